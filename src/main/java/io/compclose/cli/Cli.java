@@ -1,0 +1,72 @@
+package io.compclose.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.compclose.CompCloseApplication;
+import io.compclose.system.CloseRun;
+
+/**
+ * Parses the command line, starts Spring with the defaults that make the demo need no set-up
+ * (an embedded H2 database and a log file under the output folder), and runs the command.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, new Class<?>[0]);
+    }
+
+    /**
+     * Runs a command with extra configuration classes in the context: how an embedding
+     * application (or a test) adds listeners to the close's steps.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Class<?>... extraConfiguration) {
+        try {
+            CommandLine line = CommandLine.parse(args);
+            if (line.command().equals("help")) {
+                out.println(CommandLine.USAGE);
+                return ExitCode.OK;
+            }
+            Path outDir = line.out().toAbsolutePath().normalize();
+            CloseRun run = line.command().equals("close")
+                    ? new CloseRun(line.period(true), line.inbox().toAbsolutePath().normalize(), outDir) : null;
+            Files.createDirectories(outDir.resolve("logs"));
+            try (ConfigurableApplicationContext context = start(line, outDir, extraConfiguration)) {
+                return switch (line.command()) {
+                    case "close" -> context.getBean(CloseCommand.class).run(run, out, err);
+                    case "status" -> context.getBean(StatusCommand.class).run(line.period(false), out);
+                    default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
+                };
+            }
+        } catch (CommandLine.UsageException e) {
+            err.println("compclose: " + e.getMessage());
+            err.println("run 'java -jar compclose.jar help' for usage");
+            return ExitCode.BAD_INPUT;
+        } catch (Exception e) {
+            err.println("compclose: " + Failures.describe(e));
+            err.println("details are in the log file under the output folder (logs/compclose.log)");
+            return ExitCode.FAILED;
+        }
+    }
+
+    private static ConfigurableApplicationContext start(CommandLine line, Path outDir, Class<?>[] extra) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("spring.datasource.url", "jdbc:h2:file:" + outDir.resolve("db").resolve("compclose")
+                + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH");
+        defaults.put("logging.file.name", outDir.resolve("logs").resolve("compclose.log").toString());
+        return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra)
+                .web(WebApplicationType.NONE)
+                .properties(defaults)
+                .run(line.springArgs().toArray(String[]::new));
+    }
+}

@@ -1,0 +1,85 @@
+package io.compclose.cli;
+
+import java.io.PrintStream;
+import java.util.Optional;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+import io.compclose.intake.BadInputException;
+import io.compclose.job.MonthlyCloseJobConfiguration;
+import io.compclose.system.CloseRun;
+
+/**
+ * {@code close}: starts the period's close, restarts it after a failure, and does nothing (and
+ * says so) once it has completed, so a period is never paid, filed or emailed twice.
+ */
+@Component
+public class CloseCommand {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job monthlyClose;
+    private final CloseReport report;
+
+    public CloseCommand(JobOperator jobOperator, JobRepository jobRepository, Job monthlyClose, CloseReport report) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.monthlyClose = monthlyClose;
+        this.report = report;
+    }
+
+    public int run(CloseRun run, PrintStream out, PrintStream err) throws Exception {
+        JobExecution last = jobRepository.getLastJobExecution(MonthlyCloseJobConfiguration.JOB_NAME,
+                run.toJobParameters());
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            out.println("The close of " + run.period() + " already completed on " + CloseReport.time(last.getEndTime())
+                    + " (execution " + last.getId() + "). Nothing to do: no payout, file or email goes out twice.");
+            report.print(last, out);
+            return ExitCode.OK;
+        }
+        if (last != null && last.getStatus().isRunning()) {
+            err.println("compclose: a close of " + run.period() + " is already running (execution " + last.getId()
+                    + ", started " + CloseReport.time(last.getStartTime()) + "); wait for it to finish");
+            return ExitCode.FAILED;
+        }
+        if (last != null) {
+            out.println("Restarting the close of " + run.period() + " where execution " + last.getId() + " stopped"
+                    + failedStep(last).map(s -> " (step " + s.getStepName() + ")").orElse("") + ".");
+        } else {
+            out.println("Closing " + run.period() + " from " + run.inbox() + " into " + run.out());
+        }
+        JobExecution execution = jobOperator.start(monthlyClose, run.toJobParameters());
+        return finish(run, execution, out, err);
+    }
+
+    private int finish(CloseRun run, JobExecution execution, PrintStream out, PrintStream err) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            report.print(execution, out);
+            return ExitCode.OK;
+        }
+        Optional<BadInputException> badInput = Failures.badInput(execution.getAllFailureExceptions());
+        if (badInput.isPresent()) {
+            err.println("compclose: " + Failures.describe(badInput.get()));
+            err.println("Fix the input and run the same command again; the close continues from that step.");
+            return ExitCode.BAD_INPUT;
+        }
+        String reason = execution.getAllFailureExceptions().stream().findFirst().map(Failures::describe)
+                .orElse(execution.getExitStatus().getExitDescription());
+        err.println("compclose: the close of " + run.period() + " " + execution.getStatus().toString().toLowerCase()
+                + failedStep(execution).map(s -> " in step " + s.getStepName()).orElse("") + ": " + reason);
+        err.println("Nothing was paid twice. Fix the cause and run the same command again to restart from that step.");
+        return ExitCode.FAILED;
+    }
+
+    private static Optional<StepExecution> failedStep(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(s -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED)
+                .findFirst();
+    }
+}

@@ -1,0 +1,128 @@
+package io.compclose.cli;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.ListableStepLocator;
+import org.springframework.stereotype.Component;
+
+import io.compclose.system.CloseRun;
+
+/** The short summary printed at the end of a close: what a finance person needs to know. */
+@Component
+public class CloseReport {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final JobRepository jobRepository;
+    private final Job monthlyClose;
+    private final CloseFigures figures;
+
+    public CloseReport(JobRepository jobRepository, Job monthlyClose, CloseFigures figures) {
+        this.jobRepository = jobRepository;
+        this.monthlyClose = monthlyClose;
+        this.figures = figures;
+    }
+
+    static String time(LocalDateTime time) {
+        return time == null ? "-" : TIME.format(time);
+    }
+
+    public void print(JobExecution execution, PrintStream out) {
+        CloseRun run = CloseRun.from(execution.getJobParameters());
+        String period = run.periodKey();
+        out.println();
+        out.println("Close of " + period + ": " + execution.getStatus() + " (execution " + execution.getId()
+                + duration(execution) + ")");
+        out.println();
+        out.printf(Locale.ROOT, "  %-20s %-10s %10s %10s%n", "step", "status", "read", "written");
+        for (StepExecution step : steps(execution)) {
+            out.printf(Locale.ROOT, "  %-20s %-10s %10s %10s%n", step.getStepName(), step.getStatus(),
+                    count(step.getReadCount()), count(step.getWriteCount()));
+        }
+        out.println();
+        Map<String, Long> rejects = figures.rejectsByFile(period);
+        long rejected = rejects.values().stream().mapToLong(Long::longValue).sum();
+        long duplicates = figures.duplicates(period);
+        StringBuilder rejectLine = new StringBuilder("  Rejected input rows: " + rejected);
+        rejects.forEach((file, n) -> rejectLine.append(rejectLine.indexOf("(") < 0 ? " (" : ", ")
+                .append(file).append(' ').append(n));
+        if (!rejects.isEmpty()) {
+            rejectLine.append(')');
+        }
+        if (duplicates > 0) {
+            rejectLine.append("; identical re-deliveries counted once: ").append(duplicates);
+        }
+        out.println(rejectLine);
+        if (rejected + duplicates > 0) {
+            out.println("    each with file, line, column and reason in " + shown(run.rejectsFile()));
+        }
+        out.println();
+        out.printf(Locale.ROOT, "  %-9s %9s %18s %10s %16s%n", "currency", "bookings", "booked ACV", "paid reps",
+                "payout");
+        for (CloseFigures.CurrencyTotals t : figures.totals(period)) {
+            out.printf(Locale.ROOT, "  %-9s %,9d %,18.2f %,10d %,16.2f%n", t.currency(), t.bookings(), t.acv(),
+                    t.payees(), t.payout() == null ? BigDecimal.ZERO : t.payout());
+        }
+        out.println();
+        out.println("  Outputs");
+        out.println("    payroll file  " + shown(run.payrollDir().resolve("payroll-" + period + ".csv")) + " (+ .ctl)");
+        out.println("    statements    " + shown(run.statementsDir()) + "  (" + figures.statements(period) + " PDFs)");
+        Map<String, Long> deliveries = figures.deliveries(period);
+        if (deliveries.keySet().stream().anyMatch(k -> k.startsWith("OUTBOX"))) {
+            out.println("    emails        " + shown(run.outboxDir()) + "  (" + describe(deliveries) + ")");
+        } else {
+            out.println("    emails        " + (deliveries.isEmpty() ? "none" : describe(deliveries)));
+        }
+        out.println("    rejects       " + shown(run.rejectsFile()));
+        out.println("    log           " + shown(run.out().resolve("logs").resolve("compclose.log")));
+    }
+
+    private List<StepExecution> steps(JobExecution execution) {
+        if (!(monthlyClose instanceof ListableStepLocator locator)) {
+            return List.copyOf(execution.getStepExecutions());
+        }
+        return locator.getStepNames().stream()
+                .map(name -> jobRepository.getLastStepExecution(execution.getJobInstance(), name))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    private static String describe(Map<String, Long> deliveries) {
+        return String.join(", ", deliveries.entrySet().stream().map(e -> e.getValue() + " " + switch (e.getKey()) {
+            case "OUTBOX SENT" -> "written as .eml";
+            case "SMTP SENT" -> "sent by SMTP";
+            default -> e.getKey().toLowerCase(Locale.ROOT).replace("sending", "unconfirmed (use resend)");
+        }).toList());
+    }
+
+    private static String duration(JobExecution execution) {
+        if (execution.getStartTime() == null || execution.getEndTime() == null) {
+            return "";
+        }
+        Duration d = Duration.between(execution.getStartTime(), execution.getEndTime());
+        return String.format(Locale.ROOT, ", %.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A path relative to the working folder when it is inside it, which reads better. */
+    static String shown(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+    }
+}

@@ -1,0 +1,110 @@
+package io.compclose.cli;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parsed command line: a command word, its {@code --name=value} options, and any
+ * {@code --spring.*} settings passed through to Spring Boot.
+ */
+public record CommandLine(String command, Map<String, String> options, List<String> springArgs) {
+
+    static final String USAGE = """
+            usage: java -jar compclose.jar <command> [options]
+
+              close  --period=YYYY-MM --inbox=DIR [--out=DIR]
+                     run the close of a pay period, or restart it where it stopped
+              status [--period=YYYY-MM] [--out=DIR]
+                     executions, steps, and read / written / rejected counts
+              help   this text
+
+            --out defaults to ./out; the embedded database lives there unless
+            SPRING_DATASOURCE_URL (or --spring.datasource.url=...) points elsewhere.
+            exit codes: 0 completed, 1 failed (the same command restarts it),
+                        2 bad usage or input, 3 stopped for review""";
+
+    private static final Map<String, Set<String>> OPTIONS = Map.of(
+            "close", Set.of("period", "inbox", "out"),
+            "status", Set.of("period", "out"),
+            "help", Set.of());
+
+    public static CommandLine parse(String[] args) {
+        String command = null;
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> spring = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                command = "help";
+            } else if (arg.startsWith("--spring.") || arg.startsWith("--logging.") || arg.startsWith("--compclose.")) {
+                spring.add(arg);
+            } else if (arg.startsWith("--")) {
+                int eq = arg.indexOf('=');
+                if (eq < 0) {
+                    throw new UsageException("option " + arg + " needs a value, as in " + arg + "=...");
+                }
+                options.put(arg.substring(2, eq), arg.substring(eq + 1));
+            } else if (command == null) {
+                command = arg;
+            } else {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+        }
+        if (command == null) {
+            throw new UsageException("no command given");
+        }
+        Set<String> allowed = OPTIONS.get(command);
+        if (allowed == null) {
+            throw new UsageException("unknown command '" + command + "'");
+        }
+        for (String name : options.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new UsageException("'" + command + "' does not take --" + name);
+            }
+        }
+        return new CommandLine(command, options, spring);
+    }
+
+    public YearMonth period(boolean required) {
+        String value = options.get("period");
+        if (value == null) {
+            if (required) {
+                throw new UsageException("--period=YYYY-MM is required");
+            }
+            return null;
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--period must be a month YYYY-MM, was '" + value + "'");
+        }
+    }
+
+    public Path inbox() {
+        String value = options.get("inbox");
+        if (value == null) {
+            throw new UsageException("--inbox=DIR is required");
+        }
+        Path inbox = Path.of(value);
+        if (!inbox.toFile().isDirectory()) {
+            throw new UsageException("inbox folder " + inbox.toAbsolutePath().normalize() + " does not exist");
+        }
+        return inbox;
+    }
+
+    public Path out() {
+        return Path.of(options.getOrDefault("out", "out"));
+    }
+
+    /** Bad usage: printed as one line and exit code 2. */
+    public static class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

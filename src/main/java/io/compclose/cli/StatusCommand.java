@@ -1,0 +1,84 @@
+package io.compclose.cli;
+
+import java.io.PrintStream;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+import io.compclose.job.MonthlyCloseJobConfiguration;
+import io.compclose.system.CloseRun;
+
+/** {@code status}: every execution of the close (or of one period), its steps and their counts. */
+@Component
+public class StatusCommand {
+
+    /** The intake steps and the file whose rejects they count. */
+    private static final Map<String, String> INTAKE_FILES = Map.of("loadReps", "reps.csv", "loadBookings",
+            "bookings.csv");
+
+    private final JobRepository jobRepository;
+    private final CloseFigures figures;
+
+    public StatusCommand(JobRepository jobRepository, CloseFigures figures) {
+        this.jobRepository = jobRepository;
+        this.figures = figures;
+    }
+
+    public int run(YearMonth period, PrintStream out) {
+        List<JobInstance> instances = jobRepository.findJobInstances(MonthlyCloseJobConfiguration.JOB_NAME).stream()
+                .sorted(Comparator.comparingLong(JobInstance::getInstanceId))
+                .toList();
+        boolean any = false;
+        for (JobInstance instance : instances) {
+            List<JobExecution> executions = jobRepository.getJobExecutions(instance).stream()
+                    .sorted(Comparator.comparingLong(JobExecution::getId)).toList();
+            if (executions.isEmpty()) {
+                continue;
+            }
+            CloseRun run = CloseRun.from(executions.get(0).getJobParameters());
+            if (period != null && !run.period().equals(period)) {
+                continue;
+            }
+            any = true;
+            print(run, executions, out);
+        }
+        if (!any) {
+            out.println(period == null ? "No close has run yet." : "No close of " + period + " has run yet.");
+        }
+        return ExitCode.OK;
+    }
+
+    private void print(CloseRun run, List<JobExecution> executions, PrintStream out) {
+        String period = run.periodKey();
+        out.println("Period " + period + " (inbox " + run.inbox() + ")");
+        Map<String, Long> rejects = figures.rejectsByFile(period);
+        for (JobExecution execution : executions) {
+            out.printf(Locale.ROOT, "  execution %d  %-9s started %s  ended %s%n", execution.getId(),
+                    execution.getStatus(), CloseReport.time(execution.getStartTime()),
+                    CloseReport.time(execution.getEndTime()));
+            String description = execution.getExitStatus().getExitDescription();
+            if (description != null && !description.isBlank()) {
+                out.println("    " + description.lines().findFirst().orElse("").strip());
+            }
+            for (StepExecution step : execution.getStepExecutions().stream()
+                    .sorted(Comparator.comparingLong(StepExecution::getId)).toList()) {
+                String file = INTAKE_FILES.get(step.getStepName());
+                out.printf(Locale.ROOT, "    %-20s %-10s read %,8d  written %,8d%s%n",
+                        step.getStepName(), step.getStatus(), step.getReadCount(), step.getWriteCount(),
+                        file == null ? "" : String.format(Locale.ROOT, "  rejected %,6d",
+                                rejects.getOrDefault(file, 0L)));
+            }
+        }
+        out.println("  rejected rows: " + (rejects.isEmpty() ? "0" : rejects.toString().replaceAll("[{}]", ""))
+                + (figures.duplicates(period) > 0 ? "; identical re-deliveries: " + figures.duplicates(period) : ""));
+        out.println();
+    }
+}

@@ -1,0 +1,11 @@
+package io.compclose.crediting;
+
+import java.math.BigDecimal;
+
+/**
+ * A rep's credit for one booking: the share of the booking's value and the amount it gives, in
+ * the booking's currency, with the rule that granted it (the link back to why).
+ */
+public record Credit(String bookingId, String repId, BigDecimal share, BigDecimal amount, String currency,
+        String rule) {
+}

@@ -1,0 +1,34 @@
+package io.compclose.crediting;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Credit rows, upserted on (period, booking, rep). */
+@Repository
+public class CreditRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public CreditRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(String period, List<Credit> credits) {
+        jdbc.batchUpdate("""
+                INSERT INTO credit (pay_period, booking_id, rep_id, credit_share, amount, currency, rule_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE credit_share = VALUES(credit_share), amount = VALUES(amount),
+                    currency = VALUES(currency), rule_name = VALUES(rule_name)
+                """, credits, credits.size(), (ps, c) -> {
+            ps.setString(1, period);
+            ps.setString(2, c.bookingId());
+            ps.setString(3, c.repId());
+            ps.setBigDecimal(4, c.share());
+            ps.setBigDecimal(5, c.amount());
+            ps.setString(6, c.currency());
+            ps.setString(7, c.rule());
+        });
+    }
+}

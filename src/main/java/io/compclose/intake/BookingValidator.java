@@ -1,0 +1,101 @@
+package io.compclose.intake;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+
+import io.compclose.plan.PlanCatalog;
+
+/**
+ * Validates bookings.csv rows for one pay period: types and required values, then the rules
+ * that need the roster and the plans. A booking id seen before with the same content is a
+ * harmless re-delivery; with different content it is rejected.
+ */
+public final class BookingValidator {
+
+    private final YearMonth period;
+    private final Roster roster;
+    private final PlanCatalog plans;
+    private final Map<String, Booking> acceptedById;
+
+    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, Map<String, Booking> acceptedById) {
+        this.period = period;
+        this.roster = roster;
+        this.plans = plans;
+        this.acceptedById = acceptedById;
+    }
+
+    public IntakeItem<Booking> validate(CsvRow row) {
+        try {
+            row.requireWellFormed();
+            Booking candidate = parse(row);
+            Booking earlier = acceptedById.get(candidate.bookingId());
+            if (earlier != null) {
+                if (earlier.sameContentAs(candidate)) {
+                    return IntakeItem.reject(Reject.duplicate(row, "booking_id", earlier.line()));
+                }
+                throw new RowRejectedException("booking_id", "duplicate of line " + earlier.line()
+                        + " with different content", candidate.bookingId());
+            }
+            check(candidate);
+            acceptedById.put(candidate.bookingId(), candidate);
+            return IntakeItem.accept(candidate);
+        } catch (RowRejectedException e) {
+            return IntakeItem.reject(e.toReject(row));
+        }
+    }
+
+    private static Booking parse(CsvRow row) {
+        Integer term = row.optionalPositiveInt("term_months");
+        return new Booking(
+                row.text("booking_id"),
+                row.date("booked_on"),
+                row.text("account_id"),
+                row.optionalText("account_name"),
+                row.text("owner_rep_id"),
+                row.choice("type", BookingType.class),
+                row.text("product"),
+                notNegative("acv", row.decimal("acv", 4)),
+                notNegative("tcv", row.optionalDecimal("tcv", 4)),
+                term == null ? Booking.DEFAULT_TERM_MONTHS : term,
+                row.currency("currency"),
+                row.optionalText("sourced_by_rep_id"),
+                row.optionalText("bundle_id"),
+                row.line());
+    }
+
+    private void check(Booking booking) {
+        LocalDate day = booking.bookedOn();
+        if (!YearMonth.from(day).equals(period)) {
+            throw new RowRejectedException("booked_on", "outside the pay period " + period, day.toString());
+        }
+        String owner = booking.ownerRepId();
+        if (!roster.knows(owner)) {
+            throw new RowRejectedException("owner_rep_id", "unknown rep (not in reps.csv)", owner);
+        }
+        RepAssignment assignment = roster.activeOn(owner, day).orElseThrow(() -> new RowRejectedException(
+                "owner_rep_id", "rep has no roster assignment on " + day, owner));
+        if (plans.effective(assignment.planId(), day).isEmpty()) {
+            throw new RowRejectedException("booked_on", "plan " + assignment.planId() + " of rep " + owner
+                    + " has no version effective on this date", day.toString());
+        }
+        if (!booking.currency().equals(assignment.payCurrency())) {
+            throw new RowRejectedException("currency", "differs from the owner's pay currency "
+                    + assignment.payCurrency() + " (conversion needs fx_rates.csv, not supported yet)",
+                    booking.currency());
+        }
+        String sourcer = booking.sourcedByRepId();
+        if (sourcer != null && !roster.knows(sourcer)) {
+            throw new RowRejectedException("sourced_by_rep_id", "unknown rep (not in reps.csv)", sourcer);
+        }
+    }
+
+    private static BigDecimal notNegative(String column, BigDecimal amount) {
+        if (amount != null && amount.signum() < 0) {
+            throw new RowRejectedException(column, "must not be negative (cancellations are not bookings)",
+                    amount.toPlainString());
+        }
+        return amount;
+    }
+}

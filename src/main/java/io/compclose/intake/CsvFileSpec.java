@@ -1,0 +1,20 @@
+package io.compclose.intake;
+
+import java.util.List;
+
+/** The contract of one inbox file: its name, whether it must exist, and its columns. */
+public record CsvFileSpec(String fileName, boolean required, List<String> requiredColumns,
+        List<String> optionalColumns) {
+
+    public static final CsvFileSpec REPS = new CsvFileSpec("reps.csv", true,
+            List.of("rep_id", "employee_id", "name", "email", "role", "plan_id", "pay_currency", "effective_from"),
+            List.of("manager_id", "team", "effective_to"));
+
+    public static final CsvFileSpec BOOKINGS = new CsvFileSpec("bookings.csv", true,
+            List.of("booking_id", "booked_on", "account_id", "owner_rep_id", "type", "product", "acv", "currency"),
+            List.of("account_name", "tcv", "term_months", "sourced_by_rep_id", "bundle_id"));
+
+    public boolean knows(String column) {
+        return requiredColumns.contains(column) || optionalColumns.contains(column);
+    }
+}

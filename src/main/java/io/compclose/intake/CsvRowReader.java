@@ -1,0 +1,151 @@
+package io.compclose.intake;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Streams an inbox CSV file as {@link CsvRow}s. The header is matched by name, case-insensitively
+ * and in any order; a missing required column stops the close before any row is read. Restart
+ * skips the records already committed (the item count is kept in the step's context).
+ */
+public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRow> {
+
+    private static final Logger log = LoggerFactory.getLogger(CsvRowReader.class);
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    private final Path file;
+    private final CsvFileSpec spec;
+    private CSVParser parser;
+    private Iterator<CSVRecord> records;
+    private List<String> header;
+
+    public CsvRowReader(Path inbox, CsvFileSpec spec) {
+        this.file = inbox.resolve(spec.fileName());
+        this.spec = spec;
+        setName(spec.fileName());
+    }
+
+    @Override
+    protected void doOpen() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            if (spec.required()) {
+                throw new BadInputException(spec.fileName() + ": required file not found in " + file.getParent());
+            }
+            return;
+        }
+        Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        parser = FORMAT.parse(reader);
+        records = parser.iterator();
+        if (!hasNextRecord()) {
+            throw new BadInputException(spec.fileName() + ": the file is empty; a header row is required");
+        }
+        header = readHeader(records.next());
+    }
+
+    private List<String> readHeader(CSVRecord record) {
+        List<String> names = new ArrayList<>();
+        for (String cell : record) {
+            names.add(cell.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT));
+        }
+        List<String> missing = spec.requiredColumns().stream().filter(c -> !names.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new BadInputException(spec.fileName() + ": missing required column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " (the header has: " + String.join(", ", names) + ")");
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (String name : names) {
+            if (seen.merge(name, 1, Integer::sum) == 2) {
+                throw new BadInputException(spec.fileName() + ": column " + name + " appears more than once in the header");
+            }
+        }
+        List<String> unknown = names.stream().filter(n -> !n.isEmpty() && !spec.knows(n)).toList();
+        if (!unknown.isEmpty()) {
+            log.warn("{}: ignoring unknown column(s) {}", spec.fileName(), String.join(", ", unknown));
+        }
+        return names;
+    }
+
+    @Override
+    protected CsvRow doRead() {
+        if (records == null || !hasNextRecord()) {
+            return null;
+        }
+        CSVRecord record = nextRecord();
+        long endLine = parser.getCurrentLineNumber();
+        Map<String, String> values = new LinkedHashMap<>();
+        StringBuilder raw = new StringBuilder();
+        long embeddedLineBreaks = 0;
+        for (int i = 0; i < record.size(); i++) {
+            String cell = record.get(i);
+            embeddedLineBreaks += cell.chars().filter(ch -> ch == '\n').count();
+            if (i < header.size()) {
+                values.put(header.get(i), cell);
+            }
+            raw.append(i == 0 ? "" : ",").append(cell);
+        }
+        String problem = record.size() == header.size() ? null
+                : "has " + record.size() + " cells but the header has " + header.size();
+        return new CsvRow(spec.fileName(), endLine - embeddedLineBreaks, values, raw.toString(), problem);
+    }
+
+    private boolean hasNextRecord() {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private CSVRecord nextRecord() {
+        try {
+            return records.next();
+        } catch (UncheckedIOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private BadInputException unreadable(UncheckedIOException e) {
+        if (e.getCause() instanceof CharacterCodingException) {
+            try {
+                return new BadInputException(spec.fileName() + ": line " + Utf8Lines.firstInvalidLine(file)
+                        + " is not valid UTF-8 (save the file as UTF-8)", e);
+            } catch (IOException rescanFailed) {
+                return new BadInputException(spec.fileName() + ": the file is not valid UTF-8", e);
+            }
+        }
+        long line = parser == null ? 0 : parser.getCurrentLineNumber() + 1;
+        return new BadInputException(spec.fileName() + ": line " + line + " cannot be parsed as CSV ("
+                + e.getCause().getMessage() + ")", e);
+    }
+
+    @Override
+    protected void doClose() throws IOException {
+        if (parser != null) {
+            parser.close();
+        }
+        parser = null;
+        records = null;
+    }
+}

@@ -1,0 +1,143 @@
+package io.compclose.intake;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores what intake accepted and rejected. Every write is an upsert on the natural key, so a
+ * restarted or re-run step never duplicates a row.
+ */
+@Repository
+public class IntakeRepository {
+
+    /** The booking columns in the order {@link #BOOKING_ROW} reads them. */
+    public static final String BOOKING_COLUMNS = "booking_id, booked_on, account_id, account_name, owner_rep_id, "
+            + "booking_type, product, acv, tcv, term_months, currency, sourced_by_rep_id, bundle_id, source_line";
+
+    public static final RowMapper<Booking> BOOKING_ROW = (rs, i) -> new Booking(rs.getString(1),
+            rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
+            BookingType.valueOf(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+            rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14));
+
+    private final JdbcTemplate jdbc;
+
+    public IntakeRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void saveAssignments(String period, List<RepAssignment> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO rep_assignment (pay_period, rep_id, effective_from, effective_to, employee_id, name, email,
+                    role, manager_id, team, plan_id, pay_currency, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE effective_to = VALUES(effective_to), employee_id = VALUES(employee_id),
+                    name = VALUES(name), email = VALUES(email), role = VALUES(role), manager_id = VALUES(manager_id),
+                    team = VALUES(team), plan_id = VALUES(plan_id), pay_currency = VALUES(pay_currency),
+                    source_line = VALUES(source_line)
+                """, rows, rows.size(), (ps, a) -> {
+            ps.setString(1, period);
+            ps.setString(2, a.repId());
+            ps.setDate(3, Date.valueOf(a.effectiveFrom()));
+            ps.setDate(4, sqlDate(a.effectiveTo()));
+            ps.setString(5, a.employeeId());
+            ps.setString(6, a.name());
+            ps.setString(7, a.email());
+            ps.setString(8, a.role().name());
+            ps.setString(9, a.managerId());
+            ps.setString(10, a.team());
+            ps.setString(11, a.planId());
+            ps.setString(12, a.payCurrency());
+            ps.setLong(13, a.line());
+        });
+    }
+
+    public void saveBookings(String period, List<Booking> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO booking (pay_period, booking_id, booked_on, account_id, account_name, owner_rep_id,
+                    booking_type, product, acv, tcv, term_months, currency, sourced_by_rep_id, bundle_id, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE booked_on = VALUES(booked_on), account_id = VALUES(account_id),
+                    account_name = VALUES(account_name), owner_rep_id = VALUES(owner_rep_id),
+                    booking_type = VALUES(booking_type), product = VALUES(product), acv = VALUES(acv),
+                    tcv = VALUES(tcv), term_months = VALUES(term_months), currency = VALUES(currency),
+                    sourced_by_rep_id = VALUES(sourced_by_rep_id), bundle_id = VALUES(bundle_id),
+                    source_line = VALUES(source_line)
+                """, rows, rows.size(), (ps, b) -> {
+            ps.setString(1, period);
+            ps.setString(2, b.bookingId());
+            ps.setDate(3, Date.valueOf(b.bookedOn()));
+            ps.setString(4, b.accountId());
+            ps.setString(5, b.accountName());
+            ps.setString(6, b.ownerRepId());
+            ps.setString(7, b.type().name());
+            ps.setString(8, b.product());
+            ps.setBigDecimal(9, b.acv());
+            ps.setBigDecimal(10, b.tcv());
+            ps.setInt(11, b.termMonths());
+            ps.setString(12, b.currency());
+            ps.setString(13, b.sourcedByRepId());
+            ps.setString(14, b.bundleId());
+            ps.setLong(15, b.line());
+        });
+    }
+
+    public void saveRejects(String period, List<Reject> rejects) {
+        jdbc.batchUpdate("""
+                INSERT INTO intake_reject (pay_period, source_file, line_no, column_name, reason, raw_value, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE column_name = VALUES(column_name), reason = VALUES(reason),
+                    raw_value = VALUES(raw_value), kind = VALUES(kind)
+                """, rejects, rejects.size(), (ps, r) -> {
+            ps.setString(1, period);
+            ps.setString(2, r.file());
+            ps.setLong(3, r.line());
+            ps.setString(4, r.column());
+            ps.setString(5, truncate(r.reason(), 500));
+            ps.setString(6, truncate(r.rawValue(), 2000));
+            ps.setString(7, r.kind().name());
+        });
+    }
+
+    public Roster roster(String period) {
+        return new Roster(jdbc.query("""
+                SELECT rep_id, employee_id, name, email, role, manager_id, team, plan_id, pay_currency,
+                       effective_from, effective_to, source_line
+                FROM rep_assignment WHERE pay_period = ? ORDER BY rep_id, effective_from
+                """, (rs, i) -> new RepAssignment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Role.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getLong(12)), period));
+    }
+
+    public Map<String, Booking> bookings(String period) {
+        Map<String, Booking> result = new HashMap<>();
+        jdbc.query("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE pay_period = ?", rs -> {
+            Booking b = BOOKING_ROW.mapRow(rs, 0);
+            result.put(b.bookingId(), b);
+        }, period);
+        return result;
+    }
+
+    public List<Reject> rejects(String period) {
+        return new ArrayList<>(jdbc.query("""
+                SELECT source_file, line_no, column_name, reason, raw_value, kind FROM intake_reject
+                WHERE pay_period = ? ORDER BY source_file, line_no
+                """, (rs, i) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), Reject.Kind.valueOf(rs.getString(6))), period));
+    }
+
+    private static Date sqlDate(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,134 @@
+package io.compclose.intake;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.compclose.system.AtomicFiles;
+import io.compclose.system.CloseRun;
+import io.compclose.system.SpreadsheetSafe;
+import io.compclose.system.StepFactory;
+
+/** Intake: validate the plans, load the roster and the bookings, publish the rejects. */
+@Configuration
+public class IntakeStepsConfiguration {
+
+    private static final String PARAMS = "#{jobParameters}";
+
+    @Bean
+    Step validatePlans(StepFactory steps, PlanFiles planFiles) {
+        return steps.tasklet("validatePlans", (contribution, chunkContext) -> {
+            planFiles.forget();
+            CloseRun run = CloseRun.from(chunkContext.getStepContext().getJobParameters());
+            planFiles.catalog(run.plans());
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    Step loadReps(StepFactory steps, CsvRowReader repsReader,
+            ItemProcessor<CsvRow, IntakeItem<RepAssignment>> repValidation, IntakeWriter<RepAssignment> repsWriter) {
+        return steps.<CsvRow, IntakeItem<RepAssignment>>chunk("loadReps", e -> dataLines(e, CsvFileSpec.REPS))
+                .reader(repsReader).processor(repValidation).writer(repsWriter).build();
+    }
+
+    @Bean
+    Step loadBookings(StepFactory steps, CsvRowReader bookingsReader,
+            ItemProcessor<CsvRow, IntakeItem<Booking>> bookingValidation, IntakeWriter<Booking> bookingsWriter) {
+        return steps.<CsvRow, IntakeItem<Booking>>chunk("loadBookings", e -> dataLines(e, CsvFileSpec.BOOKINGS))
+                .reader(bookingsReader).processor(bookingValidation).writer(bookingsWriter).build();
+    }
+
+    @Bean
+    Step publishRejects(StepFactory steps, IntakeRepository repository) {
+        return steps.tasklet("publishRejects", (contribution, chunkContext) -> {
+            CloseRun run = CloseRun.from(chunkContext.getStepContext().getJobParameters());
+            AtomicFiles.write(run.rejectsFile(), rejectsCsv(repository, run.periodKey()));
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader repsReader(@Value(PARAMS) Map<String, Object> params) {
+        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.REPS);
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader bookingsReader(@Value(PARAMS) Map<String, Object> params) {
+        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.BOOKINGS);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<RepAssignment>> repValidation(@Value(PARAMS) Map<String, Object> params,
+            PlanFiles planFiles, IntakeRepository repository) {
+        CloseRun run = CloseRun.from(params);
+        RosterValidator validator = new RosterValidator(planFiles.catalog(run.plans()),
+                repository.roster(run.periodKey()));
+        return validator::validate;
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<Booking>> bookingValidation(@Value(PARAMS) Map<String, Object> params,
+            PlanFiles planFiles, IntakeRepository repository) {
+        CloseRun run = CloseRun.from(params);
+        BookingValidator validator = new BookingValidator(run.period(), repository.roster(run.periodKey()),
+                planFiles.catalog(run.plans()), repository.bookings(run.periodKey()));
+        return validator::validate;
+    }
+
+    @Bean
+    @StepScope
+    IntakeWriter<RepAssignment> repsWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveAssignments, repository);
+    }
+
+    @Bean
+    @StepScope
+    IntakeWriter<Booking> bookingsWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveBookings, repository);
+    }
+
+    static byte[] rejectsCsv(IntakeRepository repository, String period) {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord("file", "line", "column", "reason", "raw_value");
+            for (Reject r : repository.rejects(period)) {
+                csv.printRecord(r.file(), r.line(), SpreadsheetSafe.text(r.column()), SpreadsheetSafe.text(r.reason()),
+                        SpreadsheetSafe.text(r.rawValue()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Physical lines after the header: a cheap estimate of the rows for the progress line. */
+    private static long dataLines(StepExecution execution, CsvFileSpec spec) {
+        Path file = CloseRun.of(execution).inbox().resolve(spec.fileName());
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            return Math.max(lines.count() - 1, 0);
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+}

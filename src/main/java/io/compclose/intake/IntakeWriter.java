@@ -1,0 +1,41 @@
+package io.compclose.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/** Writes a chunk's accepted rows and its rejects in the same transaction. */
+public class IntakeWriter<T> implements ItemWriter<IntakeItem<T>> {
+
+    private final String period;
+    private final BiConsumer<String, List<T>> acceptedSink;
+    private final IntakeRepository repository;
+
+    public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink, IntakeRepository repository) {
+        this.period = period;
+        this.acceptedSink = acceptedSink;
+        this.repository = repository;
+    }
+
+    @Override
+    public void write(Chunk<? extends IntakeItem<T>> chunk) {
+        List<T> accepted = new ArrayList<>();
+        List<Reject> rejects = new ArrayList<>();
+        for (IntakeItem<T> item : chunk) {
+            if (item.isAccepted()) {
+                accepted.add(item.accepted());
+            } else {
+                rejects.add(item.reject());
+            }
+        }
+        if (!accepted.isEmpty()) {
+            acceptedSink.accept(period, accepted);
+        }
+        if (!rejects.isEmpty()) {
+            repository.saveRejects(period, rejects);
+        }
+    }
+}

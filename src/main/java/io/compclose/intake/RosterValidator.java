@@ -1,0 +1,95 @@
+package io.compclose.intake;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.compclose.plan.PlanCatalog;
+
+/**
+ * Validates reps.csv rows one by one against the rows accepted before them (including those
+ * committed before a restart): a re-delivered identical row is harmless, a conflicting or
+ * overlapping assignment is rejected, and an employee id belongs to one rep only.
+ */
+public final class RosterValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final PlanCatalog plans;
+    private final Roster accepted;
+    private final Map<String, String> repByEmployeeId = new HashMap<>();
+
+    public RosterValidator(PlanCatalog plans, Roster accepted) {
+        this.plans = plans;
+        this.accepted = accepted;
+        accepted.all().forEach(a -> repByEmployeeId.putIfAbsent(a.employeeId(), a.repId()));
+    }
+
+    public IntakeItem<RepAssignment> validate(CsvRow row) {
+        try {
+            row.requireWellFormed();
+            RepAssignment candidate = parse(row);
+            Optional<RepAssignment> sameKey = accepted.assignments(candidate.repId()).stream()
+                    .filter(a -> a.effectiveFrom().equals(candidate.effectiveFrom())).findFirst();
+            if (sameKey.isPresent() && sameKey.get().sameContentAs(candidate)) {
+                return IntakeItem.reject(Reject.duplicate(row, "rep_id", sameKey.get().line()));
+            }
+            check(candidate, sameKey);
+            accepted.add(candidate);
+            repByEmployeeId.putIfAbsent(candidate.employeeId(), candidate.repId());
+            return IntakeItem.accept(candidate);
+        } catch (RowRejectedException e) {
+            return IntakeItem.reject(e.toReject(row));
+        }
+    }
+
+    private static RepAssignment parse(CsvRow row) {
+        return new RepAssignment(
+                row.text("rep_id"),
+                row.text("employee_id"),
+                row.text("name"),
+                email(row),
+                row.choice("role", Role.class),
+                row.optionalText("manager_id"),
+                row.optionalText("team"),
+                row.text("plan_id"),
+                row.currency("pay_currency"),
+                row.date("effective_from"),
+                row.optionalDate("effective_to"),
+                row.line());
+    }
+
+    private void check(RepAssignment candidate, Optional<RepAssignment> sameKey) {
+        if (candidate.effectiveTo() != null && candidate.effectiveTo().isBefore(candidate.effectiveFrom())) {
+            throw new RowRejectedException("effective_to", "is before effective_from",
+                    candidate.effectiveTo().toString());
+        }
+        if (!plans.knows(candidate.planId())) {
+            throw new RowRejectedException("plan_id", "unknown plan (no file in plans/ defines it)", candidate.planId());
+        }
+        String owner = repByEmployeeId.get(candidate.employeeId());
+        if (owner != null && !owner.equals(candidate.repId())) {
+            throw new RowRejectedException("employee_id", "already belongs to rep " + owner, candidate.employeeId());
+        }
+        if (sameKey.isPresent()) {
+            throw new RowRejectedException("rep_id", "conflicts with the assignment on line " + sameKey.get().line()
+                    + " (same rep and effective_from, different content)", candidate.repId());
+        }
+        for (RepAssignment existing : accepted.assignments(candidate.repId())) {
+            if (existing.overlaps(candidate.effectiveFrom(), candidate.effectiveTo())) {
+                throw new RowRejectedException("effective_from",
+                        "overlaps the assignment of the same rep on line " + existing.line(),
+                        candidate.effectiveFrom().toString());
+            }
+        }
+    }
+
+    private static String email(CsvRow row) {
+        String email = row.text("email");
+        if (!EMAIL.matcher(email).matches()) {
+            throw new RowRejectedException("email", "not an email address", email);
+        }
+        return email;
+    }
+}

@@ -1,0 +1,42 @@
+package io.compclose.job;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The monthly close, in the order finance thinks of it. There is deliberately no incrementer:
+ * the pay period identifies the job instance, so running a period again restarts it where it
+ * failed, and a completed period is never paid twice.
+ */
+@Configuration
+public class MonthlyCloseJobConfiguration {
+
+    public static final String JOB_NAME = "monthlyClose";
+
+    @Bean
+    Job monthlyClose(JobRepository jobRepository,
+            Step validatePlans, Step loadReps, Step loadBookings, Step publishRejects,
+            Step creditBookings,
+            Step calculateEarnings, Step summarisePayouts,
+            Step reconcile,
+            Step exportPayroll,
+            Step renderStatements, Step deliverStatements) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(validatePlans)
+                .next(loadReps)
+                .next(loadBookings)
+                .next(publishRejects)
+                .next(creditBookings)
+                .next(calculateEarnings)
+                .next(summarisePayouts)
+                .next(reconcile)
+                .next(exportPayroll)
+                .next(renderStatements)
+                .next(deliverStatements)
+                .build();
+    }
+}

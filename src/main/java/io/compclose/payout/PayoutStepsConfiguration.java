@@ -1,0 +1,58 @@
+package io.compclose.payout;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.compclose.intake.IntakeRepository;
+import io.compclose.reconciliation.ControlTotal;
+import io.compclose.reconciliation.ControlTotalRepository;
+import io.compclose.system.AtomicFiles;
+import io.compclose.system.CloseRun;
+import io.compclose.system.StepFactory;
+
+/** Payouts: sum the earning lines per rep and code, then export the payroll file. */
+@Configuration
+public class PayoutStepsConfiguration {
+
+    @Bean
+    Step summarisePayouts(StepFactory steps, PayoutRepository payouts, IntakeRepository intake) {
+        return steps.tasklet("summarisePayouts", (contribution, chunkContext) -> {
+            CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+            int rows = payouts.summarise(run.period(), intake.roster(run.periodKey()));
+            contribution.incrementWriteCount(rows);
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    /**
+     * Writes the CSV, checks the totals read back from it against the payouts, then writes the
+     * control file. Both are renamed into place whole; a re-run writes the same bytes.
+     */
+    @Bean
+    Step exportPayroll(StepFactory steps, PayoutRepository payouts, ControlTotalRepository controlTotals) {
+        return steps.tasklet("exportPayroll", (contribution, chunkContext) -> {
+            CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+            List<PayoutRow> rows = payouts.payrollRows(run.periodKey());
+            PayrollFile file = PayrollFile.of(run.periodKey(), rows);
+            Map<String, BigDecimal> asWritten = file.totalsAsWritten();
+            if (!asWritten.equals(file.totals())) {
+                throw new IllegalStateException("payroll file totals " + asWritten + " differ from payouts "
+                        + file.totals());
+            }
+            AtomicFiles.write(run.payrollDir().resolve(file.csvName()), file.csv());
+            AtomicFiles.write(run.payrollDir().resolve(file.controlName()), file.control());
+            controlTotals.save(run.periodKey(), asWritten.entrySet().stream()
+                    .map(e -> new ControlTotal("payroll_file", e.getKey(),
+                            rows.stream().filter(r -> r.currency().equals(e.getKey())).count(), e.getValue()))
+                    .toList());
+            contribution.incrementWriteCount(file.rowCount());
+            return RepeatStatus.FINISHED;
+        });
+    }
+}

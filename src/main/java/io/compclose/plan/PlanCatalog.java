@@ -1,0 +1,25 @@
+package io.compclose.plan;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Every version of every plan the inbox holds; answers "which plan applies on this day". */
+public record PlanCatalog(List<Plan> plans) {
+
+    public PlanCatalog {
+        plans = List.copyOf(plans);
+    }
+
+    public boolean knows(String planId) {
+        return plans.stream().anyMatch(p -> p.id().equals(planId));
+    }
+
+    /** The highest version of the plan effective on the day, if any. */
+    public Optional<Plan> effective(String planId, LocalDate day) {
+        return plans.stream()
+                .filter(p -> p.id().equals(planId) && p.isEffectiveOn(day))
+                .max(Comparator.comparingInt(Plan::version));
+    }
+}

@@ -1,0 +1,68 @@
+package io.compclose.reconciliation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads the close's figures from the tables each stage wrote, and stores the control totals. */
+@Repository
+public class ControlTotalRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public ControlTotalRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(String period, List<ControlTotal> totals) {
+        jdbc.batchUpdate("""
+                INSERT INTO control_total (pay_period, stage, currency, row_count, amount) VALUES (?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE row_count = VALUES(row_count), amount = VALUES(amount)
+                """, totals, totals.size(), (ps, t) -> {
+            ps.setString(1, period);
+            ps.setString(2, t.stage());
+            ps.setString(3, t.currency());
+            ps.setLong(4, t.rows());
+            ps.setBigDecimal(5, t.amount());
+        });
+    }
+
+    public List<ControlTotal> totals(String period) {
+        return jdbc.query("""
+                SELECT stage, currency, row_count, amount FROM control_total WHERE pay_period = ?
+                ORDER BY stage, currency
+                """, (rs, i) -> new ControlTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)),
+                period);
+    }
+
+    /** Rows and amount per currency of one table's amount column for the period. */
+    Map<String, ControlTotal> byCurrency(String stage, String table, String amountColumn, String period) {
+        Map<String, ControlTotal> result = new TreeMap<>();
+        // table and column names come from this package's constants, never from input
+        jdbc.query("SELECT currency, COUNT(*), SUM(" + amountColumn + ") FROM " + table
+                        + " WHERE pay_period = ? GROUP BY currency",
+                rs -> {
+                    result.put(rs.getString(1), new ControlTotal(stage, rs.getString(1), rs.getLong(2),
+                            rs.getBigDecimal(3)));
+                }, period);
+        return result;
+    }
+
+    long count(String sql, Object... args) {
+        Long count = jdbc.queryForObject(sql, Long.class, args);
+        return count == null ? 0 : count;
+    }
+
+    long rejects(String period, String file, String kind) {
+        return count("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND source_file = ? AND kind = ?",
+                period, file, kind);
+    }
+
+    static BigDecimal amountOrZero(ControlTotal total) {
+        return total == null ? BigDecimal.ZERO : total.amount();
+    }
+}

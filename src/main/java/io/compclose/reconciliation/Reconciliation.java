@@ -1,0 +1,125 @@
+package io.compclose.reconciliation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Component;
+
+import io.compclose.intake.CsvFileSpec;
+import io.compclose.intake.CsvRowReader;
+import io.compclose.system.CloseRun;
+
+/**
+ * Ties the close together before anything leaves it: source rows = accepted + rejected +
+ * re-delivered; booked ACV = credited ACV per currency, with every booking's shares summing to
+ * 100 %; credited ACV = the credit behind the earning lines; earning lines = payouts, per
+ * currency, to the cent. The source rows are counted again from the files, independently of intake.
+ */
+@Component
+public class Reconciliation {
+
+    private final ControlTotalRepository figures;
+
+    public Reconciliation(ControlTotalRepository figures) {
+        this.figures = figures;
+    }
+
+    /** Stores the control totals and returns them; throws with every break found. */
+    public List<ControlTotal> reconcile(CloseRun run) {
+        String period = run.periodKey();
+        List<ControlTotal> totals = new ArrayList<>();
+        List<String> breaks = new ArrayList<>();
+
+        sourceRows(run, CsvFileSpec.REPS, "rep_assignment", totals, breaks);
+        sourceRows(run, CsvFileSpec.BOOKINGS, "booking", totals, breaks);
+
+        Map<String, ControlTotal> booked = figures.byCurrency("booked_acv", "booking", "acv", period);
+        Map<String, ControlTotal> credited = figures.byCurrency("credited_acv", "credit", "amount", period);
+        Map<String, ControlTotal> earningBase = figures.byCurrency("earning_credit", "earning", "credit_amount", period);
+        Map<String, ControlTotal> earned = figures.byCurrency("earned", "earning", "amount", period);
+        Map<String, ControlTotal> paid = figures.byCurrency("payout", "payout", "amount", period);
+        for (Map<String, ControlTotal> stage : List.of(booked, credited, earningBase, earned, paid)) {
+            totals.addAll(stage.values());
+        }
+        tie("booked ACV", booked, "credited ACV", credited, breaks);
+        tie("credited ACV", credited, "credit behind earning lines", earningBase, breaks);
+        tie("earning lines", earned, "payouts", paid, breaks);
+
+        long badShares = figures.count("""
+                SELECT COUNT(*) FROM booking b WHERE b.pay_period = ? AND COALESCE((SELECT SUM(c.credit_share)
+                FROM credit c WHERE c.pay_period = b.pay_period AND c.booking_id = b.booking_id), 0) <> 1
+                """, period);
+        if (badShares > 0) {
+            breaks.add(badShares + " booking(s) whose credit shares do not total 100 %");
+        }
+        long uncalculated = figures.count("""
+                SELECT COUNT(*) FROM credit c WHERE c.pay_period = ? AND NOT EXISTS (SELECT 1 FROM earning e
+                WHERE e.pay_period = c.pay_period AND e.booking_id = c.booking_id AND e.rep_id = c.rep_id)
+                """, period);
+        if (uncalculated > 0) {
+            breaks.add(uncalculated + " credit(s) without an earning line");
+        }
+        figures.save(period, totals);
+        if (!breaks.isEmpty()) {
+            throw new ReconciliationException(period, breaks);
+        }
+        return totals;
+    }
+
+    private void sourceRows(CloseRun run, CsvFileSpec spec, String table, List<ControlTotal> totals,
+            List<String> breaks) {
+        String period = run.periodKey();
+        String file = spec.fileName();
+        long read = countRecords(run, spec);
+        long accepted = figures.count("SELECT COUNT(*) FROM " + table + " WHERE pay_period = ?", period);
+        long rejected = figures.rejects(period, file, "REJECTED");
+        long duplicates = figures.rejects(period, file, "DUPLICATE");
+        totals.add(new ControlTotal(file + ":read", "", read, BigDecimal.ZERO));
+        totals.add(new ControlTotal(file + ":accepted", "", accepted, BigDecimal.ZERO));
+        totals.add(new ControlTotal(file + ":rejected", "", rejected, BigDecimal.ZERO));
+        totals.add(new ControlTotal(file + ":duplicate", "", duplicates, BigDecimal.ZERO));
+        if (read != accepted + rejected + duplicates) {
+            breaks.add(file + ": " + read + " rows read but " + accepted + " accepted + " + rejected
+                    + " rejected + " + duplicates + " re-delivered = " + (accepted + rejected + duplicates));
+        }
+    }
+
+    private static long countRecords(CloseRun run, CsvFileSpec spec) {
+        CsvRowReader reader = new CsvRowReader(run.inbox(), spec);
+        reader.setSaveState(false);
+        reader.open(new ExecutionContext());
+        try {
+            long count = 0;
+            while (reader.read() != null) {
+                count++;
+            }
+            return count;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot count the rows of " + spec.fileName() + ": " + e.getMessage(), e);
+        } finally {
+            reader.close();
+        }
+    }
+
+    private static void tie(String leftName, Map<String, ControlTotal> left, String rightName,
+            Map<String, ControlTotal> right, List<String> breaks) {
+        for (String currency : new TreeSet<>(union(left, right))) {
+            BigDecimal a = ControlTotalRepository.amountOrZero(left.get(currency));
+            BigDecimal b = ControlTotalRepository.amountOrZero(right.get(currency));
+            if (a.compareTo(b) != 0) {
+                breaks.add(currency + ": " + leftName + " " + a.toPlainString() + " <> " + rightName + " "
+                        + b.toPlainString() + " (difference " + a.subtract(b).toPlainString() + ")");
+            }
+        }
+    }
+
+    private static java.util.Set<String> union(Map<String, ?> a, Map<String, ?> b) {
+        java.util.Set<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        return keys;
+    }
+}

@@ -1,0 +1,138 @@
+package io.compclose.statement;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+/**
+ * Renders a {@link StatementDocument} to PDF with {@code reports/statement.jrxml}.
+ *
+ * <p>Thread-safe: the compiled report is immutable and shared, while every fill and export gets its
+ * own objects. All text is formatted here in a fixed US style, so a statement reads the same whatever
+ * locale the server runs in.
+ */
+public final class StatementRenderer {
+
+    private static final String TEMPLATE = "reports/statement.jrxml";
+    private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.US);
+
+    private final JasperReport report;
+
+    public StatementRenderer() {
+        // Compiling takes far longer than filling, so it happens once per renderer.
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException(TEMPLATE + " is not on the classpath");
+            }
+            report = JasperCompileManager.compileReport(in);
+        } catch (IOException | JRException e) {
+            throw new IllegalStateException("Cannot compile " + TEMPLATE, e);
+        }
+    }
+
+    public byte[] render(StatementDocument doc) {
+        String period = PERIOD.format(doc.period());
+        Map<String, Object> params = new HashMap<>();
+        params.put("period", period);
+        params.put("repId", doc.repId());
+        params.put("employeeId", doc.employeeId());
+        params.put("repName", doc.repName());
+        params.put("role", doc.role());
+        params.put("planId", doc.planId());
+        params.put("planName", doc.planName());
+        params.put("payCurrency", doc.payCurrency());
+        params.put("payout", amount(doc.totalCommission()));
+        params.put("bookingCount", doc.bookingCount());
+        params.put("totalCredited", withCurrency(doc.totalCredited(), creditedCurrency(doc)));
+        params.put("calculationNote", doc.calculationNote());
+        params.put(JRParameter.REPORT_LOCALE, Locale.US);
+
+        List<Map<String, ?>> rows = doc.lines().stream().<Map<String, ?>>map(StatementRenderer::row).toList();
+        try {
+            JasperPrint print = JasperFillManager.fillReport(report, params, new JRMapCollectionDataSource(rows));
+            SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
+            config.setMetadataTitle("Commission statement " + doc.period() + " " + doc.repId());
+            config.setMetadataAuthor("CompClose");
+
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
+            JRPdfExporter exporter = new JRPdfExporter();
+            exporter.setExporterInput(new SimpleExporterInput(print));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
+            exporter.setConfiguration(config);
+            exporter.exportReport();
+            return pdf.toByteArray();
+        } catch (JRException e) {
+            throw new IllegalStateException(
+                    "Cannot render the " + doc.period() + " statement for " + doc.repId(), e);
+        }
+    }
+
+    private static Map<String, ?> row(StatementLine line) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("bookingId", line.bookingId());
+        row.put("bookedOn", line.bookedOn() == null ? null : line.bookedOn().toString());
+        row.put("accountName", line.accountName());
+        row.put("type", line.type());
+        row.put("product", line.product());
+        row.put("acv", withCurrency(line.acv(), line.currency()));
+        row.put("creditShare", percent(line.creditShare()));
+        row.put("credited", amount(line.credited()));
+        row.put("rate", percent(line.rate()));
+        row.put("commission", amount(line.commission()));
+        return row;
+    }
+
+    /** A sum of credited ACV can only carry a currency code when every line is in the same currency. */
+    private static String creditedCurrency(StatementDocument doc) {
+        List<String> currencies = doc.lines().stream().map(StatementLine::currency).distinct().toList();
+        if (currencies.isEmpty()) {
+            return doc.payCurrency();
+        }
+        return currencies.size() == 1 ? currencies.get(0) : null;
+    }
+
+    private static String withCurrency(BigDecimal value, String currency) {
+        String amount = amount(value);
+        return amount == null || currency == null || currency.isBlank() ? amount : amount + " " + currency;
+    }
+
+    private static String amount(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        // DecimalFormat is not thread-safe, and a new one is cheap next to a fill.
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format.format(value);
+    }
+
+    /** 0.075 becomes "7.5 %": at most four decimals, no trailing zeros. */
+    private static String percent(BigDecimal fraction) {
+        if (fraction == null) {
+            return null;
+        }
+        return fraction.movePointRight(2).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString()
+                + " %";
+    }
+}

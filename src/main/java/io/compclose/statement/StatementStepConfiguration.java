@@ -1,0 +1,90 @@
+package io.compclose.statement;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.compclose.intake.IntakeRepository;
+import io.compclose.intake.PlanFiles;
+import io.compclose.system.AtomicFiles;
+import io.compclose.system.CloseRun;
+import io.compclose.system.StepFactory;
+
+/** Statements: one PDF per active rep, written whole, recorded with its checksum. */
+@Configuration
+public class StatementStepConfiguration {
+
+    private static final String PARAMS = "#{jobParameters}";
+
+    @Bean
+    StatementRenderer statementRenderer() {
+        return new StatementRenderer();
+    }
+
+    @Bean
+    Step renderStatements(StepFactory steps, JdbcCursorItemReader<String> repsToStatement,
+            ItemProcessor<String, RenderedStatement> statementRendering, ItemWriter<RenderedStatement> statementWriter,
+            JdbcTemplate jdbc) {
+        return steps.<String, RenderedStatement>chunk("renderStatements", e -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM (" + StatementRepository.activeRepsSql() + ") reps", Long.class,
+                        StatementRepository.activeRepsArgs(CloseRun.of(e).period())))
+                .reader(repsToStatement)
+                .processor(statementRendering)
+                .writer(statementWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<String> repsToStatement(@Value(PARAMS) Map<String, Object> params, DataSource dataSource) {
+        return new JdbcCursorItemReaderBuilder<String>()
+                .name("repsToStatement")
+                .dataSource(dataSource)
+                .sql(StatementRepository.activeRepsSql())
+                .queryArguments(StatementRepository.activeRepsArgs(CloseRun.from(params).period()))
+                .rowMapper((rs, i) -> rs.getString(1))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<String, RenderedStatement> statementRendering(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository intake, PlanFiles planFiles, StatementRepository statements, StatementRenderer renderer) {
+        CloseRun run = CloseRun.from(params);
+        StatementAssembler assembler = new StatementAssembler(run.period(), intake.roster(run.periodKey()),
+                planFiles.catalog(run.plans()), statements);
+        return repId -> {
+            StatementDocument document = assembler.assemble(repId);
+            return new RenderedStatement(repId, StatementAssembler.VERSION, renderer.render(document),
+                    document.totalCommission(), document.payCurrency());
+        };
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<RenderedStatement> statementWriter(@Value(PARAMS) Map<String, Object> params,
+            StatementRepository statements, Clock clock) {
+        CloseRun run = CloseRun.from(params);
+        return chunk -> {
+            for (RenderedStatement statement : chunk) {
+                var file = run.statementsDir().resolve(statement.repId() + ".pdf");
+                AtomicFiles.write(file, statement.pdf());
+                statements.save(run.periodKey(), statement, file.toString(), AtomicFiles.sha256(statement.pdf()),
+                        LocalDateTime.now(clock));
+            }
+        };
+    }
+}

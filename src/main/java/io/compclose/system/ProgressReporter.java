@@ -1,0 +1,110 @@
+package io.compclose.system;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Shows each step's progress while a close runs: rows done, rate and, where the total is known,
+ * an estimate of the time left. On a terminal it rewrites one line in place; otherwise (a log,
+ * CI, a pipe) it prints a plain line at most every few seconds and one when the step ends.
+ */
+public final class ProgressReporter {
+
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+
+    private final PrintStream out;
+    private final boolean terminal;
+    private final boolean enabled;
+
+    public ProgressReporter(PrintStream out, boolean terminal, boolean enabled) {
+        this.out = out;
+        this.terminal = terminal;
+        this.enabled = enabled;
+    }
+
+    /** A listener for one step; {@code total} estimates its rows, or returns -1 when unknown. */
+    public StepProgress listener(ToLongFunction<StepExecution> total) {
+        return new StepProgress(total);
+    }
+
+    /** Listens to one step; registered both as a step and as a chunk listener. */
+    public final class StepProgress implements StepExecutionListener, ChunkListener<Object, Object> {
+        private final ToLongFunction<StepExecution> totalEstimate;
+        private String step;
+        private long total = -1;
+        private long done;
+        private long startNanos;
+        private long lastPrintNanos;
+
+        StepProgress(ToLongFunction<StepExecution> totalEstimate) {
+            this.totalEstimate = totalEstimate;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            step = stepExecution.getStepName();
+            done = 0;
+            startNanos = System.nanoTime();
+            lastPrintNanos = startNanos;
+            try {
+                total = totalEstimate.applyAsLong(stepExecution);
+            } catch (RuntimeException e) {
+                total = -1; // an estimate is a courtesy; the step itself reports real problems
+            }
+        }
+
+        @Override
+        public void afterChunk(Chunk<Object> chunk) {
+            done += chunk.size();
+            long now = System.nanoTime();
+            if (terminal) {
+                print("\r" + line(now) + "   ");
+            } else if (now - lastPrintNanos >= LOG_EVERY.toNanos()) {
+                print(line(now) + System.lineSeparator());
+                lastPrintNanos = now;
+            }
+        }
+
+        @Override
+        public ExitStatus afterStep(StepExecution stepExecution) {
+            long now = System.nanoTime();
+            double seconds = Math.max((now - startNanos) / 1e9, 1e-9);
+            String status = stepExecution.getStatus().toString().toLowerCase(Locale.ROOT);
+            String rows = done > 0 || total >= 0
+                    ? String.format(Locale.ROOT, "%,d rows in %.1f s (%,.0f rows/s)", done, seconds, done / seconds)
+                    : String.format(Locale.ROOT, "in %.1f s", seconds);
+            print((terminal ? "\r" : "") + String.format(Locale.ROOT, "  %-20s %-9s %s", step, status, rows)
+                    + (terminal ? "          " : "") + System.lineSeparator());
+            return null;
+        }
+
+        private String line(long now) {
+            double seconds = Math.max((now - startNanos) / 1e9, 1e-9);
+            double rate = done / seconds;
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "  %-20s %,d", step, done));
+            if (total > 0) {
+                text.append(String.format(Locale.ROOT, " / %,d", total));
+            }
+            text.append(String.format(Locale.ROOT, " rows, %,.0f rows/s", rate));
+            if (total > done && rate > 0) {
+                text.append(String.format(Locale.ROOT, ", about %d s left", Math.round((total - done) / rate)));
+            }
+            return text.toString();
+        }
+    }
+
+    private void print(String text) {
+        if (enabled) {
+            out.print(text);
+            out.flush();
+        }
+    }
+}

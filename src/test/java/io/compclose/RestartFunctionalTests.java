@@ -1,0 +1,113 @@
+package io.compclose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.compclose.support.CliRun;
+import io.compclose.support.CloseFixture;
+import io.compclose.support.FaultInjection;
+import io.compclose.support.TestDatabases;
+
+/**
+ * A fault part-way through a step fails the close; running the same command again restarts it
+ * where it stopped, and the result equals an uninterrupted run's: the same payroll file to the
+ * byte, the same payouts, and exactly one email per rep across both attempts.
+ */
+class RestartFunctionalTests {
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir
+    static Path baselineDir;
+
+    @TempDir
+    Path work;
+
+    private static byte[] baselinePayroll;
+    private static List<Map<String, Object>> baselinePayouts;
+    private static long baselineStatements;
+
+    @BeforeAll
+    static void uninterruptedRun() throws Exception {
+        CloseFixture baseline = new CloseFixture(baselineDir.resolve("out"), TestDatabases.h2(baselineDir.resolve("out")),
+                false);
+        CliRun run = baseline.close();
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        baselinePayroll = Files.readAllBytes(baseline.payrollCsv());
+        baselinePayouts = payouts(baseline);
+        baselineStatements = baseline.count("SELECT COUNT(*) FROM statement");
+    }
+
+    @ParameterizedTest(name = "{0}: chunk {1} fails on {2}, restart completes")
+    @CsvSource({
+            "loadBookings, 3, h2",
+            "creditBookings, 5, h2",
+            "calculateEarnings, 7, h2",
+            "renderStatements, 2, h2",
+            "deliverStatements, 2, h2",
+            "loadBookings, 9, mariadb",
+            "deliverStatements, 2, mariadb"})
+    void restartAfterAFaultEqualsAnUninterruptedRun(String step, int chunk, String database) throws Exception {
+        // given a close that fails part-way through the step (chunks of 7 rows)
+        Path out = work.resolve("out");
+        String url = database.equals("h2") ? TestDatabases.h2(out) : TestDatabases.freshMariaDb("compclose_restart");
+        CloseFixture close = new CloseFixture(out, url, true);
+        FaultInjection.arm(step, chunk);
+        CliRun failed = close.close(FaultInjection.class);
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("failed in step " + step).contains("injected fault")
+                .contains("run the same command again");
+        assertThat(close.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED'")).isEqualTo(1);
+        int sentBeforeRestart = greenMail.getReceivedMessages().length;
+
+        // when the same command runs again
+        CliRun restarted = close.close(FaultInjection.class);
+
+        // then it resumed at that step and the outcome is the uninterrupted one
+        assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+        assertThat(restarted.out()).contains("Restarting the close of 2026-10").contains("(step " + step + ")");
+        assertThat(close.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+        assertThat(close.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
+        assertThat(Files.readAllBytes(close.payrollCsv())).isEqualTo(baselinePayroll);
+        assertThat(payouts(close)).isEqualTo(baselinePayouts);
+        assertThat(close.count("SELECT COUNT(*) FROM statement")).isEqualTo(baselineStatements);
+        assertThat(close.count("SELECT COUNT(*) FROM booking")).isEqualTo(88);
+        assertThat(close.count("SELECT COUNT(*) FROM earning")).isEqualTo(88);
+        Map<String, Long> emailsPerRecipient = Arrays.stream(greenMail.getReceivedMessages())
+                .collect(Collectors.groupingBy(CloseFunctionalTests::recipient, Collectors.counting()));
+        assertThat(emailsPerRecipient).hasSize(10).allSatisfy((rep, n) -> assertThat(n).as(rep).isEqualTo(1L));
+        if (step.equals("deliverStatements")) {
+            assertThat(sentBeforeRestart).as("the first chunk went out before the fault").isEqualTo(7);
+        } else {
+            assertThat(sentBeforeRestart).isZero();
+        }
+    }
+
+    private static List<Map<String, Object>> payouts(CloseFixture close) {
+        return close.jdbc().queryForList("""
+                SELECT rep_id, earning_code, currency, employee_id, amount, line_count FROM payout
+                ORDER BY rep_id, earning_code""").stream()
+                .map(row -> row.entrySet().stream().collect(Collectors.toMap(
+                        e -> e.getKey().toLowerCase(), e -> String.valueOf(e.getValue()), (a, b) -> a,
+                        java.util.TreeMap::new)))
+                .map(Function.<Map<String, Object>>identity().compose(m -> (Map<String, Object>) (Map<?, ?>) m))
+                .toList();
+    }
+}

@@ -1,0 +1,101 @@
+package io.compclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.compclose.support.CliRun;
+import io.compclose.support.CloseFixture;
+import io.compclose.support.TestDatabases;
+
+/** The command line as a newcomer meets it: usage errors, bad input, status, exit codes. */
+class CliFunctionalTests {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void badUsageExitsWithTwoAndOneClearLine() {
+        CliRun noCommand = CliRun.of(List.of());
+        assertThat(noCommand.exitCode()).isEqualTo(2);
+        assertThat(noCommand.err()).startsWith("compclose: no command given\n");
+
+        assertThat(CliRun.of(List.of("close", "--period=2026-13", "--inbox=.")).err())
+                .startsWith("compclose: --period must be a month YYYY-MM, was '2026-13'");
+        assertThat(CliRun.of(List.of("close", "--period=2026-10")).err())
+                .startsWith("compclose: --inbox=DIR is required");
+        assertThat(CliRun.of(List.of("close", "--period=2026-10", "--inbox=" + work.resolve("nope"))).err())
+                .contains("does not exist");
+        assertThat(CliRun.of(List.of("status", "--inbox=x")).err()).startsWith("compclose: 'status' does not take --inbox");
+        assertThat(CliRun.of(List.of("frobnicate")).exitCode()).isEqualTo(2);
+
+        CliRun help = CliRun.of(List.of("help"));
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("close  --period=YYYY-MM --inbox=DIR [--out=DIR]");
+    }
+
+    @Test
+    void aMissingColumnStopsWithTwoAndTheFixedInputResumes() throws Exception {
+        // given an inbox whose bookings.csv lost its currency column
+        Path inbox = work.resolve("inbox");
+        Files.createDirectories(inbox.resolve("plans"));
+        for (String name : List.of("reps.csv", "plans/ae-2026.yaml", "plans/ae-eu-2026.yaml", "plans/am-2026.yaml",
+                "plans/rn-2026.yaml", "plans/mgr-2026.yaml")) {
+            Files.copy(CloseFixture.SAMPLE_INBOX.resolve(name), inbox.resolve(name));
+        }
+        List<String> good = Files.readAllLines(CloseFixture.SAMPLE_INBOX.resolve("bookings.csv"));
+        Files.write(inbox.resolve("bookings.csv"), good.stream()
+                .map(line -> line.replaceFirst(",[^,]*,[^,]*,[^,]*$", "")).toList());
+        Path out = work.resolve("out");
+        List<String> close = List.of("close", "--period=2026-10", "--inbox=" + inbox, "--out=" + out,
+                "--compclose.progress=false");
+
+        // when
+        CliRun stopped = CliRun.of(close);
+
+        // then exit 2 with a one-line reason naming the file and the column
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(2);
+        assertThat(stopped.err().lines().findFirst().orElseThrow()).isEqualTo(
+                "compclose: bookings.csv: missing required column currency (the header has: booking_id, booked_on, "
+                        + "account_id, account_name, owner_rep_id, type, product, acv, tcv, term_months)");
+
+        // and once the file is fixed, the same command continues from that step
+        Files.write(inbox.resolve("bookings.csv"), good);
+        CliRun resumed = CliRun.of(close);
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("Restarting the close of 2026-10").contains("(step loadBookings)");
+        assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-10.ctl")))
+                .contains("total_EUR=80783.52", "total_USD=236820.46");
+        assertThat(Files.list(out.resolve("outbox/2026-10")).count()).isEqualTo(10);
+
+        // status shows both executions and their counts
+        CliRun status = CliRun.of(List.of("status", "--period=2026-10", "--out=" + out));
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).containsPattern("execution \\d+  FAILED")
+                .containsPattern("execution \\d+  COMPLETED")
+                .containsPattern("loadBookings\\s+COMPLETED\\s+read\\s+100\\s+written\\s+100\\s+rejected\\s+11")
+                .contains("rejected rows: bookings.csv=11, reps.csv=2; identical re-deliveries: 2");
+        assertThat(new CloseFixture(out, TestDatabases.h2(out), false)
+                .count("SELECT COUNT(*) FROM delivery_log WHERE channel = 'OUTBOX'")).isEqualTo(10);
+    }
+
+    @Test
+    void anInvalidPlanIsBadInput() throws Exception {
+        Path inbox = work.resolve("inbox");
+        Files.createDirectories(inbox.resolve("plans"));
+        Files.copy(CloseFixture.SAMPLE_INBOX.resolve("reps.csv"), inbox.resolve("reps.csv"));
+        Files.copy(CloseFixture.SAMPLE_INBOX.resolve("bookings.csv"), inbox.resolve("bookings.csv"));
+        Files.writeString(inbox.resolve("plans/ae.yaml"), "plan: AE-2026\nversion: 1\neffective_from: 2026-01-01\n"
+                + "currency: USD\ncomponents: [{id: b, metric: BOOKINGS_ACV, pay: FLAT_RATE, rate: 8}]\n");
+        CliRun run = CliRun.of(List.of("close", "--period=2026-10", "--inbox=" + inbox, "--out=" + work.resolve("out"),
+                "--compclose.progress=false"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("compclose: plans/: ae.yaml: plan AE-2026: components[0].rate: "
+                + "must be between 0 and 1 (0.08 = 8 %), was 8\n");
+    }
+}

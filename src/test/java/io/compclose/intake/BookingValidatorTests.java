@@ -1,0 +1,115 @@
+package io.compclose.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import io.compclose.plan.Metric;
+import io.compclose.plan.PayMethod;
+import io.compclose.plan.Plan;
+import io.compclose.plan.PlanCatalog;
+import io.compclose.plan.PlanComponent;
+
+class BookingValidatorTests {
+
+    private static final List<String> COLUMNS = List.of("booking_id", "booked_on", "account_id", "owner_rep_id", "type",
+            "product", "acv", "currency", "tcv", "term_months", "sourced_by_rep_id");
+
+    private final Roster roster = new Roster(List.of(
+            new RepAssignment("R001", "E1", "Ana", "ana@example.com", Role.AE, null, null, "AE", "USD",
+                    LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 15), 2),
+            new RepAssignment("R002", "E2", "Ben", "ben@example.com", Role.AE, null, null, "OLD", "USD",
+                    LocalDate.of(2026, 1, 1), null, 3)));
+    private final PlanCatalog plans = new PlanCatalog(List.of(
+            plan("AE", LocalDate.of(2026, 1, 1)), plan("OLD", LocalDate.of(2026, 10, 20))));
+    private final BookingValidator validator = new BookingValidator(YearMonth.of(2026, 10), roster, plans,
+            new HashMap<>());
+
+    private static Plan plan(String id, LocalDate from) {
+        return new Plan(id, 1, id, from, null, "USD",
+                List.of(new PlanComponent("c", Metric.BOOKINGS_ACV, PayMethod.FLAT_RATE, new BigDecimal("0.08"))), "p");
+    }
+
+    private static CsvRow row(long line, String csv) {
+        String[] cells = csv.split(",", -1);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            values.put(COLUMNS.get(i), i < cells.length ? cells[i] : "");
+        }
+        return new CsvRow("bookings.csv", line, values, csv, null);
+    }
+
+    @Test
+    void acceptsAValidBookingWithDefaults() {
+        IntakeItem<Booking> item = validator.validate(row(2, "B-1,2026-10-05,A-1,R001,UPSELL,P,1200.50,USD,,,"));
+        assertThat(item.isAccepted()).isTrue();
+        Booking booking = item.accepted();
+        assertThat(booking.acv()).isEqualByComparingTo("1200.50");
+        assertThat(booking.type()).isEqualTo(BookingType.UPSELL);
+        assertThat(booking.termMonths()).isEqualTo(12);
+        assertThat(booking.tcv()).isNull();
+        assertThat(booking.line()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "B-1,2026-10-05,A-1,R001,NEW,P,12.50001,USD,,,|acv|more than 4 decimal places",
+            "B-1,2026-10-05,A-1,R001,NEW,P,1 200,USD,,,|acv|not a decimal number (use '.' and no thousands separator)",
+            "B-1,2026-10-05,A-1,R001,NEW,P,-1,USD,,,|acv|must not be negative (cancellations are not bookings)",
+            "B-1,05/10/2026,A-1,R001,NEW,P,1,USD,,,|booked_on|not a date YYYY-MM-DD",
+            "B-1,2026-11-01,A-1,R001,NEW,P,1,USD,,,|booked_on|outside the pay period 2026-10",
+            "B-1,2026-10-05,,R001,NEW,P,1,USD,,,|account_id|required value is missing",
+            "B-1,2026-10-05,A-1,R001,RENEW,P,1,USD,,,|type|unknown value; expected one of [NEW, UPSELL, CROSS_SELL, RENEWAL]",
+            "B-1,2026-10-05,A-1,R001,NEW,P,1,usd,,,|currency|currency code must be upper case ISO 4217",
+            "B-1,2026-10-05,A-1,R001,NEW,P,1,XYZ,,,|currency|not an ISO 4217 currency code",
+            "B-1,2026-10-05,A-1,R001,NEW,P,1,EUR,,,|currency|differs from the owner's pay currency USD (conversion needs fx_rates.csv, not supported yet)",
+            "B-1,2026-10-05,A-1,R009,NEW,P,1,USD,,,|owner_rep_id|unknown rep (not in reps.csv)",
+            "B-1,2026-10-20,A-1,R001,NEW,P,1,USD,,,|owner_rep_id|rep has no roster assignment on 2026-10-20",
+            "B-1,2026-10-05,A-1,R002,NEW,P,1,USD,,,|booked_on|plan OLD of rep R002 has no version effective on this date",
+            "B-1,2026-10-05,A-1,R001,NEW,P,1,USD,,0,|term_months|must be a whole number above zero",
+            "B-1,2026-10-05,A-1,R001,NEW,P,1,USD,-5,,|tcv|must not be negative (cancellations are not bookings)",
+            "B-1,2026-10-05,A-1,R001,NEW,P,1,USD,,,R404|sourced_by_rep_id|unknown rep (not in reps.csv)"})
+    void rejectsWithColumnAndReason(String csv, String column, String reason) {
+        IntakeItem<Booking> item = validator.validate(row(7, csv));
+        assertThat(item.isAccepted()).isFalse();
+        assertThat(item.reject()).satisfies(r -> {
+            assertThat(r.file()).isEqualTo("bookings.csv");
+            assertThat(r.line()).isEqualTo(7);
+            assertThat(r.column()).isEqualTo(column);
+            assertThat(r.reason()).isEqualTo(reason);
+            assertThat(r.kind()).isEqualTo(Reject.Kind.REJECTED);
+        });
+    }
+
+    @Test
+    void anIdenticalRedeliveryIsHarmlessAndAConflictingOneIsRejected() {
+        assertThat(validator.validate(row(2, "B-1,2026-10-05,A-1,R001,NEW,P,100.0,USD,,,")).isAccepted()).isTrue();
+
+        Reject again = validator.validate(row(9, "B-1,2026-10-05,A-1,R001,NEW,P,100.00,USD,,,")).reject();
+        assertThat(again.kind()).isEqualTo(Reject.Kind.DUPLICATE);
+        assertThat(again.reason()).isEqualTo("identical re-delivery of line 2 (counted once)");
+
+        Reject conflict = validator.validate(row(12, "B-1,2026-10-05,A-1,R001,NEW,P,999,USD,,,")).reject();
+        assertThat(conflict.kind()).isEqualTo(Reject.Kind.REJECTED);
+        assertThat(conflict.column()).isEqualTo("booking_id");
+        assertThat(conflict.reason()).isEqualTo("duplicate of line 2 with different content");
+    }
+
+    @Test
+    void aMalformedRowIsRejectedWithItsShape() {
+        CsvRow malformed = new CsvRow("bookings.csv", 4, Map.of(), "B-1,2026", "has 2 cells but the header has 8");
+        Reject reject = validator.validate(malformed).reject();
+        assertThat(reject.reason()).isEqualTo("has 2 cells but the header has 8");
+        assertThat(reject.rawValue()).isEqualTo("B-1,2026");
+    }
+}

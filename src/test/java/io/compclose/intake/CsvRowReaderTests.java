@@ -1,0 +1,124 @@
+package io.compclose.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+class CsvRowReaderTests {
+
+    private static final String HEADER = "booking_id,booked_on,account_id,owner_rep_id,type,product,acv,currency";
+
+    @TempDir
+    Path inbox;
+
+    private List<CsvRow> readAll(String content) throws Exception {
+        return readAll(content.getBytes(StandardCharsets.UTF_8), new ExecutionContext());
+    }
+
+    private List<CsvRow> readAll(byte[] content, ExecutionContext context) throws Exception {
+        Files.write(inbox.resolve("bookings.csv"), content);
+        CsvRowReader reader = new CsvRowReader(inbox, CsvFileSpec.BOOKINGS);
+        reader.open(context);
+        List<CsvRow> rows = new ArrayList<>();
+        for (CsvRow row; (row = reader.read()) != null; ) {
+            rows.add(row);
+        }
+        reader.update(context);
+        reader.close();
+        return rows;
+    }
+
+    @Test
+    void matchesColumnsByNameInAnyOrderIgnoringCaseAndBom() throws Exception {
+        List<CsvRow> rows = readAll("\uFEFFACV,Currency,booking_id,booked_on,account_id,owner_rep_id,type,product,extra\n"
+                + "1200.50,USD,B-1,2026-10-01,A-1,R001,NEW,PLATFORM,ignored\n");
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.text("acv")).isEqualTo("1200.50");
+            assertThat(row.text("currency")).isEqualTo("USD");
+            assertThat(row.text("booking_id")).isEqualTo("B-1");
+            assertThat(row.line()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void reportsTheLineWhereEachRecordStarts() throws Exception {
+        // line 1 header, line 2 blank, line 3 a record, lines 4-5 one record with a quoted line break, line 6 a record
+        List<CsvRow> rows = readAll(HEADER + "\n\nB-1,2026-10-01,A-1,R001,NEW,P,1,USD\n"
+                + "B-2,2026-10-01,A-2,R001,NEW,P,\"2\n\",USD\nB-3,2026-10-01,\"A,3\",R001,NEW,P,3,USD\n");
+        assertThat(rows).extracting(CsvRow::line).containsExactly(3L, 4L, 6L);
+        assertThat(rows.get(2).text("account_id")).isEqualTo("A,3");
+    }
+
+    @Test
+    void aMissingRequiredColumnStopsBeforeAnyRow() {
+        assertThatThrownBy(() -> readAll("booking_id,booked_on,account_id,owner_rep_id,type,product\nB-1,,,,,\n"))
+                .rootCause().isInstanceOf(BadInputException.class)
+                .hasMessage("bookings.csv: missing required columns acv, currency (the header has: booking_id, "
+                        + "booked_on, account_id, owner_rep_id, type, product)");
+    }
+
+    @Test
+    void aMissingRequiredFileStopsTheClose() {
+        CsvRowReader reader = new CsvRowReader(inbox, CsvFileSpec.BOOKINGS);
+        assertThatThrownBy(() -> reader.open(new ExecutionContext()))
+                .hasRootCauseInstanceOf(BadInputException.class)
+                .rootCause().hasMessageStartingWith("bookings.csv: required file not found in ");
+    }
+
+    @Test
+    void anEmptyFileIsBadInput() {
+        assertThatThrownBy(() -> readAll("")).rootCause().isInstanceOf(BadInputException.class)
+                .hasMessage("bookings.csv: the file is empty; a header row is required");
+    }
+
+    @Test
+    void invalidUtf8NamesTheLine() {
+        byte[] broken = (HEADER + "\nB-1,2026-10-01,A-1,R001,NEW,P,1,USD\nB-2,2026-10-01,A-\u00ff").getBytes(
+                StandardCharsets.ISO_8859_1);
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> readAll(broken, new ExecutionContext()));
+        while (thrown != null && !(thrown instanceof BadInputException)) {
+            thrown = thrown.getCause();
+        }
+        // the header and first record are fine; the decoder fails on the third line
+        assertThat(thrown).isInstanceOf(BadInputException.class)
+                .hasMessage("bookings.csv: line 3 is not valid UTF-8 (save the file as UTF-8)");
+    }
+
+    @Test
+    void anUnbalancedQuoteIsBadInputNamingTheFile() {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> readAll(HEADER + "\nB-1,2026-10-01,\"A-1,R001,NEW,P,1,USD\n"));
+        while (thrown != null && !(thrown instanceof BadInputException)) {
+            thrown = thrown.getCause();
+        }
+        assertThat(thrown).isInstanceOf(BadInputException.class).hasMessageStartingWith("bookings.csv: line ")
+                .hasMessageContaining("cannot be parsed as CSV");
+    }
+
+    @Test
+    void aRowWithTheWrongNumberOfCellsIsMarked() throws Exception {
+        List<CsvRow> rows = readAll(HEADER + "\nB-1,2026-10-01,A-1,R001,NEW,P,1\n");
+        assertThat(rows.get(0).problem()).isEqualTo("has 7 cells but the header has 8");
+        assertThatThrownBy(rows.get(0)::requireWellFormed).isInstanceOf(RowRejectedException.class);
+    }
+
+    @Test
+    void aRestartSkipsTheRowsAlreadyRead() throws Exception {
+        String content = HEADER + "\nB-1,2026-10-01,A-1,R001,NEW,P,1,USD\nB-2,2026-10-01,A-2,R001,NEW,P,2,USD\n"
+                + "B-3,2026-10-01,A-3,R001,NEW,P,3,USD\n";
+        ExecutionContext afterTwoRows = new ExecutionContext();
+        afterTwoRows.putInt("bookings.csv.read.count", 2);
+        List<CsvRow> rows = readAll(content.getBytes(StandardCharsets.UTF_8), afterTwoRows);
+        assertThat(rows).extracting(r -> r.text("booking_id")).containsExactly("B-3");
+    }
+}

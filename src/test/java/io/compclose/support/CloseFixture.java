@@ -1,0 +1,66 @@
+package io.compclose.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * One close of the sample inbox into its own output folder and database, and the figures the
+ * tests read back from it.
+ */
+public record CloseFixture(Path out, String databaseUrl, boolean smtp) {
+
+    public static final Path SAMPLE_INBOX = Path.of("jobs/samples/inbox/2026-10").toAbsolutePath();
+    public static final int GREENMAIL_PORT = 3025;
+
+    /** The arguments of {@code close}; an H2 fixture relies on the default database under --out. */
+    public List<String> closeArgs(String... extra) {
+        List<String> args = new ArrayList<>(List.of("close", "--period=2026-10", "--inbox=" + SAMPLE_INBOX,
+                "--out=" + out, "--compclose.chunk-size=7", "--compclose.progress=false"));
+        if (!databaseUrl.startsWith("jdbc:h2:")) {
+            args.add("--spring.datasource.url=" + databaseUrl);
+        }
+        if (smtp) {
+            args.add("--spring.mail.host=127.0.0.1");
+            args.add("--spring.mail.port=" + GREENMAIL_PORT);
+        }
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    public CliRun close(Class<?>... extraConfiguration) {
+        return CliRun.of(closeArgs(), extraConfiguration);
+    }
+
+    public JdbcTemplate jdbc() {
+        try {
+            DataSource dataSource = new SimpleDriverDataSource(
+                    databaseUrl.startsWith("jdbc:h2:") ? new org.h2.Driver() : new com.mysql.cj.jdbc.Driver(),
+                    databaseUrl);
+            return new JdbcTemplate(dataSource);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long count(String sql, Object... args) {
+        return jdbc().queryForObject(sql, Long.class, args);
+    }
+
+    public Path payrollCsv() {
+        return out.resolve("payroll").resolve("payroll-2026-10.csv");
+    }
+
+    public Path payrollCtl() {
+        return out.resolve("payroll").resolve("payroll-2026-10.ctl");
+    }
+
+    public Path statement(String repId) {
+        return out.resolve("statements").resolve("2026-10").resolve(repId + ".pdf");
+    }
+}

