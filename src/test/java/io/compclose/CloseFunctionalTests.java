@@ -92,7 +92,7 @@ abstract class CloseFunctionalTests {
         List<String> rejects = Files.readAllLines(close.out().resolve("rejects/rejects-2026-10.csv"));
         assertThat(rejects).hasSize(16).contains(
                 "bookings.csv,9,acv,not a decimal number (use '.' and no thousands separator),\"12,500.00\"",
-                "bookings.csv,17,owner_rep_id,unknown rep (not in reps.csv),R999",
+                "bookings.csv,17,owner_rep_id,unknown rep (no accepted row in reps.csv),R999",
                 "bookings.csv,25,booked_on,outside the pay period 2026-10,2026-09-30",
                 "bookings.csv,97,acv,not a decimal number (use '.' and no thousands separator),'=1+1",
                 "reps.csv,5,email,not an email address,jon.snowe-at-example.com",

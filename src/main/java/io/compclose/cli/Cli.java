@@ -40,7 +40,7 @@ public final class Cli {
             Path outDir = line.out().toAbsolutePath().normalize();
             CloseRun run = line.command().equals("close")
                     ? new CloseRun(line.period(true), line.inbox().toAbsolutePath().normalize(), outDir) : null;
-            Files.createDirectories(outDir.resolve("logs"));
+            requireWritable(outDir);
             try (ConfigurableApplicationContext context = start(line, outDir, extraConfiguration)) {
                 return switch (line.command()) {
                     case "close" -> context.getBean(CloseCommand.class).run(run, out, err);
@@ -52,10 +52,32 @@ public final class Cli {
             err.println("compclose: " + e.getMessage());
             err.println("run 'java -jar compclose.jar help' for usage");
             return ExitCode.BAD_INPUT;
+        } catch (OutputFolderException e) {
+            err.println("compclose: " + e.getMessage());
+            return ExitCode.FAILED;
         } catch (Exception e) {
             err.println("compclose: " + Failures.describe(e));
             err.println("details are in the log file under the output folder (logs/compclose.log)");
             return ExitCode.FAILED;
+        }
+    }
+
+    /** A clear word before anything starts, rather than a failure half-way through the close. */
+    private static void requireWritable(Path outDir) {
+        try {
+            Files.createDirectories(outDir.resolve("logs"));
+            Files.deleteIfExists(Files.createTempFile(outDir, ".write-check", ".tmp"));
+        } catch (java.io.IOException | SecurityException e) {
+            throw new OutputFolderException("cannot write to the output folder " + outDir + " ("
+                    + e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                    .toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+    }
+
+    /** The output folder cannot be written: nothing was started, so nothing needs restarting. */
+    static class OutputFolderException extends RuntimeException {
+        OutputFolderException(String message) {
+            super(message);
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.compclose.intake.BadInputException;
@@ -26,8 +27,11 @@ public class CloseCommand {
     private final JobRepository jobRepository;
     private final Job monthlyClose;
     private final CloseReport report;
+    private final Environment environment;
 
-    public CloseCommand(JobOperator jobOperator, JobRepository jobRepository, Job monthlyClose, CloseReport report) {
+    public CloseCommand(JobOperator jobOperator, JobRepository jobRepository, Job monthlyClose, CloseReport report,
+            Environment environment) {
+        this.environment = environment;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.monthlyClose = monthlyClose;
@@ -44,9 +48,17 @@ public class CloseCommand {
             return ExitCode.OK;
         }
         if (last != null && last.getStatus().isRunning()) {
-            err.println("compclose: a close of " + run.period() + " is already running (execution " + last.getId()
-                    + ", started " + CloseReport.time(last.getStartTime()) + "); wait for it to finish");
-            return ExitCode.FAILED;
+            if (!databaseIsExclusive()) {
+                err.println("compclose: a close of " + run.period() + " is already running (execution "
+                        + last.getId() + ", started " + CloseReport.time(last.getStartTime())
+                        + "); wait for it to finish");
+                return ExitCode.FAILED;
+            }
+            // The embedded database admits one process at a time: if we are in, the process that
+            // left this execution running is gone (killed or interrupted), so it can be recovered.
+            out.println("The close of " + run.period() + " (execution " + last.getId() + ") was interrupted before "
+                    + "it finished; marking it failed so it can continue.");
+            last = jobOperator.recover(last);
         }
         if (last != null) {
             out.println("Restarting the close of " + run.period() + " where execution " + last.getId() + " stopped"
@@ -56,6 +68,12 @@ public class CloseCommand {
         }
         JobExecution execution = jobOperator.start(monthlyClose, run.toJobParameters());
         return finish(run, execution, out, err);
+    }
+
+    /** An embedded H2 file database is locked by the process that opened it. */
+    private boolean databaseIsExclusive() {
+        String url = environment.getProperty("spring.datasource.url", "");
+        return url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
     }
 
     private int finish(CloseRun run, JobExecution execution, PrintStream out, PrintStream err) {

@@ -103,7 +103,9 @@ public class CloseReport {
         return String.join(", ", deliveries.entrySet().stream().map(e -> e.getValue() + " " + switch (e.getKey()) {
             case "OUTBOX SENT" -> "written as .eml";
             case "SMTP SENT" -> "sent by SMTP";
-            default -> e.getKey().toLowerCase(Locale.ROOT).replace("sending", "unconfirmed (use resend)");
+            case "SMTP SENDING", "OUTBOX SENDING" ->
+                    "unconfirmed (interrupted while sending; not sent again automatically)";
+            default -> e.getKey().toLowerCase(Locale.ROOT);
         }).toList());
     }
 

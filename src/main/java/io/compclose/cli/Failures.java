@@ -22,18 +22,33 @@ final class Failures {
         return Optional.empty();
     }
 
-    /** The innermost message that says something, on one line. */
+    /**
+     * One line: CompClose's own message where there is one (it says which file, rep or step), with
+     * the root cause appended when it adds something; otherwise the innermost message.
+     */
     static String describe(Throwable failure) {
-        String message = failure.getMessage();
+        Throwable ours = null;
+        Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
+            if (ours == null && t.getClass().getName().startsWith("io.compclose.") && t.getMessage() != null) {
+                ours = t;
             }
-            if (t instanceof BadInputException || t.getCause() == t) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                root = t;
+            }
+            if (t.getCause() == t) {
                 break;
             }
         }
-        String text = message == null ? failure.getClass().getSimpleName() : message;
-        return text.lines().findFirst().orElse(text).strip();
+        if (ours == null) {
+            return firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        }
+        String text = firstLine(ours.getMessage());
+        String cause = root == ours ? null : firstLine(root.getMessage());
+        return cause == null || text.contains(cause) ? text : text + " (" + cause + ")";
+    }
+
+    private static String firstLine(String message) {
+        return message.lines().findFirst().orElse(message).strip();
     }
 }

@@ -5,6 +5,6 @@ public class DeliveryFailedException extends RuntimeException {
 
     public DeliveryFailedException(Delivery delivery, Exception cause) {
         super("statement " + delivery.period() + " of rep " + delivery.repId() + " to " + delivery.recipient()
-                + " was not delivered: " + cause.getMessage(), cause);
+                + " was not delivered", cause);
     }
 }

@@ -72,7 +72,7 @@ public final class BookingValidator {
         }
         String owner = booking.ownerRepId();
         if (!roster.knows(owner)) {
-            throw new RowRejectedException("owner_rep_id", "unknown rep (not in reps.csv)", owner);
+            throw new RowRejectedException("owner_rep_id", "unknown rep (no accepted row in reps.csv)", owner);
         }
         RepAssignment assignment = roster.activeOn(owner, day).orElseThrow(() -> new RowRejectedException(
                 "owner_rep_id", "rep has no roster assignment on " + day, owner));
@@ -87,7 +87,7 @@ public final class BookingValidator {
         }
         String sourcer = booking.sourcedByRepId();
         if (sourcer != null && !roster.knows(sourcer)) {
-            throw new RowRejectedException("sourced_by_rep_id", "unknown rep (not in reps.csv)", sourcer);
+            throw new RowRejectedException("sourced_by_rep_id", "unknown rep (no accepted row in reps.csv)", sourcer);
         }
     }
 

@@ -85,6 +85,44 @@ class CliFunctionalTests {
     }
 
     @Test
+    void aCloseWhoseProcessWasKilledIsRecoveredOnTheEmbeddedDatabase() throws Exception {
+        // given a close that failed in loadBookings, left as a killed process leaves it: STARTED, no end time
+        Path out = work.resolve("out");
+        CloseFixture close = new CloseFixture(out, TestDatabases.h2(out), false);
+        io.compclose.support.FaultInjection.arm("loadBookings", 2);
+        assertThat(close.close(io.compclose.support.FaultInjection.class).exitCode()).isEqualTo(1);
+        var jdbc = close.jdbc();
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL");
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL "
+                + "WHERE STEP_NAME = 'loadBookings'");
+
+        // when the same close runs again
+        CliRun again = close.close();
+
+        // then it recognises the orphan, recovers it and finishes where it stopped
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("was interrupted before it finished")
+                .contains("Restarting the close of 2026-10").contains("(step loadBookings)");
+        assertThat(Files.readAllLines(close.payrollCtl())).contains("row_count=8", "total_USD=236820.46");
+        assertThat(close.count("SELECT COUNT(*) FROM booking")).isEqualTo(88);
+    }
+
+    @Test
+    void aRunningCloseOnASharedDatabaseIsNotStartedTwice() throws Exception {
+        Path out = work.resolve("out");
+        CloseFixture close = new CloseFixture(out, TestDatabases.freshMariaDb("compclose_cli"), false);
+        io.compclose.support.FaultInjection.arm("creditBookings", 1);
+        assertThat(close.close(io.compclose.support.FaultInjection.class).exitCode()).isEqualTo(1);
+        close.jdbc().update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL");
+
+        CliRun second = close.close();
+
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.err()).containsPattern("a close of 2026-10 is already running \\(execution \\d+, started ");
+        assertThat(close.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
+    }
+
+    @Test
     void anInvalidPlanIsBadInput() throws Exception {
         Path inbox = work.resolve("inbox");
         Files.createDirectories(inbox.resolve("plans"));

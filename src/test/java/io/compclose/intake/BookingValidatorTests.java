@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,12 +40,7 @@ class BookingValidatorTests {
     }
 
     private static CsvRow row(long line, String csv) {
-        String[] cells = csv.split(",", -1);
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            values.put(COLUMNS.get(i), i < cells.length ? cells[i] : "");
-        }
-        return new CsvRow("bookings.csv", line, values, csv, null);
+        return TestRows.row("bookings.csv", COLUMNS, line, csv);
     }
 
     @Test
@@ -73,12 +67,12 @@ class BookingValidatorTests {
             "B-1,2026-10-05,A-1,R001,NEW,P,1,usd,,,|currency|currency code must be upper case ISO 4217",
             "B-1,2026-10-05,A-1,R001,NEW,P,1,XYZ,,,|currency|not an ISO 4217 currency code",
             "B-1,2026-10-05,A-1,R001,NEW,P,1,EUR,,,|currency|differs from the owner's pay currency USD (conversion needs fx_rates.csv, not supported yet)",
-            "B-1,2026-10-05,A-1,R009,NEW,P,1,USD,,,|owner_rep_id|unknown rep (not in reps.csv)",
+            "B-1,2026-10-05,A-1,R009,NEW,P,1,USD,,,|owner_rep_id|unknown rep (no accepted row in reps.csv)",
             "B-1,2026-10-20,A-1,R001,NEW,P,1,USD,,,|owner_rep_id|rep has no roster assignment on 2026-10-20",
             "B-1,2026-10-05,A-1,R002,NEW,P,1,USD,,,|booked_on|plan OLD of rep R002 has no version effective on this date",
             "B-1,2026-10-05,A-1,R001,NEW,P,1,USD,,0,|term_months|must be a whole number above zero",
             "B-1,2026-10-05,A-1,R001,NEW,P,1,USD,-5,,|tcv|must not be negative (cancellations are not bookings)",
-            "B-1,2026-10-05,A-1,R001,NEW,P,1,USD,,,R404|sourced_by_rep_id|unknown rep (not in reps.csv)"})
+            "B-1,2026-10-05,A-1,R001,NEW,P,1,USD,,,R404|sourced_by_rep_id|unknown rep (no accepted row in reps.csv)"})
     void rejectsWithColumnAndReason(String csv, String column, String reason) {
         IntakeItem<Booking> item = validator.validate(row(7, csv));
         assertThat(item.isAccepted()).isFalse();

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +24,7 @@ class RosterValidatorTests {
     private final RosterValidator validator = new RosterValidator(plans, new Roster(List.of()));
 
     private static CsvRow row(long line, String csv) {
-        String[] cells = csv.split(",", -1);
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            values.put(COLUMNS.get(i), i < cells.length ? cells[i] : "");
-        }
-        return new CsvRow("reps.csv", line, values, csv, null);
+        return TestRows.row("reps.csv", COLUMNS, line, csv);
     }
 
     private Reject rejectOf(long line, String csv) {

@@ -1,0 +1,72 @@
+package io.compclose.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.compclose.support.CliRun;
+import io.compclose.support.CloseFixture;
+import io.compclose.support.TestDatabases;
+
+/** Statement emails go out at most once, through a real SMTP server that is sometimes down. */
+class DeliveryFunctionalTests {
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void anUnreachableServerFailsTheCloseAndTheRestartSendsEachStatementOnce() {
+        // given a close whose SMTP server is not listening
+        Path out = work.resolve("out");
+        CloseFixture close = new CloseFixture(out, TestDatabases.h2(out), true);
+        List<String> downArgs = close.closeArgs().stream()
+                .map(a -> a.startsWith("--spring.mail.port=") ? "--spring.mail.port=" + (CloseFixture.GREENMAIL_PORT + 1) : a)
+                .toList();
+        CliRun down = CliRun.of(downArgs);
+        assertThat(down.exitCode()).as(down.toString()).isEqualTo(1);
+        assertThat(down.err()).contains("failed in step deliverStatements")
+                .contains("statement 2026-10 of rep M001 to maria.manning@example.com was not delivered");
+        assertThat(close.count("SELECT COUNT(*) FROM delivery_log WHERE outcome = 'FAILED'")).isEqualTo(1);
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+        // and a send that was interrupted half-way (its fate unknown) for another rep
+        close.jdbc().update("""
+                INSERT INTO delivery_log (pay_period, rep_id, statement_version, recipient, channel, message_id,
+                    outcome, attempted_at) VALUES ('2026-10', 'R009', 1, 'isla.murphy@example.com', 'SMTP', 'x',
+                    'SENDING', CURRENT_TIMESTAMP)""");
+
+        // when the server is back and the close runs again
+        CliRun back = close.close();
+
+        // then the failed send is retried, the uncertain one is not repeated, and everyone else gets one email
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        assertThat(greenMail.getReceivedMessages()).hasSize(9)
+                .extracting(m -> m.getAllRecipients()[0].toString())
+                .doesNotHaveDuplicates()
+                .contains("maria.manning@example.com")
+                .doesNotContain("isla.murphy@example.com");
+        assertThat(close.count("SELECT COUNT(*) FROM delivery_log WHERE outcome = 'SENT'")).isEqualTo(9);
+        assertThat(back.out()).contains("9 sent by SMTP")
+                .contains("1 unconfirmed (interrupted while sending; not sent again automatically)");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeWrittenStopsBeforeAnything() throws Exception {
+        Path notAFolder = java.nio.file.Files.writeString(work.resolve("file"), "x");
+        CliRun run = CliRun.of(List.of("close", "--period=2026-10", "--inbox=" + CloseFixture.SAMPLE_INBOX,
+                "--out=" + notAFolder.resolve("out")));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("compclose: cannot write to the output folder " + notAFolder.resolve("out"));
+    }
+}
