@@ -1,0 +1,48 @@
+package io.compclose.calculation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Recovers commission paid on a cancelled booking, when the cancellation falls within the plan's
+ * window after booking: all of it, or pro rata to the part of the term left unused.
+ */
+public final class Clawback {
+
+    public enum Method {
+        FULL, PRO_RATA_UNUSED_TERM
+    }
+
+    private Clawback() {
+    }
+
+    /**
+     * The clawback of one cancelled booking, or empty when the cancellation came after the window.
+     *
+     * @param paidCommission commission already paid on the booking
+     */
+    public static Optional<PayLine> of(String bookingId, String paidIn, BigDecimal paidCommission, LocalDate bookedOn,
+            int termMonths, LocalDate cancelledOn, int windowDays, Method method) {
+        long daysAfterBooking = ChronoUnit.DAYS.between(bookedOn, cancelledOn);
+        if (daysAfterBooking > windowDays || paidCommission.signum() <= 0) {
+            return Optional.empty();
+        }
+        LocalDate termEnd = bookedOn.plusMonths(termMonths);
+        BigDecimal share = BigDecimal.ONE;
+        String how = "in full";
+        if (method == Method.PRO_RATA_UNUSED_TERM) {
+            long termDays = ChronoUnit.DAYS.between(bookedOn, termEnd);
+            long unusedDays = Math.max(0, ChronoUnit.DAYS.between(cancelledOn, termEnd));
+            share = BigDecimal.valueOf(unusedDays).divide(BigDecimal.valueOf(termDays), MathContext.DECIMAL64);
+            how = "pro rata: " + unusedDays + " of " + termDays + " days of the term unused";
+        }
+        BigDecimal amount = paidCommission.multiply(share).setScale(2, RoundingMode.HALF_EVEN).negate();
+        return Optional.of(new PayLine(EarningCode.CLAWBACK, amount, "clawback of " + bookingId + " (commission "
+                + paidCommission.toPlainString() + " paid in " + paidIn + "), cancelled " + cancelledOn + ", "
+                + daysAfterBooking + " days after booking, " + how));
+    }
+}

@@ -1,0 +1,49 @@
+package io.compclose.calculation;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+/**
+ * The plan-level limits and timing rules one settlement applies. Any part may be null (not in
+ * the plan).
+ *
+ * @param perPeriodCap     most commission paid in one period; the excess is removed, not carried
+ * @param perYearCap       most commission earned in the plan year
+ * @param multipleOfTarget most commission earned in the plan year as a multiple of target incentive
+ * @param targetIncentive  annual target incentive, for the multiple-of-target cap
+ * @param draw             a draw against commission
+ * @param holdbackShare    share of each payout held back until {@code holdbackRelease}
+ * @param holdbackRelease  the period in which held-back commission is paid out
+ */
+public record PayRules(BigDecimal perPeriodCap, BigDecimal perYearCap, BigDecimal multipleOfTarget,
+        BigDecimal targetIncentive, Draw draw, BigDecimal holdbackShare, YearMonth holdbackRelease) {
+
+    public static PayRules none() {
+        return new PayRules(null, null, null, null, null, null, null);
+    }
+
+    /** A draw of {@code perPeriod} for {@code periods} periods from {@code first}. */
+    public record Draw(Kind kind, BigDecimal perPeriod, YearMonth first, int periods) {
+
+        public enum Kind {
+            /** An advance: what it adds above commission is recovered from later commission. */
+            RECOVERABLE,
+            /** A guaranteed minimum: the top-up is never recovered. */
+            NON_RECOVERABLE
+        }
+
+        boolean activeIn(YearMonth period) {
+            return !period.isBefore(first) && period.isBefore(first.plusMonths(periods));
+        }
+    }
+
+    /** The year cap in money: the lower of the fixed cap and the multiple of target. */
+    BigDecimal yearLimit() {
+        BigDecimal byMultiple = multipleOfTarget == null || targetIncentive == null ? null
+                : targetIncentive.multiply(multipleOfTarget);
+        if (perYearCap == null) {
+            return byMultiple;
+        }
+        return byMultiple == null ? perYearCap : perYearCap.min(byMultiple);
+    }
+}
