@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Recovers commission paid on a cancelled booking, when the cancellation falls within the plan's
- * window after booking: all of it, or pro rata to the part of the term left unused.
+ * window after booking: all of it, or pro rata to the months of the term left unused (as the
+ * published examples count them: a month once started is used).
  */
 public final class Clawback {
 
@@ -18,6 +19,12 @@ public final class Clawback {
     }
 
     private Clawback() {
+    }
+
+    /** Months of the term used by the cancellation date; a month once started counts as used. */
+    static long monthsUsed(LocalDate bookedOn, LocalDate cancelledOn) {
+        long whole = ChronoUnit.MONTHS.between(bookedOn, cancelledOn);
+        return bookedOn.plusMonths(whole).isBefore(cancelledOn) ? whole + 1 : whole;
     }
 
     /**
@@ -31,14 +38,12 @@ public final class Clawback {
         if (daysAfterBooking > windowDays || paidCommission.signum() <= 0) {
             return Optional.empty();
         }
-        LocalDate termEnd = bookedOn.plusMonths(termMonths);
         BigDecimal share = BigDecimal.ONE;
         String how = "in full";
         if (method == Method.PRO_RATA_UNUSED_TERM) {
-            long termDays = ChronoUnit.DAYS.between(bookedOn, termEnd);
-            long unusedDays = Math.max(0, ChronoUnit.DAYS.between(cancelledOn, termEnd));
-            share = BigDecimal.valueOf(unusedDays).divide(BigDecimal.valueOf(termDays), MathContext.DECIMAL64);
-            how = "pro rata: " + unusedDays + " of " + termDays + " days of the term unused";
+            long unused = Math.max(0, termMonths - monthsUsed(bookedOn, cancelledOn));
+            share = BigDecimal.valueOf(unused).divide(BigDecimal.valueOf(termMonths), MathContext.DECIMAL64);
+            how = "pro rata: " + unused + " of " + termMonths + " months of the term unused";
         }
         BigDecimal amount = paidCommission.multiply(share).setScale(2, RoundingMode.HALF_EVEN).negate();
         return Optional.of(new PayLine(EarningCode.CLAWBACK, amount, "clawback of " + bookingId + " (commission "

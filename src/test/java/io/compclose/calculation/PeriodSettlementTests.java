@@ -133,12 +133,15 @@ class PeriodSettlementTests {
         LocalDate cancelled = LocalDate.of(2026, 12, 30);
         assertThat(Clawback.of("B-1", "2026-10", d("1200.00"), booked, 12, cancelled, 180, Clawback.Method.FULL)
                 .orElseThrow().amount()).isEqualByComparingTo("-1200.00");
-        // pro rata: term ends 2027-10-01 = 365 days; 275 days unused; 1,200 x 275 / 365 = 904.1095... -> 904.11
+        // pro rata: Oct and Nov complete, Dec started -> 3 of 12 months used, 9 unused: 1,200 x 9 / 12 = 900.00
         PayLine proRata = Clawback.of("B-1", "2026-10", d("1200.00"), booked, 12, cancelled, 180,
                 Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow();
-        assertThat(proRata.amount()).isEqualByComparingTo("-904.11");
+        assertThat(proRata.amount()).isEqualByComparingTo("-900.00");
         assertThat(proRata.why()).isEqualTo("clawback of B-1 (commission 1200.00 paid in 2026-10), cancelled "
-                + "2026-12-30, 90 days after booking, pro rata: 275 of 365 days of the term unused");
+                + "2026-12-30, 90 days after booking, pro rata: 9 of 12 months of the term unused");
+        // cancelled exactly three months in (2027-01-01): 3 used, 9 unused, the same 900.00; a day later, 4 used
+        assertThat(Clawback.monthsUsed(booked, LocalDate.of(2027, 1, 1))).isEqualTo(3);
+        assertThat(Clawback.monthsUsed(booked, LocalDate.of(2027, 1, 2))).isEqualTo(4);
         // cancelled 212 days after booking: outside the 180-day window, nothing clawed back
         assertThat(Clawback.of("B-1", "2026-10", d("1200.00"), booked, 12, LocalDate.of(2027, 5, 1), 180,
                 Clawback.Method.FULL)).isEmpty();
