@@ -69,7 +69,7 @@ currency: {CURRENCY.get(plan, "USD")}
 components:
   - id: bookings
     metric: BOOKINGS_ACV
-    pay: FLAT_RATE
+    pay: RATE_ON_VALUE
     rate: {rate}
 """)
     with open(os.path.join(root, "plans", plan.lower() + ".yaml"), "w") as f:

@@ -13,8 +13,8 @@ public final class FlatRateCalculator {
     public EarningLine commission(CreditedAmount credit, Plan plan) {
         PlanComponent component = plan.components().get(0);
         Money credited = Money.of(credit.amount(), credit.currency());
-        Money commission = credited.times(component.rate()).rounded();
+        Money commission = credited.times(component.flatRate()).rounded();
         return new EarningLine(credit.repId(), credit.bookingId(), component.id(), EarningCode.COMMISSION,
-                plan.id(), plan.version(), credited, component.rate(), commission, component.explanation());
+                plan.id(), plan.version(), credited, component.flatRate(), commission, component.explanation());
     }
 }

@@ -1,29 +1,46 @@
 package io.compclose.intake;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.compclose.plan.PlanCatalog;
 import io.compclose.plan.PlanLoader;
 import io.compclose.plan.PlanValidationException;
+import io.compclose.rules.Conditions;
 
-/** Loads the inbox's plans once per folder; invalid plans stop the close as bad input. */
+/**
+ * Loads the inbox's plans once per folder. Invalid plans stop the close as bad input, and so does a
+ * valid plan using a mechanic this close does not compute yet: it is named, never ignored.
+ */
 @Component
 public class PlanFiles {
 
+    private static final Logger log = LoggerFactory.getLogger(PlanFiles.class);
+
     private final Map<Path, PlanCatalog> loaded = new ConcurrentHashMap<>();
-    private final PlanLoader loader = new PlanLoader();
+    private final PlanLoader loader = new PlanLoader(Conditions::problem);
 
     public PlanCatalog catalog(Path plansDir) {
         return loaded.computeIfAbsent(plansDir.toAbsolutePath().normalize(), dir -> {
+            PlanCatalog catalog;
             try {
-                return loader.load(dir);
+                catalog = loader.load(dir);
             } catch (PlanValidationException e) {
                 throw new BadInputException("plans/: " + e.getMessage(), e);
             }
+            catalog.warnings().forEach(warning -> log.warn("plans/: {}", warning));
+            List<String> unsupported = catalog.plans().stream().flatMap(p -> CloseSupport.missing(p).stream())
+                    .toList();
+            if (!unsupported.isEmpty()) {
+                throw new BadInputException("plans/: " + String.join("; ", unsupported));
+            }
+            return catalog;
         });
     }
 

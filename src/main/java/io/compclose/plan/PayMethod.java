@@ -2,6 +2,8 @@ package io.compclose.plan;
 
 /** How a component turns credit into pay. */
 public enum PayMethod {
-    /** One rate on every credited amount, no bands. */
-    FLAT_RATE
+    /** A percentage of credited value, from the rate table. */
+    RATE_ON_VALUE,
+    /** Target incentive × weight × payout curve(attainment): for counts, rates and scores too. */
+    TARGET_BY_ATTAINMENT
 }

@@ -5,11 +5,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Every version of every plan the inbox holds; answers "which plan applies on this day". */
-public record PlanCatalog(List<Plan> plans) {
+/**
+ * Every version of every plan the inbox holds, and the warnings found while reading them;
+ * answers "which plan applies on this day".
+ */
+public record PlanCatalog(List<Plan> plans, List<String> warnings) {
 
     public PlanCatalog {
         plans = List.copyOf(plans);
+        warnings = List.copyOf(warnings);
+    }
+
+    public PlanCatalog(List<Plan> plans) {
+        this(plans, List.of());
     }
 
     public boolean knows(String planId) {

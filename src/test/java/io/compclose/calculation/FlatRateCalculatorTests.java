@@ -8,8 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.compclose.plan.Metric;
-import io.compclose.plan.PayMethod;
 import io.compclose.plan.Plan;
 import io.compclose.plan.PlanComponent;
 
@@ -18,9 +16,8 @@ class FlatRateCalculatorTests {
     private final FlatRateCalculator calculator = new FlatRateCalculator();
 
     private static Plan plan(String rate) {
-        return new Plan("AE-2026", 2, "AE", LocalDate.of(2026, 1, 1), null, "USD",
-                List.of(new PlanComponent("bookings", Metric.BOOKINGS_ACV, PayMethod.FLAT_RATE, new BigDecimal(rate))),
-                "ae.yaml");
+        return Plan.flat("AE-2026", 2, "AE", LocalDate.of(2026, 1, 1), null, "USD",
+                PlanComponent.flat("bookings", new BigDecimal(rate)), "ae.yaml");
     }
 
     private static CreditedAmount credit(String amount, String currency) {

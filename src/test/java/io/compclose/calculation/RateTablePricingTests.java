@@ -60,6 +60,14 @@ class RateTablePricingTests {
     }
 
     @Test
+    void theReferencePagesMarginalExample() {
+        // jobs/plans.md: 4 % / 8 % / 12 % on a 500,000 quota, 600,000 -> 10,000 + 20,000 + 12,000 = 42,000
+        RateTable table = new RateTable(TierPolicy.MARGINAL, BandBasis.ATTAINMENT,
+                List.of(band("0", "0.5", "0.04"), band("0.5", "1.0", "0.08"), band("1.0", null, "0.12")), null);
+        assertThat(RateTablePricing.commission(table, d("600000"), d("500000")).amount()).isEqualByComparingTo("42000");
+    }
+
+    @Test
     void decelerateBelowAndAccelerateAboveQuota() {
         // plans.md AE table, quota 500,000: 0–50 % at 4 % (decelerator), 50–100 % at 8 %, 100 %+ at 12 % (accelerator)
         RateTable ae = new RateTable(TierPolicy.MARGINAL, BandBasis.ATTAINMENT,

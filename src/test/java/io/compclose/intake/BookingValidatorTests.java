@@ -13,8 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import io.compclose.plan.Metric;
-import io.compclose.plan.PayMethod;
 import io.compclose.plan.Plan;
 import io.compclose.plan.PlanCatalog;
 import io.compclose.plan.PlanComponent;
@@ -35,8 +33,7 @@ class BookingValidatorTests {
             new HashMap<>());
 
     private static Plan plan(String id, LocalDate from) {
-        return new Plan(id, 1, id, from, null, "USD",
-                List.of(new PlanComponent("c", Metric.BOOKINGS_ACV, PayMethod.FLAT_RATE, new BigDecimal("0.08"))), "p");
+        return Plan.flat(id, 1, id, from, null, "USD", PlanComponent.flat("c", new BigDecimal("0.08")), "p");
     }
 
     private static CsvRow row(long line, String csv) {

@@ -8,8 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.compclose.plan.Metric;
-import io.compclose.plan.PayMethod;
 import io.compclose.plan.Plan;
 import io.compclose.plan.PlanCatalog;
 import io.compclose.plan.PlanComponent;
@@ -19,8 +17,8 @@ class RosterValidatorTests {
     private static final List<String> COLUMNS = List.of("rep_id", "employee_id", "name", "email", "role", "plan_id",
             "pay_currency", "effective_from", "effective_to");
 
-    private final PlanCatalog plans = new PlanCatalog(List.of(new Plan("AE", 1, "AE", LocalDate.of(2026, 1, 1), null,
-            "USD", List.of(new PlanComponent("c", Metric.BOOKINGS_ACV, PayMethod.FLAT_RATE, BigDecimal.ONE)), "p")));
+    private final PlanCatalog plans = new PlanCatalog(List.of(Plan.flat("AE", 1, "AE", LocalDate.of(2026, 1, 1), null,
+            "USD", PlanComponent.flat("c", BigDecimal.ONE), "p")));
     private final RosterValidator validator = new RosterValidator(plans, new Roster(List.of()));
 
     private static CsvRow row(long line, String csv) {

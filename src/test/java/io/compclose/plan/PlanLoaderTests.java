@@ -3,78 +3,198 @@ package io.compclose.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.compclose.rules.Conditions;
 
 class PlanLoaderTests {
 
     @TempDir
     Path plans;
 
-    private final PlanLoader loader = new PlanLoader();
+    private final PlanLoader loader = new PlanLoader(Conditions::problem);
+
+    private List<String> problemsOf(String yaml) throws Exception {
+        Files.writeString(plans.resolve("p.yaml"), yaml);
+        try {
+            loader.load(plans);
+            return List.of();
+        } catch (PlanValidationException e) {
+            return e.problems();
+        }
+    }
+
+    private static final String HEAD = """
+            plan: X
+            version: 1
+            effective_from: 2026-01-01
+            currency: USD
+            """;
 
     @Test
-    void readsVersionedPlansExactly() throws Exception {
-        Files.writeString(plans.resolve("ae.yaml"), """
-                plan: AE-2026
-                version: 1
-                name: Account Executive
-                effective_from: 2026-01-01
-                effective_to: 2026-12-31
-                currency: USD
-                components:
-                  - {id: bookings, metric: BOOKINGS_ACV, pay: FLAT_RATE, rate: 0.08}
-                ---
-                plan: AE-2026
-                version: 2
-                effective_from: 2026-10-16
-                currency: USD
-                components:
-                  - {id: bookings, metric: bookings_acv, pay: flat_rate, rate: 0.1}
-                """);
-        PlanCatalog catalog = loader.load(plans);
-        // the rate is read as text, so 0.1 is exactly one tenth, not a binary double
-        assertThat(catalog.effective("AE-2026", LocalDate.of(2026, 10, 15)).orElseThrow().components().get(0).rate())
-                .isEqualByComparingTo("0.08");
-        Plan v2 = catalog.effective("AE-2026", LocalDate.of(2026, 10, 16)).orElseThrow();
-        assertThat(v2.version()).isEqualTo(2);
-        assertThat(v2.components().get(0).rate().toPlainString()).isEqualTo("0.1");
-        assertThat(v2.name()).isEqualTo("AE-2026");
-        assertThat(catalog.effective("AE-2026", LocalDate.of(2025, 12, 31))).isEmpty();
-        assertThat(catalog.knows("AE-2026")).isTrue();
+    void readsEveryMechanicOfThePlansMdDesign() throws Exception {
+        Files.copy(Path.of("src/test/resources/plans/ae-full.yaml"), plans.resolve("ae.yaml"));
+        Plan plan = loader.load(plans).effective("AE-2026", LocalDate.of(2026, 10, 1)).orElseThrow();
+
+        assertThat(plan.version()).isEqualTo(3);
+        assertThat(plan.onTargetEarnings()).isEqualByComparingTo("100000"); // 60,000 base + 40,000 TI
+        assertThat(plan.measurement()).isEqualTo(Measurement.YEAR_TO_DATE);
+        PlanComponent bookings = plan.components().get(0);
+        assertThat(bookings.weight()).isEqualByComparingTo("0.70");
+        assertThat(bookings.when()).isEqualTo("type != 'RENEWAL'");
+        assertThat(bookings.quota()).isEqualByComparingTo("500000");
+        assertThat(bookings.multipliers()).extracting(CreditMultiplier::factor, CreditMultiplier::bundleIncludes)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new BigDecimal("1.25"), null),
+                        org.assertj.core.groups.Tuple.tuple(new BigDecimal("1.5"), null),
+                        org.assertj.core.groups.Tuple.tuple(null, "BACKUP"));
+        assertThat(bookings.rateTable().policy()).isEqualTo(TierPolicy.MARGINAL);
+        assertThat(bookings.rateTable().bands()).extracting(Band::rate).extracting(BigDecimal::toPlainString)
+                .containsExactly("0.04", "0.08", "0.12");
+        assertThat(bookings.rateTable().threshold())
+                .isEqualTo(new Threshold(new BigDecimal("0.25"), ThresholdSemantics.PAY_ABOVE_ONLY));
+        assertThat(bookings.perDealCap()).isEqualByComparingTo("15000");
+        PlanComponent activities = plan.components().get(1);
+        assertThat(activities.metric()).isEqualTo(new Metric(Metric.Kind.ACTIVITY_COUNT, null));
+        assertThat(activities.pay()).isEqualTo(PayMethod.TARGET_BY_ATTAINMENT);
+        assertThat(activities.rateTable().bands().get(1).to()).isEqualByComparingTo("1.2");
+
+        assertThat(plan.caps()).isEqualTo(new PlanTerms.Caps(null, null, new BigDecimal("2.0")));
+        assertThat(plan.draw()).isEqualTo(new PlanTerms.Draw(PlanTerms.Draw.Kind.RECOVERABLE, new BigDecimal("2000"), 3));
+        assertThat(plan.holdback().share()).isEqualByComparingTo("0.10");
+        assertThat(plan.clawback()).isEqualTo(new PlanTerms.Clawback(180,
+                PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM));
+        assertThat(plan.spiffs()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo("q4-backup");
+            assertThat(s.to()).isEqualTo(LocalDate.of(2026, 12, 31));
+            assertThat(s.amountPerDeal()).isEqualByComparingTo("500");
+        });
+        assertThat(plan.bonuses().get(0).metric().kind()).isEqualTo(Metric.Kind.USAGE_GROWTH);
+        assertThat(plan.teamPool().split()).isEqualTo(PlanTerms.TeamPool.Split.EQUAL);
+        assertThat(plan.teamPool().target()).isEqualByComparingTo("1100000");
+        assertThat(plan.mbos()).containsExactly(new PlanTerms.Mbo("QBR_COVERAGE", new BigDecimal("0.10")));
     }
 
     @Test
-    void namesTheFilePlanAndFieldOfEveryProblem() throws Exception {
-        Files.writeString(plans.resolve("bad.yaml"), """
-                plan: AM-2026
-                version: two
-                effective_from: 2026-13-01
-                currency: usd-ish
+    void theSampleRolePlansAreValid() {
+        PlanCatalog catalog = loader.load(Path.of("jobs/samples/plans"));
+        assertThat(catalog.plans()).extracting(Plan::id).containsExactlyInAnyOrder("AE-2026", "AM-2026", "CSM-2026",
+                "RN-2026", "SDR-2026", "MGR-2026", "KAM-2026");
+        assertThat(catalog.warnings()).isEmpty();
+        // the AE plan's rate at quota is TI / quota: 40,000 / 500,000 = 8 %
+        Plan ae = catalog.effective("AE-2026", LocalDate.of(2026, 6, 1)).orElseThrow();
+        assertThat(ae.components().get(0).rateTable().bandOf(BigDecimal.valueOf(0.75)).rate())
+                .isEqualByComparingTo(ae.targetIncentive().divide(ae.components().get(0).quota()));
+    }
+
+    @Test
+    void readsVersionsAndAFlatRateExactly() throws Exception {
+        Files.writeString(plans.resolve("ae.yaml"), HEAD + "components: [{id: b, metric: BOOKINGS_ACV, rate: 0.08}]\n"
+                + "---\nplan: X\nversion: 2\neffective_from: 2026-10-16\ncurrency: USD\n"
+                + "components: [{id: b, metric: bookings_acv, pay: rate_on_value, rate: 0.1}]\n");
+        PlanCatalog catalog = loader.load(plans);
+        assertThat(catalog.effective("X", LocalDate.of(2026, 10, 15)).orElseThrow().components().get(0).flatRate())
+                .isEqualByComparingTo("0.08");
+        // read as text: 0.1 is exactly one tenth, not a binary double
+        assertThat(catalog.effective("X", LocalDate.of(2026, 10, 16)).orElseThrow().components().get(0).flatRate()
+                .toPlainString()).isEqualTo("0.1");
+        assertThat(catalog.effective("X", LocalDate.of(2025, 12, 31))).isEmpty();
+    }
+
+    @Test
+    void bandGapsAndOverlapsAreNamed() throws Exception {
+        assertThat(problemsOf(HEAD + """
+                components:
+                  - id: b
+                    metric: BOOKINGS_ACV
+                    quota: 100
+                    rate_table: {bands: [{from: 0, to: 0.5, rate: 0.04}, {from: 0.6, to: 1.0, rate: 0.08},
+                                         {from: 0.9, rate: 0.12}]}
+                """)).containsExactly(
+                "p.yaml: plan X: components[0].rate_table: bands[1].from: gap between 0.5 and 0.6",
+                "p.yaml: plan X: components[0].rate_table: bands[2].from: overlaps the previous band, which ends at 1.0");
+    }
+
+    @Test
+    void weightsMustSumToOneHundredPercent() throws Exception {
+        assertThat(problemsOf(HEAD + """
+                target_incentive: 10000
+                components:
+                  - {id: a, weight: 0.7, metric: BOOKINGS_ACV, rate: 0.05}
+                  - {id: b, weight: 0.2, metric: ACTIVITY_COUNT, quota: 10, pay: TARGET_BY_ATTAINMENT, rate: 1}
+                """)).containsExactly("p.yaml: plan X: components: weights sum to 0.9, they must sum to 1 (100 %)");
+    }
+
+    @Test
+    void unknownMetricsNegativeCapsAndBadConditionsAreNamed() throws Exception {
+        assertThat(problemsOf(HEAD + """
+                target_incentive: 10000
+                components:
+                  - {id: a, metric: BOOKINGS_ARR, rate: 0.05, when: "type == "}
+                caps: {per_period: -100}
+                mbo: [{objective: QBR, weight: 1.5}]
+                """)).containsExactly(
+                "p.yaml: plan X: components[0].metric: unknown metric 'BOOKINGS_ARR' (known: BOOKINGS_ACV, "
+                        + "BOOKINGS_TCV, BOOKINGS_FIRST_YEAR, NEW_LOGO_COUNT, RENEWAL_ACV, USAGE_REVENUE, "
+                        + "USAGE_GROWTH, ACTIVITY_COUNT, SOURCED_ACV, KPI:<name>, MBO:<name>)",
+                "p.yaml: plan X: components[0].when: not a valid condition: EL1042E: Problem parsing right operand",
+                "p.yaml: plan X: caps.per_period: must not be negative, was -100",
+                "p.yaml: plan X: mbo[0].weight: must be between 0 and 1, was 1.5");
+    }
+
+    @Test
+    void payingARateOnACountOrByAttainmentWithoutTargetIsRefused() throws Exception {
+        assertThat(problemsOf(HEAD + """
+                components:
+                  - {id: logos, weight: 0.5, metric: NEW_LOGO_COUNT, quota: 12, rate: 0.05}
+                  - {id: nrr, weight: 0.5, metric: "KPI:NRR", quota: 1.1, pay: TARGET_BY_ATTAINMENT, rate: 1}
+                """)).containsExactly(
+                "p.yaml: plan X: components[0].pay: RATE_ON_VALUE needs a money metric; NEW_LOGO_COUNT is not money, "
+                        + "use TARGET_BY_ATTAINMENT",
+                "p.yaml: plan X: target_incentive: is required: component nrr pays by attainment");
+    }
+
+    @Test
+    void moreThanThreeComponentsIsAWarningNotAnError() throws Exception {
+        Files.writeString(plans.resolve("p.yaml"), HEAD + """
+                components:
+                  - {id: a, weight: 0.25, metric: BOOKINGS_ACV, rate: 0.01}
+                  - {id: b, weight: 0.25, metric: BOOKINGS_TCV, rate: 0.01}
+                  - {id: c, weight: 0.25, metric: RENEWAL_ACV, rate: 0.01}
+                  - {id: d, weight: 0.25, metric: SOURCED_ACV, rate: 0.01}
+                """);
+        PlanCatalog catalog = loader.load(plans);
+        assertThat(catalog.warnings()).containsExactly(
+                "p.yaml: plan X: components: 4 components; good plans keep to 3 or fewer");
+    }
+
+    @Test
+    void unknownFieldsAndAThresholdOffTheTablesBasisAreNamed() throws Exception {
+        assertThat(problemsOf(HEAD + """
                 bonus: 5
                 components:
-                  - {id: bookings, metric: USAGE, pay: FLAT_RATE, rate: 1.5}
-                """);
-        assertThatThrownBy(() -> loader.load(plans))
-                .isInstanceOf(PlanValidationException.class)
-                .satisfies(e -> assertThat(((PlanValidationException) e).problems()).containsExactly(
-                        "bad.yaml: plan AM-2026: bonus: unknown field (supported here: components, currency, "
-                                + "effective_from, effective_to, name, plan, version)",
-                        "bad.yaml: plan AM-2026: version: must be a whole number, was 'two'",
-                        "bad.yaml: plan AM-2026: effective_from: must be a date YYYY-MM-DD, was '2026-13-01'",
-                        "bad.yaml: plan AM-2026: currency: must be an ISO 4217 currency code, was 'usd-ish'",
-                        "bad.yaml: plan AM-2026: components[0].metric: unknown value 'USAGE' (supported: BOOKINGS_ACV)",
-                        "bad.yaml: plan AM-2026: components[0].rate: must be between 0 and 1 (0.08 = 8 %), was 1.5"));
+                  - id: a
+                    metric: BOOKINGS_ACV
+                    quota: 100
+                    rate_table: {bands: [{from: 0, rate: 0.1}], threshold: {amount: 50, semantics: PAY_ABOVE_ONLY}}
+                """)).containsExactly(
+                "p.yaml: plan X: bonus: unknown field (known here: base_salary, bonuses, caps, clawback, components, "
+                        + "currency, draw, effective_from, effective_to, holdback, mbo, measurement, name, plan, "
+                        + "spiffs, target_incentive, team_pool, version)",
+                "p.yaml: plan X: components[0].rate_table.threshold.amount: the threshold must be on the table's basis "
+                        + "(attainment)",
+                "p.yaml: plan X: components[0].rate_table.threshold.attainment: is required");
     }
 
     @Test
     void rejectsDuplicateVersionsAndUnreadableYaml() throws Exception {
-        String plan = "plan: X\nversion: 1\neffective_from: 2026-01-01\ncurrency: USD\n"
-                + "components: [{id: c, metric: BOOKINGS_ACV, pay: FLAT_RATE, rate: 0.05}]\n";
+        String plan = HEAD + "components: [{id: c, metric: BOOKINGS_ACV, rate: 0.05}]\n";
         Files.writeString(plans.resolve("a.yaml"), plan);
         Files.writeString(plans.resolve("b.yml"), plan);
         Files.writeString(plans.resolve("c.yaml"), "plan: [unclosed\n");
