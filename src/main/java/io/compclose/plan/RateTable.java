@@ -16,8 +16,9 @@ public record RateTable(TierPolicy policy, BandBasis basis, List<Band> bands, Th
         bands = List.copyOf(bands);
     }
 
+    /** One rate on every amount: a single open band, needing no quota. */
     public static RateTable flat(BigDecimal rate) {
-        return new RateTable(TierPolicy.MARGINAL, BandBasis.ATTAINMENT,
+        return new RateTable(TierPolicy.MARGINAL, BandBasis.AMOUNT,
                 List.of(new Band(BigDecimal.ZERO, null, rate)), null);
     }
 

@@ -1,0 +1,242 @@
+package io.compclose.calculation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import io.compclose.plan.CreditMultiplier;
+import io.compclose.plan.Measurement;
+import io.compclose.plan.Metric;
+import io.compclose.plan.Plan;
+import io.compclose.plan.PlanComponent;
+import io.compclose.plan.PlanTerms;
+
+/**
+ * One rep, one period, one plan: the core's entry point. Every component is computed over each
+ * measurement window of the plan year up to the period (one window for YEAR_TO_DATE, each month
+ * or quarter otherwise); their sum is earned-to-date, which the settlement trues up against what
+ * was paid. SPIFFs, bonuses and MBO are paid outside quota, once. Conditions are evaluated by the
+ * function given (the close compiles them as read-only SpEL); nothing here touches Spring or SQL.
+ * <p>
+ * A cancelled booking keeps its credit (attainment is not re-opened); the commission paid on it is
+ * clawed back as its own line, named, under the plan's clawback terms.
+ */
+public final class RepCalculator {
+
+    private static final MathContext FRACTION = MathContext.DECIMAL64;
+
+    private final Function<String, Predicate<CreditedDeal>> conditions;
+    private final ComponentCalculator components = new ComponentCalculator();
+    private final PeriodSettlement settlement = new PeriodSettlement();
+
+    public RepCalculator(Function<String, Predicate<CreditedDeal>> conditions) {
+        this.conditions = conditions;
+    }
+
+    public RepPeriodResult calculate(Plan plan, YearMonth period, RepPeriodInput input) {
+        List<ComponentEarnings> computed = new ArrayList<>();
+        List<Settlement.CapEffect> dealCaps = new ArrayList<>();
+        BigDecimal earnedToDate = BigDecimal.ZERO;
+        for (Window window : windows(plan.measurement(), period, plan.effectiveFrom())) {
+            for (PlanComponent component : plan.components()) {
+                ComponentEarnings earnings = components.calculate(terms(plan, component, window),
+                        transactions(component, window, input), period);
+                DealCap.Capped capped = DealCap.apply(earnings.lines(), component.perDealCap());
+                dealCaps.addAll(capped.removed());
+                ComponentEarnings kept = new ComponentEarnings(component.id() + " " + window.key(),
+                        earnings.creditToDate(), earnings.attainment(), capped.lines());
+                computed.add(kept);
+                earnedToDate = earnedToDate.add(kept.earnedToDate());
+            }
+        }
+        Settlement settled = settlement.settle(period, earnedToDate, clawbacks(plan, period, input), input.prior(),
+                payRules(plan, period));
+        return new RepPeriodResult(computed, dealCaps, settled, outsideQuota(plan, period, input));
+    }
+
+    /** A measurement window: its key for quotas and metric values, its dates, and its share of the year. */
+    record Window(String key, LocalDate from, LocalDate to, BigDecimal shareOfYear) {
+    }
+
+    /** The plan year's windows up to the period, from the later of 1 January and the plan's start. */
+    static List<Window> windows(Measurement measurement, YearMonth period, LocalDate planStart) {
+        int year = period.getYear();
+        LocalDate january = LocalDate.of(year, 1, 1);
+        LocalDate start = planStart.isAfter(january) ? planStart : january;
+        List<Window> windows = new ArrayList<>();
+        switch (measurement) {
+            case YEAR_TO_DATE -> windows.add(new Window(String.valueOf(year), start, period.atEndOfMonth(),
+                    BigDecimal.ONE));
+            case MONTH -> {
+                for (YearMonth m = YearMonth.from(start); !m.isAfter(period); m = m.plusMonths(1)) {
+                    windows.add(new Window(m.toString(), m.atDay(1).isBefore(start) ? start : m.atDay(1),
+                            m.atEndOfMonth(),
+                            BigDecimal.ONE.divide(BigDecimal.valueOf(12), FRACTION)));
+                }
+            }
+            case QUARTER -> {
+                for (int q = (start.getMonthValue() + 2) / 3; q <= (period.getMonthValue() + 2) / 3; q++) {
+                    YearMonth first = YearMonth.of(year, q * 3 - 2);
+                    YearMonth last = first.plusMonths(2).isAfter(period) ? period : first.plusMonths(2);
+                    LocalDate from = first.atDay(1).isBefore(start) ? start : first.atDay(1);
+                    windows.add(new Window(year + "-Q" + q, from, last.atEndOfMonth(), new BigDecimal("0.25")));
+                }
+            }
+        }
+        return windows;
+    }
+
+    private static ComponentTerms terms(Plan plan, PlanComponent component, Window window) {
+        BigDecimal quota = component.quotaByPeriod().containsKey(window.key())
+                ? component.quotaByPeriod().get(window.key())
+                : component.quota() == null ? null : component.quota().multiply(window.shareOfYear());
+        BigDecimal target = plan.targetIncentive() == null ? null
+                : plan.targetIncentive().multiply(window.shareOfYear());
+        ComponentTerms.Pay pay = component.pay() == io.compclose.plan.PayMethod.TARGET_BY_ATTAINMENT
+                ? ComponentTerms.Pay.TARGET_BY_ATTAINMENT : ComponentTerms.Pay.RATE_ON_VALUE;
+        BigDecimal weight = component.weight() == null ? BigDecimal.ONE : component.weight();
+        return new ComponentTerms(component.id(), pay, quota, target, weight, component.rateTable());
+    }
+
+    private List<CreditedTransaction> transactions(PlanComponent component, Window window, RepPeriodInput input) {
+        Metric metric = component.metric();
+        List<CreditedTransaction> result = new ArrayList<>();
+        if (isBookingMetric(metric.kind())) {
+            Predicate<CreditedDeal> when = component.when() == null ? d -> true : conditions.apply(component.when());
+            for (CreditedDeal deal : input.deals()) {
+                if (!deal.bookedOn().isBefore(window.from()) && !deal.bookedOn().isAfter(window.to())
+                        && deal.countsFor(metric.kind()) && when.test(deal)) {
+                    BigDecimal value = deal.value(metric.kind());
+                    BigDecimal share = metric.kind() == Metric.Kind.NEW_LOGO_COUNT ? BigDecimal.ONE : deal.share();
+                    result.add(new CreditedTransaction(deal.bookingId(), deal.bookedOn(), value.multiply(share),
+                            multiplier(component, deal, input.deals())));
+                }
+            }
+        } else {
+            BigDecimal value = input.metricValues().getOrDefault(window.key(), Map.of()).get(metric.toString());
+            if (value != null) {
+                result.add(new CreditedTransaction(metric.toString(), window.to(), value, BigDecimal.ONE));
+            }
+        }
+        return result;
+    }
+
+    private static boolean isBookingMetric(Metric.Kind kind) {
+        return switch (kind) {
+            case BOOKINGS_ACV, BOOKINGS_TCV, BOOKINGS_FIRST_YEAR, RENEWAL_ACV, SOURCED_ACV, NEW_LOGO_COUNT -> true;
+            default -> false;
+        };
+    }
+
+    /** Matching factors multiply; a bundle with the focus product adds its extra. */
+    private BigDecimal multiplier(PlanComponent component, CreditedDeal deal, List<CreditedDeal> all) {
+        BigDecimal factor = BigDecimal.ONE;
+        BigDecimal extra = BigDecimal.ZERO;
+        for (CreditMultiplier m : component.multipliers()) {
+            if (m.when() != null && conditions.apply(m.when()).test(deal)) {
+                factor = factor.multiply(m.factor());
+            } else if (m.bundleIncludes() != null && deal.bundleId() != null && all.stream().anyMatch(other ->
+                    deal.bundleId().equals(other.bundleId()) && m.bundleIncludes().equals(other.product()))) {
+                extra = extra.add(m.extra());
+            }
+        }
+        return factor.add(extra);
+    }
+
+    private static List<PayLine> clawbacks(Plan plan, YearMonth period, RepPeriodInput input) {
+        List<PayLine> lines = new ArrayList<>();
+        if (plan.clawback() == null) {
+            return lines;
+        }
+        for (Map.Entry<String, LocalDate> cancelled : input.cancellations().entrySet()) {
+            RepPeriodInput.PaidCommission paid = input.commissionPaid().get(cancelled.getKey());
+            Optional<CreditedDeal> deal = input.deals().stream()
+                    .filter(d -> d.bookingId().equals(cancelled.getKey())).findFirst();
+            if (paid == null || deal.isEmpty()) {
+                continue;
+            }
+            Clawback.Method method = plan.clawback().method() == PlanTerms.Clawback.Method.FULL
+                    ? Clawback.Method.FULL : Clawback.Method.PRO_RATA_UNUSED_TERM;
+            Clawback.of(cancelled.getKey(), paid.period(), paid.amount(), deal.get().bookedOn(),
+                    deal.get().termMonths(), cancelled.getValue(), plan.clawback().windowDays(), method)
+                    .ifPresent(lines::add);
+        }
+        return lines;
+    }
+
+    private static PayRules payRules(Plan plan, YearMonth period) {
+        PayRules.Draw draw = plan.draw() == null ? null : new PayRules.Draw(
+                plan.draw().kind() == PlanTerms.Draw.Kind.RECOVERABLE ? PayRules.Draw.Kind.RECOVERABLE
+                        : PayRules.Draw.Kind.NON_RECOVERABLE,
+                plan.draw().perPeriod(), firstMonth(plan, period), plan.draw().periods());
+        return new PayRules(plan.caps().perPeriod(), plan.caps().perYear(), plan.caps().multipleOfTarget(),
+                plan.targetIncentive(), draw, plan.holdback() == null ? null : plan.holdback().share(),
+                plan.holdback() == null ? null : YearMonth.of(period.getYear(), 12));
+    }
+
+    private static YearMonth firstMonth(Plan plan, YearMonth period) {
+        YearMonth start = YearMonth.from(plan.effectiveFrom());
+        YearMonth january = YearMonth.of(period.getYear(), 1);
+        return start.isAfter(january) ? start : january;
+    }
+
+    private List<PayLine> outsideQuota(Plan plan, YearMonth period, RepPeriodInput input) {
+        List<PayLine> lines = new ArrayList<>();
+        List<Spiff.SpiffDeal> closedThisPeriod = input.deals().stream()
+                .filter(d -> YearMonth.from(d.bookedOn()).equals(period) && !d.sourced())
+                .map(d -> new Spiff.SpiffDeal(d.bookingId(), d.bookedOn(), d.type(), d.product())).toList();
+        for (PlanTerms.Spiff terms : plan.spiffs()) {
+            Predicate<CreditedDeal> when = terms.when() == null ? d -> true : conditions.apply(terms.when());
+            Spiff spiff = new Spiff(terms.id(), terms.from(), terms.to(), s -> input.deals().stream()
+                    .anyMatch(d -> d.bookingId().equals(s.bookingId()) && when.test(d)), terms.amountPerDeal());
+            lines.addAll(spiff.pay(closedThisPeriod));
+        }
+        for (PlanTerms.Bonus terms : plan.bonuses()) {
+            BigDecimal achieved = valueFor(input, period, terms.metric().toString());
+            new MilestoneBonus(terms.id(), terms.metric().toString(), terms.atLeast(), terms.amount())
+                    .pay(achieved, input.bonusesPaidThisYear().contains(terms.id())).ifPresent(lines::add);
+        }
+        for (PlanTerms.Mbo mbo : plan.mbos()) {
+            for (String key : keysClosingIn(period)) {
+                BigDecimal score = input.metricValues().getOrDefault(key, Map.of()).get("MBO:" + mbo.objective());
+                if (score != null && plan.targetIncentive() != null) {
+                    BigDecimal share = key.length() == 4 ? BigDecimal.ONE
+                            : key.contains("Q") ? new BigDecimal("0.25") : BigDecimal.ONE.divide(BigDecimal.valueOf(12),
+                                    FRACTION);
+                    lines.add(Mbo.pay(mbo.objective() + " " + key, plan.targetIncentive().multiply(share),
+                            mbo.weight(), score));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The window keys a period closes: its month, its quarter when it ends one, its year in December. */
+    static List<String> keysClosingIn(YearMonth period) {
+        List<String> keys = new ArrayList<>(List.of(period.toString()));
+        if (period.getMonthValue() % 3 == 0) {
+            keys.add(period.getYear() + "-Q" + period.getMonthValue() / 3);
+        }
+        if (period.getMonthValue() == 12) {
+            keys.add(String.valueOf(period.getYear()));
+        }
+        return keys;
+    }
+
+    private static BigDecimal valueFor(RepPeriodInput input, YearMonth period, String metric) {
+        for (String key : keysClosingIn(period)) {
+            BigDecimal value = input.metricValues().getOrDefault(key, Map.of()).get(metric);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+}
