@@ -46,8 +46,7 @@ class RestartFunctionalTests {
 
     @BeforeAll
     static void uninterruptedRun() throws Exception {
-        CloseFixture baseline = new CloseFixture(baselineDir.resolve("out"), TestDatabases.h2(baselineDir.resolve("out")),
-                false);
+        CloseFixture baseline = CloseFixture.onH2(baselineDir.resolve("out"), false);
         CliRun run = baseline.close();
         assertThat(run.exitCode()).as(run.toString()).isZero();
         baselinePayroll = Files.readAllBytes(baseline.payrollCsv());

@@ -2,10 +2,11 @@ package io.compclose.calculation;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+
+import io.compclose.plan.PlanTerms.Clawback.Method;
 
 /**
  * Recovers commission paid on a cancelled booking, when the cancellation falls within the plan's
@@ -13,10 +14,6 @@ import java.util.Optional;
  * published examples count them: a month once started is used).
  */
 public final class Clawback {
-
-    public enum Method {
-        FULL, PRO_RATA_UNUSED_TERM
-    }
 
     private Clawback() {
     }
@@ -45,7 +42,7 @@ public final class Clawback {
             share = BigDecimal.valueOf(unused).divide(BigDecimal.valueOf(termMonths), MathContext.DECIMAL64);
             how = "pro rata: " + unused + " of " + termMonths + " months of the term unused";
         }
-        BigDecimal amount = paidCommission.multiply(share).setScale(2, RoundingMode.HALF_EVEN).negate();
+        BigDecimal amount = Rounding.cents(paidCommission.multiply(share)).negate();
         return Optional.of(new PayLine(EarningCode.CLAWBACK, amount, "clawback of " + bookingId + " (commission "
                 + paidCommission.toPlainString() + " paid in " + paidIn + "), cancelled " + cancelledOn + ", "
                 + daysAfterBooking + " days after booking, " + how));

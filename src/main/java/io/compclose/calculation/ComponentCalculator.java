@@ -21,11 +21,10 @@ import io.compclose.plan.TierPolicy;
  * before it, shown as a separate REPRICING line. Target by attainment: one line, target incentive
  * × weight × curve(attainment), dated in the period being closed.
  * <p>
- * Every line is rounded half-even to the cent here, the one rounding point of the calculation.
+ * Every line is rounded half-even to the cent ({@link Rounding}), the one rounding point of the calculation.
  */
 public final class ComponentCalculator {
 
-    static final int CENTS = 2;
     private static final MathContext ATTAINMENT = new MathContext(12, RoundingMode.HALF_EVEN);
 
     public ComponentEarnings calculate(ComponentTerms terms, List<CreditedTransaction> window, YearMonth closing) {
@@ -58,13 +57,13 @@ public final class ComponentCalculator {
                 BigDecimal repriced = added.subtract(own);
                 if (repriced.signum() != 0) {
                     lines.add(new ComponentLine(ComponentLine.Kind.REPRICING, t.sourceId(), t.period(), before,
-                            BigDecimal.ONE, band(pricedAfter), rate, cents(repriced),
-                            "credit before " + t.sourceId() + " re-priced at " + percent(rate) + " (retroactive)"));
+                            BigDecimal.ONE, band(pricedAfter), rate, Rounding.cents(repriced),
+                            "credit before " + t.sourceId() + " re-priced at " + Rounding.percent(rate) + " (retroactive)"));
                 }
             }
             lines.add(new ComponentLine(ComponentLine.Kind.TRANSACTION, t.sourceId(), t.period(), t.credit(),
                     t.multiplier(), bandsAdded(pricedBefore, pricedAfter), effectiveRate(own, t.credit()),
-                    cents(own), whyTransaction(pricedAfter)));
+                    Rounding.cents(own), whyTransaction(pricedAfter)));
             before = after;
             pricedBefore = pricedAfter;
         }
@@ -76,15 +75,11 @@ public final class ComponentCalculator {
         Priced curve = RateTablePricing.curve(terms.table(), reached);
         BigDecimal amount = terms.targetIncentive().multiply(terms.weight()).multiply(curve.amount());
         String why = "target incentive " + terms.targetIncentive().toPlainString() + " × weight "
-                + percent(terms.weight()) + " × curve(" + percent(reached) + ") "
+                + Rounding.percent(terms.weight()) + " × curve(" + Rounding.percent(reached) + ") "
                 + curve.amount().stripTrailingZeros().toPlainString()
                 + (curve.belowThreshold() ? " (below threshold)" : "");
         return List.of(new ComponentLine(ComponentLine.Kind.ATTAINMENT, terms.id(), closing, reached,
-                BigDecimal.ONE, band(curve), curve.amount(), cents(amount), why));
-    }
-
-    static BigDecimal cents(BigDecimal amount) {
-        return amount.setScale(CENTS, RoundingMode.HALF_EVEN);
+                BigDecimal.ONE, band(curve), curve.amount(), Rounding.cents(amount), why));
     }
 
     private static BigDecimal effectiveRate(BigDecimal amount, BigDecimal credit) {
@@ -99,7 +94,7 @@ public final class ComponentCalculator {
     private static String bandsAdded(Priced before, Priced after) {
         int from = Math.max(before.slices().size() - 1, 0);
         List<BandSlice> added = after.slices().subList(Math.min(from, after.slices().size()), after.slices().size());
-        return added.isEmpty() ? "-" : added.stream().map(s -> s.band().label() + " at " + percent(s.rate()))
+        return added.isEmpty() ? "-" : added.stream().map(s -> s.band().label() + " at " + Rounding.percent(s.rate()))
                 .collect(Collectors.joining(" + "));
     }
 
@@ -107,7 +102,4 @@ public final class ComponentCalculator {
         return after.belowThreshold() ? "below threshold: nothing earned yet" : "";
     }
 
-    static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
-    }
 }

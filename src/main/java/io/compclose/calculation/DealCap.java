@@ -22,7 +22,7 @@ public final class DealCap {
                 removed.add(new Settlement.CapEffect("per deal " + line.sourceId(), perDeal,
                         line.amount().subtract(perDeal)));
                 result.add(new ComponentLine(line.kind(), line.sourceId(), line.period(), line.credit(),
-                        line.multiplier(), line.band(), line.rate(), ComponentCalculator.cents(perDeal),
+                        line.multiplier(), line.band(), line.rate(), Rounding.cents(perDeal),
                         "capped at " + perDeal.toPlainString() + " per deal (was " + line.amount().toPlainString() + ")"));
             } else {
                 result.add(line);

@@ -1,7 +1,6 @@
 package io.compclose.calculation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** A management objective scored 0–100 % by a manager, paid as target incentive × weight × score. */
 public final class Mbo {
@@ -13,8 +12,8 @@ public final class Mbo {
         if (score.signum() < 0 || score.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("MBO score for " + objective + " must be between 0 and 1, was " + score);
         }
-        BigDecimal amount = targetIncentive.multiply(weight).multiply(score).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal amount = Rounding.cents(targetIncentive.multiply(weight).multiply(score));
         return new PayLine(EarningCode.MBO, amount, "MBO " + objective + ": " + targetIncentive.toPlainString()
-                + " × " + ComponentCalculator.percent(weight) + " × score " + ComponentCalculator.percent(score));
+                + " × " + Rounding.percent(weight) + " × score " + Rounding.percent(score));
     }
 }

@@ -3,6 +3,8 @@ package io.compclose.calculation;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
+import io.compclose.plan.PlanTerms.Draw.Kind;
+
 /**
  * The plan-level limits and timing rules one settlement applies. Any part may be null (not in
  * the plan).
@@ -22,15 +24,11 @@ public record PayRules(BigDecimal perPeriodCap, BigDecimal perYearCap, BigDecima
         return new PayRules(null, null, null, null, null, null, null);
     }
 
-    /** A draw of {@code perPeriod} for {@code periods} periods from {@code first}. */
+    /**
+     * A draw of {@code perPeriod} for {@code periods} periods from {@code first}: RECOVERABLE is an
+     * advance recovered from later commission above it, NON_RECOVERABLE a guaranteed minimum.
+     */
     public record Draw(Kind kind, BigDecimal perPeriod, YearMonth first, int periods) {
-
-        public enum Kind {
-            /** An advance: what it adds above commission is recovered from later commission. */
-            RECOVERABLE,
-            /** A guaranteed minimum: the top-up is never recovered. */
-            NON_RECOVERABLE
-        }
 
         boolean activeIn(YearMonth period) {
             return !period.isBefore(first) && period.isBefore(first.plusMonths(periods));

@@ -1,10 +1,11 @@
 package io.compclose.calculation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.compclose.plan.PlanTerms;
 
 /**
  * Settles one period for one rep by year-to-date true-up: commission due = earned to date (after
@@ -47,10 +48,10 @@ public final class PeriodSettlement {
 
         BigDecimal heldBack = prior.heldBack();
         if (rules.holdbackShare() != null && commission.signum() > 0) {
-            BigDecimal held = commission.multiply(rules.holdbackShare()).setScale(2, RoundingMode.HALF_EVEN);
+            BigDecimal held = Rounding.cents(commission.multiply(rules.holdbackShare()));
             heldBack = heldBack.add(held);
             lines.add(new PayLine(EarningCode.COMMISSION, held.negate(), "held back "
-                    + ComponentCalculator.percent(rules.holdbackShare()) + " until " + rules.holdbackRelease()));
+                    + Rounding.percent(rules.holdbackShare()) + " until " + rules.holdbackRelease()));
         }
         BigDecimal paid = prior.paidToDate().add(sum(lines));
         if (period.equals(rules.holdbackRelease()) && heldBack.signum() > 0) {
@@ -83,9 +84,9 @@ public final class PeriodSettlement {
         boolean drawActive = draw != null && draw.activeIn(period);
         if (drawActive && net.compareTo(draw.perPeriod()) < 0) {
             BigDecimal topUp = draw.perPeriod().subtract(net.max(BigDecimal.ZERO));
-            lines.add(new PayLine(EarningCode.DRAW, topUp, (draw.kind() == PayRules.Draw.Kind.RECOVERABLE
+            lines.add(new PayLine(EarningCode.DRAW, topUp, (draw.kind() == PlanTerms.Draw.Kind.RECOVERABLE
                     ? "recoverable draw: advance up to " : "guaranteed minimum: top-up to ") + plain(draw.perPeriod())));
-            if (draw.kind() == PayRules.Draw.Kind.RECOVERABLE) {
+            if (draw.kind() == PlanTerms.Draw.Kind.RECOVERABLE) {
                 drawBalance = drawBalance.add(topUp);
             }
         } else if (drawBalance.signum() > 0) {
@@ -107,6 +108,6 @@ public final class PeriodSettlement {
     }
 
     private static String plain(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        return Rounding.cents(amount).toPlainString();
     }
 }

@@ -99,10 +99,8 @@ public final class RepCalculator {
                 : component.quota() == null ? null : component.quota().multiply(window.shareOfYear());
         BigDecimal target = plan.targetIncentive() == null ? null
                 : plan.targetIncentive().multiply(window.shareOfYear());
-        ComponentTerms.Pay pay = component.pay() == io.compclose.plan.PayMethod.TARGET_BY_ATTAINMENT
-                ? ComponentTerms.Pay.TARGET_BY_ATTAINMENT : ComponentTerms.Pay.RATE_ON_VALUE;
         BigDecimal weight = component.weight() == null ? BigDecimal.ONE : component.weight();
-        return new ComponentTerms(component.id(), pay, quota, target, weight, component.rateTable());
+        return new ComponentTerms(component.id(), component.pay(), quota, target, weight, component.rateTable());
     }
 
     private List<CreditedTransaction> transactions(PlanComponent component, Window window, RepPeriodInput input) {
@@ -162,19 +160,16 @@ public final class RepCalculator {
             if (paid == null || deal.isEmpty()) {
                 continue;
             }
-            Clawback.Method method = plan.clawback().method() == PlanTerms.Clawback.Method.FULL
-                    ? Clawback.Method.FULL : Clawback.Method.PRO_RATA_UNUSED_TERM;
             Clawback.of(cancelled.getKey(), paid.period(), paid.amount(), deal.get().bookedOn(),
-                    deal.get().termMonths(), cancelled.getValue(), plan.clawback().windowDays(), method)
+                    deal.get().termMonths(), cancelled.getValue(), plan.clawback().windowDays(),
+                    plan.clawback().method())
                     .ifPresent(lines::add);
         }
         return lines;
     }
 
     private static PayRules payRules(Plan plan, YearMonth period) {
-        PayRules.Draw draw = plan.draw() == null ? null : new PayRules.Draw(
-                plan.draw().kind() == PlanTerms.Draw.Kind.RECOVERABLE ? PayRules.Draw.Kind.RECOVERABLE
-                        : PayRules.Draw.Kind.NON_RECOVERABLE,
+        PayRules.Draw draw = plan.draw() == null ? null : new PayRules.Draw(plan.draw().kind(),
                 plan.draw().perPeriod(), firstMonth(plan, period), plan.draw().periods());
         return new PayRules(plan.caps().perPeriod(), plan.caps().perYear(), plan.caps().multipleOfTarget(),
                 plan.targetIncentive(), draw, plan.holdback() == null ? null : plan.holdback().share(),
@@ -189,14 +184,12 @@ public final class RepCalculator {
 
     private List<PayLine> outsideQuota(Plan plan, YearMonth period, RepPeriodInput input) {
         List<PayLine> lines = new ArrayList<>();
-        List<Spiff.SpiffDeal> closedThisPeriod = input.deals().stream()
-                .filter(d -> YearMonth.from(d.bookedOn()).equals(period) && !d.sourced())
-                .map(d -> new Spiff.SpiffDeal(d.bookingId(), d.bookedOn(), d.type(), d.product())).toList();
+        List<CreditedDeal> closedThisPeriod = input.deals().stream()
+                .filter(d -> YearMonth.from(d.bookedOn()).equals(period) && !d.sourced()).toList();
         for (PlanTerms.Spiff terms : plan.spiffs()) {
             Predicate<CreditedDeal> when = terms.when() == null ? d -> true : conditions.apply(terms.when());
-            Spiff spiff = new Spiff(terms.id(), terms.from(), terms.to(), s -> input.deals().stream()
-                    .anyMatch(d -> d.bookingId().equals(s.bookingId()) && when.test(d)), terms.amountPerDeal());
-            lines.addAll(spiff.pay(closedThisPeriod));
+            lines.addAll(new Spiff(terms.id(), terms.from(), terms.to(), when, terms.amountPerDeal())
+                    .pay(closedThisPeriod));
         }
         for (PlanTerms.Bonus terms : plan.bonuses()) {
             BigDecimal achieved = valueFor(input, period, terms.metric().toString());

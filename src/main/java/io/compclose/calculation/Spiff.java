@@ -9,13 +9,10 @@ import java.util.function.Predicate;
  * A time-boxed incentive outside quota: a fixed amount per qualifying deal closed between two
  * dates (inclusive).
  */
-public record Spiff(String id, LocalDate from, LocalDate to, Predicate<SpiffDeal> condition, BigDecimal amountPerDeal) {
+public record Spiff(String id, LocalDate from, LocalDate to, Predicate<CreditedDeal> condition,
+        BigDecimal amountPerDeal) {
 
-    /** What a SPIFF condition can look at. */
-    public record SpiffDeal(String bookingId, LocalDate bookedOn, String type, String product) {
-    }
-
-    public List<PayLine> pay(List<SpiffDeal> deals) {
+    public List<PayLine> pay(List<CreditedDeal> deals) {
         return deals.stream()
                 .filter(d -> !d.bookedOn().isBefore(from) && !d.bookedOn().isAfter(to))
                 .filter(condition)

@@ -2,7 +2,6 @@ package io.compclose.calculation;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,8 +39,8 @@ public record TeamPool(String team, BigDecimal target, BigDecimal pool, Split sp
                     ? pool.divide(BigDecimal.valueOf(members.size()), MathContext.DECIMAL64)
                     : pool.multiply(m.credit()).divide(teamCredit, MathContext.DECIMAL64));
         }
-        List<BigDecimal> rounded = new ArrayList<>(raw.stream().map(a -> a.setScale(2, RoundingMode.HALF_EVEN)).toList());
-        BigDecimal residual = pool.setScale(2, RoundingMode.HALF_EVEN)
+        List<BigDecimal> rounded = new ArrayList<>(raw.stream().map(Rounding::cents).toList());
+        BigDecimal residual = Rounding.cents(pool)
                 .subtract(rounded.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
         if (residual.signum() != 0) {
             int largest = rounded.indexOf(rounded.stream().max(Comparator.naturalOrder()).orElseThrow());

@@ -36,9 +36,6 @@ final class Failures {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 root = t;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         if (ours == null) {
             return firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());

@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.compclose.calculation.ComponentLine.Kind;
-import io.compclose.calculation.ComponentTerms.Pay;
 import io.compclose.plan.Band;
 import io.compclose.plan.BandBasis;
+import io.compclose.plan.PayMethod;
 import io.compclose.plan.RateTable;
 import io.compclose.plan.TierPolicy;
 
@@ -39,7 +39,7 @@ class ComponentCalculatorTests {
     }
 
     private static ComponentTerms onValue(RateTable table, String quota) {
-        return new ComponentTerms("bookings", Pay.RATE_ON_VALUE, d(quota), null, BigDecimal.ONE, table);
+        return new ComponentTerms("bookings", PayMethod.RATE_ON_VALUE, d(quota), null, BigDecimal.ONE, table);
     }
 
     @Test
@@ -103,9 +103,9 @@ class ComponentCalculatorTests {
         // Activities 264 of 240 (110 %), curve 1.0 to 100 % then 1.5 to 120 %: 40,000 x 0.3 x 1.15 = 13,800.
         RateTable linear = table(TierPolicy.MARGINAL, band("0", null, "1.0"));
         RateTable activityCurve = table(TierPolicy.MARGINAL, band("0", "1.0", "1.0"), band("1.0", "1.2", "1.5"));
-        ComponentEarnings bookings = calculator.calculate(new ComponentTerms("bookings", Pay.TARGET_BY_ATTAINMENT,
+        ComponentEarnings bookings = calculator.calculate(new ComponentTerms("bookings", PayMethod.TARGET_BY_ATTAINMENT,
                 d("500000"), d("40000"), d("0.7"), linear), List.of(deal("B-1", "2026-10-01", "450000", "1")), OCT);
-        ComponentEarnings activities = calculator.calculate(new ComponentTerms("activities", Pay.TARGET_BY_ATTAINMENT,
+        ComponentEarnings activities = calculator.calculate(new ComponentTerms("activities", PayMethod.TARGET_BY_ATTAINMENT,
                 d("240"), d("40000"), d("0.3"), activityCurve), List.of(deal("DISCOVERY", "2026-10-31", "264", "1")),
                 OCT);
         assertThat(bookings.earnedToDate()).isEqualByComparingTo("25200.00");
@@ -120,10 +120,10 @@ class ComponentCalculatorTests {
         // Expansion 110 % with a 2x accelerator above quota: 20,000 x 0.25 x (1.0 + 0.1 x 2) = 6,000.
         RateTable linear = table(TierPolicy.MARGINAL, band("0", null, "1.0"));
         RateTable accelerated = table(TierPolicy.MARGINAL, band("0", "1.0", "1.0"), band("1.0", null, "2.0"));
-        assertThat(calculator.calculate(new ComponentTerms("retention", Pay.TARGET_BY_ATTAINMENT, d("1000000"),
+        assertThat(calculator.calculate(new ComponentTerms("retention", PayMethod.TARGET_BY_ATTAINMENT, d("1000000"),
                 d("20000"), d("0.75"), linear), List.of(deal("R", "2026-10-31", "950000", "1")), OCT).earnedToDate())
                 .isEqualByComparingTo("14250.00");
-        assertThat(calculator.calculate(new ComponentTerms("expansion", Pay.TARGET_BY_ATTAINMENT, d("200000"),
+        assertThat(calculator.calculate(new ComponentTerms("expansion", PayMethod.TARGET_BY_ATTAINMENT, d("200000"),
                 d("20000"), d("0.25"), accelerated), List.of(deal("E", "2026-10-31", "220000", "1")), OCT)
                 .earnedToDate()).isEqualByComparingTo("6000.00");
     }

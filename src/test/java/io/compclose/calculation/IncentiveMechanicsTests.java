@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import io.compclose.calculation.ComponentLine.Kind;
 import io.compclose.calculation.NewLogos.NewLogoDeal;
-import io.compclose.calculation.Spiff.SpiffDeal;
 import io.compclose.calculation.TeamPool.Member;
 import io.compclose.calculation.TeamPool.Split;
 import io.compclose.money.Money;
@@ -44,17 +43,21 @@ class IncentiveMechanicsTests {
         });
     }
 
+    private static CreditedDeal spiffDeal(String id, LocalDate bookedOn, String type, String product) {
+        return new CreditedDeal(id, bookedOn, "A", type, product, null, d("1000"), null, 12, BigDecimal.ONE, false);
+    }
+
     @Test
     void aSpiffPaysPerQualifyingDealInsideItsDates() {
         // plans.md: 500 per CROSS_SELL of BACKUP closed 2026-10-01..2026-12-31
         Spiff spiff = new Spiff("q4-backup", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31),
-                deal -> deal.type().equals("CROSS_SELL") && deal.product().equals("BACKUP"), d("500"));
+                d -> d.type().equals("CROSS_SELL") && d.product().equals("BACKUP"), d("500"));
         List<PayLine> paid = spiff.pay(List.of(
-                new SpiffDeal("B-1", LocalDate.of(2026, 10, 5), "CROSS_SELL", "BACKUP"),
-                new SpiffDeal("B-2", LocalDate.of(2026, 10, 6), "CROSS_SELL", "PLATFORM"),
-                new SpiffDeal("B-3", LocalDate.of(2026, 10, 7), "NEW", "BACKUP"),
-                new SpiffDeal("B-4", LocalDate.of(2027, 1, 2), "CROSS_SELL", "BACKUP"),
-                new SpiffDeal("B-5", LocalDate.of(2026, 12, 31), "CROSS_SELL", "BACKUP")));
+                spiffDeal("B-1", LocalDate.of(2026, 10, 5), "CROSS_SELL", "BACKUP"),
+                spiffDeal("B-2", LocalDate.of(2026, 10, 6), "CROSS_SELL", "PLATFORM"),
+                spiffDeal("B-3", LocalDate.of(2026, 10, 7), "NEW", "BACKUP"),
+                spiffDeal("B-4", LocalDate.of(2027, 1, 2), "CROSS_SELL", "BACKUP"),
+                spiffDeal("B-5", LocalDate.of(2026, 12, 31), "CROSS_SELL", "BACKUP")));
         // B-1 and B-5 (the last day counts): 2 x 500
         assertThat(paid).extracting(PayLine::amount).containsExactly(d("500"), d("500"));
         assertThat(paid.get(0).why()).isEqualTo("SPIFF q4-backup: B-1 (CROSS_SELL BACKUP, 2026-10-05)");

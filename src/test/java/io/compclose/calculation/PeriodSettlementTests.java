@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.compclose.calculation.PayRules.Draw;
+import io.compclose.plan.PlanTerms;
 
 class PeriodSettlementTests {
 
@@ -94,7 +95,7 @@ class PeriodSettlementTests {
 
     @Test
     void aRecoverableDrawIsAdvancedAndRecoveredFromCommissionAboveIt() {
-        PayRules draw = rules(null, null, null, new Draw(Draw.Kind.RECOVERABLE, d("3000"), OCT, 3), null);
+        PayRules draw = rules(null, null, null, new Draw(PlanTerms.Draw.Kind.RECOVERABLE, d("3000"), OCT, 3), null);
         // Oct earned 1,000: commission 1,000 + draw 2,000 = 3,000; 2,000 outstanding
         Settlement oct = settlement.settle(OCT, d("1000"), List.of(), Ledger.start(), draw);
         assertThat(oct.lines()).extracting(PayLine::code, PayLine::amount)
@@ -117,7 +118,7 @@ class PeriodSettlementTests {
 
     @Test
     void aNonRecoverableDrawIsAGuaranteeNeverRecovered() {
-        PayRules draw = rules(null, null, null, new Draw(Draw.Kind.NON_RECOVERABLE, d("3000"), OCT, 3), null);
+        PayRules draw = rules(null, null, null, new Draw(PlanTerms.Draw.Kind.NON_RECOVERABLE, d("3000"), OCT, 3), null);
         // Oct 1,000 earned -> 1,000 + 2,000 top-up; Nov earned to date 7,000 -> 6,000, no recovery
         Settlement oct = settlement.settle(OCT, d("1000"), List.of(), Ledger.start(), draw);
         assertThat(oct.payout()).isEqualByComparingTo("3000");
@@ -131,11 +132,11 @@ class PeriodSettlementTests {
         // 1,200 paid on a 12-month deal booked 2026-10-01, cancelled 2026-12-30 (90 days later), window 180 days
         LocalDate booked = LocalDate.of(2026, 10, 1);
         LocalDate cancelled = LocalDate.of(2026, 12, 30);
-        assertThat(Clawback.of("B-1", "2026-10", d("1200.00"), booked, 12, cancelled, 180, Clawback.Method.FULL)
+        assertThat(Clawback.of("B-1", "2026-10", d("1200.00"), booked, 12, cancelled, 180, PlanTerms.Clawback.Method.FULL)
                 .orElseThrow().amount()).isEqualByComparingTo("-1200.00");
         // pro rata: Oct and Nov complete, Dec started -> 3 of 12 months used, 9 unused: 1,200 x 9 / 12 = 900.00
         PayLine proRata = Clawback.of("B-1", "2026-10", d("1200.00"), booked, 12, cancelled, 180,
-                Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow();
+                PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow();
         assertThat(proRata.amount()).isEqualByComparingTo("-900.00");
         assertThat(proRata.why()).isEqualTo("clawback of B-1 (commission 1200.00 paid in 2026-10), cancelled "
                 + "2026-12-30, 90 days after booking, pro rata: 9 of 12 months of the term unused");
@@ -144,7 +145,7 @@ class PeriodSettlementTests {
         assertThat(Clawback.monthsUsed(booked, LocalDate.of(2027, 1, 2))).isEqualTo(4);
         // cancelled 212 days after booking: outside the 180-day window, nothing clawed back
         assertThat(Clawback.of("B-1", "2026-10", d("1200.00"), booked, 12, LocalDate.of(2027, 5, 1), 180,
-                Clawback.Method.FULL)).isEmpty();
+                PlanTerms.Clawback.Method.FULL)).isEmpty();
     }
 
     @Test

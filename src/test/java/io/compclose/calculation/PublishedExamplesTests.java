@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 import io.compclose.calculation.PayRules.Draw;
 import io.compclose.plan.Band;
 import io.compclose.plan.BandBasis;
+import io.compclose.plan.PlanTerms;
 import io.compclose.plan.RateTable;
 import io.compclose.plan.Threshold;
 import io.compclose.plan.ThresholdSemantics;
@@ -151,7 +152,7 @@ class PublishedExamplesTests {
     private static BigDecimal guaranteedMinimum(BigDecimal earned, BigDecimal minimum) {
         YearMonth month = YearMonth.of(2026, 1);
         return new PeriodSettlement().settle(month, earned, List.of(), Ledger.start(), new PayRules(null, null, null,
-                null, new Draw(Draw.Kind.NON_RECOVERABLE, minimum, month, 1), null, null)).payout();
+                null, new Draw(PlanTerms.Draw.Kind.NON_RECOVERABLE, minimum, month, 1), null, null)).payout();
     }
 
     @Test
@@ -197,8 +198,8 @@ class PublishedExamplesTests {
             Map<String, Object> e = example(id);
             List<Map<String, Object>> periods = list(e, "periods");
             YearMonth first = YearMonth.of(2026, 1);
-            Draw.Kind kind = e.get("mechanic").equals("DRAW_RECOVERABLE") ? Draw.Kind.RECOVERABLE
-                    : Draw.Kind.NON_RECOVERABLE;
+            PlanTerms.Draw.Kind kind = e.get("mechanic").equals("DRAW_RECOVERABLE") ? PlanTerms.Draw.Kind.RECOVERABLE
+                    : PlanTerms.Draw.Kind.NON_RECOVERABLE;
             PayRules rules = new PayRules(null, null, null, null,
                     new Draw(kind, d(inputs(e).get("draw")), first, periods.size()), null, null);
             Ledger ledger = Ledger.start();
@@ -239,17 +240,17 @@ class PublishedExamplesTests {
         // earnbase: 4,000 paid, cancelled after 3 months inside a 12-month window: -4,000
         Map<String, Object> full = example("earnbase-chargeback-full-reversal");
         assertThat(Clawback.of("P-1", "2026-01", d(inputs(full).get("commission_paid")), booked, 12,
-                booked.plusMonths(3), 365, Clawback.Method.FULL).orElseThrow().amount())
+                booked.plusMonths(3), 365, PlanTerms.Clawback.Method.FULL).orElseThrow().amount())
                 .as(named(full)).isEqualByComparingTo(d(full.get("expected")));
         // journalentrieshub: 285,000 paid on a 12-month term cancelled after 6 months: 142,500 returned
         Map<String, Object> half = example("journalentrieshub-return-commission-pro-rata");
         assertThat(Clawback.of("P-2", "2026-01", d(inputs(half).get("commission_paid")), booked, 12,
-                booked.plusMonths(6), 365, Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount().negate())
+                booked.plusMonths(6), 365, PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount().negate())
                 .as(named(half)).isEqualByComparingTo(d(half.get("expected")));
         // getinsureleads: 612 advanced for 9 months, lapsed in month 4: 5 unearned months, 340 charged back
         Map<String, Object> lapse = example("getinsureleads-advance-chargeback-pro-rata");
         assertThat(Clawback.of("P-3", "2026-01", d(inputs(lapse).get("commission_paid")), booked, 9,
-                LocalDate.of(2026, 4, 15), 365, Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount().negate())
+                LocalDate.of(2026, 4, 15), 365, PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount().negate())
                 .as(named(lapse)).isEqualByComparingTo(d(lapse.get("expected")));
     }
 
@@ -306,9 +307,10 @@ class PublishedExamplesTests {
         assertThat(shares.get(0).line().amount()).as(named(byCredit)).isEqualByComparingTo(d(byCredit.get("expected")));
         // bentega: 250 per eligible deal, 4 deals = 1,000
         Map<String, Object> spiff = example("bentega-spif-fixed-per-deal");
-        List<Spiff.SpiffDeal> deals = new ArrayList<>();
+        List<CreditedDeal> deals = new ArrayList<>();
         for (int i = 0; i < Integer.parseInt(String.valueOf(inputs(spiff).get("eligible_deals"))); i++) {
-            deals.add(new Spiff.SpiffDeal("S-" + i, LocalDate.of(2026, 3, 1), "NEW", "X"));
+            deals.add(new CreditedDeal("S-" + i, LocalDate.of(2026, 3, 1), "A", "NEW", "X", null, BigDecimal.ONE, null,
+                    12, BigDecimal.ONE, false));
         }
         BigDecimal paid = new Spiff("spif", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), x -> true,
                 d(inputs(spiff).get("reward_per_deal"))).pay(deals).stream().map(PayLine::amount)

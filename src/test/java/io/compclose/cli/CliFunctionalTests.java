@@ -80,7 +80,7 @@ class CliFunctionalTests {
                 .containsPattern("execution \\d+  COMPLETED")
                 .containsPattern("loadBookings\\s+COMPLETED\\s+read\\s+100\\s+written\\s+100\\s+rejected\\s+11")
                 .contains("rejected rows: bookings.csv=11, reps.csv=2; identical re-deliveries: 2");
-        assertThat(new CloseFixture(out, TestDatabases.h2(out), false)
+        assertThat(CloseFixture.onH2(out, false)
                 .count("SELECT COUNT(*) FROM delivery_log WHERE channel = 'OUTBOX'")).isEqualTo(10);
     }
 
@@ -88,7 +88,7 @@ class CliFunctionalTests {
     void aCloseWhoseProcessWasKilledIsRecoveredOnTheEmbeddedDatabase() throws Exception {
         // given a close that failed in loadBookings, left as a killed process leaves it: STARTED, no end time
         Path out = work.resolve("out");
-        CloseFixture close = new CloseFixture(out, TestDatabases.h2(out), false);
+        CloseFixture close = CloseFixture.onH2(out, false);
         io.compclose.support.FaultInjection.arm("loadBookings", 2);
         assertThat(close.close(io.compclose.support.FaultInjection.class).exitCode()).isEqualTo(1);
         var jdbc = close.jdbc();

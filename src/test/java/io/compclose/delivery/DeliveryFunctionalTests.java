@@ -14,7 +14,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
-import io.compclose.support.TestDatabases;
 
 /** Statement emails go out at most once, through a real SMTP server that is sometimes down. */
 class DeliveryFunctionalTests {
@@ -29,7 +28,7 @@ class DeliveryFunctionalTests {
     void anUnreachableServerFailsTheCloseAndTheRestartSendsEachStatementOnce() {
         // given a close whose SMTP server is not listening
         Path out = work.resolve("out");
-        CloseFixture close = new CloseFixture(out, TestDatabases.h2(out), true);
+        CloseFixture close = CloseFixture.onH2(out, true);
         List<String> downArgs = close.closeArgs().stream()
                 .map(a -> a.startsWith("--spring.mail.port=") ? "--spring.mail.port=" + (CloseFixture.GREENMAIL_PORT + 1) : a)
                 .toList();

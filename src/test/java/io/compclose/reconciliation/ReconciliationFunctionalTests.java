@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.FaultInjection;
-import io.compclose.support.TestDatabases;
 
 /** A break in the control totals stops the close before payroll or statements, with the numbers. */
 class ReconciliationFunctionalTests {
@@ -24,7 +23,7 @@ class ReconciliationFunctionalTests {
         // given a close stopped during calculation, and then a stray credit: B-1001 (12,716 USD ACV, owner R001)
         // credited a second time, 50 % to R002
         Path out = work.resolve("out");
-        CloseFixture close = new CloseFixture(out, TestDatabases.h2(out), false);
+        CloseFixture close = CloseFixture.onH2(out, false);
         FaultInjection.arm("calculateEarnings", 1);
         assertThat(close.close(FaultInjection.class).exitCode()).isEqualTo(1);
         close.jdbc().update("""

@@ -18,6 +18,11 @@ public record CloseFixture(Path out, String databaseUrl, boolean smtp) {
     public static final Path SAMPLE_INBOX = Path.of("jobs/samples/inbox/2026-10").toAbsolutePath();
     public static final int GREENMAIL_PORT = 3025;
 
+    /** A close on the zero-setup default: the embedded H2 database under {@code out}. */
+    public static CloseFixture onH2(Path out, boolean smtp) {
+        return new CloseFixture(out, TestDatabases.h2(out), smtp);
+    }
+
     /** The arguments of {@code close}; an H2 fixture relies on the default database under --out. */
     public List<String> closeArgs(String... extra) {
         List<String> args = new ArrayList<>(List.of("close", "--period=2026-10", "--inbox=" + SAMPLE_INBOX,
