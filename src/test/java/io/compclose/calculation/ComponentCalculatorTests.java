@@ -130,12 +130,14 @@ class ComponentCalculatorTests {
 
     @Test
     void eachLineIsRoundedHalfEvenToTheCent() {
-        // 7.5 % on 9,689.50 = 726.7125 -> 726.71; then 1,062.50 x 7.5 % = 79.6875 -> 79.69
+        // 7.5 % on 9,689.50 = 726.7125 -> 726.71; then 1,062.50 x 7.5 % = 79.6875 -> 79.69;
+        // a tie: 1,095.00 x 7.5 % = 82.125 -> 82.12 (half-even keeps the even cent; half-up would give 82.13)
         ComponentEarnings earnings = calculator.calculate(onValue(table(TierPolicy.MARGINAL, band("0", null, "0.075")),
-                "1000000"), List.of(deal("A", "2026-10-01", "9689.50", "1"), deal("B", "2026-10-02", "1062.50", "1")),
-                OCT);
+                "1000000"), List.of(deal("A", "2026-10-01", "9689.50", "1"), deal("B", "2026-10-02", "1062.50", "1"),
+                deal("C", "2026-10-03", "1095.00", "1")), OCT);
         assertThat(earnings.lines()).extracting(ComponentLine::amount)
-                .containsExactly(d("726.71"), d("79.69"));
-        assertThat(earnings.earnedToDate()).isEqualByComparingTo("806.40");
+                .containsExactly(d("726.71"), d("79.69"), d("82.12"));
+        // 726.71 + 79.69 + 82.12 = 888.52
+        assertThat(earnings.earnedToDate()).isEqualByComparingTo("888.52");
     }
 }
