@@ -58,7 +58,7 @@ abstract class CloseFunctionalTests {
         assertThat(close.count("SELECT COUNT(*) FROM intake_reject WHERE kind = 'REJECTED'")).isEqualTo(13);
         assertThat(close.count("SELECT COUNT(*) FROM intake_reject WHERE kind = 'DUPLICATE'")).isEqualTo(2);
         assertThat(close.count("SELECT COUNT(*) FROM credit WHERE credit_share = 1")).isEqualTo(88);
-        assertThat(close.count("SELECT COUNT(*) FROM earning")).isEqualTo(88);
+        assertThat(close.count("SELECT COUNT(*) FROM earning_line")).isEqualTo(88);
         assertThat(close.count("SELECT COUNT(*) FROM payout")).isEqualTo(8);
         assertThat(close.count("SELECT COUNT(*) FROM statement")).isEqualTo(10);
         assertThat(close.count("SELECT COUNT(*) FROM delivery_log WHERE outcome = 'SENT' AND channel = 'SMTP'"))
@@ -66,7 +66,7 @@ abstract class CloseFunctionalTests {
         // R006 moved from AE-2026 to AM-2026 on 2026-10-16, and AE-2026 v2 (9 %) starts that day:
         // 4 bookings before at 8 %, 7 after at 5 %
         assertThat(close.jdbc().queryForList("""
-                SELECT plan_id, plan_version, rate, COUNT(*) n FROM earning WHERE rep_id = 'R006'
+                SELECT plan_id, plan_version, rate, COUNT(*) n FROM earning_line WHERE rep_id = 'R006'
                 GROUP BY plan_id, plan_version, rate ORDER BY plan_id""").stream()
                 .map(r -> r.get("plan_id") + " v" + r.get("plan_version") + " " + ((java.math.BigDecimal) r.get("rate"))
                         .stripTrailingZeros().toPlainString() + " x" + r.get("n")).toList())

@@ -1,6 +1,5 @@
 package io.compclose.calculation;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -18,72 +17,59 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.PlanFiles;
-import io.compclose.intake.RepAssignment;
-import io.compclose.intake.Roster;
-import io.compclose.plan.Plan;
-import io.compclose.plan.PlanCatalog;
+import io.compclose.rules.Conditions;
+import io.compclose.statement.StatementRepository;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
 
-/** Calculation: each credit becomes an earning line under the rep's plan on the booking date. */
+/**
+ * Calculation: every rep active in the period is closed by the core over their plan year, and
+ * their earning lines, pay lines, caps and ledger are stored.
+ */
 @Configuration
 public class CalculationStepConfiguration {
 
     private static final String PARAMS = "#{jobParameters}";
 
     @Bean
-    Step calculateEarnings(StepFactory steps, JdbcCursorItemReader<CreditedAmount> creditsToCalculate,
-            ItemProcessor<CreditedAmount, EarningLine> earningCalculation, ItemWriter<EarningLine> earningWriter,
-            JdbcTemplate jdbc) {
-        return steps.<CreditedAmount, EarningLine>chunk("calculateEarnings", e -> jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM credit WHERE pay_period = ?", Long.class, CloseRun.of(e).periodKey()))
-                .reader(creditsToCalculate)
-                .processor(earningCalculation)
-                .writer(earningWriter)
+    Step calculateEarnings(StepFactory steps, JdbcCursorItemReader<String> repsToCalculate,
+            ItemProcessor<String, RepClose> repCalculation, ItemWriter<RepClose> repCloseWriter, JdbcTemplate jdbc) {
+        return steps.<String, RepClose>chunk("calculateEarnings", e -> jdbc.queryForObject(
+                        "SELECT COUNT(DISTINCT rep_id) FROM rep_assignment WHERE pay_period = ?", Long.class,
+                        CloseRun.of(e).periodKey()))
+                .reader(repsToCalculate)
+                .processor(repCalculation)
+                .writer(repCloseWriter)
                 .build();
     }
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<CreditedAmount> creditsToCalculate(@Value(PARAMS) Map<String, Object> params,
-            DataSource dataSource) {
-        return new JdbcCursorItemReaderBuilder<CreditedAmount>()
-                .name("creditsToCalculate")
-                .dataSource(dataSource)
-                .sql("""
-                        SELECT c.rep_id, c.booking_id, b.booked_on, c.credit_share, c.amount, c.currency
-                        FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
-                        WHERE c.pay_period = ? ORDER BY c.booking_id, c.rep_id
-                        """)
-                .queryArguments(CloseRun.from(params).periodKey())
-                .rowMapper((rs, i) -> new CreditedAmount(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)))
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    ItemProcessor<CreditedAmount, EarningLine> earningCalculation(@Value(PARAMS) Map<String, Object> params,
-            PlanFiles planFiles, IntakeRepository intake) {
+    JdbcCursorItemReader<String> repsToCalculate(@Value(PARAMS) Map<String, Object> params, DataSource dataSource) {
         CloseRun run = CloseRun.from(params);
-        Roster roster = intake.roster(run.periodKey());
-        PlanCatalog plans = planFiles.catalog(run.plans());
-        FlatRateCalculator calculator = new FlatRateCalculator();
-        return credit -> calculator.commission(credit, planOf(credit, roster, plans));
+        return new JdbcCursorItemReaderBuilder<String>()
+                .name("repsToCalculate")
+                .dataSource(dataSource)
+                .sql(StatementRepository.activeRepsSql())
+                .queryArguments(StatementRepository.activeRepsArgs(run.period()))
+                .rowMapper((rs, i) -> rs.getString(1))
+                .build();
     }
 
     @Bean
     @StepScope
-    ItemWriter<EarningLine> earningWriter(@Value(PARAMS) Map<String, Object> params, EarningRepository earnings) {
-        String period = CloseRun.from(params).periodKey();
-        return chunk -> earnings.save(period, chunk.getItems());
+    ItemProcessor<String, RepClose> repCalculation(@Value(PARAMS) Map<String, Object> params, PlanFiles planFiles,
+            IntakeRepository intake, RepHistoryRepository history) {
+        CloseRun run = CloseRun.from(params);
+        RepCloseCalculator calculator = new RepCloseCalculator(run.period(), planFiles.catalog(run.plans()),
+                intake.roster(run.periodKey()), expression -> deal -> Conditions.holds(expression, deal));
+        return repId -> calculator.calculate(repId, history.history(repId, run.period()));
     }
 
-    /** Intake guaranteed an assignment and a plan version on the booking date; their absence is a defect. */
-    private static Plan planOf(CreditedAmount credit, Roster roster, PlanCatalog plans) {
-        RepAssignment assignment = roster.activeOn(credit.repId(), credit.bookedOn()).orElseThrow(() ->
-                new IllegalStateException("rep " + credit.repId() + " has no assignment on " + credit.bookedOn()));
-        return plans.effective(assignment.planId(), credit.bookedOn()).orElseThrow(() ->
-                new IllegalStateException("plan " + assignment.planId() + " has no version on " + credit.bookedOn()));
+    @Bean
+    @StepScope
+    ItemWriter<RepClose> repCloseWriter(@Value(PARAMS) Map<String, Object> params, RepCloseRepository closes) {
+        String period = CloseRun.from(params).periodKey();
+        return chunk -> closes.save(period, chunk.getItems());
     }
 }

@@ -45,6 +45,6 @@ public final class Clawback {
         BigDecimal amount = Rounding.cents(paidCommission.multiply(share)).negate();
         return Optional.of(new PayLine(EarningCode.CLAWBACK, amount, "clawback of " + bookingId + " (commission "
                 + paidCommission.toPlainString() + " paid in " + paidIn + "), cancelled " + cancelledOn + ", "
-                + daysAfterBooking + " days after booking, " + how));
+                + daysAfterBooking + " days after booking, " + how, bookingId));
     }
 }

@@ -14,6 +14,6 @@ public final class Mbo {
         }
         BigDecimal amount = Rounding.cents(targetIncentive.multiply(weight).multiply(score));
         return new PayLine(EarningCode.MBO, amount, "MBO " + objective + ": " + targetIncentive.toPlainString()
-                + " × " + Rounding.percent(weight) + " × score " + Rounding.percent(score));
+                + " × " + Rounding.percent(weight) + " × score " + Rounding.percent(score), objective);
     }
 }

@@ -13,6 +13,6 @@ public record MilestoneBonus(String id, String metric, BigDecimal atLeast, BigDe
         }
         return Optional.of(new PayLine(EarningCode.BONUS, amount, "bonus " + id + ": " + metric + " "
                 + achieved.stripTrailingZeros().toPlainString() + " reached " + atLeast.stripTrailingZeros()
-                .toPlainString()));
+                .toPlainString(), id));
     }
 }

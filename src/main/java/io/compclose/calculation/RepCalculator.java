@@ -41,24 +41,52 @@ public final class RepCalculator {
     }
 
     public RepPeriodResult calculate(Plan plan, YearMonth period, RepPeriodInput input) {
-        List<ComponentEarnings> computed = new ArrayList<>();
+        return calculate(List.of(new PlanDeals(plan, input.deals())), plan, period, input);
+    }
+
+    /**
+     * The deals one plan version prices: those the rep booked while it was their plan. A rep whose
+     * plan changed in the year has several; each measures its own deals against its own quota.
+     */
+    public record PlanDeals(Plan plan, List<CreditedDeal> deals) {
+
+        public PlanDeals {
+            deals = List.copyOf(deals);
+        }
+    }
+
+    /**
+     * Earned-to-date is the sum over every plan version's components; the version in force at the
+     * period's end ({@code settling}) settles it: its caps, draw, holdback, clawback terms, SPIFFs,
+     * bonuses and MBO apply. {@code input.deals()} is every deal of the year (for bundles, clawbacks
+     * and SPIFFs); each version prices only its own.
+     */
+    public RepPeriodResult calculate(List<PlanDeals> versions, Plan settling, YearMonth period,
+            RepPeriodInput input) {
+        List<PricedComponent> computed = new ArrayList<>();
         List<Settlement.CapEffect> dealCaps = new ArrayList<>();
         BigDecimal earnedToDate = BigDecimal.ZERO;
-        for (Window window : windows(plan.measurement(), period, plan.effectiveFrom())) {
-            for (PlanComponent component : plan.components()) {
-                ComponentEarnings earnings = components.calculate(terms(plan, component, window),
-                        transactions(component, window, input), period);
-                DealCap.Capped capped = DealCap.apply(earnings.lines(), component.perDealCap());
-                dealCaps.addAll(capped.removed());
-                ComponentEarnings kept = new ComponentEarnings(component.id() + " " + window.key(),
-                        earnings.creditToDate(), earnings.attainment(), capped.lines());
-                computed.add(kept);
-                earnedToDate = earnedToDate.add(kept.earnedToDate());
+        for (PlanDeals version : versions) {
+            Plan plan = version.plan();
+            for (Window window : windows(plan.measurement(), period, plan.effectiveFrom())) {
+                if (plan.effectiveTo() != null && window.from().isAfter(plan.effectiveTo())) {
+                    continue;
+                }
+                for (PlanComponent component : plan.components()) {
+                    ComponentEarnings earnings = components.calculate(terms(plan, component, window),
+                            transactions(component, window, version.deals(), input), YearMonth.from(window.to()));
+                    DealCap.Capped capped = DealCap.apply(earnings.lines(), component.perDealCap());
+                    dealCaps.addAll(capped.removed());
+                    ComponentEarnings kept = new ComponentEarnings(component.id() + " " + window.key(),
+                            earnings.creditToDate(), earnings.attainment(), capped.lines());
+                    computed.add(new PricedComponent(plan.id(), plan.version(), component.id(), window.key(), kept));
+                    earnedToDate = earnedToDate.add(kept.earnedToDate());
+                }
             }
         }
-        Settlement settled = settlement.settle(period, earnedToDate, clawbacks(plan, period, input), input.prior(),
-                payRules(plan, period));
-        return new RepPeriodResult(computed, dealCaps, settled, outsideQuota(plan, period, input));
+        Settlement settled = settlement.settle(period, earnedToDate, clawbacks(settling, period, input,
+                        earnedNow(computed, period)), input.prior(), payRules(settling, period));
+        return new RepPeriodResult(computed, dealCaps, settled, outsideQuota(settling, period, input));
     }
 
     /** A measurement window: its key for quotas and metric values, its dates, and its share of the year. */
@@ -103,12 +131,13 @@ public final class RepCalculator {
         return new ComponentTerms(component.id(), component.pay(), quota, target, weight, component.rateTable());
     }
 
-    private List<CreditedTransaction> transactions(PlanComponent component, Window window, RepPeriodInput input) {
+    private List<CreditedTransaction> transactions(PlanComponent component, Window window, List<CreditedDeal> deals,
+            RepPeriodInput input) {
         Metric metric = component.metric();
         List<CreditedTransaction> result = new ArrayList<>();
         if (isBookingMetric(metric.kind())) {
             Predicate<CreditedDeal> when = component.when() == null ? d -> true : conditions.apply(component.when());
-            for (CreditedDeal deal : input.deals()) {
+            for (CreditedDeal deal : deals) {
                 if (!deal.bookedOn().isBefore(window.from()) && !deal.bookedOn().isAfter(window.to())
                         && deal.countsFor(metric.kind()) && when.test(deal)) {
                     BigDecimal value = deal.value(metric.kind());
@@ -148,19 +177,42 @@ public final class RepCalculator {
         return factor.add(extra);
     }
 
-    private static List<PayLine> clawbacks(Plan plan, YearMonth period, RepPeriodInput input) {
+    /** Commission each deal earns by its own lines dated in the period: what is paid on it now. */
+    private static Map<String, BigDecimal> earnedNow(List<PricedComponent> computed, YearMonth period) {
+        Map<String, BigDecimal> earned = new java.util.HashMap<>();
+        for (PricedComponent priced : computed) {
+            for (ComponentLine line : priced.earnings().linesOf(period)) {
+                if (line.kind() == ComponentLine.Kind.TRANSACTION) {
+                    earned.merge(line.sourceId(), line.amount(), BigDecimal::add);
+                }
+            }
+        }
+        return earned;
+    }
+
+    /**
+     * Clawbacks of the period's cancellations. A deal paid in an earlier period gives back what it was
+     * paid; a deal booked and cancelled in the same period gives back what it earns now, so nothing is
+     * paid for it.
+     */
+    private static List<PayLine> clawbacks(Plan plan, YearMonth period, RepPeriodInput input,
+            Map<String, BigDecimal> earnedNow) {
         List<PayLine> lines = new ArrayList<>();
         if (plan.clawback() == null) {
             return lines;
         }
-        for (Map.Entry<String, LocalDate> cancelled : input.cancellations().entrySet()) {
-            RepPeriodInput.PaidCommission paid = input.commissionPaid().get(cancelled.getKey());
+        for (Map.Entry<String, LocalDate> cancelled : new java.util.TreeMap<>(input.cancellations()).entrySet()) {
+            String bookingId = cancelled.getKey();
+            RepPeriodInput.PaidCommission paid = input.commissionPaid().get(bookingId);
+            if (paid == null && earnedNow.containsKey(bookingId)) {
+                paid = new RepPeriodInput.PaidCommission(earnedNow.get(bookingId), period.toString());
+            }
             Optional<CreditedDeal> deal = input.deals().stream()
-                    .filter(d -> d.bookingId().equals(cancelled.getKey())).findFirst();
+                    .filter(d -> d.bookingId().equals(bookingId)).findFirst();
             if (paid == null || deal.isEmpty()) {
                 continue;
             }
-            Clawback.of(cancelled.getKey(), paid.period(), paid.amount(), deal.get().bookedOn(),
+            Clawback.of(bookingId, paid.period(), paid.amount(), deal.get().bookedOn(),
                     deal.get().termMonths(), cancelled.getValue(), plan.clawback().windowDays(),
                     plan.clawback().method())
                     .ifPresent(lines::add);

@@ -2,26 +2,36 @@ package io.compclose.calculation;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One rep's period: the components as computed over their windows (every line explained), what
  * per-deal caps removed, the settlement of commission by true-up, and the lines outside quota
  * (SPIFFs, bonuses, MBO). {@link #payLines()} is what payroll gets.
  */
-public record RepPeriodResult(List<ComponentEarnings> components, List<Settlement.CapEffect> dealCaps,
+public record RepPeriodResult(List<PricedComponent> priced, List<Settlement.CapEffect> dealCaps,
         Settlement settlement, List<PayLine> outsideQuota) {
 
     public RepPeriodResult {
-        components = List.copyOf(components);
+        priced = List.copyOf(priced);
         dealCaps = List.copyOf(dealCaps);
         outsideQuota = List.copyOf(outsideQuota);
     }
 
+    public List<ComponentEarnings> components() {
+        return priced.stream().map(PricedComponent::earnings).toList();
+    }
+
     public List<PayLine> payLines() {
-        return java.util.stream.Stream.concat(settlement.lines().stream(), outsideQuota.stream()).toList();
+        return Stream.concat(settlement.lines().stream(), outsideQuota.stream()).toList();
     }
 
     public BigDecimal payout() {
         return payLines().stream().map(PayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Earned to date before caps: the sum of every component line, which a rep can add up. */
+    public BigDecimal earnedToDate() {
+        return components().stream().map(ComponentEarnings::earnedToDate).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

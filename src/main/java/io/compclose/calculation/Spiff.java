@@ -18,7 +18,7 @@ public record Spiff(String id, LocalDate from, LocalDate to, Predicate<CreditedD
                 .filter(condition)
                 .map(d -> new PayLine(EarningCode.SPIFF, amountPerDeal,
                         "SPIFF " + id + ": " + d.bookingId() + " (" + d.type() + " " + d.product() + ", "
-                                + d.bookedOn() + ")"))
+                                + d.bookedOn() + ")", d.bookingId()))
                 .toList();
     }
 }

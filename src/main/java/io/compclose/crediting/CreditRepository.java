@@ -17,10 +17,10 @@ public class CreditRepository {
 
     public void save(String period, List<Credit> credits) {
         jdbc.batchUpdate("""
-                INSERT INTO credit (pay_period, booking_id, rep_id, credit_share, amount, currency, rule_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO credit (pay_period, booking_id, rep_id, credit_share, amount, currency, rule_name, plan_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE credit_share = VALUES(credit_share), amount = VALUES(amount),
-                    currency = VALUES(currency), rule_name = VALUES(rule_name)
+                    currency = VALUES(currency), rule_name = VALUES(rule_name), plan_id = VALUES(plan_id)
                 """, credits, credits.size(), (ps, c) -> {
             ps.setString(1, period);
             ps.setString(2, c.bookingId());
@@ -29,6 +29,7 @@ public class CreditRepository {
             ps.setBigDecimal(5, c.amount());
             ps.setString(6, c.currency());
             ps.setString(7, c.rule());
+            ps.setString(8, c.planId());
         });
     }
 }

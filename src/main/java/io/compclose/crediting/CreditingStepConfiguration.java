@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
@@ -26,14 +27,21 @@ public class CreditingStepConfiguration {
 
     @Bean
     Step creditBookings(StepFactory steps, JdbcCursorItemReader<Booking> creditableBookings,
-            ItemWriter<List<Credit>> creditWriter, JdbcTemplate jdbc) {
-        OwnerCreditRule rule = new OwnerCreditRule();
+            ItemProcessor<Booking, List<Credit>> creditRule, ItemWriter<List<Credit>> creditWriter,
+            JdbcTemplate jdbc) {
         return steps.<Booking, List<Credit>>chunk("creditBookings", e -> jdbc.queryForObject(
                         "SELECT COUNT(*) FROM booking WHERE pay_period = ?", Long.class, CloseRun.of(e).periodKey()))
                 .reader(creditableBookings)
-                .processor(rule::credit)
+                .processor(creditRule)
                 .writer(creditWriter)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<Booking, List<Credit>> creditRule(@Value("#{jobParameters}") Map<String, Object> params,
+            IntakeRepository intake) {
+        return new OwnerCreditRule(intake.roster(CloseRun.from(params).periodKey()))::credit;
     }
 
     @Bean

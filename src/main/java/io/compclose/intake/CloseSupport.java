@@ -8,9 +8,10 @@ import io.compclose.plan.Plan;
 import io.compclose.plan.PlanComponent;
 
 /**
- * What the close computes today: one flat-rate component on booked ACV. The calculation core
- * covers every mechanic of a plan file; until the close runs that core, a plan that needs more is
- * refused with the mechanics named, rather than paid wrongly.
+ * What the close can compute today. The calculation core covers every mechanic of a plan file,
+ * but the close loads only reps, bookings and cancellations so far: a plan measuring usage,
+ * activities, KPIs or MBO scores, or with a team pool, is refused with what it needs named, rather
+ * than paid as if those figures were zero.
  */
 final class CloseSupport {
 
@@ -19,37 +20,29 @@ final class CloseSupport {
 
     static List<String> missing(Plan plan) {
         List<String> features = new ArrayList<>();
-        if (plan.components().size() != 1) {
-            features.add(plan.components().size() + " components");
-        }
         for (PlanComponent c : plan.components()) {
-            if (!c.metric().equals(Metric.BOOKINGS_ACV)) {
-                features.add("metric " + c.metric());
-            }
-            if (!c.isFlatRate()) {
-                features.add("component " + c.id() + " with a rate table, payout curve, condition, multiplier "
-                        + "or cap");
-            }
+            inputFor(c.metric()).ifPresent(file -> features.add("component " + c.id() + " measures "
+                    + c.metric() + " from " + file));
         }
-        addIf(features, plan.caps().perPeriod() != null || plan.caps().perYear() != null
-                || plan.caps().multipleOfTarget() != null, "caps");
-        addIf(features, plan.draw() != null, "a draw");
-        addIf(features, plan.holdback() != null, "a holdback");
-        addIf(features, plan.clawback() != null, "clawbacks");
-        addIf(features, !plan.spiffs().isEmpty(), "SPIFFs");
-        addIf(features, !plan.bonuses().isEmpty(), "bonuses");
-        addIf(features, plan.teamPool() != null, "a team pool");
-        addIf(features, !plan.mbos().isEmpty(), "MBO");
+        plan.bonuses().forEach(b -> features.add("bonus " + b.id() + " measures " + b.metric() + " from "
+                + inputFor(b.metric()).orElse("kpis.csv")));
+        plan.mbos().forEach(m -> features.add("MBO " + m.objective() + " is scored in kpis.csv"));
+        if (plan.teamPool() != null) {
+            features.add("a team pool, which needs the whole team's credit");
+        }
         if (features.isEmpty()) {
             return List.of();
         }
-        return List.of(plan.sourceFile() + ": plan " + plan.id() + " v" + plan.version() + " uses "
-                + String.join(", ", features) + ", which this version of the close does not compute yet");
+        return List.of(plan.sourceFile() + ": plan " + plan.id() + " v" + plan.version() + ": "
+                + String.join("; ", features) + ": this version of the close does not load that yet");
     }
 
-    private static void addIf(List<String> features, boolean condition, String feature) {
-        if (condition) {
-            features.add(feature);
-        }
+    private static java.util.Optional<String> inputFor(Metric metric) {
+        return java.util.Optional.ofNullable(switch (metric.kind()) {
+            case USAGE_REVENUE, USAGE_GROWTH -> "usage.csv";
+            case ACTIVITY_COUNT -> "activities.csv";
+            case KPI, MBO -> "kpis.csv";
+            default -> null;
+        });
     }
 }

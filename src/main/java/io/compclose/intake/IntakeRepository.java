@@ -89,6 +89,54 @@ public class IntakeRepository {
         });
     }
 
+    public void saveCancellations(String period, List<Cancellation> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO cancellation (pay_period, cancellation_id, booking_id, cancelled_on, reason, source_line)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE booking_id = VALUES(booking_id), cancelled_on = VALUES(cancelled_on),
+                    reason = VALUES(reason), source_line = VALUES(source_line)
+                """, rows, rows.size(), (ps, c) -> {
+            ps.setString(1, period);
+            ps.setString(2, c.cancellationId());
+            ps.setString(3, c.bookingId());
+            ps.setDate(4, Date.valueOf(c.cancelledOn()));
+            ps.setString(5, truncate(c.reason(), 500));
+            ps.setLong(6, c.line());
+        });
+    }
+
+    /** The period's cancellations accepted so far (a restarted step continues with them). */
+    public Map<String, Cancellation> cancellations(String period) {
+        Map<String, Cancellation> result = new HashMap<>();
+        jdbc.query("""
+                SELECT cancellation_id, booking_id, cancelled_on, reason, source_line FROM cancellation
+                WHERE pay_period = ?
+                """, rs -> {
+            Cancellation c = new Cancellation(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                    rs.getString(4), rs.getLong(5));
+            result.put(c.cancellationId(), c);
+        }, period);
+        return result;
+    }
+
+    /**
+     * A booking as accepted in the period or before (the latest delivery), and the earlier period
+     * that cancelled it, if any.
+     */
+    public java.util.Optional<CancellationValidator.BookingHistory> bookingHistory(String bookingId, String period) {
+        List<LocalDate> booked = jdbc.query("""
+                SELECT booked_on FROM booking WHERE booking_id = ? AND pay_period <= ? ORDER BY pay_period DESC
+                """, (rs, i) -> rs.getObject(1, LocalDate.class), bookingId, period);
+        if (booked.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> cancelledIn = jdbc.queryForList("""
+                SELECT pay_period FROM cancellation WHERE booking_id = ? AND pay_period < ? ORDER BY pay_period
+                """, String.class, bookingId, period);
+        return java.util.Optional.of(new CancellationValidator.BookingHistory(booked.get(0),
+                cancelledIn.isEmpty() ? null : cancelledIn.get(0)));
+    }
+
     public void saveRejects(String period, List<Reject> rejects) {
         jdbc.batchUpdate("""
                 INSERT INTO intake_reject (pay_period, source_file, line_no, column_name, reason, raw_value, kind)

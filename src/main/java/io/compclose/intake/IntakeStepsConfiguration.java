@@ -25,7 +25,7 @@ import io.compclose.system.CloseRun;
 import io.compclose.system.SpreadsheetSafe;
 import io.compclose.system.StepFactory;
 
-/** Intake: validate the plans, load the roster and the bookings, publish the rejects. */
+/** Intake: validate the plans, load the roster, the bookings and the cancellations, publish the rejects. */
 @Configuration
 public class IntakeStepsConfiguration {
 
@@ -56,6 +56,15 @@ public class IntakeStepsConfiguration {
     }
 
     @Bean
+    Step loadCancellations(StepFactory steps, CsvRowReader cancellationsReader,
+            ItemProcessor<CsvRow, IntakeItem<Cancellation>> cancellationValidation,
+            IntakeWriter<Cancellation> cancellationsWriter) {
+        return steps.<CsvRow, IntakeItem<Cancellation>>chunk("loadCancellations",
+                        e -> dataLines(e, CsvFileSpec.CANCELLATIONS))
+                .reader(cancellationsReader).processor(cancellationValidation).writer(cancellationsWriter).build();
+    }
+
+    @Bean
     Step publishRejects(StepFactory steps, IntakeRepository repository) {
         return steps.tasklet("publishRejects", (contribution, chunkContext) -> {
             CloseRun run = CloseRun.from(chunkContext.getStepContext().getJobParameters());
@@ -74,6 +83,23 @@ public class IntakeStepsConfiguration {
     @StepScope
     CsvRowReader bookingsReader(@Value(PARAMS) Map<String, Object> params) {
         return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.BOOKINGS);
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader cancellationsReader(@Value(PARAMS) Map<String, Object> params) {
+        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.CANCELLATIONS);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<Cancellation>> cancellationValidation(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        CloseRun run = CloseRun.from(params);
+        CancellationValidator validator = new CancellationValidator(run.period(),
+                bookingId -> repository.bookingHistory(bookingId, run.periodKey()),
+                repository.cancellations(run.periodKey()));
+        return validator::validate;
     }
 
     @Bean
@@ -108,6 +134,13 @@ public class IntakeStepsConfiguration {
         return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveBookings, repository);
     }
 
+    @Bean
+    @StepScope
+    IntakeWriter<Cancellation> cancellationsWriter(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveCancellations, repository);
+    }
+
     static byte[] rejectsCsv(IntakeRepository repository, String period) {
         StringWriter text = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
@@ -125,6 +158,9 @@ public class IntakeStepsConfiguration {
     /** Physical lines after the header: a cheap estimate of the rows for the progress line. */
     private static long dataLines(StepExecution execution, CsvFileSpec spec) {
         Path file = CloseRun.of(execution).inbox().resolve(spec.fileName());
+        if (!spec.required() && !Files.exists(file)) {
+            return 0;
+        }
         try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
             return Math.max(lines.count() - 1, 0);
         } catch (IOException | UncheckedIOException e) {

@@ -19,7 +19,8 @@ public class MonthlyCloseJobConfiguration {
 
     @Bean
     Job monthlyClose(JobRepository jobRepository,
-            Step validatePlans, Step loadReps, Step loadBookings, Step publishRejects,
+            Step validatePlans, Step loadReps, Step loadBookings, Step loadCancellations,
+            Step publishRejects,
             Step creditBookings,
             Step calculateEarnings, Step summarisePayouts,
             Step reconcile,
@@ -29,6 +30,7 @@ public class MonthlyCloseJobConfiguration {
                 .start(validatePlans)
                 .next(loadReps)
                 .next(loadBookings)
+                .next(loadCancellations)
                 .next(publishRejects)
                 .next(creditBookings)
                 .next(calculateEarnings)

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 import io.compclose.intake.RepAssignment;
 import io.compclose.intake.Roster;
 
-/** Payouts are derived wholesale from the earning lines, so summarising again replaces them. */
+/** Payouts are derived wholesale from the pay lines, so summarising again replaces them. */
 @Repository
 public class PayoutRepository {
 
@@ -20,13 +20,13 @@ public class PayoutRepository {
         this.jdbc = jdbc;
     }
 
-    /** Replaces the period's payouts with the sums of its earning lines; returns how many rows. */
+    /** Replaces the period's payouts with the sums of its pay lines; returns how many rows. */
     public int summarise(YearMonth period, Roster roster) {
         String key = period.toString();
         record Sum(String repId, String code, String currency, BigDecimal amount, int lines) {
         }
         List<Sum> sums = jdbc.query("""
-                SELECT rep_id, earning_code, currency, SUM(amount), COUNT(*) FROM earning WHERE pay_period = ?
+                SELECT rep_id, earning_code, currency, SUM(amount), COUNT(*) FROM pay_line WHERE pay_period = ?
                 GROUP BY rep_id, earning_code, currency ORDER BY rep_id, earning_code, currency
                 """, (rs, i) -> new Sum(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
                 rs.getInt(5)), key);
@@ -36,7 +36,7 @@ public class PayoutRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, sums, sums.size(), (ps, s) -> {
             RepAssignment assignment = roster.forPeriod(s.repId(), period).orElseThrow(() ->
-                    new IllegalStateException("rep " + s.repId() + " has earnings but no assignment in " + key));
+                    new IllegalStateException("rep " + s.repId() + " has pay lines but no assignment in " + key));
             ps.setString(1, key);
             ps.setString(2, s.repId());
             ps.setString(3, s.code());

@@ -15,9 +15,10 @@ import io.compclose.system.CloseRun;
 
 /**
  * Ties the close together before anything leaves it: source rows = accepted + rejected +
- * re-delivered; booked ACV = credited ACV per currency, with every booking's shares summing to
- * 100 %; credited ACV = the credit behind the earning lines; earning lines = payouts, per
- * currency, to the cent. The source rows are counted again from the files, independently of intake.
+ * re-delivered for every file; booked ACV = credited ACV per currency, with every booking's shares
+ * summing to 100 %; every credit has an earning line and every active rep a calculation; earning
+ * lines = the ledgers' earned-to-date; pay lines = the ledgers' payout = payouts, per currency, to the
+ * cent. The source rows are counted again from the files, independently of intake.
  */
 @Component
 public class Reconciliation {
@@ -36,18 +37,24 @@ public class Reconciliation {
 
         sourceRows(run, CsvFileSpec.REPS, "rep_assignment", totals, breaks);
         sourceRows(run, CsvFileSpec.BOOKINGS, "booking", totals, breaks);
+        sourceRows(run, CsvFileSpec.CANCELLATIONS, "cancellation", totals, breaks);
 
         Map<String, ControlTotal> booked = figures.byCurrency("booked_acv", "booking", "acv", period);
         Map<String, ControlTotal> credited = figures.byCurrency("credited_acv", "credit", "amount", period);
-        Map<String, ControlTotal> earningBase = figures.byCurrency("earning_credit", "earning", "credit_amount", period);
-        Map<String, ControlTotal> earned = figures.byCurrency("earned", "earning", "amount", period);
+        Map<String, ControlTotal> earned = figures.byCurrency("earning_lines", "earning_line", "amount", period);
+        Map<String, ControlTotal> ledgerEarned = figures.byCurrency("ledger_earned_to_date", "rep_ledger",
+                "earned_to_date", period);
+        Map<String, ControlTotal> payLines = figures.byCurrency("pay_lines", "pay_line", "amount", period);
+        Map<String, ControlTotal> ledgerPayout = figures.byCurrency("ledger_payout", "rep_ledger", "payout", period);
         Map<String, ControlTotal> paid = figures.byCurrency("payout", "payout", "amount", period);
-        for (Map<String, ControlTotal> stage : List.of(booked, credited, earningBase, earned, paid)) {
+        for (Map<String, ControlTotal> stage : List.of(booked, credited, earned, ledgerEarned, payLines, ledgerPayout,
+                paid)) {
             totals.addAll(stage.values());
         }
         tie("booked ACV", booked, "credited ACV", credited, breaks);
-        tie("credited ACV", credited, "credit behind earning lines", earningBase, breaks);
-        tie("earning lines", earned, "payouts", paid, breaks);
+        tie("earning lines", earned, "ledger earned-to-date", ledgerEarned, breaks);
+        tie("pay lines", payLines, "ledger payout", ledgerPayout, breaks);
+        tie("pay lines", payLines, "payouts", paid, breaks);
 
         long badShares = figures.count("""
                 SELECT COUNT(*) FROM booking b WHERE b.pay_period = ? AND COALESCE((SELECT SUM(c.credit_share)
@@ -57,11 +64,20 @@ public class Reconciliation {
             breaks.add(badShares + " booking(s) whose credit shares do not total 100 %");
         }
         long uncalculated = figures.count("""
-                SELECT COUNT(*) FROM credit c WHERE c.pay_period = ? AND NOT EXISTS (SELECT 1 FROM earning e
-                WHERE e.pay_period = c.pay_period AND e.booking_id = c.booking_id AND e.rep_id = c.rep_id)
+                SELECT COUNT(*) FROM credit c WHERE c.pay_period = ? AND NOT EXISTS (SELECT 1 FROM earning_line e
+                WHERE e.pay_period = c.pay_period AND e.rep_id = c.rep_id AND e.source_id = c.booking_id
+                AND e.line_kind IN ('TRANSACTION', 'NOT_COUNTED'))
                 """, period);
         if (uncalculated > 0) {
             breaks.add(uncalculated + " credit(s) without an earning line");
+        }
+        long unsettled = figures.count("""
+                SELECT COUNT(DISTINCT a.rep_id) FROM rep_assignment a WHERE a.pay_period = ?
+                AND NOT EXISTS (SELECT 1 FROM rep_ledger l WHERE l.pay_period = a.pay_period AND l.rep_id = a.rep_id)
+                AND a.effective_from <= ? AND (a.effective_to IS NULL OR a.effective_to >= ?)
+                """, period, run.period().atEndOfMonth(), run.period().atDay(1));
+        if (unsettled > 0) {
+            breaks.add(unsettled + " active rep(s) without a calculation");
         }
         figures.save(period, totals);
         if (!breaks.isEmpty()) {

@@ -1,6 +1,8 @@
 package io.compclose.rules;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
@@ -18,6 +20,8 @@ public final class Conditions {
 
     private static final SpelExpressionParser PARSER = new SpelExpressionParser();
     private static final EvaluationContext READ_ONLY = SimpleEvaluationContext.forReadOnlyDataBinding().build();
+    /** Plans hold a handful of conditions evaluated for every deal: each is parsed once. */
+    private static final Map<String, Expression> PARSED = new ConcurrentHashMap<>();
 
     private Conditions() {
     }
@@ -34,7 +38,7 @@ public final class Conditions {
 
     /** Whether the condition holds for the transaction (a record or bean read through its properties). */
     public static boolean holds(String expression, Object transaction) {
-        Expression parsed = PARSER.parseExpression(expression);
+        Expression parsed = PARSED.computeIfAbsent(expression, PARSER::parseExpression);
         Boolean result = parsed.getValue(READ_ONLY, transaction, Boolean.class);
         return Boolean.TRUE.equals(result);
     }

@@ -8,6 +8,7 @@ import io.compclose.intake.RepAssignment;
 import io.compclose.intake.Roster;
 import io.compclose.plan.Plan;
 import io.compclose.plan.PlanCatalog;
+import io.compclose.plan.PlanComponent;
 
 /**
  * Gathers what one rep's statement shows, and refuses to produce a statement whose total differs
@@ -32,21 +33,40 @@ public final class StatementAssembler {
     public StatementDocument assemble(String repId) {
         RepAssignment rep = roster.forPeriod(repId, period).orElseThrow(() ->
                 new IllegalStateException("rep " + repId + " has no assignment in " + period));
+        String key = period.toString();
         Plan plan = plans.effective(rep.planId(), lastActiveDay(rep)).orElse(null);
-        List<StatementLine> lines = repository.lines(period.toString(), repId, rep.payCurrency());
-        BigDecimal total = lines.stream().map(StatementLine::commission).reduce(BigDecimal.ZERO, BigDecimal::add)
+        List<StatementLine> lines = repository.lines(key, repId, rep.payCurrency());
+        List<StatementPayLine> pay = repository.payLines(key, repId, rep.payCurrency());
+        BigDecimal total = pay.stream().map(StatementPayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2);
-        BigDecimal payroll = repository.payout(period.toString(), repId, rep.payCurrency());
+        BigDecimal payroll = repository.payout(key, repId, rep.payCurrency());
         if (total.compareTo(payroll) != 0) {
             throw new IllegalStateException("statement of rep " + repId + " totals " + total + " "
                     + rep.payCurrency() + " but payroll pays " + payroll);
         }
         String planName = plan == null ? rep.planId() : plan.name();
-        List<String> used = repository.explanations(period.toString(), repId);
-        String note = !used.isEmpty() ? String.join("\n", used)
-                : plan == null ? "" : plan.id() + " v" + plan.version() + ": " + plan.components().get(0).explanation();
         return new StatementDocument(period, repId, rep.employeeId(), rep.name(), rep.role().name(), rep.planId(),
-                planName, rep.payCurrency(), lines, total, note);
+                planName, rep.payCurrency(), lines, repository.earnedBefore(key, repId),
+                repository.earnedToDate(key, repId), pay, total, note(repository.plansUsed(key, repId), plan));
+    }
+
+    /** How each plan version behind the lines computes them: one line per component. */
+    private String note(List<String> used, Plan current) {
+        List<Plan> versions = plans.plans().stream().filter(p -> used.contains(p.id() + " v" + p.version()))
+                .toList();
+        if (versions.isEmpty() && current != null) {
+            versions = List.of(current);
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        for (Plan p : versions) {
+            for (PlanComponent c : p.components()) {
+                notes.add(p.id() + " v" + p.version() + (p.components().size() > 1 ? " " + c.id() : "") + ": "
+                        + c.explanation());
+            }
+        }
+        notes.add("Commission due = earned to date − commission paid in earlier periods of the plan year; "
+                + "each line is rounded half-even to the cent.");
+        return String.join("\n", notes);
     }
 
     private java.time.LocalDate lastActiveDay(RepAssignment rep) {

@@ -5,8 +5,12 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * Everything printed on one rep's monthly commission statement. The total is carried, not derived,
- * because it is the figure that goes to payroll; the statement must show exactly that figure.
+ * Everything printed on one rep's monthly commission statement: the earning lines of the period,
+ * how earned-to-date is made up, and the pay lines whose sum is the payout. The total is carried,
+ * not derived, because it is the figure that goes to payroll; the statement must show exactly that.
+ *
+ * @param earnedBefore earned in earlier periods of the plan year, as recomputed this period
+ * @param earnedToDate earned in the plan year up to this period (earning lines, after per-deal caps)
  */
 public record StatementDocument(
         YearMonth period,
@@ -18,20 +22,43 @@ public record StatementDocument(
         String planName,
         String payCurrency,
         List<StatementLine> lines,
+        BigDecimal earnedBefore,
+        BigDecimal earnedToDate,
+        List<StatementPayLine> payLines,
         BigDecimal totalCommission,
         String calculationNote) {
 
     public StatementDocument {
         lines = List.copyOf(lines);
+        payLines = List.copyOf(payLines);
+    }
+
+    /** A statement of booking lines paid as one commission line, nothing earned before. */
+    public StatementDocument(YearMonth period, String repId, String employeeId, String repName, String role,
+            String planId, String planName, String payCurrency, List<StatementLine> lines, BigDecimal totalCommission,
+            String calculationNote) {
+        this(period, repId, employeeId, repName, role, planId, planName, payCurrency, lines, BigDecimal.ZERO,
+                totalCommission, totalCommission.signum() == 0 ? List.of()
+                        : List.of(new StatementPayLine("COMMISSION", "commission on the lines above", totalCommission)),
+                totalCommission, calculationNote);
     }
 
     public BigDecimal totalCredited() {
-        return lines.stream()
+        return bookings().stream()
                 .map(StatementLine::credited)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public int bookingCount() {
-        return lines.size();
+        return bookings().size();
+    }
+
+    /** Earned by this period's lines. */
+    public BigDecimal earnedThisPeriod() {
+        return lines.stream().map(StatementLine::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private List<StatementLine> bookings() {
+        return lines.stream().filter(StatementLine::isBooking).toList();
     }
 }

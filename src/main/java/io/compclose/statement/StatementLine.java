@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One credited booking on a rep's statement.
+ * One earning line on a rep's statement: a credited booking, or a line that is not a booking
+ * (earlier credit re-priced, target incentive paid by attainment), described in words.
  *
+ * @param kind        TRANSACTION, NOT_COUNTED, REPRICING or ATTAINMENT
  * @param creditShare the rep's share of the booking, 0..1
- * @param rate        the plan rate as a fraction, 0.08 = 8 %
+ * @param multiplier  the credit multiplier applied to the share (1 if none)
+ * @param rate        the rate earned as a fraction, 0.08 = 8 %
  */
 public record StatementLine(
+        String kind,
         String bookingId,
         LocalDate bookedOn,
         String accountName,
@@ -18,7 +22,21 @@ public record StatementLine(
         BigDecimal acv,
         String currency,
         BigDecimal creditShare,
+        BigDecimal multiplier,
         BigDecimal credited,
         BigDecimal rate,
-        BigDecimal commission) {
+        BigDecimal commission,
+        String description) {
+
+    /** A credited booking at one rate, with no multiplier. */
+    public StatementLine(String bookingId, LocalDate bookedOn, String accountName, String type, String product,
+            BigDecimal acv, String currency, BigDecimal creditShare, BigDecimal credited, BigDecimal rate,
+            BigDecimal commission) {
+        this("TRANSACTION", bookingId, bookedOn, accountName, type, product, acv, currency, creditShare,
+                BigDecimal.ONE, credited, rate, commission, null);
+    }
+
+    public boolean isBooking() {
+        return kind.equals("TRANSACTION") || kind.equals("NOT_COUNTED");
+    }
 }

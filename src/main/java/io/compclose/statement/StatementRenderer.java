@@ -66,9 +66,14 @@ public final class StatementRenderer {
         params.put("bookingCount", doc.bookingCount());
         params.put("totalCredited", withCurrency(doc.totalCredited(), creditedCurrency(doc)));
         params.put("calculationNote", doc.calculationNote());
+        params.put("earnedSummary", "Earned this period " + amount(doc.earnedThisPeriod()) + " + earlier in "
+                + doc.period().getYear() + " " + amount(doc.earnedBefore()) + " = earned to date "
+                + amount(doc.earnedToDate()) + " " + doc.payCurrency());
         params.put(JRParameter.REPORT_LOCALE, Locale.US);
 
-        List<Map<String, ?>> rows = doc.lines().stream().<Map<String, ?>>map(StatementRenderer::row).toList();
+        List<Map<String, ?>> rows = new java.util.ArrayList<>();
+        doc.lines().forEach(line -> rows.add(row(line)));
+        doc.payLines().forEach(line -> rows.add(payRow(line)));
         try {
             JasperPrint print = JasperFillManager.fillReport(report, params, new JRMapCollectionDataSource(rows));
             SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
@@ -90,22 +95,39 @@ public final class StatementRenderer {
 
     private static Map<String, ?> row(StatementLine line) {
         Map<String, Object> row = new HashMap<>();
+        row.put("section", "EARNED");
+        row.put("booking", line.isBooking());
         row.put("bookingId", line.bookingId());
         row.put("bookedOn", line.bookedOn() == null ? null : line.bookedOn().toString());
         row.put("accountName", line.accountName());
         row.put("type", line.type());
         row.put("product", line.product());
+        row.put("description", line.description());
         row.put("acv", withCurrency(line.acv(), line.currency()));
-        row.put("creditShare", percent(line.creditShare()));
-        row.put("credited", amount(line.credited()));
-        row.put("rate", percent(line.rate()));
+        row.put("creditShare", line.creditShare() == null ? null : percent(line.creditShare())
+                + (line.multiplier() == null || line.multiplier().compareTo(BigDecimal.ONE) == 0 ? ""
+                        : " ×" + line.multiplier().stripTrailingZeros().toPlainString()));
+        row.put("credited", line.kind().equals("ATTAINMENT") ? percent(line.credited()) : amount(line.credited()));
+        row.put("rate", line.kind().equals("NOT_COUNTED") ? "-" : line.kind().equals("ATTAINMENT")
+                ? "×" + line.rate().stripTrailingZeros().toPlainString() : percent(line.rate()));
         row.put("commission", amount(line.commission()));
+        return row;
+    }
+
+    private static Map<String, ?> payRow(StatementPayLine line) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("section", "PAY");
+        row.put("booking", false);
+        row.put("payCode", line.code());
+        row.put("description", line.why());
+        row.put("commission", amount(line.amount()));
         return row;
     }
 
     /** A sum of credited ACV can only carry a currency code when every line is in the same currency. */
     private static String creditedCurrency(StatementDocument doc) {
-        List<String> currencies = doc.lines().stream().map(StatementLine::currency).distinct().toList();
+        List<String> currencies = doc.lines().stream().filter(StatementLine::isBooking).map(StatementLine::currency)
+                .distinct().toList();
         if (currencies.isEmpty()) {
             return doc.payCurrency();
         }

@@ -134,14 +134,13 @@ class CliFunctionalTests {
     }
 
     @Test
-    void aValidPlanWithMechanicsTheCloseCannotRunYetIsRefusedByName() throws Exception {
+    void aValidPlanNeedingInputsTheCloseDoesNotLoadYetIsRefusedByName() throws Exception {
         CliRun run = closeWithPlan(Files.readString(Path.of("src/test/resources/plans/ae-full.yaml")));
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("compclose: plans/: ae.yaml: plan AE-2026 v3 uses 2 components, component "
-                + "bookings with a rate table, payout curve, condition, multiplier or cap, metric ACTIVITY_COUNT, "
-                + "component activities with a rate table, payout curve, condition, multiplier or cap, caps, a draw, "
-                + "a holdback, clawbacks, SPIFFs, bonuses, a team pool, MBO, which this version of the close does "
-                + "not compute yet\n");
+        assertThat(run.err()).startsWith("compclose: plans/: ae.yaml: plan AE-2026 v3: component activities "
+                + "measures ACTIVITY_COUNT from activities.csv; bonus usage-up-20 measures USAGE_GROWTH from usage.csv; "
+                + "MBO QBR_COVERAGE is scored in kpis.csv; a team pool, which needs the whole team's credit: this "
+                + "version of the close does not load that yet\n");
     }
 
     /** Closes the sample roster and bookings with one plan file of the test's own. */

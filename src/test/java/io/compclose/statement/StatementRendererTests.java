@@ -63,7 +63,7 @@ class StatementRendererTests {
                 assertTrue(text.contains(commission), commission);
             }
             assertTrue(text.contains("USD 3,560.00"), text);
-            assertTrue(Pattern.compile("Total commission\\s+USD 3,560\\.00").matcher(text).find(), text);
+            assertTrue(Pattern.compile("Total payout\\s+USD 3,560\\.00").matcher(text).find(), text);
             assertTrue(text.contains("44,499.95 USD"), text);
             assertTrue(text.contains("rounded half-even to the cent"), text);
             assertTrue(text.contains("CompClose · October 2026 · R-1042"), text);
@@ -117,7 +117,7 @@ class StatementRendererTests {
             String text = text(pd);
             assertEquals(1, pd.getNumberOfPages());
             assertTrue(text.contains("No credited bookings this period."), text);
-            assertTrue(Pattern.compile("Total commission\\s+USD 0\\.00").matcher(text).find(), text);
+            assertTrue(Pattern.compile("Total payout\\s+USD 0\\.00").matcher(text).find(), text);
             assertTrue(text.contains("Jane Doe") && text.contains("October 2026"), text);
             assertFalse(text.contains("Booking"), "no empty table header: " + text);
         }

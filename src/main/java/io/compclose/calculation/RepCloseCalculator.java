@@ -1,0 +1,140 @@
+package io.compclose.calculation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import io.compclose.intake.BadInputException;
+import io.compclose.intake.RepAssignment;
+import io.compclose.intake.Roster;
+import io.compclose.plan.Plan;
+import io.compclose.plan.PlanCatalog;
+
+/**
+ * Closes one rep's period with the core: finds the plan version behind every deal of the year and
+ * the version in force at the period's end, runs {@link RepCalculator}, and numbers every line for
+ * storage. Plain Java: the calculation step reads the history, calls this, and writes the result.
+ */
+public final class RepCloseCalculator {
+
+    private static final String NOT_COUNTED = "NOT_COUNTED";
+
+    private final YearMonth period;
+    private final PlanCatalog plans;
+    private final Roster roster;
+    private final RepCalculator core;
+
+    public RepCloseCalculator(YearMonth period, PlanCatalog plans, Roster roster,
+            Function<String, Predicate<CreditedDeal>> conditions) {
+        this.period = period;
+        this.plans = plans;
+        this.roster = roster;
+        this.core = new RepCalculator(conditions);
+    }
+
+    public RepClose calculate(String repId, RepHistory history) {
+        RepAssignment assignment = roster.forPeriod(repId, period).orElseThrow(() ->
+                new IllegalStateException("rep " + repId + " has no assignment in " + period));
+        LocalDate lastDay = assignment.effectiveTo() != null && assignment.effectiveTo().isBefore(period.atEndOfMonth())
+                ? assignment.effectiveTo() : period.atEndOfMonth();
+        Plan settling = plans.effective(assignment.planId(), lastDay).orElseThrow(() -> new BadInputException(
+                "plans/: plan " + assignment.planId() + " of rep " + repId + " has no version effective on " + lastDay));
+
+        Map<String, Plan> planOf = new LinkedHashMap<>();
+        Map<String, List<CreditedDeal>> dealsOf = new LinkedHashMap<>();
+        List<CreditedDeal> all = new ArrayList<>();
+        for (RepHistory.HistoricDeal historic : history.deals()) {
+            CreditedDeal deal = historic.deal();
+            if (!historic.currency().equals(assignment.payCurrency())) {
+                throw new IllegalStateException("deal " + deal.bookingId() + " of rep " + repId + " is in "
+                        + historic.currency() + " but the rep is paid in " + assignment.payCurrency());
+            }
+            all.add(deal);
+            if (deal.bookedOn().getYear() != period.getYear()) {
+                continue; // an earlier year's deal cancelled now: only its clawback concerns this year
+            }
+            Plan plan = plans.effective(historic.planId(), deal.bookedOn()).orElseThrow(() -> new BadInputException(
+                    "plans/: " + deal.bookingId() + " (credited to " + repId + " in " + historic.creditedIn()
+                            + ") was booked on " + deal.bookedOn() + " under plan " + historic.planId()
+                            + ", which has no version effective that day; keep every version of the plan year in plans/"));
+            String key = key(plan);
+            planOf.putIfAbsent(key, plan);
+            dealsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(deal);
+        }
+        planOf.putIfAbsent(key(settling), settling);
+        List<RepCalculator.PlanDeals> versions = planOf.entrySet().stream()
+                .map(e -> new RepCalculator.PlanDeals(e.getValue(), dealsOf.getOrDefault(e.getKey(), List.of())))
+                .toList();
+
+        RepPeriodInput input = new RepPeriodInput(all, Map.of(), history.cancellations(), history.commissionPaid(),
+                history.bonusesPaidThisYear(), history.prior());
+        RepPeriodResult result = core.calculate(versions, settling, period, input);
+        return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),
+                earnings(result, history), pay(result), caps(result), ledger(result));
+    }
+
+    private List<RepClose.Earning> earnings(RepPeriodResult result, RepHistory history) {
+        List<RepClose.Earning> lines = new ArrayList<>();
+        Set<String> counted = new HashSet<>();
+        for (PricedComponent priced : result.priced()) {
+            for (ComponentLine line : priced.earnings().lines()) {
+                if (line.kind() == ComponentLine.Kind.TRANSACTION) {
+                    counted.add(line.sourceId());
+                }
+                lines.add(new RepClose.Earning(lines.size() + 1, priced.planId(), priced.planVersion(),
+                        priced.componentId(), priced.window(), line.kind().name(), line.sourceId(),
+                        line.period().toString(), line.credit(), line.multiplier(), line.band(), line.rate(),
+                        line.amount(), line.why()));
+            }
+        }
+        // a deal credited this period that no component measures still shows, with nothing earned and why
+        for (RepHistory.HistoricDeal historic : history.deals()) {
+            CreditedDeal deal = historic.deal();
+            if (historic.creditedIn().equals(period.toString()) && !counted.contains(deal.bookingId())) {
+                Plan plan = plans.effective(historic.planId(), deal.bookedOn()).orElseThrow();
+                lines.add(new RepClose.Earning(lines.size() + 1, plan.id(), plan.version(), "-", period.toString(),
+                        NOT_COUNTED, deal.bookingId(), period.toString(), deal.acv().multiply(deal.share()),
+                        BigDecimal.ONE, "-", BigDecimal.ZERO, BigDecimal.ZERO.setScale(2),
+                        "not measured by any component of " + plan.id() + " v" + plan.version()));
+            }
+        }
+        return lines;
+    }
+
+    private static List<RepClose.Pay> pay(RepPeriodResult result) {
+        List<RepClose.Pay> lines = new ArrayList<>();
+        for (PayLine line : result.payLines()) {
+            lines.add(new RepClose.Pay(lines.size() + 1, line.code(), Rounding.cents(line.amount()), line.reference(),
+                    line.why()));
+        }
+        return lines;
+    }
+
+    private static List<RepClose.Cap> caps(RepPeriodResult result) {
+        List<RepClose.Cap> caps = new ArrayList<>();
+        for (Settlement.CapEffect cap : result.dealCaps()) {
+            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), cap.limit(), cap.removed()));
+        }
+        for (Settlement.CapEffect cap : result.settlement().caps()) {
+            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), cap.limit(), cap.removed()));
+        }
+        return caps;
+    }
+
+    private static RepClose.LedgerRow ledger(RepPeriodResult result) {
+        Settlement s = result.settlement();
+        return new RepClose.LedgerRow(s.earnedToDate(), s.due(), s.carriedBalance(), s.next(), result.payout());
+    }
+
+    private static String key(Plan plan) {
+        return plan.id() + " v" + plan.version();
+    }
+}

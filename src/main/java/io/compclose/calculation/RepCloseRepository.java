@@ -1,0 +1,121 @@
+package io.compclose.calculation;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores a rep's close: the rep's lines of the period are replaced as a whole and the ledger is
+ * upserted, in the chunk's transaction, so a re-run or restart leaves exactly one calculation.
+ */
+@Repository
+public class RepCloseRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public RepCloseRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(String period, List<? extends RepClose> closes) {
+        for (RepClose close : closes) {
+            for (String table : List.of("earning_line", "pay_line", "cap_effect")) {
+                jdbc.update("DELETE FROM " + table + " WHERE pay_period = ? AND rep_id = ?", period, close.repId());
+            }
+        }
+        List<Row<RepClose.Earning>> earnings = rows(closes, RepClose::earnings);
+        jdbc.batchUpdate("""
+                INSERT INTO earning_line (pay_period, rep_id, line_no, plan_id, plan_version, component_id, window_key,
+                    line_kind, source_id, source_period, credit, multiplier, band, rate, amount, currency, why)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, earnings, 500, (ps, row) -> {
+            RepClose.Earning e = row.line();
+            ps.setString(1, period);
+            ps.setString(2, row.close().repId());
+            ps.setInt(3, e.lineNo());
+            ps.setString(4, e.planId());
+            ps.setInt(5, e.planVersion());
+            ps.setString(6, e.componentId());
+            ps.setString(7, e.window());
+            ps.setString(8, e.kind());
+            ps.setString(9, e.sourceId());
+            ps.setString(10, e.sourcePeriod());
+            ps.setBigDecimal(11, e.credit());
+            ps.setBigDecimal(12, e.multiplier());
+            ps.setString(13, truncate(e.band(), 200));
+            ps.setBigDecimal(14, e.rate());
+            ps.setBigDecimal(15, e.amount());
+            ps.setString(16, row.close().currency());
+            ps.setString(17, truncate(e.why(), 500));
+        });
+        List<Row<RepClose.Pay>> pay = rows(closes, RepClose::pay);
+        jdbc.batchUpdate("""
+                INSERT INTO pay_line (pay_period, rep_id, line_no, earning_code, amount, currency, reference, why)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, pay, 500, (ps, row) -> {
+            RepClose.Pay p = row.line();
+            ps.setString(1, period);
+            ps.setString(2, row.close().repId());
+            ps.setInt(3, p.lineNo());
+            ps.setString(4, p.code().name());
+            ps.setBigDecimal(5, p.amount());
+            ps.setString(6, row.close().currency());
+            ps.setString(7, p.reference());
+            ps.setString(8, truncate(p.why(), 500));
+        });
+        List<Row<RepClose.Cap>> caps = rows(closes, RepClose::caps);
+        jdbc.batchUpdate("""
+                INSERT INTO cap_effect (pay_period, rep_id, line_no, cap, limit_amount, removed, currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, caps, 500, (ps, row) -> {
+            RepClose.Cap c = row.line();
+            ps.setString(1, period);
+            ps.setString(2, row.close().repId());
+            ps.setInt(3, c.lineNo());
+            ps.setString(4, truncate(c.cap(), 100));
+            ps.setBigDecimal(5, Rounding.cents(c.limit()));
+            ps.setBigDecimal(6, Rounding.cents(c.removed()));
+            ps.setString(7, row.close().currency());
+        });
+        jdbc.batchUpdate("""
+                INSERT INTO rep_ledger (pay_period, rep_id, plan_id, plan_version, currency, earned_to_date, due,
+                    carried_balance, paid_to_date, period_caps_to_date, held_back, draw_balance, clawback_balance, payout)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE plan_id = VALUES(plan_id), plan_version = VALUES(plan_version),
+                    currency = VALUES(currency), earned_to_date = VALUES(earned_to_date), due = VALUES(due),
+                    carried_balance = VALUES(carried_balance), paid_to_date = VALUES(paid_to_date),
+                    period_caps_to_date = VALUES(period_caps_to_date), held_back = VALUES(held_back),
+                    draw_balance = VALUES(draw_balance), clawback_balance = VALUES(clawback_balance),
+                    payout = VALUES(payout)
+                """, closes, closes.size(), (ps, close) -> {
+            RepClose.LedgerRow l = close.ledger();
+            ps.setString(1, period);
+            ps.setString(2, close.repId());
+            ps.setString(3, close.planId());
+            ps.setInt(4, close.planVersion());
+            ps.setString(5, close.currency());
+            ps.setBigDecimal(6, Rounding.cents(l.earnedToDate()));
+            ps.setBigDecimal(7, Rounding.cents(l.due()));
+            ps.setBigDecimal(8, Rounding.cents(l.carriedBalance()));
+            ps.setBigDecimal(9, Rounding.cents(l.next().paidToDate()));
+            ps.setBigDecimal(10, Rounding.cents(l.next().periodCapsToDate()));
+            ps.setBigDecimal(11, Rounding.cents(l.next().heldBack()));
+            ps.setBigDecimal(12, Rounding.cents(l.next().drawBalance()));
+            ps.setBigDecimal(13, Rounding.cents(l.next().clawbackBalance()));
+            ps.setBigDecimal(14, Rounding.cents(l.payout()));
+        });
+    }
+
+    private record Row<T>(RepClose close, T line) {
+    }
+
+    private static <T> List<Row<T>> rows(List<? extends RepClose> closes,
+            java.util.function.Function<RepClose, List<T>> lines) {
+        return closes.stream().flatMap(c -> lines.apply(c).stream().map(l -> new Row<>(c, l))).toList();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,29 @@
+package io.compclose.calculation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the close knows of one rep before calculating a period: every deal credited to them in the
+ * plan year (and any older deal cancelled now), the cancellations of the period, the commission
+ * each booking earned when it was paid, the bonuses already paid, and the ledger the last close left.
+ */
+public record RepHistory(List<HistoricDeal> deals, Map<String, LocalDate> cancellations,
+        Map<String, RepPeriodInput.PaidCommission> commissionPaid, Set<String> bonusesPaidThisYear, Ledger prior) {
+
+    public RepHistory {
+        deals = List.copyOf(deals);
+        cancellations = Map.copyOf(cancellations);
+        commissionPaid = Map.copyOf(commissionPaid);
+        bonusesPaidThisYear = Set.copyOf(bonusesPaidThisYear);
+    }
+
+    /**
+     * A credited deal with the plan the rep was on when it was booked, the period whose close
+     * credited it, and its currency.
+     */
+    public record HistoricDeal(CreditedDeal deal, String planId, String creditedIn, String currency) {
+    }
+}

@@ -1,0 +1,99 @@
+package io.compclose.calculation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads one rep's history for the calculation: the plan year lives in the same database as the
+ * close, so November's calculation sees October's credits, payouts and ledger.
+ */
+@Repository
+public class RepHistoryRepository {
+
+    private static final String DEAL_COLUMNS = """
+            c.booking_id, b.booked_on, b.account_id, b.booking_type, b.product, b.bundle_id, b.acv, b.tcv,
+            b.term_months, c.credit_share, c.plan_id, c.pay_period, b.currency, b.owner_rep_id, b.sourced_by_rep_id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    public RepHistoryRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public RepHistory history(String repId, YearMonth period) {
+        String key = period.toString();
+        String yearStart = YearMonth.of(period.getYear(), 1).toString();
+        RowMapper<RepHistory.HistoricDeal> deal = (rs, i) -> {
+            boolean sourced = !repId.equals(rs.getString(14)) && repId.equals(rs.getString(15));
+            return new RepHistory.HistoricDeal(new CreditedDeal(rs.getString(1), rs.getObject(2, LocalDate.class),
+                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
+                    rs.getBigDecimal(8), rs.getInt(9), rs.getBigDecimal(10), sourced), rs.getString(11),
+                    rs.getString(12), rs.getString(13));
+        };
+        // the latest delivery of each booking wins, so a correction in a later period replaces the earlier row
+        Map<String, RepHistory.HistoricDeal> deals = new LinkedHashMap<>();
+        jdbc.query("SELECT " + DEAL_COLUMNS + """
+                FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
+                WHERE c.rep_id = ? AND c.pay_period BETWEEN ? AND ? ORDER BY c.pay_period, b.booked_on, c.booking_id
+                """, deal, repId, yearStart, key).forEach(d -> deals.put(d.deal().bookingId(), d));
+        // an earlier year's deal cancelled this period: needed for its clawback
+        jdbc.query("SELECT " + DEAL_COLUMNS + """
+                FROM cancellation x
+                JOIN credit c ON c.booking_id = x.booking_id
+                JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
+                WHERE x.pay_period = ? AND c.rep_id = ? AND c.pay_period < ? ORDER BY c.pay_period
+                """, deal, key, repId, yearStart).forEach(d -> deals.putIfAbsent(d.deal().bookingId(), d));
+
+        Map<String, LocalDate> cancellations = new HashMap<>();
+        jdbc.query("""
+                SELECT x.booking_id, x.cancelled_on FROM cancellation x WHERE x.pay_period = ?
+                AND EXISTS (SELECT 1 FROM credit c WHERE c.booking_id = x.booking_id AND c.rep_id = ?)
+                """, rs -> {
+            cancellations.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+        }, key, repId);
+
+        Map<String, RepPeriodInput.PaidCommission> paid = new HashMap<>();
+        for (String bookingId : cancellations.keySet()) {
+            jdbc.query("""
+                    SELECT SUM(amount), MIN(source_period) FROM earning_line
+                    WHERE rep_id = ? AND source_id = ? AND line_kind = 'TRANSACTION' AND pay_period = (
+                        SELECT MAX(pay_period) FROM earning_line WHERE rep_id = ? AND source_id = ?
+                        AND line_kind = 'TRANSACTION' AND pay_period < ?)
+                    """, rs -> {
+                BigDecimal amount = rs.getBigDecimal(1);
+                if (amount != null) {
+                    paid.put(bookingId, new RepPeriodInput.PaidCommission(amount, rs.getString(2)));
+                }
+            }, repId, bookingId, repId, bookingId, key);
+        }
+
+        List<String> bonuses = jdbc.queryForList("""
+                SELECT DISTINCT reference FROM pay_line WHERE rep_id = ? AND earning_code = 'BONUS'
+                AND pay_period >= ? AND pay_period < ? AND reference IS NOT NULL
+                """, String.class, repId, yearStart, key);
+
+        return new RepHistory(List.copyOf(deals.values()), cancellations, paid, new HashSet<>(bonuses),
+                priorLedger(repId, yearStart, key));
+    }
+
+    /** The ledger the rep's last close of the plan year left; a new plan year starts from zero. */
+    private Ledger priorLedger(String repId, String yearStart, String period) {
+        List<Ledger> ledgers = jdbc.query("""
+                SELECT paid_to_date, period_caps_to_date, held_back, draw_balance, clawback_balance FROM rep_ledger
+                WHERE rep_id = ? AND pay_period >= ? AND pay_period < ? ORDER BY pay_period DESC
+                """, (rs, i) -> new Ledger(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                rs.getBigDecimal(4), rs.getBigDecimal(5)), repId, yearStart, period);
+        return ledgers.isEmpty() ? Ledger.start() : ledgers.get(0);
+    }
+}

@@ -1,0 +1,14 @@
+package io.compclose.intake;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A booking cancelled by the customer, as accepted from cancellations.csv: it drives clawbacks. */
+public record Cancellation(String cancellationId, String bookingId, LocalDate cancelledOn, String reason, long line) {
+
+    /** Same cancellation re-delivered: everything but the line it came on is equal. */
+    public boolean sameContentAs(Cancellation other) {
+        return cancellationId.equals(other.cancellationId) && bookingId.equals(other.bookingId)
+                && cancelledOn.equals(other.cancelledOn) && Objects.equals(reason, other.reason);
+    }
+}

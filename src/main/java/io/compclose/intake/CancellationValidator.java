@@ -1,0 +1,77 @@
+package io.compclose.intake;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Validates cancellations.csv rows: the booking must have been accepted in this period or an
+ * earlier one, the cancellation must fall in the pay period and not before the booking, and a
+ * booking is cancelled only once: a second cancellation would claw back twice.
+ */
+public final class CancellationValidator {
+
+    /** What intake knows about a booking being cancelled. */
+    public record BookingHistory(LocalDate bookedOn, String cancelledIn) {
+    }
+
+    private final YearMonth period;
+    private final Function<String, Optional<BookingHistory>> bookings;
+    private final Map<String, Cancellation> acceptedById;
+    private final Map<String, Cancellation> acceptedByBooking = new HashMap<>();
+
+    public CancellationValidator(YearMonth period, Function<String, Optional<BookingHistory>> bookings,
+            Map<String, Cancellation> acceptedById) {
+        this.period = period;
+        this.bookings = bookings;
+        this.acceptedById = acceptedById;
+        acceptedById.values().forEach(c -> acceptedByBooking.put(c.bookingId(), c));
+    }
+
+    public IntakeItem<Cancellation> validate(CsvRow row) {
+        try {
+            row.requireWellFormed();
+            Cancellation candidate = new Cancellation(row.text("cancellation_id"), row.text("booking_id"),
+                    row.date("cancelled_on"), row.optionalText("reason"), row.line());
+            Cancellation earlier = acceptedById.get(candidate.cancellationId());
+            if (earlier != null) {
+                if (earlier.sameContentAs(candidate)) {
+                    return IntakeItem.reject(Reject.duplicate(row, "cancellation_id", earlier.line()));
+                }
+                throw new RowRejectedException("cancellation_id", "duplicate of line " + earlier.line()
+                        + " with different content", candidate.cancellationId());
+            }
+            check(candidate);
+            acceptedById.put(candidate.cancellationId(), candidate);
+            acceptedByBooking.put(candidate.bookingId(), candidate);
+            return IntakeItem.accept(candidate);
+        } catch (RowRejectedException e) {
+            return IntakeItem.reject(e.toReject(row));
+        }
+    }
+
+    private void check(Cancellation cancellation) {
+        LocalDate day = cancellation.cancelledOn();
+        if (!YearMonth.from(day).equals(period)) {
+            throw new RowRejectedException("cancelled_on", "outside the pay period " + period, day.toString());
+        }
+        String bookingId = cancellation.bookingId();
+        BookingHistory booking = bookings.apply(bookingId).orElseThrow(() -> new RowRejectedException("booking_id",
+                "unknown booking (not accepted in this or an earlier period)", bookingId));
+        if (day.isBefore(booking.bookedOn())) {
+            throw new RowRejectedException("cancelled_on", "before the booking date " + booking.bookedOn(),
+                    day.toString());
+        }
+        if (booking.cancelledIn() != null) {
+            throw new RowRejectedException("booking_id", "already cancelled in " + booking.cancelledIn(), bookingId);
+        }
+        Cancellation other = acceptedByBooking.get(bookingId);
+        if (other != null) {
+            throw new RowRejectedException("booking_id", "already cancelled by " + other.cancellationId()
+                    + " (line " + other.line() + ")", bookingId);
+        }
+    }
+}
