@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.compclose.plan.BandBasis;
 import io.compclose.plan.TierPolicy;
 
 /**
@@ -57,12 +58,12 @@ public final class ComponentCalculator {
                 BigDecimal repriced = added.subtract(own);
                 if (repriced.signum() != 0) {
                     lines.add(new ComponentLine(ComponentLine.Kind.REPRICING, t.sourceId(), t.period(), before,
-                            BigDecimal.ONE, band(pricedAfter), rate, Rounding.cents(repriced),
+                            BigDecimal.ONE, band(pricedAfter, terms.table().basis()), rate, Rounding.cents(repriced),
                             "credit before " + t.sourceId() + " re-priced at " + Rounding.percent(rate) + " (retroactive)"));
                 }
             }
             lines.add(new ComponentLine(ComponentLine.Kind.TRANSACTION, t.sourceId(), t.period(), t.credit(),
-                    t.multiplier(), bandsAdded(pricedBefore, pricedAfter), effectiveRate(own, t.credit()),
+                    t.multiplier(), bandsAdded(pricedBefore, pricedAfter, terms.table().basis()), effectiveRate(own, t.credit()),
                     Rounding.cents(own), whyTransaction(pricedAfter)));
             before = after;
             pricedBefore = pricedAfter;
@@ -79,22 +80,22 @@ public final class ComponentCalculator {
                 + curve.amount().stripTrailingZeros().toPlainString()
                 + (curve.belowThreshold() ? " (below threshold)" : "");
         return List.of(new ComponentLine(ComponentLine.Kind.ATTAINMENT, terms.id(), closing, reached,
-                BigDecimal.ONE, band(curve), curve.amount(), Rounding.cents(amount), why));
+                BigDecimal.ONE, band(curve, terms.table().basis()), curve.amount(), Rounding.cents(amount), why));
     }
 
     private static BigDecimal effectiveRate(BigDecimal amount, BigDecimal credit) {
         return credit.signum() == 0 ? BigDecimal.ZERO : amount.divide(credit, ATTAINMENT).stripTrailingZeros();
     }
 
-    private static String band(Priced priced) {
-        return priced.slices().isEmpty() ? "-" : priced.slices().get(priced.slices().size() - 1).band().label();
+    private static String band(Priced priced, BandBasis basis) {
+        return priced.slices().isEmpty() ? "-" : priced.slices().get(priced.slices().size() - 1).band().label(basis);
     }
 
     /** The bands this transaction's credit fell in (a marginal deal can straddle two). */
-    private static String bandsAdded(Priced before, Priced after) {
+    private static String bandsAdded(Priced before, Priced after, BandBasis basis) {
         int from = Math.max(before.slices().size() - 1, 0);
         List<BandSlice> added = after.slices().subList(Math.min(from, after.slices().size()), after.slices().size());
-        return added.isEmpty() ? "-" : added.stream().map(s -> s.band().label() + " at " + Rounding.percent(s.rate()))
+        return added.isEmpty() ? "-" : added.stream().map(s -> s.band().label(basis) + " at " + Rounding.percent(s.rate()))
                 .collect(Collectors.joining(" + "));
     }
 

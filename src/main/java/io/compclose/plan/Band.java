@@ -13,4 +13,16 @@ public record Band(BigDecimal from, BigDecimal to, BigDecimal rate) {
         return "[" + from.stripTrailingZeros().toPlainString() + ", "
                 + (to == null ? "∞" : to.stripTrailingZeros().toPlainString()) + ")";
     }
+
+    /** The band as a rep reads it: "0–100 % of quota", "100 %+ of quota", "50,000–100,000". */
+    public String label(BandBasis basis) {
+        if (basis == BandBasis.ATTAINMENT) {
+            java.util.function.Function<java.math.BigDecimal, String> pct =
+                    b -> b.movePointRight(2).stripTrailingZeros().toPlainString();
+            return (to == null ? pct.apply(from) + " %+" : pct.apply(from) + "–" + pct.apply(to) + " %") + " of quota";
+        }
+        java.text.DecimalFormat amount = new java.text.DecimalFormat("#,##0.##",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
+        return to == null ? amount.format(from) + "+" : amount.format(from) + "–" + amount.format(to);
+    }
 }

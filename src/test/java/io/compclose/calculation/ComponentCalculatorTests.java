@@ -58,7 +58,7 @@ class ComponentCalculatorTests {
         assertThat(earnings.lines()).extracting(ComponentLine::sourceId, ComponentLine::amount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("B-1", d("4800.00")),
                         org.assertj.core.groups.Tuple.tuple("B-2", d("4400.00")));
-        assertThat(earnings.lines().get(1).band()).isEqualTo("[0, 1) at 8 % + [1, ∞) at 12 %");
+        assertThat(earnings.lines().get(1).band()).isEqualTo("0–100 % of quota at 8 % + 100 %+ of quota at 12 %");
         assertThat(earnings.lines().get(1).rate()).isEqualByComparingTo("0.088"); // 4,400 / 50,000
         assertThat(earnings.earnedToDate()).isEqualByComparingTo("9200.00");
         assertThat(earnings.attainment()).isEqualByComparingTo("1.1");

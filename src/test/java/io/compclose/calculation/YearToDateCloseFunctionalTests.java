@@ -1,0 +1,190 @@
+package io.compclose.calculation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.compclose.support.CliRun;
+import io.compclose.support.CloseFixture;
+import io.compclose.support.Pdfs;
+import io.compclose.support.TestDatabases;
+
+/**
+ * Two months closed one after the other through the command line: October, then November, where
+ * a retroactive band crossed re-prices October's credit and a cancellation claws back an October
+ * payout. Every figure is computed by hand in the comments.
+ */
+class YearToDateCloseFunctionalTests {
+
+    private static final String REPS = """
+            rep_id,name,employee_id,email,role,manager_id,team,plan_id,pay_currency,effective_from,effective_to
+            R1,Rita Retro,E1,rita@example.com,AE,,West,AE-RETRO,USD,2026-01-01,
+            R2,Carl Claw,E2,carl@example.com,AE,,West,AE-CLAW,USD,2026-01-01,
+            """;
+
+    private static final String PLANS = """
+            plan: AE-RETRO
+            version: 1
+            name: AE, retroactive accelerator
+            effective_from: 2026-01-01
+            effective_to: 2026-12-31
+            currency: USD
+            components:
+              - id: bookings
+                metric: BOOKINGS_ACV
+                quota: 100000
+                credit_multipliers: [{when: "type == 'UPSELL'", factor: 1.25}]
+                rate_table: {policy: RETROACTIVE, bands: [{from: 0, to: 1.0, rate: 0.08}, {from: 1.0, rate: 0.12}]}
+            ---
+            plan: AE-CLAW
+            version: 1
+            name: AE, with clawback
+            effective_from: 2026-01-01
+            effective_to: 2026-12-31
+            currency: USD
+            components:
+              - id: bookings
+                metric: BOOKINGS_ACV
+                rate: 0.10
+            clawback: {window_days: 180, method: PRO_RATA_UNUSED_TERM}
+            """;
+
+    private static final String BOOKINGS_HEADER = "booking_id,booked_on,account_id,account_name,owner_rep_id,type,"
+            + "product,acv,tcv,term_months,currency,sourced_by_rep_id,bundle_id\n";
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "mariadb"})
+    void novemberTruesUpOctoberRepricingAndClawsBackACancelledDeal(String database) throws Exception {
+        Path out = work.resolve("out");
+        String url = database.equals("h2") ? TestDatabases.h2(out) : TestDatabases.freshMariaDb("compclose_ytd");
+        Path october = inbox("2026-10", BOOKINGS_HEADER
+                + "D1,2026-10-05,A1,Alpha,R1,NEW,PLATFORM,40000,,12,USD,,\n"
+                + "D2,2026-10-20,A2,Beta,R1,UPSELL,BACKUP,20000,,12,USD,,\n"
+                + "E1,2026-10-10,A3,Gamma,R2,NEW,PLATFORM,36000,,12,USD,,\n", null);
+        Path november = inbox("2026-11", BOOKINGS_HEADER
+                + "D3,2026-11-10,A4,Delta,R1,NEW,PLATFORM,50000,,12,USD,,\n"
+                + "E2,2026-11-12,A5,Epsilon,R2,NEW,PLATFORM,40000,,12,USD,,\n",
+                "cancellation_id,booking_id,cancelled_on,reason\n"
+                        + "X1,E1,2026-11-25,customer went bankrupt\n"
+                        + "X2,Z9,2026-11-26,unknown booking\n");
+
+        // October. R1: credit 40,000 + 20,000 x 1.25 = 65,000 (65 % of quota), all at 8 %: 3,200 + 2,000 = 5,200.
+        // R2: 36,000 x 10 % = 3,600.
+        CliRun oct = close("2026-10", october, out, url);
+        assertThat(oct.exitCode()).as(oct.toString()).isZero();
+        assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-10.csv"))).containsExactly(
+                "employee_id,rep_id,pay_period,earning_code,amount,currency",
+                "E1,R1,2026-10,COMMISSION,5200.00,USD",
+                "E2,R2,2026-10,COMMISSION,3600.00,USD");
+
+        // November. R1: D3 brings credit to 115,000 (115 %): the retroactive table now pays 12 % on all of it,
+        // 13,800 earned to date. October's 65,000 is re-priced +4 % = 2,600, D3 earns 50,000 x 12 % = 6,000;
+        // due = 13,800 - 5,200 paid = 8,600.
+        // R2: E2 earns 40,000 x 10 % = 4,000. E1 (12 months from 10 Oct) is cancelled on 25 Nov, 46 days after
+        // booking, inside the 180-day window; 2 months used (10 Oct-10 Nov, and 10-25 Nov), 10 of 12 unused:
+        // 3,600 x 10 / 12 = 3,000 clawed back. Payout 4,000 - 3,000 = 1,000.
+        CliRun nov = close("2026-11", november, out, url);
+        assertThat(nov.exitCode()).as(nov.toString()).isZero();
+        assertThat(nov.out()).contains("Rejected input rows: 1 (cancellations.csv 1)");
+        assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-11.csv"))).containsExactly(
+                "employee_id,rep_id,pay_period,earning_code,amount,currency",
+                "E1,R1,2026-11,COMMISSION,8600.00,USD",
+                "E2,R2,2026-11,CLAWBACK,-3000.00,USD",
+                "E2,R2,2026-11,COMMISSION,4000.00,USD");
+        assertThat(Files.readAllLines(out.resolve("rejects/rejects-2026-11.csv"))).contains(
+                "cancellations.csv,3,booking_id,unknown booking (not accepted in this or an earlier period),Z9");
+
+        JdbcTemplate jdbc = jdbc(url, out);
+        // November's earning lines of R1, each with what produced it
+        assertThat(jdbc.queryForList("""
+                SELECT line_kind, source_id, source_period, credit, multiplier, band, rate, amount FROM earning_line
+                WHERE pay_period = '2026-11' AND rep_id = 'R1' ORDER BY line_no""").stream()
+                .map(r -> r.get("line_kind") + " " + r.get("source_id") + " " + r.get("source_period") + " "
+                        + plain(r.get("credit")) + " x" + plain(r.get("multiplier")) + " [" + r.get("band") + "] "
+                        + plain(r.get("rate")) + " " + plain(r.get("amount"))).toList())
+                .containsExactly(
+                        "TRANSACTION D1 2026-10 40000 x1 [0–100 % of quota at 8 %] 0.08 3200",
+                        "TRANSACTION D2 2026-10 25000 x1.25 [0–100 % of quota at 8 %] 0.08 2000",
+                        "REPRICING D3 2026-11 65000 x1 [100 %+ of quota] 0.12 2600",
+                        "TRANSACTION D3 2026-11 50000 x1 [100 %+ of quota at 12 %] 0.12 6000");
+        // the ledgers carry the year: R1 paid 13,800 to date; R2 paid 7,600 (3,600 + 4,000), the clawback apart
+        assertThat(jdbc.queryForList("""
+                SELECT rep_id, earned_to_date, due, paid_to_date, clawback_balance, payout FROM rep_ledger
+                WHERE pay_period = '2026-11' ORDER BY rep_id""").stream()
+                .map(r -> r.get("rep_id") + " " + plain(r.get("earned_to_date")) + " " + plain(r.get("due")) + " "
+                        + plain(r.get("paid_to_date")) + " " + plain(r.get("clawback_balance")) + " "
+                        + plain(r.get("payout"))).toList())
+                .containsExactly("R1 13800 8600 13800 0 8600", "R2 7600 4000 7600 0 1000");
+        // the clawback is a negative line naming the original booking and payout
+        assertThat(jdbc.queryForMap("""
+                SELECT reference, amount, why FROM pay_line WHERE pay_period = '2026-11' AND earning_code = 'CLAWBACK'
+                """)).satisfies(row -> {
+            assertThat(row.get("reference")).isEqualTo("E1");
+            assertThat(plain(row.get("amount"))).isEqualTo("-3000");
+            assertThat(row.get("why")).isEqualTo("clawback of E1 (commission 3600.00 paid in 2026-10), cancelled "
+                    + "2026-11-25, 46 days after booking, pro rata: 10 of 12 months of the term unused");
+        });
+        // reconciliation counted the cancellation rows: 2 read = 1 accepted + 1 rejected
+        assertThat(jdbc.queryForList("""
+                SELECT stage, row_count FROM control_total WHERE pay_period = '2026-11' AND stage LIKE 'cancellations%'
+                ORDER BY stage""").stream().map(r -> r.get("stage") + "=" + r.get("row_count")).toList())
+                .containsExactly("cancellations.csv:accepted=1", "cancellations.csv:duplicate=0",
+                        "cancellations.csv:read=2", "cancellations.csv:rejected=1");
+
+        // the statements say the same, so each rep can redo the sums
+        String rita = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R1.pdf")));
+        assertThat(rita).contains("USD 8,600.00", "Re-pricing", "credit before D3 re-priced at 12 % (retroactive)",
+                "2,600.00", "50,000.00 USD 100 % 50,000.00 12 % 6,000.00",
+                "Earned this period 8,600.00 + earlier in 2026 5,200.00 = earned to date 13,800.00 USD",
+                "earned to date 13800.00 − paid 5200.00");
+        String carl = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R2.pdf")));
+        assertThat(carl).contains("USD 1,000.00", "CLAWBACK", "clawback of E1", "-3,000.00", "4,000.00");
+
+        // closing November again changes nothing: the true-up never pays twice
+        CliRun again = close("2026-11", november, out, url);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("already completed");
+        assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM payout WHERE pay_period = '2026-11'",
+                java.math.BigDecimal.class)).isEqualByComparingTo("9600.00");
+    }
+
+    private Path inbox(String period, String bookings, String cancellations) throws Exception {
+        Path inbox = work.resolve("inbox-" + period);
+        Files.createDirectories(inbox.resolve("plans"));
+        Files.writeString(inbox.resolve("reps.csv"), REPS);
+        Files.writeString(inbox.resolve("bookings.csv"), bookings);
+        Files.writeString(inbox.resolve("plans/ae.yaml"), PLANS);
+        if (cancellations != null) {
+            Files.writeString(inbox.resolve("cancellations.csv"), cancellations);
+        }
+        return inbox;
+    }
+
+    private static CliRun close(String period, Path inbox, Path out, String url) {
+        List<String> args = new ArrayList<>(List.of("close", "--period=" + period, "--inbox=" + inbox,
+                "--out=" + out, "--compclose.progress=false"));
+        if (!url.startsWith("jdbc:h2:")) {
+            args.add("--spring.datasource.url=" + url);
+        }
+        return CliRun.of(args);
+    }
+
+    private static JdbcTemplate jdbc(String url, Path out) {
+        return new CloseFixture(out, url, false).jdbc();
+    }
+
+    private static String plain(Object number) {
+        return ((java.math.BigDecimal) number).stripTrailingZeros().toPlainString();
+    }
+}
