@@ -62,7 +62,9 @@ public class CalculationStepConfiguration {
             IntakeRepository intake, RepHistoryRepository history) {
         CloseRun run = CloseRun.from(params);
         RepCloseCalculator calculator = new RepCloseCalculator(run.period(), planFiles.catalog(run.plans()),
-                intake.roster(run.periodKey()), expression -> deal -> Conditions.holds(expression, deal));
+                intake.roster(run.periodKey()), expression -> deal -> Conditions.holds(expression, deal),
+                mate -> history.history(mate, run.period()).deals().stream().map(RepHistory.HistoricDeal::deal)
+                        .toList());
         return repId -> calculator.calculate(repId, history.history(repId, run.period()));
     }
 

@@ -90,7 +90,16 @@ public final class RepCalculator {
     }
 
     /** A measurement window: its key for quotas and metric values, its dates, and its share of the year. */
-    record Window(String key, LocalDate from, LocalDate to, BigDecimal shareOfYear) {
+    record Window(String key, LocalDate from, LocalDate to, int months) {
+
+        /** The window's part of an annual figure: divided last, so 12,000 a year is 1,000 a month exactly. */
+        BigDecimal partOf(BigDecimal annual) {
+            return ofYear(annual, months);
+        }
+    }
+
+    static BigDecimal ofYear(BigDecimal annual, int months) {
+        return annual.multiply(BigDecimal.valueOf(months)).divide(BigDecimal.valueOf(12), FRACTION).stripTrailingZeros();
     }
 
     /** The plan year's windows up to the period, from the later of 1 January and the plan's start. */
@@ -100,13 +109,11 @@ public final class RepCalculator {
         LocalDate start = planStart.isAfter(january) ? planStart : january;
         List<Window> windows = new ArrayList<>();
         switch (measurement) {
-            case YEAR_TO_DATE -> windows.add(new Window(String.valueOf(year), start, period.atEndOfMonth(),
-                    BigDecimal.ONE));
+            case YEAR_TO_DATE -> windows.add(new Window(String.valueOf(year), start, period.atEndOfMonth(), 12));
             case MONTH -> {
                 for (YearMonth m = YearMonth.from(start); !m.isAfter(period); m = m.plusMonths(1)) {
                     windows.add(new Window(m.toString(), m.atDay(1).isBefore(start) ? start : m.atDay(1),
-                            m.atEndOfMonth(),
-                            BigDecimal.ONE.divide(BigDecimal.valueOf(12), FRACTION)));
+                            m.atEndOfMonth(), 1));
                 }
             }
             case QUARTER -> {
@@ -114,7 +121,7 @@ public final class RepCalculator {
                     YearMonth first = YearMonth.of(year, q * 3 - 2);
                     YearMonth last = first.plusMonths(2).isAfter(period) ? period : first.plusMonths(2);
                     LocalDate from = first.atDay(1).isBefore(start) ? start : first.atDay(1);
-                    windows.add(new Window(year + "-Q" + q, from, last.atEndOfMonth(), new BigDecimal("0.25")));
+                    windows.add(new Window(year + "-Q" + q, from, last.atEndOfMonth(), 3));
                 }
             }
         }
@@ -124,9 +131,9 @@ public final class RepCalculator {
     private static ComponentTerms terms(Plan plan, PlanComponent component, Window window) {
         BigDecimal quota = component.quotaByPeriod().containsKey(window.key())
                 ? component.quotaByPeriod().get(window.key())
-                : component.quota() == null ? null : component.quota().multiply(window.shareOfYear());
+                : component.quota() == null ? null : window.partOf(component.quota());
         BigDecimal target = plan.targetIncentive() == null ? null
-                : plan.targetIncentive().multiply(window.shareOfYear());
+                : window.partOf(plan.targetIncentive());
         BigDecimal weight = component.weight() == null ? BigDecimal.ONE : component.weight();
         return new ComponentTerms(component.id(), component.pay(), quota, target, weight, component.rateTable());
     }
@@ -137,7 +144,11 @@ public final class RepCalculator {
         List<CreditedTransaction> result = new ArrayList<>();
         if (isBookingMetric(metric.kind())) {
             Predicate<CreditedDeal> when = component.when() == null ? d -> true : conditions.apply(component.when());
+            java.util.Set<String> newLogos = firstNewLogos(input.deals());
             for (CreditedDeal deal : deals) {
+                if (metric.kind() == Metric.Kind.NEW_LOGO_COUNT && !newLogos.contains(deal.bookingId())) {
+                    continue; // a second new deal with the same customer is not another logo
+                }
                 if (!deal.bookedOn().isBefore(window.from()) && !deal.bookedOn().isAfter(window.to())
                         && deal.countsFor(metric.kind()) && when.test(deal)) {
                     BigDecimal value = deal.value(metric.kind());
@@ -244,7 +255,9 @@ public final class RepCalculator {
                     .pay(closedThisPeriod));
         }
         for (PlanTerms.Bonus terms : plan.bonuses()) {
-            BigDecimal achieved = valueFor(input, period, terms.metric().toString());
+            BigDecimal achieved = isBookingMetric(terms.metric().kind())
+                    ? bookedToDate(terms.metric().kind(), period, input.deals())
+                    : valueFor(input, period, terms.metric().toString());
             new MilestoneBonus(terms.id(), terms.metric().toString(), terms.atLeast(), terms.amount())
                     .pay(achieved, input.bonusesPaidThisYear().contains(terms.id())).ifPresent(lines::add);
         }
@@ -252,15 +265,35 @@ public final class RepCalculator {
             for (String key : keysClosingIn(period)) {
                 BigDecimal score = input.metricValues().getOrDefault(key, Map.of()).get("MBO:" + mbo.objective());
                 if (score != null && plan.targetIncentive() != null) {
-                    BigDecimal share = key.length() == 4 ? BigDecimal.ONE
-                            : key.contains("Q") ? new BigDecimal("0.25") : BigDecimal.ONE.divide(BigDecimal.valueOf(12),
-                                    FRACTION);
-                    lines.add(Mbo.pay(mbo.objective() + " " + key, plan.targetIncentive().multiply(share),
+                    int months = key.length() == 4 ? 12 : key.contains("Q") ? 3 : 1;
+                    lines.add(Mbo.pay(mbo.objective() + " " + key, ofYear(plan.targetIncentive(), months),
                             mbo.weight(), score));
                 }
             }
         }
         return lines;
+    }
+
+    /** A booking metric's value for the rep in the year up to the period's end: what a milestone counts. */
+    static BigDecimal bookedToDate(Metric.Kind metric, YearMonth period, List<CreditedDeal> deals) {
+        java.util.Set<String> newLogos = firstNewLogos(deals);
+        return deals.stream()
+                .filter(d -> d.bookedOn().getYear() == period.getYear() && !d.bookedOn().isAfter(period.atEndOfMonth())
+                        && d.countsFor(metric) && (metric != Metric.Kind.NEW_LOGO_COUNT || newLogos.contains(d.bookingId())))
+                .map(d -> metric == Metric.Kind.NEW_LOGO_COUNT ? BigDecimal.ONE : d.value(metric).multiply(d.share()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** New logos are distinct customers: the first NEW booking of each account counts, later ones do not. */
+    static java.util.Set<String> firstNewLogos(List<CreditedDeal> deals) {
+        Map<String, CreditedDeal> first = new java.util.HashMap<>();
+        for (CreditedDeal d : deals) {
+            if (d.countsFor(Metric.Kind.NEW_LOGO_COUNT)) {
+                first.merge(d.accountId(), d, (a, b) -> java.util.Comparator.comparing(CreditedDeal::bookedOn)
+                        .thenComparing(CreditedDeal::bookingId).compare(a, b) <= 0 ? a : b);
+            }
+        }
+        return first.values().stream().map(CreditedDeal::bookingId).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The window keys a period closes: its month, its quarter when it ends one, its year in December. */

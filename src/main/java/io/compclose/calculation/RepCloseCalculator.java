@@ -17,6 +17,7 @@ import io.compclose.intake.RepAssignment;
 import io.compclose.intake.Roster;
 import io.compclose.plan.Plan;
 import io.compclose.plan.PlanCatalog;
+import io.compclose.plan.PlanTerms;
 
 /**
  * Closes one rep's period with the core: finds the plan version behind every deal of the year and
@@ -31,20 +32,24 @@ public final class RepCloseCalculator {
     private final PlanCatalog plans;
     private final Roster roster;
     private final RepCalculator core;
+    private final Function<String, List<CreditedDeal>> dealsOfRep;
 
+    /**
+     * @param dealsOfRep a rep's deals of the plan year, for the team pools of their teammates
+     */
     public RepCloseCalculator(YearMonth period, PlanCatalog plans, Roster roster,
-            Function<String, Predicate<CreditedDeal>> conditions) {
+            Function<String, Predicate<CreditedDeal>> conditions, Function<String, List<CreditedDeal>> dealsOfRep) {
         this.period = period;
         this.plans = plans;
         this.roster = roster;
         this.core = new RepCalculator(conditions);
+        this.dealsOfRep = dealsOfRep;
     }
 
     public RepClose calculate(String repId, RepHistory history) {
         RepAssignment assignment = roster.forPeriod(repId, period).orElseThrow(() ->
                 new IllegalStateException("rep " + repId + " has no assignment in " + period));
-        LocalDate lastDay = assignment.effectiveTo() != null && assignment.effectiveTo().isBefore(period.atEndOfMonth())
-                ? assignment.effectiveTo() : period.atEndOfMonth();
+        LocalDate lastDay = lastDay(assignment);
         Plan settling = plans.effective(assignment.planId(), lastDay).orElseThrow(() -> new BadInputException(
                 "plans/: plan " + assignment.planId() + " of rep " + repId + " has no version effective on " + lastDay));
 
@@ -74,11 +79,42 @@ public final class RepCloseCalculator {
                 .map(e -> new RepCalculator.PlanDeals(e.getValue(), dealsOf.getOrDefault(e.getKey(), List.of())))
                 .toList();
 
-        RepPeriodInput input = new RepPeriodInput(all, Map.of(), history.cancellations(), history.commissionPaid(),
+        RepPeriodInput input = new RepPeriodInput(all, history.metricValues(), history.cancellations(), history.commissionPaid(),
                 history.bonusesPaidThisYear(), history.prior());
-        RepPeriodResult result = core.calculate(versions, settling, period, input);
+        RepPeriodResult result = withTeamPool(repId, assignment, settling, history,
+                core.calculate(versions, settling, period, input));
         return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),
                 earnings(result, history), pay(result), caps(result), ledger(result));
+    }
+
+    private RepPeriodResult withTeamPool(String repId, RepAssignment assignment, Plan settling, RepHistory history,
+            RepPeriodResult result) {
+        PlanTerms.TeamPool pool = settling.teamPool();
+        if (pool == null || !pool.team().equals(assignment.team())) {
+            return result;
+        }
+        List<TeamPoolShare.Member> members = new ArrayList<>();
+        for (RepAssignment mate : roster.all()) {
+            if (!pool.team().equals(mate.team()) || !mate.equals(roster.forPeriod(mate.repId(), period).orElse(null))) {
+                continue;
+            }
+            Plan plan = plans.effective(mate.planId(), lastDay(mate)).orElse(null);
+            if (plan != null && pool.equals(plan.teamPool())) {
+                members.add(new TeamPoolShare.Member(mate.repId(), plan, mate.repId().equals(repId)
+                        ? history.deals().stream().map(RepHistory.HistoricDeal::deal).toList()
+                        : dealsOfRep.apply(mate.repId())));
+            }
+        }
+        return TeamPoolShare.of(repId, pool, members, period, history.bonusesPaidThisYear())
+                .map(line -> new RepPeriodResult(result.priced(), result.dealCaps(), result.settlement(),
+                        java.util.stream.Stream.concat(result.outsideQuota().stream(), java.util.stream.Stream.of(line))
+                                .toList()))
+                .orElse(result);
+    }
+
+    private LocalDate lastDay(RepAssignment assignment) {
+        return assignment.effectiveTo() != null && assignment.effectiveTo().isBefore(period.atEndOfMonth())
+                ? assignment.effectiveTo() : period.atEndOfMonth();
     }
 
     private List<RepClose.Earning> earnings(RepPeriodResult result, RepHistory history) {

@@ -1,5 +1,6 @@
 package io.compclose.calculation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -7,14 +8,17 @@ import java.util.Set;
 
 /**
  * What the close knows of one rep before calculating a period: every deal credited to them in the
- * plan year (and any older deal cancelled now), the cancellations of the period, the commission
+ * plan year (and any older deal cancelled now), the KPI, MBO and activity figures of the year per
+ * window key (as {@link RepPeriodInput#metricValues()}), the cancellations of the period, the commission
  * each booking earned when it was paid, the bonuses already paid, and the ledger the last close left.
  */
-public record RepHistory(List<HistoricDeal> deals, Map<String, LocalDate> cancellations,
+public record RepHistory(List<HistoricDeal> deals, Map<String, Map<String, BigDecimal>> metricValues,
+        Map<String, LocalDate> cancellations,
         Map<String, RepPeriodInput.PaidCommission> commissionPaid, Set<String> bonusesPaidThisYear, Ledger prior) {
 
     public RepHistory {
         deals = List.copyOf(deals);
+        metricValues = Map.copyOf(metricValues);
         cancellations = Map.copyOf(cancellations);
         commissionPaid = Map.copyOf(commissionPaid);
         bonusesPaidThisYear = Set.copyOf(bonusesPaidThisYear);

@@ -79,12 +79,38 @@ public class RepHistoryRepository {
         }
 
         List<String> bonuses = jdbc.queryForList("""
-                SELECT DISTINCT reference FROM pay_line WHERE rep_id = ? AND earning_code = 'BONUS'
+                SELECT DISTINCT reference FROM pay_line WHERE rep_id = ? AND earning_code IN ('BONUS', 'TEAM_POOL')
                 AND pay_period >= ? AND pay_period < ? AND reference IS NOT NULL
                 """, String.class, repId, yearStart, key);
 
-        return new RepHistory(List.copyOf(deals.values()), cancellations, paid, new HashSet<>(bonuses),
+        return new RepHistory(List.copyOf(deals.values()), metricValues(repId, yearStart, key), cancellations, paid, new HashSet<>(bonuses),
                 priorLedger(repId, yearStart, key));
+    }
+
+    /**
+     * The rep's figures of the year by window key: a KPI or MBO score under the period it measures
+     * (the latest delivery wins); activities summed into their month, quarter and year to date.
+     */
+    private Map<String, Map<String, BigDecimal>> metricValues(String repId, String yearStart, String period) {
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        jdbc.query("""
+                SELECT source_file, figure_period, metric, figure_value FROM rep_figure
+                WHERE rep_id = ? AND pay_period BETWEEN ? AND ? ORDER BY pay_period, source_file, source_id
+                """, rs -> {
+            String figurePeriod = rs.getString(2);
+            String metric = rs.getString(3);
+            BigDecimal value = rs.getBigDecimal(4);
+            if (rs.getString(1).equals("activities.csv")) {
+                YearMonth month = YearMonth.parse(figurePeriod);
+                for (String window : List.of(figurePeriod, month.getYear() + "-Q" + ((month.getMonthValue() + 2) / 3),
+                        String.valueOf(month.getYear()))) {
+                    values.computeIfAbsent(window, k -> new HashMap<>()).merge(metric, value, BigDecimal::add);
+                }
+            } else {
+                values.computeIfAbsent(figurePeriod, k -> new HashMap<>()).put(metric, value);
+            }
+        }, repId, yearStart, period);
+        return values;
     }
 
     /** The ledger the rep's last close of the plan year left; a new plan year starts from zero. */

@@ -50,11 +50,14 @@ public record TeamPool(String team, BigDecimal target, BigDecimal pool, Split sp
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
             String how = split == Split.EQUAL ? "equal share of " + members.size()
-                    : "share of team credit " + m.credit().toPlainString() + " / " + teamCredit.toPlainString();
+                    : "share of team credit " + plain(m.credit()) + " / " + plain(teamCredit);
             shares.add(new Share(m.repId(), new PayLine(EarningCode.TEAM_POOL, rounded.get(i), "team " + team
-                    + " reached " + teamCredit.toPlainString() + " of " + target.toPlainString() + "; pool "
-                    + pool.toPlainString() + ", " + how)));
+                    + " reached " + plain(teamCredit) + " of " + plain(target) + "; pool " + plain(pool) + ", " + how)));
         }
         return shares;
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
     }
 }

@@ -9,9 +9,8 @@ import io.compclose.plan.PlanComponent;
 
 /**
  * What the close can compute today. The calculation core covers every mechanic of a plan file,
- * but the close loads only reps, bookings and cancellations so far: a plan measuring usage,
- * activities, KPIs or MBO scores, or with a team pool, is refused with what it needs named, rather
- * than paid as if those figures were zero.
+ * but the close does not load usage yet: a plan measuring usage is refused with what it needs
+ * named, rather than paid as if those figures were zero.
  */
 final class CloseSupport {
 
@@ -24,11 +23,15 @@ final class CloseSupport {
             inputFor(c.metric()).ifPresent(file -> features.add("component " + c.id() + " measures "
                     + c.metric() + " from " + file));
         }
-        plan.bonuses().forEach(b -> features.add("bonus " + b.id() + " measures " + b.metric() + " from "
-                + inputFor(b.metric()).orElse("kpis.csv")));
-        plan.mbos().forEach(m -> features.add("MBO " + m.objective() + " is scored in kpis.csv"));
+        plan.bonuses().forEach(b -> inputFor(b.metric()).ifPresent(file -> features.add("bonus " + b.id()
+                + " measures " + b.metric() + " from " + file)));
         if (plan.teamPool() != null) {
-            features.add("a team pool, which needs the whole team's credit");
+            Metric.Kind kind = plan.teamPool().metric().kind();
+            if (!kind.name().startsWith("BOOKINGS_") && kind != Metric.Kind.RENEWAL_ACV
+                    && kind != Metric.Kind.SOURCED_ACV && kind != Metric.Kind.NEW_LOGO_COUNT) {
+                features.add("team pool " + plan.teamPool().team() + " measures " + plan.teamPool().metric()
+                        + ", and team pools are computed on booking metrics only");
+            }
         }
         if (features.isEmpty()) {
             return List.of();
@@ -40,8 +43,6 @@ final class CloseSupport {
     private static java.util.Optional<String> inputFor(Metric metric) {
         return java.util.Optional.ofNullable(switch (metric.kind()) {
             case USAGE_REVENUE, USAGE_GROWTH -> "usage.csv";
-            case ACTIVITY_COUNT -> "activities.csv";
-            case KPI, MBO -> "kpis.csv";
             default -> null;
         });
     }

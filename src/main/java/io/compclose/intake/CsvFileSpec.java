@@ -17,6 +17,12 @@ public record CsvFileSpec(String fileName, boolean required, List<String> requir
     public static final CsvFileSpec CANCELLATIONS = new CsvFileSpec("cancellations.csv", false,
             List.of("cancellation_id", "booking_id", "cancelled_on"), List.of("reason"));
 
+    public static final CsvFileSpec KPIS = new CsvFileSpec("kpis.csv", false,
+            List.of("rep_id", "period", "metric", "value"), List.of());
+
+    public static final CsvFileSpec ACTIVITIES = new CsvFileSpec("activities.csv", false,
+            List.of("activity_id", "rep_id", "activity_date", "type"), List.of("count"));
+
     public boolean knows(String column) {
         return requiredColumns.contains(column) || optionalColumns.contains(column);
     }

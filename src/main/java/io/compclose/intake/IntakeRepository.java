@@ -137,6 +137,41 @@ public class IntakeRepository {
                 cancelledIn.isEmpty() ? null : cancelledIn.get(0)));
     }
 
+    public void saveFigures(String period, List<RepFigure> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO rep_figure (pay_period, source_file, source_id, rep_id, figure_period, metric, figure_value,
+                    detail, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE rep_id = VALUES(rep_id), figure_period = VALUES(figure_period),
+                    metric = VALUES(metric), figure_value = VALUES(figure_value), detail = VALUES(detail),
+                    source_line = VALUES(source_line)
+                """, rows, rows.size(), (ps, f) -> {
+            ps.setString(1, period);
+            ps.setString(2, f.sourceFile());
+            ps.setString(3, f.sourceId());
+            ps.setString(4, f.repId());
+            ps.setString(5, f.period());
+            ps.setString(6, f.metric());
+            ps.setBigDecimal(7, f.value());
+            ps.setString(8, f.detail());
+            ps.setLong(9, f.line());
+        });
+    }
+
+    /** The period's figures accepted so far from one file (a restarted step continues with them). */
+    public Map<String, RepFigure> figures(String period, String file) {
+        Map<String, RepFigure> result = new HashMap<>();
+        jdbc.query("""
+                SELECT source_file, source_id, rep_id, figure_period, metric, figure_value, detail, source_line
+                FROM rep_figure WHERE pay_period = ? AND source_file = ?
+                """, rs -> {
+            RepFigure f = new RepFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getLong(8));
+            result.put(f.sourceId(), f);
+        }, period, file);
+        return result;
+    }
+
     public void saveRejects(String period, List<Reject> rejects) {
         jdbc.batchUpdate("""
                 INSERT INTO intake_reject (pay_period, source_file, line_no, column_name, reason, raw_value, kind)

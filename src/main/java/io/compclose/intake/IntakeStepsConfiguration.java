@@ -25,7 +25,7 @@ import io.compclose.system.CloseRun;
 import io.compclose.system.SpreadsheetSafe;
 import io.compclose.system.StepFactory;
 
-/** Intake: validate the plans, load the roster, the bookings and the cancellations, publish the rejects. */
+/** Intake: validate the plans; load the roster, bookings, cancellations, KPIs and activities; publish the rejects. */
 @Configuration
 public class IntakeStepsConfiguration {
 
@@ -62,6 +62,20 @@ public class IntakeStepsConfiguration {
         return steps.<CsvRow, IntakeItem<Cancellation>>chunk("loadCancellations",
                         e -> dataLines(e, CsvFileSpec.CANCELLATIONS))
                 .reader(cancellationsReader).processor(cancellationValidation).writer(cancellationsWriter).build();
+    }
+
+    @Bean
+    Step loadKpis(StepFactory steps, CsvRowReader kpisReader, ItemProcessor<CsvRow, IntakeItem<RepFigure>> kpiValidation,
+            IntakeWriter<RepFigure> figuresWriter) {
+        return steps.<CsvRow, IntakeItem<RepFigure>>chunk("loadKpis", e -> dataLines(e, CsvFileSpec.KPIS))
+                .reader(kpisReader).processor(kpiValidation).writer(figuresWriter).build();
+    }
+
+    @Bean
+    Step loadActivities(StepFactory steps, CsvRowReader activitiesReader,
+            ItemProcessor<CsvRow, IntakeItem<RepFigure>> activityValidation, IntakeWriter<RepFigure> figuresWriter) {
+        return steps.<CsvRow, IntakeItem<RepFigure>>chunk("loadActivities", e -> dataLines(e, CsvFileSpec.ACTIVITIES))
+                .reader(activitiesReader).processor(activityValidation).writer(figuresWriter).build();
     }
 
     @Bean
@@ -104,6 +118,36 @@ public class IntakeStepsConfiguration {
 
     @Bean
     @StepScope
+    CsvRowReader kpisReader(@Value(PARAMS) Map<String, Object> params) {
+        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.KPIS);
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader activitiesReader(@Value(PARAMS) Map<String, Object> params) {
+        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.ACTIVITIES);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<RepFigure>> kpiValidation(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        CloseRun run = CloseRun.from(params);
+        return new RepFigureValidator(run.period(), repository.roster(run.periodKey()),
+                repository.figures(run.periodKey(), CsvFileSpec.KPIS.fileName()))::validateKpi;
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<RepFigure>> activityValidation(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        CloseRun run = CloseRun.from(params);
+        return new RepFigureValidator(run.period(), repository.roster(run.periodKey()),
+                repository.figures(run.periodKey(), CsvFileSpec.ACTIVITIES.fileName()))::validateActivity;
+    }
+
+    @Bean
+    @StepScope
     ItemProcessor<CsvRow, IntakeItem<RepAssignment>> repValidation(@Value(PARAMS) Map<String, Object> params,
             PlanFiles planFiles, IntakeRepository repository) {
         CloseRun run = CloseRun.from(params);
@@ -139,6 +183,12 @@ public class IntakeStepsConfiguration {
     IntakeWriter<Cancellation> cancellationsWriter(@Value(PARAMS) Map<String, Object> params,
             IntakeRepository repository) {
         return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveCancellations, repository);
+    }
+
+    @Bean
+    @StepScope
+    IntakeWriter<RepFigure> figuresWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveFigures, repository);
     }
 
     static byte[] rejectsCsv(IntakeRepository repository, String period) {

@@ -19,7 +19,7 @@ public class MonthlyCloseJobConfiguration {
 
     @Bean
     Job monthlyClose(JobRepository jobRepository,
-            Step validatePlans, Step loadReps, Step loadBookings, Step loadCancellations,
+            Step validatePlans, Step loadReps, Step loadBookings, Step loadCancellations, Step loadKpis, Step loadActivities,
             Step publishRejects,
             Step creditBookings,
             Step calculateEarnings, Step summarisePayouts,
@@ -31,6 +31,8 @@ public class MonthlyCloseJobConfiguration {
                 .next(loadReps)
                 .next(loadBookings)
                 .next(loadCancellations)
+                .next(loadKpis)
+                .next(loadActivities)
                 .next(publishRejects)
                 .next(creditBookings)
                 .next(calculateEarnings)

@@ -47,7 +47,8 @@ public record PlanComponent(String id, BigDecimal weight, Metric metric, String 
         return pay == PayMethod.RATE_ON_VALUE
                 ? "Commission = credited " + metric.label() + " priced through the " + rateTable.policy()
                         .name().toLowerCase() + " rate table, rounded half-even to the cent per line."
-                : "Payout = target incentive × " + percent(weight) + " × curve(attainment of " + metric.label() + ").";
+                : "Payout = target incentive of the window × " + percent(weight == null ? BigDecimal.ONE : weight)
+                        + " × curve(attainment of " + metric.label() + ").";
     }
 
     private static String percent(BigDecimal fraction) {

@@ -38,6 +38,8 @@ public class Reconciliation {
         sourceRows(run, CsvFileSpec.REPS, "rep_assignment", totals, breaks);
         sourceRows(run, CsvFileSpec.BOOKINGS, "booking", totals, breaks);
         sourceRows(run, CsvFileSpec.CANCELLATIONS, "cancellation", totals, breaks);
+        sourceRows(run, CsvFileSpec.KPIS, "rep_figure", totals, breaks);
+        sourceRows(run, CsvFileSpec.ACTIVITIES, "rep_figure", totals, breaks);
 
         Map<String, ControlTotal> booked = figures.byCurrency("booked_acv", "booking", "acv", period);
         Map<String, ControlTotal> credited = figures.byCurrency("credited_acv", "credit", "amount", period);
@@ -91,7 +93,9 @@ public class Reconciliation {
         String period = run.periodKey();
         String file = spec.fileName();
         long read = countRecords(run, spec);
-        long accepted = figures.count("SELECT COUNT(*) FROM " + table + " WHERE pay_period = ?", period);
+        long accepted = table.equals("rep_figure")
+                ? figures.count("SELECT COUNT(*) FROM rep_figure WHERE pay_period = ? AND source_file = ?", period, file)
+                : figures.count("SELECT COUNT(*) FROM " + table + " WHERE pay_period = ?", period);
         long rejected = figures.rejects(period, file, "REJECTED");
         long duplicates = figures.rejects(period, file, "DUPLICATE");
         totals.add(new ControlTotal(file + ":read", "", read, BigDecimal.ZERO));

@@ -64,6 +64,7 @@ public final class StatementRenderer {
         params.put("payCurrency", doc.payCurrency());
         params.put("payout", amount(doc.totalCommission()));
         params.put("bookingCount", doc.bookingCount());
+        params.put("lineCount", doc.lines().size());
         params.put("totalCredited", withCurrency(doc.totalCredited(), creditedCurrency(doc)));
         params.put("calculationNote", doc.calculationNote());
         params.put("earnedSummary", "Earned this period " + amount(doc.earnedThisPeriod()) + " + earlier in "

@@ -172,6 +172,42 @@ class RepCalculatorTests {
     }
 
     @Test
+    void aNewLogoIsADistinctCustomerAndABookingsMilestoneCountsTheYearToDate() throws Exception {
+        Plan plan = plan("""
+                plan: SDR
+                version: 1
+                effective_from: 2026-01-01
+                currency: USD
+                target_incentive: 1200
+                components:
+                  - id: logos
+                    metric: NEW_LOGO_COUNT
+                    quota: 4
+                    pay: TARGET_BY_ATTAINMENT
+                    rate_table: {bands: [{from: 0, rate: 1.0}]}
+                bonuses: [{id: first-100k, metric: BOOKINGS_ACV, at_least: 100000, amount: 1500, once_per: YEAR}]
+                """);
+        // N1 and N2 are both NEW deals with customer A-1: one logo. N3 (A-3) is another: 2 logos of 4 (50 %),
+        // 1,200 x curve(50 %) 0.5 = 600.
+        // Booked to date 60,000 + 30,000 + 20,000 = 110,000 >= 100,000: the 1,500 milestone is paid.
+        CreditedDeal n1 = new CreditedDeal("N1", LocalDate.of(2026, 10, 2), "A-1", "NEW", "P", null, d("60000"), null,
+                12, BigDecimal.ONE, false);
+        CreditedDeal n2 = new CreditedDeal("N2", LocalDate.of(2026, 10, 9), "A-1", "NEW", "Q", null, d("30000"), null,
+                12, BigDecimal.ONE, false);
+        CreditedDeal n3 = new CreditedDeal("N3", LocalDate.of(2026, 10, 9), "A-3", "NEW", "P", null, d("20000"), null,
+                12, BigDecimal.ONE, false);
+        RepPeriodResult result = calculator.calculate(plan, OCT, input(List.of(n1, n2, n3), Map.of(), Map.of(),
+                Ledger.start()));
+        assertThat(result.components().get(0).creditToDate()).isEqualByComparingTo("2");
+        assertThat(result.payLines()).extracting(PayLine::code, PayLine::amount).containsExactly(
+                tuple(EarningCode.COMMISSION, d("600.00")), tuple(EarningCode.BONUS, d("1500")));
+        // once paid this year, it is not paid again
+        RepPeriodResult again = calculator.calculate(plan, NOV, new RepPeriodInput(List.of(n1, n2, n3), Map.of(),
+                Map.of(), Map.of(), Set.of("first-100k"), result.settlement().next()));
+        assertThat(again.payLines()).isEmpty();
+    }
+
+    @Test
     void windowsFollowTheMeasurement() {
         LocalDate planStart = LocalDate.of(2025, 7, 1);
         assertThat(RepCalculator.windows(io.compclose.plan.Measurement.QUARTER, NOV, planStart))

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,8 @@ import io.compclose.support.TestDatabases;
 /**
  * Two months closed one after the other through the command line: October, then November, where
  * a retroactive band crossed re-prices October's credit and a cancellation claws back an October
- * payout. Every figure is computed by hand in the comments.
+ * payout, an SDR is paid on meetings by attainment and on an MBO score, and the team's pool is paid
+ * once the team's bookings reach its target. Every figure is computed by hand in the comments.
  */
 class YearToDateCloseFunctionalTests {
 
@@ -28,6 +30,7 @@ class YearToDateCloseFunctionalTests {
             rep_id,name,employee_id,email,role,manager_id,team,plan_id,pay_currency,effective_from,effective_to
             R1,Rita Retro,E1,rita@example.com,AE,,West,AE-RETRO,USD,2026-01-01,
             R2,Carl Claw,E2,carl@example.com,AE,,West,AE-CLAW,USD,2026-01-01,
+            R3,Sam Setter,E3,sam@example.com,SDR,,West,SDR-ACT,USD,2026-01-01,
             """;
 
     private static final String PLANS = """
@@ -43,6 +46,7 @@ class YearToDateCloseFunctionalTests {
                 quota: 100000
                 credit_multipliers: [{when: "type == 'UPSELL'", factor: 1.25}]
                 rate_table: {policy: RETROACTIVE, bands: [{from: 0, to: 1.0, rate: 0.08}, {from: 1.0, rate: 0.12}]}
+            team_pool: {team: West, metric: BOOKINGS_ACV, target: 150000, pool: 10000, split: BY_CREDIT}
             ---
             plan: AE-CLAW
             version: 1
@@ -55,6 +59,23 @@ class YearToDateCloseFunctionalTests {
                 metric: BOOKINGS_ACV
                 rate: 0.10
             clawback: {window_days: 180, method: PRO_RATA_UNUSED_TERM}
+            team_pool: {team: West, metric: BOOKINGS_ACV, target: 150000, pool: 10000, split: BY_CREDIT}
+            ---
+            plan: SDR-ACT
+            version: 1
+            name: SDR, meetings and MBO
+            effective_from: 2026-10-01
+            effective_to: 2026-12-31
+            currency: USD
+            target_incentive: 12000
+            measurement: MONTH
+            components:
+              - id: meetings
+                metric: ACTIVITY_COUNT
+                quota_by_period: {2026-10: 20, 2026-11: 20}
+                pay: TARGET_BY_ATTAINMENT
+                rate_table: {bands: [{from: 0, to: 1.0, rate: 1.0}, {from: 1.0, rate: 1.5}]}
+            mbo: [{objective: PIPELINE, weight: 0.1}]
             """;
 
     private static final String BOOKINGS_HEADER = "booking_id,booked_on,account_id,account_name,owner_rep_id,type,"
@@ -71,22 +92,37 @@ class YearToDateCloseFunctionalTests {
         Path october = inbox("2026-10", BOOKINGS_HEADER
                 + "D1,2026-10-05,A1,Alpha,R1,NEW,PLATFORM,40000,,12,USD,,\n"
                 + "D2,2026-10-20,A2,Beta,R1,UPSELL,BACKUP,20000,,12,USD,,\n"
-                + "E1,2026-10-10,A3,Gamma,R2,NEW,PLATFORM,36000,,12,USD,,\n", null);
+                + "E1,2026-10-10,A3,Gamma,R2,NEW,PLATFORM,36000,,12,USD,,\n", Map.of(
+                "activities.csv", "activity_id,rep_id,activity_date,type,count\n"
+                        + "M1,R3,2026-10-05,DISCOVERY_MEETING,6\n"
+                        + "M2,R3,2026-10-12,DISCOVERY_MEETING,4\n",
+                "kpis.csv", "rep_id,period,metric,value\n"
+                        + "R3,2026-10,MBO:PIPELINE,0.8\n"
+                        + "R3,2026-10,MBO:FORECAST,1.2\n"));
         Path november = inbox("2026-11", BOOKINGS_HEADER
                 + "D3,2026-11-10,A4,Delta,R1,NEW,PLATFORM,50000,,12,USD,,\n"
-                + "E2,2026-11-12,A5,Epsilon,R2,NEW,PLATFORM,40000,,12,USD,,\n",
-                "cancellation_id,booking_id,cancelled_on,reason\n"
+                + "E2,2026-11-12,A5,Epsilon,R2,NEW,PLATFORM,40000,,12,USD,,\n", Map.of(
+                "cancellations.csv", "cancellation_id,booking_id,cancelled_on,reason\n"
                         + "X1,E1,2026-11-25,customer went bankrupt\n"
-                        + "X2,Z9,2026-11-26,unknown booking\n");
+                        + "X2,Z9,2026-11-26,unknown booking\n",
+                "activities.csv", "activity_id,rep_id,activity_date,type,count\n"
+                        + "M3,R3,2026-11-03,DISCOVERY_MEETING,25\n"));
 
         // October. R1: credit 40,000 + 20,000 x 1.25 = 65,000 (65 % of quota), all at 8 %: 3,200 + 2,000 = 5,200.
         // R2: 36,000 x 10 % = 3,600.
+        // R3: 10 meetings of 20 (50 %): 12,000 / 12 x 1.0 x 0.5 = 500; MBO PIPELINE 0.8: 1,000 x 10 % x 0.8 = 80.
+        // The MBO score 1.2 is rejected. Team West's pool: 60,000 + 36,000 = 96,000 booked, short of 150,000.
         CliRun oct = close("2026-10", october, out, url);
         assertThat(oct.exitCode()).as(oct.toString()).isZero();
+        assertThat(oct.out()).contains("Rejected input rows: 1 (kpis.csv 1)");
         assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-10.csv"))).containsExactly(
                 "employee_id,rep_id,pay_period,earning_code,amount,currency",
                 "E1,R1,2026-10,COMMISSION,5200.00,USD",
-                "E2,R2,2026-10,COMMISSION,3600.00,USD");
+                "E2,R2,2026-10,COMMISSION,3600.00,USD",
+                "E3,R3,2026-10,COMMISSION,500.00,USD",
+                "E3,R3,2026-10,MBO,80.00,USD");
+        assertThat(Files.readAllLines(out.resolve("rejects/rejects-2026-10.csv"))).contains(
+                "kpis.csv,3,value,an MBO score must be between 0 and 1,1.2");
 
         // November. R1: D3 brings credit to 115,000 (115 %): the retroactive table now pays 12 % on all of it,
         // 13,800 earned to date. October's 65,000 is re-priced +4 % = 2,600, D3 earns 50,000 x 12 % = 6,000;
@@ -94,14 +130,22 @@ class YearToDateCloseFunctionalTests {
         // R2: E2 earns 40,000 x 10 % = 4,000. E1 (12 months from 10 Oct) is cancelled on 25 Nov, 46 days after
         // booking, inside the 180-day window; 2 months used (10 Oct-10 Nov, and 10-25 Nov), 10 of 12 unused:
         // 3,600 x 10 / 12 = 3,000 clawed back. Payout 4,000 - 3,000 = 1,000.
+        // R3: 25 meetings of 20 (125 %): 1,000 x (1.0 + 0.25 x 1.5) = 1,375; October's window still earns 500
+        // from October's stored activities, so earned to date 1,875 - 500 paid = 1,375. No MBO score this month.
+        // Team West (R1 and R2 carry the pool; R3's plan does not) booked 110,000 + 76,000 = 186,000 >= 150,000
+        // (a cancelled deal keeps its credit): the 10,000 pool by share of credit, R1 10,000 x 110 / 186 =
+        // 5,913.978 -> 5,913.98, R2 10,000 x 76 / 186 = 4,086.022 -> 4,086.02.
         CliRun nov = close("2026-11", november, out, url);
         assertThat(nov.exitCode()).as(nov.toString()).isZero();
         assertThat(nov.out()).contains("Rejected input rows: 1 (cancellations.csv 1)");
         assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-11.csv"))).containsExactly(
                 "employee_id,rep_id,pay_period,earning_code,amount,currency",
                 "E1,R1,2026-11,COMMISSION,8600.00,USD",
+                "E1,R1,2026-11,TEAM_POOL,5913.98,USD",
                 "E2,R2,2026-11,CLAWBACK,-3000.00,USD",
-                "E2,R2,2026-11,COMMISSION,4000.00,USD");
+                "E2,R2,2026-11,COMMISSION,4000.00,USD",
+                "E2,R2,2026-11,TEAM_POOL,4086.02,USD",
+                "E3,R3,2026-11,COMMISSION,1375.00,USD");
         assertThat(Files.readAllLines(out.resolve("rejects/rejects-2026-11.csv"))).contains(
                 "cancellations.csv,3,booking_id,unknown booking (not accepted in this or an earlier period),Z9");
 
@@ -125,7 +169,8 @@ class YearToDateCloseFunctionalTests {
                 .map(r -> r.get("rep_id") + " " + plain(r.get("earned_to_date")) + " " + plain(r.get("due")) + " "
                         + plain(r.get("paid_to_date")) + " " + plain(r.get("clawback_balance")) + " "
                         + plain(r.get("payout"))).toList())
-                .containsExactly("R1 13800 8600 13800 0 8600", "R2 7600 4000 7600 0 1000");
+                .containsExactly("R1 13800 8600 13800 0 14513.98", "R2 7600 4000 7600 0 5086.02",
+                        "R3 1875 1375 1875 0 1375");
         // the clawback is a negative line naming the original booking and payout
         assertThat(jdbc.queryForMap("""
                 SELECT reference, amount, why FROM pay_line WHERE pay_period = '2026-11' AND earning_code = 'CLAWBACK'
@@ -144,29 +189,29 @@ class YearToDateCloseFunctionalTests {
 
         // the statements say the same, so each rep can redo the sums
         String rita = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R1.pdf")));
-        assertThat(rita).contains("USD 8,600.00", "Re-pricing", "credit before D3 re-priced at 12 % (retroactive)",
+        assertThat(rita).contains("USD 14,513.98", "Re-pricing", "team West reached 186000 of 150000", "credit before D3 re-priced at 12 % (retroactive)",
                 "2,600.00", "50,000.00 USD 100 % 50,000.00 12 % 6,000.00",
                 "Earned this period 8,600.00 + earlier in 2026 5,200.00 = earned to date 13,800.00 USD",
                 "earned to date 13800.00 − paid 5200.00");
         String carl = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R2.pdf")));
-        assertThat(carl).contains("USD 1,000.00", "CLAWBACK", "clawback of E1", "-3,000.00", "4,000.00");
+        assertThat(carl).contains("USD 5,086.02", "CLAWBACK", "clawback of E1", "-3,000.00", "4,000.00");
 
         // closing November again changes nothing: the true-up never pays twice
         CliRun again = close("2026-11", november, out, url);
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("already completed");
         assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM payout WHERE pay_period = '2026-11'",
-                java.math.BigDecimal.class)).isEqualByComparingTo("9600.00");
+                java.math.BigDecimal.class)).isEqualByComparingTo("20975.00");
     }
 
-    private Path inbox(String period, String bookings, String cancellations) throws Exception {
+    private Path inbox(String period, String bookings, Map<String, String> otherFiles) throws Exception {
         Path inbox = work.resolve("inbox-" + period);
         Files.createDirectories(inbox.resolve("plans"));
         Files.writeString(inbox.resolve("reps.csv"), REPS);
         Files.writeString(inbox.resolve("bookings.csv"), bookings);
         Files.writeString(inbox.resolve("plans/ae.yaml"), PLANS);
-        if (cancellations != null) {
-            Files.writeString(inbox.resolve("cancellations.csv"), cancellations);
+        for (Map.Entry<String, String> file : otherFiles.entrySet()) {
+            Files.writeString(inbox.resolve(file.getKey()), file.getValue());
         }
         return inbox;
     }

@@ -1,0 +1,108 @@
+package io.compclose.intake;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Validates kpis.csv and activities.csv rows: a known rep, a period of the plan year that has
+ * started by the end of the pay period, a number, an MBO score between 0 and 1, an activity dated
+ * in the pay period. A re-delivered identical row is harmless; a conflicting one is rejected.
+ */
+public final class RepFigureValidator {
+
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+
+    private final YearMonth period;
+    private final Roster roster;
+    private final Map<String, RepFigure> acceptedById;
+
+    public RepFigureValidator(YearMonth period, Roster roster, Map<String, RepFigure> acceptedById) {
+        this.period = period;
+        this.roster = roster;
+        this.acceptedById = acceptedById;
+    }
+
+    public IntakeItem<RepFigure> validateKpi(CsvRow row) {
+        return validate(row, () -> {
+            String repId = knownRep(row.text("rep_id"));
+            String figurePeriod = figurePeriod(row.text("period"));
+            String name = row.text("metric");
+            String metric = name.toUpperCase(Locale.ROOT).startsWith("MBO:") ? "MBO:" + name.substring(4).trim()
+                    : "KPI:" + name;
+            BigDecimal value = row.decimal("value", 6);
+            if (metric.startsWith("MBO:") && (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0)) {
+                throw new RowRejectedException("value", "an MBO score must be between 0 and 1", value.toPlainString());
+            }
+            return new RepFigure(CsvFileSpec.KPIS.fileName(), repId + "|" + figurePeriod + "|" + metric, repId,
+                    figurePeriod, metric, value, null, row.line());
+        }, "metric");
+    }
+
+    public IntakeItem<RepFigure> validateActivity(CsvRow row) {
+        return validate(row, () -> {
+            String id = row.text("activity_id");
+            String repId = knownRep(row.text("rep_id"));
+            LocalDate day = row.date("activity_date");
+            if (!YearMonth.from(day).equals(period)) {
+                throw new RowRejectedException("activity_date", "outside the pay period " + period, day.toString());
+            }
+            Integer count = row.optionalPositiveInt("count");
+            return new RepFigure(CsvFileSpec.ACTIVITIES.fileName(), id, repId, YearMonth.from(day).toString(),
+                    "ACTIVITY_COUNT", BigDecimal.valueOf(count == null ? 1 : count), row.text("type"), row.line());
+        }, "activity_id");
+    }
+
+    private interface Parse {
+        RepFigure figure();
+    }
+
+    private IntakeItem<RepFigure> validate(CsvRow row, Parse parse, String keyColumn) {
+        try {
+            row.requireWellFormed();
+            RepFigure candidate = parse.figure();
+            RepFigure earlier = acceptedById.get(candidate.sourceId());
+            if (earlier != null) {
+                if (earlier.sameContentAs(candidate)) {
+                    return IntakeItem.reject(Reject.duplicate(row, keyColumn, earlier.line()));
+                }
+                throw new RowRejectedException(keyColumn, "duplicate of line " + earlier.line()
+                        + " with different content", row.values().getOrDefault(keyColumn, ""));
+            }
+            acceptedById.put(candidate.sourceId(), candidate);
+            return IntakeItem.accept(candidate);
+        } catch (RowRejectedException e) {
+            return IntakeItem.reject(e.toReject(row));
+        }
+    }
+
+    private String knownRep(String repId) {
+        if (!roster.knows(repId)) {
+            throw new RowRejectedException("rep_id", "unknown rep (no accepted row in reps.csv)", repId);
+        }
+        return repId;
+    }
+
+    /** YYYY-MM or YYYY-Qn, of the pay period's year, begun by the pay period's end. */
+    private String figurePeriod(String text) {
+        YearMonth first;
+        var quarter = QUARTER.matcher(text);
+        if (quarter.matches()) {
+            first = YearMonth.of(Integer.parseInt(quarter.group(1)), Integer.parseInt(quarter.group(2)) * 3 - 2);
+        } else {
+            try {
+                first = YearMonth.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new RowRejectedException("period", "not a period YYYY-MM or YYYY-Qn", text);
+            }
+        }
+        if (first.getYear() != period.getYear() || first.isAfter(period)) {
+            throw new RowRejectedException("period", "not a period of " + period.getYear() + " begun by " + period,
+                    text);
+        }
+        return text;
+    }
+}
