@@ -1,5 +1,7 @@
 package io.compclose.calculation;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -13,12 +15,10 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcCursor
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.PlanFiles;
 import io.compclose.rules.Conditions;
-import io.compclose.statement.StatementRepository;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
 
@@ -33,10 +33,9 @@ public class CalculationStepConfiguration {
 
     @Bean
     Step calculateEarnings(StepFactory steps, JdbcCursorItemReader<String> repsToCalculate,
-            ItemProcessor<String, RepClose> repCalculation, ItemWriter<RepClose> repCloseWriter, JdbcTemplate jdbc) {
-        return steps.<String, RepClose>chunk("calculateEarnings", e -> jdbc.queryForObject(
-                        "SELECT COUNT(DISTINCT rep_id) FROM rep_assignment WHERE pay_period = ?", Long.class,
-                        CloseRun.of(e).periodKey()))
+            ItemProcessor<String, RepClose> repCalculation, ItemWriter<RepClose> repCloseWriter,
+            IntakeRepository intake) {
+        return steps.<String, RepClose>chunk("calculateEarnings", e -> intake.activeReps(CloseRun.of(e).period()))
                 .reader(repsToCalculate)
                 .processor(repCalculation)
                 .writer(repCloseWriter)
@@ -50,8 +49,8 @@ public class CalculationStepConfiguration {
         return new JdbcCursorItemReaderBuilder<String>()
                 .name("repsToCalculate")
                 .dataSource(dataSource)
-                .sql(StatementRepository.activeRepsSql())
-                .queryArguments(StatementRepository.activeRepsArgs(run.period()))
+                .sql(IntakeRepository.activeRepsSql())
+                .queryArguments(IntakeRepository.activeRepsArgs(run.period()))
                 .rowMapper((rs, i) -> rs.getString(1))
                 .build();
     }
@@ -61,10 +60,12 @@ public class CalculationStepConfiguration {
     ItemProcessor<String, RepClose> repCalculation(@Value(PARAMS) Map<String, Object> params, PlanFiles planFiles,
             IntakeRepository intake, RepHistoryRepository history) {
         CloseRun run = CloseRun.from(params);
+        // a team's members read each other's deals for the pool: once each per step, not once per teammate
+        Map<String, List<CreditedDeal>> teamDeals = new HashMap<>();
         RepCloseCalculator calculator = new RepCloseCalculator(run.period(), planFiles.catalog(run.plans()),
                 intake.roster(run.periodKey()), expression -> deal -> Conditions.holds(expression, deal),
-                mate -> history.history(mate, run.period()).deals().stream().map(RepHistory.HistoricDeal::deal)
-                        .toList());
+                mate -> teamDeals.computeIfAbsent(mate, id -> history.dealsOfYear(id, run.period()).stream()
+                        .map(RepHistory.HistoricDeal::deal).toList()));
         return repId -> calculator.calculate(repId, history.history(repId, run.period()));
     }
 

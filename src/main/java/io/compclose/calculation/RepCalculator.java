@@ -142,7 +142,7 @@ public final class RepCalculator {
             RepPeriodInput input) {
         Metric metric = component.metric();
         List<CreditedTransaction> result = new ArrayList<>();
-        if (isBookingMetric(metric.kind())) {
+        if (metric.isMeasuredOnBookings()) {
             Predicate<CreditedDeal> when = component.when() == null ? d -> true : conditions.apply(component.when());
             java.util.Set<String> newLogos = firstNewLogos(input.deals());
             for (CreditedDeal deal : deals) {
@@ -164,13 +164,6 @@ public final class RepCalculator {
             }
         }
         return result;
-    }
-
-    private static boolean isBookingMetric(Metric.Kind kind) {
-        return switch (kind) {
-            case BOOKINGS_ACV, BOOKINGS_TCV, BOOKINGS_FIRST_YEAR, RENEWAL_ACV, SOURCED_ACV, NEW_LOGO_COUNT -> true;
-            default -> false;
-        };
     }
 
     /** Matching factors multiply; a bundle with the focus product adds its extra. */
@@ -255,7 +248,7 @@ public final class RepCalculator {
                     .pay(closedThisPeriod));
         }
         for (PlanTerms.Bonus terms : plan.bonuses()) {
-            BigDecimal achieved = isBookingMetric(terms.metric().kind())
+            BigDecimal achieved = terms.metric().isMeasuredOnBookings()
                     ? bookedToDate(terms.metric().kind(), period, input.deals())
                     : valueFor(input, period, terms.metric().toString());
             new MilestoneBonus(terms.id(), terms.metric().toString(), terms.atLeast(), terms.amount())

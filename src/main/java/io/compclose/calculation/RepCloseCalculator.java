@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +50,12 @@ public final class RepCloseCalculator {
     public RepClose calculate(String repId, RepHistory history) {
         RepAssignment assignment = roster.forPeriod(repId, period).orElseThrow(() ->
                 new IllegalStateException("rep " + repId + " has no assignment in " + period));
-        LocalDate lastDay = lastDay(assignment);
+        LocalDate lastDay = assignment.lastActiveDayIn(period);
         Plan settling = plans.effective(assignment.planId(), lastDay).orElseThrow(() -> new BadInputException(
                 "plans/: plan " + assignment.planId() + " of rep " + repId + " has no version effective on " + lastDay));
 
         Map<String, Plan> planOf = new LinkedHashMap<>();
+        Map<String, Plan> planOfDeal = new HashMap<>();
         Map<String, List<CreditedDeal>> dealsOf = new LinkedHashMap<>();
         List<CreditedDeal> all = new ArrayList<>();
         for (RepHistory.HistoricDeal historic : history.deals()) {
@@ -72,6 +74,7 @@ public final class RepCloseCalculator {
                             + ", which has no version effective that day; keep every version of the plan year in plans/"));
             String key = key(plan);
             planOf.putIfAbsent(key, plan);
+            planOfDeal.put(deal.bookingId(), plan);
             dealsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(deal);
         }
         planOf.putIfAbsent(key(settling), settling);
@@ -79,12 +82,12 @@ public final class RepCloseCalculator {
                 .map(e -> new RepCalculator.PlanDeals(e.getValue(), dealsOf.getOrDefault(e.getKey(), List.of())))
                 .toList();
 
-        RepPeriodInput input = new RepPeriodInput(all, history.metricValues(), history.cancellations(), history.commissionPaid(),
-                history.bonusesPaidThisYear(), history.prior());
+        RepPeriodInput input = new RepPeriodInput(all, history.metricValues(), history.cancellations(),
+                history.commissionPaid(), history.bonusesPaidThisYear(), history.prior());
         RepPeriodResult result = withTeamPool(repId, assignment, settling, history,
                 core.calculate(versions, settling, period, input));
         return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),
-                earnings(result, history), pay(result), caps(result), ledger(result));
+                earnings(result, history, planOfDeal), pay(result), caps(result), ledger(result));
     }
 
     private RepPeriodResult withTeamPool(String repId, RepAssignment assignment, Plan settling, RepHistory history,
@@ -98,7 +101,7 @@ public final class RepCloseCalculator {
             if (!pool.team().equals(mate.team()) || !mate.equals(roster.forPeriod(mate.repId(), period).orElse(null))) {
                 continue;
             }
-            Plan plan = plans.effective(mate.planId(), lastDay(mate)).orElse(null);
+            Plan plan = plans.effective(mate.planId(), mate.lastActiveDayIn(period)).orElse(null);
             if (plan != null && pool.equals(plan.teamPool())) {
                 members.add(new TeamPoolShare.Member(mate.repId(), plan, mate.repId().equals(repId)
                         ? history.deals().stream().map(RepHistory.HistoricDeal::deal).toList()
@@ -112,12 +115,7 @@ public final class RepCloseCalculator {
                 .orElse(result);
     }
 
-    private LocalDate lastDay(RepAssignment assignment) {
-        return assignment.effectiveTo() != null && assignment.effectiveTo().isBefore(period.atEndOfMonth())
-                ? assignment.effectiveTo() : period.atEndOfMonth();
-    }
-
-    private List<RepClose.Earning> earnings(RepPeriodResult result, RepHistory history) {
+    private List<RepClose.Earning> earnings(RepPeriodResult result, RepHistory history, Map<String, Plan> planOfDeal) {
         List<RepClose.Earning> lines = new ArrayList<>();
         Set<String> counted = new HashSet<>();
         for (PricedComponent priced : result.priced()) {
@@ -135,7 +133,7 @@ public final class RepCloseCalculator {
         for (RepHistory.HistoricDeal historic : history.deals()) {
             CreditedDeal deal = historic.deal();
             if (historic.creditedIn().equals(period.toString()) && !counted.contains(deal.bookingId())) {
-                Plan plan = plans.effective(historic.planId(), deal.bookedOn()).orElseThrow();
+                Plan plan = planOfDeal.get(deal.bookingId());
                 lines.add(new RepClose.Earning(lines.size() + 1, plan.id(), plan.version(), "-", period.toString(),
                         NOT_COUNTED, deal.bookingId(), period.toString(), deal.acv().multiply(deal.share()),
                         BigDecimal.ONE, "-", BigDecimal.ZERO, BigDecimal.ZERO.setScale(2),

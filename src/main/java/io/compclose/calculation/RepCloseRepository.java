@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.system.ColumnText;
+
 /**
  * Stores a rep's close: the rep's lines of the period are replaced as a whole and the ledger is
  * upserted, in the chunk's transaction, so a re-run or restart leaves exactly one calculation.
@@ -43,11 +45,11 @@ public class RepCloseRepository {
             ps.setString(10, e.sourcePeriod());
             ps.setBigDecimal(11, e.credit());
             ps.setBigDecimal(12, e.multiplier());
-            ps.setString(13, truncate(e.band(), 200));
+            ps.setString(13, ColumnText.fit(e.band(), 200));
             ps.setBigDecimal(14, e.rate());
             ps.setBigDecimal(15, e.amount());
             ps.setString(16, row.close().currency());
-            ps.setString(17, truncate(e.why(), 500));
+            ps.setString(17, ColumnText.fit(e.why(), 500));
         });
         List<Row<RepClose.Pay>> pay = rows(closes, RepClose::pay);
         jdbc.batchUpdate("""
@@ -62,7 +64,7 @@ public class RepCloseRepository {
             ps.setBigDecimal(5, p.amount());
             ps.setString(6, row.close().currency());
             ps.setString(7, p.reference());
-            ps.setString(8, truncate(p.why(), 500));
+            ps.setString(8, ColumnText.fit(p.why(), 500));
         });
         List<Row<RepClose.Cap>> caps = rows(closes, RepClose::caps);
         jdbc.batchUpdate("""
@@ -73,7 +75,7 @@ public class RepCloseRepository {
             ps.setString(1, period);
             ps.setString(2, row.close().repId());
             ps.setInt(3, c.lineNo());
-            ps.setString(4, truncate(c.cap(), 100));
+            ps.setString(4, ColumnText.fit(c.cap(), 100));
             ps.setBigDecimal(5, Rounding.cents(c.limit()));
             ps.setBigDecimal(6, Rounding.cents(c.removed()));
             ps.setString(7, row.close().currency());
@@ -113,9 +115,5 @@ public class RepCloseRepository {
     private static <T> List<Row<T>> rows(List<? extends RepClose> closes,
             java.util.function.Function<RepClose, List<T>> lines) {
         return closes.stream().flatMap(c -> lines.apply(c).stream().map(l -> new Row<>(c, l))).toList();
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -31,29 +31,43 @@ public class RepHistoryRepository {
         this.jdbc = jdbc;
     }
 
-    public RepHistory history(String repId, YearMonth period) {
-        String key = period.toString();
-        String yearStart = YearMonth.of(period.getYear(), 1).toString();
-        RowMapper<RepHistory.HistoricDeal> deal = (rs, i) -> {
+    /** The deals credited to the rep in the plan year up to the period; the latest delivery of a booking wins. */
+    public List<RepHistory.HistoricDeal> dealsOfYear(String repId, YearMonth period) {
+        return List.copyOf(yearDeals(repId, period).values());
+    }
+
+    private static RowMapper<RepHistory.HistoricDeal> dealRow(String repId) {
+        return (rs, i) -> {
             boolean sourced = !repId.equals(rs.getString(14)) && repId.equals(rs.getString(15));
             return new RepHistory.HistoricDeal(new CreditedDeal(rs.getString(1), rs.getObject(2, LocalDate.class),
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
                     rs.getBigDecimal(8), rs.getInt(9), rs.getBigDecimal(10), sourced), rs.getString(11),
                     rs.getString(12), rs.getString(13));
         };
+    }
+
+    private Map<String, RepHistory.HistoricDeal> yearDeals(String repId, YearMonth period) {
         // the latest delivery of each booking wins, so a correction in a later period replaces the earlier row
         Map<String, RepHistory.HistoricDeal> deals = new LinkedHashMap<>();
         jdbc.query("SELECT " + DEAL_COLUMNS + """
                 FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
                 WHERE c.rep_id = ? AND c.pay_period BETWEEN ? AND ? ORDER BY c.pay_period, b.booked_on, c.booking_id
-                """, deal, repId, yearStart, key).forEach(d -> deals.put(d.deal().bookingId(), d));
+                """, dealRow(repId), repId, YearMonth.of(period.getYear(), 1).toString(), period.toString())
+                .forEach(d -> deals.put(d.deal().bookingId(), d));
+        return deals;
+    }
+
+    public RepHistory history(String repId, YearMonth period) {
+        String key = period.toString();
+        String yearStart = YearMonth.of(period.getYear(), 1).toString();
+        Map<String, RepHistory.HistoricDeal> deals = yearDeals(repId, period);
         // an earlier year's deal cancelled this period: needed for its clawback
         jdbc.query("SELECT " + DEAL_COLUMNS + """
                 FROM cancellation x
                 JOIN credit c ON c.booking_id = x.booking_id
                 JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
                 WHERE x.pay_period = ? AND c.rep_id = ? AND c.pay_period < ? ORDER BY c.pay_period
-                """, deal, key, repId, yearStart).forEach(d -> deals.putIfAbsent(d.deal().bookingId(), d));
+                """, dealRow(repId), key, repId, yearStart).forEach(d -> deals.putIfAbsent(d.deal().bookingId(), d));
 
         Map<String, LocalDate> cancellations = new HashMap<>();
         jdbc.query("""

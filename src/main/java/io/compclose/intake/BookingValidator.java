@@ -32,11 +32,8 @@ public final class BookingValidator {
             Booking candidate = parse(row);
             Booking earlier = acceptedById.get(candidate.bookingId());
             if (earlier != null) {
-                if (earlier.sameContentAs(candidate)) {
-                    return IntakeItem.reject(Reject.duplicate(row, "booking_id", earlier.line()));
-                }
-                throw new RowRejectedException("booking_id", "duplicate of line " + earlier.line()
-                        + " with different content", candidate.bookingId());
+                return IntakeItem.redelivery(row, "booking_id", candidate.bookingId(), earlier.line(),
+                        earlier.sameContentAs(candidate));
             }
             check(candidate);
             acceptedById.put(candidate.bookingId(), candidate);

@@ -38,11 +38,8 @@ public final class CancellationValidator {
                     row.date("cancelled_on"), row.optionalText("reason"), row.line());
             Cancellation earlier = acceptedById.get(candidate.cancellationId());
             if (earlier != null) {
-                if (earlier.sameContentAs(candidate)) {
-                    return IntakeItem.reject(Reject.duplicate(row, "cancellation_id", earlier.line()));
-                }
-                throw new RowRejectedException("cancellation_id", "duplicate of line " + earlier.line()
-                        + " with different content", candidate.cancellationId());
+                return IntakeItem.redelivery(row, "cancellation_id", candidate.cancellationId(), earlier.line(),
+                        earlier.sameContentAs(candidate));
             }
             check(candidate);
             acceptedById.put(candidate.cancellationId(), candidate);

@@ -26,9 +26,7 @@ final class CloseSupport {
         plan.bonuses().forEach(b -> inputFor(b.metric()).ifPresent(file -> features.add("bonus " + b.id()
                 + " measures " + b.metric() + " from " + file)));
         if (plan.teamPool() != null) {
-            Metric.Kind kind = plan.teamPool().metric().kind();
-            if (!kind.name().startsWith("BOOKINGS_") && kind != Metric.Kind.RENEWAL_ACV
-                    && kind != Metric.Kind.SOURCED_ACV && kind != Metric.Kind.NEW_LOGO_COUNT) {
+            if (!plan.teamPool().metric().isMeasuredOnBookings()) {
                 features.add("team pool " + plan.teamPool().team() + " measures " + plan.teamPool().metric()
                         + ", and team pools are computed on booking metrics only");
             }

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.system.ColumnText;
+
 /**
  * Stores what intake accepted and rejected. Every write is an upsert on the natural key, so a
  * restarted or re-run step never duplicates a row.
@@ -31,6 +33,28 @@ public class IntakeRepository {
 
     public IntakeRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Reps with an assignment overlapping the period: each is calculated and gets a statement, even
+     * with nothing earned. Takes {@link #activeRepsArgs}.
+     */
+    public static String activeRepsSql() {
+        return """
+                SELECT DISTINCT rep_id FROM rep_assignment
+                WHERE pay_period = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
+                ORDER BY rep_id
+                """;
+    }
+
+    public static Object[] activeRepsArgs(java.time.YearMonth period) {
+        return new Object[] {period.toString(), period.atEndOfMonth(), period.atDay(1)};
+    }
+
+    /** How many reps are active in the period. */
+    public long activeReps(java.time.YearMonth period) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM (" + activeRepsSql() + ") reps", Long.class,
+                activeRepsArgs(period));
     }
 
     public void saveAssignments(String period, List<RepAssignment> rows) {
@@ -100,7 +124,7 @@ public class IntakeRepository {
             ps.setString(2, c.cancellationId());
             ps.setString(3, c.bookingId());
             ps.setDate(4, Date.valueOf(c.cancelledOn()));
-            ps.setString(5, truncate(c.reason(), 500));
+            ps.setString(5, ColumnText.fit(c.reason(), 500));
             ps.setLong(6, c.line());
         });
     }
@@ -183,8 +207,8 @@ public class IntakeRepository {
             ps.setString(2, r.file());
             ps.setLong(3, r.line());
             ps.setString(4, r.column());
-            ps.setString(5, truncate(r.reason(), 500));
-            ps.setString(6, truncate(r.rawValue(), 2000));
+            ps.setString(5, ColumnText.fit(r.reason(), 500));
+            ps.setString(6, ColumnText.fit(r.rawValue(), 2000));
             ps.setString(7, r.kind().name());
         });
     }
@@ -220,7 +244,4 @@ public class IntakeRepository {
         return day == null ? null : Date.valueOf(day);
     }
 
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

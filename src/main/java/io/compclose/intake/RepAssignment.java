@@ -21,6 +21,12 @@ public record RepAssignment(
         return !day.isBefore(effectiveFrom) && (effectiveTo == null || !day.isAfter(effectiveTo));
     }
 
+    /** The assignment's last day within the period: the period's end, or the assignment's if earlier. */
+    public LocalDate lastActiveDayIn(java.time.YearMonth period) {
+        LocalDate end = period.atEndOfMonth();
+        return effectiveTo != null && effectiveTo.isBefore(end) ? effectiveTo : end;
+    }
+
     public boolean overlaps(LocalDate from, LocalDate to) {
         boolean startsBeforeOtherEnds = to == null || !effectiveFrom.isAfter(to);
         boolean endsAfterOtherStarts = effectiveTo == null || !effectiveTo.isBefore(from);

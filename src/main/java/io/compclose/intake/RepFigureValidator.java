@@ -66,11 +66,8 @@ public final class RepFigureValidator {
             RepFigure candidate = parse.figure();
             RepFigure earlier = acceptedById.get(candidate.sourceId());
             if (earlier != null) {
-                if (earlier.sameContentAs(candidate)) {
-                    return IntakeItem.reject(Reject.duplicate(row, keyColumn, earlier.line()));
-                }
-                throw new RowRejectedException(keyColumn, "duplicate of line " + earlier.line()
-                        + " with different content", row.values().getOrDefault(keyColumn, ""));
+                return IntakeItem.redelivery(row, keyColumn, row.values().getOrDefault(keyColumn, ""), earlier.line(),
+                        earlier.sameContentAs(candidate));
             }
             acceptedById.put(candidate.sourceId(), candidate);
             return IntakeItem.accept(candidate);

@@ -43,6 +43,14 @@ public record Metric(Kind kind, String name) {
         return name == null ? kind.label : kind.label + " " + name;
     }
 
+    /** Metrics measured on credited bookings (as opposed to usage, activities, KPIs and MBO scores). */
+    public boolean isMeasuredOnBookings() {
+        return switch (kind) {
+            case BOOKINGS_ACV, BOOKINGS_TCV, BOOKINGS_FIRST_YEAR, RENEWAL_ACV, SOURCED_ACV, NEW_LOGO_COUNT -> true;
+            default -> false;
+        };
+    }
+
     /** Metrics measured in money, which a rate can pay a percentage of. */
     public boolean isMoney() {
         return switch (kind) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.compclose.intake.CsvFileSpec;
 import io.compclose.intake.CsvRowReader;
+import io.compclose.intake.IntakeRepository;
 import io.compclose.system.CloseRun;
 
 /**
@@ -35,11 +36,14 @@ public class Reconciliation {
         List<ControlTotal> totals = new ArrayList<>();
         List<String> breaks = new ArrayList<>();
 
-        sourceRows(run, CsvFileSpec.REPS, "rep_assignment", totals, breaks);
-        sourceRows(run, CsvFileSpec.BOOKINGS, "booking", totals, breaks);
-        sourceRows(run, CsvFileSpec.CANCELLATIONS, "cancellation", totals, breaks);
-        sourceRows(run, CsvFileSpec.KPIS, "rep_figure", totals, breaks);
-        sourceRows(run, CsvFileSpec.ACTIVITIES, "rep_figure", totals, breaks);
+        sourceRows(run, CsvFileSpec.REPS, accepted("rep_assignment", period), totals, breaks);
+        sourceRows(run, CsvFileSpec.BOOKINGS, accepted("booking", period), totals, breaks);
+        sourceRows(run, CsvFileSpec.CANCELLATIONS, accepted("cancellation", period), totals, breaks);
+        for (CsvFileSpec figureFile : List.of(CsvFileSpec.KPIS, CsvFileSpec.ACTIVITIES)) {
+            sourceRows(run, figureFile, figures.count("""
+                    SELECT COUNT(*) FROM rep_figure WHERE pay_period = ? AND source_file = ?
+                    """, period, figureFile.fileName()), totals, breaks);
+        }
 
         Map<String, ControlTotal> booked = figures.byCurrency("booked_acv", "booking", "acv", period);
         Map<String, ControlTotal> credited = figures.byCurrency("credited_acv", "credit", "amount", period);
@@ -73,11 +77,10 @@ public class Reconciliation {
         if (uncalculated > 0) {
             breaks.add(uncalculated + " credit(s) without an earning line");
         }
-        long unsettled = figures.count("""
-                SELECT COUNT(DISTINCT a.rep_id) FROM rep_assignment a WHERE a.pay_period = ?
-                AND NOT EXISTS (SELECT 1 FROM rep_ledger l WHERE l.pay_period = a.pay_period AND l.rep_id = a.rep_id)
-                AND a.effective_from <= ? AND (a.effective_to IS NULL OR a.effective_to >= ?)
-                """, period, run.period().atEndOfMonth(), run.period().atDay(1));
+        Object[] active = IntakeRepository.activeRepsArgs(run.period());
+        long unsettled = figures.count("SELECT COUNT(*) FROM (" + IntakeRepository.activeRepsSql() + """
+                ) a WHERE NOT EXISTS (SELECT 1 FROM rep_ledger l WHERE l.pay_period = ? AND l.rep_id = a.rep_id)
+                """, active[0], active[1], active[2], period);
         if (unsettled > 0) {
             breaks.add(unsettled + " active rep(s) without a calculation");
         }
@@ -88,14 +91,16 @@ public class Reconciliation {
         return totals;
     }
 
-    private void sourceRows(CloseRun run, CsvFileSpec spec, String table, List<ControlTotal> totals,
+    /** Rows a table holds for the period; the table name is one of this class's literals, never input. */
+    private long accepted(String table, String period) {
+        return figures.count("SELECT COUNT(*) FROM " + table + " WHERE pay_period = ?", period);
+    }
+
+    private void sourceRows(CloseRun run, CsvFileSpec spec, long accepted, List<ControlTotal> totals,
             List<String> breaks) {
         String period = run.periodKey();
         String file = spec.fileName();
         long read = countRecords(run, spec);
-        long accepted = table.equals("rep_figure")
-                ? figures.count("SELECT COUNT(*) FROM rep_figure WHERE pay_period = ? AND source_file = ?", period, file)
-                : figures.count("SELECT COUNT(*) FROM " + table + " WHERE pay_period = ?", period);
         long rejected = figures.rejects(period, file, "REJECTED");
         long duplicates = figures.rejects(period, file, "DUPLICATE");
         totals.add(new ControlTotal(file + ":read", "", read, BigDecimal.ZERO));

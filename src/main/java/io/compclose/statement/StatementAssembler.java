@@ -34,7 +34,7 @@ public final class StatementAssembler {
         RepAssignment rep = roster.forPeriod(repId, period).orElseThrow(() ->
                 new IllegalStateException("rep " + repId + " has no assignment in " + period));
         String key = period.toString();
-        Plan plan = plans.effective(rep.planId(), lastActiveDay(rep)).orElse(null);
+        Plan plan = plans.effective(rep.planId(), rep.lastActiveDayIn(period)).orElse(null);
         List<StatementLine> lines = repository.lines(key, repId, rep.payCurrency());
         List<StatementPayLine> pay = repository.payLines(key, repId, rep.payCurrency());
         BigDecimal total = pay.stream().map(StatementPayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
@@ -67,10 +67,5 @@ public final class StatementAssembler {
         notes.add("Commission due = earned to date − commission paid in earlier periods of the plan year; "
                 + "each line is rounded half-even to the cent.");
         return String.join("\n", notes);
-    }
-
-    private java.time.LocalDate lastActiveDay(RepAssignment rep) {
-        java.time.LocalDate end = period.atEndOfMonth();
-        return rep.effectiveTo() != null && rep.effectiveTo().isBefore(end) ? rep.effectiveTo() : end;
     }
 }

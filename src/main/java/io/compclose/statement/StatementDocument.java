@@ -33,16 +33,6 @@ public record StatementDocument(
         payLines = List.copyOf(payLines);
     }
 
-    /** A statement of booking lines paid as one commission line, nothing earned before. */
-    public StatementDocument(YearMonth period, String repId, String employeeId, String repName, String role,
-            String planId, String planName, String payCurrency, List<StatementLine> lines, BigDecimal totalCommission,
-            String calculationNote) {
-        this(period, repId, employeeId, repName, role, planId, planName, payCurrency, lines, BigDecimal.ZERO,
-                totalCommission, totalCommission.signum() == 0 ? List.of()
-                        : List.of(new StatementPayLine("COMMISSION", "commission on the lines above", totalCommission)),
-                totalCommission, calculationNote);
-    }
-
     public BigDecimal totalCredited() {
         return bookings().stream()
                 .map(StatementLine::credited)

@@ -28,14 +28,6 @@ public record StatementLine(
         BigDecimal commission,
         String description) {
 
-    /** A credited booking at one rate, with no multiplier. */
-    public StatementLine(String bookingId, LocalDate bookedOn, String accountName, String type, String product,
-            BigDecimal acv, String currency, BigDecimal creditShare, BigDecimal credited, BigDecimal rate,
-            BigDecimal commission) {
-        this("TRANSACTION", bookingId, bookedOn, accountName, type, product, acv, currency, creditShare,
-                BigDecimal.ONE, credited, rate, commission, null);
-    }
-
     public boolean isBooking() {
         return kind.equals("TRANSACTION") || kind.equals("NOT_COUNTED");
     }

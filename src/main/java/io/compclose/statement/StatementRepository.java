@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,19 +17,6 @@ public class StatementRepository {
 
     public StatementRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Reps with an assignment overlapping the period: each gets a statement, even with nothing earned. */
-    public static String activeRepsSql() {
-        return """
-                SELECT DISTINCT rep_id FROM rep_assignment
-                WHERE pay_period = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
-                ORDER BY rep_id
-                """;
-    }
-
-    public static Object[] activeRepsArgs(YearMonth period) {
-        return new Object[] {period.toString(), period.atEndOfMonth(), period.atDay(1)};
     }
 
     /** The rep's earning lines dated in the period, with the booking behind each booking line. */

@@ -15,7 +15,6 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcCursor
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.PlanFiles;
@@ -37,10 +36,9 @@ public class StatementStepConfiguration {
     @Bean
     Step renderStatements(StepFactory steps, JdbcCursorItemReader<String> repsToStatement,
             ItemProcessor<String, RenderedStatement> statementRendering, ItemWriter<RenderedStatement> statementWriter,
-            JdbcTemplate jdbc) {
-        return steps.<String, RenderedStatement>chunk("renderStatements", e -> jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM (" + StatementRepository.activeRepsSql() + ") reps", Long.class,
-                        StatementRepository.activeRepsArgs(CloseRun.of(e).period())))
+            IntakeRepository intake) {
+        return steps.<String, RenderedStatement>chunk("renderStatements",
+                        e -> intake.activeReps(CloseRun.of(e).period()))
                 .reader(repsToStatement)
                 .processor(statementRendering)
                 .writer(statementWriter)
@@ -53,8 +51,8 @@ public class StatementStepConfiguration {
         return new JdbcCursorItemReaderBuilder<String>()
                 .name("repsToStatement")
                 .dataSource(dataSource)
-                .sql(StatementRepository.activeRepsSql())
-                .queryArguments(StatementRepository.activeRepsArgs(CloseRun.from(params).period()))
+                .sql(IntakeRepository.activeRepsSql())
+                .queryArguments(IntakeRepository.activeRepsArgs(CloseRun.from(params).period()))
                 .rowMapper((rs, i) -> rs.getString(1))
                 .build();
     }

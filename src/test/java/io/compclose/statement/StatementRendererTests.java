@@ -173,9 +173,13 @@ class StatementRendererTests {
 
     private static StatementDocument document(List<StatementLine> lines) {
         BigDecimal total = lines.stream().map(StatementLine::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal payout = total.setScale(2, RoundingMode.HALF_EVEN);
+        // nothing earned before this period; the lines' commission is paid as one line
+        List<StatementPayLine> pay = payout.signum() == 0 ? List.of()
+                : List.of(new StatementPayLine("COMMISSION", "commission on the lines above", payout));
         return new StatementDocument(YearMonth.of(2026, 10), "R-1042", "E-00917", "Jane Doe",
-                "Account Executive", "AE-2026", "Account Executive 2026", "USD", lines,
-                total.setScale(2, RoundingMode.HALF_EVEN), NOTE);
+                "Account Executive", "AE-2026", "Account Executive 2026", "USD", lines, BigDecimal.ZERO, payout, pay,
+                payout, NOTE);
     }
 
     private static StatementLine line(String id, String date, String account, String acv) {
@@ -185,8 +189,9 @@ class StatementRendererTests {
     private static StatementLine line(String id, String date, String account, String type, String acv) {
         BigDecimal amount = new BigDecimal(acv);
         BigDecimal credited = amount.multiply(BigDecimal.ONE).setScale(2, RoundingMode.HALF_EVEN);
-        return new StatementLine(id, LocalDate.parse(date), account, type, "Platform", amount, "USD",
-                BigDecimal.ONE, credited, RATE, credited.multiply(RATE).setScale(2, RoundingMode.HALF_EVEN));
+        return new StatementLine("TRANSACTION", id, LocalDate.parse(date), account, type, "Platform", amount, "USD",
+                BigDecimal.ONE, BigDecimal.ONE, credited, RATE, credited.multiply(RATE).setScale(2, RoundingMode.HALF_EVEN),
+                null);
     }
 
     private static String text(byte[] pdf) throws IOException {
