@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.compclose.intake.IntakeRepository;
+import io.compclose.intake.Roster;
 import io.compclose.intake.PlanFiles;
 import io.compclose.rules.Conditions;
 import io.compclose.system.CloseRun;
@@ -62,11 +63,13 @@ public class CalculationStepConfiguration {
         CloseRun run = CloseRun.from(params);
         // a team's members read each other's deals for the pool: once each per step, not once per teammate
         Map<String, List<CreditedDeal>> teamDeals = new HashMap<>();
+        Roster roster = intake.roster(run.periodKey());
         RepCloseCalculator calculator = new RepCloseCalculator(run.period(), planFiles.catalog(run.plans()),
-                intake.roster(run.periodKey()), expression -> deal -> Conditions.holds(expression, deal),
+                roster, expression -> deal -> Conditions.holds(expression, deal),
                 mate -> teamDeals.computeIfAbsent(mate, id -> history.dealsOfYear(id, run.period()).stream()
                         .map(RepHistory.HistoricDeal::deal).toList()));
-        return repId -> calculator.calculate(repId, history.history(repId, run.period()));
+        return repId -> calculator.calculate(repId, history.history(repId, run.period(),
+                roster.forPeriod(repId, run.period()).orElseThrow().payCurrency()));
     }
 
     @Bean

@@ -64,7 +64,7 @@ public final class ComponentCalculator {
             }
             lines.add(new ComponentLine(ComponentLine.Kind.TRANSACTION, t.sourceId(), t.period(), t.credit(),
                     t.multiplier(), bandsAdded(pricedBefore, pricedAfter, terms.table().basis()), effectiveRate(own, t.credit()),
-                    Rounding.cents(own), whyTransaction(pricedAfter)));
+                    Rounding.cents(own), whyTransaction(t, pricedAfter)));
             before = after;
             pricedBefore = pricedAfter;
         }
@@ -99,8 +99,12 @@ public final class ComponentCalculator {
                 .collect(Collectors.joining(" + "));
     }
 
-    private static String whyTransaction(Priced after) {
-        return after.belowThreshold() ? "below threshold: nothing earned yet" : "";
+    private static String whyTransaction(CreditedTransaction t, Priced after) {
+        String threshold = after.belowThreshold() ? "below threshold: nothing earned yet" : "";
+        if (t.note() == null) {
+            return threshold;
+        }
+        return threshold.isEmpty() ? t.note() : t.note() + "; " + threshold;
     }
 
 }

@@ -32,11 +32,12 @@ public final class RepCalculator {
 
     private static final MathContext FRACTION = MathContext.DECIMAL64;
 
-    private final Function<String, Predicate<CreditedDeal>> conditions;
+    private final Function<String, Predicate<Object>> conditions;
     private final ComponentCalculator components = new ComponentCalculator();
     private final PeriodSettlement settlement = new PeriodSettlement();
 
-    public RepCalculator(Function<String, Predicate<CreditedDeal>> conditions) {
+    /** @param conditions compiles a plan condition into a test of a deal or an {@link ActivityType} */
+    public RepCalculator(Function<String, Predicate<Object>> conditions) {
         this.conditions = conditions;
     }
 
@@ -143,7 +144,7 @@ public final class RepCalculator {
         Metric metric = component.metric();
         List<CreditedTransaction> result = new ArrayList<>();
         if (metric.isMeasuredOnBookings()) {
-            Predicate<CreditedDeal> when = component.when() == null ? d -> true : conditions.apply(component.when());
+            Predicate<Object> when = component.when() == null ? d -> true : conditions.apply(component.when());
             java.util.Set<String> newLogos = firstNewLogos(input.deals());
             for (CreditedDeal deal : deals) {
                 if (metric.kind() == Metric.Kind.NEW_LOGO_COUNT && !newLogos.contains(deal.bookingId())) {
@@ -154,9 +155,18 @@ public final class RepCalculator {
                     BigDecimal value = deal.value(metric.kind());
                     BigDecimal share = metric.kind() == Metric.Kind.NEW_LOGO_COUNT ? BigDecimal.ONE : deal.share();
                     result.add(new CreditedTransaction(deal.bookingId(), deal.bookedOn(), value.multiply(share),
-                            multiplier(component, deal, input.deals())));
+                            multiplier(component, deal, input.deals()), deal.note()));
                 }
             }
+        } else if (metric.kind() == Metric.Kind.USAGE_REVENUE || metric.kind() == Metric.Kind.USAGE_GROWTH) {
+            for (AccountUsage account : input.usage()) {
+                for (YearMonth m = YearMonth.from(window.from()); !m.isAfter(YearMonth.from(window.to()));
+                        m = m.plusMonths(1)) {
+                    account.transaction(metric.kind(), m).ifPresent(result::add);
+                }
+            }
+        } else if (metric.kind() == Metric.Kind.ACTIVITY_COUNT && component.when() != null) {
+            activitiesOfTypes(window, input, conditions.apply(component.when())).ifPresent(result::add);
         } else {
             BigDecimal value = input.metricValues().getOrDefault(window.key(), Map.of()).get(metric.toString());
             if (value != null) {
@@ -164,6 +174,29 @@ public final class RepCalculator {
             }
         }
         return result;
+    }
+
+    /** What an activity condition reads: {@code type == 'DISCOVERY_MEETING'}. */
+    public record ActivityType(String type) {
+    }
+
+    /** The window's activities of the types the condition admits, counted as one figure naming them. */
+    private static Optional<CreditedTransaction> activitiesOfTypes(Window window, RepPeriodInput input,
+            Predicate<Object> when) {
+        BigDecimal count = BigDecimal.ZERO;
+        List<String> counted = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> type : new java.util.TreeMap<>(
+                input.activities().getOrDefault(window.key(), Map.of())).entrySet()) {
+            if (when.test(new ActivityType(type.getKey()))) {
+                count = count.add(type.getValue());
+                counted.add(type.getKey() + " " + type.getValue().stripTrailingZeros().toPlainString());
+            }
+        }
+        if (counted.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CreditedTransaction(Metric.Kind.ACTIVITY_COUNT.name(), window.to(), count,
+                BigDecimal.ONE, "activities " + String.join(", ", counted)));
     }
 
     /** Matching factors multiply; a bundle with the focus product adds its extra. */
@@ -243,14 +276,18 @@ public final class RepCalculator {
         List<CreditedDeal> closedThisPeriod = input.deals().stream()
                 .filter(d -> YearMonth.from(d.bookedOn()).equals(period) && !d.sourced()).toList();
         for (PlanTerms.Spiff terms : plan.spiffs()) {
-            Predicate<CreditedDeal> when = terms.when() == null ? d -> true : conditions.apply(terms.when());
+            Predicate<CreditedDeal> when = terms.when() == null ? d -> true : conditions.apply(terms.when())::test;
             lines.addAll(new Spiff(terms.id(), terms.from(), terms.to(), when, terms.amountPerDeal())
                     .pay(closedThisPeriod));
         }
         for (PlanTerms.Bonus terms : plan.bonuses()) {
-            BigDecimal achieved = terms.metric().isMeasuredOnBookings()
-                    ? bookedToDate(terms.metric().kind(), period, input.deals())
-                    : valueFor(input, period, terms.metric().toString());
+            BigDecimal achieved = switch (terms.metric().kind()) {
+                case USAGE_REVENUE -> usageRevenueToDate(period, input.usage());
+                case USAGE_GROWTH -> usageGrowthRate(period, input.usage());
+                default -> terms.metric().isMeasuredOnBookings()
+                        ? bookedToDate(terms.metric().kind(), period, input.deals())
+                        : valueFor(input, period, terms.metric().toString());
+            };
             new MilestoneBonus(terms.id(), terms.metric().toString(), terms.atLeast(), terms.amount())
                     .pay(achieved, input.bonusesPaidThisYear().contains(terms.id())).ifPresent(lines::add);
         }
@@ -275,6 +312,35 @@ public final class RepCalculator {
                         && d.countsFor(metric) && (metric != Metric.Kind.NEW_LOGO_COUNT || newLogos.contains(d.bookingId())))
                 .map(d -> metric == Metric.Kind.NEW_LOGO_COUNT ? BigDecimal.ONE : d.value(metric).multiply(d.share()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Usage revenue credited to the rep in the year up to the period, in the pay currency: a milestone's measure. */
+    static BigDecimal usageRevenueToDate(YearMonth period, List<AccountUsage> usage) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (AccountUsage account : usage) {
+            for (YearMonth m = YearMonth.of(period.getYear(), 1); !m.isAfter(period); m = m.plusMonths(1)) {
+                total = total.add(account.credited(m).map(AccountUsage.Month::revenue).orElse(BigDecimal.ZERO));
+            }
+        }
+        return Rounding.cents(total);
+    }
+
+    /**
+     * How far the period's usage of the rep's accounts is up on their baseline: revenue ÷ baseline − 1,
+     * e.g. 0.25 for "usage up 25 %". Null without a baseline: growth from nothing is not a rate.
+     */
+    static BigDecimal usageGrowthRate(YearMonth period, List<AccountUsage> usage) {
+        BigDecimal revenue = BigDecimal.ZERO;
+        BigDecimal baseline = BigDecimal.ZERO;
+        for (AccountUsage account : usage) {
+            Optional<AccountUsage.Month> month = account.credited(period);
+            if (month.isPresent()) {
+                revenue = revenue.add(month.get().revenue());
+                baseline = baseline.add(month.get().baseline());
+            }
+        }
+        return baseline.signum() == 0 ? null
+                : revenue.divide(baseline, FRACTION).subtract(BigDecimal.ONE).setScale(4, java.math.RoundingMode.HALF_EVEN);
     }
 
     /** New logos are distinct customers: the first NEW booking of each account counts, later ones do not. */

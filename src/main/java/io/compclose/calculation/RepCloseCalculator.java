@@ -39,7 +39,7 @@ public final class RepCloseCalculator {
      * @param dealsOfRep a rep's deals of the plan year, for the team pools of their teammates
      */
     public RepCloseCalculator(YearMonth period, PlanCatalog plans, Roster roster,
-            Function<String, Predicate<CreditedDeal>> conditions, Function<String, List<CreditedDeal>> dealsOfRep) {
+            Function<String, Predicate<Object>> conditions, Function<String, List<CreditedDeal>> dealsOfRep) {
         this.period = period;
         this.plans = plans;
         this.roster = roster;
@@ -83,7 +83,8 @@ public final class RepCloseCalculator {
                 .toList();
 
         RepPeriodInput input = new RepPeriodInput(all, history.metricValues(), history.cancellations(),
-                history.commissionPaid(), history.bonusesPaidThisYear(), history.prior());
+                history.commissionPaid(), history.bonusesPaidThisYear(), history.prior(), history.usage(),
+                history.activities());
         RepPeriodResult result = withTeamPool(repId, assignment, settling, history,
                 core.calculate(versions, settling, period, input));
         return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),

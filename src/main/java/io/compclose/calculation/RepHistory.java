@@ -10,14 +10,18 @@ import java.util.Set;
  * What the close knows of one rep before calculating a period: every deal credited to them in the
  * plan year (and any older deal cancelled now), the KPI, MBO and activity figures of the year per
  * window key (as {@link RepPeriodInput#metricValues()}), the cancellations of the period, the commission
- * each booking earned when it was paid, the bonuses already paid, and the ledger the last close left.
+ * each booking earned when it was paid, the bonuses already paid, the ledger the last close left, and
+ * the billed usage of the accounts the rep owns, and activity counts by window and type.
  */
 public record RepHistory(List<HistoricDeal> deals, Map<String, Map<String, BigDecimal>> metricValues,
         Map<String, LocalDate> cancellations,
-        Map<String, RepPeriodInput.PaidCommission> commissionPaid, Set<String> bonusesPaidThisYear, Ledger prior) {
+        Map<String, RepPeriodInput.PaidCommission> commissionPaid, Set<String> bonusesPaidThisYear, Ledger prior,
+        List<AccountUsage> usage, Map<String, Map<String, BigDecimal>> activities) {
 
     public RepHistory {
         deals = List.copyOf(deals);
+        usage = List.copyOf(usage);
+        activities = Map.copyOf(activities);
         metricValues = Map.copyOf(metricValues);
         cancellations = Map.copyOf(cancellations);
         commissionPaid = Map.copyOf(commissionPaid);
@@ -26,7 +30,8 @@ public record RepHistory(List<HistoricDeal> deals, Map<String, Map<String, BigDe
 
     /**
      * A credited deal with the plan the rep was on when it was booked, the period whose close
-     * credited it, and its currency.
+     * credited it, and the currency of its credit (the rep's pay currency when it was credited;
+     * a deal booked in another currency arrives converted, its note naming the original).
      */
     public record HistoricDeal(CreditedDeal deal, String planId, String creditedIn, String currency) {
     }

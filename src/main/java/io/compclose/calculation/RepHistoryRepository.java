@@ -22,13 +22,16 @@ public class RepHistoryRepository {
 
     private static final String DEAL_COLUMNS = """
             c.booking_id, b.booked_on, b.account_id, b.booking_type, b.product, b.bundle_id, b.acv, b.tcv,
-            b.term_months, c.credit_share, c.plan_id, c.pay_period, b.currency, b.owner_rep_id, b.sourced_by_rep_id
+            b.term_months, c.credit_share, c.plan_id, c.pay_period, c.currency, b.owner_rep_id, b.sourced_by_rep_id,
+            b.currency, c.fx_rate
             """;
 
     private final JdbcTemplate jdbc;
+    private final UsageHistoryRepository usage;
 
-    public RepHistoryRepository(JdbcTemplate jdbc) {
+    public RepHistoryRepository(JdbcTemplate jdbc, UsageHistoryRepository usage) {
         this.jdbc = jdbc;
+        this.usage = usage;
     }
 
     /** The deals credited to the rep in the plan year up to the period; the latest delivery of a booking wins. */
@@ -39,10 +42,16 @@ public class RepHistoryRepository {
     private static RowMapper<RepHistory.HistoricDeal> dealRow(String repId) {
         return (rs, i) -> {
             boolean sourced = !repId.equals(rs.getString(14)) && repId.equals(rs.getString(15));
-            return new RepHistory.HistoricDeal(new CreditedDeal(rs.getString(1), rs.getObject(2, LocalDate.class),
+            CreditedDeal deal = new CreditedDeal(rs.getString(1), rs.getObject(2, LocalDate.class),
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
-                    rs.getBigDecimal(8), rs.getInt(9), rs.getBigDecimal(10), sourced), rs.getString(11),
-                    rs.getString(12), rs.getString(13));
+                    rs.getBigDecimal(8), rs.getInt(9), rs.getBigDecimal(10), sourced);
+            String creditCurrency = rs.getString(13);
+            String bookedCurrency = rs.getString(16);
+            if (!bookedCurrency.equals(creditCurrency)) {
+                // at the rate stored with the credit: a deal keeps the rate of the period that credited it
+                deal = deal.convertedAt(rs.getBigDecimal(17).stripTrailingZeros(), bookedCurrency, creditCurrency);
+            }
+            return new RepHistory.HistoricDeal(deal, rs.getString(11), rs.getString(12), creditCurrency);
         };
     }
 
@@ -57,7 +66,11 @@ public class RepHistoryRepository {
         return deals;
     }
 
-    public RepHistory history(String repId, YearMonth period) {
+    /**
+     * @param payCurrency the rep's pay currency in the period, into which usage is converted at each
+     *                    month's rate
+     */
+    public RepHistory history(String repId, YearMonth period, String payCurrency) {
         String key = period.toString();
         String yearStart = YearMonth.of(period.getYear(), 1).toString();
         Map<String, RepHistory.HistoricDeal> deals = yearDeals(repId, period);
@@ -97,18 +110,22 @@ public class RepHistoryRepository {
                 AND pay_period >= ? AND pay_period < ? AND reference IS NOT NULL
                 """, String.class, repId, yearStart, key);
 
-        return new RepHistory(List.copyOf(deals.values()), metricValues(repId, yearStart, key), cancellations, paid, new HashSet<>(bonuses),
-                priorLedger(repId, yearStart, key));
+        Map<String, Map<String, BigDecimal>> activities = new HashMap<>();
+        return new RepHistory(List.copyOf(deals.values()), metricValues(repId, yearStart, key, activities),
+                cancellations, paid, new HashSet<>(bonuses), priorLedger(repId, yearStart, key),
+                usage.ofRep(repId, period, payCurrency), activities);
     }
 
     /**
      * The rep's figures of the year by window key: a KPI or MBO score under the period it measures
-     * (the latest delivery wins); activities summed into their month, quarter and year to date.
+     * (the latest delivery wins); activities summed into their month, quarter and year to date, in
+     * total and, into {@code activities}, by type.
      */
-    private Map<String, Map<String, BigDecimal>> metricValues(String repId, String yearStart, String period) {
+    private Map<String, Map<String, BigDecimal>> metricValues(String repId, String yearStart, String period,
+            Map<String, Map<String, BigDecimal>> activities) {
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
         jdbc.query("""
-                SELECT source_file, figure_period, metric, figure_value FROM rep_figure
+                SELECT source_file, figure_period, metric, figure_value, detail FROM rep_figure
                 WHERE rep_id = ? AND pay_period BETWEEN ? AND ? ORDER BY pay_period, source_file, source_id
                 """, rs -> {
             String figurePeriod = rs.getString(2);
@@ -119,6 +136,8 @@ public class RepHistoryRepository {
                 for (String window : List.of(figurePeriod, month.getYear() + "-Q" + ((month.getMonthValue() + 2) / 3),
                         String.valueOf(month.getYear()))) {
                     values.computeIfAbsent(window, k -> new HashMap<>()).merge(metric, value, BigDecimal::add);
+                    activities.computeIfAbsent(window, k -> new HashMap<>()).merge(rs.getString(5), value,
+                            BigDecimal::add);
                 }
             } else {
                 values.computeIfAbsent(figurePeriod, k -> new HashMap<>()).put(metric, value);

@@ -17,10 +17,20 @@ import java.util.Set;
  * @param commissionPaid     commission already paid per booking id (for clawbacks)
  * @param bonusesPaidThisYear ids of milestone bonuses already paid in the plan year
  * @param prior              the ledger after the previous period (or {@link Ledger#start()})
+ * @param usage              billed usage of the accounts the rep is credited with
+ * @param activities         activity counts per window key and activity type, for components whose
+ *                           condition selects types ({@code type == 'DISCOVERY_MEETING'})
  */
 public record RepPeriodInput(List<CreditedDeal> deals, Map<String, Map<String, BigDecimal>> metricValues,
         Map<String, LocalDate> cancellations, Map<String, PaidCommission> commissionPaid,
-        Set<String> bonusesPaidThisYear, Ledger prior) {
+        Set<String> bonusesPaidThisYear, Ledger prior, List<AccountUsage> usage,
+        Map<String, Map<String, BigDecimal>> activities) {
+
+    public RepPeriodInput(List<CreditedDeal> deals, Map<String, Map<String, BigDecimal>> metricValues,
+            Map<String, LocalDate> cancellations, Map<String, PaidCommission> commissionPaid,
+            Set<String> bonusesPaidThisYear, Ledger prior) {
+        this(deals, metricValues, cancellations, commissionPaid, bonusesPaidThisYear, prior, List.of(), Map.of());
+    }
 
     /** Commission paid on one booking, and in which period. */
     public record PaidCommission(BigDecimal amount, String period) {

@@ -14,13 +14,16 @@ public final class UsageGrowth {
     private UsageGrowth() {
     }
 
-    /** The trailing three-month average before {@code month}; months with no usage count as zero. */
+    /**
+     * The trailing three-month average before {@code month}, rounded half-even to the cent so the
+     * rep can recompute the growth from the figures printed; months with no usage count as zero.
+     */
     public static BigDecimal baseline(Map<YearMonth, BigDecimal> revenueByMonth, YearMonth month) {
         BigDecimal total = BigDecimal.ZERO;
         for (int back = 1; back <= 3; back++) {
             total = total.add(revenueByMonth.getOrDefault(month.minusMonths(back), BigDecimal.ZERO));
         }
-        return total.divide(BigDecimal.valueOf(3), MathContext.DECIMAL64);
+        return Rounding.cents(total.divide(BigDecimal.valueOf(3), MathContext.DECIMAL64));
     }
 
     /** Revenue of the month above its baseline, never negative. */

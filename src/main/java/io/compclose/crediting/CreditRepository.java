@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Credit rows, upserted on (period, booking, rep). */
+/** Credit rows, upserted on (period, booking, rep), with both amounts. */
 @Repository
 public class CreditRepository {
 
@@ -17,10 +17,13 @@ public class CreditRepository {
 
     public void save(String period, List<Credit> credits) {
         jdbc.batchUpdate("""
-                INSERT INTO credit (pay_period, booking_id, rep_id, credit_share, amount, currency, rule_name, plan_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO credit (pay_period, booking_id, rep_id, credit_share, amount, currency, rule_name, plan_id,
+                    original_amount, original_currency, fx_rate)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE credit_share = VALUES(credit_share), amount = VALUES(amount),
-                    currency = VALUES(currency), rule_name = VALUES(rule_name), plan_id = VALUES(plan_id)
+                    currency = VALUES(currency), rule_name = VALUES(rule_name), plan_id = VALUES(plan_id),
+                    original_amount = VALUES(original_amount), original_currency = VALUES(original_currency),
+                    fx_rate = VALUES(fx_rate)
                 """, credits, credits.size(), (ps, c) -> {
             ps.setString(1, period);
             ps.setString(2, c.bookingId());
@@ -30,6 +33,9 @@ public class CreditRepository {
             ps.setString(6, c.currency());
             ps.setString(7, c.rule());
             ps.setString(8, c.planId());
+            ps.setBigDecimal(9, c.originalAmount());
+            ps.setString(10, c.originalCurrency());
+            ps.setBigDecimal(11, c.fxRate());
         });
     }
 }

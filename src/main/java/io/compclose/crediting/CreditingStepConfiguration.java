@@ -41,7 +41,9 @@ public class CreditingStepConfiguration {
     @StepScope
     ItemProcessor<Booking, List<Credit>> creditRule(@Value("#{jobParameters}") Map<String, Object> params,
             IntakeRepository intake) {
-        return new OwnerCreditRule(intake.roster(CloseRun.from(params).periodKey()))::credit;
+        CloseRun run = CloseRun.from(params);
+        return new OwnerCreditRule(intake.roster(run.periodKey()), intake.fxRates(run.periodKey(), run.periodKey()))
+                ::credit;
     }
 
     @Bean

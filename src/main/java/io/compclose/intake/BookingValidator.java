@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 
+import io.compclose.money.FxConversion;
 import io.compclose.plan.PlanCatalog;
 
 /**
@@ -18,12 +19,16 @@ public final class BookingValidator {
     private final Roster roster;
     private final PlanCatalog plans;
     private final Map<String, Booking> acceptedById;
+    private final FxConversion rates;
 
-    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, Map<String, Booking> acceptedById) {
+    /** @param rates the pay period's rates, for bookings in a currency other than the owner's pay currency */
+    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, Map<String, Booking> acceptedById,
+            FxConversion rates) {
         this.period = period;
         this.roster = roster;
         this.plans = plans;
         this.acceptedById = acceptedById;
+        this.rates = rates;
     }
 
     public IntakeItem<Booking> validate(CsvRow row) {
@@ -77,10 +82,15 @@ public final class BookingValidator {
             throw new RowRejectedException("booked_on", "plan " + assignment.planId() + " of rep " + owner
                     + " has no version effective on this date", day.toString());
         }
-        if (!booking.currency().equals(assignment.payCurrency())) {
-            throw new RowRejectedException("currency", "differs from the owner's pay currency "
-                    + assignment.payCurrency() + " (conversion needs fx_rates.csv, not supported yet)",
-                    booking.currency());
+        String payCurrency = assignment.payCurrency();
+        if (!booking.currency().equals(payCurrency)) {
+            for (String needed : new String[] {booking.currency(), payCurrency}) {
+                if (!rates.knows(needed)) {
+                    throw new RowRejectedException("currency", "no FX rate for " + needed + " in " + period
+                            + " (fx_rates.csv) to convert into the owner's pay currency " + payCurrency,
+                            booking.currency());
+                }
+            }
         }
         String sourcer = booking.sourcedByRepId();
         if (sourcer != null && !roster.knows(sourcer)) {

@@ -23,6 +23,16 @@ public record CsvFileSpec(String fileName, boolean required, List<String> requir
     public static final CsvFileSpec ACTIVITIES = new CsvFileSpec("activities.csv", false,
             List.of("activity_id", "rep_id", "activity_date", "type"), List.of("count"));
 
+    public static final CsvFileSpec FX_RATES = new CsvFileSpec("fx_rates.csv", false,
+            List.of("currency", "rate_to_usd", "period"), List.of());
+
+    public static final CsvFileSpec ACCOUNT_OWNERS = new CsvFileSpec("account_owners.csv", false,
+            List.of("account_id", "rep_id", "role", "effective_from"), List.of("effective_to"));
+
+    public static final CsvFileSpec USAGE = new CsvFileSpec("usage.csv", false,
+            List.of("usage_id", "account_id", "product", "usage_month", "revenue", "currency"),
+            List.of("quantity", "unit"));
+
     public boolean knows(String column) {
         return requiredColumns.contains(column) || optionalColumns.contains(column);
     }

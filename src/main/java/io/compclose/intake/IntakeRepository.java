@@ -1,16 +1,21 @@
 package io.compclose.intake;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.money.FxConversion;
+import io.compclose.system.CloseProperties;
 import io.compclose.system.ColumnText;
 
 /**
@@ -30,9 +35,15 @@ public class IntakeRepository {
             rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14));
 
     private final JdbcTemplate jdbc;
+    private final String baseCurrency;
 
-    public IntakeRepository(JdbcTemplate jdbc) {
+    public IntakeRepository(JdbcTemplate jdbc, CloseProperties properties) {
         this.jdbc = jdbc;
+        this.baseCurrency = properties.baseCurrency();
+    }
+
+    public String baseCurrency() {
+        return baseCurrency;
     }
 
     /**
@@ -47,12 +58,12 @@ public class IntakeRepository {
                 """;
     }
 
-    public static Object[] activeRepsArgs(java.time.YearMonth period) {
+    public static Object[] activeRepsArgs(YearMonth period) {
         return new Object[] {period.toString(), period.atEndOfMonth(), period.atDay(1)};
     }
 
     /** How many reps are active in the period. */
-    public long activeReps(java.time.YearMonth period) {
+    public long activeReps(YearMonth period) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM (" + activeRepsSql() + ") reps", Long.class,
                 activeRepsArgs(period));
     }
@@ -147,17 +158,17 @@ public class IntakeRepository {
      * A booking as accepted in the period or before (the latest delivery), and the earlier period
      * that cancelled it, if any.
      */
-    public java.util.Optional<CancellationValidator.BookingHistory> bookingHistory(String bookingId, String period) {
+    public Optional<CancellationValidator.BookingHistory> bookingHistory(String bookingId, String period) {
         List<LocalDate> booked = jdbc.query("""
                 SELECT booked_on FROM booking WHERE booking_id = ? AND pay_period <= ? ORDER BY pay_period DESC
                 """, (rs, i) -> rs.getObject(1, LocalDate.class), bookingId, period);
         if (booked.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> cancelledIn = jdbc.queryForList("""
                 SELECT pay_period FROM cancellation WHERE booking_id = ? AND pay_period < ? ORDER BY pay_period
                 """, String.class, bookingId, period);
-        return java.util.Optional.of(new CancellationValidator.BookingHistory(booked.get(0),
+        return Optional.of(new CancellationValidator.BookingHistory(booked.get(0),
                 cancelledIn.isEmpty() ? null : cancelledIn.get(0)));
     }
 
@@ -238,6 +249,117 @@ public class IntakeRepository {
                 WHERE pay_period = ? ORDER BY source_file, line_no
                 """, (rs, i) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), Reject.Kind.valueOf(rs.getString(6))), period));
+    }
+
+    public void saveFxRates(String period, List<FxRate> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO fx_rate (pay_period, currency, rate_period, rate_to_base, source_line) VALUES (?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE rate_to_base = VALUES(rate_to_base), source_line = VALUES(source_line)
+                """, rows, rows.size(), (ps, r) -> {
+            ps.setString(1, period);
+            ps.setString(2, r.currency());
+            ps.setString(3, r.ratePeriod());
+            ps.setBigDecimal(4, r.rateToBase());
+            ps.setLong(5, r.line());
+        });
+    }
+
+    /** The rates the period's delivery holds so far (a restarted step continues with them). */
+    public Map<String, FxRate> fxRatesDelivered(String period) {
+        Map<String, FxRate> result = new HashMap<>();
+        jdbc.query("SELECT currency, rate_period, rate_to_base, source_line FROM fx_rate WHERE pay_period = ?", rs -> {
+            FxRate r = new FxRate(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4));
+            result.put(r.key(), r);
+        }, period);
+        return result;
+    }
+
+    /** The rate an earlier pay period's delivery holds for a currency and month, the latest first. */
+    public Optional<BigDecimal> earlierFxRate(String period, String currency, String ratePeriod) {
+        return jdbc.query("""
+                SELECT rate_to_base FROM fx_rate WHERE pay_period < ? AND currency = ? AND rate_period = ?
+                ORDER BY pay_period DESC
+                """, (rs, i) -> rs.getBigDecimal(1), period, currency, ratePeriod).stream().findFirst();
+    }
+
+    /** The rates of one month as known by the close of {@code period}: the latest delivery of each currency. */
+    public FxConversion fxRates(String period, String ratePeriod) {
+        Map<String, BigDecimal> rates = new HashMap<>();
+        jdbc.query("""
+                SELECT currency, rate_to_base FROM fx_rate WHERE pay_period <= ? AND rate_period = ?
+                ORDER BY pay_period
+                """, rs -> {
+            rates.put(rs.getString(1), rs.getBigDecimal(2));
+        }, period, ratePeriod);
+        return new FxConversion(baseCurrency, rates);
+    }
+
+    public void saveUsage(String period, List<BilledUsage> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO billed_usage (pay_period, usage_id, account_id, product, usage_month, quantity, unit,
+                    revenue, currency, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE account_id = VALUES(account_id), product = VALUES(product),
+                    usage_month = VALUES(usage_month), quantity = VALUES(quantity), unit = VALUES(unit),
+                    revenue = VALUES(revenue), currency = VALUES(currency), source_line = VALUES(source_line)
+                """, rows, rows.size(), (ps, u) -> {
+            ps.setString(1, period);
+            ps.setString(2, u.usageId());
+            ps.setString(3, u.accountId());
+            ps.setString(4, u.product());
+            ps.setString(5, u.usageMonth().toString());
+            ps.setBigDecimal(6, u.quantity());
+            ps.setString(7, u.unit());
+            ps.setBigDecimal(8, u.revenue());
+            ps.setString(9, u.currency());
+            ps.setLong(10, u.line());
+        });
+    }
+
+    /** The period's usage rows accepted so far (a restarted step continues with them). */
+    public Map<String, BilledUsage> usage(String period) {
+        Map<String, BilledUsage> result = new HashMap<>();
+        jdbc.query("""
+                SELECT usage_id, account_id, product, usage_month, quantity, unit, revenue, currency, source_line
+                FROM billed_usage WHERE pay_period = ?
+                """, rs -> {
+            BilledUsage u = new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
+                    YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
+                    rs.getString(8), rs.getLong(9));
+            result.put(u.usageId(), u);
+        }, period);
+        return result;
+    }
+
+    public void saveAccountOwners(String period, List<AccountOwner> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO account_owner (pay_period, account_id, rep_id, owner_role, effective_from, effective_to,
+                    source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE effective_to = VALUES(effective_to), source_line = VALUES(source_line)
+                """, rows, rows.size(), (ps, o) -> {
+            ps.setString(1, period);
+            ps.setString(2, o.accountId());
+            ps.setString(3, o.repId());
+            ps.setString(4, o.role().name());
+            ps.setDate(5, Date.valueOf(o.effectiveFrom()));
+            ps.setDate(6, sqlDate(o.effectiveTo()));
+            ps.setLong(7, o.line());
+        });
+    }
+
+    /** The period's account owners accepted so far (a restarted step continues with them). */
+    public Map<String, AccountOwner> accountOwners(String period) {
+        Map<String, AccountOwner> result = new HashMap<>();
+        jdbc.query("""
+                SELECT account_id, rep_id, owner_role, effective_from, effective_to, source_line FROM account_owner
+                WHERE pay_period = ?
+                """, rs -> {
+            AccountOwner o = new AccountOwner(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                    rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6));
+            result.put(o.key(), o);
+        }, period);
+        return result;
     }
 
     private static Date sqlDate(LocalDate day) {

@@ -20,12 +20,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.compclose.money.FxConversion;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
 import io.compclose.system.SpreadsheetSafe;
 import io.compclose.system.StepFactory;
 
-/** Intake: validate the plans; load the roster, bookings, cancellations, KPIs and activities; publish the rejects. */
+/**
+ * Intake: validate the plans; load the roster, FX rates, bookings, cancellations, KPIs, activities,
+ * account owners and usage; publish the rejects.
+ */
 @Configuration
 public class IntakeStepsConfiguration {
 
@@ -76,6 +80,29 @@ public class IntakeStepsConfiguration {
             ItemProcessor<CsvRow, IntakeItem<RepFigure>> activityValidation, IntakeWriter<RepFigure> figuresWriter) {
         return steps.<CsvRow, IntakeItem<RepFigure>>chunk("loadActivities", e -> dataLines(e, CsvFileSpec.ACTIVITIES))
                 .reader(activitiesReader).processor(activityValidation).writer(figuresWriter).build();
+    }
+
+    @Bean
+    Step loadFxRates(StepFactory steps, CsvRowReader fxRatesReader, ItemProcessor<CsvRow, IntakeItem<FxRate>> fxValidation,
+            IntakeWriter<FxRate> fxRatesWriter) {
+        return steps.<CsvRow, IntakeItem<FxRate>>chunk("loadFxRates", e -> dataLines(e, CsvFileSpec.FX_RATES))
+                .reader(fxRatesReader).processor(fxValidation).writer(fxRatesWriter).build();
+    }
+
+    @Bean
+    Step loadAccountOwners(StepFactory steps, CsvRowReader accountOwnersReader,
+            ItemProcessor<CsvRow, IntakeItem<AccountOwner>> accountOwnerValidation,
+            IntakeWriter<AccountOwner> accountOwnersWriter) {
+        return steps.<CsvRow, IntakeItem<AccountOwner>>chunk("loadAccountOwners",
+                        e -> dataLines(e, CsvFileSpec.ACCOUNT_OWNERS))
+                .reader(accountOwnersReader).processor(accountOwnerValidation).writer(accountOwnersWriter).build();
+    }
+
+    @Bean
+    Step loadUsage(StepFactory steps, CsvRowReader usageReader,
+            ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageValidation, IntakeWriter<BilledUsage> usageWriter) {
+        return steps.<CsvRow, IntakeItem<BilledUsage>>chunk("loadUsage", e -> dataLines(e, CsvFileSpec.USAGE))
+                .reader(usageReader).processor(usageValidation).writer(usageWriter).build();
     }
 
     @Bean
@@ -162,7 +189,8 @@ public class IntakeStepsConfiguration {
             PlanFiles planFiles, IntakeRepository repository) {
         CloseRun run = CloseRun.from(params);
         BookingValidator validator = new BookingValidator(run.period(), repository.roster(run.periodKey()),
-                planFiles.catalog(run.plans()), repository.bookings(run.periodKey()));
+                planFiles.catalog(run.plans()), repository.bookings(run.periodKey()),
+                repository.fxRates(run.periodKey(), run.periodKey()));
         return validator::validate;
     }
 
@@ -189,6 +217,70 @@ public class IntakeStepsConfiguration {
     @StepScope
     IntakeWriter<RepFigure> figuresWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository) {
         return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveFigures, repository);
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader fxRatesReader(@Value(PARAMS) Map<String, Object> params) {
+        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.FX_RATES);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<FxRate>> fxValidation(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        CloseRun run = CloseRun.from(params);
+        String period = run.periodKey();
+        return new FxRateValidator(run.period(), repository.baseCurrency(), repository.fxRatesDelivered(period),
+                (currency, month) -> repository.earlierFxRate(period, currency, month))::validate;
+    }
+
+    @Bean
+    @StepScope
+    IntakeWriter<FxRate> fxRatesWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveFxRates, repository);
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader accountOwnersReader(@Value(PARAMS) Map<String, Object> params) {
+        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.ACCOUNT_OWNERS);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<AccountOwner>> accountOwnerValidation(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        String period = CloseRun.from(params).periodKey();
+        return new AccountOwnerValidator(repository.roster(period), repository.accountOwners(period))::validate;
+    }
+
+    @Bean
+    @StepScope
+    IntakeWriter<AccountOwner> accountOwnersWriter(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveAccountOwners, repository);
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader usageReader(@Value(PARAMS) Map<String, Object> params) {
+        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.USAGE);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageValidation(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        CloseRun run = CloseRun.from(params);
+        FxConversion rates = repository.fxRates(run.periodKey(), run.periodKey());
+        return new UsageValidator(run.period(), repository.usage(run.periodKey()), rates::knows)::validate;
+    }
+
+    @Bean
+    @StepScope
+    IntakeWriter<BilledUsage> usageWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveUsage, repository);
     }
 
     static byte[] rejectsCsv(IntakeRepository repository, String period) {

@@ -19,8 +19,8 @@ public class MonthlyCloseJobConfiguration {
 
     @Bean
     Job monthlyClose(JobRepository jobRepository,
-            Step validatePlans, Step loadReps, Step loadBookings, Step loadCancellations, Step loadKpis, Step loadActivities,
-            Step publishRejects,
+            Step validatePlans, Step loadReps, Step loadFxRates, Step loadBookings, Step loadCancellations,
+            Step loadKpis, Step loadActivities, Step loadAccountOwners, Step loadUsage, Step publishRejects,
             Step creditBookings,
             Step calculateEarnings, Step summarisePayouts,
             Step reconcile,
@@ -29,10 +29,13 @@ public class MonthlyCloseJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(validatePlans)
                 .next(loadReps)
+                .next(loadFxRates)
                 .next(loadBookings)
                 .next(loadCancellations)
                 .next(loadKpis)
                 .next(loadActivities)
+                .next(loadAccountOwners)
+                .next(loadUsage)
                 .next(publishRejects)
                 .next(creditBookings)
                 .next(calculateEarnings)

@@ -169,7 +169,18 @@ public final class PlanLoader {
             node.problem("pay", "RATE_ON_VALUE needs a money metric; " + metric + " is not money, use "
                     + "TARGET_BY_ATTAINMENT");
         }
-        boolean hasQuota = quota != null || !quotaByPeriod.isEmpty();
+        if (metric != null && !metric.isMeasuredOnBookings()) {
+            // a condition reads bookings, or the type of an activity; nothing else has properties to test
+            if (when != null && metric.kind() != Metric.Kind.ACTIVITY_COUNT) {
+                node.problem("when", "conditions read bookings (or an activity's type); " + metric
+                        + " has nothing to test");
+            }
+            if (!multipliers.isEmpty()) {
+                node.problem("credit_multipliers", "multipliers change booking credit; " + metric
+                        + " is not measured on bookings");
+            }
+        }
+                boolean hasQuota = quota != null || !quotaByPeriod.isEmpty();
         if (table != null && table.basis() == BandBasis.ATTAINMENT && !hasQuota
                 && (pay == PayMethod.TARGET_BY_ATTAINMENT || !isFlat(table))) {
             node.problem("quota", "is required: the rate table's bands are fractions of quota");

@@ -41,14 +41,34 @@ public class ControlTotalRepository {
 
     /** Rows and amount per currency of one table's amount column for the period. */
     Map<String, ControlTotal> byCurrency(String stage, String table, String amountColumn, String period) {
-        Map<String, ControlTotal> result = new TreeMap<>();
+        return byCurrency(stage, table, "currency", amountColumn, period);
+    }
+
+    Map<String, ControlTotal> byCurrency(String stage, String table, String currencyColumn, String amountColumn,
+            String period) {
         // table and column names come from this package's constants, never from input
-        jdbc.query("SELECT currency, COUNT(*), SUM(" + amountColumn + ") FROM " + table
-                        + " WHERE pay_period = ? GROUP BY currency",
+        return totals(stage, "SELECT " + currencyColumn + ", COUNT(*), SUM(" + amountColumn + ") FROM " + table
+                + " WHERE pay_period = ? GROUP BY " + currencyColumn, period);
+    }
+
+    /** The period's usage rows for the month whose account has no owner on the month's last day. */
+    Map<String, ControlTotal> unownedUsage(java.time.YearMonth period) {
+        return totals("usage_unowned", """
+                SELECT u.currency, COUNT(*), SUM(u.revenue) FROM billed_usage u
+                WHERE u.pay_period = ? AND u.usage_month = ? AND NOT EXISTS (SELECT 1 FROM account_owner o
+                    WHERE o.pay_period = u.pay_period AND o.account_id = u.account_id AND o.effective_from <= ?
+                    AND (o.effective_to IS NULL OR o.effective_to >= ?))
+                GROUP BY u.currency
+                """, period.toString(), period.toString(), period.atEndOfMonth(), period.atEndOfMonth());
+    }
+
+    private Map<String, ControlTotal> totals(String stage, String sql, Object... args) {
+        Map<String, ControlTotal> result = new TreeMap<>();
+        jdbc.query(sql,
                 rs -> {
                     result.put(rs.getString(1), new ControlTotal(stage, rs.getString(1), rs.getLong(2),
                             rs.getBigDecimal(3)));
-                }, period);
+                }, args);
         return result;
     }
 

@@ -16,10 +16,12 @@ import io.compclose.system.CloseRun;
 
 /**
  * Ties the close together before anything leaves it: source rows = accepted + rejected +
- * re-delivered for every file; booked ACV = credited ACV per currency, with every booking's shares
+ * re-delivered for every file; booked ACV = credited ACV per booking currency (before conversion
+ * into pay currencies, which are recorded beside it), with every booking's shares
  * summing to 100 %; every credit has an earning line and every active rep a calculation; earning
  * lines = the ledgers' earned-to-date; pay lines = the ledgers' payout = payouts, per currency, to the
- * cent. The source rows are counted again from the files, independently of intake.
+ * cent. The source rows are counted again from the files, independently of intake. Usage delivered
+ * and the period's usage of accounts no one owns are recorded for review.
  */
 @Component
 public class Reconciliation {
@@ -39,6 +41,9 @@ public class Reconciliation {
         sourceRows(run, CsvFileSpec.REPS, accepted("rep_assignment", period), totals, breaks);
         sourceRows(run, CsvFileSpec.BOOKINGS, accepted("booking", period), totals, breaks);
         sourceRows(run, CsvFileSpec.CANCELLATIONS, accepted("cancellation", period), totals, breaks);
+        sourceRows(run, CsvFileSpec.FX_RATES, accepted("fx_rate", period), totals, breaks);
+        sourceRows(run, CsvFileSpec.ACCOUNT_OWNERS, accepted("account_owner", period), totals, breaks);
+        sourceRows(run, CsvFileSpec.USAGE, accepted("billed_usage", period), totals, breaks);
         for (CsvFileSpec figureFile : List.of(CsvFileSpec.KPIS, CsvFileSpec.ACTIVITIES)) {
             sourceRows(run, figureFile, figures.count("""
                     SELECT COUNT(*) FROM rep_figure WHERE pay_period = ? AND source_file = ?
@@ -46,15 +51,20 @@ public class Reconciliation {
         }
 
         Map<String, ControlTotal> booked = figures.byCurrency("booked_acv", "booking", "acv", period);
-        Map<String, ControlTotal> credited = figures.byCurrency("credited_acv", "credit", "amount", period);
+        Map<String, ControlTotal> credited = figures.byCurrency("credited_acv_booked_currency", "credit",
+                "original_currency", "original_amount", period);
+        Map<String, ControlTotal> creditedPay = figures.byCurrency("credited_acv", "credit", "amount", period);
         Map<String, ControlTotal> earned = figures.byCurrency("earning_lines", "earning_line", "amount", period);
         Map<String, ControlTotal> ledgerEarned = figures.byCurrency("ledger_earned_to_date", "rep_ledger",
                 "earned_to_date", period);
         Map<String, ControlTotal> payLines = figures.byCurrency("pay_lines", "pay_line", "amount", period);
         Map<String, ControlTotal> ledgerPayout = figures.byCurrency("ledger_payout", "rep_ledger", "payout", period);
         Map<String, ControlTotal> paid = figures.byCurrency("payout", "payout", "amount", period);
-        for (Map<String, ControlTotal> stage : List.of(booked, credited, earned, ledgerEarned, payLines, ledgerPayout,
-                paid)) {
+        // usage is measured, not paid line by line: shown so finance sees what arrived and what no one owns
+        Map<String, ControlTotal> usage = figures.byCurrency("usage_revenue", "billed_usage", "revenue", period);
+        Map<String, ControlTotal> unowned = figures.unownedUsage(run.period());
+        for (Map<String, ControlTotal> stage : List.of(booked, credited, creditedPay, earned, ledgerEarned, payLines,
+                ledgerPayout, paid, usage, unowned)) {
             totals.addAll(stage.values());
         }
         tie("booked ACV", booked, "credited ACV", credited, breaks);

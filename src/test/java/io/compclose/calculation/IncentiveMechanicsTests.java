@@ -16,6 +16,7 @@ import io.compclose.calculation.ComponentLine.Kind;
 import io.compclose.calculation.NewLogos.NewLogoDeal;
 import io.compclose.calculation.TeamPool.Member;
 import io.compclose.calculation.TeamPool.Split;
+import io.compclose.money.FxConversion;
 import io.compclose.money.Money;
 
 /** Caps per deal, SPIFFs, bonuses, MBO, team pools, usage growth, new logos and FX. */

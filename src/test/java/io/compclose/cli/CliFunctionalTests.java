@@ -134,11 +134,12 @@ class CliFunctionalTests {
     }
 
     @Test
-    void aValidPlanNeedingInputsTheCloseDoesNotLoadYetIsRefusedByName() throws Exception {
-        CliRun run = closeWithPlan(Files.readString(Path.of("src/test/resources/plans/ae-full.yaml")));
+    void aTeamPoolOnAMetricTheCloseCannotPoolIsRefusedByName() throws Exception {
+        CliRun run = closeWithPlan(Files.readString(Path.of("src/test/resources/plans/ae-full.yaml"))
+                .replace("team_pool: {team: EMEA, metric: BOOKINGS_ACV", "team_pool: {team: EMEA, metric: USAGE_REVENUE"));
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("compclose: plans/: ae.yaml: plan AE-2026 v3: bonus usage-up-20 measures "
-                + "USAGE_GROWTH from usage.csv: this version of the close does not load that yet\n");
+        assertThat(run.err()).startsWith("compclose: plans/: ae.yaml: plan AE-2026 v3: team pool EMEA measures "
+                + "USAGE_REVENUE, and team pools are computed on booking metrics only\n");
     }
 
     /** Closes the sample roster and bookings with one plan file of the test's own. */

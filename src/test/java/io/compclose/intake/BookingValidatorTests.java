@@ -9,10 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
+import io.compclose.money.FxConversion;
 import io.compclose.plan.Plan;
 import io.compclose.plan.PlanCatalog;
 import io.compclose.plan.PlanComponent;
@@ -30,7 +31,7 @@ class BookingValidatorTests {
     private final PlanCatalog plans = new PlanCatalog(List.of(
             plan("AE", LocalDate.of(2026, 1, 1)), plan("OLD", LocalDate.of(2026, 10, 20))));
     private final BookingValidator validator = new BookingValidator(YearMonth.of(2026, 10), roster, plans,
-            new HashMap<>());
+            new HashMap<>(), new FxConversion("USD", Map.of("EUR", new BigDecimal("1.08"))));
 
     private static Plan plan(String id, LocalDate from) {
         return Plan.flat(id, 1, id, from, null, "USD", PlanComponent.flat("c", new BigDecimal("0.08")), "p");
@@ -63,7 +64,7 @@ class BookingValidatorTests {
             "B-1,2026-10-05,A-1,R001,RENEW,P,1,USD,,,|type|unknown value; expected one of [NEW, UPSELL, CROSS_SELL, RENEWAL]",
             "B-1,2026-10-05,A-1,R001,NEW,P,1,usd,,,|currency|currency code must be upper case ISO 4217",
             "B-1,2026-10-05,A-1,R001,NEW,P,1,XYZ,,,|currency|not an ISO 4217 currency code",
-            "B-1,2026-10-05,A-1,R001,NEW,P,1,EUR,,,|currency|differs from the owner's pay currency USD (conversion needs fx_rates.csv, not supported yet)",
+            "B-1,2026-10-05,A-1,R001,NEW,P,1,GBP,,,|currency|no FX rate for GBP in 2026-10 (fx_rates.csv) to convert into the owner's pay currency USD",
             "B-1,2026-10-05,A-1,R009,NEW,P,1,USD,,,|owner_rep_id|unknown rep (no accepted row in reps.csv)",
             "B-1,2026-10-20,A-1,R001,NEW,P,1,USD,,,|owner_rep_id|rep has no roster assignment on 2026-10-20",
             "B-1,2026-10-05,A-1,R002,NEW,P,1,USD,,,|booked_on|plan OLD of rep R002 has no version effective on this date",
@@ -94,6 +95,13 @@ class BookingValidatorTests {
         assertThat(conflict.kind()).isEqualTo(Reject.Kind.REJECTED);
         assertThat(conflict.column()).isEqualTo("booking_id");
         assertThat(conflict.reason()).isEqualTo("duplicate of line 2 with different content");
+    }
+
+    @Test
+    void aBookingInAnotherCurrencyIsAcceptedWhenThePeriodHasItsRate() {
+        IntakeItem<Booking> item = validator.validate(row(3, "B-2,2026-10-05,A-1,R001,NEW,P,1000,EUR,,,"));
+        assertThat(item.isAccepted()).isTrue();
+        assertThat(item.accepted().currency()).isEqualTo("EUR");
     }
 
     @Test

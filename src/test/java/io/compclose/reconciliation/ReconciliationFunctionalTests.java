@@ -27,8 +27,9 @@ class ReconciliationFunctionalTests {
         FaultInjection.arm("calculateEarnings", 1);
         assertThat(close.close(FaultInjection.class).exitCode()).isEqualTo(1);
         close.jdbc().update("""
-                INSERT INTO credit (pay_period, booking_id, rep_id, credit_share, amount, currency, rule_name, plan_id)
-                VALUES ('2026-10', 'B-1001', 'R002', 0.5, 6358.00, 'USD', 'stray', 'AE-2026')""");
+                INSERT INTO credit (pay_period, booking_id, rep_id, credit_share, amount, currency, rule_name, plan_id,
+                    original_amount, original_currency, fx_rate)
+                VALUES ('2026-10', 'B-1001', 'R002', 0.5, 6358.00, 'USD', 'stray', 'AE-2026', 6358.00, 'USD', 1)""");
 
         // when the close continues
         CliRun run = close.close();

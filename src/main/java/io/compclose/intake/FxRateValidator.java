@@ -1,0 +1,71 @@
+package io.compclose.intake;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Validates fx_rates.csv rows: a positive rate for a currency other than the base, for a month
+ * not after the pay period. A rate an earlier close already used may be re-stated but not
+ * changed: changing it would silently re-price statements that were already paid.
+ */
+public final class FxRateValidator {
+
+    private final YearMonth period;
+    private final String baseCurrency;
+    private final Map<String, FxRate> acceptedByKey;
+    private final BiFunction<String, String, Optional<BigDecimal>> earlierRate;
+
+    /**
+     * @param acceptedByKey rates accepted so far in this pay period by {@link FxRate#key()}; grows as rows pass
+     * @param earlierRate   (currency, YYYY-MM) to the rate an earlier pay period's delivery holds, if any
+     */
+    public FxRateValidator(YearMonth period, String baseCurrency, Map<String, FxRate> acceptedByKey,
+            BiFunction<String, String, Optional<BigDecimal>> earlierRate) {
+        this.period = period;
+        this.baseCurrency = baseCurrency;
+        this.acceptedByKey = acceptedByKey;
+        this.earlierRate = earlierRate;
+    }
+
+    public IntakeItem<FxRate> validate(CsvRow row) {
+        try {
+            row.requireWellFormed();
+            FxRate candidate = new FxRate(row.currency("currency"), row.month("period").toString(),
+                    row.decimal("rate_to_usd", 10), row.line());
+            FxRate earlier = acceptedByKey.get(candidate.key());
+            if (earlier != null) {
+                return IntakeItem.redelivery(row, "currency", candidate.key(), earlier.line(),
+                        earlier.sameContentAs(candidate));
+            }
+            check(candidate);
+            acceptedByKey.put(candidate.key(), candidate);
+            return IntakeItem.accept(candidate);
+        } catch (RowRejectedException e) {
+            return IntakeItem.reject(e.toReject(row));
+        }
+    }
+
+    private void check(FxRate rate) {
+        String currency = rate.currency();
+        if (currency.equals(baseCurrency)) {
+            throw new RowRejectedException("currency", "the base currency " + baseCurrency + " needs no rate",
+                    currency);
+        }
+        BigDecimal value = rate.rateToBase();
+        if (value.signum() <= 0) {
+            throw new RowRejectedException("rate_to_usd", "must be greater than zero", value.toPlainString());
+        }
+        if (YearMonth.parse(rate.ratePeriod()).isAfter(period)) {
+            throw new RowRejectedException("period", "after the pay period " + period, rate.ratePeriod());
+        }
+        Optional<BigDecimal> used = earlierRate.apply(currency, rate.ratePeriod());
+        if (used.isPresent() && used.get().compareTo(value) != 0) {
+            throw new RowRejectedException("rate_to_usd", "differs from the rate " + used.get().toPlainString()
+                    + " an earlier close used for " + currency + " " + rate.ratePeriod()
+                    + "; a rate once used is not changed", value.toPlainString());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.compclose.intake;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Validates usage.csv rows: revenue and quantity not negative, a usage month not after the pay
+ * period and at most 24 months before it (the longest baseline a usage plan looks back on), and
+ * for the pay period's own month an FX rate, since only that month's revenue is paid on now.
+ * Earlier months are baseline history and were converted when they were closed.
+ */
+public final class UsageValidator {
+
+    private static final int BASELINE_MONTHS = 24;
+
+    private final YearMonth period;
+    private final Map<String, BilledUsage> acceptedById;
+    private final Predicate<String> rateKnownThisPeriod;
+
+    /**
+     * @param acceptedById        usage accepted so far in this pay period by usage id; grows as rows pass
+     * @param rateKnownThisPeriod true for the base currency and for currencies fx_rates.csv prices in the period
+     */
+    public UsageValidator(YearMonth period, Map<String, BilledUsage> acceptedById,
+            Predicate<String> rateKnownThisPeriod) {
+        this.period = period;
+        this.acceptedById = acceptedById;
+        this.rateKnownThisPeriod = rateKnownThisPeriod;
+    }
+
+    public IntakeItem<BilledUsage> validate(CsvRow row) {
+        try {
+            row.requireWellFormed();
+            BilledUsage candidate = new BilledUsage(row.text("usage_id"), row.text("account_id"),
+                    row.text("product"), row.month("usage_month"), row.optionalDecimal("quantity", 6),
+                    row.optionalText("unit"), row.decimal("revenue", 4), row.currency("currency"), row.line());
+            BilledUsage earlier = acceptedById.get(candidate.usageId());
+            if (earlier != null) {
+                return IntakeItem.redelivery(row, "usage_id", candidate.usageId(), earlier.line(),
+                        earlier.sameContentAs(candidate));
+            }
+            check(candidate);
+            acceptedById.put(candidate.usageId(), candidate);
+            return IntakeItem.accept(candidate);
+        } catch (RowRejectedException e) {
+            return IntakeItem.reject(e.toReject(row));
+        }
+    }
+
+    private void check(BilledUsage usage) {
+        if (usage.revenue().signum() < 0) {
+            throw new RowRejectedException("revenue", "must not be negative (credit notes belong in adjustments.csv)",
+                    usage.revenue().toPlainString());
+        }
+        BigDecimal quantity = usage.quantity();
+        if (quantity != null && quantity.signum() < 0) {
+            throw new RowRejectedException("quantity", "must not be negative", quantity.toPlainString());
+        }
+        YearMonth month = usage.usageMonth();
+        if (month.isAfter(period)) {
+            throw new RowRejectedException("usage_month", "after the pay period " + period, month.toString());
+        }
+        if (month.isBefore(period.minusMonths(BASELINE_MONTHS))) {
+            throw new RowRejectedException("usage_month", "more than " + BASELINE_MONTHS
+                    + " months before the pay period " + period, month.toString());
+        }
+        if (month.equals(period) && !rateKnownThisPeriod.test(usage.currency())) {
+            throw new RowRejectedException("currency", "no FX rate for " + usage.currency() + " in " + period
+                    + " (fx_rates.csv)", usage.currency());
+        }
+    }
+}
