@@ -279,7 +279,8 @@ public class IntakeRepository {
         return jdbc.query("""
                 SELECT rate_to_base FROM fx_rate WHERE pay_period < ? AND currency = ? AND rate_period = ?
                 ORDER BY pay_period DESC
-                """, (rs, i) -> rs.getBigDecimal(1), period, currency, ratePeriod).stream().findFirst();
+                """, (rs, i) -> rs.getBigDecimal(1).stripTrailingZeros(), period, currency, ratePeriod).stream()
+                .findFirst();
     }
 
     /** The rates of one month as known by the close of {@code period}: the latest delivery of each currency. */

@@ -42,7 +42,8 @@ public record PlanComponent(String id, BigDecimal weight, Metric metric, String 
     public String explanation() {
         if (isFlatRate()) {
             return "Commission = credited " + metric.label() + " × " + percent(flatRate())
-                    + " plan rate, rounded half-even to the cent per booking.";
+                    + " plan rate, rounded half-even to the cent per " + (metric.isMeasuredOnBookings() ? "booking."
+                            : "line.");
         }
         return pay == PayMethod.RATE_ON_VALUE
                 ? "Commission = credited " + metric.label() + " priced through the " + rateTable.policy()

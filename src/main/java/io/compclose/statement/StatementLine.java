@@ -5,7 +5,9 @@ import java.time.LocalDate;
 
 /**
  * One earning line on a rep's statement: a credited booking, or a line that is not a booking
- * (earlier credit re-priced, target incentive paid by attainment), described in words.
+ * (an account's usage, earlier credit re-priced, target incentive paid by attainment), described
+ * in words. A booking's description says how it was measured when that is not plain credit (a
+ * currency conversion).
  *
  * @param kind        TRANSACTION, NOT_COUNTED, REPRICING or ATTAINMENT
  * @param creditShare the rep's share of the booking, 0..1
@@ -28,7 +30,8 @@ public record StatementLine(
         BigDecimal commission,
         String description) {
 
+    /** A line priced on a booking, with the booking's columns; usage, activity and other lines are described. */
     public boolean isBooking() {
-        return kind.equals("TRANSACTION") || kind.equals("NOT_COUNTED");
+        return bookedOn != null;
     }
 }

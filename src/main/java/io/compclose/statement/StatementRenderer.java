@@ -65,7 +65,8 @@ public final class StatementRenderer {
         params.put("payout", amount(doc.totalCommission()));
         params.put("bookingCount", doc.bookingCount());
         params.put("lineCount", doc.lines().size());
-        params.put("totalCredited", withCurrency(doc.totalCredited(), creditedCurrency(doc)));
+        // credit is in the pay currency: a deal booked in another currency is converted before it is credited
+        params.put("totalCredited", withCurrency(doc.totalCredited(), doc.payCurrency()));
         params.put("calculationNote", doc.calculationNote());
         params.put("earnedSummary", "Earned this period " + amount(doc.earnedThisPeriod()) + " + earlier in "
                 + doc.period().getYear() + " " + amount(doc.earnedBefore()) + " = earned to date "
@@ -125,15 +126,6 @@ public final class StatementRenderer {
         return row;
     }
 
-    /** A sum of credited ACV can only carry a currency code when every line is in the same currency. */
-    private static String creditedCurrency(StatementDocument doc) {
-        List<String> currencies = doc.lines().stream().filter(StatementLine::isBooking).map(StatementLine::currency)
-                .distinct().toList();
-        if (currencies.isEmpty()) {
-            return doc.payCurrency();
-        }
-        return currencies.size() == 1 ? currencies.get(0) : null;
-    }
 
     private static String withCurrency(BigDecimal value, String currency) {
         String amount = amount(value);

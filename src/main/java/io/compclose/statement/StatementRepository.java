@@ -33,10 +33,12 @@ public class StatementRepository {
                 ORDER BY e.line_no
                 """, (rs, i) -> {
             String kind = rs.getString(1);
-            boolean booking = kind.equals("TRANSACTION") || kind.equals("NOT_COUNTED");
+            // usage and activity lines are transactions too, but no booking stands behind them
+            boolean transaction = kind.equals("TRANSACTION") || kind.equals("NOT_COUNTED");
+            boolean booking = transaction && rs.getObject(3) != null;
             String description = booking ? rs.getString(14) : rs.getString(15) + ": " + rs.getString(14)
-                    + (rs.getString(16).equals("-") ? "" : " [" + rs.getString(16) + "]");
-            return new StatementLine(kind, booking ? rs.getString(2) : kindLabel(kind),
+                    + (transaction || rs.getString(16).equals("-") ? "" : " [" + rs.getString(16) + "]");
+            return new StatementLine(kind, transaction ? rs.getString(2) : kindLabel(kind),
                     booking ? rs.getObject(3, LocalDate.class) : null, booking ? rs.getString(4) : null,
                     booking ? rs.getString(5) : null, booking ? rs.getString(6) : null,
                     booking ? rs.getBigDecimal(7) : null, booking ? rs.getString(8) : null,
