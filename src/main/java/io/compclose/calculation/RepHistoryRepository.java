@@ -23,7 +23,7 @@ public class RepHistoryRepository {
     private static final String DEAL_COLUMNS = """
             c.booking_id, b.booked_on, b.account_id, b.booking_type, b.product, b.bundle_id, b.acv, b.tcv,
             b.term_months, c.credit_share, c.plan_id, c.pay_period, c.currency, b.owner_rep_id, b.sourced_by_rep_id,
-            b.currency, c.fx_rate
+            b.currency, c.fx_rate, c.credit_kind
             """;
 
     private final JdbcTemplate jdbc;
@@ -41,7 +41,7 @@ public class RepHistoryRepository {
 
     private static RowMapper<RepHistory.HistoricDeal> dealRow(String repId) {
         return (rs, i) -> {
-            boolean sourced = !repId.equals(rs.getString(14)) && repId.equals(rs.getString(15));
+            boolean sourced = "SOURCED".equals(rs.getString(18));
             CreditedDeal deal = new CreditedDeal(rs.getString(1), rs.getObject(2, LocalDate.class),
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
                     rs.getBigDecimal(8), rs.getInt(9), rs.getBigDecimal(10), sourced);

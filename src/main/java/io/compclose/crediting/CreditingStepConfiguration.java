@@ -1,7 +1,9 @@
 package io.compclose.crediting;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -16,42 +18,59 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.compclose.intake.AccountOwner;
 import io.compclose.intake.Booking;
 import io.compclose.intake.IntakeRepository;
+import io.compclose.intake.Split;
+import io.compclose.rules.Conditions;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
 
-/** Crediting: each accepted booking becomes one or more credit rows. */
+/**
+ * Crediting: each accepted booking becomes credit rows by the rules of crediting.yaml (or the
+ * defaults), or an exception finance reviews when no rule credits it.
+ */
 @Configuration
 public class CreditingStepConfiguration {
 
     @Bean
     Step creditBookings(StepFactory steps, JdbcCursorItemReader<Booking> creditableBookings,
-            ItemProcessor<Booking, List<Credit>> creditRule, ItemWriter<List<Credit>> creditWriter,
+            ItemProcessor<Booking, Crediting.Outcome> creditRules, ItemWriter<Crediting.Outcome> creditWriter,
             JdbcTemplate jdbc) {
-        return steps.<Booking, List<Credit>>chunk("creditBookings", e -> jdbc.queryForObject(
+        return steps.<Booking, Crediting.Outcome>chunk("creditBookings", e -> jdbc.queryForObject(
                         "SELECT COUNT(*) FROM booking WHERE pay_period = ?", Long.class, CloseRun.of(e).periodKey()))
                 .reader(creditableBookings)
-                .processor(creditRule)
+                .processor(creditRules)
                 .writer(creditWriter)
                 .build();
     }
 
     @Bean
     @StepScope
-    ItemProcessor<Booking, List<Credit>> creditRule(@Value("#{jobParameters}") Map<String, Object> params,
+    ItemProcessor<Booking, Crediting.Outcome> creditRules(@Value("#{jobParameters}") Map<String, Object> params,
             IntakeRepository intake) {
         CloseRun run = CloseRun.from(params);
-        return new OwnerCreditRule(intake.roster(run.periodKey()), intake.fxRates(run.periodKey(), run.periodKey()))
-                ::credit;
+        String period = run.periodKey();
+        Map<String, List<AccountOwner>> owners = intake.accountOwners(period).values().stream()
+                .collect(Collectors.groupingBy(AccountOwner::accountId));
+        Map<String, List<Split>> splits = intake.splits(period).values().stream()
+                .sorted(Comparator.comparingLong(Split::line))
+                .collect(Collectors.groupingBy(Split::bookingId));
+        Crediting crediting = new Crediting(new CreditingRulesFile(Conditions::problem).read(run.inbox()),
+                intake.roster(period), owners, splits, intake.fxRates(period, period), Conditions::holds);
+        return crediting::credit;
     }
 
     @Bean
     @StepScope
-    ItemWriter<List<Credit>> creditWriter(@Value("#{jobParameters}") Map<String, Object> params,
+    ItemWriter<Crediting.Outcome> creditWriter(@Value("#{jobParameters}") Map<String, Object> params,
             CreditRepository credits) {
         String period = CloseRun.from(params).periodKey();
-        return chunk -> credits.save(period, chunk.getItems().stream().flatMap(List::stream).toList());
+        return chunk -> {
+            credits.save(period, chunk.getItems().stream().flatMap(o -> o.credits().stream()).toList());
+            credits.saveExceptions(period, chunk.getItems().stream().map(Crediting.Outcome::exception)
+                    .filter(java.util.Objects::nonNull).toList());
+        };
     }
 
     @Bean

@@ -14,6 +14,9 @@ public record CsvFileSpec(String fileName, boolean required, List<String> requir
             List.of("booking_id", "booked_on", "account_id", "owner_rep_id", "type", "product", "acv", "currency"),
             List.of("account_name", "tcv", "term_months", "sourced_by_rep_id", "bundle_id"));
 
+    public static final CsvFileSpec SPLITS = new CsvFileSpec("splits.csv", false,
+            List.of("booking_id", "rep_id", "percent"), List.of("role"));
+
     public static final CsvFileSpec CANCELLATIONS = new CsvFileSpec("cancellations.csv", false,
             List.of("cancellation_id", "booking_id", "cancelled_on"), List.of("reason"));
 

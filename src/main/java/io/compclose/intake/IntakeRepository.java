@@ -251,6 +251,34 @@ public class IntakeRepository {
                 rs.getString(5), Reject.Kind.valueOf(rs.getString(6))), period));
     }
 
+    public void saveSplits(String period, List<Split> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO booking_split (pay_period, booking_id, rep_id, percent, split_role, source_line)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE percent = VALUES(percent), split_role = VALUES(split_role),
+                    source_line = VALUES(source_line)
+                """, rows, rows.size(), (ps, s) -> {
+            ps.setString(1, period);
+            ps.setString(2, s.bookingId());
+            ps.setString(3, s.repId());
+            ps.setBigDecimal(4, s.percent());
+            ps.setString(5, s.role());
+            ps.setLong(6, s.line());
+        });
+    }
+
+    /** The period's splits accepted so far, by {@link Split#key()}. */
+    public Map<String, Split> splits(String period) {
+        Map<String, Split> result = new HashMap<>();
+        jdbc.query("""
+                SELECT booking_id, rep_id, percent, split_role, source_line FROM booking_split WHERE pay_period = ?
+                """, rs -> {
+            Split s = new Split(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getLong(5));
+            result.put(s.key(), s);
+        }, period);
+        return result;
+    }
+
     public void saveFxRates(String period, List<FxRate> rows) {
         jdbc.batchUpdate("""
                 INSERT INTO fx_rate (pay_period, currency, rate_period, rate_to_base, source_line) VALUES (?, ?, ?, ?, ?)

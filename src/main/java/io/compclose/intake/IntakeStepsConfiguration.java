@@ -20,14 +20,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.compclose.crediting.CreditingRulesFile;
 import io.compclose.money.FxConversion;
+import io.compclose.rules.Conditions;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
 import io.compclose.system.SpreadsheetSafe;
 import io.compclose.system.StepFactory;
 
 /**
- * Intake: validate the plans; load the roster, FX rates, bookings, cancellations, KPIs, activities,
+ * Intake: validate the plans; load the roster, FX rates, bookings, splits, cancellations, KPIs, activities,
  * account owners and usage; publish the rejects.
  */
 @Configuration
@@ -41,6 +43,8 @@ public class IntakeStepsConfiguration {
             planFiles.forget();
             CloseRun run = CloseRun.from(chunkContext.getStepContext().getJobParameters());
             planFiles.catalog(run.plans());
+            // crediting rules are checked with the plans, before any row is read
+            new CreditingRulesFile(Conditions::problem).read(run.inbox());
             return RepeatStatus.FINISHED;
         });
     }
@@ -57,6 +61,34 @@ public class IntakeStepsConfiguration {
             ItemProcessor<CsvRow, IntakeItem<Booking>> bookingValidation, IntakeWriter<Booking> bookingsWriter) {
         return steps.<CsvRow, IntakeItem<Booking>>chunk("loadBookings", e -> dataLines(e, CsvFileSpec.BOOKINGS))
                 .reader(bookingsReader).processor(bookingValidation).writer(bookingsWriter).build();
+    }
+
+    @Bean
+    Step loadSplits(StepFactory steps, CsvRowReader splitsReader, ItemProcessor<CsvRow, IntakeItem<Split>> splitValidation,
+            IntakeWriter<Split> splitsWriter) {
+        return steps.<CsvRow, IntakeItem<Split>>chunk("loadSplits", e -> dataLines(e, CsvFileSpec.SPLITS))
+                .reader(splitsReader).processor(splitValidation).writer(splitsWriter).build();
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader splitsReader(@Value(PARAMS) Map<String, Object> params) {
+        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.SPLITS);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<Split>> splitValidation(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        String period = CloseRun.from(params).periodKey();
+        return new SplitValidator(repository.roster(period), repository.bookings(period),
+                repository.splits(period))::validate;
+    }
+
+    @Bean
+    @StepScope
+    IntakeWriter<Split> splitsWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveSplits, repository);
     }
 
     @Bean

@@ -19,7 +19,8 @@ public class MonthlyCloseJobConfiguration {
 
     @Bean
     Job monthlyClose(JobRepository jobRepository,
-            Step validatePlans, Step loadReps, Step loadFxRates, Step loadBookings, Step loadCancellations,
+            Step validatePlans, Step loadReps, Step loadFxRates, Step loadBookings, Step loadSplits,
+            Step loadCancellations,
             Step loadKpis, Step loadActivities, Step loadAccountOwners, Step loadUsage, Step publishRejects,
             Step creditBookings,
             Step calculateEarnings, Step summarisePayouts,
@@ -31,6 +32,7 @@ public class MonthlyCloseJobConfiguration {
                 .next(loadReps)
                 .next(loadFxRates)
                 .next(loadBookings)
+                .next(loadSplits)
                 .next(loadCancellations)
                 .next(loadKpis)
                 .next(loadActivities)

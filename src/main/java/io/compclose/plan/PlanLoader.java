@@ -459,7 +459,8 @@ public final class PlanLoader {
     }
 
     /** YAML that resolves only nulls implicitly: numbers and dates stay text for exact parsing. */
-    private static Yaml textOnlyYaml() {
+    /** YAML read as text only: no implicit dates, numbers or booleans, so every value is parsed and checked here. */
+    public static Yaml textOnlyYaml() {
         Resolver resolver = new Resolver() {
             @Override
             protected void addImplicitResolvers() {

@@ -17,21 +17,21 @@ import java.util.stream.Stream;
  * problems: every accessor records a problem naming the field instead of throwing, so one read of
  * a plan reports everything wrong with it.
  */
-final class YamlNode {
+public final class YamlNode {
 
     private final Map<?, ?> map;
     private final String path;
     private final String where;
     private final List<String> problems;
 
-    YamlNode(Map<?, ?> map, String path, String where, List<String> problems) {
+    public YamlNode(Map<?, ?> map, String path, String where, List<String> problems) {
         this.map = map;
         this.path = path;
         this.where = where;
         this.problems = problems;
     }
 
-    void onlyFields(Set<String> known) {
+    public void onlyFields(Set<String> known) {
         for (Object key : map.keySet()) {
             if (!known.contains(String.valueOf(key))) {
                 problem(String.valueOf(key), "unknown field (known here: "
@@ -40,11 +40,11 @@ final class YamlNode {
         }
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return map.get(field) != null;
     }
 
-    String text(String field, boolean required) {
+    public String text(String field, boolean required) {
         Object value = map.get(field);
         if (value == null || value.toString().isBlank()) {
             if (required) {
@@ -59,7 +59,7 @@ final class YamlNode {
         return value.toString().trim();
     }
 
-    BigDecimal decimal(String field, boolean required) {
+    public BigDecimal decimal(String field, boolean required) {
         String raw = text(field, required);
         if (raw == null) {
             return null;
@@ -73,7 +73,7 @@ final class YamlNode {
     }
 
     /** A decimal that must not be negative (amounts, caps, rates). */
-    BigDecimal notNegative(String field, boolean required) {
+    public BigDecimal notNegative(String field, boolean required) {
         BigDecimal value = decimal(field, required);
         if (value != null && value.signum() < 0) {
             problem(field, "must not be negative, was " + value.toPlainString());
@@ -82,7 +82,7 @@ final class YamlNode {
         return value;
     }
 
-    Integer whole(String field, boolean required, int min) {
+    public Integer whole(String field, boolean required, int min) {
         String raw = text(field, required);
         if (raw == null) {
             return null;
@@ -126,7 +126,7 @@ final class YamlNode {
         }
     }
 
-    <E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {
+    public <E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {
         String raw = text(field, required);
         if (raw == null) {
             return null;
@@ -164,7 +164,7 @@ final class YamlNode {
     }
 
     /** The mappings of a list field, read each with {@code reader}; a missing list is empty. */
-    <T> List<T> list(String field, Function<YamlNode, T> reader) {
+    public <T> List<T> list(String field, Function<YamlNode, T> reader) {
         Object value = map.get(field);
         if (value == null) {
             return List.of();
@@ -191,12 +191,12 @@ final class YamlNode {
         return map.get(field) instanceof Map<?, ?> m ? m : null;
     }
 
-    void problem(String field, String message) {
+    public void problem(String field, String message) {
         problems.add(where + ": " + qualified(field) + ": " + message);
     }
 
     /** A problem about this node as a whole. */
-    void problem(String message) {
+    public void problem(String message) {
         problems.add(where + ": " + (path.isEmpty() ? "" : path + ": ") + message);
     }
 

@@ -51,6 +51,14 @@ public class ControlTotalRepository {
                 + " WHERE pay_period = ? GROUP BY " + currencyColumn, period);
     }
 
+    /** Primary credit (owner or splits) in the booking currency: what must tie to the bookings. */
+    Map<String, ControlTotal> primaryCredit(String period) {
+        return totals("credited_acv_booked_currency", """
+                SELECT original_currency, COUNT(*), SUM(original_amount) FROM credit
+                WHERE pay_period = ? AND credit_kind = 'PRIMARY' GROUP BY original_currency
+                """, period);
+    }
+
     /** The period's usage rows for the month whose account has no owner on the month's last day. */
     Map<String, ControlTotal> unownedUsage(java.time.YearMonth period) {
         return totals("usage_unowned", """

@@ -16,8 +16,9 @@ import io.compclose.system.CloseRun;
 
 /**
  * Ties the close together before anything leaves it: source rows = accepted + rejected +
- * re-delivered for every file; booked ACV = credited ACV per booking currency (before conversion
- * into pay currencies, which are recorded beside it), with every booking's shares
+ * re-delivered for every file; booked ACV = primary credited ACV + ACV no rule credited (the
+ * exceptions), per booking currency (before conversion into pay currencies, which are recorded
+ * beside it), with every credited booking's primary shares
  * summing to 100 %; every credit has an earning line and every active rep a calculation; earning
  * lines = the ledgers' earned-to-date; pay lines = the ledgers' payout = payouts, per currency, to the
  * cent. The source rows are counted again from the files, independently of intake. Usage delivered
@@ -51,8 +52,9 @@ public class Reconciliation {
         }
 
         Map<String, ControlTotal> booked = figures.byCurrency("booked_acv", "booking", "acv", period);
-        Map<String, ControlTotal> credited = figures.byCurrency("credited_acv_booked_currency", "credit",
-                "original_currency", "original_amount", period);
+        Map<String, ControlTotal> credited = figures.primaryCredit(period);
+        Map<String, ControlTotal> uncredited = figures.byCurrency("uncredited_acv", "credit_exception", "amount",
+                period);
         Map<String, ControlTotal> creditedPay = figures.byCurrency("credited_acv", "credit", "amount", period);
         Map<String, ControlTotal> earned = figures.byCurrency("earning_lines", "earning_line", "amount", period);
         Map<String, ControlTotal> ledgerEarned = figures.byCurrency("ledger_earned_to_date", "rep_ledger",
@@ -63,21 +65,23 @@ public class Reconciliation {
         // usage is measured, not paid line by line: shown so finance sees what arrived and what no one owns
         Map<String, ControlTotal> usage = figures.byCurrency("usage_revenue", "billed_usage", "revenue", period);
         Map<String, ControlTotal> unowned = figures.unownedUsage(run.period());
-        for (Map<String, ControlTotal> stage : List.of(booked, credited, creditedPay, earned, ledgerEarned, payLines,
-                ledgerPayout, paid, usage, unowned)) {
+        for (Map<String, ControlTotal> stage : List.of(booked, credited, uncredited, creditedPay, earned, ledgerEarned,
+                payLines, ledgerPayout, paid, usage, unowned)) {
             totals.addAll(stage.values());
         }
-        tie("booked ACV", booked, "credited ACV", credited, breaks);
+        tie("booked ACV", booked, "credited ACV + uncredited", plus(credited, uncredited), breaks);
         tie("earning lines", earned, "ledger earned-to-date", ledgerEarned, breaks);
         tie("pay lines", payLines, "ledger payout", ledgerPayout, breaks);
         tie("pay lines", payLines, "payouts", paid, breaks);
 
         long badShares = figures.count("""
                 SELECT COUNT(*) FROM booking b WHERE b.pay_period = ? AND COALESCE((SELECT SUM(c.credit_share)
-                FROM credit c WHERE c.pay_period = b.pay_period AND c.booking_id = b.booking_id), 0) <> 1
+                FROM credit c WHERE c.pay_period = b.pay_period AND c.booking_id = b.booking_id
+                AND c.credit_kind = 'PRIMARY'), 0) <> 1 AND NOT EXISTS (SELECT 1 FROM credit_exception x
+                WHERE x.pay_period = b.pay_period AND x.booking_id = b.booking_id)
                 """, period);
         if (badShares > 0) {
-            breaks.add(badShares + " booking(s) whose credit shares do not total 100 %");
+            breaks.add(badShares + " booking(s) whose primary credit shares do not total 100 %");
         }
         long uncalculated = figures.count("""
                 SELECT COUNT(*) FROM credit c WHERE c.pay_period = ? AND NOT EXISTS (SELECT 1 FROM earning_line e
@@ -150,6 +154,18 @@ public class Reconciliation {
                         + b.toPlainString() + " (difference " + a.subtract(b).toPlainString() + ")");
             }
         }
+    }
+
+    /** Two stages added per currency, as one figure to tie against. */
+    private static Map<String, ControlTotal> plus(Map<String, ControlTotal> a, Map<String, ControlTotal> b) {
+        Map<String, ControlTotal> sum = new java.util.TreeMap<>();
+        for (String currency : union(a, b)) {
+            ControlTotal x = a.get(currency);
+            ControlTotal y = b.get(currency);
+            sum.put(currency, new ControlTotal("sum", currency, (x == null ? 0 : x.rows()) + (y == null ? 0 : y.rows()),
+                    ControlTotalRepository.amountOrZero(x).add(ControlTotalRepository.amountOrZero(y))));
+        }
+        return sum;
     }
 
     private static java.util.Set<String> union(Map<String, ?> a, Map<String, ?> b) {

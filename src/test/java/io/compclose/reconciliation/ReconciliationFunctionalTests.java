@@ -38,8 +38,8 @@ class ReconciliationFunctionalTests {
         // 4,085,588.07 credited (+ 6,358.00) and one booking credited 150 %
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("failed in step reconcile")
-                .contains("USD: booked ACV 4079230.0700 <> credited ACV 4085588.0700 (difference -6358.0000)")
-                .contains("1 booking(s) whose credit shares do not total 100 %");
+                .contains("USD: booked ACV 4079230.0700 <> credited ACV + uncredited 4085588.0700 (difference -6358.0000)")
+                .contains("1 booking(s) whose primary credit shares do not total 100 %");
         assertThat(Files.exists(close.payrollCsv())).isFalse();
         assertThat(Files.exists(out.resolve("statements"))).isFalse();
     }
