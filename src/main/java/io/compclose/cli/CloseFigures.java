@@ -48,6 +48,13 @@ public class CloseFigures {
         return result;
     }
 
+    /** Bookings no crediting rule credited, each with the reason: not paid, for finance to review. */
+    public List<String> creditExceptions(String period) {
+        return jdbc.query("""
+                SELECT booking_id, reason FROM credit_exception WHERE pay_period = ? ORDER BY booking_id
+                """, (rs, i) -> rs.getString(1) + ": " + rs.getString(2), period);
+    }
+
     public long duplicates(String period) {
         return count("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'DUPLICATE'", period);
     }

@@ -68,6 +68,14 @@ public class CloseReport {
         if (rejected + duplicates > 0) {
             out.println("    each with file, line, column and reason in " + shown(run.rejectsFile()));
         }
+        List<String> uncredited = figures.creditExceptions(period);
+        if (!uncredited.isEmpty()) {
+            out.println("  Bookings no crediting rule credits (not paid, review them): " + uncredited.size());
+            uncredited.stream().limit(10).forEach(x -> out.println("    " + x));
+            if (uncredited.size() > 10) {
+                out.println("    ... and " + (uncredited.size() - 10) + " more in table credit_exception");
+            }
+        }
         out.println();
         out.printf(Locale.ROOT, "  %-9s %9s %18s %10s %16s%n", "currency", "bookings", "booked ACV", "paid reps",
                 "payout");

@@ -22,8 +22,8 @@ import io.compclose.money.Money;
  * Applies the crediting rules to one booking: the first PRIMARY rule whose condition holds gives
  * the owner 100 % or the reps of splits.csv their parts; every other rule whose condition holds
  * adds overlay, team, roll-up or sourced credit. Everything is effective-dated on the booking date.
- * A rep credited twice keeps one credit of the first kind (see {@link CreditKind}), with the shares
- * of its non-sourced credits added up to at most 100 %. Plain Java: the step reads, calls, writes.
+ * A rep credited twice keeps one credit of the first kind (see {@link CreditKind}): a primary share
+ * stands alone; overlay, team and roll-up shares add up to at most 100 %. Plain Java: the step reads, calls, writes.
  */
 public final class Crediting {
 
@@ -157,14 +157,17 @@ public final class Crediting {
                 "bookings.csv:" + booking.line() + " sourced_by_rep_id"));
     }
 
-    /** One credit per rep: the first kind wins, non-sourced shares add up to at most 100 %. */
+    /**
+     * One credit per rep: the first kind wins. A primary share stands alone, so a booking's primary
+     * shares keep totalling 100 %; overlay, team and roll-up shares of one rep add up to at most 100 %.
+     */
     private static List<Grant> merge(List<Grant> grants) {
         Map<String, Grant> byRep = new LinkedHashMap<>();
         for (Grant g : grants) {
             byRep.merge(g.repId(), g, (a, b) -> {
                 Grant first = a.kind().compareTo(b.kind()) <= 0 ? a : b;
                 Grant second = first == a ? b : a;
-                if (second.kind() == CreditKind.SOURCED || first.kind() == CreditKind.SOURCED) {
+                if (first.kind() == CreditKind.PRIMARY || second.kind() == CreditKind.SOURCED) {
                     return first;
                 }
                 return new Grant(first.repId(), first.kind(), first.share().add(second.share()).min(BigDecimal.ONE),
