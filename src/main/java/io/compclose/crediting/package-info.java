@@ -1,2 +1,6 @@
-/** Who gets credit for a transaction. For now every booking is credited 100 % to its owner. */
+/**
+ * Who gets credit for a booking: the rules of crediting.yaml (owner or splits, overlays, team,
+ * manager roll-up, sourced credit), applied by the plain-Java {@link io.compclose.crediting.Crediting};
+ * every credit keeps its rule, kind and lineage, and a booking no rule credits becomes an exception.
+ */
 package io.compclose.crediting;
