@@ -85,10 +85,19 @@ public final class RepCloseCalculator {
         RepPeriodInput input = new RepPeriodInput(all, history.metricValues(), history.cancellations(),
                 history.commissionPaid(), history.bonusesPaidThisYear(), history.prior(), history.usage(),
                 history.activities());
-        RepPeriodResult result = withTeamPool(repId, assignment, settling, history,
-                core.calculate(versions, settling, period, input));
+        RepPeriodResult result = withAdjustments(history, withTeamPool(repId, assignment, settling, history,
+                core.calculate(versions, settling, period, input)));
         return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),
                 earnings(result, history, planOfDeal), pay(result), caps(result), ledger(result));
+    }
+
+    /** Manual adjustments are paid as they are: outside quota, caps and true-up. */
+    private static RepPeriodResult withAdjustments(RepHistory history, RepPeriodResult result) {
+        if (history.adjustments().isEmpty()) {
+            return result;
+        }
+        return new RepPeriodResult(result.priced(), result.dealCaps(), result.settlement(),
+                java.util.stream.Stream.concat(result.outsideQuota().stream(), history.adjustments().stream()).toList());
     }
 
     private RepPeriodResult withTeamPool(String repId, RepAssignment assignment, Plan settling, RepHistory history,

@@ -11,17 +11,19 @@ import java.util.Set;
  * plan year (and any older deal cancelled now), the KPI, MBO and activity figures of the year per
  * window key (as {@link RepPeriodInput#metricValues()}), the cancellations of the period, the commission
  * each booking earned when it was paid, the bonuses already paid, the ledger the last close left, and
- * the billed usage of the accounts the rep owns, and activity counts by window and type.
+ * the billed usage of the accounts the rep owns, activity counts by window and type, and the
+ * period's manual adjustments, paid as they are.
  */
 public record RepHistory(List<HistoricDeal> deals, Map<String, Map<String, BigDecimal>> metricValues,
         Map<String, LocalDate> cancellations,
         Map<String, RepPeriodInput.PaidCommission> commissionPaid, Set<String> bonusesPaidThisYear, Ledger prior,
-        List<AccountUsage> usage, Map<String, Map<String, BigDecimal>> activities) {
+        List<AccountUsage> usage, Map<String, Map<String, BigDecimal>> activities, List<PayLine> adjustments) {
 
     public RepHistory {
         deals = List.copyOf(deals);
         usage = List.copyOf(usage);
         activities = Map.copyOf(activities);
+        adjustments = List.copyOf(adjustments);
         metricValues = Map.copyOf(metricValues);
         cancellations = Map.copyOf(cancellations);
         commissionPaid = Map.copyOf(commissionPaid);

@@ -113,7 +113,7 @@ public class RepHistoryRepository {
         Map<String, Map<String, BigDecimal>> activities = new HashMap<>();
         return new RepHistory(List.copyOf(deals.values()), metricValues(repId, yearStart, key, activities),
                 cancellations, paid, new HashSet<>(bonuses), priorLedger(repId, yearStart, key),
-                usage.ofRep(repId, period, payCurrency), activities);
+                usage.ofRep(repId, period, payCurrency), activities, adjustments(repId, key));
     }
 
     /**
@@ -144,6 +144,16 @@ public class RepHistoryRepository {
             }
         }, repId, yearStart, period);
         return values;
+    }
+
+    /** The period's manual adjustments of the rep, as pay lines naming the id, reason and approver. */
+    private List<PayLine> adjustments(String repId, String period) {
+        return jdbc.query("""
+                SELECT adjustment_id, amount, reason, approved_by FROM adjustment WHERE pay_period = ? AND rep_id = ?
+                ORDER BY adjustment_id
+                """, (rs, i) -> new PayLine(EarningCode.ADJUSTMENT, rs.getBigDecimal(2), "adjustment "
+                + rs.getString(1) + ": " + rs.getString(3) + " (approved by " + rs.getString(4) + ")",
+                "adjustment:" + rs.getString(1)), period, repId);
     }
 
     /** The ledger the rep's last close of the plan year left; a new plan year starts from zero. */

@@ -36,6 +36,9 @@ public record CsvFileSpec(String fileName, boolean required, List<String> requir
             List.of("usage_id", "account_id", "product", "usage_month", "revenue", "currency"),
             List.of("quantity", "unit"));
 
+    public static final CsvFileSpec ADJUSTMENTS = new CsvFileSpec("adjustments.csv", false,
+            List.of("adjustment_id", "rep_id", "amount", "currency", "reason", "approved_by"), List.of());
+
     public boolean knows(String column) {
         return requiredColumns.contains(column) || optionalColumns.contains(column);
     }

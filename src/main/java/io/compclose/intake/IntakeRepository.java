@@ -279,6 +279,46 @@ public class IntakeRepository {
         return result;
     }
 
+    public void saveAdjustments(String period, List<Adjustment> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO adjustment (pay_period, adjustment_id, rep_id, amount, currency, reason, approved_by,
+                    source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE rep_id = VALUES(rep_id), amount = VALUES(amount), currency = VALUES(currency),
+                    reason = VALUES(reason), approved_by = VALUES(approved_by), source_line = VALUES(source_line)
+                """, rows, rows.size(), (ps, a) -> {
+            ps.setString(1, period);
+            ps.setString(2, a.adjustmentId());
+            ps.setString(3, a.repId());
+            ps.setBigDecimal(4, a.amount());
+            ps.setString(5, a.currency());
+            ps.setString(6, ColumnText.fit(a.reason(), 500));
+            ps.setString(7, ColumnText.fit(a.approvedBy(), 128));
+            ps.setLong(8, a.line());
+        });
+    }
+
+    /** The period's adjustments accepted so far (a restarted step continues with them). */
+    public Map<String, Adjustment> adjustments(String period) {
+        Map<String, Adjustment> result = new HashMap<>();
+        jdbc.query("""
+                SELECT adjustment_id, rep_id, amount, currency, reason, approved_by, source_line FROM adjustment
+                WHERE pay_period = ?
+                """, rs -> {
+            Adjustment a = new Adjustment(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getLong(7));
+            result.put(a.adjustmentId(), a);
+        }, period);
+        return result;
+    }
+
+    /** The earlier period that accepted (and so paid) an adjustment id, if any. */
+    public Optional<String> adjustmentPaidIn(String adjustmentId, String period) {
+        return jdbc.queryForList("""
+                SELECT pay_period FROM adjustment WHERE adjustment_id = ? AND pay_period < ? ORDER BY pay_period
+                """, String.class, adjustmentId, period).stream().findFirst();
+    }
+
     public void saveFxRates(String period, List<FxRate> rows) {
         jdbc.batchUpdate("""
                 INSERT INTO fx_rate (pay_period, currency, rate_period, rate_to_base, source_line) VALUES (?, ?, ?, ?, ?)

@@ -30,7 +30,7 @@ import io.compclose.system.StepFactory;
 
 /**
  * Intake: validate the plans; load the roster, FX rates, bookings, splits, cancellations, KPIs, activities,
- * account owners and usage; publish the rejects.
+ * account owners, usage and adjustments; publish the rejects.
  */
 @Configuration
 public class IntakeStepsConfiguration {
@@ -89,6 +89,37 @@ public class IntakeStepsConfiguration {
     @StepScope
     IntakeWriter<Split> splitsWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository) {
         return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveSplits, repository);
+    }
+
+    @Bean
+    Step loadAdjustments(StepFactory steps, CsvRowReader adjustmentsReader,
+            ItemProcessor<CsvRow, IntakeItem<Adjustment>> adjustmentValidation,
+            IntakeWriter<Adjustment> adjustmentsWriter) {
+        return steps.<CsvRow, IntakeItem<Adjustment>>chunk("loadAdjustments", e -> dataLines(e, CsvFileSpec.ADJUSTMENTS))
+                .reader(adjustmentsReader).processor(adjustmentValidation).writer(adjustmentsWriter).build();
+    }
+
+    @Bean
+    @StepScope
+    CsvRowReader adjustmentsReader(@Value(PARAMS) Map<String, Object> params) {
+        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.ADJUSTMENTS);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<Adjustment>> adjustmentValidation(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        CloseRun run = CloseRun.from(params);
+        String period = run.periodKey();
+        return new AdjustmentValidator(run.period(), repository.roster(period), repository.adjustments(period),
+                id -> repository.adjustmentPaidIn(id, period))::validate;
+    }
+
+    @Bean
+    @StepScope
+    IntakeWriter<Adjustment> adjustmentsWriter(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveAdjustments, repository);
     }
 
     @Bean

@@ -59,6 +59,14 @@ public class ControlTotalRepository {
                 """, period);
     }
 
+    /** Pay lines of manual adjustments. */
+    Map<String, ControlTotal> adjustmentLines(String period) {
+        return totals("adjustment_lines", """
+                SELECT currency, COUNT(*), SUM(amount) FROM pay_line WHERE pay_period = ? AND earning_code = 'ADJUSTMENT'
+                GROUP BY currency
+                """, period);
+    }
+
     /** The period's usage rows for the month whose account has no owner on the month's last day. */
     Map<String, ControlTotal> unownedUsage(java.time.YearMonth period) {
         return totals("usage_unowned", """

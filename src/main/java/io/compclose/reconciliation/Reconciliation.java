@@ -45,6 +45,7 @@ public class Reconciliation {
         sourceRows(run, CsvFileSpec.FX_RATES, accepted("fx_rate", period), totals, breaks);
         sourceRows(run, CsvFileSpec.ACCOUNT_OWNERS, accepted("account_owner", period), totals, breaks);
         sourceRows(run, CsvFileSpec.USAGE, accepted("billed_usage", period), totals, breaks);
+        sourceRows(run, CsvFileSpec.ADJUSTMENTS, accepted("adjustment", period), totals, breaks);
         for (CsvFileSpec figureFile : List.of(CsvFileSpec.KPIS, CsvFileSpec.ACTIVITIES)) {
             sourceRows(run, figureFile, figures.count("""
                     SELECT COUNT(*) FROM rep_figure WHERE pay_period = ? AND source_file = ?
@@ -73,6 +74,11 @@ public class Reconciliation {
         tie("earning lines", earned, "ledger earned-to-date", ledgerEarned, breaks);
         tie("pay lines", payLines, "ledger payout", ledgerPayout, breaks);
         tie("pay lines", payLines, "payouts", paid, breaks);
+        // every accepted adjustment is paid, once
+        Map<String, ControlTotal> adjusted = figures.byCurrency("adjustments", "adjustment", "amount", period);
+        Map<String, ControlTotal> adjustmentLines = figures.adjustmentLines(period);
+        totals.addAll(adjusted.values());
+        tie("adjustments", adjusted, "adjustment pay lines", adjustmentLines, breaks);
 
         long badShares = figures.count("""
                 SELECT COUNT(*) FROM booking b WHERE b.pay_period = ? AND COALESCE((SELECT SUM(c.credit_share)

@@ -99,6 +99,13 @@ class CreditingCloseFunctionalTests {
                 A2,C1,CSM,2026-01-01,
                 """);
 
+        Files.writeString(inbox.resolve("adjustments.csv"), """
+                adjustment_id,rep_id,amount,currency,reason,approved_by
+                ADJ1,R1,250.00,USD,Q3 territory correction,M1
+                ADJ2,R2,100.00,USD,self-service,R2
+                ADJ3,C1,50.00,EUR,wrong currency,M1
+                """);
+
         List<String> args = new ArrayList<>(List.of("close", "--period=2026-10", "--inbox=" + inbox, "--out=" + out,
                 "--compclose.progress=false"));
         if (!url.startsWith("jdbc:h2:")) {
@@ -110,13 +117,15 @@ class CreditingCloseFunctionalTests {
         // M1: roll-up of B1 (60 % + 40 %, once) 100,000 + B2 50,000 = 150,000 x 1 % = 1,500.
         // C1: the CSM of A2, overlay on the renewal B2: 50,000 x 2 % = 1,000. S1: sourced B1, 100,000 x 5 % = 5,000.
         // B3's splits total 90 %: nobody is credited, finance sees it. B9 is not a booking of the period.
+        // R1's approved adjustment of 250.00 is paid as it is; a self-approved one and one in EUR are rejected.
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("Rejected input rows: 1 (splits.csv 1)",
+        assertThat(run.out()).contains("Rejected input rows: 3 (adjustments.csv 2, splits.csv 1)",
                 "Bookings no crediting rule credits (not paid, review them): 1",
                 "B3: its splits total 90 %, not 100 % (splits.csv lines 4, 5)");
         assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-10.csv"))).containsExactly(
                 "employee_id,rep_id,pay_period,earning_code,amount,currency",
                 "E1,M1,2026-10,COMMISSION,1500.00,USD",
+                "E2,R1,2026-10,ADJUSTMENT,250.00,USD",
                 "E2,R1,2026-10,COMMISSION,6000.00,USD",
                 "E3,R2,2026-10,COMMISSION,9000.00,USD",
                 "E4,C1,2026-10,COMMISSION,1000.00,USD",
@@ -137,6 +146,11 @@ class CreditingCloseFunctionalTests {
                         "B2 C1 OVERLAY 1 50000 csm-renewals | account_owners.csv:2",
                         "B2 R2 PRIMARY 1 50000 owner-or-splits | bookings.csv:3",
                         "B2 M1 ROLLUP 1 50000 managers | reps.csv:4 (R2 → M1)");
+        assertThat(jdbc.queryForObject("SELECT why FROM pay_line WHERE earning_code = 'ADJUSTMENT'", String.class))
+                .isEqualTo("adjustment ADJ1: Q3 territory correction (approved by M1)");
+        assertThat(Files.readAllLines(out.resolve("rejects/rejects-2026-10.csv"))).contains(
+                "adjustments.csv,3,approved_by,the rep cannot approve their own adjustment,R2",
+                "adjustments.csv,4,currency,differs from the rep's pay currency USD,EUR");
         // booked 160,000 = primary credit 150,000 + uncredited 10,000
         assertThat(jdbc.queryForList("""
                 SELECT stage, amount FROM control_total WHERE pay_period = '2026-10' AND currency = 'USD'

@@ -1,0 +1,68 @@
+package io.compclose.intake;
+
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Validates adjustments.csv rows: a rep on the roster in the period, an amount in cents in the
+ * rep's pay currency and not zero, a reason and an approver other than the rep. An adjustment id
+ * paid in an earlier period is rejected: an adjustment is paid once.
+ */
+public final class AdjustmentValidator {
+
+    private final YearMonth period;
+    private final Roster roster;
+    private final Map<String, Adjustment> acceptedById;
+    private final Function<String, Optional<String>> paidIn;
+
+    /** @param paidIn the earlier period whose close paid an adjustment id, if any */
+    public AdjustmentValidator(YearMonth period, Roster roster, Map<String, Adjustment> acceptedById,
+            Function<String, Optional<String>> paidIn) {
+        this.period = period;
+        this.roster = roster;
+        this.acceptedById = acceptedById;
+        this.paidIn = paidIn;
+    }
+
+    public IntakeItem<Adjustment> validate(CsvRow row) {
+        try {
+            row.requireWellFormed();
+            Adjustment candidate = new Adjustment(row.text("adjustment_id"), row.text("rep_id"),
+                    row.decimal("amount", 2), row.currency("currency"), row.text("reason"), row.text("approved_by"),
+                    row.line());
+            Adjustment earlier = acceptedById.get(candidate.adjustmentId());
+            if (earlier != null) {
+                return IntakeItem.redelivery(row, "adjustment_id", candidate.adjustmentId(), earlier.line(),
+                        earlier.sameContentAs(candidate));
+            }
+            check(candidate);
+            acceptedById.put(candidate.adjustmentId(), candidate);
+            return IntakeItem.accept(candidate);
+        } catch (RowRejectedException e) {
+            return IntakeItem.reject(e.toReject(row));
+        }
+    }
+
+    private void check(Adjustment adjustment) {
+        paidIn.apply(adjustment.adjustmentId()).ifPresent(earlier -> {
+            throw new RowRejectedException("adjustment_id", "already paid in " + earlier
+                    + " (an adjustment is paid once)", adjustment.adjustmentId());
+        });
+        if (adjustment.amount().signum() == 0) {
+            throw new RowRejectedException("amount", "must not be zero", adjustment.amount().toPlainString());
+        }
+        RepAssignment rep = roster.forPeriod(adjustment.repId(), period).orElseThrow(() -> new RowRejectedException(
+                "rep_id", roster.knows(adjustment.repId()) ? "rep has no roster assignment in " + period
+                        : "unknown rep (no accepted row in reps.csv)", adjustment.repId()));
+        if (!adjustment.currency().equals(rep.payCurrency())) {
+            throw new RowRejectedException("currency", "differs from the rep's pay currency " + rep.payCurrency(),
+                    adjustment.currency());
+        }
+        if (adjustment.approvedBy().equalsIgnoreCase(adjustment.repId())) {
+            throw new RowRejectedException("approved_by", "the rep cannot approve their own adjustment",
+                    adjustment.approvedBy());
+        }
+    }
+}
