@@ -15,6 +15,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,7 @@ import io.compclose.money.FxConversion;
 import io.compclose.rules.Conditions;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
+import io.compclose.system.ExtractProperties;
 import io.compclose.system.SpreadsheetSafe;
 import io.compclose.system.StepFactory;
 
@@ -57,7 +59,7 @@ public class IntakeStepsConfiguration {
     }
 
     @Bean
-    Step loadBookings(StepFactory steps, CsvRowReader bookingsReader,
+    Step loadBookings(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> bookingsReader,
             ItemProcessor<CsvRow, IntakeItem<Booking>> bookingValidation, IntakeWriter<Booking> bookingsWriter) {
         return steps.<CsvRow, IntakeItem<Booking>>chunk("loadBookings", e -> dataLines(e, CsvFileSpec.BOOKINGS))
                 .reader(bookingsReader).processor(bookingValidation).writer(bookingsWriter).build();
@@ -162,7 +164,7 @@ public class IntakeStepsConfiguration {
     }
 
     @Bean
-    Step loadUsage(StepFactory steps, CsvRowReader usageReader,
+    Step loadUsage(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> usageReader,
             ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageValidation, IntakeWriter<BilledUsage> usageWriter) {
         return steps.<CsvRow, IntakeItem<BilledUsage>>chunk("loadUsage", e -> dataLines(e, CsvFileSpec.USAGE))
                 .reader(usageReader).processor(usageValidation).writer(usageWriter).build();
@@ -183,10 +185,14 @@ public class IntakeStepsConfiguration {
         return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.REPS);
     }
 
+    /** bookings.csv, or the configured query against the CRM replica. */
     @Bean
     @StepScope
-    CsvRowReader bookingsReader(@Value(PARAMS) Map<String, Object> params) {
-        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.BOOKINGS);
+    AbstractItemCountingItemStreamItemReader<CsvRow> bookingsReader(@Value(PARAMS) Map<String, Object> params,
+            ExtractProperties extract) {
+        return extract.configured(extract.bookingsSql())
+                ? new ExtractRowReader(extract, extract.bookingsSql(), CsvFileSpec.BOOKINGS)
+                : new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.BOOKINGS);
     }
 
     @Bean
@@ -325,10 +331,14 @@ public class IntakeStepsConfiguration {
         return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveAccountOwners, repository);
     }
 
+    /** usage.csv, or the configured query against the billing replica. */
     @Bean
     @StepScope
-    CsvRowReader usageReader(@Value(PARAMS) Map<String, Object> params) {
-        return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.USAGE);
+    AbstractItemCountingItemStreamItemReader<CsvRow> usageReader(@Value(PARAMS) Map<String, Object> params,
+            ExtractProperties extract) {
+        return extract.configured(extract.usageSql())
+                ? new ExtractRowReader(extract, extract.usageSql(), CsvFileSpec.USAGE)
+                : new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.USAGE);
     }
 
     @Bean

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 
 import io.compclose.intake.CsvFileSpec;
 import io.compclose.intake.CsvRowReader;
+import io.compclose.intake.ExtractRowReader;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.system.CloseRun;
+import io.compclose.system.ExtractProperties;
 
 /**
  * Ties the close together before anything leaves it: source rows = accepted + rejected +
@@ -28,9 +30,11 @@ import io.compclose.system.CloseRun;
 public class Reconciliation {
 
     private final ControlTotalRepository figures;
+    private final ExtractProperties extract;
 
-    public Reconciliation(ControlTotalRepository figures) {
+    public Reconciliation(ControlTotalRepository figures, ExtractProperties extract) {
         this.figures = figures;
+        this.extract = extract;
     }
 
     /** Stores the control totals and returns them; throws with every break found. */
@@ -120,7 +124,9 @@ public class Reconciliation {
             List<String> breaks) {
         String period = run.periodKey();
         String file = spec.fileName();
-        long read = countRecords(run, spec);
+        String query = spec == CsvFileSpec.BOOKINGS ? extract.bookingsSql()
+                : spec == CsvFileSpec.USAGE ? extract.usageSql() : null;
+        long read = extract.configured(query) ? ExtractRowReader.count(extract, query) : countRecords(run, spec);
         long rejected = figures.rejects(period, file, "REJECTED");
         long duplicates = figures.rejects(period, file, "DUPLICATE");
         totals.add(new ControlTotal(file + ":read", "", read, BigDecimal.ZERO));

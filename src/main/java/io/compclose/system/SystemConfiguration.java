@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The clock and the progress reporter every stage shares. */
 @Configuration
-@EnableConfigurationProperties(CloseProperties.class)
+@EnableConfigurationProperties({CloseProperties.class, ExtractProperties.class})
 public class SystemConfiguration {
 
     @Bean
