@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Intake and crediting throughput of the close on MariaDB, beside the raw batched-INSERT ceiling
+# measured in the same run. A benchmark, never a test: it prints figures and asserts nothing.
+#
+#   ops/bench/run.sh                      the reference month: 2,000 reps, 200,000 bookings, 5,000,000 usage
+#   ops/bench/run.sh --scale 5            a fifth of it (400 / 40,000 / 1,000,000)
+#   ops/bench/run.sh --reps 50 --bookings 2000 --usage 20000     a smoke run
+#
+# Options:
+#   --full         let the close run to the end (later steps can be slow at this scale) and report
+#                  every step; by default the close is stopped once creditBookings has completed
+#   --diagnose     also run RawInsert with billed_usage's secondary index, and with intake's upsert
+#   --work DIR     scratch folder (default /tmp/compclose-bench): inboxes, close output, logs
+#   --period YYYY-MM  (default 2026-10)
+#   --chunk-size N     pass --compclose.chunk-size=N to the close (default: the product's, 500)
+#
+# Needs MariaDB at 127.0.0.1:3306 (root, empty password; override with BENCH_DB_HOST, BENCH_DB_PORT,
+# BENCH_DB_USER, BENCH_DB_PASSWORD). It drops and re-creates the databases compclose_bench and
+# compclose_bench_raw, and touches nothing else.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+period=2026-10
+reps=2000 bookings=200000 usage=5000000
+full=false diagnose=false chunk_args=()
+work=/tmp/compclose-bench
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --full) full=true ;;
+    --diagnose) diagnose=true ;;
+    --scale) shift; reps=$((2000 / $1)); bookings=$((200000 / $1)); usage=$((5000000 / $1)) ;;
+    --reps) shift; reps=$1 ;;
+    --bookings) shift; bookings=$1 ;;
+    --usage) shift; usage=$1 ;;
+    --work) shift; work=$1 ;;
+    --period) shift; period=$1 ;;
+    --chunk-size) shift; chunk_args=(--compclose.chunk-size="$1") ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+host=${BENCH_DB_HOST:-127.0.0.1} port=${BENCH_DB_PORT:-3306}
+user=${BENCH_DB_USER:-root} password=${BENCH_DB_PASSWORD:-}
+db=compclose_bench raw_db=compclose_bench_raw
+client=$(command -v mariadb || command -v mysql) || { echo "run.sh: no mariadb/mysql client" >&2; exit 2; }
+sql() { MYSQL_PWD="$password" "$client" -h"$host" -P"$port" -u"$user" --batch --skip-column-names "$@"; }
+
+# --- the jar and the driver's classpath ----------------------------------------------------------
+jar="$root/target/compclose.jar"
+if [ ! -f "$jar" ]; then
+  echo "== building $jar"
+  (cd "$root" && mvn -B -q package -DskipTests)
+fi
+cp_file="$root/target/cp.txt"
+if [ ! -s "$cp_file" ]; then
+  mvn -q -f "$root/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+fi
+
+# --- the month ---------------------------------------------------------------------------------
+inbox="$work/inbox-r$reps-b$bookings-u$usage/$period"
+if [ -f "$inbox/.complete" ]; then
+  echo "== inbox $inbox (already generated)"
+else
+  echo "== generating $inbox"
+  rm -rf "$inbox"
+  start=$(date +%s)
+  python3 "$here/generate-month.py" --out "$inbox" --period "$period" \
+    --reps "$reps" --bookings "$bookings" --usage "$usage"
+  touch "$inbox/.complete"
+  echo "   generated in $(( $(date +%s) - start )) s"
+fi
+
+# --- machine facts -----------------------------------------------------------------------------
+echo
+echo "== machine"
+echo "cores (nproc)          $(nproc)"
+echo "memory                 $(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+echo "java                   $(java -version 2>&1 | head -1)"
+echo "MariaDB                $(sql -e 'SELECT VERSION()')"
+echo "innodb_buffer_pool     $(( $(sql -e 'SELECT @@innodb_buffer_pool_size') / 1048576 )) MiB"
+echo "innodb_flush_log_at_trx_commit  $(sql -e 'SELECT @@innodb_flush_log_at_trx_commit')"
+echo "load average           $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "date                   $(date -u +%FT%TZ)"
+
+# --- the close ---------------------------------------------------------------------------------
+sql -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+out="$work/out"
+rm -rf "$out"
+mkdir -p "$out"
+log="$work/close.log"
+echo
+echo "== close of $period on $host:$port/$db ${chunk_args[*]:-} (stdout/stderr in $log)"
+java -jar "$jar" close --period="$period" --inbox="$inbox" --out="$out" --compclose.progress=false \
+  --spring.datasource.url="jdbc:mysql://$host:$port/$db?rewriteBatchedStatements=true" \
+  --spring.datasource.username="$user" --spring.datasource.password="$password" ${chunk_args[@]+"${chunk_args[@]}"} \
+  >"$log" 2>&1 &
+close_pid=$!
+stop_close() { kill "$close_pid" 2>/dev/null || true; }
+trap stop_close EXIT
+
+step_status() {
+  sql "$db" -e "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '$1' ORDER BY STEP_EXECUTION_ID DESC LIMIT 1" \
+    2>/dev/null || true
+}
+started=$(date +%s)
+while :; do
+  if ! kill -0 "$close_pid" 2>/dev/null; then
+    wait "$close_pid" && rc=0 || rc=$?
+    if [ "$(step_status creditBookings)" != COMPLETED ]; then
+      echo "run.sh: the close ended (exit $rc) before creditBookings completed:" >&2
+      tail -20 "$log" >&2
+      exit 1
+    fi
+    echo "   the close ended with exit code $rc after $(( $(date +%s) - started )) s"
+    break
+  fi
+  if [ "$full" = false ] && [ "$(step_status creditBookings)" = COMPLETED ]; then
+    echo "   creditBookings completed after $(( $(date +%s) - started )) s; stopping the close (--full runs it to the end)"
+    for _ in 1 2 3 4 5 6 7 8 9 10; do  # let the step's "executed in" line reach the log first
+      grep -q 'Step: \[creditBookings\] executed in' "$out/logs/compclose.log" 2>/dev/null && break
+      sleep 0.5
+    done
+    stop_close
+    wait "$close_pid" 2>/dev/null || true
+    break
+  fi
+  sleep 2
+done
+trap - EXIT
+
+echo
+echo "== steps (BATCH_STEP_EXECUTION: rows = READ_COUNT, seconds = END_TIME - START_TIME)"
+# Connector/J stores START_TIME and END_TIME in whole seconds on MariaDB 10.x (it sees the server as
+# "5.5.5-10.x" and drops fractional seconds), so where Spring Batch's own "Step: [x] executed in
+# 1m2s345ms" log line exists, its millisecond duration is used instead.
+durations=$(sed -n 's/.*Step: \[\([A-Za-z]*\)\] executed in \([0-9hms]*\).*/\1 \2/p' "$out/logs/compclose.log" |
+  awk '{ d = $2; t = 0
+         if (match(d, /[0-9]+h/))  t += 3600 * substr(d, RSTART, RLENGTH - 1)
+         if (match(d, /[0-9]+m[^s]/) || match(d, /[0-9]+m$/)) t += 60 * (substr(d, RSTART, RLENGTH) + 0)
+         if (match(d, /[0-9]+s/))  t += substr(d, RSTART, RLENGTH - 1)
+         if (match(d, /[0-9]+ms/)) t += substr(d, RSTART, RLENGTH - 2) / 1000
+         printf "%s\t%.3f\n", $1, t }')
+steps=$(sql "$db" -e "
+  SELECT STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT,
+         TIMESTAMPDIFF(MICROSECOND, START_TIME, END_TIME) / 1e6
+  FROM BATCH_STEP_EXECUTION WHERE END_TIME IS NOT NULL ORDER BY STEP_EXECUTION_ID" |
+  awk -F'\t' -v OFS='\t' 'NR == FNR { d[$1] = $2; next } { if ($1 in d) $5 = d[$1]; print }' \
+    <(echo "$durations") -)
+rejects=$(sql "$db" -e "SELECT source_file, COUNT(*) FROM intake_reject GROUP BY source_file" 2>/dev/null || true)
+printf '%-20s %-10s %10s %10s %9s %12s\n' step status rows written seconds rows/s
+echo "$steps" | while IFS=$'\t' read -r name status read write secs; do
+  rate=$(awk -v r="$read" -v s="$secs" 'BEGIN { if (r > 0 && s > 0) printf "%.0f", r / s; else print "-" }')
+  printf '%-20s %-10s %10s %10s %9.3f %12s\n' "$name" "$status" "$read" "$write" "$secs" "$rate"
+done
+echo "rejected rows: $( [ -z "$rejects" ] && echo 0 || echo "$rejects" | tr '\t\n' ' ;')"
+rate_of() {
+  echo "$steps" | awk -F'\t' -v n="$1" '$1 == n && $3 > 0 && $5 > 0 { printf "%.0f", $3 / $5 }'
+}
+
+# --- the ceiling -------------------------------------------------------------------------------
+echo
+echo "== raw batched INSERT of the same rows (RawInsert.java: rewriteBatchedStatements, batch 1000, commit per batch)"
+raw_args=(--inbox "$inbox" --period "$period" --url "jdbc:mysql://$host:$port" --user "$user" --password "$password"
+  --database "$raw_db")
+raw=$(java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}")
+echo "$raw"
+if [ "$diagnose" = true ]; then
+  java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}" --index
+  java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}" --index --upsert
+fi
+raw_rate() { echo "$raw" | awk -v f="$1" '$2 == f { sub("rows_per_s=", "", $5); print $5 }'; }
+
+echo
+echo "== intake against the ceiling (target: intake >= 60 % of raw)"
+printf '%-14s %12s %12s %8s  %s\n' file intake/s raw/s ratio verdict
+for pair in "bookings.csv loadBookings" "usage.csv loadUsage"; do
+  set -- $pair
+  i=$(rate_of "$2") r=$(raw_rate "$1")
+  if [ -n "$i" ] && [ -n "$r" ]; then
+    awk -v f="$1" -v i="$i" -v r="$r" 'BEGIN { q = i / r;
+      printf "%-14s %12.0f %12.0f %7.0f%%  %s\n", f, i, r, 100 * q, (q >= 0.6 ? "meets 60 %" : "below 60 %") }'
+  else
+    printf '%-14s %12s %12s %8s  %s\n' "$1" "${i:--}" "${r:--}" - "no figure"
+  fi
+done
+echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (anything else running on the box skews every figure)"
