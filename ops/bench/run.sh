@@ -9,7 +9,7 @@
 # Options:
 #   --full         let the close run to the end (later steps can be slow at this scale) and report
 #                  every step; by default the close is stopped once creditBookings has completed
-#   --diagnose     also run RawInsert with billed_usage's secondary index, and with intake's upsert
+#   --diagnose     also run RawInsert with the product's secondary indexes, and with intake's upsert
 #   --work DIR     scratch folder (default /tmp/compclose-bench): inboxes, close output, logs
 #   --period YYYY-MM  (default 2026-10)
 #   --chunk-size N     pass --compclose.chunk-size=N to the close (default: the product's, 500)
