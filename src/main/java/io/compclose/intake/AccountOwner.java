@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * @param effectiveTo the last day owned, inclusive; null while the ownership is open
  */
 public record AccountOwner(String accountId, String repId, Role role, LocalDate effectiveFrom,
-        LocalDate effectiveTo, long line) {
+        LocalDate effectiveTo, long line) implements KeyedRow<AccountOwner> {
 
     public boolean isActiveOn(LocalDate day) {
         return !day.isBefore(effectiveFrom) && (effectiveTo == null || !day.isAfter(effectiveTo));
@@ -23,11 +23,13 @@ public record AccountOwner(String accountId, String repId, Role role, LocalDate 
     }
 
     /** Same ownership re-delivered: everything but the line it came on is equal. */
+    @Override
     public boolean sameContentAs(AccountOwner other) {
         return withLine(0).equals(other.withLine(0));
     }
 
     /** An ownership is identified by who holds which role on which account from when. */
+    @Override
     public String key() {
         return accountId + "|" + repId + "|" + role + "|" + effectiveFrom;
     }

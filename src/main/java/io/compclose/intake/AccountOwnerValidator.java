@@ -26,23 +26,12 @@ public final class AccountOwnerValidator {
     }
 
     public IntakeItem<AccountOwner> validate(CsvRow row) {
-        try {
-            row.requireWellFormed();
-            AccountOwner candidate = new AccountOwner(row.text("account_id"), row.text("rep_id"),
-                    row.choice("role", Role.class), row.date("effective_from"), row.optionalDate("effective_to"),
-                    row.line());
-            AccountOwner earlier = acceptedByKey.get(candidate.key());
-            if (earlier != null) {
-                return IntakeItem.redelivery(row, "account_id", candidate.key(), earlier.line(),
-                        earlier.sameContentAs(candidate));
-            }
-            check(candidate);
-            acceptedByKey.put(candidate.key(), candidate);
-            index(candidate);
-            return IntakeItem.accept(candidate);
-        } catch (RowRejectedException e) {
-            return IntakeItem.reject(e.toReject(row));
-        }
+        return IntakeItem.keyed(row, "account_id", acceptedByKey, r -> new AccountOwner(r.text("account_id"),
+                r.text("rep_id"), r.choice("role", Role.class), r.date("effective_from"),
+                r.optionalDate("effective_to"), r.line()), owner -> {
+                    check(owner);
+                    index(owner);
+                });
     }
 
     private void check(AccountOwner owner) {

@@ -27,22 +27,9 @@ public final class AdjustmentValidator {
     }
 
     public IntakeItem<Adjustment> validate(CsvRow row) {
-        try {
-            row.requireWellFormed();
-            Adjustment candidate = new Adjustment(row.text("adjustment_id"), row.text("rep_id"),
-                    row.decimal("amount", 2), row.currency("currency"), row.text("reason"), row.text("approved_by"),
-                    row.line());
-            Adjustment earlier = acceptedById.get(candidate.adjustmentId());
-            if (earlier != null) {
-                return IntakeItem.redelivery(row, "adjustment_id", candidate.adjustmentId(), earlier.line(),
-                        earlier.sameContentAs(candidate));
-            }
-            check(candidate);
-            acceptedById.put(candidate.adjustmentId(), candidate);
-            return IntakeItem.accept(candidate);
-        } catch (RowRejectedException e) {
-            return IntakeItem.reject(e.toReject(row));
-        }
+        return IntakeItem.keyed(row, "adjustment_id", acceptedById, r -> new Adjustment(r.text("adjustment_id"),
+                r.text("rep_id"), r.decimal("amount", 2), r.currency("currency"), r.text("reason"),
+                r.text("approved_by"), r.line()), this::check);
     }
 
     private void check(Adjustment adjustment) {

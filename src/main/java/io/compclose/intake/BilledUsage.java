@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param revenue  the billed amount in {@code currency}
  */
 public record BilledUsage(String usageId, String accountId, String product, YearMonth usageMonth,
-        BigDecimal quantity, String unit, BigDecimal revenue, String currency, long line) {
+        BigDecimal quantity, String unit, BigDecimal revenue, String currency, long line)
+        implements KeyedRow<BilledUsage> {
+
+    @Override
+    public String key() {
+        return usageId;
+    }
 
     /** Same usage re-delivered: everything but the line it came on is equal, decimals by value. */
+    @Override
     public boolean sameContentAs(BilledUsage other) {
         return usageId.equals(other.usageId) && accountId.equals(other.accountId) && product.equals(other.product)
                 && usageMonth.equals(other.usageMonth) && sameAmount(quantity, other.quantity)

@@ -18,11 +18,17 @@ public record Booking(
         String currency,
         String sourcedByRepId,
         String bundleId,
-        long line) {
+        long line) implements KeyedRow<Booking> {
+
+    @Override
+    public String key() {
+        return bookingId;
+    }
 
     public static final int DEFAULT_TERM_MONTHS = 12;
 
     /** Same booking re-delivered: everything but the line it came on is equal. */
+    @Override
     public boolean sameContentAs(Booking other) {
         return withLine(0).equals(other.withLine(0))
                 && acv.compareTo(other.acv) == 0

@@ -32,20 +32,7 @@ public final class BookingValidator {
     }
 
     public IntakeItem<Booking> validate(CsvRow row) {
-        try {
-            row.requireWellFormed();
-            Booking candidate = parse(row);
-            Booking earlier = acceptedById.get(candidate.bookingId());
-            if (earlier != null) {
-                return IntakeItem.redelivery(row, "booking_id", candidate.bookingId(), earlier.line(),
-                        earlier.sameContentAs(candidate));
-            }
-            check(candidate);
-            acceptedById.put(candidate.bookingId(), candidate);
-            return IntakeItem.accept(candidate);
-        } catch (RowRejectedException e) {
-            return IntakeItem.reject(e.toReject(row));
-        }
+        return IntakeItem.keyed(row, "booking_id", acceptedById, BookingValidator::parse, this::check);
     }
 
     private static Booking parse(CsvRow row) {

@@ -32,22 +32,11 @@ public final class CancellationValidator {
     }
 
     public IntakeItem<Cancellation> validate(CsvRow row) {
-        try {
-            row.requireWellFormed();
-            Cancellation candidate = new Cancellation(row.text("cancellation_id"), row.text("booking_id"),
-                    row.date("cancelled_on"), row.optionalText("reason"), row.line());
-            Cancellation earlier = acceptedById.get(candidate.cancellationId());
-            if (earlier != null) {
-                return IntakeItem.redelivery(row, "cancellation_id", candidate.cancellationId(), earlier.line(),
-                        earlier.sameContentAs(candidate));
-            }
-            check(candidate);
-            acceptedById.put(candidate.cancellationId(), candidate);
-            acceptedByBooking.put(candidate.bookingId(), candidate);
-            return IntakeItem.accept(candidate);
-        } catch (RowRejectedException e) {
-            return IntakeItem.reject(e.toReject(row));
-        }
+        return IntakeItem.keyed(row, "cancellation_id", acceptedById, r -> new Cancellation(r.text("cancellation_id"),
+                r.text("booking_id"), r.date("cancelled_on"), r.optionalText("reason"), r.line()), c -> {
+                    check(c);
+                    acceptedByBooking.put(c.bookingId(), c);
+                });
     }
 
     private void check(Cancellation cancellation) {

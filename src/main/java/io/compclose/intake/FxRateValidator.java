@@ -31,21 +31,8 @@ public final class FxRateValidator {
     }
 
     public IntakeItem<FxRate> validate(CsvRow row) {
-        try {
-            row.requireWellFormed();
-            FxRate candidate = new FxRate(row.currency("currency"), row.month("period").toString(),
-                    row.decimal("rate_to_usd", 10), row.line());
-            FxRate earlier = acceptedByKey.get(candidate.key());
-            if (earlier != null) {
-                return IntakeItem.redelivery(row, "currency", candidate.key(), earlier.line(),
-                        earlier.sameContentAs(candidate));
-            }
-            check(candidate);
-            acceptedByKey.put(candidate.key(), candidate);
-            return IntakeItem.accept(candidate);
-        } catch (RowRejectedException e) {
-            return IntakeItem.reject(e.toReject(row));
-        }
+        return IntakeItem.keyed(row, "currency", acceptedByKey, r -> new FxRate(r.currency("currency"),
+                r.month("period").toString(), r.decimal("rate_to_usd", 10), r.line()), this::check);
     }
 
     private void check(FxRate rate) {

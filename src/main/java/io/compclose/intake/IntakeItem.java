@@ -1,5 +1,9 @@
 package io.compclose.intake;
 
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 /** The outcome of validating one row: either the accepted value or the reject, never both. */
 public record IntakeItem<T>(T accepted, Reject reject) {
 
@@ -22,5 +26,28 @@ public record IntakeItem<T>(T accepted, Reject reject) {
     static <T> IntakeItem<T> redelivery(CsvRow row, String column, String id, long earlierLine, boolean sameContent) {
         return reject(sameContent ? Reject.duplicate(row, column, earlierLine) : new Reject(row.file(), row.line(),
                 column, "duplicate of line " + earlierLine + " with different content", id == null ? "" : id));
+    }
+
+    /**
+     * The steps every keyed file shares: a malformed row is rejected; a key accepted before is a
+     * re-delivery; otherwise {@code check} applies the file's own rules (throwing
+     * {@link RowRejectedException} to reject; once they pass it may index the row) and the row is
+     * accepted into {@code accepted}, which a restarted step preloads.
+     */
+    static <T extends KeyedRow<T>> IntakeItem<T> keyed(CsvRow row, String keyColumn, Map<String, T> accepted,
+            Function<CsvRow, T> parse, Consumer<T> check) {
+        try {
+            row.requireWellFormed();
+            T candidate = parse.apply(row);
+            T earlier = accepted.get(candidate.key());
+            if (earlier != null) {
+                return redelivery(row, keyColumn, candidate.key(), earlier.line(), earlier.sameContentAs(candidate));
+            }
+            check.accept(candidate);
+            accepted.put(candidate.key(), candidate);
+            return accept(candidate);
+        } catch (RowRejectedException e) {
+            return reject(e.toReject(row));
+        }
     }
 }

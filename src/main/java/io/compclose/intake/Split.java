@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /** One rep's part of a booking's primary credit, from splits.csv; a booking's parts total 100 %. */
-public record Split(String bookingId, String repId, BigDecimal percent, String role, long line) {
+public record Split(String bookingId, String repId, BigDecimal percent, String role, long line)
+        implements KeyedRow<Split> {
 
+    @Override
     public String key() {
         return bookingId + "|" + repId;
     }
@@ -16,6 +18,7 @@ public record Split(String bookingId, String repId, BigDecimal percent, String r
     }
 
     /** Same split re-delivered: everything but the line it came on is equal. */
+    @Override
     public boolean sameContentAs(Split other) {
         return key().equals(other.key()) && percent.compareTo(other.percent) == 0 && Objects.equals(role, other.role);
     }

@@ -24,21 +24,8 @@ public final class SplitValidator {
     }
 
     public IntakeItem<Split> validate(CsvRow row) {
-        try {
-            row.requireWellFormed();
-            Split candidate = new Split(row.text("booking_id"), row.text("rep_id"), row.decimal("percent", 4),
-                    row.optionalText("role"), row.line());
-            Split earlier = acceptedByKey.get(candidate.key());
-            if (earlier != null) {
-                return IntakeItem.redelivery(row, "rep_id", candidate.key(), earlier.line(),
-                        earlier.sameContentAs(candidate));
-            }
-            check(candidate);
-            acceptedByKey.put(candidate.key(), candidate);
-            return IntakeItem.accept(candidate);
-        } catch (RowRejectedException e) {
-            return IntakeItem.reject(e.toReject(row));
-        }
+        return IntakeItem.keyed(row, "rep_id", acceptedByKey, r -> new Split(r.text("booking_id"), r.text("rep_id"),
+                r.decimal("percent", 4), r.optionalText("role"), r.line()), this::check);
     }
 
     private void check(Split split) {

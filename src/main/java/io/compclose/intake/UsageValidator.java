@@ -31,22 +31,9 @@ public final class UsageValidator {
     }
 
     public IntakeItem<BilledUsage> validate(CsvRow row) {
-        try {
-            row.requireWellFormed();
-            BilledUsage candidate = new BilledUsage(row.text("usage_id"), row.text("account_id"),
-                    row.text("product"), row.month("usage_month"), row.optionalDecimal("quantity", 6),
-                    row.optionalText("unit"), row.decimal("revenue", 4), row.currency("currency"), row.line());
-            BilledUsage earlier = acceptedById.get(candidate.usageId());
-            if (earlier != null) {
-                return IntakeItem.redelivery(row, "usage_id", candidate.usageId(), earlier.line(),
-                        earlier.sameContentAs(candidate));
-            }
-            check(candidate);
-            acceptedById.put(candidate.usageId(), candidate);
-            return IntakeItem.accept(candidate);
-        } catch (RowRejectedException e) {
-            return IntakeItem.reject(e.toReject(row));
-        }
+        return IntakeItem.keyed(row, "usage_id", acceptedById, r -> new BilledUsage(r.text("usage_id"),
+                r.text("account_id"), r.text("product"), r.month("usage_month"), r.optionalDecimal("quantity", 6),
+                r.optionalText("unit"), r.decimal("revenue", 4), r.currency("currency"), r.line()), this::check);
     }
 
     private void check(BilledUsage usage) {
