@@ -85,19 +85,11 @@ public final class RepCloseCalculator {
         RepPeriodInput input = new RepPeriodInput(all, history.metricValues(), history.cancellations(),
                 history.commissionPaid(), history.bonusesPaidThisYear(), history.prior(), history.usage(),
                 history.activities());
-        RepPeriodResult result = withAdjustments(history, withTeamPool(repId, assignment, settling, history,
-                core.calculate(versions, settling, period, input)));
+        // manual adjustments are paid as they are: outside quota, caps and true-up
+        RepPeriodResult result = withTeamPool(repId, assignment, settling, history,
+                core.calculate(versions, settling, period, input)).plusOutsideQuota(history.adjustments());
         return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),
                 earnings(result, history, planOfDeal), pay(result), caps(result), ledger(result));
-    }
-
-    /** Manual adjustments are paid as they are: outside quota, caps and true-up. */
-    private static RepPeriodResult withAdjustments(RepHistory history, RepPeriodResult result) {
-        if (history.adjustments().isEmpty()) {
-            return result;
-        }
-        return new RepPeriodResult(result.priced(), result.dealCaps(), result.settlement(),
-                java.util.stream.Stream.concat(result.outsideQuota().stream(), history.adjustments().stream()).toList());
     }
 
     private RepPeriodResult withTeamPool(String repId, RepAssignment assignment, Plan settling, RepHistory history,
@@ -119,9 +111,7 @@ public final class RepCloseCalculator {
             }
         }
         return TeamPoolShare.of(repId, pool, members, period, history.bonusesPaidThisYear())
-                .map(line -> new RepPeriodResult(result.priced(), result.dealCaps(), result.settlement(),
-                        java.util.stream.Stream.concat(result.outsideQuota().stream(), java.util.stream.Stream.of(line))
-                                .toList()))
+                .map(line -> result.plusOutsideQuota(List.of(line)))
                 .orElse(result);
     }
 

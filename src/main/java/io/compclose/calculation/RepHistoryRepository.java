@@ -22,8 +22,7 @@ public class RepHistoryRepository {
 
     private static final String DEAL_COLUMNS = """
             c.booking_id, b.booked_on, b.account_id, b.booking_type, b.product, b.bundle_id, b.acv, b.tcv,
-            b.term_months, c.credit_share, c.plan_id, c.pay_period, c.currency, b.owner_rep_id, b.sourced_by_rep_id,
-            b.currency, c.fx_rate, c.credit_kind
+            b.term_months, c.credit_share, c.plan_id, c.pay_period, c.currency, b.currency, c.fx_rate, c.credit_kind
             """;
 
     private final JdbcTemplate jdbc;
@@ -39,17 +38,17 @@ public class RepHistoryRepository {
         return List.copyOf(yearDeals(repId, period).values());
     }
 
-    private static RowMapper<RepHistory.HistoricDeal> dealRow(String repId) {
+    private static RowMapper<RepHistory.HistoricDeal> dealRow() {
         return (rs, i) -> {
-            boolean sourced = "SOURCED".equals(rs.getString(18));
+            boolean sourced = "SOURCED".equals(rs.getString(16));
             CreditedDeal deal = new CreditedDeal(rs.getString(1), rs.getObject(2, LocalDate.class),
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
                     rs.getBigDecimal(8), rs.getInt(9), rs.getBigDecimal(10), sourced);
             String creditCurrency = rs.getString(13);
-            String bookedCurrency = rs.getString(16);
+            String bookedCurrency = rs.getString(14);
             if (!bookedCurrency.equals(creditCurrency)) {
                 // at the rate stored with the credit: a deal keeps the rate of the period that credited it
-                deal = deal.convertedAt(rs.getBigDecimal(17).stripTrailingZeros(), bookedCurrency, creditCurrency);
+                deal = deal.convertedAt(rs.getBigDecimal(15).stripTrailingZeros(), bookedCurrency, creditCurrency);
             }
             return new RepHistory.HistoricDeal(deal, rs.getString(11), rs.getString(12), creditCurrency);
         };
@@ -61,7 +60,7 @@ public class RepHistoryRepository {
         jdbc.query("SELECT " + DEAL_COLUMNS + """
                 FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
                 WHERE c.rep_id = ? AND c.pay_period BETWEEN ? AND ? ORDER BY c.pay_period, b.booked_on, c.booking_id
-                """, dealRow(repId), repId, YearMonth.of(period.getYear(), 1).toString(), period.toString())
+                """, dealRow(), repId, YearMonth.of(period.getYear(), 1).toString(), period.toString())
                 .forEach(d -> deals.put(d.deal().bookingId(), d));
         return deals;
     }
@@ -80,7 +79,7 @@ public class RepHistoryRepository {
                 JOIN credit c ON c.booking_id = x.booking_id
                 JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
                 WHERE x.pay_period = ? AND c.rep_id = ? AND c.pay_period < ? ORDER BY c.pay_period
-                """, dealRow(repId), key, repId, yearStart).forEach(d -> deals.putIfAbsent(d.deal().bookingId(), d));
+                """, dealRow(), key, repId, yearStart).forEach(d -> deals.putIfAbsent(d.deal().bookingId(), d));
 
         Map<String, LocalDate> cancellations = new HashMap<>();
         jdbc.query("""

@@ -34,4 +34,10 @@ public record RepPeriodResult(List<PricedComponent> priced, List<Settlement.CapE
     public BigDecimal earnedToDate() {
         return components().stream().map(ComponentEarnings::earnedToDate).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
+
+    /** The same period with more lines paid outside quota (a team pool share, manual adjustments). */
+    public RepPeriodResult plusOutsideQuota(List<PayLine> lines) {
+        return lines.isEmpty() ? this : new RepPeriodResult(priced, dealCaps, settlement,
+                Stream.concat(outsideQuota.stream(), lines.stream()).toList());
+    }
 }

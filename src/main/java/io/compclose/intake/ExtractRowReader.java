@@ -1,6 +1,7 @@
 package io.compclose.intake;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
@@ -38,6 +40,20 @@ public class ExtractRowReader extends AbstractItemCountingItemStreamItemReader<C
         this.sql = sql;
         this.spec = spec;
         setName("extract-" + spec.fileName());
+    }
+
+    /** The configured query standing in for a file (bookings or usage), if any. */
+    public static Optional<String> queryFor(ExtractProperties source, CsvFileSpec spec) {
+        String sql = spec == CsvFileSpec.BOOKINGS ? source.bookingsSql()
+                : spec == CsvFileSpec.USAGE ? source.usageSql() : null;
+        return source.configured(sql) ? Optional.of(sql) : Optional.empty();
+    }
+
+    /** The file's rows: from the configured query if there is one, else from the inbox's file. */
+    public static AbstractItemCountingItemStreamItemReader<CsvRow> of(ExtractProperties source,
+            Path inbox, CsvFileSpec spec) {
+        return queryFor(source, spec).<AbstractItemCountingItemStreamItemReader<CsvRow>>map(
+                sql -> new ExtractRowReader(source, sql, spec)).orElseGet(() -> new CsvRowReader(inbox, spec));
     }
 
     @Override

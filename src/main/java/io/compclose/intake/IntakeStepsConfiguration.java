@@ -190,9 +190,7 @@ public class IntakeStepsConfiguration {
     @StepScope
     AbstractItemCountingItemStreamItemReader<CsvRow> bookingsReader(@Value(PARAMS) Map<String, Object> params,
             ExtractProperties extract) {
-        return extract.configured(extract.bookingsSql())
-                ? new ExtractRowReader(extract, extract.bookingsSql(), CsvFileSpec.BOOKINGS)
-                : new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.BOOKINGS);
+        return ExtractRowReader.of(extract, CloseRun.from(params).inbox(), CsvFileSpec.BOOKINGS);
     }
 
     @Bean
@@ -336,9 +334,7 @@ public class IntakeStepsConfiguration {
     @StepScope
     AbstractItemCountingItemStreamItemReader<CsvRow> usageReader(@Value(PARAMS) Map<String, Object> params,
             ExtractProperties extract) {
-        return extract.configured(extract.usageSql())
-                ? new ExtractRowReader(extract, extract.usageSql(), CsvFileSpec.USAGE)
-                : new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.USAGE);
+        return ExtractRowReader.of(extract, CloseRun.from(params).inbox(), CsvFileSpec.USAGE);
     }
 
     @Bean

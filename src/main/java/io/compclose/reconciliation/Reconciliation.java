@@ -124,9 +124,8 @@ public class Reconciliation {
             List<String> breaks) {
         String period = run.periodKey();
         String file = spec.fileName();
-        String query = spec == CsvFileSpec.BOOKINGS ? extract.bookingsSql()
-                : spec == CsvFileSpec.USAGE ? extract.usageSql() : null;
-        long read = extract.configured(query) ? ExtractRowReader.count(extract, query) : countRecords(run, spec);
+        long read = ExtractRowReader.queryFor(extract, spec).map(sql -> ExtractRowReader.count(extract, sql))
+                .orElseGet(() -> countRecords(run, spec));
         long rejected = figures.rejects(period, file, "REJECTED");
         long duplicates = figures.rejects(period, file, "DUPLICATE");
         totals.add(new ControlTotal(file + ":read", "", read, BigDecimal.ZERO));
