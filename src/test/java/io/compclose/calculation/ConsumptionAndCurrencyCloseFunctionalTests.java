@@ -1,12 +1,10 @@
 package io.compclose.calculation;
 
+import static io.compclose.support.CliRun.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +95,7 @@ class ConsumptionAndCurrencyCloseFunctionalTests {
         // C1: ACC-1 baseline (10,000 + 11,000 + 12,000) / 3 = 11,000, growth 4,000 x 5 % = 200.00;
         // ACC-2 has no history: growth EUR 1,000 x 1.08 = USD 1,080.00 x 5 % = 54.00; 254.00 in all.
         // Usage up (15,000 + 1,080) / 11,000 - 1 = 46.18 % >= 20 %: the 2,500 bonus. ACC-3 has no owner.
-        CliRun oct = close("2026-10", october, out, url);
+        CliRun oct = CliRun.close("2026-10", october, out, url);
         assertThat(oct.exitCode()).as(oct.toString()).isZero();
         assertThat(oct.out()).contains("Rejected input rows: 4 (bookings.csv 1, fx_rates.csv 2, usage.csv 1)");
         assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-10.csv"))).containsExactly(
@@ -139,7 +137,7 @@ class ConsumptionAndCurrencyCloseFunctionalTests {
         // C1: ACC-1 baseline (11,000 + 12,000 + 15,000) / 3 = 12,666.67, growth 15,000 - 12,666.67 = 2,333.33
         // x 5 % = 116.6665 -> 116.67. ACC-2 was handed over on 15 November: its November usage is not C1's.
         // Earned to date 200.00 + 54.00 + 116.67 = 370.67 - paid 254.00 = 116.67; the bonus was paid already.
-        CliRun nov = close("2026-11", november, out, url);
+        CliRun nov = CliRun.close("2026-11", november, out, url);
         assertThat(nov.exitCode()).as(nov.toString()).isZero();
         assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-11.csv"))).containsExactly(
                 "employee_id,rep_id,pay_period,earning_code,amount,currency",
@@ -182,18 +180,5 @@ class ConsumptionAndCurrencyCloseFunctionalTests {
             Files.writeString(inbox.resolve(file.getKey()), file.getValue());
         }
         return inbox;
-    }
-
-    private static CliRun close(String period, Path inbox, Path out, String url) {
-        List<String> args = new ArrayList<>(List.of("close", "--period=" + period, "--inbox=" + inbox,
-                "--out=" + out, "--compclose.progress=false"));
-        if (!url.startsWith("jdbc:h2:")) {
-            args.add("--spring.datasource.url=" + url);
-        }
-        return CliRun.of(args);
-    }
-
-    private static String plain(Object number) {
-        return ((BigDecimal) number).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,11 +1,10 @@
 package io.compclose.calculation;
 
+import static io.compclose.support.CliRun.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -112,7 +111,7 @@ class YearToDateCloseFunctionalTests {
         // R2: 36,000 x 10 % = 3,600.
         // R3: 10 meetings of 20 (50 %): 12,000 / 12 x 1.0 x 0.5 = 500; MBO PIPELINE 0.8: 1,000 x 10 % x 0.8 = 80.
         // The MBO score 1.2 is rejected. Team West's pool: 60,000 + 36,000 = 96,000 booked, short of 150,000.
-        CliRun oct = close("2026-10", october, out, url);
+        CliRun oct = CliRun.close("2026-10", october, out, url);
         assertThat(oct.exitCode()).as(oct.toString()).isZero();
         assertThat(oct.out()).contains("Rejected input rows: 1 (kpis.csv 1)");
         assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-10.csv"))).containsExactly(
@@ -135,7 +134,7 @@ class YearToDateCloseFunctionalTests {
         // Team West (R1 and R2 carry the pool; R3's plan does not) booked 110,000 + 76,000 = 186,000 >= 150,000
         // (a cancelled deal keeps its credit): the 10,000 pool by share of credit, R1 10,000 x 110 / 186 =
         // 5,913.978 -> 5,913.98, R2 10,000 x 76 / 186 = 4,086.022 -> 4,086.02.
-        CliRun nov = close("2026-11", november, out, url);
+        CliRun nov = CliRun.close("2026-11", november, out, url);
         assertThat(nov.exitCode()).as(nov.toString()).isZero();
         assertThat(nov.out()).contains("Rejected input rows: 1 (cancellations.csv 1)")
                 .containsPattern("USD\\s+2\\s+90,000.00\\s+3\\s+20,975.00");
@@ -198,7 +197,7 @@ class YearToDateCloseFunctionalTests {
         assertThat(carl).contains("USD 5,086.02", "CLAWBACK", "clawback of E1", "-3,000.00", "4,000.00");
 
         // closing November again changes nothing: the true-up never pays twice
-        CliRun again = close("2026-11", november, out, url);
+        CliRun again = CliRun.close("2026-11", november, out, url);
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("already completed");
         assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM payout WHERE pay_period = '2026-11'",
@@ -217,20 +216,7 @@ class YearToDateCloseFunctionalTests {
         return inbox;
     }
 
-    private static CliRun close(String period, Path inbox, Path out, String url) {
-        List<String> args = new ArrayList<>(List.of("close", "--period=" + period, "--inbox=" + inbox,
-                "--out=" + out, "--compclose.progress=false"));
-        if (!url.startsWith("jdbc:h2:")) {
-            args.add("--spring.datasource.url=" + url);
-        }
-        return CliRun.of(args);
-    }
-
     private static JdbcTemplate jdbc(String url, Path out) {
         return new CloseFixture(out, url, false).jdbc();
-    }
-
-    private static String plain(Object number) {
-        return ((java.math.BigDecimal) number).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,12 +1,10 @@
 package io.compclose.crediting;
 
+import static io.compclose.support.CliRun.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,12 +104,7 @@ class CreditingCloseFunctionalTests {
                 ADJ3,C1,50.00,EUR,wrong currency,M1
                 """);
 
-        List<String> args = new ArrayList<>(List.of("close", "--period=2026-10", "--inbox=" + inbox, "--out=" + out,
-                "--compclose.progress=false"));
-        if (!url.startsWith("jdbc:h2:")) {
-            args.add("--spring.datasource.url=" + url);
-        }
-        CliRun run = CliRun.of(args);
+        CliRun run = CliRun.close("2026-10", inbox, out, url);
 
         // R1: 60 % of B1 = 60,000 x 10 % = 6,000. R2: 40 % of B1 = 40,000 + B2 50,000 = 90,000 x 10 % = 9,000.
         // M1: roll-up of B1 (60 % + 40 %, once) 100,000 + B2 50,000 = 150,000 x 1 % = 1,500.
@@ -157,9 +150,5 @@ class CreditingCloseFunctionalTests {
                 AND stage IN ('booked_acv', 'credited_acv_booked_currency', 'uncredited_acv') ORDER BY stage""")
                 .stream().map(r -> r.get("stage") + " " + plain(r.get("amount"))).toList())
                 .containsExactly("booked_acv 160000", "credited_acv_booked_currency 150000", "uncredited_acv 10000");
-    }
-
-    private static String plain(Object number) {
-        return ((BigDecimal) number).stripTrailingZeros().toPlainString();
     }
 }

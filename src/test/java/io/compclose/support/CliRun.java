@@ -2,7 +2,9 @@ package io.compclose.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,24 @@ public record CliRun(int exitCode, String out, String err) {
             code = Cli.run(new ArrayList<>(args).toArray(String[]::new), o, e, extraConfiguration);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Closes a period quietly into {@code out} on the database at {@code url}: the embedded default
+     * when it is an H2 URL, else the given one.
+     */
+    public static CliRun close(String period, Path inbox, Path out, String url) {
+        List<String> args = new ArrayList<>(List.of("close", "--period=" + period, "--inbox=" + inbox,
+                "--out=" + out, "--compclose.progress=false"));
+        if (!url.startsWith("jdbc:h2:")) {
+            args.add("--spring.datasource.url=" + url);
+        }
+        return of(args);
+    }
+
+    /** A database number as a rep would write it: 6000.0000 is 6000, 0.60 is 0.6. */
+    public static String plain(Object number) {
+        return ((BigDecimal) number).stripTrailingZeros().toPlainString();
     }
 
     @Override
