@@ -20,7 +20,7 @@ import io.compclose.money.FxConversion;
 /**
  * Reads the billed usage a rep is credited with: the accounts account_owners gives them on the last
  * day of each month of the year, each account's revenue by month (the latest delivery of every
- * usage row, from three months before the year for the baseline), and the rate of each credited
+ * usage row, summed in account_usage, from three months before the year for the baseline), and the rate of each credited
  * month into the rep's pay currency.
  */
 @Repository
@@ -56,10 +56,9 @@ public class UsageHistoryRepository {
         // account -> currency -> month -> revenue
         Map<String, Map<String, Map<YearMonth, BigDecimal>>> revenue = new TreeMap<>();
         jdbc.query("""
-                SELECT u.account_id, u.currency, u.usage_month, SUM(u.revenue) FROM billed_usage u
+                SELECT u.account_id, u.currency, u.usage_month, SUM(u.revenue) FROM account_usage u
                 WHERE u.account_id IN (SELECT o.account_id FROM account_owner o WHERE o.pay_period = ? AND o.rep_id = ?)
-                AND u.usage_month BETWEEN ? AND ? AND u.pay_period = (SELECT MAX(v.pay_period) FROM billed_usage v
-                    WHERE v.usage_id = u.usage_id AND v.pay_period <= ?)
+                AND u.usage_month BETWEEN ? AND ? AND u.pay_period <= ?
                 GROUP BY u.account_id, u.currency, u.usage_month
                 """, rs -> {
             revenue.computeIfAbsent(rs.getString(1), a -> new TreeMap<>())

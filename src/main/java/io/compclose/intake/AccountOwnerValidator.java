@@ -16,17 +16,19 @@ public final class AccountOwnerValidator {
 
     private final Roster roster;
     private final Map<String, AccountOwner> acceptedByKey;
+    private final AcceptedRows<AccountOwner> accepted;
     private final Map<String, List<AccountOwner>> acceptedByAccountRole = new HashMap<>();
 
     /** @param acceptedByKey owners accepted so far by {@link AccountOwner#key()}; grows as rows pass */
     public AccountOwnerValidator(Roster roster, Map<String, AccountOwner> acceptedByKey) {
         this.roster = roster;
         this.acceptedByKey = acceptedByKey;
+        this.accepted = AcceptedRows.inMemory(acceptedByKey);
         acceptedByKey.values().forEach(this::index);
     }
 
     public IntakeItem<AccountOwner> validate(CsvRow row) {
-        return IntakeItem.keyed(row, "account_id", acceptedByKey, r -> new AccountOwner(r.text("account_id"),
+        return IntakeItem.keyed(row, "account_id", accepted, r -> new AccountOwner(r.text("account_id"),
                 r.text("rep_id"), r.choice("role", Role.class), r.date("effective_from"),
                 r.optionalDate("effective_to"), r.line()), owner -> {
                     check(owner);

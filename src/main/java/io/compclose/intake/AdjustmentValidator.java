@@ -15,6 +15,7 @@ public final class AdjustmentValidator {
     private final YearMonth period;
     private final Roster roster;
     private final Map<String, Adjustment> acceptedById;
+    private final AcceptedRows<Adjustment> accepted;
     private final Function<String, Optional<String>> paidIn;
 
     /** @param paidIn the earlier period whose close paid an adjustment id, if any */
@@ -23,11 +24,12 @@ public final class AdjustmentValidator {
         this.period = period;
         this.roster = roster;
         this.acceptedById = acceptedById;
+        this.accepted = AcceptedRows.inMemory(acceptedById);
         this.paidIn = paidIn;
     }
 
     public IntakeItem<Adjustment> validate(CsvRow row) {
-        return IntakeItem.keyed(row, "adjustment_id", acceptedById, r -> new Adjustment(r.text("adjustment_id"),
+        return IntakeItem.keyed(row, "adjustment_id", accepted, r -> new Adjustment(r.text("adjustment_id"),
                 r.text("rep_id"), r.decimal("amount", 2), r.currency("currency"), r.text("reason"),
                 r.text("approved_by"), r.line()), this::check);
     }

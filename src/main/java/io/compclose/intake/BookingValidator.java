@@ -3,7 +3,6 @@ package io.compclose.intake;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Map;
 
 import io.compclose.money.FxConversion;
 import io.compclose.plan.PlanCatalog;
@@ -18,11 +17,11 @@ public final class BookingValidator {
     private final YearMonth period;
     private final Roster roster;
     private final PlanCatalog plans;
-    private final Map<String, Booking> acceptedById;
+    private final AcceptedRows<Booking> acceptedById;
     private final FxConversion rates;
 
     /** @param rates the pay period's rates, for bookings in a currency other than the owner's pay currency */
-    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, Map<String, Booking> acceptedById,
+    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
             FxConversion rates) {
         this.period = period;
         this.roster = roster;

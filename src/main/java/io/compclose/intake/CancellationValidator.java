@@ -21,6 +21,7 @@ public final class CancellationValidator {
     private final YearMonth period;
     private final Function<String, Optional<BookingHistory>> bookings;
     private final Map<String, Cancellation> acceptedById;
+    private final AcceptedRows<Cancellation> accepted;
     private final Map<String, Cancellation> acceptedByBooking = new HashMap<>();
 
     public CancellationValidator(YearMonth period, Function<String, Optional<BookingHistory>> bookings,
@@ -28,11 +29,12 @@ public final class CancellationValidator {
         this.period = period;
         this.bookings = bookings;
         this.acceptedById = acceptedById;
+        this.accepted = AcceptedRows.inMemory(acceptedById);
         acceptedById.values().forEach(c -> acceptedByBooking.put(c.bookingId(), c));
     }
 
     public IntakeItem<Cancellation> validate(CsvRow row) {
-        return IntakeItem.keyed(row, "cancellation_id", acceptedById, r -> new Cancellation(r.text("cancellation_id"),
+        return IntakeItem.keyed(row, "cancellation_id", accepted, r -> new Cancellation(r.text("cancellation_id"),
                 r.text("booking_id"), r.date("cancelled_on"), r.optionalText("reason"), r.line()), c -> {
                     check(c);
                     acceptedByBooking.put(c.bookingId(), c);

@@ -16,6 +16,7 @@ public final class FxRateValidator {
     private final YearMonth period;
     private final String baseCurrency;
     private final Map<String, FxRate> acceptedByKey;
+    private final AcceptedRows<FxRate> accepted;
     private final BiFunction<String, String, Optional<BigDecimal>> earlierRate;
 
     /**
@@ -27,11 +28,12 @@ public final class FxRateValidator {
         this.period = period;
         this.baseCurrency = baseCurrency;
         this.acceptedByKey = acceptedByKey;
+        this.accepted = AcceptedRows.inMemory(acceptedByKey);
         this.earlierRate = earlierRate;
     }
 
     public IntakeItem<FxRate> validate(CsvRow row) {
-        return IntakeItem.keyed(row, "currency", acceptedByKey, r -> new FxRate(r.currency("currency"),
+        return IntakeItem.keyed(row, "currency", accepted, r -> new FxRate(r.currency("currency"),
                 r.month("period").toString(), r.decimal("rate_to_usd", 10), r.line()), this::check);
     }
 

@@ -1,6 +1,5 @@
 package io.compclose.intake;
 
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -32,19 +31,19 @@ public record IntakeItem<T>(T accepted, Reject reject) {
      * The steps every keyed file shares: a malformed row is rejected; a key accepted before is a
      * re-delivery; otherwise {@code check} applies the file's own rules (throwing
      * {@link RowRejectedException} to reject; once they pass it may index the row) and the row is
-     * accepted into {@code accepted}, which a restarted step preloads.
+     * added to {@code accepted}, which a restarted step preloads.
      */
-    static <T extends KeyedRow<T>> IntakeItem<T> keyed(CsvRow row, String keyColumn, Map<String, T> accepted,
+    static <T extends KeyedRow<T>> IntakeItem<T> keyed(CsvRow row, String keyColumn, AcceptedRows<T> accepted,
             Function<CsvRow, T> parse, Consumer<T> check) {
         try {
             row.requireWellFormed();
             T candidate = parse.apply(row);
-            T earlier = accepted.get(candidate.key());
+            T earlier = accepted.earlier(candidate.key());
             if (earlier != null) {
                 return redelivery(row, keyColumn, candidate.key(), earlier.line(), earlier.sameContentAs(candidate));
             }
             check.accept(candidate);
-            accepted.put(candidate.key(), candidate);
+            accepted.add(candidate);
             return accept(candidate);
         } catch (RowRejectedException e) {
             return reject(e.toReject(row));

@@ -1,7 +1,9 @@
 package io.compclose.intake;
 
 import java.math.BigDecimal;
-import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
@@ -80,8 +83,8 @@ public class IntakeRepository {
                 """, rows, rows.size(), (ps, a) -> {
             ps.setString(1, period);
             ps.setString(2, a.repId());
-            ps.setDate(3, Date.valueOf(a.effectiveFrom()));
-            ps.setDate(4, sqlDate(a.effectiveTo()));
+            ps.setObject(3, a.effectiveFrom(), Types.DATE);
+            ps.setObject(4, a.effectiveTo(), Types.DATE);
             ps.setString(5, a.employeeId());
             ps.setString(6, a.name());
             ps.setString(7, a.email());
@@ -108,7 +111,7 @@ public class IntakeRepository {
                 """, rows, rows.size(), (ps, b) -> {
             ps.setString(1, period);
             ps.setString(2, b.bookingId());
-            ps.setDate(3, Date.valueOf(b.bookedOn()));
+            ps.setObject(3, b.bookedOn(), Types.DATE);
             ps.setString(4, b.accountId());
             ps.setString(5, b.accountName());
             ps.setString(6, b.ownerRepId());
@@ -134,7 +137,7 @@ public class IntakeRepository {
             ps.setString(1, period);
             ps.setString(2, c.cancellationId());
             ps.setString(3, c.bookingId());
-            ps.setDate(4, Date.valueOf(c.cancelledOn()));
+            ps.setObject(4, c.cancelledOn(), Types.DATE);
             ps.setString(5, ColumnText.fit(c.reason(), 500));
             ps.setLong(6, c.line());
         });
@@ -234,13 +237,15 @@ public class IntakeRepository {
                 rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getLong(12)), period));
     }
 
-    public Map<String, Booking> bookings(String period) {
-        Map<String, Booking> result = new HashMap<>();
-        jdbc.query("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE pay_period = ?", rs -> {
-            Booking b = BOOKING_ROW.mapRow(rs, 0);
-            result.put(b.bookingId(), b);
-        }, period);
-        return result;
+    /** A booking accepted in the period, by id. */
+    public Optional<Booking> booking(String period, String bookingId) {
+        return jdbc.query("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE pay_period = ? AND booking_id = ?",
+                BOOKING_ROW, period, bookingId).stream().findFirst();
+    }
+
+    /** The booking ids accepted in the period so far (a restarted step continues with them). */
+    public KeyFilter bookingIds(String period) {
+        return keys("SELECT booking_id FROM booking WHERE pay_period = ?", period);
     }
 
     public List<Reject> rejects(String period) {
@@ -385,19 +390,38 @@ public class IntakeRepository {
         });
     }
 
-    /** The period's usage rows accepted so far (a restarted step continues with them). */
-    public Map<String, BilledUsage> usage(String period) {
-        Map<String, BilledUsage> result = new HashMap<>();
-        jdbc.query("""
+    /** A usage row accepted in the period, by id. */
+    public Optional<BilledUsage> usage(String period, String usageId) {
+        return jdbc.query("""
                 SELECT usage_id, account_id, product, usage_month, quantity, unit, revenue, currency, source_line
-                FROM billed_usage WHERE pay_period = ?
-                """, rs -> {
-            BilledUsage u = new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
-                    YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
-                    rs.getString(8), rs.getLong(9));
-            result.put(u.usageId(), u);
-        }, period);
-        return result;
+                FROM billed_usage WHERE pay_period = ? AND usage_id = ?
+                """, (rs, i) -> new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
+                YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
+                rs.getString(8), rs.getLong(9)), period, usageId).stream().findFirst();
+    }
+
+    /** The usage ids accepted in the period so far (a restarted step continues with them). */
+    public KeyFilter usageIds(String period) {
+        return keys("SELECT usage_id FROM billed_usage WHERE pay_period = ?", period);
+    }
+
+    /**
+     * The keys a query returns, streamed into a filter: on MySQL and MariaDB a fetch size of
+     * {@link Integer#MIN_VALUE} streams the rows instead of loading millions of them at once.
+     */
+    private KeyFilter keys(String sql, String period) {
+        KeyFilter filter = KeyFilter.standard();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            String database = connection.getMetaData().getDatabaseProductName();
+            if (database.startsWith("MySQL") || database.startsWith("MariaDB")) {
+                statement.setFetchSize(Integer.MIN_VALUE);
+            }
+            statement.setString(1, period);
+            return statement;
+        }, (RowCallbackHandler) rs -> filter.add(rs.getString(1)));
+        return filter;
     }
 
     public void saveAccountOwners(String period, List<AccountOwner> rows) {
@@ -411,8 +435,8 @@ public class IntakeRepository {
             ps.setString(2, o.accountId());
             ps.setString(3, o.repId());
             ps.setString(4, o.role().name());
-            ps.setDate(5, Date.valueOf(o.effectiveFrom()));
-            ps.setDate(6, sqlDate(o.effectiveTo()));
+            ps.setObject(5, o.effectiveFrom(), Types.DATE);
+            ps.setObject(6, o.effectiveTo(), Types.DATE);
             ps.setLong(7, o.line());
         });
     }
@@ -431,8 +455,5 @@ public class IntakeRepository {
         return result;
     }
 
-    private static Date sqlDate(LocalDate day) {
-        return day == null ? null : Date.valueOf(day);
-    }
 
 }

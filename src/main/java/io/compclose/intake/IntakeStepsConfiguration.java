@@ -83,7 +83,7 @@ public class IntakeStepsConfiguration {
     ItemProcessor<CsvRow, IntakeItem<Split>> splitValidation(@Value(PARAMS) Map<String, Object> params,
             IntakeRepository repository) {
         String period = CloseRun.from(params).periodKey();
-        return new SplitValidator(repository.roster(period), repository.bookings(period),
+        return new SplitValidator(repository.roster(period), id -> repository.booking(period, id).map(Booking::bookedOn),
                 repository.splits(period))::validate;
     }
 
@@ -170,6 +170,15 @@ public class IntakeStepsConfiguration {
                 .reader(usageReader).processor(usageValidation).writer(usageWriter).build();
     }
 
+    /** Usage per account and month, and which rows replace an earlier delivery: set-based, after the load. */
+    @Bean
+    Step summariseUsage(StepFactory steps, UsageSummary usageSummary) {
+        return steps.tasklet("summariseUsage", (contribution, chunkContext) -> {
+            usageSummary.summarise(CloseRun.from(chunkContext.getStepContext().getJobParameters()).period());
+            return RepeatStatus.FINISHED;
+        });
+    }
+
     @Bean
     Step publishRejects(StepFactory steps, IntakeRepository repository) {
         return steps.tasklet("publishRejects", (contribution, chunkContext) -> {
@@ -253,10 +262,10 @@ public class IntakeStepsConfiguration {
     @Bean
     @StepScope
     ItemProcessor<CsvRow, IntakeItem<Booking>> bookingValidation(@Value(PARAMS) Map<String, Object> params,
-            PlanFiles planFiles, IntakeRepository repository) {
+            PlanFiles planFiles, IntakeRepository repository, StoredAcceptedRows<Booking> acceptedBookings) {
         CloseRun run = CloseRun.from(params);
         BookingValidator validator = new BookingValidator(run.period(), repository.roster(run.periodKey()),
-                planFiles.catalog(run.plans()), repository.bookings(run.periodKey()),
+                planFiles.catalog(run.plans()), acceptedBookings,
                 repository.fxRates(run.periodKey(), run.periodKey()));
         return validator::validate;
     }
@@ -269,8 +278,19 @@ public class IntakeStepsConfiguration {
 
     @Bean
     @StepScope
-    IntakeWriter<Booking> bookingsWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository) {
-        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveBookings, repository);
+    IntakeWriter<Booking> bookingsWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository,
+            StoredAcceptedRows<Booking> acceptedBookings) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveBookings, repository,
+                acceptedBookings::stored);
+    }
+
+    /** The bookings accepted so far, shared by the step's validation and its writer; fixed memory. */
+    @Bean
+    @StepScope
+    StoredAcceptedRows<Booking> acceptedBookings(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        String period = CloseRun.from(params).periodKey();
+        return new StoredAcceptedRows<>(repository.bookingIds(period), id -> repository.booking(period, id));
     }
 
     @Bean
@@ -340,16 +360,27 @@ public class IntakeStepsConfiguration {
     @Bean
     @StepScope
     ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageValidation(@Value(PARAMS) Map<String, Object> params,
-            IntakeRepository repository) {
+            IntakeRepository repository, StoredAcceptedRows<BilledUsage> acceptedUsage) {
         CloseRun run = CloseRun.from(params);
         FxConversion rates = repository.fxRates(run.periodKey(), run.periodKey());
-        return new UsageValidator(run.period(), repository.usage(run.periodKey()), rates::knows)::validate;
+        return new UsageValidator(run.period(), acceptedUsage, rates::knows)::validate;
     }
 
     @Bean
     @StepScope
-    IntakeWriter<BilledUsage> usageWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository) {
-        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveUsage, repository);
+    IntakeWriter<BilledUsage> usageWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository,
+            StoredAcceptedRows<BilledUsage> acceptedUsage) {
+        return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveUsage, repository,
+                acceptedUsage::stored);
+    }
+
+    /** The usage rows accepted so far, shared by the step's validation and its writer; fixed memory. */
+    @Bean
+    @StepScope
+    StoredAcceptedRows<BilledUsage> acceptedUsage(@Value(PARAMS) Map<String, Object> params,
+            IntakeRepository repository) {
+        String period = CloseRun.from(params).periodKey();
+        return new StoredAcceptedRows<>(repository.usageIds(period), id -> repository.usage(period, id));
     }
 
     static byte[] rejectsCsv(IntakeRepository repository, String period) {

@@ -13,11 +13,19 @@ public class IntakeWriter<T> implements ItemWriter<IntakeItem<T>> {
     private final String period;
     private final BiConsumer<String, List<T>> acceptedSink;
     private final IntakeRepository repository;
+    private final Runnable afterWrite;
 
     public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink, IntakeRepository repository) {
+        this(period, acceptedSink, repository, () -> { });
+    }
+
+    /** @param afterWrite told once a chunk is written, e.g. that {@link AcceptedRows#stored()} */
+    public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink, IntakeRepository repository,
+            Runnable afterWrite) {
         this.period = period;
         this.acceptedSink = acceptedSink;
         this.repository = repository;
+        this.afterWrite = afterWrite;
     }
 
     @Override
@@ -37,5 +45,6 @@ public class IntakeWriter<T> implements ItemWriter<IntakeItem<T>> {
         if (!rejects.isEmpty()) {
             repository.saveRejects(period, rejects);
         }
+        afterWrite.run();
     }
 }

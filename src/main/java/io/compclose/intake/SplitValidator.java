@@ -1,7 +1,10 @@
 package io.compclose.intake;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Validates splits.csv rows: a booking accepted in this period, a rep on the roster on the booking
@@ -14,17 +17,21 @@ public final class SplitValidator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Roster roster;
-    private final Map<String, Booking> bookings;
+    private final Function<String, Optional<LocalDate>> bookedOn;
     private final Map<String, Split> acceptedByKey;
+    private final AcceptedRows<Split> accepted;
 
-    public SplitValidator(Roster roster, Map<String, Booking> bookings, Map<String, Split> acceptedByKey) {
+    /** @param bookedOn the booking date of a booking accepted in this period, by booking id */
+    public SplitValidator(Roster roster, Function<String, Optional<LocalDate>> bookedOn,
+            Map<String, Split> acceptedByKey) {
         this.roster = roster;
-        this.bookings = bookings;
+        this.bookedOn = bookedOn;
         this.acceptedByKey = acceptedByKey;
+        this.accepted = AcceptedRows.inMemory(acceptedByKey);
     }
 
     public IntakeItem<Split> validate(CsvRow row) {
-        return IntakeItem.keyed(row, "rep_id", acceptedByKey, r -> new Split(r.text("booking_id"), r.text("rep_id"),
+        return IntakeItem.keyed(row, "rep_id", accepted, r -> new Split(r.text("booking_id"), r.text("rep_id"),
                 r.decimal("percent", 4), r.optionalText("role"), r.line()), this::check);
     }
 
@@ -33,17 +40,14 @@ public final class SplitValidator {
             throw new RowRejectedException("percent", "must be above 0 and at most 100",
                     split.percent().toPlainString());
         }
-        Booking booking = bookings.get(split.bookingId());
-        if (booking == null) {
-            throw new RowRejectedException("booking_id", "unknown booking (not accepted in this period)",
-                    split.bookingId());
-        }
+        LocalDate day = bookedOn.apply(split.bookingId()).orElseThrow(() -> new RowRejectedException(
+                "booking_id", "unknown booking (not accepted in this period)", split.bookingId()));
         if (!roster.knows(split.repId())) {
             throw new RowRejectedException("rep_id", "unknown rep (no accepted row in reps.csv)", split.repId());
         }
-        if (roster.activeOn(split.repId(), booking.bookedOn()).isEmpty()) {
-            throw new RowRejectedException("rep_id", "rep has no roster assignment on the booking date "
-                    + booking.bookedOn(), split.repId());
+        if (roster.activeOn(split.repId(), day).isEmpty()) {
+            throw new RowRejectedException("rep_id", "rep has no roster assignment on the booking date " + day,
+                    split.repId());
         }
     }
 }

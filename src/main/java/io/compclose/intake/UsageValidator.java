@@ -2,7 +2,6 @@ package io.compclose.intake;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -16,14 +15,14 @@ public final class UsageValidator {
     private static final int BASELINE_MONTHS = 24;
 
     private final YearMonth period;
-    private final Map<String, BilledUsage> acceptedById;
+    private final AcceptedRows<BilledUsage> acceptedById;
     private final Predicate<String> rateKnownThisPeriod;
 
     /**
      * @param acceptedById        usage accepted so far in this pay period by usage id; grows as rows pass
      * @param rateKnownThisPeriod true for the base currency and for currencies fx_rates.csv prices in the period
      */
-    public UsageValidator(YearMonth period, Map<String, BilledUsage> acceptedById,
+    public UsageValidator(YearMonth period, AcceptedRows<BilledUsage> acceptedById,
             Predicate<String> rateKnownThisPeriod) {
         this.period = period;
         this.acceptedById = acceptedById;

@@ -21,7 +21,8 @@ public class MonthlyCloseJobConfiguration {
     Job monthlyClose(JobRepository jobRepository,
             Step validatePlans, Step loadReps, Step loadFxRates, Step loadBookings, Step loadSplits,
             Step loadCancellations,
-            Step loadKpis, Step loadActivities, Step loadAccountOwners, Step loadUsage, Step loadAdjustments,
+            Step loadKpis, Step loadActivities, Step loadAccountOwners, Step loadUsage, Step summariseUsage,
+            Step loadAdjustments,
             Step publishRejects,
             Step creditBookings,
             Step calculateEarnings, Step summarisePayouts,
@@ -39,6 +40,7 @@ public class MonthlyCloseJobConfiguration {
                 .next(loadActivities)
                 .next(loadAccountOwners)
                 .next(loadUsage)
+                .next(summariseUsage)
                 .next(loadAdjustments)
                 .next(publishRejects)
                 .next(creditBookings)

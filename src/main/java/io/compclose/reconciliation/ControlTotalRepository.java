@@ -67,15 +67,33 @@ public class ControlTotalRepository {
                 """, period);
     }
 
-    /** The period's usage rows for the month whose account has no owner on the month's last day. */
+    /** The period's usage for the month on accounts with no owner on the month's last day. */
     Map<String, ControlTotal> unownedUsage(java.time.YearMonth period) {
+        // the month's own usage cannot replace an earlier delivery, so its summary is what was delivered
         return totals("usage_unowned", """
-                SELECT u.currency, COUNT(*), SUM(u.revenue) FROM billed_usage u
+                SELECT u.currency, SUM(u.delivered_rows), SUM(u.revenue) FROM account_usage u
                 WHERE u.pay_period = ? AND u.usage_month = ? AND NOT EXISTS (SELECT 1 FROM account_owner o
                     WHERE o.pay_period = u.pay_period AND o.account_id = u.account_id AND o.effective_from <= ?
                     AND (o.effective_to IS NULL OR o.effective_to >= ?))
                 GROUP BY u.currency
                 """, period.toString(), period.toString(), period.atEndOfMonth(), period.atEndOfMonth());
+    }
+
+    /** The period's usage as summarised by account: rows delivered, revenue delivered less revenue replaced. */
+    Map<String, ControlTotal> summarisedUsage(String period) {
+        return totals("usage_summarised", """
+                SELECT currency, SUM(delivered_rows), SUM(revenue) FROM account_usage WHERE pay_period = ?
+                GROUP BY currency
+                """, period);
+    }
+
+    /** The earlier deliveries that the period's usage rows replace. */
+    Map<String, ControlTotal> replacedUsage(String period) {
+        return totals("usage_replaced", """
+                SELECT e.currency, COUNT(*), SUM(e.revenue) FROM usage_redelivery r JOIN billed_usage e
+                    ON e.pay_period = r.replaces_period AND e.usage_id = r.usage_id
+                WHERE r.pay_period = ? GROUP BY e.currency
+                """, period);
     }
 
     private Map<String, ControlTotal> totals(String stage, String sql, Object... args) {

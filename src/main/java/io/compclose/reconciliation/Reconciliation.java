@@ -70,9 +70,18 @@ public class Reconciliation {
         // usage is measured, not paid line by line: shown so finance sees what arrived and what no one owns
         Map<String, ControlTotal> usage = figures.byCurrency("usage_revenue", "billed_usage", "revenue", period);
         Map<String, ControlTotal> unowned = figures.unownedUsage(run.period());
+        Map<String, ControlTotal> summarised = figures.summarisedUsage(period);
+        Map<String, ControlTotal> replaced = figures.replacedUsage(period);
         for (Map<String, ControlTotal> stage : List.of(booked, credited, uncredited, creditedPay, earned, ledgerEarned,
-                payLines, ledgerPayout, paid, usage, unowned)) {
+                payLines, ledgerPayout, paid, usage, unowned, summarised, replaced)) {
             totals.addAll(stage.values());
+        }
+        // the usage the calculation reads (summarised by account) is every delivered row, net of what it replaces
+        tie("usage delivered", usage, "usage summarised + replaced", plus(summarised, replaced), breaks);
+        long deliveredRows = usage.values().stream().mapToLong(ControlTotal::rows).sum();
+        long summarisedRows = summarised.values().stream().mapToLong(ControlTotal::rows).sum();
+        if (deliveredRows != summarisedRows) {
+            breaks.add("usage: " + deliveredRows + " rows delivered but " + summarisedRows + " summarised by account");
         }
         tie("booked ACV", booked, "credited ACV + uncredited", plus(credited, uncredited), breaks);
         tie("earning lines", earned, "ledger earned-to-date", ledgerEarned, breaks);

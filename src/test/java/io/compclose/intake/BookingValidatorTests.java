@@ -31,7 +31,7 @@ class BookingValidatorTests {
     private final PlanCatalog plans = new PlanCatalog(List.of(
             plan("AE", LocalDate.of(2026, 1, 1)), plan("OLD", LocalDate.of(2026, 10, 20))));
     private final BookingValidator validator = new BookingValidator(YearMonth.of(2026, 10), roster, plans,
-            new HashMap<>(), new FxConversion("USD", Map.of("EUR", new BigDecimal("1.08"))));
+            AcceptedRows.inMemory(new HashMap<String, Booking>()), new FxConversion("USD", Map.of("EUR", new BigDecimal("1.08"))));
 
     private static Plan plan(String id, LocalDate from) {
         return Plan.flat(id, 1, id, from, null, "USD", PlanComponent.flat("c", new BigDecimal("0.08")), "p");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class SplitValidatorTests {
                     LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 3), 3)));
     private final Map<String, Booking> bookings = Map.of("B1", new Booking("B1", LocalDate.of(2026, 10, 5), "A1",
             null, "R1", BookingType.NEW, "P", new BigDecimal("1000"), null, 12, "USD", null, null, 2));
-    private final SplitValidator validator = new SplitValidator(roster, bookings, new HashMap<>());
+    private final SplitValidator validator = new SplitValidator(roster,
+            id -> Optional.ofNullable(bookings.get(id)).map(Booking::bookedOn), new HashMap<>());
 
     private String validate(long line, String csv) {
         IntakeItem<Split> item = validator.validate(TestRows.row("splits.csv", COLUMNS, line, csv));

@@ -30,7 +30,8 @@ class UsageOwnerFxValidatorTests {
     private final FxRateValidator rates = new FxRateValidator(NOV, "USD", new HashMap<>(),
             (currency, month) -> Optional.ofNullable(earlierRates.get(currency + "|" + month)));
 
-    private final UsageValidator usage = new UsageValidator(NOV, new HashMap<>(), Set.of("USD", "EUR")::contains);
+    private final UsageValidator usage = new UsageValidator(NOV, AcceptedRows.inMemory(new HashMap<String, BilledUsage>()),
+            Set.of("USD", "EUR")::contains);
 
     private final Roster roster = new Roster(List.of(assignment("R1"), assignment("R2"), assignment("R3")));
     private final AccountOwnerValidator owners = new AccountOwnerValidator(roster, new HashMap<>());
