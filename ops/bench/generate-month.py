@@ -16,9 +16,14 @@ The files:
                       MANAGER per 8 reps (the first manager heads the others), the rest AE, AM, CSM,
                       RENEWAL and SDR in a fixed mix; every pay_currency USD
   plans/*.yaml        one plan per role, a flat rate each (see PLANS)
+  crediting.yaml      owner or splits, the renewal rep on renewals, the rep's manager (one level up),
+                      and the SDR who sourced the deal: every role has credit to be paid on
   bookings.csv        booked in the period by AE and AM reps, USD, a third of new business sourced by
                       an SDR
-  account_owners.csv  one CSM per account, from January 1st, open
+  splits.csv          about 3 % of bookings split 60/40 between the owner and another AE or AM
+  cancellations.csv   about 0.5 % of bookings, cancelled later in the same month
+  activities.csv      ten rows per SDR and AE
+  account_owners.csv  one CSM and one RENEWAL rep per account, from January 1st, open
   usage.csv           unique usage ids, USD, revenue >= 0; ~85 % in the period's month, ~5 % in each
                       of the three months before it
 """
@@ -37,7 +42,7 @@ PLANS = {
     "AM": ("AM-2026", "Account Manager, FY2026", "BOOKINGS_ACV", "0.05"),
     "RENEWAL": ("RN-2026", "Renewal Specialist, FY2026", "BOOKINGS_ACV", "0.03"),
     "MANAGER": ("MGR-2026", "Sales Manager, FY2026", "BOOKINGS_ACV", "0.01"),
-    "SDR": ("SDR-2026", "Sales Development Representative, FY2026", "BOOKINGS_ACV", "0.02"),
+    "SDR": ("SDR-2026", "Sales Development Representative, FY2026", "SOURCED_ACV", "0.02"),
     "CSM": ("CSM-2026", "Customer Success Manager, FY2026", "USAGE_REVENUE", "0.01"),
 }
 
@@ -119,6 +124,20 @@ components:
 """)
 
 
+CREDITING = """# Benchmark crediting rules (jobs/crediting.md).
+rules:
+  - {id: owner-or-splits, kind: PRIMARY}
+  - {id: renewal-rep, kind: OVERLAY, role: RENEWAL, when: "type == 'RENEWAL'", share: 1.0}
+  - {id: manager, kind: ROLLUP, levels: 1}
+  - {id: sdr, kind: SOURCED, share: 1.0}
+"""
+
+
+def write_crediting(out):
+    with open(os.path.join(out, "crediting.yaml"), "w", encoding="utf-8") as f:
+        f.write(CREDITING)
+
+
 def write_reps(out, n, year):
     """Returns rep ids per role."""
     managers = max(1, round(n / 8))
@@ -152,9 +171,15 @@ def write_bookings(out, n, year, month, accounts, by_role):
     sdrs = by_role["SDR"]
     types = {"AE": ("NEW", "NEW", "NEW", "UPSELL", "CROSS_SELL"),
              "AM": ("UPSELL", "CROSS_SELL", "RENEWAL", "RENEWAL")}
-    with open(os.path.join(out, "bookings.csv"), "w", encoding="utf-8", newline="", buffering=BUFFER) as f:
+    split = rng_for("splits")  # their own generators: bookings.csv is the same with or without them
+    cancel = rng_for("cancellations")
+    with open(os.path.join(out, "bookings.csv"), "w", encoding="utf-8", newline="", buffering=BUFFER) as f, \
+            open(os.path.join(out, "splits.csv"), "w", encoding="utf-8", newline="", buffering=BUFFER) as splits, \
+            open(os.path.join(out, "cancellations.csv"), "w", encoding="utf-8", newline="") as cancellations:
         f.write("booking_id,booked_on,account_id,account_name,owner_rep_id,type,product,acv,tcv,term_months,"
                 "currency,sourced_by_rep_id,bundle_id\n")
+        splits.write("booking_id,rep_id,percent,role\n")
+        cancellations.write("cancellation_id,booking_id,cancelled_on,reason\n")
         lines = []
         for i in range(1, n + 1):
             role, owner = owners[rng.randrange(len(owners))]
@@ -167,22 +192,47 @@ def write_bookings(out, n, year, month, accounts, by_role):
             tcv = f"{cents // 100}.{cents % 100:02d}"
             sourced = sdrs[rng.randrange(len(sdrs))] if kind == "NEW" and sdrs and rng.random() < 0.34 else ""
             bundle = f"BN-{i:07d}" if rng.random() < 0.05 else ""
-            lines.append(f"B-{i:07d},{year:04d}-{month:02d}-{rng.randint(1, days):02d},A-{acct:06d},"
+            day = rng.randint(1, days)
+            lines.append(f"B-{i:07d},{year:04d}-{month:02d}-{day:02d},A-{acct:06d},"
                          f"Account {acct:06d},{owner},{kind},{rng.choice(PRODUCTS)},{acv},{tcv},{term},USD,"
                          f"{sourced},{bundle}\n")
+            if split.random() < 0.03 and len(owners) > 1:  # 60/40 with another seller
+                other = owners[split.randrange(len(owners))][1]
+                if other != owner:
+                    splits.write(f"B-{i:07d},{owner},60,PRIMARY\nB-{i:07d},{other},40,SECONDARY\n")
+            if cancel.random() < 0.005:  # booked and cancelled in the same month: clawed back at once
+                cancellations.write(f"C-{i:07d},B-{i:07d},{year:04d}-{month:02d}-{cancel.randint(day, days):02d},"
+                                    f"customer withdrew\n")
             if len(lines) == 10000:
                 f.writelines(lines)
                 lines.clear()
         f.writelines(lines)
 
 
+def write_activities(out, year, month, by_role):
+    """Ten activity rows per SDR and AE in the month: discovery meetings and follow-ups."""
+    rng = rng_for("activities")
+    days = calendar.monthrange(year, month)[1]
+    with open(os.path.join(out, "activities.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("activity_id,rep_id,activity_date,type,count\n")
+        n = 0
+        for rep in by_role["SDR"] + by_role["AE"]:
+            for _ in range(10):
+                n += 1
+                kind = rng.choice(("DISCOVERY_MEETING", "FOLLOW_UP"))
+                f.write(f"ACT-{n:07d},{rep},{year:04d}-{month:02d}-{rng.randint(1, days):02d},{kind},"
+                        f"{rng.randint(1, 6)}\n")
+    return n
+
+
 def write_account_owners(out, accounts, year, by_role):
-    csms = by_role["CSM"]
+    csms, renewals = by_role["CSM"], by_role["RENEWAL"]
     with open(os.path.join(out, "account_owners.csv"), "w", encoding="utf-8", newline="", buffering=BUFFER) as f:
         f.write("account_id,rep_id,role,effective_from,effective_to\n")
         lines = []
         for a in range(1, accounts + 1):
             lines.append(f"A-{a:06d},{csms[(a - 1) % len(csms)]},CSM,{year}-01-01,\n")
+            lines.append(f"A-{a:06d},{renewals[(a - 1) % len(renewals)]},RENEWAL,{year}-01-01,\n")
             if len(lines) == 10000:
                 f.writelines(lines)
                 lines.clear()
@@ -217,16 +267,19 @@ def main():
     a = parse_args()
     os.makedirs(a.out, exist_ok=True)
     write_plans(a.out, a.year)
+    write_crediting(a.out)
     by_role = write_reps(a.out, a.reps, a.year)
     write_bookings(a.out, a.bookings, a.year, a.month, a.accounts, by_role)
     write_account_owners(a.out, a.accounts, a.year, by_role)
+    activities = write_activities(a.out, a.year, a.month, by_role)
     write_usage(a.out, a.usage, a.year, a.month, a.accounts)
     roles = ", ".join(f"{r} {len(v)}" for r, v in by_role.items())
     print(f"wrote {a.out} for {a.period}")
     print(f"reps.csv {a.reps} ({roles})")
     print(f"plans/ {len(PLANS)}")
     print(f"bookings.csv {a.bookings}")
-    print(f"account_owners.csv {a.accounts}")
+    print(f"splits.csv, cancellations.csv: about 3 % and 0.5 % of bookings; activities.csv {activities}")
+    print(f"account_owners.csv {2 * a.accounts} (a CSM and a renewal rep per account)")
     print(f"usage.csv {a.usage}")
 
 

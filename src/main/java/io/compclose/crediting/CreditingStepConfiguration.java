@@ -37,7 +37,7 @@ public class CreditingStepConfiguration {
     Step creditBookings(StepFactory steps, JdbcCursorItemReader<Booking> creditableBookings,
             ItemProcessor<Booking, Crediting.Outcome> creditRules, ItemWriter<Crediting.Outcome> creditWriter,
             JdbcTemplate jdbc) {
-        return steps.<Booking, Crediting.Outcome>chunk("creditBookings", e -> jdbc.queryForObject(
+        return steps.<Booking, Crediting.Outcome>intakeChunk("creditBookings", e -> jdbc.queryForObject(
                         "SELECT COUNT(*) FROM booking WHERE pay_period = ?", Long.class, CloseRun.of(e).periodKey()))
                 .reader(creditableBookings)
                 .processor(creditRules)

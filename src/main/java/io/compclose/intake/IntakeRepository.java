@@ -157,21 +157,36 @@ public class IntakeRepository {
         return result;
     }
 
+    /** The pay periods up to {@code period} that accepted bookings, the latest first. */
+    public List<String> bookingPeriods(String period) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT pay_period FROM booking WHERE pay_period <= ? ORDER BY pay_period DESC
+                """, String.class, period);
+    }
+
     /**
      * A booking as accepted in the period or before (the latest delivery), and the earlier period
-     * that cancelled it, if any.
+     * that cancelled it, if any. The booking is looked up by primary key in each of
+     * {@code bookingPeriods} (see {@link #bookingPeriods}), never by scanning every period's bookings.
      */
-    public Optional<CancellationValidator.BookingHistory> bookingHistory(String bookingId, String period) {
-        List<LocalDate> booked = jdbc.query("""
-                SELECT booked_on FROM booking WHERE booking_id = ? AND pay_period <= ? ORDER BY pay_period DESC
-                """, (rs, i) -> rs.getObject(1, LocalDate.class), bookingId, period);
-        if (booked.isEmpty()) {
+    public Optional<CancellationValidator.BookingHistory> bookingHistory(String bookingId, String period,
+            List<String> bookingPeriods) {
+        LocalDate booked = null;
+        for (String bookedIn : bookingPeriods) {
+            List<LocalDate> day = jdbc.query("SELECT booked_on FROM booking WHERE pay_period = ? AND booking_id = ?",
+                    (rs, i) -> rs.getObject(1, LocalDate.class), bookedIn, bookingId);
+            if (!day.isEmpty()) {
+                booked = day.get(0);
+                break;
+            }
+        }
+        if (booked == null) {
             return Optional.empty();
         }
         List<String> cancelledIn = jdbc.queryForList("""
                 SELECT pay_period FROM cancellation WHERE booking_id = ? AND pay_period < ? ORDER BY pay_period
                 """, String.class, bookingId, period);
-        return Optional.of(new CancellationValidator.BookingHistory(booked.get(0),
+        return Optional.of(new CancellationValidator.BookingHistory(booked,
                 cancelledIn.isEmpty() ? null : cancelledIn.get(0)));
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -54,21 +55,21 @@ public class IntakeStepsConfiguration {
     @Bean
     Step loadReps(StepFactory steps, CsvRowReader repsReader,
             ItemProcessor<CsvRow, IntakeItem<RepAssignment>> repValidation, IntakeWriter<RepAssignment> repsWriter) {
-        return steps.<CsvRow, IntakeItem<RepAssignment>>chunk("loadReps", e -> dataLines(e, CsvFileSpec.REPS))
+        return steps.<CsvRow, IntakeItem<RepAssignment>>intakeChunk("loadReps", e -> dataLines(e, CsvFileSpec.REPS))
                 .reader(repsReader).processor(repValidation).writer(repsWriter).build();
     }
 
     @Bean
     Step loadBookings(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> bookingsReader,
             ItemProcessor<CsvRow, IntakeItem<Booking>> bookingValidation, IntakeWriter<Booking> bookingsWriter) {
-        return steps.<CsvRow, IntakeItem<Booking>>chunk("loadBookings", e -> dataLines(e, CsvFileSpec.BOOKINGS))
+        return steps.<CsvRow, IntakeItem<Booking>>intakeChunk("loadBookings", e -> dataLines(e, CsvFileSpec.BOOKINGS))
                 .reader(bookingsReader).processor(bookingValidation).writer(bookingsWriter).build();
     }
 
     @Bean
     Step loadSplits(StepFactory steps, CsvRowReader splitsReader, ItemProcessor<CsvRow, IntakeItem<Split>> splitValidation,
             IntakeWriter<Split> splitsWriter) {
-        return steps.<CsvRow, IntakeItem<Split>>chunk("loadSplits", e -> dataLines(e, CsvFileSpec.SPLITS))
+        return steps.<CsvRow, IntakeItem<Split>>intakeChunk("loadSplits", e -> dataLines(e, CsvFileSpec.SPLITS))
                 .reader(splitsReader).processor(splitValidation).writer(splitsWriter).build();
     }
 
@@ -83,8 +84,8 @@ public class IntakeStepsConfiguration {
     ItemProcessor<CsvRow, IntakeItem<Split>> splitValidation(@Value(PARAMS) Map<String, Object> params,
             IntakeRepository repository) {
         String period = CloseRun.from(params).periodKey();
-        return new SplitValidator(repository.roster(period), id -> repository.booking(period, id).map(Booking::bookedOn),
-                repository.splits(period))::validate;
+        return new SplitValidator(repository.roster(period),
+                id -> repository.booking(period, id).map(Booking::bookedOn), repository.splits(period))::validate;
     }
 
     @Bean
@@ -97,7 +98,8 @@ public class IntakeStepsConfiguration {
     Step loadAdjustments(StepFactory steps, CsvRowReader adjustmentsReader,
             ItemProcessor<CsvRow, IntakeItem<Adjustment>> adjustmentValidation,
             IntakeWriter<Adjustment> adjustmentsWriter) {
-        return steps.<CsvRow, IntakeItem<Adjustment>>chunk("loadAdjustments", e -> dataLines(e, CsvFileSpec.ADJUSTMENTS))
+        return steps.<CsvRow, IntakeItem<Adjustment>>intakeChunk("loadAdjustments",
+                        e -> dataLines(e, CsvFileSpec.ADJUSTMENTS))
                 .reader(adjustmentsReader).processor(adjustmentValidation).writer(adjustmentsWriter).build();
     }
 
@@ -128,7 +130,7 @@ public class IntakeStepsConfiguration {
     Step loadCancellations(StepFactory steps, CsvRowReader cancellationsReader,
             ItemProcessor<CsvRow, IntakeItem<Cancellation>> cancellationValidation,
             IntakeWriter<Cancellation> cancellationsWriter) {
-        return steps.<CsvRow, IntakeItem<Cancellation>>chunk("loadCancellations",
+        return steps.<CsvRow, IntakeItem<Cancellation>>intakeChunk("loadCancellations",
                         e -> dataLines(e, CsvFileSpec.CANCELLATIONS))
                 .reader(cancellationsReader).processor(cancellationValidation).writer(cancellationsWriter).build();
     }
@@ -136,21 +138,22 @@ public class IntakeStepsConfiguration {
     @Bean
     Step loadKpis(StepFactory steps, CsvRowReader kpisReader, ItemProcessor<CsvRow, IntakeItem<RepFigure>> kpiValidation,
             IntakeWriter<RepFigure> figuresWriter) {
-        return steps.<CsvRow, IntakeItem<RepFigure>>chunk("loadKpis", e -> dataLines(e, CsvFileSpec.KPIS))
+        return steps.<CsvRow, IntakeItem<RepFigure>>intakeChunk("loadKpis", e -> dataLines(e, CsvFileSpec.KPIS))
                 .reader(kpisReader).processor(kpiValidation).writer(figuresWriter).build();
     }
 
     @Bean
     Step loadActivities(StepFactory steps, CsvRowReader activitiesReader,
             ItemProcessor<CsvRow, IntakeItem<RepFigure>> activityValidation, IntakeWriter<RepFigure> figuresWriter) {
-        return steps.<CsvRow, IntakeItem<RepFigure>>chunk("loadActivities", e -> dataLines(e, CsvFileSpec.ACTIVITIES))
+        return steps.<CsvRow, IntakeItem<RepFigure>>intakeChunk("loadActivities",
+                        e -> dataLines(e, CsvFileSpec.ACTIVITIES))
                 .reader(activitiesReader).processor(activityValidation).writer(figuresWriter).build();
     }
 
     @Bean
     Step loadFxRates(StepFactory steps, CsvRowReader fxRatesReader, ItemProcessor<CsvRow, IntakeItem<FxRate>> fxValidation,
             IntakeWriter<FxRate> fxRatesWriter) {
-        return steps.<CsvRow, IntakeItem<FxRate>>chunk("loadFxRates", e -> dataLines(e, CsvFileSpec.FX_RATES))
+        return steps.<CsvRow, IntakeItem<FxRate>>intakeChunk("loadFxRates", e -> dataLines(e, CsvFileSpec.FX_RATES))
                 .reader(fxRatesReader).processor(fxValidation).writer(fxRatesWriter).build();
     }
 
@@ -158,7 +161,7 @@ public class IntakeStepsConfiguration {
     Step loadAccountOwners(StepFactory steps, CsvRowReader accountOwnersReader,
             ItemProcessor<CsvRow, IntakeItem<AccountOwner>> accountOwnerValidation,
             IntakeWriter<AccountOwner> accountOwnersWriter) {
-        return steps.<CsvRow, IntakeItem<AccountOwner>>chunk("loadAccountOwners",
+        return steps.<CsvRow, IntakeItem<AccountOwner>>intakeChunk("loadAccountOwners",
                         e -> dataLines(e, CsvFileSpec.ACCOUNT_OWNERS))
                 .reader(accountOwnersReader).processor(accountOwnerValidation).writer(accountOwnersWriter).build();
     }
@@ -166,7 +169,7 @@ public class IntakeStepsConfiguration {
     @Bean
     Step loadUsage(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> usageReader,
             ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageValidation, IntakeWriter<BilledUsage> usageWriter) {
-        return steps.<CsvRow, IntakeItem<BilledUsage>>chunk("loadUsage", e -> dataLines(e, CsvFileSpec.USAGE))
+        return steps.<CsvRow, IntakeItem<BilledUsage>>intakeChunk("loadUsage", e -> dataLines(e, CsvFileSpec.USAGE))
                 .reader(usageReader).processor(usageValidation).writer(usageWriter).build();
     }
 
@@ -213,8 +216,9 @@ public class IntakeStepsConfiguration {
     ItemProcessor<CsvRow, IntakeItem<Cancellation>> cancellationValidation(@Value(PARAMS) Map<String, Object> params,
             IntakeRepository repository) {
         CloseRun run = CloseRun.from(params);
+        List<String> bookingPeriods = repository.bookingPeriods(run.periodKey());
         CancellationValidator validator = new CancellationValidator(run.period(),
-                bookingId -> repository.bookingHistory(bookingId, run.periodKey()),
+                bookingId -> repository.bookingHistory(bookingId, run.periodKey(), bookingPeriods),
                 repository.cancellations(run.periodKey()));
         return validator::validate;
     }

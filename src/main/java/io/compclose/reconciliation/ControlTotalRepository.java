@@ -71,20 +71,21 @@ public class ControlTotalRepository {
     Map<String, ControlTotal> unownedUsage(java.time.YearMonth period) {
         // the month's own usage cannot replace an earlier delivery, so its summary is what was delivered
         return totals("usage_unowned", """
-                SELECT u.currency, SUM(u.delivered_rows), SUM(u.revenue) FROM account_usage u
-                WHERE u.pay_period = ? AND u.usage_month = ? AND NOT EXISTS (SELECT 1 FROM account_owner o
-                    WHERE o.pay_period = u.pay_period AND o.account_id = u.account_id AND o.effective_from <= ?
+                SELECT u.currency, SUM(u.usage_rows), SUM(u.revenue) FROM account_usage u
+                WHERE u.pay_period = ? AND u.usage_month = ? AND u.entry = 'DELIVERED'
+                AND NOT EXISTS (SELECT 1 FROM account_owner o WHERE o.pay_period = u.pay_period
+                    AND o.account_id = u.account_id AND o.effective_from <= ?
                     AND (o.effective_to IS NULL OR o.effective_to >= ?))
                 GROUP BY u.currency
                 """, period.toString(), period.toString(), period.atEndOfMonth(), period.atEndOfMonth());
     }
 
-    /** The period's usage as summarised by account: rows delivered, revenue delivered less revenue replaced. */
-    Map<String, ControlTotal> summarisedUsage(String period) {
-        return totals("usage_summarised", """
-                SELECT currency, SUM(delivered_rows), SUM(revenue) FROM account_usage WHERE pay_period = ?
-                GROUP BY currency
-                """, period);
+    /** The period's usage as summarised by account: the rows delivered, or (as positive amounts) those replaced. */
+    Map<String, ControlTotal> summarisedUsage(String period, String entry) {
+        return totals("usage_summarised_" + entry.toLowerCase(java.util.Locale.ROOT), """
+                SELECT currency, SUM(usage_rows), SUM(CASE WHEN entry = 'REPLACED' THEN -revenue ELSE revenue END)
+                FROM account_usage WHERE pay_period = ? AND entry = ? GROUP BY currency
+                """, period, entry);
     }
 
     /** The earlier deliveries that the period's usage rows replace. */

@@ -38,10 +38,19 @@ public class StepFactory {
         this.writeListeners = writeListeners;
     }
 
-    /** A chunk step; {@code total} estimates its rows for the progress line (-1 if unknown). */
+    /** A chunk step over reps; {@code total} estimates its items for the progress line (-1 if unknown). */
     public <I, O> ChunkOrientedStepBuilder<I, O> chunk(String name, ToLongFunction<StepExecution> total) {
+        return chunk(name, total, properties.chunkSize());
+    }
+
+    /** A chunk step over input rows (intake, crediting), with the larger intake chunk size. */
+    public <I, O> ChunkOrientedStepBuilder<I, O> intakeChunk(String name, ToLongFunction<StepExecution> total) {
+        return chunk(name, total, properties.intakeChunkSize());
+    }
+
+    private <I, O> ChunkOrientedStepBuilder<I, O> chunk(String name, ToLongFunction<StepExecution> total, int size) {
         ChunkOrientedStepBuilder<I, O> builder = new StepBuilder(name, jobRepository)
-                .<I, O>chunk(properties.chunkSize())
+                .<I, O>chunk(size)
                 .transactionManager(transactionManager);
         ProgressReporter.StepProgress stepProgress = progress.listener(total);
         builder.listener((StepListener) stepProgress);

@@ -101,6 +101,32 @@ class CreditingTests {
     }
 
     @Test
+    void theAccountsRenewalRepGetsRetentionCreditOnRenewalsFromTheHandoverDate() {
+        // A2's renewals belong to N1 until 15 October and to N2 from the 16th (account_owners.csv
+        // lines 3 and 4). Rule: the RENEWAL owner, 100 %, on RENEWAL bookings only.
+        Roster withRenewalReps = new Roster(List.of(rep("R1", Role.AE, null, "West", JAN, null, 2),
+                rep("N1", Role.RENEWAL, null, "West", JAN, null, 3), rep("N2", Role.RENEWAL, null, "West", JAN, null, 4)));
+        Map<String, List<AccountOwner>> renewalOwners = Map.of("A2", List.of(
+                new AccountOwner("A2", "N1", Role.RENEWAL, JAN, LocalDate.of(2026, 10, 15), 3),
+                new AccountOwner("A2", "N2", Role.RENEWAL, LocalDate.of(2026, 10, 16), null, 4)));
+        Crediting crediting = new Crediting(List.of(rule("owner", CreditKind.PRIMARY, null, null, null, null),
+                rule("renewal-rep", CreditKind.OVERLAY, "type == 'RENEWAL'", "1.0", Role.RENEWAL, null)),
+                withRenewalReps, renewalOwners, Map.of(), new FxConversion("USD", Map.of()), Conditions::holds);
+        java.util.function.BiFunction<String, BookingType, Booking> onA2 = (day, type) -> new Booking("B-" + day,
+                LocalDate.parse(day), "A2", "Acme", "R1", type, "PLATFORM", new BigDecimal("24000"), null, 12, "USD",
+                null, null, 7);
+
+        assertThat(summary(crediting.credit(onA2.apply("2026-10-15", BookingType.RENEWAL))))
+                .containsExactly("R1 PRIMARY 1 24000 owner", "N1 OVERLAY 1 24000 renewal-rep");
+        Crediting.Outcome afterHandover = crediting.credit(onA2.apply("2026-10-16", BookingType.RENEWAL));
+        assertThat(summary(afterHandover)).containsExactly("R1 PRIMARY 1 24000 owner", "N2 OVERLAY 1 24000 renewal-rep");
+        assertThat(afterHandover.credits().get(1).lineage()).isEqualTo("account_owners.csv:4");
+        // an upsell on the same account is not retention: the renewal rep gets nothing
+        assertThat(summary(crediting.credit(onA2.apply("2026-10-20", BookingType.UPSELL))))
+                .containsExactly("R1 PRIMARY 1 24000 owner");
+    }
+
+    @Test
     void rollUpFollowsTheHierarchyOnTheBookingDate() {
         // R3 moves from M1 to M2 on 16 October: the 10 October deal rolls up to M1, the 20 October one to M2
         Crediting crediting = crediting(ALL, Map.of());

@@ -65,20 +65,24 @@ class UsageRedeliveryFunctionalTests {
                 + "ORDER BY pay_period").stream().map(r -> r.get("pay_period") + " " + r.get("usage_id")
                 + " replaces " + r.get("replaces_period")).toList())
                 .containsExactly("2026-11 U1 replaces 2026-10", "2026-12 U1 replaces 2026-11");
-        // revenue delivered less revenue replaced: 12,000 - 10,000 and 13,000 - 12,000
+        // each period's delivery, and the earlier delivery it replaced: 12,000 for 10,000, then 13,000 for 12,000
         assertThat(jdbc.queryForList("""
-                SELECT pay_period, usage_month, revenue, delivered_rows, replaced_rows FROM account_usage
-                ORDER BY pay_period, usage_month""").stream().map(r -> r.get("pay_period") + " "
-                + r.get("usage_month") + " " + plain(r.get("revenue")) + " " + r.get("delivered_rows") + "/"
-                + r.get("replaced_rows")).toList())
-                .containsExactly("2026-10 2026-10 10000 1/0", "2026-11 2026-10 2000 1/1", "2026-11 2026-11 8000 1/0",
-                        "2026-12 2026-10 1000 1/1", "2026-12 2026-12 1000 1/0");
-        // reconciliation: delivered = summarised + replaced
+                SELECT pay_period, usage_month, entry, revenue, usage_rows FROM account_usage
+                ORDER BY pay_period, usage_month, entry""").stream().map(r -> r.get("pay_period") + " "
+                + r.get("usage_month") + " " + r.get("entry") + " " + plain(r.get("revenue")) + " "
+                + r.get("usage_rows")).toList())
+                .containsExactly("2026-10 2026-10 DELIVERED 10000 1",
+                        "2026-11 2026-10 DELIVERED 12000 1", "2026-11 2026-10 REPLACED -10000 1",
+                        "2026-11 2026-11 DELIVERED 8000 1",
+                        "2026-12 2026-10 DELIVERED 13000 1", "2026-12 2026-10 REPLACED -12000 1",
+                        "2026-12 2026-12 DELIVERED 1000 1");
+        // reconciliation: what was delivered and what it replaced, each tied to the summary
         assertThat(jdbc.queryForList("""
                 SELECT stage, row_count, amount FROM control_total WHERE pay_period = '2026-12'
-                AND stage IN ('usage_revenue', 'usage_replaced', 'usage_summarised') ORDER BY stage""").stream()
+                AND stage LIKE 'usage%' AND stage NOT LIKE 'usage.csv%' ORDER BY stage""").stream()
                 .map(r -> r.get("stage") + " " + r.get("row_count") + " " + plain(r.get("amount"))).toList())
-                .containsExactly("usage_replaced 1 12000", "usage_revenue 2 14000", "usage_summarised 2 2000");
+                .containsExactly("usage_replaced 1 12000", "usage_revenue 2 14000",
+                        "usage_summarised_delivered 2 14000", "usage_summarised_replaced 1 12000");
     }
 
     private void close(String period, String usage, Path out, String url) throws Exception {

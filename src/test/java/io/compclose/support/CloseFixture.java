@@ -26,7 +26,7 @@ public record CloseFixture(Path out, String databaseUrl, boolean smtp) {
     /** The arguments of {@code close}; an H2 fixture relies on the default database under --out. */
     public List<String> closeArgs(String... extra) {
         List<String> args = new ArrayList<>(List.of("close", "--period=2026-10", "--inbox=" + SAMPLE_INBOX,
-                "--out=" + out, "--compclose.chunk-size=7", "--compclose.progress=false"));
+                "--out=" + out, "--compclose.chunk-size=7", "--compclose.intake-chunk-size=7", "--compclose.progress=false"));
         if (!databaseUrl.startsWith("jdbc:h2:")) {
             args.add("--spring.datasource.url=" + databaseUrl);
         }
