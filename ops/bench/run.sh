@@ -12,6 +12,7 @@
 #   --diagnose     also run RawInsert with the product's secondary indexes, and with intake's upsert
 #   --work DIR     scratch folder (default /tmp/compclose-bench): inboxes, close output, logs
 #   --period YYYY-MM  (default 2026-10)
+#   --xmx SIZE     the close's maximum heap, e.g. 256m (default: the JVM's, a quarter of memory)
 #   --chunk-size N     pass --compclose.intake-chunk-size=N to the close (default: the product's, 2000)
 #
 # Needs MariaDB at 127.0.0.1:3306 (root, empty password; override with BENCH_DB_HOST, BENCH_DB_PORT,
@@ -23,7 +24,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 period=2026-10
 reps=2000 bookings=200000 usage=5000000
-full=false diagnose=false chunk_args=()
+full=false diagnose=false chunk_args=() heap_args=()
 work=/tmp/compclose-bench
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -35,8 +36,9 @@ while [ $# -gt 0 ]; do
     --usage) shift; usage=$1 ;;
     --work) shift; work=$1 ;;
     --period) shift; period=$1 ;;
+    --xmx) shift; heap_args=(-Xmx"$1") ;;
     --chunk-size) shift; chunk_args=(--compclose.intake-chunk-size="$1") ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -93,7 +95,8 @@ mkdir -p "$out"
 log="$work/close.log"
 echo
 echo "== close of $period on $host:$port/$db ${chunk_args[*]:-} (stdout/stderr in $log)"
-java -jar "$jar" close --period="$period" --inbox="$inbox" --out="$out" --compclose.progress=false \
+# the GC log gives the peak heap: the most used just before any collection
+java ${heap_args[@]+"${heap_args[@]}"} -Xlog:gc:file="$work/gc.log" -jar "$jar" close --period="$period" --inbox="$inbox" --out="$out" --compclose.progress=false \
   --spring.datasource.url="jdbc:mysql://$host:$port/$db?rewriteBatchedStatements=true" \
   --spring.datasource.username="$user" --spring.datasource.password="$password" ${chunk_args[@]+"${chunk_args[@]}"} \
   >"$log" 2>&1 &
@@ -156,6 +159,8 @@ echo "$steps" | while IFS=$'\t' read -r name status read write secs; do
   printf '%-20s %-10s %10s %10s %9.3f %12s\n' "$name" "$status" "$read" "$write" "$secs" "$rate"
 done
 echo "rejected rows: $( [ -z "$rejects" ] && echo 0 || echo "$rejects" | tr '\t\n' ' ;')"
+echo "peak heap used (GC log): $(sed -n 's/.* \([0-9]*\)M->[0-9]*M(\([0-9]*\)M).*/\1 \2/p' "$work/gc.log" |
+  awk '$1 > p { p = $1 } $2 > c { c = $2 } END { printf "%d MiB (heap at most %d MiB)", p, c }')${heap_args[*]:+ with ${heap_args[*]}}"
 rate_of() {
   echo "$steps" | awk -F'\t' -v n="$1" '$1 == n && $3 > 0 && $5 > 0 { printf "%.0f", $3 / $5 }'
 }

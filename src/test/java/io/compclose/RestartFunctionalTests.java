@@ -62,6 +62,7 @@ class RestartFunctionalTests {
             "renderStatements, 2, h2",
             "deliverStatements, 2, h2",
             "loadBookings, 9, mariadb",
+            "creditBookings, 5, mariadb",
             "deliverStatements, 2, mariadb"})
     void restartAfterAFaultEqualsAnUninterruptedRun(String step, int chunk, String database) throws Exception {
         // given a close that fails part-way through the step (chunks of 7 rows)

@@ -25,6 +25,7 @@ import io.compclose.intake.Split;
 import io.compclose.rules.Conditions;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
+import io.compclose.system.StreamingResults;
 
 /**
  * Crediting: each accepted booking becomes credit rows by the rules of crediting.yaml (or the
@@ -84,6 +85,8 @@ public class CreditingStepConfiguration {
                         + " FROM booking WHERE pay_period = ? ORDER BY booking_id")
                 .queryArguments(CloseRun.from(params).periodKey())
                 .rowMapper(IntakeRepository.BOOKING_ROW)
+                .fetchSize(StreamingResults.fetchSize(dataSource))
+                .verifyCursorPosition(false) // a streamed MySQL result set cannot tell its row number
                 .build();
     }
 }

@@ -1,13 +1,12 @@
 package io.compclose.intake;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * One CSV record with its file and starting line, and typed accessors that reject with the
@@ -21,8 +20,6 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
             throw new RowRejectedException("", problem, raw);
         }
     }
-
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     public String text(String column) {
         String value = values.get(column);
@@ -49,8 +46,12 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
     public YearMonth month(String column) {
         String value = text(column);
         try {
+            // the plain YYYY-MM of every well-formed row without the formatter: millions of usage rows carry one
+            if (value.length() == 7 && value.charAt(4) == '-' && digits(value, 0, 4) && digits(value, 5, 7)) {
+                return YearMonth.of(number(value, 0, 4), number(value, 5, 7));
+            }
             return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new RowRejectedException(column, "not a month YYYY-MM", value);
         }
     }
@@ -106,14 +107,47 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
 
     private static LocalDate parseDate(String column, String value) {
         try {
+            if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-' && digits(value, 0, 4)
+                    && digits(value, 5, 7) && digits(value, 8, 10)) {
+                return LocalDate.of(number(value, 0, 4), number(value, 5, 7), number(value, 8, 10));
+            }
             return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new RowRejectedException(column, "not a date YYYY-MM-DD", value);
         }
     }
 
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (text.charAt(i) - '0');
+        }
+        return n;
+    }
+
+    /** -?digits(.digits)?, checked by hand: a regular expression per amount showed in the intake profile. */
+    private static boolean isPlainDecimal(String value) {
+        int i = value.startsWith("-") ? 1 : 0;
+        int dot = value.indexOf('.', i);
+        int end = value.length();
+        if (dot < 0) {
+            return end > i && digits(value, i, end);
+        }
+        return dot > i && dot < end - 1 && digits(value, i, dot) && digits(value, dot + 1, end);
+    }
+
     private static BigDecimal parseDecimal(String column, String value, int maxScale) {
-        if (!DECIMAL.matcher(value).matches()) {
+        if (!isPlainDecimal(value)) {
             throw new RowRejectedException(column, "not a decimal number (use '.' and no thousands separator)", value);
         }
         BigDecimal parsed = new BigDecimal(value);

@@ -94,16 +94,21 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
         }
         CSVRecord record = nextRecord();
         long endLine = parser.getCurrentLineNumber();
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>(2 * header.size());
         StringBuilder raw = new StringBuilder();
         long embeddedLineBreaks = 0;
         for (int i = 0; i < record.size(); i++) {
             String cell = record.get(i);
-            embeddedLineBreaks += cell.chars().filter(ch -> ch == '\n').count();
+            for (int at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) {
+                embeddedLineBreaks++;
+            }
             if (i < header.size()) {
                 values.put(header.get(i), cell);
             }
-            raw.append(i == 0 ? "" : ",").append(cell);
+            if (i > 0) {
+                raw.append(',');
+            }
+            raw.append(cell);
         }
         String problem = record.size() == header.size() ? null
                 : "has " + record.size() + " cells but the header has " + header.size();

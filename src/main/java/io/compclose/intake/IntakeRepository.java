@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import io.compclose.money.FxConversion;
 import io.compclose.system.CloseProperties;
 import io.compclose.system.ColumnText;
+import io.compclose.system.StreamingResults;
 
 /**
  * Stores what intake accepted and rejected. Every write is an upsert on the natural key, so a
@@ -420,19 +421,13 @@ public class IntakeRepository {
         return keys("SELECT usage_id FROM billed_usage WHERE pay_period = ?", period);
     }
 
-    /**
-     * The keys a query returns, streamed into a filter: on MySQL and MariaDB a fetch size of
-     * {@link Integer#MIN_VALUE} streams the rows instead of loading millions of them at once.
-     */
+    /** The keys a query returns, streamed into a filter (see {@link StreamingResults}). */
     private KeyFilter keys(String sql, String period) {
         KeyFilter filter = KeyFilter.standard();
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
-            String database = connection.getMetaData().getDatabaseProductName();
-            if (database.startsWith("MySQL") || database.startsWith("MariaDB")) {
-                statement.setFetchSize(Integer.MIN_VALUE);
-            }
+            statement.setFetchSize(StreamingResults.fetchSize(connection));
             statement.setString(1, period);
             return statement;
         }, (RowCallbackHandler) rs -> filter.add(rs.getString(1)));
