@@ -87,6 +87,37 @@ echo "innodb_flush_log_at_trx_commit  $(sql -e 'SELECT @@innodb_flush_log_at_trx
 echo "load average           $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "date                   $(date -u +%FT%TZ)"
 
+# InnoDB writes a big load's pages out for minutes after it: each measurement starts once the
+# server has settled, so neither the ceiling nor the close pays for the other's writes
+settle() {
+  local pages limit dirty
+  pages=$(sql -e "SELECT @@innodb_buffer_pool_size DIV @@innodb_page_size")
+  limit=$(( pages / 10 ))  # InnoDB keeps some pages dirty even when idle
+  for _ in $(seq 1 60); do
+    dirty=$(sql -e "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS
+                    WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY'")
+    [ "${dirty:-0}" -lt "$limit" ] && return 0
+    sleep 2
+  done
+  echo "   (the server still had $dirty of $pages pages dirty after 2 minutes; figures may be low)"
+}
+
+# --- the ceiling -------------------------------------------------------------------------------
+# the last run's database goes first: dropping gigabytes of tables is I/O no measurement should share
+sql -e "DROP DATABASE IF EXISTS $db"
+settle
+echo
+echo "== raw batched INSERT of the same rows (RawInsert.java: rewriteBatchedStatements, batch 1000, commit per batch)"
+raw_args=(--inbox "$inbox" --period "$period" --url "jdbc:mysql://$host:$port" --user "$user" --password "$password"
+  --database "$raw_db")
+raw=$(java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}")
+echo "$raw"
+if [ "$diagnose" = true ]; then
+  java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}" --index
+  java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}" --index --upsert
+fi
+settle
+
 # --- the close ---------------------------------------------------------------------------------
 sql -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
 out="$work/out"
@@ -165,17 +196,6 @@ rate_of() {
   echo "$steps" | awk -F'\t' -v n="$1" '$1 == n && $3 > 0 && $5 > 0 { printf "%.0f", $3 / $5 }'
 }
 
-# --- the ceiling -------------------------------------------------------------------------------
-echo
-echo "== raw batched INSERT of the same rows (RawInsert.java: rewriteBatchedStatements, batch 1000, commit per batch)"
-raw_args=(--inbox "$inbox" --period "$period" --url "jdbc:mysql://$host:$port" --user "$user" --password "$password"
-  --database "$raw_db")
-raw=$(java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}")
-echo "$raw"
-if [ "$diagnose" = true ]; then
-  java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}" --index
-  java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}" --index --upsert
-fi
 raw_rate() { echo "$raw" | awk -v f="$1" '$2 == f { sub("rows_per_s=", "", $5); print $5 }'; }
 
 echo
