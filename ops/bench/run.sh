@@ -217,5 +217,22 @@ compare usage.csv "$(rate_of loadUsage)" "$(raw_rate usage.csv)"
 usage_with_summary=$(awk -v r="$(rows_of loadUsage)" -v a="$(secs_of loadUsage)" -v b="$(secs_of summariseUsage)" \
   'BEGIN { if (r > 0 && a + b > 0) printf "%.0f", r / (a + b) }')
 compare "usage.csv + summariseUsage" "$usage_with_summary" "$(raw_rate usage.csv)"
+if [ "$full" = true ]; then
+  # statements: the step against JasperReports fill + export alone, same template, same documents
+  threads=$(nproc)
+  echo
+  echo "== JasperReports fill + PDF export of the same statements (RawStatements.java, $threads threads)"
+  raw_pdf=$(java -cp "$root/target/classes:$(cat "$cp_file")" "$here/RawStatements.java" \
+    --url "jdbc:mysql://$host:$port/$db" --user "$user" --password "$password" --period "$period" \
+    --plans "$inbox/plans" --threads "$threads" 2>/dev/null | grep '^raw statements')
+  echo "$raw_pdf"
+  step_pdf=$(rate_of renderStatements)
+  for pass in cold warm; do
+    r=$(echo "$raw_pdf" | awk -v p="$pass" -v t="$threads" '$3 == p && $4 == "threads=" t {
+      sub("pdfs_per_s=", "", $7); print $7; exit }')
+    awk -v p="$pass" -v i="$step_pdf" -v r="$r" 'BEGIN { if (i > 0 && r > 0)
+      printf "renderStatements %s / raw %s = %.1f%%  (target: 70 %%)\n", i, r " (" p ")", 100 * i / r }'
+  done
+fi
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (anything else running on the box skews every figure)"

@@ -15,10 +15,12 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcCursor
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.PlanFiles;
 import io.compclose.system.AtomicFiles;
+import io.compclose.system.CloseProperties;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
 
@@ -33,14 +35,26 @@ public class StatementStepConfiguration {
         return new StatementRenderer();
     }
 
+    /** Filling and exporting a PDF is CPU work: the step renders a chunk's statements on all processors. */
+    @Bean
+    ThreadPoolTaskExecutor statementRenderers(CloseProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.statementThreadCount());
+        executor.setMaxPoolSize(properties.statementThreadCount());
+        executor.setThreadNamePrefix("statement-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+
     @Bean
     Step renderStatements(StepFactory steps, JdbcCursorItemReader<String> repsToStatement,
             ItemProcessor<String, RenderedStatement> statementRendering, ItemWriter<RenderedStatement> statementWriter,
-            IntakeRepository intake) {
+            IntakeRepository intake, ThreadPoolTaskExecutor statementRenderers) {
         return steps.<String, RenderedStatement>chunk("renderStatements",
                         e -> intake.activeReps(CloseRun.of(e).period()))
                 .reader(repsToStatement)
                 .processor(statementRendering)
+                .taskExecutor(statementRenderers)
                 .writer(statementWriter)
                 .build();
     }
