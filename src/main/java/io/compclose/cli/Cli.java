@@ -40,11 +40,17 @@ public final class Cli {
             Path outDir = line.out().toAbsolutePath().normalize();
             CloseRun run = line.command().equals("close")
                     ? new CloseRun(line.period(true), line.inbox().toAbsolutePath().normalize(), outDir) : null;
+            if (line.command().equals("resend")) {
+                line.period(true); // a bad period is a usage error before anything starts
+            }
             requireWritable(outDir);
             try (ConfigurableApplicationContext context = start(line, outDir, extraConfiguration)) {
                 return switch (line.command()) {
                     case "close" -> context.getBean(CloseCommand.class).run(run, out, err);
                     case "status" -> context.getBean(StatusCommand.class).run(line.period(false), out);
+                    case "resend" -> context.getBean(ResendCommand.class).run(line.period(true), line.option("rep"),
+                            line.option("by") != null ? line.option("by") : System.getProperty("user.name"), outDir,
+                            out, err);
                     default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
                 };
             }

@@ -17,6 +17,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.stereotype.Component;
 
+import io.compclose.delivery.DeliveryLog;
 import io.compclose.system.CloseRun;
 
 /** The short summary printed at the end of a close: what a finance person needs to know. */
@@ -28,8 +29,10 @@ public class CloseReport {
     private final JobRepository jobRepository;
     private final Job monthlyClose;
     private final CloseFigures figures;
+    private final DeliveryLog deliveryLog;
 
-    public CloseReport(JobRepository jobRepository, Job monthlyClose, CloseFigures figures) {
+    public CloseReport(JobRepository jobRepository, Job monthlyClose, CloseFigures figures, DeliveryLog deliveryLog) {
+        this.deliveryLog = deliveryLog;
         this.jobRepository = jobRepository;
         this.monthlyClose = monthlyClose;
         this.figures = figures;
@@ -95,6 +98,19 @@ public class CloseReport {
         }
         out.println("    rejects       " + shown(run.rejectsFile()));
         out.println("    log           " + shown(run.out().resolve("logs").resolve("compclose.log")));
+        List<DeliveryLog.Undelivered> undelivered = deliveryLog.undelivered(run.period());
+        if (!undelivered.isEmpty()) {
+            out.println();
+            out.println("  Statements not delivered: " + undelivered.size());
+            undelivered.stream().limit(20).forEach(u -> out.println("    " + u.repId() + " to " + u.recipient() + ": "
+                    + (u.outcome().equals(DeliveryLog.SENDING)
+                            ? "interrupted while sending, it may or may not have arrived" : u.detail())));
+            if (undelivered.size() > 20) {
+                out.println("    ... and " + (undelivered.size() - 20) + " more in table delivery_log");
+            }
+            out.println("    once the cause is fixed: java -jar compclose.jar resend --period=" + period
+                    + " [--rep=ID]");
+        }
     }
 
     private List<StepExecution> steps(JobExecution execution) {
@@ -113,6 +129,7 @@ public class CloseReport {
             case "SMTP SENT" -> "sent by SMTP";
             case "SMTP SENDING", "OUTBOX SENDING" ->
                     "unconfirmed (interrupted while sending; not sent again automatically)";
+            case "SMTP FAILED", "OUTBOX FAILED" -> "not delivered (listed below)";
             default -> e.getKey().toLowerCase(Locale.ROOT);
         }).toList());
     }

@@ -22,6 +22,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
                      run the close of a pay period, or restart it where it stopped
               status [--period=YYYY-MM] [--out=DIR]
                      executions, steps, and read / written / rejected counts
+              resend --period=YYYY-MM [--rep=ID] [--by=NAME] [--out=DIR]
+                     email a rep's statement again (a lost email), or without
+                     --rep every statement of the period not delivered yet
               help   this text
 
             --out defaults to ./out; the embedded database lives there unless
@@ -32,6 +35,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "close", Set.of("period", "inbox", "out"),
             "status", Set.of("period", "out"),
+            "resend", Set.of("period", "rep", "by", "out"),
             "help", Set.of());
 
     public static CommandLine parse(String[] args) {
@@ -95,6 +99,11 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             throw new UsageException("inbox folder " + inbox.toAbsolutePath().normalize() + " does not exist");
         }
         return inbox;
+    }
+
+    public String option(String name) {
+        String value = options.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     public Path out() {

@@ -1,10 +1,14 @@
 package io.compclose.delivery;
 
-/** A statement could not be handed to the mail channel; the close can be restarted to retry it. */
+/** Delivery cannot go on (the server refuses the login, or refuses statement after statement); restartable. */
 public class DeliveryFailedException extends RuntimeException {
 
     public DeliveryFailedException(Delivery delivery, Exception cause) {
         super("statement " + delivery.period() + " of rep " + delivery.repId() + " to " + delivery.recipient()
                 + " was not delivered", cause);
+    }
+
+    public DeliveryFailedException(String message) {
+        super(message);
     }
 }

@@ -3,6 +3,8 @@ package io.compclose.delivery;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,11 +13,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.compclose.system.ColumnText;
+
 /**
- * The at-most-once guard of statement delivery. A statement is claimed (committed on its own,
- * before anything is sent), then marked SENT or FAILED. A claim left SENDING by a crash is never
- * retried automatically: the email may have gone, so it waits for a deliberate resend. A FAILED
- * send was refused by the server and may be claimed again.
+ * The at-most-once guard of statement delivery, one row per send of a (period, rep, statement
+ * version). A send is claimed (committed on its own, before anything is sent), then marked SENT or
+ * FAILED. A claim left SENDING by a crash is never retried automatically: the email may have gone,
+ * so it waits for a deliberate resend. A FAILED send was refused and may be claimed again.
  */
 @Repository
 public class DeliveryLog {
@@ -36,42 +40,70 @@ public class DeliveryLog {
     }
 
     /** True if this caller may send now; false if it was sent, is being sent, or its fate is unknown. */
-    public boolean claim(Delivery delivery, String channel) {
+    public boolean claim(Delivery delivery, String channel, String requestedBy) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
         Boolean claimed = ownTransaction.execute(status -> {
             try {
                 jdbc.update("""
-                        INSERT INTO delivery_log (pay_period, rep_id, statement_version, recipient, channel, message_id,
-                            outcome, attempted_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, delivery.period().toString(), delivery.repId(), delivery.version(), delivery.recipient(),
-                        channel, delivery.messageId(), SENDING, now);
+                        INSERT INTO delivery_log (pay_period, rep_id, statement_version, send_no, recipient, channel,
+                            message_id, outcome, attempted_at, attempts, requested_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                        """, delivery.period().toString(), delivery.repId(), delivery.version(), delivery.sendNo(),
+                        delivery.recipient(), channel, delivery.messageId(), SENDING, now,
+                        requestedBy == null ? null : ColumnText.fit(requestedBy, 128));
                 return true;
             } catch (DuplicateKeyException alreadyThere) {
                 return jdbc.update("""
                         UPDATE delivery_log SET outcome = ?, attempted_at = ?, recipient = ?, channel = ?, detail = NULL
-                        WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND outcome = ?
+                        WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ? AND outcome = ?
                         """, SENDING, now, delivery.recipient(), channel, delivery.period().toString(),
-                        delivery.repId(), delivery.version(), FAILED) == 1;
+                        delivery.repId(), delivery.version(), delivery.sendNo(), FAILED) == 1;
             }
         });
         return Boolean.TRUE.equals(claimed);
     }
 
-    public void sent(Delivery delivery) {
-        mark(delivery, SENT, null);
+    public void sent(Delivery delivery, int attempts) {
+        mark(delivery, SENT, attempts, null);
     }
 
-    public void failed(Delivery delivery, String detail) {
-        mark(delivery, FAILED, detail);
+    public void failed(Delivery delivery, int attempts, String detail) {
+        mark(delivery, FAILED, attempts, detail);
     }
 
-    private void mark(Delivery delivery, String outcome, String detail) {
+    private void mark(Delivery delivery, String outcome, int attempts, String detail) {
         ownTransaction.executeWithoutResult(status -> jdbc.update("""
-                UPDATE delivery_log SET outcome = ?, detail = ?, attempted_at = ?
-                WHERE pay_period = ? AND rep_id = ? AND statement_version = ?
-                """, outcome, detail == null ? null : detail.substring(0, Math.min(detail.length(), 1000)),
-                Timestamp.valueOf(LocalDateTime.now(clock)), delivery.period().toString(), delivery.repId(),
-                delivery.version()));
+                UPDATE delivery_log SET outcome = ?, detail = ?, attempted_at = ?, attempts = attempts + ?
+                WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ?
+                """, outcome, detail == null ? null : ColumnText.fit(detail, 1000),
+                Timestamp.valueOf(LocalDateTime.now(clock)), attempts, delivery.period().toString(),
+                delivery.repId(), delivery.version(), delivery.sendNo()));
+    }
+
+    /** The number the next resend of a statement gets: one more than any send so far. */
+    public int nextSendNo(YearMonth period, String repId, int version) {
+        Integer last = jdbc.queryForObject("""
+                SELECT MAX(send_no) FROM delivery_log WHERE pay_period = ? AND rep_id = ? AND statement_version = ?
+                """, Integer.class, period.toString(), repId, version);
+        return last == null ? 1 : last + 1;
+    }
+
+    /** A statement that has not reached its rep: its last send failed or never finished. */
+    public record Undelivered(String repId, int version, int sendNo, String recipient, String outcome,
+            String detail) {
+    }
+
+    /** Statements of the period with no SENT row, with the outcome of their latest send. */
+    public List<Undelivered> undelivered(YearMonth period) {
+        return jdbc.query("""
+                SELECT d.rep_id, d.statement_version, d.send_no, d.recipient, d.outcome, d.detail FROM delivery_log d
+                WHERE d.pay_period = ? AND d.send_no = (SELECT MAX(l.send_no) FROM delivery_log l
+                    WHERE l.pay_period = d.pay_period AND l.rep_id = d.rep_id
+                    AND l.statement_version = d.statement_version)
+                AND NOT EXISTS (SELECT 1 FROM delivery_log s WHERE s.pay_period = d.pay_period AND s.rep_id = d.rep_id
+                    AND s.statement_version = d.statement_version AND s.outcome = 'SENT')
+                ORDER BY d.rep_id, d.statement_version
+                """, (rs, i) -> new Undelivered(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                rs.getString(5), rs.getString(6)), period.toString());
     }
 }

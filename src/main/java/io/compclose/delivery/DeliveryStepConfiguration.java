@@ -5,8 +5,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import jakarta.mail.internet.MimeMessage;
-
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -15,6 +13,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +28,7 @@ import io.compclose.system.StepFactory;
 
 /** Delivery: each rendered statement goes to the rep's roster address, at most once. */
 @Configuration
+@EnableConfigurationProperties(DeliveryProperties.class)
 public class DeliveryStepConfiguration {
 
     private static final String PARAMS = "#{jobParameters}";
@@ -72,32 +72,44 @@ public class DeliveryStepConfiguration {
         return statement -> {
             RepAssignment rep = roster.forPeriod(statement.repId(), run.period()).orElseThrow(() ->
                     new IllegalStateException("rep " + statement.repId() + " has no assignment in " + run.period()));
-            return new Delivery(run.period(), statement.repId(), statement.version(), rep.email(), rep.name(),
+            return new Delivery(run.period(), statement.repId(), statement.version(), 1, rep.email(), rep.name(),
                     Path.of(statement.filePath()));
         };
     }
 
+    /** SMTP when {@code spring.mail.host} is set, otherwise .eml files in the period's outbox. */
+    static MailChannel channel(ObjectProvider<JavaMailSender> smtp, CloseProperties properties, Path outbox) {
+        JavaMailSender sender = smtp.getIfAvailable();
+        return sender != null ? new SmtpChannel(sender, properties.mailFrom())
+                : new OutboxChannel(outbox, properties.mailFrom());
+    }
+
+    /**
+     * Sends each statement once. A statement the server refuses for good, or still refuses after
+     * the retries, is recorded as FAILED and listed at the end of the close; the others go on. When
+     * several in a row fail after their retries the server is taken to be down, and the step fails:
+     * the same command then retries every FAILED statement.
+     */
     @Bean
     @StepScope
     ItemWriter<Delivery> statementPostman(@Value(PARAMS) Map<String, Object> params, DeliveryLog log,
-            ObjectProvider<JavaMailSender> smtp, CloseProperties properties) {
+            ObjectProvider<JavaMailSender> smtp, CloseProperties properties, DeliveryProperties delivery) {
         CloseRun run = CloseRun.from(params);
-        JavaMailSender sender = smtp.getIfAvailable();
-        MailChannel channel = sender != null ? new SmtpChannel(sender, properties.mailFrom())
-                : new OutboxChannel(run.outboxDir(), properties.mailFrom());
+        Postman postman = new Postman(channel(smtp, properties, run.outboxDir()), log, delivery);
+        int[] failedInARow = {0};
         return chunk -> {
-            for (Delivery delivery : chunk) {
-                MimeMessage message = channel.newMessage(delivery);
-                if (!log.claim(delivery, channel.name())) {
-                    continue;
+            for (Delivery statement : chunk) {
+                Postman.Outcome outcome = postman.deliver(statement, null);
+                if (outcome.result() == Postman.Result.FAILED_TRANSIENT) {
+                    if (++failedInARow[0] >= delivery.giveUpAfter()) {
+                        throw new DeliveryFailedException(failedInARow[0] + " statements in a row were not "
+                                + "delivered after " + delivery.attempts() + " attempts each (the last, to "
+                                + statement.recipient() + ": " + outcome.failure().reason() + "); the mail server "
+                                + "seems unavailable");
+                    }
+                } else if (outcome.result() == Postman.Result.SENT) {
+                    failedInARow[0] = 0;
                 }
-                try {
-                    channel.send(message, delivery);
-                } catch (Exception e) {
-                    log.failed(delivery, e.getMessage());
-                    throw new DeliveryFailedException(delivery, e);
-                }
-                log.sent(delivery);
             }
         };
     }

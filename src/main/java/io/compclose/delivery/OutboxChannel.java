@@ -9,7 +9,10 @@ import jakarta.mail.internet.MimeMessage;
 
 import io.compclose.system.AtomicFiles;
 
-/** With no SMTP server configured, each email is written as {@code outbox/<period>/<rep>.eml}. */
+/**
+ * With no SMTP server configured, each email is written as {@code outbox/<period>/<rep>.eml}, a
+ * resend as {@code <rep>.resend-<n>.eml}.
+ */
 public final class OutboxChannel implements MailChannel {
 
     private final Path outbox;
@@ -35,6 +38,7 @@ public final class OutboxChannel implements MailChannel {
     public void send(MimeMessage message, Delivery delivery) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
-        AtomicFiles.write(outbox.resolve(delivery.repId() + ".eml"), bytes.toByteArray());
+        String name = delivery.repId() + (delivery.sendNo() > 1 ? ".resend-" + delivery.sendNo() : "") + ".eml";
+        AtomicFiles.write(outbox.resolve(name), bytes.toByteArray());
     }
 }

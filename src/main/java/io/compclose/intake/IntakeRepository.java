@@ -243,14 +243,26 @@ public class IntakeRepository {
         });
     }
 
+    /** The rep's latest roster row in any period: where their mail goes now. */
+    public Optional<RepAssignment> latestAssignment(String repId) {
+        return jdbc.query("""
+                SELECT rep_id, employee_id, name, email, role, manager_id, team, plan_id, pay_currency,
+                       effective_from, effective_to, source_line
+                FROM rep_assignment WHERE rep_id = ? ORDER BY pay_period DESC, effective_from DESC
+                """, ASSIGNMENT_ROW, repId).stream().findFirst();
+    }
+
+    private static final RowMapper<RepAssignment> ASSIGNMENT_ROW = (rs, i) -> new RepAssignment(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)), rs.getString(6),
+            rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class),
+            rs.getObject(11, LocalDate.class), rs.getLong(12));
+
     public Roster roster(String period) {
         return new Roster(jdbc.query("""
                 SELECT rep_id, employee_id, name, email, role, manager_id, team, plan_id, pay_currency,
                        effective_from, effective_to, source_line
                 FROM rep_assignment WHERE pay_period = ? ORDER BY rep_id, effective_from
-                """, (rs, i) -> new RepAssignment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                Role.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getLong(12)), period));
+                """, ASSIGNMENT_ROW, period));
     }
 
     /** A booking accepted in the period, by id. */

@@ -33,6 +33,7 @@ public record CloseFixture(Path out, String databaseUrl, boolean smtp) {
         if (smtp) {
             args.add("--spring.mail.host=127.0.0.1");
             args.add("--spring.mail.port=" + GREENMAIL_PORT);
+            args.add("--compclose.delivery.backoff=10ms");
         }
         args.addAll(List.of(extra));
         return args;
