@@ -39,7 +39,7 @@ public final class ComponentCalculator {
             case RATE_ON_VALUE -> onValue(terms, ordered);
             case TARGET_BY_ATTAINMENT -> byAttainment(terms, attainment, closing);
         };
-        return new ComponentEarnings(terms.id(), credit, attainment, lines);
+        return new ComponentEarnings(terms.id(), credit, terms.quota(), attainment, lines);
     }
 
     private static List<ComponentLine> onValue(ComponentTerms terms, List<CreditedTransaction> ordered) {

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 
-/** A component's result over its window: credit, attainment, and the lines that make earned-to-date. */
-public record ComponentEarnings(String componentId, BigDecimal creditToDate, BigDecimal attainment,
+/**
+ * A component's result over its window: credit, the quota it is measured against (null without
+ * one), attainment, and the lines that make earned-to-date.
+ */
+public record ComponentEarnings(String componentId, BigDecimal creditToDate, BigDecimal quota, BigDecimal attainment,
         List<ComponentLine> lines) {
 
     public ComponentEarnings {

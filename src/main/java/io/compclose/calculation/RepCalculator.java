@@ -79,7 +79,7 @@ public final class RepCalculator {
                     DealCap.Capped capped = DealCap.apply(earnings.lines(), component.perDealCap());
                     dealCaps.addAll(capped.removed());
                     ComponentEarnings kept = new ComponentEarnings(component.id() + " " + window.key(),
-                            earnings.creditToDate(), earnings.attainment(), capped.lines());
+                            earnings.creditToDate(), earnings.quota(), earnings.attainment(), capped.lines());
                     computed.add(new PricedComponent(plan.id(), plan.version(), component.id(), window.key(), kept));
                     earnedToDate = earnedToDate.add(kept.earnedToDate());
                 }

@@ -8,12 +8,22 @@ import java.util.List;
  * lines payroll gets, what each cap removed, and the ledger the next period starts from.
  */
 public record RepClose(String repId, String currency, String planId, int planVersion, List<Earning> earnings,
-        List<Pay> pay, List<Cap> caps, LedgerRow ledger) {
+        List<Pay> pay, List<Cap> caps, List<Attainment> attainments, LedgerRow ledger) {
 
     public RepClose {
         earnings = List.copyOf(earnings);
         pay = List.copyOf(pay);
         caps = List.copyOf(caps);
+        attainments = List.copyOf(attainments);
+    }
+
+    /**
+     * Where a component stands in the window that holds the period: credit to date against its quota
+     * ({@code quota} and {@code attainment} null without one), and what it has earned in the window.
+     */
+    public record Attainment(int lineNo, String planId, int planVersion, String componentId, String metric,
+            boolean money, String window, BigDecimal credit, BigDecimal quota, BigDecimal attainment,
+            BigDecimal earned) {
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -16,8 +17,10 @@ import java.util.function.Predicate;
 import io.compclose.intake.BadInputException;
 import io.compclose.intake.RepAssignment;
 import io.compclose.intake.Roster;
+import io.compclose.plan.Metric;
 import io.compclose.plan.Plan;
 import io.compclose.plan.PlanCatalog;
+import io.compclose.plan.PlanComponent;
 import io.compclose.plan.PlanTerms;
 
 /**
@@ -89,7 +92,8 @@ public final class RepCloseCalculator {
         RepPeriodResult result = withTeamPool(repId, assignment, settling, history,
                 core.calculate(versions, settling, period, input)).plusOutsideQuota(history.adjustments());
         return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),
-                earnings(result, history, planOfDeal), pay(result), caps(result), ledger(result));
+                earnings(result, history, planOfDeal), pay(result), caps(result), attainments(result, planOf),
+                ledger(result));
     }
 
     private RepPeriodResult withTeamPool(String repId, RepAssignment assignment, Plan settling, RepHistory history,
@@ -141,6 +145,25 @@ public final class RepCloseCalculator {
             }
         }
         return lines;
+    }
+
+    /** Each component's latest window: the one that holds the period, as the statement's chart shows it. */
+    private static List<RepClose.Attainment> attainments(RepPeriodResult result, Map<String, Plan> planOf) {
+        Map<String, PricedComponent> latest = new LinkedHashMap<>();
+        for (PricedComponent priced : result.priced()) {
+            latest.put(priced.planId() + " v" + priced.planVersion() + " " + priced.componentId(), priced);
+        }
+        List<RepClose.Attainment> rows = new ArrayList<>();
+        for (PricedComponent priced : latest.values()) {
+            Plan plan = planOf.get(priced.planId() + " v" + priced.planVersion());
+            Optional<Metric> metric = plan == null ? Optional.empty() : plan.components().stream()
+                    .filter(c -> c.id().equals(priced.componentId())).findFirst().map(PlanComponent::metric);
+            ComponentEarnings e = priced.earnings();
+            rows.add(new RepClose.Attainment(rows.size() + 1, priced.planId(), priced.planVersion(),
+                    priced.componentId(), metric.map(Metric::label).orElse(""), metric.map(Metric::isMoney)
+                    .orElse(true), priced.window(), e.creditToDate(), e.quota(), e.attainment(), e.earnedToDate()));
+        }
+        return rows;
     }
 
     private static List<RepClose.Pay> pay(RepPeriodResult result) {

@@ -22,7 +22,7 @@ public class RepCloseRepository {
 
     public void save(String period, List<? extends RepClose> closes) {
         for (RepClose close : closes) {
-            for (String table : List.of("earning_line", "pay_line", "cap_effect")) {
+            for (String table : List.of("earning_line", "pay_line", "cap_effect", "component_attainment")) {
                 jdbc.update("DELETE FROM " + table + " WHERE pay_period = ? AND rep_id = ?", period, close.repId());
             }
         }
@@ -79,6 +79,29 @@ public class RepCloseRepository {
             ps.setBigDecimal(5, Rounding.cents(c.limit()));
             ps.setBigDecimal(6, Rounding.cents(c.removed()));
             ps.setString(7, row.close().currency());
+        });
+        List<Row<RepClose.Attainment>> attainments = rows(closes, RepClose::attainments);
+        jdbc.batchUpdate("""
+                INSERT INTO component_attainment (pay_period, rep_id, line_no, plan_id, plan_version, component_id,
+                    metric, window_key, credit, quota, attainment, earned, currency, money)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, attainments, 500, (ps, row) -> {
+            RepClose.Attainment a = row.line();
+            ps.setString(1, period);
+            ps.setString(2, row.close().repId());
+            ps.setInt(3, a.lineNo());
+            ps.setString(4, a.planId());
+            ps.setInt(5, a.planVersion());
+            ps.setString(6, a.componentId());
+            ps.setString(7, ColumnText.fit(a.metric(), 64));
+            ps.setString(8, a.window());
+            ps.setBigDecimal(9, a.credit().setScale(6, java.math.RoundingMode.HALF_EVEN));
+            ps.setBigDecimal(10, a.quota() == null ? null : a.quota().setScale(6, java.math.RoundingMode.HALF_EVEN));
+            ps.setBigDecimal(11, a.attainment() == null ? null
+                    : a.attainment().setScale(8, java.math.RoundingMode.HALF_EVEN));
+            ps.setBigDecimal(12, Rounding.cents(a.earned()));
+            ps.setString(13, row.close().currency());
+            ps.setBoolean(14, a.money());
         });
         jdbc.batchUpdate("""
                 INSERT INTO rep_ledger (pay_period, rep_id, plan_id, plan_version, currency, earned_to_date, due,

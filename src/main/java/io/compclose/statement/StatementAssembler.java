@@ -47,7 +47,8 @@ public final class StatementAssembler {
         String planName = plan == null ? rep.planId() : plan.name();
         return new StatementDocument(period, repId, rep.employeeId(), rep.name(), rep.role().name(), rep.planId(),
                 planName, rep.payCurrency(), lines, repository.earnedBefore(key, repId),
-                repository.earnedToDate(key, repId), pay, total, note(repository.plansUsed(key, repId), plan));
+                repository.earnedToDate(key, repId), pay, total, note(repository.plansUsed(key, repId), plan),
+                repository.yearToDate(key, repId), repository.attainments(key, repId), repository.caps(key, repId));
     }
 
     /** How each plan version behind the lines computes them: one line per component. */
@@ -60,8 +61,7 @@ public final class StatementAssembler {
         List<String> notes = new java.util.ArrayList<>();
         for (Plan p : versions) {
             for (PlanComponent c : p.components()) {
-                notes.add(p.id() + " v" + p.version() + (p.components().size() > 1 ? " " + c.id() : "") + ": "
-                        + c.explanation());
+                notes.add(p.id() + " v" + p.version() + " " + c.id() + ": " + ComponentNote.of(p, c));
             }
         }
         notes.add("Commission due = earned to date − commission paid in earlier periods of the plan year; "

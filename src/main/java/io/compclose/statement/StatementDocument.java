@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param earnedBefore earned in earlier periods of the plan year, as recomputed this period
  * @param earnedToDate earned in the plan year up to this period (earning lines, after per-deal caps)
+ * @param attainments  each component against its quota in the window that holds the period
+ * @param caps         what each cap removed this period
  */
 public record StatementDocument(
         YearMonth period,
@@ -26,11 +28,16 @@ public record StatementDocument(
         BigDecimal earnedToDate,
         List<StatementPayLine> payLines,
         BigDecimal totalCommission,
-        String calculationNote) {
+        String calculationNote,
+        YearToDate yearToDate,
+        List<StatementAttainment> attainments,
+        List<StatementCap> caps) {
 
     public StatementDocument {
         lines = List.copyOf(lines);
         payLines = List.copyOf(payLines);
+        attainments = List.copyOf(attainments);
+        caps = List.copyOf(caps);
     }
 
     public BigDecimal totalCredited() {

@@ -68,13 +68,23 @@ public final class StatementRenderer {
         // credit is in the pay currency: a deal booked in another currency is converted before it is credited
         params.put("totalCredited", withCurrency(doc.totalCredited(), doc.payCurrency()));
         params.put("calculationNote", doc.calculationNote());
-        params.put("earnedSummary", "Earned this period " + amount(doc.earnedThisPeriod()) + " + earlier in "
+        params.put("earnedSummary", (doc.bookingCount() == 0 ? "" : doc.bookingCount() + " credited booking"
+                + (doc.bookingCount() == 1 ? "" : "s") + ", " + withCurrency(doc.totalCredited(), doc.payCurrency())
+                + " credited. ") + "Earned this period " + amount(doc.earnedThisPeriod()) + " + earlier in "
                 + doc.period().getYear() + " " + amount(doc.earnedBefore()) + " = earned to date "
-                + amount(doc.earnedToDate()) + " " + doc.payCurrency());
+                + amount(doc.earnedToDate()) + " " + doc.payCurrency() + ".");
+        YearToDate ytd = doc.yearToDate();
+        params.put("ytdEarned", amount(ytd.earnedToDate()));
+        params.put("ytdPaidBefore", amount(ytd.paidBefore()));
+        params.put("ytdCarried", amount(ytd.balanceCarried()));
+        params.put("ytdBalances", balances(ytd, doc.payCurrency()));
+        params.put("anyQuota", doc.attainments().stream().anyMatch(a -> a.attainment() != null));
         params.put(JRParameter.REPORT_LOCALE, Locale.US);
 
         List<Map<String, ?>> rows = new java.util.ArrayList<>();
+        doc.attainments().forEach(a -> rows.add(attainmentRow(a)));
         doc.lines().forEach(line -> rows.add(row(line)));
+        doc.caps().forEach(cap -> rows.add(capRow(cap)));
         doc.payLines().forEach(line -> rows.add(payRow(line)));
         try {
             JasperPrint print = JasperFillManager.fillReport(report, params, new JRMapCollectionDataSource(rows));
@@ -116,6 +126,58 @@ public final class StatementRenderer {
         return row;
     }
 
+    private static Map<String, ?> attainmentRow(StatementAttainment a) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("section", "ATTAIN");
+        row.put("booking", false);
+        row.put("component", a.component() + (a.metric() == null || a.metric().isBlank() ? "" : ": " + a.metric()));
+        row.put("window", a.window());
+        // counts (meetings, new logos) and scores read as numbers, not money
+        row.put("credited", a.money() ? amount(a.credit()) : number(a.credit()));
+        row.put("quota", a.money() ? amount(a.quota()) : number(a.quota()));
+        row.put("attainment", percent(a.attainment() == null ? null
+                : a.attainment().setScale(4, RoundingMode.HALF_EVEN)));
+        // the bar is a picture of the percentage beside it, so a double is precise enough
+        row.put("attainmentBar", a.attainment() == null ? null : a.attainment().doubleValue());
+        row.put("commission", amount(a.earned()));
+        return row;
+    }
+
+    private static Map<String, ?> capRow(StatementCap cap) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("section", "CAP");
+        row.put("booking", false);
+        row.put("description", capLabel(cap.cap()));
+        row.put("quota", amount(cap.limit()));
+        row.put("commission", amount(cap.removed()));
+        return row;
+    }
+
+    /** The cap as the calculation names it ("period", "per deal B-17") as a rep reads it. */
+    private static String capLabel(String cap) {
+        return switch (cap) {
+            case "period" -> "Commission per period";
+            case "year to date" -> "Commission per year";
+            default -> cap.startsWith("per deal ") ? "Commission per deal, on " + cap.substring(9)
+                    : Character.toUpperCase(cap.charAt(0)) + cap.substring(1);
+        };
+    }
+
+    /** What is held back or still to recover, when anything is: the parts of the balance not in the payout. */
+    private static String balances(YearToDate ytd, String currency) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (ytd.heldBack().signum() != 0) {
+            parts.add("held back " + amount(ytd.heldBack()));
+        }
+        if (ytd.drawBalance().signum() != 0) {
+            parts.add("draw advanced, to recover " + amount(ytd.drawBalance()));
+        }
+        if (ytd.clawbackBalance().signum() != 0) {
+            parts.add("clawback to recover " + amount(ytd.clawbackBalance()));
+        }
+        return parts.isEmpty() ? null : "Also on your balance (" + currency + "): " + String.join(" · ", parts);
+    }
+
     private static Map<String, ?> payRow(StatementPayLine line) {
         Map<String, Object> row = new HashMap<>();
         row.put("section", "PAY");
@@ -140,6 +202,10 @@ public final class StatementRenderer {
         DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
         format.setRoundingMode(RoundingMode.HALF_EVEN);
         return format.format(value);
+    }
+
+    private static String number(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 
     /** 0.075 becomes "7.5 %": at most four decimals, no trailing zeros. */

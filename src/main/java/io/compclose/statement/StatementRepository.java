@@ -36,8 +36,9 @@ public class StatementRepository {
             // usage and activity lines are transactions too, but no booking stands behind them
             boolean transaction = kind.equals("TRANSACTION") || kind.equals("NOT_COUNTED");
             boolean booking = transaction && rs.getObject(3) != null;
-            String description = booking ? rs.getString(14) : rs.getString(15) + ": " + rs.getString(14)
-                    + (transaction || rs.getString(16).equals("-") ? "" : " [" + rs.getString(16) + "]");
+            String band = rs.getString(16);
+            String description = booking ? bookingNote(band, rs.getString(14)) : rs.getString(15) + ": "
+                    + rs.getString(14) + (transaction || band.equals("-") ? "" : " [" + band + "]");
             return new StatementLine(kind, transaction ? rs.getString(2) : kindLabel(kind),
                     booking ? rs.getObject(3, LocalDate.class) : null, booking ? rs.getString(4) : null,
                     booking ? rs.getString(5) : null, booking ? rs.getString(6) : null,
@@ -45,6 +46,13 @@ public class StatementRepository {
                     booking ? rs.getBigDecimal(9) : null, rs.getBigDecimal(10), rs.getBigDecimal(11),
                     rs.getBigDecimal(12), rs.getBigDecimal(13), description);
         }, period, repId, payCurrency, period);
+    }
+
+    /** The band a booking was priced in (a single flat band says nothing), then any conversion. */
+    private static String bookingNote(String band, String why) {
+        boolean banded = band != null && !band.equals("-") && !band.startsWith("0+ ");
+        String note = (banded ? "band " + band : "") + (why == null || why.isBlank() ? "" : (banded ? " · " : "") + why);
+        return note.isEmpty() ? null : note;
     }
 
     private static String kindLabel(String kind) {
@@ -86,6 +94,46 @@ public class StatementRepository {
                 SELECT DISTINCT plan_id, plan_version FROM earning_line WHERE pay_period = ? AND rep_id = ?
                 ORDER BY plan_id, plan_version
                 """, (rs, i) -> rs.getString(1) + " v" + rs.getInt(2), period, repId);
+    }
+
+    /** Each component of the rep against its quota, in the window that holds the period. */
+    public List<StatementAttainment> attainments(String period, String repId) {
+        record Row(String plan, StatementAttainment attainment) {
+        }
+        List<Row> rows = jdbc.query("""
+                SELECT component_id, metric, money, window_key, credit, quota, attainment, earned, plan_id, plan_version
+                FROM component_attainment WHERE pay_period = ? AND rep_id = ? ORDER BY line_no
+                """, (rs, i) -> new Row(rs.getString(9) + " v" + rs.getInt(10), new StatementAttainment(
+                rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getBigDecimal(5),
+                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8))), period, repId);
+        // a rep whose plan changed in the year sees each version's components apart
+        boolean severalPlans = rows.stream().map(Row::plan).distinct().count() > 1;
+        return rows.stream().map(r -> !severalPlans ? r.attainment() : new StatementAttainment(
+                r.attainment().component() + " (" + r.plan() + ")", r.attainment().metric(), r.attainment().money(),
+                r.attainment().window(), r.attainment().credit(), r.attainment().quota(), r.attainment().attainment(),
+                r.attainment().earned())).toList();
+    }
+
+    /** What each cap removed from the rep's earnings in the period. */
+    public List<StatementCap> caps(String period, String repId) {
+        return jdbc.query("""
+                SELECT cap, limit_amount, removed FROM cap_effect WHERE pay_period = ? AND rep_id = ? ORDER BY line_no
+                """, (rs, i) -> new StatementCap(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)), period,
+                repId);
+    }
+
+    /** The rep's ledger after the period, and commission paid before it (the previous period's ledger). */
+    public YearToDate yearToDate(String period, String repId) {
+        List<YearToDate> rows = jdbc.query("""
+                SELECT l.earned_to_date, COALESCE((SELECT p.paid_to_date FROM rep_ledger p WHERE p.rep_id = l.rep_id
+                       AND p.pay_period = (SELECT MAX(q.pay_period) FROM rep_ledger q WHERE q.rep_id = l.rep_id
+                           AND q.pay_period < l.pay_period AND q.pay_period >= ?)), 0),
+                       l.payout, l.carried_balance, l.held_back, l.draw_balance, l.clawback_balance
+                FROM rep_ledger l WHERE l.pay_period = ? AND l.rep_id = ?
+                """, (rs, i) -> new YearToDate(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)),
+                period.substring(0, 4) + "-01", period, repId);
+        return rows.isEmpty() ? YearToDate.NONE : rows.get(0);
     }
 
     /** What payroll pays the rep in the currency: the figure the statement must equal. */

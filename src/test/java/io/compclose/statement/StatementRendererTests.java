@@ -179,7 +179,8 @@ class StatementRendererTests {
                 : List.of(new StatementPayLine("COMMISSION", "commission on the lines above", payout));
         return new StatementDocument(YearMonth.of(2026, 10), "R-1042", "E-00917", "Jane Doe",
                 "Account Executive", "AE-2026", "Account Executive 2026", "USD", lines, BigDecimal.ZERO, payout, pay,
-                payout, NOTE);
+                payout, NOTE, new YearToDate(payout, BigDecimal.ZERO, payout, BigDecimal.ZERO, BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO), List.of(), List.of());
     }
 
     private static StatementLine line(String id, String date, String account, String acv) {

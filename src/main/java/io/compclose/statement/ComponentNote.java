@@ -1,0 +1,102 @@
+package io.compclose.statement;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.compclose.plan.Band;
+import io.compclose.plan.BandBasis;
+import io.compclose.plan.CreditMultiplier;
+import io.compclose.plan.Measurement;
+import io.compclose.plan.PayMethod;
+import io.compclose.plan.Plan;
+import io.compclose.plan.PlanComponent;
+import io.compclose.plan.RateTable;
+import io.compclose.plan.ThresholdSemantics;
+import io.compclose.plan.TierPolicy;
+
+/**
+ * "How this was calculated" for one component, written from the plan itself: what is measured,
+ * against which quota over which window, the rate table band by band, the threshold, multipliers
+ * and the per-deal cap, so a rep can redo every line with a calculator.
+ */
+final class ComponentNote {
+
+    private ComponentNote() {
+    }
+
+    static String of(Plan plan, PlanComponent c) {
+        List<String> parts = new ArrayList<>();
+        String measured = "credited " + c.metric().label() + (c.when() == null ? "" : " where " + c.when());
+        if (c.isFlatRate()) {
+            parts.add("Commission = " + measured + " × " + percent(c.flatRate()) + ", rounded half-even to the cent per "
+                    + (c.metric().isMeasuredOnBookings() ? "booking" : "line"));
+            return String.join("; ", parts) + ".";
+        }
+        String window = switch (plan.measurement() == null ? Measurement.YEAR_TO_DATE : plan.measurement()) {
+            case MONTH -> "each month";
+            case QUARTER -> "each quarter";
+            case YEAR_TO_DATE -> "the year to date";
+        };
+        if (c.quota() != null) {
+            parts.add("measures " + measured + " against a quota of " + amount(c.quota()) + " " + plan.currency()
+                    + " a year, over " + window);
+        } else {
+            parts.add("measures " + measured + " over " + window);
+        }
+        RateTable table = c.rateTable();
+        if (c.pay() == PayMethod.RATE_ON_VALUE) {
+            parts.add((table.policy() == TierPolicy.MARGINAL
+                    ? "marginal rates (each band's rate applies only to the credit inside it): "
+                    : "retroactive rates (the rate of the highest band reached applies to all credit): ")
+                    + bands(table, false));
+        } else {
+            parts.add("payout = target incentive of the window" + (c.weight() == null ? "" : " × weight "
+                    + percent(c.weight())) + " × curve(attainment), a " + (table.policy() == TierPolicy.MARGINAL
+                    ? "marginal curve (each band's multiplier applies to the attainment inside it): "
+                    : "step curve (the multiplier of the band reached applies to all attainment): ")
+                    + bands(table, true));
+        }
+        if (table.threshold() != null) {
+            String at = table.basis() == BandBasis.ATTAINMENT ? percent(table.threshold().at()) + " of quota"
+                    : amount(table.threshold().at()) + " " + plan.currency();
+            parts.add(table.threshold().semantics() == ThresholdSemantics.PAY_ABOVE_ONLY
+                    ? "threshold " + at + ": only credit above it is paid"
+                    : "threshold " + at + ": nothing is paid below it, then all credit earns from the first dollar");
+        }
+        for (CreditMultiplier m : c.multipliers()) {
+            parts.add(m.bundleIncludes() != null
+                    ? "a bundle including " + m.bundleIncludes() + " earns " + plain(m.extra()) + "× extra credit"
+                    : "credit ×" + plain(m.factor()) + (m.when() == null ? "" : " where " + m.when()));
+        }
+        if (c.perDealCap() != null) {
+            parts.add("at most " + amount(c.perDealCap()) + " " + plan.currency() + " per deal");
+        }
+        String text = String.join("; ", parts);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+    }
+
+    private static String bands(RateTable table, boolean multipliers) {
+        List<String> out = new ArrayList<>();
+        for (Band band : table.bands()) {
+            out.add(band.label(table.basis()) + (multipliers ? " ×" + plain(band.rate()) : " at " + percent(band.rate())));
+        }
+        Band last = table.bands().get(table.bands().size() - 1);
+        return String.join(", ", out) + (last.to() == null ? "" : ", nothing above");
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String amount(BigDecimal value) {
+        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.US)).format(value);
+    }
+}
