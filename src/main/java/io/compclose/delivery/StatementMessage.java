@@ -26,19 +26,24 @@ public final class StatementMessage {
         helper.setSentDate(new java.util.Date());
         helper.setTo(delivery.recipient());
         helper.setSubject("Your commission statement for " + month);
+        byte[] pdf = Files.readAllBytes(delivery.pdf());
+        // an encrypted PDF carries an /Encrypt entry in its trailer
+        boolean locked = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).contains("/Encrypt");
+        String lockNote = locked ? "The PDF is protected: open it with the statement password you were given.\n" : "";
         String text = "Hello " + delivery.repName() + ",\n\n"
-                + "your commission statement for " + month + " is attached.\n"
+                + "your commission statement for " + month + " is attached.\n" + lockNote
                 + "It lists every credited booking with its rate and commission, so you can check each figure.\n"
                 + "Questions go to your finance contact; please quote statement " + delivery.period() + " / "
                 + delivery.repId() + " (version " + delivery.version() + ").\n";
         String html = "<p>Hello " + escape(delivery.repName()) + ",</p>"
                 + "<p>your commission statement for <b>" + month + "</b> is attached.<br>"
+                + (locked ? "The PDF is protected: open it with the statement password you were given.<br>" : "")
                 + "It lists every credited booking with its rate and commission, so you can check each figure.</p>"
                 + "<p>Questions go to your finance contact; please quote statement " + delivery.period() + " / "
                 + escape(delivery.repId()) + " (version " + delivery.version() + ").</p>";
         helper.setText(text, html);
         helper.addAttachment("statement-" + delivery.period() + "-" + delivery.repId() + ".pdf",
-                new ByteArrayResource(Files.readAllBytes(delivery.pdf())), "application/pdf");
+                new ByteArrayResource(pdf), "application/pdf");
         message.saveChanges();
         return message;
     }

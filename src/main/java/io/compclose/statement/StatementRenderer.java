@@ -52,6 +52,15 @@ public final class StatementRenderer {
     }
 
     public byte[] render(StatementDocument doc) {
+        return render(doc, null);
+    }
+
+    /**
+     * @param password opens the PDF, or null for none: with one, the PDF is encrypted (128-bit) and
+     *                 may be printed and copied from once opened; the owner password is random,
+     *                 so no one can lift those permissions
+     */
+    public byte[] render(StatementDocument doc, String password) {
         String period = PERIOD.format(doc.period());
         Map<String, Object> params = new HashMap<>();
         params.put("period", period);
@@ -91,6 +100,14 @@ public final class StatementRenderer {
             SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
             config.setMetadataTitle("Commission statement " + doc.period() + " " + doc.repId());
             config.setMetadataAuthor("CompClose");
+            if (password != null) {
+                config.setEncrypted(true);
+                config.set128BitKey(true);
+                config.setUserPassword(password);
+                config.setOwnerPassword(java.util.UUID.randomUUID().toString());
+                config.setPermissions(com.lowagie.text.pdf.PdfWriter.ALLOW_PRINTING
+                        | com.lowagie.text.pdf.PdfWriter.ALLOW_COPY);
+            }
 
             ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
             JRPdfExporter exporter = new JRPdfExporter();

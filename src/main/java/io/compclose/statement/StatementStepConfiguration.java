@@ -13,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -26,6 +27,7 @@ import io.compclose.system.StepFactory;
 
 /** Statements: one PDF per active rep, written whole, recorded with its checksum. */
 @Configuration
+@EnableConfigurationProperties(StatementProperties.class)
 public class StatementStepConfiguration {
 
     private static final String PARAMS = "#{jobParameters}";
@@ -74,13 +76,16 @@ public class StatementStepConfiguration {
     @Bean
     @StepScope
     ItemProcessor<String, RenderedStatement> statementRendering(@Value(PARAMS) Map<String, Object> params,
-            IntakeRepository intake, PlanFiles planFiles, StatementRepository statements, StatementRenderer renderer) {
+            IntakeRepository intake, PlanFiles planFiles, StatementRepository statements, StatementRenderer renderer,
+            StatementProperties properties) {
         CloseRun run = CloseRun.from(params);
+        StatementPasswords passwords = StatementPasswords.from(properties.encryption());
         StatementAssembler assembler = new StatementAssembler(run.period(), intake.roster(run.periodKey()),
                 planFiles.catalog(run.plans()), statements);
         return repId -> {
             StatementDocument document = assembler.assemble(repId);
-            return new RenderedStatement(repId, StatementAssembler.VERSION, renderer.render(document),
+            return new RenderedStatement(repId, StatementAssembler.VERSION,
+                    renderer.render(document, passwords.forRep(repId)),
                     document.totalCommission(), document.payCurrency());
         };
     }

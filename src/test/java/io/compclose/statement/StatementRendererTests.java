@@ -171,6 +171,23 @@ class StatementRendererTests {
         }
     }
 
+    @Test
+    void anEncryptedStatementOpensOnlyWithTheRepsPassword() throws IOException {
+        StatementDocument doc = document(List.of(line("BK-1001", "2026-10-02", "Acme Corporation", "12000.00")));
+
+        byte[] pdf = RENDERER.render(doc, "E-00917-1984");
+
+        org.junit.jupiter.api.Assertions.assertThrows(
+                org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException.class, () -> Loader.loadPDF(pdf));
+        try (PDDocument pd = Loader.loadPDF(pdf, "E-00917-1984")) {
+            assertTrue(pd.isEncrypted());
+            assertTrue(pd.getCurrentAccessPermission().canPrint());
+            assertFalse(pd.getCurrentAccessPermission().canModify());
+            assertTrue(text(pd).contains("Jane Doe"));
+            assertTrue(text(pd).contains("960.00"));
+        }
+    }
+
     private static StatementDocument document(List<StatementLine> lines) {
         BigDecimal total = lines.stream().map(StatementLine::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal payout = total.setScale(2, RoundingMode.HALF_EVEN);
