@@ -16,6 +16,7 @@ import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.Pdfs;
 import io.compclose.support.TestDatabases;
+import io.compclose.support.TestInbox;
 
 /**
  * October then November with usage and currencies: a CSM paid on usage growth over each account's
@@ -172,13 +173,6 @@ class ConsumptionAndCurrencyCloseFunctionalTests {
     }
 
     private Path inbox(String period, Map<String, String> files) throws Exception {
-        Path inbox = work.resolve("inbox-" + period);
-        Files.createDirectories(inbox.resolve("plans"));
-        Files.writeString(inbox.resolve("reps.csv"), REPS);
-        Files.writeString(inbox.resolve("plans/plans.yaml"), PLANS);
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Files.writeString(inbox.resolve(file.getKey()), file.getValue());
-        }
-        return inbox;
+        return TestInbox.write(work, period, REPS, PLANS, files);
     }
 }

@@ -16,6 +16,7 @@ import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.Pdfs;
 import io.compclose.support.TestDatabases;
+import io.compclose.support.TestInbox;
 
 /**
  * Two months closed one after the other through the command line: October, then November, where
@@ -219,15 +220,7 @@ class YearToDateCloseFunctionalTests {
     }
 
     private Path inbox(String period, String bookings, Map<String, String> otherFiles) throws Exception {
-        Path inbox = work.resolve("inbox-" + period);
-        Files.createDirectories(inbox.resolve("plans"));
-        Files.writeString(inbox.resolve("reps.csv"), REPS);
-        Files.writeString(inbox.resolve("bookings.csv"), bookings);
-        Files.writeString(inbox.resolve("plans/ae.yaml"), PLANS);
-        for (Map.Entry<String, String> file : otherFiles.entrySet()) {
-            Files.writeString(inbox.resolve(file.getKey()), file.getValue());
-        }
-        return inbox;
+        return TestInbox.write(work, period, REPS, PLANS, TestInbox.with(otherFiles, "bookings.csv", bookings));
     }
 
     private static JdbcTemplate jdbc(String url, Path out) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.TestDatabases;
+import io.compclose.support.TestInbox;
 
 /**
  * A billing correction: October's usage row U1 is delivered again in November with a new revenue and
@@ -86,15 +88,11 @@ class UsageRedeliveryFunctionalTests {
     }
 
     private void close(String period, String usage, Path out, String url) throws Exception {
-        Path inbox = work.resolve("inbox-" + period);
-        Files.createDirectories(inbox.resolve("plans"));
-        Files.writeString(inbox.resolve("reps.csv"), REPS);
-        Files.writeString(inbox.resolve("plans/plans.yaml"), PLANS);
-        Files.writeString(inbox.resolve("bookings.csv"), "booking_id,booked_on,account_id,account_name,owner_rep_id,"
-                + "type,product,acv,tcv,term_months,currency,sourced_by_rep_id,bundle_id\n");
-        Files.writeString(inbox.resolve("account_owners.csv"),
-                "account_id,rep_id,role,effective_from,effective_to\nACC-1,C1,CSM,2026-10-01,\n");
-        Files.writeString(inbox.resolve("usage.csv"), usage);
+        Path inbox = TestInbox.write(work, period, REPS, PLANS, Map.of(
+                "bookings.csv", "booking_id,booked_on,account_id,account_name,owner_rep_id,type,product,acv,tcv,"
+                        + "term_months,currency,sourced_by_rep_id,bundle_id\n",
+                "account_owners.csv", "account_id,rep_id,role,effective_from,effective_to\nACC-1,C1,CSM,2026-10-01,\n",
+                "usage.csv", usage));
         CliRun run = CliRun.close(period, inbox, out, url);
         assertThat(run.exitCode()).as(run.toString()).isZero();
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.compclose.support.CliRun;
 import io.compclose.support.Pdfs;
 import io.compclose.support.TestDatabases;
+import io.compclose.support.TestInbox;
 
 /**
  * One rep whose November statement has every kind of line: bookings with a band, a multiplier and
@@ -128,14 +129,7 @@ class EveryKindOfLineStatementFunctionalTests {
     }
 
     private void close(String period, Map<String, String> files, Path out, String url) throws Exception {
-        Path inbox = work.resolve("inbox-" + period);
-        Files.createDirectories(inbox.resolve("plans"));
-        Files.writeString(inbox.resolve("reps.csv"), REPS);
-        Files.writeString(inbox.resolve("plans/every.yaml"), PLAN);
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Files.writeString(inbox.resolve(file.getKey()), file.getValue());
-        }
-        CliRun run = CliRun.close(period, inbox, out, url);
+        CliRun run = CliRun.close(period, TestInbox.write(work, period, REPS, PLAN, files), out, url);
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("Rejected input rows: 0");
     }

@@ -1,0 +1,34 @@
+package io.compclose.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A pay period's inbox written by a test: reps.csv, one plans file, and any other files by name. */
+public final class TestInbox {
+
+    private TestInbox() {
+    }
+
+    /** Writes {@code work/inbox-<period>} and returns it. */
+    public static Path write(Path work, String period, String reps, String plans, Map<String, String> files)
+            throws IOException {
+        Path inbox = work.resolve("inbox-" + period);
+        Files.createDirectories(inbox.resolve("plans"));
+        Files.writeString(inbox.resolve("reps.csv"), reps);
+        Files.writeString(inbox.resolve("plans/plans.yaml"), plans);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(inbox.resolve(file.getKey()), file.getValue());
+        }
+        return inbox;
+    }
+
+    /** {@code files} and one more. */
+    public static Map<String, String> with(Map<String, String> files, String name, String content) {
+        Map<String, String> all = new LinkedHashMap<>(files);
+        all.put(name, content);
+        return all;
+    }
+}
