@@ -46,7 +46,7 @@ public final class Cli {
             requireWritable(outDir);
             try (ConfigurableApplicationContext context = start(line, outDir, extraConfiguration)) {
                 return switch (line.command()) {
-                    case "close" -> context.getBean(CloseCommand.class).run(run, out, err);
+                    case "close" -> context.getBean(CloseCommand.class).run(run, line.flag("revise"), out, err);
                     case "status" -> context.getBean(StatusCommand.class).run(line.period(false), out);
                     case "resend" -> context.getBean(ResendCommand.class).run(line.period(true), line.option("rep"),
                             line.option("by") != null ? line.option("by") : System.getProperty("user.name"), outDir,

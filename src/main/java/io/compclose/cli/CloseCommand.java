@@ -39,10 +39,35 @@ public class CloseCommand {
     }
 
     public int run(CloseRun run, PrintStream out, PrintStream err) throws Exception {
-        JobExecution last = jobRepository.getLastJobExecution(MonthlyCloseJobConfiguration.JOB_NAME,
-                run.toJobParameters());
+        return run(run, false, out, err);
+    }
+
+    /**
+     * @param revise recalculate a completed period from the (corrected) inbox, as its next revision;
+     *               without it, the latest revision is started, restarted, or reported as completed
+     */
+    public int run(CloseRun first, boolean revise, PrintStream out, PrintStream err) throws Exception {
+        int latest = latestRevision(first);
+        CloseRun run = first.atRevision(Math.max(latest, 1));
+        if (revise) {
+            JobExecution closed = latest == 0 ? null : lastExecution(run);
+            if (closed == null || closed.getStatus() != BatchStatus.COMPLETED) {
+                err.println("compclose: there is no completed close of " + run.period() + " to revise"
+                        + (closed == null ? "" : " (revision " + latest + " is " + closed.getStatus()
+                                .toString().toLowerCase(java.util.Locale.ROOT) + "; run close without --revise to "
+                                + "finish it)"));
+                return ExitCode.BAD_INPUT;
+            }
+            run = run.atRevision(latest + 1);
+            out.println("Revising the close of " + run.period() + " from " + run.inbox() + " (revision "
+                    + run.revision() + "): statements that change are issued again, and payroll gets a "
+                    + "correction file of the differences.");
+            return finish(run, jobOperator.start(monthlyClose, run.toJobParameters()), out, err);
+        }
+        JobExecution last = lastExecution(run);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            out.println("The close of " + run.period() + " already completed on " + CloseReport.time(last.getEndTime())
+            out.println("The close of " + run.period() + (run.isRevision() ? " (revision " + run.revision() + ")" : "")
+                    + " already completed on " + CloseReport.time(last.getEndTime())
                     + " (execution " + last.getId() + "). Nothing to do: no payout, file or email goes out twice.");
             report.print(last, out);
             return ExitCode.OK;
@@ -68,6 +93,19 @@ public class CloseCommand {
         }
         JobExecution execution = jobOperator.start(monthlyClose, run.toJobParameters());
         return finish(run, execution, out, err);
+    }
+
+    private JobExecution lastExecution(CloseRun run) {
+        return jobRepository.getLastJobExecution(MonthlyCloseJobConfiguration.JOB_NAME, run.toJobParameters());
+    }
+
+    /** The period's latest revision that has run (0 if none): 1 is the first close. */
+    private int latestRevision(CloseRun run) {
+        int revision = 0;
+        while (lastExecution(run.atRevision(revision + 1)) != null) {
+            revision++;
+        }
+        return revision;
     }
 
     /** An embedded H2 file database is locked by the process that opened it. */

@@ -59,8 +59,9 @@ public class CloseFigures {
         return count("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'DUPLICATE'", period);
     }
 
-    public long statements(String period) {
-        return count("SELECT COUNT(*) FROM statement WHERE pay_period = ?", period);
+    /** Statements issued by one revision of the period's close. */
+    public long statements(String period, int revision) {
+        return count("SELECT COUNT(*) FROM statement WHERE pay_period = ? AND version = ?", period, revision);
     }
 
     public Map<String, Long> deliveries(String period) {

@@ -2,6 +2,7 @@ package io.compclose.cli;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -46,7 +47,8 @@ public class CloseReport {
         CloseRun run = CloseRun.from(execution.getJobParameters());
         String period = run.periodKey();
         out.println();
-        out.println("Close of " + period + ": " + execution.getStatus() + " (execution " + execution.getId()
+        out.println("Close of " + period + (run.isRevision() ? ", revision " + run.revision() : "") + ": "
+                + execution.getStatus() + " (execution " + execution.getId()
                 + duration(execution) + ")");
         out.println();
         out.printf(Locale.ROOT, "  %-20s %-10s %10s %10s%n", "step", "status", "read", "written");
@@ -88,8 +90,18 @@ public class CloseReport {
         }
         out.println();
         out.println("  Outputs");
-        out.println("    payroll file  " + shown(run.payrollDir().resolve("payroll-" + period + ".csv")) + " (+ .ctl)");
-        out.println("    statements    " + shown(run.statementsDir()) + "  (" + figures.statements(period) + " PDFs)");
+        if (!run.isRevision()) {
+            out.println("    payroll file  " + shown(run.payrollDir().resolve(run.payrollName() + ".csv")) + " (+ .ctl)");
+        } else if (Files.exists(run.payrollDir().resolve(run.payrollName() + ".csv"))) {
+            out.println("    payroll file  " + shown(run.payrollDir().resolve(run.payrollName() + ".csv"))
+                    + " (+ .ctl): corrections only, the differences against the files already sent");
+        } else {
+            out.println("    payroll file  none: revision " + run.revision() + " changes no one's pay");
+        }
+        long statements = figures.statements(period, run.revision());
+        out.println("    statements    " + shown(run.statementsDir()) + "  (" + statements
+                + (run.isRevision() ? " revised PDF" + (statements == 1 ? "" : "s") + "; the others are unchanged)"
+                        : " PDFs)"));
         Map<String, Long> deliveries = figures.deliveries(period);
         if (deliveries.keySet().stream().anyMatch(k -> k.startsWith("OUTBOX"))) {
             out.println("    emails        " + shown(run.outboxDir()) + "  (" + describe(deliveries) + ")");

@@ -18,8 +18,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
     static final String USAGE = """
             usage: java -jar compclose.jar <command> [options]
 
-              close  --period=YYYY-MM --inbox=DIR [--out=DIR]
-                     run the close of a pay period, or restart it where it stopped
+              close  --period=YYYY-MM --inbox=DIR [--out=DIR] [--revise]
+                     run the close of a pay period, or restart it where it stopped;
+                     --revise recalculates a closed period from a corrected inbox
               status [--period=YYYY-MM] [--out=DIR]
                      executions, steps, and read / written / rejected counts
               resend --period=YYYY-MM [--rep=ID] [--by=NAME] [--out=DIR]
@@ -33,10 +34,13 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
                         2 bad usage or input, 3 stopped for review""";
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "close", Set.of("period", "inbox", "out"),
+            "close", Set.of("period", "inbox", "out", "revise"),
             "status", Set.of("period", "out"),
             "resend", Set.of("period", "rep", "by", "out"),
             "help", Set.of());
+
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("--revise");
 
     public static CommandLine parse(String[] args) {
         String command = null;
@@ -47,6 +51,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
                 command = "help";
             } else if (arg.startsWith("--spring.") || arg.startsWith("--logging.") || arg.startsWith("--compclose.")) {
                 spring.add(arg);
+            } else if (FLAGS.contains(arg)) {
+                options.put(arg.substring(2), "true");
             } else if (arg.startsWith("--")) {
                 int eq = arg.indexOf('=');
                 if (eq < 0) {
@@ -99,6 +105,10 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             throw new UsageException("inbox folder " + inbox.toAbsolutePath().normalize() + " does not exist");
         }
         return inbox;
+    }
+
+    public boolean flag(String name) {
+        return "true".equals(options.get(name));
     }
 
     public String option(String name) {

@@ -56,7 +56,12 @@ public class DeliveryStepConfiguration {
         return new JdbcCursorItemReaderBuilder<StatementToSend>()
                 .name("statementsToSend")
                 .dataSource(dataSource)
-                .sql("SELECT rep_id, version, file_path FROM statement WHERE pay_period = ? ORDER BY rep_id, version")
+                .sql("""
+                        SELECT s.rep_id, s.version, s.file_path FROM statement s WHERE s.pay_period = ?
+                        AND s.version = (SELECT MAX(v.version) FROM statement v WHERE v.pay_period = s.pay_period
+                            AND v.rep_id = s.rep_id)
+                        ORDER BY s.rep_id
+                        """)
                 .queryArguments(CloseRun.from(params).periodKey())
                 .rowMapper((rs, i) -> new StatementToSend(rs.getString(1), rs.getInt(2), rs.getString(3)))
                 .build();

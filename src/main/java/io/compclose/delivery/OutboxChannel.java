@@ -11,7 +11,8 @@ import io.compclose.system.AtomicFiles;
 
 /**
  * With no SMTP server configured, each email is written as {@code outbox/<period>/<rep>.eml}, a
- * resend as {@code <rep>.resend-<n>.eml}.
+ * revised statement's as {@code <rep>.v<version>.eml}, a resend with {@code .resend-<n>} before
+ * {@code .eml}.
  */
 public final class OutboxChannel implements MailChannel {
 
@@ -38,7 +39,8 @@ public final class OutboxChannel implements MailChannel {
     public void send(MimeMessage message, Delivery delivery) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
-        String name = delivery.repId() + (delivery.sendNo() > 1 ? ".resend-" + delivery.sendNo() : "") + ".eml";
+        String name = delivery.repId() + (delivery.version() > 1 ? ".v" + delivery.version() : "")
+                + (delivery.sendNo() > 1 ? ".resend-" + delivery.sendNo() : "") + ".eml";
         AtomicFiles.write(outbox.resolve(name), bytes.toByteArray());
     }
 }

@@ -25,18 +25,23 @@ public final class StatementMessage {
         helper.setFrom(from);
         helper.setSentDate(new java.util.Date());
         helper.setTo(delivery.recipient());
-        helper.setSubject("Your commission statement for " + month);
+        boolean revised = delivery.version() > 1;
+        helper.setSubject("Your " + (revised ? "revised " : "") + "commission statement for " + month);
         byte[] pdf = Files.readAllBytes(delivery.pdf());
         // an encrypted PDF carries an /Encrypt entry in its trailer
         boolean locked = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).contains("/Encrypt");
         String lockNote = locked ? "The PDF is protected: open it with the statement password you were given.\n" : "";
         String text = "Hello " + delivery.repName() + ",\n\n"
-                + "your commission statement for " + month + " is attached.\n" + lockNote
+                + "your " + (revised ? "revised " : "") + "commission statement for " + month + " is attached.\n"
+                + (revised ? "It replaces the one you received before; what changed is listed at its top.\n" : "")
+                + lockNote
                 + "It lists every credited booking with its rate and commission, so you can check each figure.\n"
                 + "Questions go to your finance contact; please quote statement " + delivery.period() + " / "
                 + delivery.repId() + " (version " + delivery.version() + ").\n";
         String html = "<p>Hello " + escape(delivery.repName()) + ",</p>"
-                + "<p>your commission statement for <b>" + month + "</b> is attached.<br>"
+                + "<p>your " + (revised ? "revised " : "") + "commission statement for <b>" + month
+                + "</b> is attached.<br>"
+                + (revised ? "It replaces the one you received before; what changed is listed at its top.<br>" : "")
                 + (locked ? "The PDF is protected: open it with the statement password you were given.<br>" : "")
                 + "It lists every credited booking with its rate and commission, so you can check each figure.</p>"
                 + "<p>Questions go to your finance contact; please quote statement " + delivery.period() + " / "

@@ -19,7 +19,7 @@ public class MonthlyCloseJobConfiguration {
 
     @Bean
     Job monthlyClose(JobRepository jobRepository,
-            Step validatePlans, Step loadReps, Step loadFxRates, Step loadBookings, Step loadSplits,
+            Step reopenPeriod, Step validatePlans, Step loadReps, Step loadFxRates, Step loadBookings, Step loadSplits,
             Step loadCancellations,
             Step loadKpis, Step loadActivities, Step loadAccountOwners, Step loadUsage, Step summariseUsage,
             Step loadAdjustments,
@@ -31,6 +31,7 @@ public class MonthlyCloseJobConfiguration {
             Step renderStatements, Step deliverStatements) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(validatePlans)
+                .next(reopenPeriod)
                 .next(loadReps)
                 .next(loadFxRates)
                 .next(loadBookings)

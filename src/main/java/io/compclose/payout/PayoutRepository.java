@@ -2,7 +2,9 @@ package io.compclose.payout;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -46,6 +48,55 @@ public class PayoutRepository {
             ps.setInt(7, s.lines());
         });
         return sums.size();
+    }
+
+    /** Records what the payroll file of a revision carried (replacing any earlier record of it). */
+    public void saveExport(String period, int revision, List<PayoutRow> rows) {
+        jdbc.update("DELETE FROM payout_export WHERE pay_period = ? AND revision = ?", period, revision);
+        jdbc.batchUpdate("""
+                INSERT INTO payout_export (pay_period, revision, rep_id, earning_code, currency, employee_id, amount)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, rows, rows.size(), (ps, r) -> {
+            ps.setString(1, period);
+            ps.setInt(2, revision);
+            ps.setString(3, r.repId());
+            ps.setString(4, r.earningCode());
+            ps.setString(5, r.currency());
+            ps.setString(6, r.employeeId());
+            ps.setBigDecimal(7, r.amount());
+        });
+    }
+
+    /**
+     * A revision's correction rows: for each rep, code and currency, the payout now less what the
+     * period's earlier payroll files carried. Only differences that are not zero, in a stable order.
+     */
+    public List<PayoutRow> corrections(String period, int revision, List<PayoutRow> payouts) {
+        record Key(String repId, String code, String currency) {
+        }
+        Map<Key, PayoutRow> sent = new HashMap<>();
+        jdbc.query("""
+                SELECT rep_id, earning_code, currency, MAX(employee_id), SUM(amount) FROM payout_export
+                WHERE pay_period = ? AND revision < ? GROUP BY rep_id, earning_code, currency
+                """, rs -> {
+            sent.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), new PayoutRow(rs.getString(4),
+                    rs.getString(1), period, rs.getString(2), rs.getBigDecimal(5), rs.getString(3)));
+        }, period, revision);
+        Map<Key, PayoutRow> now = new HashMap<>();
+        payouts.forEach(p -> now.put(new Key(p.repId(), p.earningCode(), p.currency()), p));
+        java.util.Set<Key> keys = new java.util.HashSet<>(sent.keySet());
+        keys.addAll(now.keySet());
+        return keys.stream().map(k -> {
+            PayoutRow current = now.get(k);
+            PayoutRow before = sent.get(k);
+            BigDecimal difference = (current == null ? BigDecimal.ZERO : current.amount())
+                    .subtract(before == null ? BigDecimal.ZERO : before.amount());
+            String employee = current != null ? current.employeeId() : before.employeeId();
+            return new PayoutRow(employee, k.repId(), period, k.code(), difference, k.currency());
+        }).filter(r -> r.amount().signum() != 0)
+                .sorted(java.util.Comparator.comparing(PayoutRow::employeeId).thenComparing(PayoutRow::repId)
+                        .thenComparing(PayoutRow::earningCode).thenComparing(PayoutRow::currency))
+                .toList();
     }
 
     /** The payroll rows: non-zero payouts in a stable order, so the file is byte-identical on re-runs. */

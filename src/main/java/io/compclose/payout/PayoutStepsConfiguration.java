@@ -31,25 +31,33 @@ public class PayoutStepsConfiguration {
     }
 
     /**
-     * Writes the CSV, checks the totals read back from it against the payouts, then writes the
-     * control file. Both are renamed into place whole; a re-run writes the same bytes.
+     * Writes the CSV, checks the totals read back from it against the rows, then writes the control
+     * file. Both are renamed into place whole; a re-run writes the same bytes. A revision writes a
+     * correction file of the differences against the files already sent, or none when nothing changed.
      */
     @Bean
     Step exportPayroll(StepFactory steps, PayoutRepository payouts, ControlTotalRepository controlTotals) {
         return steps.tasklet("exportPayroll", (contribution, chunkContext) -> {
             CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
-            List<PayoutRow> rows = payouts.payrollRows(run.periodKey());
-            PayrollFile file = PayrollFile.of(run.periodKey(), rows);
+            List<PayoutRow> payable = payouts.payrollRows(run.periodKey());
+            List<PayoutRow> rows = run.isRevision() ? payouts.corrections(run.periodKey(), run.revision(), payable)
+                    : payable;
+            payouts.saveExport(run.periodKey(), run.revision(), rows);
+            if (run.isRevision() && rows.isEmpty()) {
+                return RepeatStatus.FINISHED; // the revision changes no one's pay: no correction file
+            }
+            PayrollFile file = PayrollFile.of(run.payrollName(), run.periodKey(), rows, run.revision());
             Map<String, BigDecimal> asWritten = file.totalsAsWritten();
             if (!asWritten.equals(file.totals())) {
-                throw new IllegalStateException("payroll file totals " + asWritten + " differ from payouts "
+                throw new IllegalStateException("payroll file totals " + asWritten + " differ from the rows "
                         + file.totals());
             }
             AtomicFiles.write(run.payrollDir().resolve(file.csvName()), file.csv());
             AtomicFiles.write(run.payrollDir().resolve(file.controlName()), file.control());
             controlTotals.save(run.periodKey(), asWritten.entrySet().stream()
-                    .map(e -> new ControlTotal("payroll_file", e.getKey(),
-                            rows.stream().filter(r -> r.currency().equals(e.getKey())).count(), e.getValue()))
+                    .map(e -> new ControlTotal(run.isRevision() ? "payroll_correction_file" : "payroll_file",
+                            e.getKey(), rows.stream().filter(r -> r.currency().equals(e.getKey())).count(),
+                            e.getValue()))
                     .toList());
             contribution.incrementWriteCount(file.rowCount());
             return RepeatStatus.FINISHED;

@@ -23,12 +23,21 @@ import io.compclose.system.SpreadsheetSafe;
  * The generic payroll export of outputs.md: {@code payroll-<period>.csv} and its control file
  * with the row count, the total per currency and the CSV's SHA-256. Pure: rows in, bytes out.
  */
-public record PayrollFile(String period, byte[] csv, byte[] control, int rowCount, Map<String, BigDecimal> totals) {
+public record PayrollFile(String name, String period, byte[] csv, byte[] control, int rowCount,
+        Map<String, BigDecimal> totals) {
 
     static final List<String> HEADER = List.of("employee_id", "rep_id", "pay_period", "earning_code", "amount",
             "currency");
 
     public static PayrollFile of(String period, List<PayoutRow> rows) {
+        return of("payroll-" + period, period, rows, 1);
+    }
+
+    /**
+     * @param revision 1 for the period's payroll file; from 2 on, a correction file whose amounts are the
+     *                 differences against the files already sent, which its control file says
+     */
+    public static PayrollFile of(String name, String period, List<PayoutRow> rows, int revision) {
         StringWriter text = new StringWriter();
         Map<String, BigDecimal> totals = new TreeMap<>();
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180)) {
@@ -44,14 +53,20 @@ public record PayrollFile(String period, byte[] csv, byte[] control, int rowCoun
         }
         byte[] csvBytes = text.toString().getBytes(StandardCharsets.UTF_8);
         StringBuilder control = new StringBuilder()
-                .append("file=payroll-").append(period).append(".csv\n")
-                .append("pay_period=").append(period).append('\n')
+                .append("file=").append(name).append(".csv\n")
+                .append("pay_period=").append(period).append('\n');
+        if (revision > 1) {
+            control.append("revision=").append(revision).append('\n')
+                    .append("amounts=differences against the payroll files of ").append(period)
+                    .append(" already sent\n");
+        }
+        control
                 .append("row_count=").append(rows.size()).append('\n');
         totals.forEach((currency, total) -> control.append("total_").append(currency).append('=')
                 .append(total.toPlainString()).append('\n'));
         control.append("sha256=").append(AtomicFiles.sha256(csvBytes)).append('\n');
-        return new PayrollFile(period, csvBytes, control.toString().getBytes(StandardCharsets.UTF_8), rows.size(),
-                totals);
+        return new PayrollFile(name, period, csvBytes, control.toString().getBytes(StandardCharsets.UTF_8),
+                rows.size(), totals);
     }
 
     /** Reads the CSV back and totals it per currency: the file, not the rows it came from, is checked. */
@@ -69,10 +84,10 @@ public record PayrollFile(String period, byte[] csv, byte[] control, int rowCoun
     }
 
     public String csvName() {
-        return "payroll-" + period + ".csv";
+        return name + ".csv";
     }
 
     public String controlName() {
-        return "payroll-" + period + ".ctl";
+        return name + ".ctl";
     }
 }

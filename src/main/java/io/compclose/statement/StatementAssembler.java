@@ -16,8 +16,6 @@ import io.compclose.plan.PlanComponent;
  */
 public final class StatementAssembler {
 
-    public static final int VERSION = 1;
-
     private final YearMonth period;
     private final Roster roster;
     private final PlanCatalog plans;
@@ -48,7 +46,8 @@ public final class StatementAssembler {
         return new StatementDocument(period, repId, rep.employeeId(), rep.name(), rep.role().name(), rep.planId(),
                 planName, rep.payCurrency(), lines, repository.earnedBefore(key, repId),
                 repository.earnedToDate(key, repId), pay, total, note(repository.plansUsed(key, repId), plan),
-                repository.yearToDate(key, repId), repository.attainments(key, repId), repository.caps(key, repId));
+                repository.yearToDate(key, repId), repository.attainments(key, repId), repository.caps(key, repId),
+                null);
     }
 
     /** How each plan version behind the lines computes them: one line per component. */

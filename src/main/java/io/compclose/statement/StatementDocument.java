@@ -13,6 +13,7 @@ import java.util.List;
  * @param earnedToDate earned in the plan year up to this period (earning lines, after per-deal caps)
  * @param attainments  each component against its quota in the window that holds the period
  * @param caps         what each cap removed this period
+ * @param revision     what this statement replaces and what changed, or null for a period's first statement
  */
 public record StatementDocument(
         YearMonth period,
@@ -31,13 +32,21 @@ public record StatementDocument(
         String calculationNote,
         YearToDate yearToDate,
         List<StatementAttainment> attainments,
-        List<StatementCap> caps) {
+        List<StatementCap> caps,
+        StatementRevision revision) {
 
     public StatementDocument {
         lines = List.copyOf(lines);
         payLines = List.copyOf(payLines);
         attainments = List.copyOf(attainments);
         caps = List.copyOf(caps);
+    }
+
+    /** The same statement, revising one already sent. */
+    public StatementDocument revising(StatementRevision replaces) {
+        return new StatementDocument(period, repId, employeeId, repName, role, planId, planName, payCurrency, lines,
+                earnedBefore, earnedToDate, payLines, totalCommission, calculationNote, yearToDate, attainments, caps,
+                replaces);
     }
 
     public BigDecimal totalCredited() {

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -91,6 +89,15 @@ public final class StatementRenderer {
         params.put(JRParameter.REPORT_LOCALE, Locale.US);
 
         List<Map<String, ?>> rows = new java.util.ArrayList<>();
+        StatementRevision revision = doc.revision();
+        if (revision != null) {
+            params.put("revisionTitle", "Revised statement: it replaces version " + revision.replacesVersion()
+                    + " of " + revision.replacesRenderedAt().toLocalDate() + ". What changed:");
+            List<String> changes = revision.changes().isEmpty()
+                    ? List.of("the figures are the same; the statement was issued again") : revision.changes();
+            changes.forEach(change -> rows.add(Map.of("section", "REVISION", "booking", false,
+                    "description", change)));
+        }
         doc.attainments().forEach(a -> rows.add(attainmentRow(a)));
         doc.lines().forEach(line -> rows.add(row(line)));
         doc.caps().forEach(cap -> rows.add(capRow(cap)));
@@ -212,13 +219,7 @@ public final class StatementRenderer {
     }
 
     private static String amount(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        // DecimalFormat is not thread-safe, and a new one is cheap next to a fill.
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-        format.setRoundingMode(RoundingMode.HALF_EVEN);
-        return format.format(value);
+        return Amounts.format(value);
     }
 
     private static String number(BigDecimal value) {

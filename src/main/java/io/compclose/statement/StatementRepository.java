@@ -5,9 +5,12 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import io.compclose.system.ColumnText;
 
 /** What a statement shows, read from the close's tables, and the record of each rendered PDF. */
 @Repository
@@ -141,6 +144,39 @@ public class StatementRepository {
         return jdbc.queryForObject("""
                 SELECT COALESCE(SUM(amount), 0) FROM payout WHERE pay_period = ? AND rep_id = ? AND currency = ?
                 """, BigDecimal.class, period, repId, currency);
+    }
+
+    /** A statement version already rendered: its number, when, and the figures it showed. */
+    public record Issued(int version, LocalDateTime renderedAt, List<StatementFigure> figures) {
+    }
+
+    /** The rep's latest statement of the period, if any. */
+    public Optional<Issued> latest(String period, String repId) {
+        List<Issued> issued = jdbc.query("""
+                SELECT version, rendered_at FROM statement WHERE pay_period = ? AND rep_id = ?
+                ORDER BY version DESC
+                """, (rs, i) -> new Issued(rs.getInt(1), rs.getTimestamp(2).toLocalDateTime(), List.of()), period, repId);
+        return issued.stream().findFirst().map(s -> new Issued(s.version(), s.renderedAt(), jdbc.query("""
+                SELECT figure_key, label, amount FROM statement_figure WHERE pay_period = ? AND rep_id = ? AND version = ?
+                ORDER BY figure_key
+                """, (rs, i) -> new StatementFigure(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)), period,
+                repId, s.version())));
+    }
+
+    public void saveFigures(String period, RenderedStatement statement) {
+        jdbc.update("DELETE FROM statement_figure WHERE pay_period = ? AND rep_id = ? AND version = ?", period,
+                statement.repId(), statement.version());
+        jdbc.batchUpdate("""
+                INSERT INTO statement_figure (pay_period, rep_id, version, figure_key, label, amount)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, statement.figures(), statement.figures().size(), (ps, f) -> {
+            ps.setString(1, period);
+            ps.setString(2, statement.repId());
+            ps.setInt(3, statement.version());
+            ps.setString(4, f.key());
+            ps.setString(5, ColumnText.fit(f.label(), 300));
+            ps.setBigDecimal(6, f.amount());
+        });
     }
 
     public void save(String period, RenderedStatement statement, String filePath, String sha256,

@@ -2,7 +2,9 @@ package io.compclose.statement;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -84,10 +86,25 @@ public class StatementStepConfiguration {
                 planFiles.catalog(run.plans()), statements);
         return repId -> {
             StatementDocument document = assembler.assemble(repId);
-            return new RenderedStatement(repId, StatementAssembler.VERSION,
-                    renderer.render(document, passwords.forRep(repId)),
-                    document.totalCommission(), document.payCurrency());
+            List<StatementFigure> figures = StatementFigure.of(document);
+            if (run.isRevision()) {
+                Optional<StatementRepository.Issued> issued = statements.latest(run.periodKey(), repId);
+                if (issued.isPresent() && sorted(issued.get().figures()).equals(sorted(figures))) {
+                    return null; // the revision changes nothing on this rep's statement: no new version
+                }
+                if (issued.isPresent()) {
+                    document = document.revising(new StatementRevision(issued.get().version(),
+                            issued.get().renderedAt(), StatementFigure.changes(issued.get().figures(), figures)));
+                }
+            }
+            return new RenderedStatement(repId, run.revision(), renderer.render(document, passwords.forRep(repId)),
+                    document.totalCommission(), document.payCurrency(), figures);
         };
+    }
+
+    /** Figures in the order the database returns them, to compare a new statement with one issued. */
+    private static List<StatementFigure> sorted(List<StatementFigure> figures) {
+        return figures.stream().sorted(java.util.Comparator.comparing(StatementFigure::key)).toList();
     }
 
     @Bean
@@ -97,10 +114,11 @@ public class StatementStepConfiguration {
         CloseRun run = CloseRun.from(params);
         return chunk -> {
             for (RenderedStatement statement : chunk) {
-                var file = run.statementsDir().resolve(statement.repId() + ".pdf");
+                var file = run.statementFile(statement.repId(), statement.version());
                 AtomicFiles.write(file, statement.pdf());
                 statements.save(run.periodKey(), statement, file.toString(), AtomicFiles.sha256(statement.pdf()),
                         LocalDateTime.now(clock));
+                statements.saveFigures(run.periodKey(), statement);
             }
         };
     }

@@ -1,0 +1,2 @@
+/** The pay period's lifecycle: reopening a closed period for a revision from corrected inputs. */
+package io.compclose.period;

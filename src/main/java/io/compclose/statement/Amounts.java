@@ -1,0 +1,24 @@
+package io.compclose.statement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Amounts as a statement prints them: "1,234.50", in a fixed US style whatever the server's locale. */
+final class Amounts {
+
+    private Amounts() {
+    }
+
+    static String format(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        // DecimalFormat is not thread-safe, and a new one is cheap next to a fill
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format.format(value);
+    }
+}
