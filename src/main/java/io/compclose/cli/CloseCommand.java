@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.compclose.intake.BadInputException;
 import io.compclose.job.MonthlyCloseJobConfiguration;
+import io.compclose.period.PeriodRevision;
 import io.compclose.system.CloseRun;
 
 /**
@@ -28,9 +29,12 @@ public class CloseCommand {
     private final Job monthlyClose;
     private final CloseReport report;
     private final Environment environment;
+    private final PeriodRevision revisions;
 
     public CloseCommand(JobOperator jobOperator, JobRepository jobRepository, Job monthlyClose, CloseReport report,
-            Environment environment) {
+            Environment environment,
+            PeriodRevision revisions) {
+        this.revisions = revisions;
         this.environment = environment;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -56,6 +60,13 @@ public class CloseCommand {
                         + (closed == null ? "" : " (revision " + latest + " is " + closed.getStatus()
                                 .toString().toLowerCase(java.util.Locale.ROOT) + "; run close without --revise to "
                                 + "finish it)"));
+                return ExitCode.BAD_INPUT;
+            }
+            java.util.Optional<String> later = revisions.laterPeriodClosed(run.period());
+            if (later.isPresent()) {
+                err.println("compclose: " + later.get() + " has been closed after " + run.period() + " and its "
+                        + "year-to-date true-up started from " + run.period() + "'s figures; " + run.period()
+                        + " can no longer be revised: put the correction in the next open period (adjustments.csv)");
                 return ExitCode.BAD_INPUT;
             }
             run = run.atRevision(latest + 1);

@@ -29,6 +29,16 @@ public class PeriodRevision {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The latest later period that has been calculated, if any: its true-up started from this
+     * period's figures, so this period can no longer be revised (a correction belongs in the next
+     * open period).
+     */
+    public java.util.Optional<String> laterPeriodClosed(YearMonth period) {
+        return java.util.Optional.ofNullable(jdbc.queryForObject(
+                "SELECT MAX(pay_period) FROM rep_ledger WHERE pay_period > ?", String.class, period.toString()));
+    }
+
     /** Clears the period's computed rows; run in one transaction, so it happens whole or not at all. */
     public void reopen(YearMonth period) {
         for (String table : RECOMPUTED) {

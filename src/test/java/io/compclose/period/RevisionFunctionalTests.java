@@ -109,11 +109,23 @@ class RevisionFunctionalTests {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2"})
-    void aPeriodNeverClosedCannotBeRevised(String database) throws Exception {
+    void aPeriodNeverClosedOrFollowedByAClosedOneCannotBeRevised(String database) throws Exception {
+        Path out = work.resolve("out");
+        String url = TestDatabases.h2(out);
         Path inbox = TestInbox.write(work, "2026-10", REPS, PLANS, Map.of("bookings.csv", BOOKINGS));
-        CliRun run = close(inbox, work.resolve("out"), TestDatabases.h2(work.resolve("out")), "--revise");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("there is no completed close of 2026-10 to revise");
+        CliRun never = close(inbox, out, url, "--revise");
+        assertThat(never.exitCode()).isEqualTo(2);
+        assertThat(never.err()).contains("there is no completed close of 2026-10 to revise");
+
+        // once November has been closed on October's figures, October stays as it is
+        assertThat(close(inbox, out, url).exitCode()).isZero();
+        Path november = TestInbox.write(work, "2026-11", REPS, PLANS, Map.of("bookings.csv", BOOKINGS));
+        assertThat(CliRun.of(List.of("close", "--period=2026-11", "--inbox=" + november, "--out=" + out,
+                "--compclose.progress=false")).exitCode()).isZero();
+        CliRun late = close(inbox, out, url, "--revise");
+        assertThat(late.exitCode()).isEqualTo(2);
+        assertThat(late.err()).contains("2026-11 has been closed after 2026-10",
+                "put the correction in the next open period");
     }
 
     private static CliRun close(Path inbox, Path out, String url, String... extra) {
