@@ -30,11 +30,13 @@ public class CloseCommand {
     private final CloseReport report;
     private final Environment environment;
     private final PeriodRevision revisions;
+    private final CloseHistory history;
 
     public CloseCommand(JobOperator jobOperator, JobRepository jobRepository, Job monthlyClose, CloseReport report,
             Environment environment,
-            PeriodRevision revisions) {
+            PeriodRevision revisions, CloseHistory history) {
         this.revisions = revisions;
+        this.history = history;
         this.environment = environment;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -96,7 +98,10 @@ public class CloseCommand {
                     + "it finished; marking it failed so it can continue.");
             last = jobOperator.recover(last);
         }
-        if (last != null) {
+        if (CloseHistory.stoppedForReview(last)) {
+            out.println("Continuing the close of " + run.period() + " after review (execution " + last.getId()
+                    + " stopped at the review gate).");
+        } else if (last != null) {
             out.println("Restarting the close of " + run.period() + " where execution " + last.getId() + " stopped"
                     + failedStep(last).map(s -> " (step " + s.getStepName() + ")").orElse("") + ".");
         } else {
@@ -107,16 +112,11 @@ public class CloseCommand {
     }
 
     private JobExecution lastExecution(CloseRun run) {
-        return jobRepository.getLastJobExecution(MonthlyCloseJobConfiguration.JOB_NAME, run.toJobParameters());
+        return history.lastExecution(run);
     }
 
-    /** The period's latest revision that has run (0 if none): 1 is the first close. */
     private int latestRevision(CloseRun run) {
-        int revision = 0;
-        while (lastExecution(run.atRevision(revision + 1)) != null) {
-            revision++;
-        }
-        return revision;
+        return history.latestRevision(run);
     }
 
     /** An embedded H2 file database is locked by the process that opened it. */
@@ -129,6 +129,14 @@ public class CloseCommand {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             report.print(execution, out);
             return ExitCode.OK;
+        }
+        if (CloseHistory.stoppedForReview(execution)) {
+            report.print(execution, out);
+            err.println("compclose: the close of " + run.period() + " stopped for review before payroll and "
+                    + "statements; nothing was exported or sent.");
+            err.println("Review the exceptions above, then: java -jar compclose.jar approve --period=" + run.period()
+                    + " --by=NAME [--note=...] and run the same close command again.");
+            return ExitCode.REVIEW;
         }
         Optional<BadInputException> badInput = Failures.badInput(execution.getAllFailureExceptions());
         if (badInput.isPresent()) {

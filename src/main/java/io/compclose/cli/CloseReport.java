@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,6 +20,8 @@ import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.stereotype.Component;
 
 import io.compclose.delivery.DeliveryLog;
+import io.compclose.reconciliation.ReviewRepository;
+import io.compclose.reconciliation.ReviewRules;
 import io.compclose.system.CloseRun;
 
 /** The short summary printed at the end of a close: what a finance person needs to know. */
@@ -31,9 +34,12 @@ public class CloseReport {
     private final Job monthlyClose;
     private final CloseFigures figures;
     private final DeliveryLog deliveryLog;
+    private final ReviewRepository review;
 
-    public CloseReport(JobRepository jobRepository, Job monthlyClose, CloseFigures figures, DeliveryLog deliveryLog) {
+    public CloseReport(JobRepository jobRepository, Job monthlyClose, CloseFigures figures, DeliveryLog deliveryLog,
+            ReviewRepository review) {
         this.deliveryLog = deliveryLog;
+        this.review = review;
         this.jobRepository = jobRepository;
         this.monthlyClose = monthlyClose;
         this.figures = figures;
@@ -48,7 +54,8 @@ public class CloseReport {
         String period = run.periodKey();
         out.println();
         out.println("Close of " + period + (run.isRevision() ? ", revision " + run.revision() : "") + ": "
-                + execution.getStatus() + " (execution " + execution.getId()
+                + (CloseHistory.stoppedForReview(execution) ? "STOPPED FOR REVIEW" : execution.getStatus())
+                + " (execution " + execution.getId()
                 + duration(execution) + ")");
         out.println();
         out.printf(Locale.ROOT, "  %-20s %-10s %10s %10s%n", "step", "status", "read", "written");
@@ -81,6 +88,17 @@ public class CloseReport {
                 out.println("    ... and " + (uncredited.size() - 10) + " more in table credit_exception");
             }
         }
+        List<ReviewRules.ReviewException> exceptions = review.exceptions(run.period(), run.revision());
+        if (!exceptions.isEmpty()) {
+            Optional<ReviewRepository.Approval> approval = review.approval(run.period(), run.revision());
+            out.println("  For review: " + exceptions.size() + approval.map(a -> " (approved by " + a.approvedBy()
+                    + " on " + time(a.approvedAt()) + (a.note() == null ? "" : ": " + a.note()) + ")").orElse(""));
+            exceptions.stream().limit(20).forEach(e -> out.println("    " + e.kind() + " " + e.subject() + ": "
+                    + e.detail()));
+            if (exceptions.size() > 20) {
+                out.println("    ... and " + (exceptions.size() - 20) + " more in table review_exception");
+            }
+        }
         out.println();
         out.printf(Locale.ROOT, "  %-9s %9s %18s %10s %16s%n", "currency", "bookings", "booked ACV", "paid reps",
                 "payout");
@@ -90,7 +108,10 @@ public class CloseReport {
         }
         out.println();
         out.println("  Outputs");
-        if (!run.isRevision()) {
+        if (CloseHistory.stoppedForReview(execution)) {
+            out.println("    payroll file  not yet: waiting for approval");
+            out.println("    statements    not yet: waiting for approval");
+        } else if (!run.isRevision()) {
             out.println("    payroll file  " + shown(run.payrollDir().resolve(run.payrollName() + ".csv")) + " (+ .ctl)");
         } else if (Files.exists(run.payrollDir().resolve(run.payrollName() + ".csv"))) {
             out.println("    payroll file  " + shown(run.payrollDir().resolve(run.payrollName() + ".csv"))
@@ -99,11 +120,15 @@ public class CloseReport {
             out.println("    payroll file  none: revision " + run.revision() + " changes no one's pay");
         }
         long statements = figures.statements(period, run.revision());
-        out.println("    statements    " + shown(run.statementsDir()) + "  (" + statements
-                + (run.isRevision() ? " revised PDF" + (statements == 1 ? "" : "s") + "; the others are unchanged)"
-                        : " PDFs)"));
+        if (!CloseHistory.stoppedForReview(execution)) {
+            out.println("    statements    " + shown(run.statementsDir()) + "  (" + statements
+                    + (run.isRevision() ? " revised PDF" + (statements == 1 ? "" : "s") + "; the others are unchanged)"
+                            : " PDFs)"));
+        }
         Map<String, Long> deliveries = figures.deliveries(period);
-        if (deliveries.keySet().stream().anyMatch(k -> k.startsWith("OUTBOX"))) {
+        if (CloseHistory.stoppedForReview(execution)) {
+            out.println("    emails        not yet: waiting for approval");
+        } else if (deliveries.keySet().stream().anyMatch(k -> k.startsWith("OUTBOX"))) {
             out.println("    emails        " + shown(run.outboxDir()) + "  (" + describe(deliveries) + ")");
         } else {
             out.println("    emails        " + (deliveries.isEmpty() ? "none" : describe(deliveries)));
@@ -129,9 +154,11 @@ public class CloseReport {
         if (!(monthlyClose instanceof ListableStepLocator locator)) {
             return List.copyOf(execution.getStepExecutions());
         }
+        // a flow job lists its steps in no particular order: show them in the order they ran
         return locator.getStepNames().stream()
                 .map(name -> jobRepository.getLastStepExecution(execution.getJobInstance(), name))
                 .filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(StepExecution::getId))
                 .toList();
     }
 

@@ -23,6 +23,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
                      --revise recalculates a closed period from a corrected inbox
               status [--period=YYYY-MM] [--out=DIR]
                      executions, steps, and read / written / rejected counts
+              approve --period=YYYY-MM --by=NAME [--note=TEXT] [--out=DIR]
+                     approve a close stopped for review (exit 3); the next
+                     close continues to payroll and statements
               resend --period=YYYY-MM [--rep=ID] [--by=NAME] [--out=DIR]
                      email a rep's statement again (a lost email), or without
                      --rep every statement of the period not delivered yet
@@ -37,6 +40,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             "close", Set.of("period", "inbox", "out", "revise"),
             "status", Set.of("period", "out"),
             "resend", Set.of("period", "rep", "by", "out"),
+            "approve", Set.of("period", "by", "note", "out"),
             "help", Set.of());
 
     /** Options that take no value. */

@@ -7,6 +7,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.compclose.reconciliation.ReviewGateStepConfiguration;
+
 /**
  * The monthly close, in the order finance thinks of it. There is deliberately no incrementer:
  * the pay period identifies the job instance, so running a period again restarts it where it
@@ -26,7 +28,7 @@ public class MonthlyCloseJobConfiguration {
             Step publishRejects,
             Step creditBookings,
             Step calculateEarnings, Step summarisePayouts,
-            Step reconcile,
+            Step reconcile, Step reviewGate,
             Step exportPayroll,
             Step renderStatements, Step deliverStatements) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -48,9 +50,13 @@ public class MonthlyCloseJobConfiguration {
                 .next(calculateEarnings)
                 .next(summarisePayouts)
                 .next(reconcile)
-                .next(exportPayroll)
+                .next(reviewGate)
+                // stopped for review: the next close starts at the gate again, which passes once approved
+                .on(ReviewGateStepConfiguration.REVIEW).stopAndRestart(reviewGate)
+                .from(reviewGate).on("*").to(exportPayroll)
                 .next(renderStatements)
                 .next(deliverStatements)
+                .end()
                 .build();
     }
 }

@@ -1,0 +1,62 @@
+package io.compclose.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+import io.compclose.reconciliation.ReviewRepository;
+import io.compclose.reconciliation.ReviewRules;
+import io.compclose.system.CloseRun;
+
+/**
+ * {@code approve}: records who approved a close stopped for review, when and why, with how many
+ * exceptions they saw. The next {@code close} of the period continues from the review gate.
+ */
+@Component
+public class ApproveCommand {
+
+    private final CloseHistory history;
+    private final ReviewRepository review;
+    private final Clock clock;
+
+    public ApproveCommand(CloseHistory history, ReviewRepository review, Clock clock) {
+        this.history = history;
+        this.review = review;
+        this.clock = clock;
+    }
+
+    public int run(YearMonth period, String by, String note, Path outDir, PrintStream out, PrintStream err) {
+        if (by == null) {
+            err.println("compclose: --by=NAME is required: an approval names who gave it");
+            return ExitCode.BAD_INPUT;
+        }
+        CloseRun any = new CloseRun(period, outDir, outDir);
+        int revision = history.latestRevision(any);
+        JobExecution last = revision == 0 ? null : history.lastExecution(any.atRevision(revision));
+        if (!CloseHistory.stoppedForReview(last)) {
+            err.println("compclose: the close of " + period + " is not waiting for approval ("
+                    + (last == null ? "it has not run" : "its last run is " + last.getStatus().toString()
+                            .toLowerCase(java.util.Locale.ROOT)) + ")");
+            return ExitCode.BAD_INPUT;
+        }
+        Optional<ReviewRepository.Approval> earlier = review.approval(period, revision);
+        if (earlier.isPresent()) {
+            out.println("The close of " + period + " was already approved by " + earlier.get().approvedBy() + " on "
+                    + CloseReport.time(earlier.get().approvedAt()) + ". Run the close command again to continue.");
+            return ExitCode.OK;
+        }
+        List<ReviewRules.ReviewException> exceptions = review.exceptions(period, revision);
+        review.approve(period, revision, by, note, exceptions.size(), LocalDateTime.now(clock));
+        out.println("Approved the close of " + period + (revision > 1 ? " (revision " + revision + ")" : "") + " with "
+                + exceptions.size() + " exception" + (exceptions.size() == 1 ? "" : "s") + ", by " + by + ".");
+        out.println("Run the same close command again: it continues from the review gate to payroll and statements.");
+        return ExitCode.OK;
+    }
+}

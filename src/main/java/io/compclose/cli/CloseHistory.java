@@ -1,0 +1,41 @@
+package io.compclose.cli;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import io.compclose.job.MonthlyCloseJobConfiguration;
+import io.compclose.reconciliation.ReviewGateStepConfiguration;
+import io.compclose.system.CloseRun;
+
+/** The closes of a period as the job repository knows them: which revision is the latest, and how it ended. */
+@Component
+public class CloseHistory {
+
+    private final JobRepository jobRepository;
+
+    public CloseHistory(JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
+    }
+
+    public JobExecution lastExecution(CloseRun run) {
+        return jobRepository.getLastJobExecution(MonthlyCloseJobConfiguration.JOB_NAME, run.toJobParameters());
+    }
+
+    /** The period's latest revision that has run (0 if none): 1 is the first close. */
+    public int latestRevision(CloseRun run) {
+        int revision = 0;
+        while (lastExecution(run.atRevision(revision + 1)) != null) {
+            revision++;
+        }
+        return revision;
+    }
+
+    /** Whether an execution stopped at the review gate, waiting for approval. */
+    public static boolean stoppedForReview(JobExecution execution) {
+        return execution != null && execution.getStatus() == org.springframework.batch.core.BatchStatus.STOPPED
+                && execution.getStepExecutions().stream().anyMatch(s -> s.getStepName()
+                        .equals(ReviewGateStepConfiguration.STEP)
+                        && s.getExitStatus().getExitCode().equals(ReviewGateStepConfiguration.REVIEW));
+    }
+}

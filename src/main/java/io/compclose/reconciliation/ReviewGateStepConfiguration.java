@@ -1,0 +1,76 @@
+package io.compclose.reconciliation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.compclose.intake.IntakeRepository;
+import io.compclose.intake.PlanFiles;
+import io.compclose.intake.Roster;
+import io.compclose.plan.PlanCatalog;
+import io.compclose.system.CloseRun;
+
+/**
+ * The review gate, between reconciliation and anything leaving the close: it records what finance
+ * should look at and, when the gate is on and nobody has approved, ends its step with the exit
+ * status {@value #REVIEW}, on which the job stops before payroll and statements. The gate runs
+ * again on every restart, so an approval recorded in between lets the close go on.
+ */
+@Configuration
+@EnableConfigurationProperties(ReviewProperties.class)
+public class ReviewGateStepConfiguration {
+
+    public static final String REVIEW = "REVIEW";
+    public static final String STEP = "reviewGate";
+
+    @Bean
+    Step reviewGate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ReviewProperties properties, ReviewRepository review, IntakeRepository intake, PlanFiles planFiles) {
+        ReviewRules rules = new ReviewRules(properties);
+        return new StepBuilder(STEP, jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+                    List<ReviewRules.ReviewException> found = rules.check(
+                            reps(run, review, intake.roster(run.periodKey()), planFiles.catalog(run.plans())),
+                            review.uncreditedBookings(run.period()), review.rejectedRows(run.period()));
+                    review.saveExceptions(run.period(), run.revision(), found);
+                    if (properties.enabled() && !found.isEmpty()
+                            && review.approval(run.period(), run.revision()).isEmpty()) {
+                        contribution.setExitStatus(new ExitStatus(REVIEW, found.size() + " exception(s) await review"));
+                    }
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    /** Each rep's payout with the prior period's and a monthly target incentive from their plan. */
+    private static List<ReviewRules.RepPeriod> reps(CloseRun run, ReviewRepository review, Roster roster,
+            PlanCatalog plans) {
+        List<ReviewRules.RepPeriod> reps = new ArrayList<>();
+        for (Map.Entry<String, ReviewRepository.RepFigures> e : review.repFigures(run.period()).entrySet()) {
+            BigDecimal monthlyTarget = roster.forPeriod(e.getKey(), run.period())
+                    .flatMap(a -> plans.effective(a.planId(), a.lastActiveDayIn(run.period())))
+                    .map(p -> p.targetIncentive() == null ? null
+                            : p.targetIncentive().divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_EVEN))
+                    .orElse(null);
+            ReviewRepository.RepFigures f = e.getValue();
+            reps.add(new ReviewRules.RepPeriod(e.getKey(), f.currency(), f.payout(), f.priorPayout(), monthlyTarget,
+                    f.carriedBalance()));
+        }
+        reps.sort(java.util.Comparator.comparing(ReviewRules.RepPeriod::repId));
+        return reps;
+    }
+}

@@ -1,0 +1,98 @@
+package io.compclose.reconciliation;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.compclose.system.ColumnText;
+
+/** The figures the review gate checks, what it found, and the approvals. */
+@Repository
+public class ReviewRepository {
+
+    /** An approval of a close stopped for review. */
+    public record Approval(String approvedBy, LocalDateTime approvedAt, String note, int exceptions) {
+    }
+
+    /** A rep's payout, balance carried and the payout of the period before, by rep. */
+    public record RepFigures(String currency, BigDecimal payout, BigDecimal carriedBalance, BigDecimal priorPayout) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ReviewRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<String, RepFigures> repFigures(YearMonth period) {
+        Map<String, RepFigures> figures = new HashMap<>();
+        jdbc.query("""
+                SELECT l.rep_id, l.currency, l.payout, l.carried_balance,
+                       (SELECT SUM(p.amount) FROM payout p WHERE p.pay_period = ? AND p.rep_id = l.rep_id)
+                FROM rep_ledger l WHERE l.pay_period = ?
+                """, rs -> {
+            figures.put(rs.getString(1), new RepFigures(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                    rs.getBigDecimal(5)));
+        }, period.minusMonths(1).toString(), period.toString());
+        return figures;
+    }
+
+    public List<String> uncreditedBookings(YearMonth period) {
+        return jdbc.query("SELECT booking_id, reason FROM credit_exception WHERE pay_period = ? ORDER BY booking_id",
+                (rs, i) -> rs.getString(1) + ": " + rs.getString(2), period.toString());
+    }
+
+    public long rejectedRows(YearMonth period) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'REJECTED'",
+                Long.class, period.toString());
+        return n == null ? 0 : n;
+    }
+
+    public void saveExceptions(YearMonth period, int revision, List<ReviewRules.ReviewException> found) {
+        jdbc.update("DELETE FROM review_exception WHERE pay_period = ? AND revision = ?", period.toString(), revision);
+        int[] line = {0};
+        jdbc.batchUpdate("""
+                INSERT INTO review_exception (pay_period, revision, line_no, kind, subject, detail, amount)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, found, Math.max(found.size(), 1), (ps, e) -> {
+            ps.setString(1, period.toString());
+            ps.setInt(2, revision);
+            ps.setInt(3, ++line[0]);
+            ps.setString(4, e.kind());
+            ps.setString(5, ColumnText.fit(e.subject(), 64));
+            ps.setString(6, ColumnText.fit(e.detail(), 500));
+            ps.setBigDecimal(7, e.amount());
+        });
+    }
+
+    public List<ReviewRules.ReviewException> exceptions(YearMonth period, int revision) {
+        return jdbc.query("""
+                SELECT kind, subject, detail, amount FROM review_exception WHERE pay_period = ? AND revision = ?
+                ORDER BY line_no
+                """, (rs, i) -> new ReviewRules.ReviewException(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getBigDecimal(4)), period.toString(), revision);
+    }
+
+    public Optional<Approval> approval(YearMonth period, int revision) {
+        return jdbc.query("""
+                SELECT approved_by, approved_at, note, exceptions FROM close_approval WHERE pay_period = ? AND revision = ?
+                """, (rs, i) -> new Approval(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3),
+                rs.getInt(4)), period.toString(), revision).stream().findFirst();
+    }
+
+    public void approve(YearMonth period, int revision, String by, String note, int exceptions, LocalDateTime at) {
+        jdbc.update("""
+                INSERT INTO close_approval (pay_period, revision, approved_by, approved_at, note, exceptions)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, period.toString(), revision, ColumnText.fit(by, 128), Timestamp.valueOf(at),
+                note == null ? null : ColumnText.fit(note, 1000), exceptions);
+    }
+}
