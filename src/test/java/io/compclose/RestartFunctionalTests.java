@@ -67,7 +67,7 @@ class RestartFunctionalTests {
     void restartAfterAFaultEqualsAnUninterruptedRun(String step, int chunk, String database) throws Exception {
         // given a close that fails part-way through the step (chunks of 7 rows)
         Path out = work.resolve("out");
-        String url = database.equals("h2") ? TestDatabases.h2(out) : TestDatabases.freshMariaDb("compclose_restart");
+        String url = TestDatabases.of(database, out, "compclose_restart");
         CloseFixture close = new CloseFixture(out, url, true);
         FaultInjection.arm(step, chunk);
         CliRun failed = close.close(FaultInjection.class);

@@ -7,7 +7,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -25,21 +24,19 @@ import io.compclose.system.CloseRun;
 public class CloseCommand {
 
     private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
     private final Job monthlyClose;
     private final CloseReport report;
     private final Environment environment;
     private final PeriodRevision revisions;
     private final CloseHistory history;
 
-    public CloseCommand(JobOperator jobOperator, JobRepository jobRepository, Job monthlyClose, CloseReport report,
+    public CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseReport report,
             Environment environment,
             PeriodRevision revisions, CloseHistory history) {
         this.revisions = revisions;
         this.history = history;
         this.environment = environment;
         this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
         this.monthlyClose = monthlyClose;
         this.report = report;
     }

@@ -67,7 +67,7 @@ class ConsumptionAndCurrencyCloseFunctionalTests {
     @ValueSource(strings = {"h2", "mariadb"})
     void usageGrowthAndForeignCurrencyDealsArePaidAtEachPeriodsRate(String database) throws Exception {
         Path out = work.resolve("out");
-        String url = database.equals("h2") ? TestDatabases.h2(out) : TestDatabases.freshMariaDb("compclose_usage");
+        String url = TestDatabases.of(database, out, "compclose_usage");
         Path october = inbox("2026-10", Map.of(
                 "fx_rates.csv", FX + "EUR,1.08,2026-10\nGBP,1.27,2026-10\nUSD,1,2026-10\nCHF,-1,2026-10\n",
                 "bookings.csv", BOOKINGS

@@ -88,7 +88,7 @@ class YearToDateCloseFunctionalTests {
     @ValueSource(strings = {"h2", "mariadb"})
     void novemberTruesUpOctoberRepricingAndClawsBackACancelledDeal(String database) throws Exception {
         Path out = work.resolve("out");
-        String url = database.equals("h2") ? TestDatabases.h2(out) : TestDatabases.freshMariaDb("compclose_ytd");
+        String url = TestDatabases.of(database, out, "compclose_ytd");
         Path october = inbox("2026-10", BOOKINGS_HEADER
                 + "D1,2026-10-05,A1,Alpha,R1,NEW,PLATFORM,40000,,12,USD,,\n"
                 + "D2,2026-10-20,A2,Beta,R1,UPSELL,BACKUP,20000,,12,USD,,\n"

@@ -72,7 +72,7 @@ class CreditingCloseFunctionalTests {
     @ValueSource(strings = {"h2", "mariadb"})
     void creditsFollowTheConfiguredRulesAndAnUncreditedDealIsShownNotPaid(String database) throws Exception {
         Path out = work.resolve("out");
-        String url = database.equals("h2") ? TestDatabases.h2(out) : TestDatabases.freshMariaDb("compclose_credit");
+        String url = TestDatabases.of(database, out, "compclose_credit");
         Path inbox = work.resolve("inbox");
         Files.createDirectories(inbox.resolve("plans"));
         Files.writeString(inbox.resolve("reps.csv"), REPS);

@@ -45,7 +45,7 @@ class UsageRedeliveryFunctionalTests {
     @ValueSource(strings = {"h2", "mariadb"})
     void aReDeliveredUsageRowReplacesItsLatestEarlierDelivery(String database) throws Exception {
         Path out = work.resolve("out");
-        String url = database.equals("h2") ? TestDatabases.h2(out) : TestDatabases.freshMariaDb("compclose_redeliver");
+        String url = TestDatabases.of(database, out, "compclose_redeliver");
 
         // October: U1 10,000 x 1 % = 100.00
         close("2026-10", USAGE + "U1,ACC-1,COMPUTE,2026-10,,,10000,USD\n", out, url);

@@ -37,8 +37,7 @@ class RevisionFunctionalTests {
             currency: USD
             components: [{id: bookings, metric: BOOKINGS_ACV, rate: 0.10}]
             """;
-    private static final String BOOKINGS = "booking_id,booked_on,account_id,account_name,owner_rep_id,type,product,acv,"
-            + "tcv,term_months,currency,sourced_by_rep_id,bundle_id\n";
+    private static final String BOOKINGS = TestInbox.BOOKINGS_HEADER;
 
     @TempDir
     Path work;
@@ -47,7 +46,7 @@ class RevisionFunctionalTests {
     @ValueSource(strings = {"h2", "mariadb"})
     void aRevisionPaysOnlyTheDifferencesAndReissuesOnlyTheStatementsThatChanged(String database) throws Exception {
         Path out = work.resolve("out");
-        String url = database.equals("h2") ? TestDatabases.h2(out) : TestDatabases.freshMariaDb("compclose_revision");
+        String url = TestDatabases.of(database, out, "compclose_revision");
 
         // revision 1: K1 10,000, K2 20,000, K3 30,000 at 10 %: Ana 1,000.00, Ben 2,000.00, Cy 3,000.00
         Path october = TestInbox.write(work.resolve("original"), "2026-10", REPS, PLANS, Map.of("bookings.csv", BOOKINGS

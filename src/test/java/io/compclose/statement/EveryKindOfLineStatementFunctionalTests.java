@@ -50,8 +50,7 @@ class EveryKindOfLineStatementFunctionalTests {
             clawback: {window_days: 180, method: FULL}
             """;
 
-    private static final String BOOKINGS = "booking_id,booked_on,account_id,account_name,owner_rep_id,type,product,acv,"
-            + "tcv,term_months,currency,sourced_by_rep_id,bundle_id\n";
+    private static final String BOOKINGS = TestInbox.BOOKINGS_HEADER;
 
     @TempDir
     Path work;
@@ -60,7 +59,7 @@ class EveryKindOfLineStatementFunctionalTests {
     @ValueSource(strings = {"h2", "mariadb"})
     void theNovemberStatementShowsEveryKindOfLineAndEqualsPayroll(String database) throws Exception {
         Path out = work.resolve("out");
-        String url = database.equals("h2") ? TestDatabases.h2(out) : TestDatabases.freshMariaDb("compclose_every");
+        String url = TestDatabases.of(database, out, "compclose_every");
 
         // October: O2, an upsell of 20,000 × 1.25 = 25,000 of credit, all in the 0–50 % band: 2,500.00.
         // Paid 2,500.00; the draw of 2,500 is met, so no draw.

@@ -54,6 +54,11 @@ public final class TestDatabases {
         }
     }
 
+    /** The database a parameterized test names: {@code h2} under {@code outDir}, or a fresh MariaDB database. */
+    public static String of(String kind, Path outDir, String mariaDbName) {
+        return kind.equals("h2") ? h2(outDir) : freshMariaDb(mariaDbName);
+    }
+
     public static String h2(Path outDir) {
         return "jdbc:h2:file:" + outDir.resolve("db").resolve("compclose") + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH";
     }

@@ -9,6 +9,10 @@ import java.util.Map;
 /** A pay period's inbox written by a test: reps.csv, one plans file, and any other files by name. */
 public final class TestInbox {
 
+    /** bookings.csv's full header, for tests that add their rows to it. */
+    public static final String BOOKINGS_HEADER = "booking_id,booked_on,account_id,account_name,owner_rep_id,type,"
+            + "product,acv,tcv,term_months,currency,sourced_by_rep_id,bundle_id\n";
+
     private TestInbox() {
     }
 
