@@ -133,6 +133,9 @@ public class CloseReport {
         } else {
             out.println("    emails        " + (deliveries.isEmpty() ? "none" : describe(deliveries)));
         }
+        if (!CloseHistory.stoppedForReview(execution)) {
+            out.println("    summary       " + shown(run.closeSummary()) + ".pdf (+ .csv)");
+        }
         out.println("    rejects       " + shown(run.rejectsFile()));
         out.println("    log           " + shown(run.out().resolve("logs").resolve("compclose.log")));
         List<DeliveryLog.Undelivered> undelivered = deliveryLog.undelivered(run.period());

@@ -29,7 +29,7 @@ public class MonthlyCloseJobConfiguration {
             Step creditBookings,
             Step calculateEarnings, Step summarisePayouts,
             Step reconcile, Step reviewGate,
-            Step exportPayroll,
+            Step exportPayroll, Step summariseClose,
             Step renderStatements, Step deliverStatements) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(validatePlans)
@@ -54,6 +54,7 @@ public class MonthlyCloseJobConfiguration {
                 // stopped for review: the next close starts at the gate again, which passes once approved
                 .on(ReviewGateStepConfiguration.REVIEW).stopAndRestart(reviewGate)
                 .from(reviewGate).on("*").to(exportPayroll)
+                .next(summariseClose)
                 .next(renderStatements)
                 .next(deliverStatements)
                 .end()

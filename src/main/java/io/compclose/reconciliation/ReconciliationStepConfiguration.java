@@ -1,16 +1,41 @@
 package io.compclose.reconciliation;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
 
-/** Reconciliation runs after payouts are summed and before anything is exported or sent. */
+/**
+ * Reconciliation runs after payouts are summed and before anything is exported or sent; the close
+ * summary is written once payroll has its file.
+ */
 @Configuration
 public class ReconciliationStepConfiguration {
+
+    @Bean
+    CloseSummaryFiles closeSummaryFiles() {
+        return new CloseSummaryFiles();
+    }
+
+    @Bean
+    Step summariseClose(StepFactory steps, CloseSummary summary, CloseSummaryFiles files) {
+        return steps.tasklet("summariseClose", (contribution, chunkContext) -> {
+            CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+            List<CloseSummary.Row> rows = summary.rows(run.period(), run.revision());
+            String title = "Close of " + run.period() + (run.isRevision() ? ", revision " + run.revision() : "");
+            Path base = run.closeSummary();
+            AtomicFiles.write(base.resolveSibling(base.getFileName() + ".csv"), CloseSummaryFiles.csv(rows));
+            AtomicFiles.write(base.resolveSibling(base.getFileName() + ".pdf"), files.pdf(title, rows));
+            return RepeatStatus.FINISHED;
+        });
+    }
 
     @Bean
     Step reconcile(StepFactory steps, Reconciliation reconciliation) {

@@ -82,6 +82,11 @@ public record CloseRun(YearMonth period, Path inbox, Path out, int revision) {
         return "payroll-" + periodKey() + (isRevision() ? "-r" + revision : "");
     }
 
+    /** {@code reports/close-summary-2026-10} (and {@code -r2} for a revision), without the extension. */
+    public Path closeSummary() {
+        return out.resolve("reports").resolve("close-summary-" + periodKey() + (isRevision() ? "-r" + revision : ""));
+    }
+
     public Path statementsDir() {
         return out.resolve("statements").resolve(periodKey());
     }

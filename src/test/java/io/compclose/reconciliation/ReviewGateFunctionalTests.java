@@ -2,6 +2,7 @@ package io.compclose.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
+import io.compclose.support.Pdfs;
 
 /**
  * With the review gate on, the sample close stops before payroll and statements (exit 3) with its
@@ -22,7 +24,7 @@ class ReviewGateFunctionalTests {
     Path work;
 
     @Test
-    void theGateStopsTheCloseUntilFinanceApprovesIt() {
+    void theGateStopsTheCloseUntilFinanceApprovesIt() throws Exception {
         // given the gate on: payouts above 50,000 and more than 10 rejected rows are to be reviewed
         CloseFixture fixture = CloseFixture.onH2(work.resolve("out"), false);
         List<String> close = fixture.closeArgs("--compclose.review.enabled=true",
@@ -65,6 +67,27 @@ class ReviewGateFunctionalTests {
                 .as("the steps before the gate ran once").isEqualTo(1);
         assertThat(fixture.count("SELECT COUNT(*) FROM close_approval WHERE pay_period = '2026-10' AND revision = 1 "
                 + "AND approved_by = 'Fiona Finance' AND exceptions = 3")).isEqualTo(1);
+
+        // the close summary keeps pay by code, earnings by plan, the control totals, the rejects, what was
+        // reviewed and who approved it; its plan lines add up to the payout (USD 63,079.34 + 50,700.75 +
+        // 103,046.16 + 19,994.21 = 236,820.46)
+        List<String> csv = Files.readAllLines(fixture.out().resolve("reports/close-summary-2026-10.csv"));
+        assertThat(csv).contains("section,item,currency,count,amount,detail",
+                "Payout by earning code,COMMISSION,USD,6,236820.46,reps paid",
+                "Earned this period by plan and component,AE-2026 v1 bookings,USD,14,63079.34,earning lines",
+                "Earned this period by plan and component,AE-2026 v2 bookings,USD,12,50700.75,earning lines",
+                "Earned this period by plan and component,AM-2026 v1 bookings,USD,29,103046.16,earning lines",
+                "Earned this period by plan and component,RN-2026 v1 bookings,USD,11,19994.21,earning lines",
+                "Control totals,bookings.csv:read,,100,,",
+                "Control totals,payroll_file,USD,6,236820.46,",
+                "Rejected input rows by reason,bookings.csv owner_rep_id,,2,,unknown rep (no accepted row in reps.csv)",
+                "For review,PAYOUT_ABOVE_LIMIT R001,,,58081.95,payout 58081.95 USD is above 50000");
+        assertThat(csv).anyMatch(line -> line.startsWith("Approval,Fiona Finance,,3,,approved ")
+                && line.endsWith(": checked with sales ops"));
+        String pdf = Pdfs.text(Files.readAllBytes(fixture.out().resolve("reports/close-summary-2026-10.pdf")));
+        assertThat(pdf).contains("Close of 2026-10", "Payout by earning code", "COMMISSION USD 6 236,820.46",
+                "For review", "Approval", "Fiona Finance");
+
         CliRun again = CliRun.of(List.of("approve", "--period=2026-10", "--by=Someone", "--out=" + fixture.out()));
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("is not waiting for approval (its last run is completed)");

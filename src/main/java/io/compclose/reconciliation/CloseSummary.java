@@ -1,0 +1,74 @@
+package io.compclose.reconciliation;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The close summary finance keeps: pay by earning code, earnings by plan and component, the
+ * control-total chain, rejected rows by reason, bookings not credited, what was flagged for review
+ * and who approved it. Read from the close's tables, as rows of titled sections.
+ */
+@Repository
+public class CloseSummary {
+
+    /** One line of a section; {@code count}, {@code amount}, {@code currency} and {@code detail} may be empty. */
+    public record Row(String section, String item, String currency, Long count, BigDecimal amount, String detail) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public CloseSummary(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Row> rows(YearMonth period, int revision) {
+        String p = period.toString();
+        List<Row> rows = new ArrayList<>();
+        rows.addAll(jdbc.query("""
+                SELECT earning_code, currency, COUNT(DISTINCT rep_id), SUM(amount) FROM payout WHERE pay_period = ?
+                GROUP BY earning_code, currency ORDER BY earning_code, currency
+                """, (rs, i) -> new Row("Payout by earning code", rs.getString(1), rs.getString(2), rs.getLong(3),
+                rs.getBigDecimal(4), "reps paid"), p));
+        rows.addAll(jdbc.query("""
+                SELECT plan_id, plan_version, component_id, currency, COUNT(*), SUM(amount) FROM earning_line
+                WHERE pay_period = ? AND source_period = ?
+                GROUP BY plan_id, plan_version, component_id, currency ORDER BY plan_id, plan_version, component_id
+                """, (rs, i) -> new Row("Earned this period by plan and component", rs.getString(1) + " v" + rs.getInt(2)
+                + " " + rs.getString(3), rs.getString(4), rs.getLong(5), rs.getBigDecimal(6), "earning lines"), p, p));
+        rows.addAll(jdbc.query("""
+                SELECT stage, currency, row_count, amount FROM control_total
+                WHERE pay_period = ? AND NOT (row_count = 0 AND amount = 0) ORDER BY stage, currency
+                """, (rs, i) -> new Row("Control totals", rs.getString(1), blankToNull(rs.getString(2)), rs.getLong(3),
+                rs.getBigDecimal(4).signum() == 0 && rs.getString(2).isEmpty() ? null : rs.getBigDecimal(4), null), p));
+        rows.addAll(jdbc.query("""
+                SELECT source_file, column_name, reason, COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'REJECTED'
+                GROUP BY source_file, column_name, reason ORDER BY source_file, column_name, reason
+                """, (rs, i) -> new Row("Rejected input rows by reason", rs.getString(1) + (rs.getString(2).isEmpty() ? ""
+                : " " + rs.getString(2)), null, rs.getLong(4), null, rs.getString(3)), p));
+        rows.addAll(jdbc.query("""
+                SELECT booking_id, currency, amount, reason FROM credit_exception WHERE pay_period = ? ORDER BY booking_id
+                """, (rs, i) -> new Row("Bookings not credited (not paid)", rs.getString(1), rs.getString(2), null,
+                rs.getBigDecimal(3), rs.getString(4)), p));
+        rows.addAll(jdbc.query("""
+                SELECT kind, subject, amount, detail FROM review_exception WHERE pay_period = ? AND revision = ?
+                ORDER BY line_no
+                """, (rs, i) -> new Row("For review", rs.getString(1) + " " + rs.getString(2), null, null,
+                rs.getBigDecimal(3), rs.getString(4)), p, revision));
+        rows.addAll(jdbc.query("""
+                SELECT approved_by, approved_at, exceptions, note FROM close_approval WHERE pay_period = ? AND revision = ?
+                """, (rs, i) -> new Row("Approval", rs.getString(1), null, rs.getLong(3), null, "approved "
+                + rs.getTimestamp(2).toLocalDateTime().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                + (rs.getString(4) == null ? "" : ": "
+                + rs.getString(4))), p, revision));
+        return rows;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}

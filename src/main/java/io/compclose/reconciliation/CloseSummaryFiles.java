@@ -1,0 +1,117 @@
+package io.compclose.reconciliation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+import io.compclose.system.SpreadsheetSafe;
+
+/** The close summary as a CSV (one line a row, plain numbers) and a PDF from {@code reports/close-summary.jrxml}. */
+public final class CloseSummaryFiles {
+
+    private static final String TEMPLATE = "reports/close-summary.jrxml";
+
+    private final JasperReport report;
+
+    public CloseSummaryFiles() {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException(TEMPLATE + " is not on the classpath");
+            }
+            report = JasperCompileManager.compileReport(in);
+        } catch (IOException | JRException e) {
+            throw new IllegalStateException("Cannot compile " + TEMPLATE, e);
+        }
+    }
+
+    public static byte[] csv(List<CloseSummary.Row> rows) {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord("section", "item", "currency", "count", "amount", "detail");
+            for (CloseSummary.Row row : rows) {
+                csv.printRecord(row.section(), SpreadsheetSafe.text(row.item()), nullToEmpty(row.currency()),
+                        row.count() == null ? "" : row.count(), row.amount() == null ? "" : plain(row.amount()),
+                        SpreadsheetSafe.text(row.detail()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] pdf(String title, List<CloseSummary.Row> rows) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("title", title);
+        params.put(JRParameter.REPORT_LOCALE, Locale.US);
+        List<Map<String, ?>> data = rows.stream().<Map<String, ?>>map(row -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("section", row.section());
+            m.put("item", row.item());
+            m.put("currency", row.currency());
+            m.put("count", row.count() == null ? null : String.format(Locale.US, "%,d", row.count()));
+            m.put("amount", amount(row.amount()));
+            m.put("detail", row.detail());
+            return m;
+        }).toList();
+        try {
+            JasperPrint print = JasperFillManager.fillReport(report, params, new JRMapCollectionDataSource(data));
+            SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
+            config.setMetadataTitle(title);
+            config.setMetadataAuthor("CompClose");
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream(16 * 1024);
+            JRPdfExporter exporter = new JRPdfExporter();
+            exporter.setExporterInput(new SimpleExporterInput(print));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
+            exporter.setConfiguration(config);
+            exporter.exportReport();
+            return pdf.toByteArray();
+        } catch (JRException e) {
+            throw new IllegalStateException("Cannot render the close summary " + title, e);
+        }
+    }
+
+    private static String amount(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format.format(value);
+    }
+
+    /** At least two decimals, and no trailing zeros beyond them: 1330241.9600 is 1330241.96. */
+    private static String plain(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
