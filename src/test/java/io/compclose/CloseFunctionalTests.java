@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
@@ -30,7 +29,7 @@ import io.compclose.system.AtomicFiles;
 abstract class CloseFunctionalTests {
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension greenMail = new GreenMailExtension(CloseFixture.greenMailSetup());
 
     @TempDir
     Path work;
@@ -93,7 +92,8 @@ abstract class CloseFunctionalTests {
         assertThat(rejects).hasSize(16).contains(
                 "bookings.csv,9,acv,not a decimal number (use '.' and no thousands separator),\"12,500.00\"",
                 "bookings.csv,17,owner_rep_id,unknown rep (no accepted row in reps.csv),R999",
-                "bookings.csv,25,booked_on,outside the pay period 2026-10,2026-09-30",
+                "bookings.csv,25,booked_on,outside the pay period 2026-10: 2026-09 is not a locked period here "
+                        + "(a booking lands late only for a locked period),2026-09-30",
                 "bookings.csv,97,acv,not a decimal number (use '.' and no thousands separator),'=1+1",
                 "reps.csv,5,email,not an email address,jon.snowe-at-example.com",
                 "reps.csv,15,plan_id,unknown plan (no file in plans/ defines it),XX-2099");

@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
@@ -32,7 +31,7 @@ import io.compclose.support.TestDatabases;
 class RestartFunctionalTests {
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension greenMail = new GreenMailExtension(CloseFixture.greenMailSetup());
 
     @TempDir
     static Path baselineDir;

@@ -59,15 +59,34 @@ public final class RepCloseCalculator {
 
         Map<String, Plan> planOf = new LinkedHashMap<>();
         Map<String, Plan> planOfDeal = new HashMap<>();
+        List<RepCalculator.PlanDeals> versions = versions(repId, history.deals(), assignment, settling, planOf,
+                planOfDeal);
+        List<CreditedDeal> all = history.deals().stream().map(RepHistory.HistoricDeal::deal).toList();
+        RepPeriodInput input = new RepPeriodInput(all, history.metricValues(), history.cancellations(),
+                history.commissionPaid(), history.bonusesPaidThisYear(), history.prior(), history.usage(),
+                history.activities());
+        // manual adjustments are paid as they are: outside quota, caps and true-up
+        RepPeriodResult result = withTeamPool(repId, assignment, settling, history,
+                core.calculate(versions, settling, period, input)).plusOutsideQuota(history.adjustments());
+        if (!history.lateCorrections().isEmpty()) {
+            result = result.withLateCorrection(result.settlement().earnedToDate().subtract(
+                    earnedWithoutLate(repId, history, assignment, settling, input)), history.lateCorrections());
+        }
+        return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),
+                earnings(result, history, planOfDeal), pay(result), caps(result), attainments(result, planOf),
+                ledger(result));
+    }
+
+    /** The rep's deals grouped under the plan version each was booked under, the settling version included. */
+    private List<RepCalculator.PlanDeals> versions(String repId, List<RepHistory.HistoricDeal> deals,
+            RepAssignment assignment, Plan settling, Map<String, Plan> planOf, Map<String, Plan> planOfDeal) {
         Map<String, List<CreditedDeal>> dealsOf = new LinkedHashMap<>();
-        List<CreditedDeal> all = new ArrayList<>();
-        for (RepHistory.HistoricDeal historic : history.deals()) {
+        for (RepHistory.HistoricDeal historic : deals) {
             CreditedDeal deal = historic.deal();
             if (!historic.currency().equals(assignment.payCurrency())) {
                 throw new IllegalStateException("deal " + deal.bookingId() + " of rep " + repId + " is in "
                         + historic.currency() + " but the rep is paid in " + assignment.payCurrency());
             }
-            all.add(deal);
             if (deal.bookedOn().getYear() != period.getYear()) {
                 continue; // an earlier year's deal cancelled now: only its clawback concerns this year
             }
@@ -81,19 +100,20 @@ public final class RepCloseCalculator {
             dealsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(deal);
         }
         planOf.putIfAbsent(key(settling), settling);
-        List<RepCalculator.PlanDeals> versions = planOf.entrySet().stream()
+        return planOf.entrySet().stream()
                 .map(e -> new RepCalculator.PlanDeals(e.getValue(), dealsOf.getOrDefault(e.getKey(), List.of())))
                 .toList();
+    }
 
-        RepPeriodInput input = new RepPeriodInput(all, history.metricValues(), history.cancellations(),
-                history.commissionPaid(), history.bonusesPaidThisYear(), history.prior(), history.usage(),
-                history.activities());
-        // manual adjustments are paid as they are: outside quota, caps and true-up
-        RepPeriodResult result = withTeamPool(repId, assignment, settling, history,
-                core.calculate(versions, settling, period, input)).plusOutsideQuota(history.adjustments());
-        return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),
-                earnings(result, history, planOfDeal), pay(result), caps(result), attainments(result, planOf),
-                ledger(result));
+    /** Earned to date as it would stand had the late inputs not arrived: the same calculation without them. */
+    private BigDecimal earnedWithoutLate(String repId, RepHistory history, RepAssignment assignment, Plan settling,
+            RepPeriodInput input) {
+        List<RepCalculator.PlanDeals> versions = versions(repId, history.dealsWithoutLate(), assignment, settling,
+                new LinkedHashMap<>(), new HashMap<>());
+        List<CreditedDeal> deals = history.dealsWithoutLate().stream().map(RepHistory.HistoricDeal::deal).toList();
+        RepPeriodInput without = new RepPeriodInput(deals, input.metricValues(), input.cancellations(),
+                input.commissionPaid(), input.bonusesPaidThisYear(), input.prior(), input.usage(), input.activities());
+        return core.calculate(versions, settling, period, without).settlement().earnedToDate();
     }
 
     private RepPeriodResult withTeamPool(String repId, RepAssignment assignment, Plan settling, RepHistory history,

@@ -12,18 +12,24 @@ import java.util.Set;
  * window key (as {@link RepPeriodInput#metricValues()}), the cancellations of the period, the commission
  * each booking earned when it was paid, the bonuses already paid, the ledger the last close left, and
  * the billed usage of the accounts the rep owns, activity counts by window and type, and the
- * period's manual adjustments, paid as they are.
+ * period's manual adjustments, paid as they are. {@code lateCorrections} names the rep's bookings that
+ * arrived (or were corrected) after their period was locked, and {@code dealsWithoutLate} is the
+ * year's deals as they stood without them, so that what they change can be named (both empty if
+ * there are none).
  */
 public record RepHistory(List<HistoricDeal> deals, Map<String, Map<String, BigDecimal>> metricValues,
         Map<String, LocalDate> cancellations,
         Map<String, RepPeriodInput.PaidCommission> commissionPaid, Set<String> bonusesPaidThisYear, Ledger prior,
-        List<AccountUsage> usage, Map<String, Map<String, BigDecimal>> activities, List<PayLine> adjustments) {
+        List<AccountUsage> usage, Map<String, Map<String, BigDecimal>> activities, List<PayLine> adjustments,
+        List<LateCorrection.Item> lateCorrections, List<HistoricDeal> dealsWithoutLate) {
 
     public RepHistory {
         deals = List.copyOf(deals);
         usage = List.copyOf(usage);
         activities = Map.copyOf(activities);
         adjustments = List.copyOf(adjustments);
+        lateCorrections = List.copyOf(lateCorrections);
+        dealsWithoutLate = List.copyOf(dealsWithoutLate);
         metricValues = Map.copyOf(metricValues);
         cancellations = Map.copyOf(cancellations);
         commissionPaid = Map.copyOf(commissionPaid);

@@ -55,14 +55,65 @@ public class RepHistoryRepository {
     }
 
     private Map<String, RepHistory.HistoricDeal> yearDeals(String repId, YearMonth period) {
-        // the latest delivery of each booking wins, so a correction in a later period replaces the earlier row
+        return yearDeals(repId, period, period, java.util.Set.of());
+    }
+
+    /**
+     * The year's deals of the rep. The latest delivery of a booking wins: a correction delivered in a
+     * later period (up to {@code deliveredUpTo}) replaces the earlier row, also when it is now credited
+     * to someone else. {@code leaveOut} are bookings of the period itself to read as if not delivered.
+     */
+    private Map<String, RepHistory.HistoricDeal> yearDeals(String repId, YearMonth period, YearMonth deliveredUpTo,
+            java.util.Set<String> leaveOut) {
         Map<String, RepHistory.HistoricDeal> deals = new LinkedHashMap<>();
         jdbc.query("SELECT " + DEAL_COLUMNS + """
                 FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
-                WHERE c.rep_id = ? AND c.pay_period BETWEEN ? AND ? ORDER BY c.pay_period, b.booked_on, c.booking_id
-                """, dealRow(), repId, YearMonth.of(period.getYear(), 1).toString(), period.toString())
+                WHERE c.rep_id = ? AND c.pay_period BETWEEN ? AND ?
+                AND NOT EXISTS (SELECT 1 FROM booking later WHERE later.booking_id = c.booking_id
+                    AND later.pay_period > c.pay_period AND later.pay_period <= ?)
+                ORDER BY c.pay_period, b.booked_on, c.booking_id
+                """, dealRow(), repId, YearMonth.of(period.getYear(), 1).toString(), period.toString(),
+                deliveredUpTo.toString())
+                .stream()
+                .filter(d -> !(d.creditedIn().equals(period.toString()) && leaveOut.contains(d.deal().bookingId())))
                 .forEach(d -> deals.put(d.deal().bookingId(), d));
         return deals;
+    }
+
+    /**
+     * The rep's bookings that arrived in this period for an earlier, locked one: a late booking (dated
+     * before the period, first delivered now), a correction (delivered before and again now), or a
+     * booking of theirs now delivered again credited to someone else.
+     */
+    private List<LateCorrection.Item> lateCorrections(String repId, YearMonth period) {
+        String key = period.toString();
+        Map<String, LateCorrection.Item> items = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT b.booking_id, b.booked_on, (SELECT MAX(e.pay_period) FROM booking e
+                    WHERE e.booking_id = b.booking_id AND e.pay_period < ?)
+                FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
+                WHERE c.rep_id = ? AND c.pay_period = ? AND (b.booked_on < ? OR EXISTS (SELECT 1 FROM booking e
+                    WHERE e.booking_id = b.booking_id AND e.pay_period < ?))
+                """, rs -> {
+            String id = rs.getString(1);
+            LocalDate booked = rs.getObject(2, LocalDate.class);
+            String earlier = rs.getString(3);
+            items.put(id, earlier == null
+                    ? new LateCorrection.Item(id, YearMonth.from(booked).toString(), "booked late, on " + booked)
+                    : new LateCorrection.Item(id, earlier, "corrected (replaces the delivery of " + earlier + ")"));
+        }, key, repId, key, period.atDay(1), key);
+        jdbc.query("""
+                SELECT DISTINCT c.booking_id, c.pay_period FROM credit c
+                WHERE c.rep_id = ? AND c.pay_period >= ? AND c.pay_period < ?
+                AND EXISTS (SELECT 1 FROM booking n WHERE n.booking_id = c.booking_id AND n.pay_period = ?)
+                AND NOT EXISTS (SELECT 1 FROM credit n WHERE n.booking_id = c.booking_id AND n.pay_period = ?
+                    AND n.rep_id = c.rep_id)
+                """, rs -> {
+            String id = rs.getString(1);
+            items.putIfAbsent(id, new LateCorrection.Item(id, rs.getString(2),
+                    "corrected: no longer credited to this rep"));
+        }, repId, YearMonth.of(period.getYear(), 1).toString(), key, key, key);
+        return List.copyOf(items.values());
     }
 
     /**
@@ -110,9 +161,13 @@ public class RepHistoryRepository {
                 """, String.class, repId, yearStart, key);
 
         Map<String, Map<String, BigDecimal>> activities = new HashMap<>();
+        List<LateCorrection.Item> late = lateCorrections(repId, period);
+        List<RepHistory.HistoricDeal> withoutLate = late.isEmpty() ? List.of() : List.copyOf(yearDeals(repId, period,
+                period.minusMonths(1), late.stream().map(LateCorrection.Item::bookingId)
+                        .collect(java.util.stream.Collectors.toSet())).values());
         return new RepHistory(List.copyOf(deals.values()), metricValues(repId, yearStart, key, activities),
                 cancellations, paid, new HashSet<>(bonuses), priorLedger(repId, yearStart, key),
-                usage.ofRep(repId, period, payCurrency), activities, adjustments(repId, key));
+                usage.ofRep(repId, period, payCurrency), activities, adjustments(repId, key), late, withoutLate);
     }
 
     /**

@@ -35,6 +35,14 @@ public record RepPeriodResult(List<PricedComponent> priced, List<Settlement.CapE
         return components().stream().map(ComponentEarnings::earnedToDate).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** The same period with the part of its commission due to late inputs named as a correction. */
+    public RepPeriodResult withLateCorrection(BigDecimal delta, List<LateCorrection.Item> items) {
+        List<PayLine> lines = LateCorrection.split(settlement.lines(), delta, items);
+        return lines == settlement.lines() ? this : new RepPeriodResult(priced, dealCaps,
+                new Settlement(settlement.earnedToDate(), settlement.due(), lines, settlement.caps(),
+                        settlement.carriedBalance(), settlement.next()), outsideQuota);
+    }
+
     /** The same period with more lines paid outside quota (a team pool share, manual adjustments). */
     public RepPeriodResult plusOutsideQuota(List<PayLine> lines) {
         return lines.isEmpty() ? this : new RepPeriodResult(priced, dealCaps, settlement,

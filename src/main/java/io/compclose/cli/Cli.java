@@ -40,7 +40,7 @@ public final class Cli {
             Path outDir = line.out().toAbsolutePath().normalize();
             CloseRun run = line.command().equals("close")
                     ? new CloseRun(line.period(true), line.inbox().toAbsolutePath().normalize(), outDir) : null;
-            if (line.command().equals("resend") || line.command().equals("approve")) {
+            if (line.command().equals("resend") || line.command().equals("approve") || line.command().equals("lock")) {
                 line.period(true); // a bad period is a usage error before anything starts
             }
             requireWritable(outDir);
@@ -50,6 +50,8 @@ public final class Cli {
                     case "status" -> context.getBean(StatusCommand.class).run(line.period(false), out);
                     case "approve" -> context.getBean(ApproveCommand.class).run(line.period(true), line.option("by"),
                             line.option("note"), outDir, out, err);
+                    case "lock" -> context.getBean(LockCommand.class).run(line.period(true), line.option("by"),
+                            line.option("note"), out, err);
                     case "resend" -> context.getBean(ResendCommand.class).run(line.period(true), line.option("rep"),
                             line.option("by") != null ? line.option("by") : System.getProperty("user.name"), outDir,
                             out, err);

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.compclose.intake.BadInputException;
 import io.compclose.job.MonthlyCloseJobConfiguration;
+import io.compclose.period.PeriodLifecycle;
 import io.compclose.period.PeriodRevision;
 import io.compclose.system.CloseRun;
 
@@ -29,10 +30,12 @@ public class CloseCommand {
     private final Environment environment;
     private final PeriodRevision revisions;
     private final CloseHistory history;
+    private final PeriodLifecycle lifecycle;
 
     public CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseReport report,
             Environment environment,
-            PeriodRevision revisions, CloseHistory history) {
+            PeriodRevision revisions, CloseHistory history, PeriodLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.revisions = revisions;
         this.history = history;
         this.environment = environment;
@@ -50,6 +53,18 @@ public class CloseCommand {
      *               without it, the latest revision is started, restarted, or reported as completed
      */
     public int run(CloseRun first, boolean revise, PrintStream out, PrintStream err) throws Exception {
+        Optional<PeriodLifecycle.PeriodState> locked = lifecycle.locked(first.period());
+        if (locked.isPresent()) {
+            err.println("compclose: " + first.period() + " is " + locked.get().lockDescription() + ". A locked "
+                    + "period's figures never change, so it cannot be closed or revised again.");
+            java.time.YearMonth next = lifecycle.nextOpen(first.period());
+            err.println("Put late inputs and corrections for " + first.period() + " in the inbox of the next open "
+                    + "period, " + next + (next.getYear() == first.period().getYear()
+                            ? ": a booking dated in " + first.period() + " is accepted there, and what it changes is "
+                                    + "paid as an adjustment that names what it corrects."
+                            : ", as adjustments.csv rows: the plan year " + first.period().getYear() + " is settled."));
+            return ExitCode.BAD_INPUT;
+        }
         int latest = latestRevision(first);
         CloseRun run = first.atRevision(Math.max(latest, 1));
         if (revise) {

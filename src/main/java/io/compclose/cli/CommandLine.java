@@ -26,6 +26,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
               approve --period=YYYY-MM --by=NAME [--note=TEXT] [--out=DIR]
                      approve a close stopped for review (exit 3); the next
                      close continues to payroll and statements
+              lock   --period=YYYY-MM --by=NAME [--note=TEXT] [--out=DIR]
+                     lock a closed period: its figures never change again, and
+                     late inputs and corrections for it go to the next period
               resend --period=YYYY-MM [--rep=ID] [--by=NAME] [--out=DIR]
                      email a rep's statement again (a lost email), or without
                      --rep every statement of the period not delivered yet
@@ -41,6 +44,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             "status", Set.of("period", "out"),
             "resend", Set.of("period", "rep", "by", "out"),
             "approve", Set.of("period", "by", "note", "out"),
+            "lock", Set.of("period", "by", "note", "out"),
             "help", Set.of());
 
     /** Options that take no value. */

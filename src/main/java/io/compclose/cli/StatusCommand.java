@@ -26,8 +26,11 @@ public class StatusCommand {
 
     private final JobRepository jobRepository;
     private final CloseFigures figures;
+    private final io.compclose.period.PeriodLifecycle lifecycle;
 
-    public StatusCommand(JobRepository jobRepository, CloseFigures figures) {
+    public StatusCommand(JobRepository jobRepository, CloseFigures figures,
+            io.compclose.period.PeriodLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.jobRepository = jobRepository;
         this.figures = figures;
     }
@@ -58,7 +61,7 @@ public class StatusCommand {
 
     private void print(CloseRun run, List<JobExecution> executions, PrintStream out) {
         String period = run.periodKey();
-        out.println("Period " + period + " (inbox " + run.inbox() + ")");
+        out.println("Period " + period + " (inbox " + run.inbox() + "): " + lifecycle.state(run.period()).describe());
         Map<String, Long> rejects = figures.rejectsByFile(period);
         for (JobExecution execution : executions) {
             out.printf(Locale.ROOT, "  execution %d  %-9s started %s  ended %s%n", execution.getId(),

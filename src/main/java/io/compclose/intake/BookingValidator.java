@@ -3,14 +3,22 @@ package io.compclose.intake;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import io.compclose.money.FxConversion;
 import io.compclose.plan.PlanCatalog;
 
 /**
  * Validates bookings.csv rows for one pay period: types and required values, then the rules
- * that need the roster and the plans. A booking id seen before with the same content is a
- * harmless re-delivery; with different content it is rejected.
+ * that need the roster and the plans. A booking id seen before in the file with the same content
+ * is a harmless re-delivery; with different content it is rejected.
+ * <p>
+ * A booking dated in a locked earlier period of the plan year arrived late: it is accepted here,
+ * and what it earns is paid in this period. A booking id accepted in an earlier period and
+ * delivered again with different values is a correction: it replaces the earlier delivery from this
+ * period on, leaving the earlier period's figures as they were; unchanged, it is rejected.
  */
 public final class BookingValidator {
 
@@ -19,10 +27,29 @@ public final class BookingValidator {
     private final PlanCatalog plans;
     private final AcceptedRows<Booking> acceptedById;
     private final FxConversion rates;
+    private final Set<YearMonth> lockedPeriods;
+    private final Function<String, Optional<EarlierDelivery>> earlierDelivery;
 
-    /** @param rates the pay period's rates, for bookings in a currency other than the owner's pay currency */
+    /** The latest delivery of a booking id in a period before this one. */
+    public record EarlierDelivery(String period, Booking booking) {
+    }
+
+    /** A validator for a period with no earlier deliveries and no locked periods. */
     public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
             FxConversion rates) {
+        this(period, roster, plans, acceptedById, rates, Set.of(), id -> Optional.empty());
+    }
+
+    /**
+     * @param rates           the pay period's rates, for bookings in a currency other than the owner's pay currency
+     * @param lockedPeriods   the periods whose late bookings this period accepts
+     * @param earlierDelivery the latest delivery of a booking id before this period, if any
+     */
+    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
+            FxConversion rates, Set<YearMonth> lockedPeriods,
+            Function<String, Optional<EarlierDelivery>> earlierDelivery) {
+        this.lockedPeriods = Set.copyOf(lockedPeriods);
+        this.earlierDelivery = earlierDelivery;
         this.period = period;
         this.roster = roster;
         this.plans = plans;
@@ -55,8 +82,11 @@ public final class BookingValidator {
 
     private void check(Booking booking) {
         LocalDate day = booking.bookedOn();
-        if (!YearMonth.from(day).equals(period)) {
-            throw new RowRejectedException("booked_on", "outside the pay period " + period, day.toString());
+        checkPeriod(YearMonth.from(day), day);
+        Optional<EarlierDelivery> earlier = earlierDelivery.apply(booking.bookingId());
+        if (earlier.isPresent() && earlier.get().booking().sameContentAs(booking)) {
+            throw new RowRejectedException("booking_id", "already accepted in " + earlier.get().period()
+                    + " with the same values: nothing to correct", booking.bookingId());
         }
         String owner = booking.ownerRepId();
         if (!roster.knows(owner)) {
@@ -81,6 +111,26 @@ public final class BookingValidator {
         String sourcer = booking.sourcedByRepId();
         if (sourcer != null && !roster.knows(sourcer)) {
             throw new RowRejectedException("sourced_by_rep_id", "unknown rep (no accepted row in reps.csv)", sourcer);
+        }
+    }
+
+    private void checkPeriod(YearMonth month, LocalDate day) {
+        if (month.equals(period)) {
+            return;
+        }
+        if (month.isAfter(period)) {
+            throw new RowRejectedException("booked_on", "outside the pay period " + period,
+                    day.toString());
+        }
+        if (month.getYear() != period.getYear()) {
+            throw new RowRejectedException("booked_on", "outside the pay period " + period + ": booked in the plan "
+                    + "year " + month.getYear() + ", whose commission is settled; pay it through adjustments.csv",
+                    day.toString());
+        }
+        if (!lockedPeriods.contains(month)) {
+            throw new RowRejectedException("booked_on", "outside the pay period " + period + ": " + month
+                    + " is not a locked period here (a booking lands late only for a locked period)",
+                    day.toString());
         }
     }
 

@@ -271,6 +271,25 @@ public class IntakeRepository {
                 BOOKING_ROW, period, bookingId).stream().findFirst();
     }
 
+    /**
+     * The latest delivery before {@code period} of each booking id, looked up by id only when a filter
+     * of the earlier periods' ids says it may be there (most bookings are new).
+     */
+    public java.util.function.Function<String, Optional<BookingValidator.EarlierDelivery>> earlierDeliveries(
+            String period) {
+        KeyFilter earlierIds = keys("SELECT booking_id FROM booking WHERE pay_period < ?", period);
+        return id -> !earlierIds.mightContain(id) ? Optional.empty() : jdbc.query("SELECT " + BOOKING_COLUMNS
+                + ", pay_period FROM booking WHERE booking_id = ? AND pay_period < ? ORDER BY pay_period DESC LIMIT 1",
+                (rs, i) -> new BookingValidator.EarlierDelivery(rs.getString(15), BOOKING_ROW.mapRow(rs, i)),
+                id, period).stream().findFirst();
+    }
+
+    /** The locked periods: a booking dated in one of them is accepted late in a later period. */
+    public java.util.Set<YearMonth> lockedPeriods() {
+        return jdbc.queryForList("SELECT pay_period FROM close_period WHERE locked_at IS NOT NULL", String.class)
+                .stream().map(YearMonth::parse).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The booking ids accepted in the period so far (a restarted step continues with them). */
     public KeyFilter bookingIds(String period) {
         return keys("SELECT booking_id FROM booking WHERE pay_period = ?", period);

@@ -270,7 +270,8 @@ public class IntakeStepsConfiguration {
         CloseRun run = CloseRun.from(params);
         BookingValidator validator = new BookingValidator(run.period(), repository.roster(run.periodKey()),
                 planFiles.catalog(run.plans()), acceptedBookings,
-                repository.fxRates(run.periodKey(), run.periodKey()));
+                repository.fxRates(run.periodKey(), run.periodKey()), repository.lockedPeriods(),
+                repository.earlierDeliveries(run.periodKey()));
         return validator::validate;
     }
 

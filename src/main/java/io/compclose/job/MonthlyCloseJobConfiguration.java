@@ -21,7 +21,7 @@ public class MonthlyCloseJobConfiguration {
 
     @Bean
     Job monthlyClose(JobRepository jobRepository,
-            Step reopenPeriod, Step validatePlans, Step loadReps, Step loadFxRates, Step loadBookings, Step loadSplits,
+            Step openPeriod, Step validatePlans, Step loadReps, Step loadFxRates, Step loadBookings, Step loadSplits,
             Step loadCancellations,
             Step loadKpis, Step loadActivities, Step loadAccountOwners, Step loadUsage, Step summariseUsage,
             Step loadAdjustments,
@@ -30,10 +30,10 @@ public class MonthlyCloseJobConfiguration {
             Step calculateEarnings, Step summarisePayouts,
             Step reconcile, Step reviewGate,
             Step exportPayroll, Step summariseClose,
-            Step renderStatements, Step deliverStatements) {
+            Step renderStatements, Step deliverStatements, Step closePeriod) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(validatePlans)
-                .next(reopenPeriod)
+                .next(openPeriod)
                 .next(loadReps)
                 .next(loadFxRates)
                 .next(loadBookings)
@@ -57,6 +57,7 @@ public class MonthlyCloseJobConfiguration {
                 .next(summariseClose)
                 .next(renderStatements)
                 .next(deliverStatements)
+                .next(closePeriod)
                 .end()
                 .build();
     }

@@ -1,24 +1,48 @@
 package io.compclose.period;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
+
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.compclose.intake.BadInputException;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
 
-/** After the plans are validated, a revision reopens the period; a first close has nothing to reopen. */
+/**
+ * The period's lifecycle around the close: opening it (refused if it is locked; the earlier closed
+ * periods are locked, since this close's true-up starts from their figures; a revision clears what
+ * it recomputes) and, as the last step, recording it closed.
+ */
 @Configuration
 public class PeriodStepsConfiguration {
 
     @Bean
-    Step reopenPeriod(StepFactory steps, PeriodRevision revisions) {
-        return steps.tasklet("reopenPeriod", (contribution, chunkContext) -> {
+    Step openPeriod(StepFactory steps, PeriodRevision revisions, PeriodLifecycle lifecycle, Clock clock) {
+        return steps.tasklet("openPeriod", (contribution, chunkContext) -> {
             CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+            lifecycle.locked(run.period()).ifPresent(state -> {
+                // the command refuses first; this guards a job started some other way
+                throw new BadInputException(run.period() + " is " + state.lockDescription()
+                        + "; its figures never change. Put late inputs and corrections in the inbox of "
+                        + lifecycle.nextOpen(run.period()));
+            });
+            lifecycle.lockClosedBefore(run.period(), LocalDateTime.now(clock));
             if (run.isRevision()) {
                 revisions.reopen(run.period());
             }
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    Step closePeriod(StepFactory steps, PeriodLifecycle lifecycle, Clock clock) {
+        return steps.tasklet("closePeriod", (contribution, chunkContext) -> {
+            CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+            lifecycle.markClosed(run.period(), run.revision(), LocalDateTime.now(clock));
             return RepeatStatus.FINISHED;
         });
     }

@@ -59,10 +59,11 @@ public class ControlTotalRepository {
                 """, period);
     }
 
-    /** Pay lines of manual adjustments. */
+    /** Pay lines of manual adjustments (not the corrections for locked periods, which are also ADJUSTMENT). */
     Map<String, ControlTotal> adjustmentLines(String period) {
         return totals("adjustment_lines", """
                 SELECT currency, COUNT(*), SUM(amount) FROM pay_line WHERE pay_period = ? AND earning_code = 'ADJUSTMENT'
+                AND reference LIKE 'adjustment:%'
                 GROUP BY currency
                 """, period);
     }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
@@ -19,7 +18,7 @@ import io.compclose.support.CloseFixture;
 class DeliveryFunctionalTests {
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension greenMail = new GreenMailExtension(CloseFixture.greenMailSetup());
 
     @TempDir
     Path work;
@@ -31,7 +30,7 @@ class DeliveryFunctionalTests {
         Path out = work.resolve("out");
         CloseFixture close = CloseFixture.onH2(out, true);
         List<String> downArgs = close.closeArgs().stream()
-                .map(a -> a.startsWith("--spring.mail.port=") ? "--spring.mail.port=" + (CloseFixture.GREENMAIL_PORT + 1) : a)
+                .map(a -> a.startsWith("--spring.mail.port=") ? "--spring.mail.port=" + CloseFixture.NO_SERVER_PORT : a)
                 .toList();
         CliRun down = CliRun.of(downArgs);
         assertThat(down.exitCode()).as(down.toString()).isEqualTo(1);

@@ -42,6 +42,40 @@ class BookingValidatorTests {
     }
 
     @Test
+    void aBookingOfALockedEarlierMonthOfTheYearIsAcceptedLateAndACorrectionMustChangeSomething() {
+        // November, with October (and only October) locked; B-OLD was accepted in October at 1,000
+        Booking october = validator.validate(row(2, "B-OLD,2026-10-05,A-1,R001,NEW,P,1000,USD,,,")).accepted();
+        java.util.function.Supplier<BookingValidator> novemberFile = () -> new BookingValidator(YearMonth.of(2026, 11),
+                roster, plans, AcceptedRows.inMemory(new HashMap<String, Booking>()), new FxConversion("USD", Map.of()),
+                java.util.Set.of(YearMonth.of(2026, 10)), id -> id.equals("B-OLD")
+                        ? java.util.Optional.of(new BookingValidator.EarlierDelivery("2026-10", october))
+                        : java.util.Optional.empty());
+        BookingValidator november = novemberFile.get();
+
+        assertThat(november.validate(row(3, "B-LATE,2026-10-20,A-1,R002,NEW,P,500,USD,,,")).isAccepted()).isTrue();
+        assertThat(november.validate(row(4, "B-OLD,2026-10-05,A-1,R001,NEW,P,1200,USD,,,")).accepted().acv())
+                .isEqualByComparingTo("1200");
+        assertThat(reason(novemberFile.get().validate(row(5, "B-OLD,2026-10-05,A-1,R001,NEW,P,1000.00,USD,,,"))))
+                .isEqualTo("booking_id: already accepted in 2026-10 with the same values: nothing to correct");
+        assertThat(reason(november.validate(row(6, "B-SEP,2026-09-20,A-1,R001,NEW,P,500,USD,,,"))))
+                .isEqualTo("booked_on: outside the pay period 2026-11: 2026-09 is not a locked period here "
+                        + "(a booking lands late only for a locked period)");
+        assertThat(reason(november.validate(row(7, "B-DEC,2026-12-01,A-1,R002,NEW,P,500,USD,,,"))))
+                .isEqualTo("booked_on: outside the pay period 2026-11");
+
+        BookingValidator january = new BookingValidator(YearMonth.of(2027, 1), roster, plans,
+                AcceptedRows.inMemory(new HashMap<String, Booking>()), new FxConversion("USD", Map.of()),
+                java.util.Set.of(YearMonth.of(2026, 12)), id -> java.util.Optional.empty());
+        assertThat(reason(january.validate(row(8, "B-YE,2026-12-30,A-1,R002,NEW,P,500,USD,,,"))))
+                .isEqualTo("booked_on: outside the pay period 2027-01: booked in the plan year 2026, whose "
+                        + "commission is settled; pay it through adjustments.csv");
+    }
+
+    private static String reason(IntakeItem<Booking> item) {
+        return item.reject().column() + ": " + item.reject().reason();
+    }
+
+    @Test
     void acceptsAValidBookingWithDefaults() {
         IntakeItem<Booking> item = validator.validate(row(2, "B-1,2026-10-05,A-1,R001,UPSELL,P,1200.50,USD,,,"));
         assertThat(item.isAccepted()).isTrue();

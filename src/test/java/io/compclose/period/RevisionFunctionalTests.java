@@ -123,8 +123,8 @@ class RevisionFunctionalTests {
                 "--compclose.progress=false")).exitCode()).isZero();
         CliRun late = close(inbox, out, url, "--revise");
         assertThat(late.exitCode()).isEqualTo(2);
-        assertThat(late.err()).contains("2026-11 has been closed after 2026-10",
-                "put the correction in the next open period");
+        assertThat(late.err()).contains("2026-10 is locked by the close of 2026-11",
+                "in the inbox of the next open period, 2026-12");
     }
 
     private static CliRun close(Path inbox, Path out, String url, String... extra) {

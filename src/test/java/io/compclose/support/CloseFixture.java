@@ -16,7 +16,24 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 public record CloseFixture(Path out, String databaseUrl, boolean smtp) {
 
     public static final Path SAMPLE_INBOX = Path.of("jobs/samples/inbox/2026-10").toAbsolutePath();
-    public static final int GREENMAIL_PORT = 3025;
+    /** A free port per test JVM, so that test runs side by side on one machine never collide. */
+    public static final int GREENMAIL_PORT = freePort();
+
+    /** Where no mail server listens: an unreachable server. */
+    public static final int NO_SERVER_PORT = freePort();
+
+    /** The SMTP set-up of the tests' GreenMail server. */
+    public static com.icegreen.greenmail.util.ServerSetup greenMailSetup() {
+        return com.icegreen.greenmail.util.ServerSetupTest.SMTP.port(GREENMAIL_PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free port for the test mail server", e);
+        }
+    }
 
     /** A close on the zero-setup default: the embedded H2 database under {@code out}. */
     public static CloseFixture onH2(Path out, boolean smtp) {

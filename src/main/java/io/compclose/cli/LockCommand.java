@@ -1,0 +1,53 @@
+package io.compclose.cli;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+
+import org.springframework.stereotype.Component;
+
+import io.compclose.period.PeriodLifecycle;
+
+/**
+ * {@code lock}: finance locks a closed period once payroll has imported it. A locked period is
+ * never closed or revised again; late inputs and corrections for it go to the next open period.
+ */
+@Component
+public class LockCommand {
+
+    private final PeriodLifecycle lifecycle;
+    private final Clock clock;
+
+    public LockCommand(PeriodLifecycle lifecycle, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+    }
+
+    public int run(YearMonth period, String by, String note, PrintStream out, PrintStream err) {
+        if (by == null || by.isBlank()) {
+            err.println("compclose: --by=NAME is required: a lock names who locked the period");
+            return ExitCode.BAD_INPUT;
+        }
+        PeriodLifecycle.PeriodState state = lifecycle.state(period);
+        switch (state.state()) {
+            case OPEN -> {
+                err.println("compclose: " + period + " has no completed close to lock; run its close first");
+                return ExitCode.BAD_INPUT;
+            }
+            case LOCKED -> {
+                out.println(period + " is already " + state.lockDescription() + ".");
+                return ExitCode.OK;
+            }
+            case CLOSED -> {
+                lifecycle.lock(period, by, note, LocalDateTime.now(clock));
+                out.println("Locked " + period + " (revision " + state.revision() + ", closed "
+                        + CloseReport.time(state.closedAt()) + "), by " + by + ". Its figures never change again: "
+                        + "late inputs and corrections for " + period + " go in the inbox of "
+                        + lifecycle.nextOpen(period) + ".");
+                return ExitCode.OK;
+            }
+            default -> throw new IllegalStateException(state.state().name());
+        }
+    }
+}
