@@ -44,7 +44,10 @@ public class CloseSummary {
                 SELECT stage, currency, row_count, amount FROM control_total
                 WHERE pay_period = ? AND NOT (row_count = 0 AND amount = 0) ORDER BY stage, currency
                 """, (rs, i) -> new Row("Control totals", rs.getString(1), blankToNull(rs.getString(2)), rs.getLong(3),
-                rs.getBigDecimal(4).signum() == 0 && rs.getString(2).isEmpty() ? null : rs.getBigDecimal(4), null), p));
+                rs.getBigDecimal(4).signum() == 0 && rs.getString(2).isEmpty() ? null : rs.getBigDecimal(4),
+                ControlChain.meaning(rs.getString(1))), p).stream()
+                .sorted(java.util.Comparator.comparing((Row r) -> ControlChain.sortKey(r.item())))
+                .toList());
         rows.addAll(jdbc.query("""
                 SELECT source_file, column_name, reason, COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'REJECTED'
                 GROUP BY source_file, column_name, reason ORDER BY source_file, column_name, reason
