@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.compclose.intake.BadInputException;
 import io.compclose.job.MonthlyCloseJobConfiguration;
+import io.compclose.payout.PayrollLayouts;
 import io.compclose.period.PeriodLifecycle;
 import io.compclose.period.PeriodRevision;
 import io.compclose.system.CloseRun;
@@ -31,11 +32,14 @@ public class CloseCommand {
     private final PeriodRevision revisions;
     private final CloseHistory history;
     private final PeriodLifecycle lifecycle;
+    private final PayrollLayouts payrollLayouts;
 
     public CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseReport report,
             Environment environment,
-            PeriodRevision revisions, CloseHistory history, PeriodLifecycle lifecycle) {
+            PeriodRevision revisions, CloseHistory history, PeriodLifecycle lifecycle,
+            PayrollLayouts payrollLayouts) {
         this.lifecycle = lifecycle;
+        this.payrollLayouts = payrollLayouts;
         this.revisions = revisions;
         this.history = history;
         this.environment = environment;
@@ -83,6 +87,9 @@ public class CloseCommand {
                         + " can no longer be revised: put the correction in the next open period (adjustments.csv)");
                 return ExitCode.BAD_INPUT;
             }
+            if (!payrollLayoutsReadable(err)) {
+                return ExitCode.BAD_INPUT;
+            }
             run = run.atRevision(latest + 1);
             out.println("Revising the close of " + run.period() + " from " + run.inbox() + " (revision "
                     + run.revision() + "): statements that change are issued again, and payroll gets a "
@@ -110,6 +117,9 @@ public class CloseCommand {
                     + "it finished; marking it failed so it can continue.");
             last = jobOperator.recover(last);
         }
+        if (!payrollLayoutsReadable(err)) {
+            return ExitCode.BAD_INPUT;
+        }
         if (CloseHistory.stoppedForReview(last)) {
             out.println("Continuing the close of " + run.period() + " after review (execution " + last.getId()
                     + " stopped at the review gate).");
@@ -121,6 +131,18 @@ public class CloseCommand {
         }
         JobExecution execution = jobOperator.start(monthlyClose, run.toJobParameters());
         return finish(run, execution, out, err);
+    }
+
+    /** A broken payroll layout stops the close before it starts, rather than at the payroll step. */
+    private boolean payrollLayoutsReadable(PrintStream err) {
+        try {
+            payrollLayouts.layouts();
+            return true;
+        } catch (BadInputException e) {
+            err.println("compclose: " + Failures.describe(e));
+            err.println("Fix the layout file (or compclose.payroll.layouts) and run the same command again.");
+            return false;
+        }
     }
 
     private JobExecution lastExecution(CloseRun run) {

@@ -119,6 +119,9 @@ public class CloseReport {
         } else {
             out.println("    payroll file  none: revision " + run.revision() + " changes no one's pay");
         }
+        if (!CloseHistory.stoppedForReview(execution)) {
+            layoutFiles(run).forEach(file -> out.println("                  " + shown(file) + " (+ .ctl)"));
+        }
         long statements = figures.statements(period, run.revision());
         if (!CloseHistory.stoppedForReview(execution)) {
             out.println("    statements    " + shown(run.statementsDir()) + "  (" + statements
@@ -189,6 +192,19 @@ public class CloseReport {
     }
 
     /** A path relative to the working folder when it is inside it, which reads better. */
+    /** The files of the configured payroll layouts beside the generic one: {@code payroll-2026-10.adp.csv}. */
+    private static List<Path> layoutFiles(CloseRun run) {
+        String prefix = run.payrollName() + ".";
+        try (var files = Files.list(run.payrollDir())) {
+            return files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(prefix) && name.endsWith(".csv") && name.length() > prefix.length() + 4;
+            }).sorted().toList();
+        } catch (java.io.IOException e) {
+            return List.of(); // no payroll folder yet
+        }
+    }
+
     static String shown(Path path) {
         Path cwd = Path.of("").toAbsolutePath();
         Path absolute = path.toAbsolutePath().normalize();

@@ -187,7 +187,7 @@ public final class YamlNode {
         return result;
     }
 
-    Map<?, ?> raw(String field) {
+    public Map<?, ?> raw(String field) {
         return map.get(field) instanceof Map<?, ?> m ? m : null;
     }
 
