@@ -61,6 +61,12 @@ public final class RosterValidator {
     }
 
     private void check(RepAssignment candidate, Optional<RepAssignment> sameKey) {
+        String repId = candidate.repId();
+        // a rep id names the rep's statement and email files: it must never reach outside their folder
+        if (repId.startsWith(".") || repId.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f)) {
+            throw new RowRejectedException("rep_id", "not usable as a file name (no '/', '\\', control "
+                    + "characters or leading '.')", repId);
+        }
         if (candidate.effectiveTo() != null && candidate.effectiveTo().isBefore(candidate.effectiveFrom())) {
             throw new RowRejectedException("effective_to", "is before effective_from",
                     candidate.effectiveTo().toString());

@@ -51,6 +51,14 @@ class RosterValidatorTests {
         assertThat(rejectOf(5, "R1,E1,Ana,ana@example.com,AE,AE,USD,2026-05-01,2026-04-30").reason())
                 .isEqualTo("is before effective_from");
         assertThat(rejectOf(6, "R1,,Ana,ana@example.com,AE,AE,USD,2026-01-01,").column()).isEqualTo("employee_id");
+        // a rep id names files (statements/<period>/<rep>.pdf): none may leave its folder
+        for (String escape : List.of("../../etc/cron.d/x", "R/1", "..", ".hidden", "R\\1")) {
+            Reject reject = rejectOf(7, escape + ",E7,Eve,eve@example.com,AE,AE,USD,2026-01-01,");
+            assertThat(reject.column() + ": " + reject.reason()).as(escape).isEqualTo("rep_id: not usable as a file "
+                    + "name (no '/', '\\', control characters or leading '.')");
+        }
+        assertThat(validator.validate(row(8, "+1+2,E8,Hal,hal@example.com,AE,AE,USD,2026-01-01,")).isAccepted())
+                .as("a formula-like id is a valid file name; the payroll file neutralises it").isTrue();
     }
 
     @Test
