@@ -163,32 +163,50 @@ public class StatementRepository {
                 repId, s.version())));
     }
 
-    public void saveFigures(String period, RenderedStatement statement) {
-        jdbc.update("DELETE FROM statement_figure WHERE pay_period = ? AND rep_id = ? AND version = ?", period,
-                statement.repId(), statement.version());
-        jdbc.batchUpdate("""
-                INSERT INTO statement_figure (pay_period, rep_id, version, figure_key, label, amount)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, statement.figures(), statement.figures().size(), (ps, f) -> {
-            ps.setString(1, period);
-            ps.setString(2, statement.repId());
-            ps.setInt(3, statement.version());
-            ps.setString(4, f.key());
-            ps.setString(5, ColumnText.fit(f.label(), 300));
-            ps.setBigDecimal(6, f.amount());
-        });
+    /** A statement written to its file, with the file's checksum, to be recorded. */
+    public record Written(RenderedStatement statement, String filePath, String sha256) {
     }
 
-    public void save(String period, RenderedStatement statement, String filePath, String sha256,
-            LocalDateTime renderedAt) {
-        jdbc.update("""
+    /**
+     * Records a chunk's statements and their figures in three round trips: a statement re-rendered
+     * after a restart replaces its record and figures.
+     */
+    public void saveAll(String period, List<Written> written, LocalDateTime renderedAt) {
+        Timestamp at = Timestamp.valueOf(renderedAt);
+        jdbc.batchUpdate("""
                 INSERT INTO statement (pay_period, rep_id, version, file_path, sha256, payout_amount, currency,
                     rendered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE file_path = VALUES(file_path), sha256 = VALUES(sha256),
                     payout_amount = VALUES(payout_amount), currency = VALUES(currency),
                     rendered_at = VALUES(rendered_at)
-                """, period, statement.repId(), statement.version(), filePath, sha256, statement.total(),
-                statement.currency(), Timestamp.valueOf(renderedAt));
+                """, written, written.size(), (ps, w) -> {
+            RenderedStatement statement = w.statement();
+            ps.setString(1, period);
+            ps.setString(2, statement.repId());
+            ps.setInt(3, statement.version());
+            ps.setString(4, w.filePath());
+            ps.setString(5, w.sha256());
+            ps.setBigDecimal(6, statement.total());
+            ps.setString(7, statement.currency());
+            ps.setTimestamp(8, at);
+        });
+        jdbc.batchUpdate("DELETE FROM statement_figure WHERE pay_period = ? AND rep_id = ? AND version = ?",
+                written, written.size(), (ps, w) -> {
+                    ps.setString(1, period);
+                    ps.setString(2, w.statement().repId());
+                    ps.setInt(3, w.statement().version());
+                });
+        List<Object[]> figures = new java.util.ArrayList<>();
+        for (Written w : written) {
+            for (StatementFigure f : w.statement().figures()) {
+                figures.add(new Object[] {period, w.statement().repId(), w.statement().version(), f.key(),
+                        ColumnText.fit(f.label(), 300), f.amount()});
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO statement_figure (pay_period, rep_id, version, figure_key, label, amount)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, figures);
     }
 }
