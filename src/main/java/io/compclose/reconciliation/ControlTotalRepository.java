@@ -42,6 +42,15 @@ public class ControlTotalRepository {
                 period);
     }
 
+    /** The amount per currency of one stage as it was recorded, e.g. the payouts reconciliation tied. */
+    public Map<String, BigDecimal> amounts(String period, String stage) {
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        jdbc.query("SELECT currency, amount FROM control_total WHERE pay_period = ? AND stage = ?", rs -> {
+            amounts.put(rs.getString(1), rs.getBigDecimal(2));
+        }, period, stage);
+        return amounts;
+    }
+
     /** Rows and amount per currency of one table's amount column for the period. */
     Map<String, ControlTotal> byCurrency(String stage, String table, String amountColumn, String period) {
         return byCurrency(stage, table, "currency", amountColumn, period);

@@ -112,7 +112,17 @@ class ReconciliationFunctionalTests {
                 new Break("earning lines -> payouts: a payout a cent off", "h2", "reconcile",
                         List.of("UPDATE payout SET amount = amount + 0.01 WHERE rep_id = 'R009'"), "reconcile",
                         "reconciliation of 2026-10 failed: USD: pay lines 236820.46 <> payouts 236820.47"
-                                + " (difference -0.01)"));
+                                + " (difference -0.01)"),
+                // payouts → payroll file: a payout changed after reconciliation and review (R001 + 100.00)
+                new Break("payouts -> payroll file: a payout changed after reconciliation", "h2", "exportPayroll",
+                        List.of("UPDATE payout SET amount = amount + 100 WHERE rep_id = 'R001'"), "exportPayroll",
+                        "the payroll file of 2026-10 does not tie to the payouts reconciled: USD: payroll file"
+                                + " 236920.46 <> payouts reconciled 236820.46 (difference 100.00)"),
+                // a payout lost after reconciliation (R003, 42,814.24 EUR): 80,783.52 − 42,814.24 = 37,969.28
+                new Break("payouts -> payroll file: a payout lost after reconciliation", "mariadb", "exportPayroll",
+                        List.of("DELETE FROM payout WHERE rep_id = 'R003'"), "exportPayroll",
+                        "the payroll file of 2026-10 does not tie to the payouts reconciled: EUR: payroll file"
+                                + " 37969.28 <> payouts reconciled 80783.52 (difference -42814.24)"));
     }
 
     @ParameterizedTest(name = "{0}")
