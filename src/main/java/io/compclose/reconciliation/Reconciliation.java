@@ -26,7 +26,9 @@ import io.compclose.system.ExtractProperties;
  * calculation; earning lines = the ledgers' earned-to-date; pay lines (after caps, holdback, clawbacks,
  * draws and the true-up) = the ledgers' payout = payouts; adjustments = their pay lines. Usage delivered
  * and the period's usage of accounts no one owns are recorded for review. Each break names what does
- * not tie and the figures.
+ * not tie and the figures. The hand-offs after this one tie back to what it recorded: the payroll file
+ * to these payouts ({@code exportPayroll}), the statements to the payroll file ({@code renderStatements},
+ * {@code deliverStatements}).
  */
 @Component
 public class Reconciliation {

@@ -122,7 +122,18 @@ class ReconciliationFunctionalTests {
                 new Break("payouts -> payroll file: a payout lost after reconciliation", "mariadb", "exportPayroll",
                         List.of("DELETE FROM payout WHERE rep_id = 'R003'"), "exportPayroll",
                         "the payroll file of 2026-10 does not tie to the payouts reconciled: EUR: payroll file"
-                                + " 37969.28 <> payouts reconciled 80783.52 (difference -42814.24)"));
+                                + " 37969.28 <> payouts reconciled 80783.52 (difference -42814.24)"),
+                // payroll file → statements: R001's statement would show pay lines 100.00 above what payroll pays
+                new Break("payroll file -> statements: a statement that is not what payroll pays", "h2",
+                        "renderStatements", List.of("UPDATE pay_line SET amount = amount + 100 WHERE rep_id = 'R001'"),
+                        "renderStatements",
+                        "the statement of rep R001 does not tie to the payroll file: USD: statement total 58181.95"
+                                + " <> payroll file 58081.95 (difference 100.00)"),
+                // a statement lost before delivery (R006, 53,635.96 USD): 236,820.46 − 53,635.96 = 183,184.50
+                new Break("payroll file -> statements: a statement lost", "h2", "deliverStatements",
+                        List.of("DELETE FROM statement WHERE rep_id = 'R006'"), "deliverStatements",
+                        "the statements of 2026-10 do not tie to the payroll file: USD: statements 183184.50"
+                                + " <> payroll file 236820.46 (difference -53635.96)"));
     }
 
     @ParameterizedTest(name = "{0}")
