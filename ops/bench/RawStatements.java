@@ -47,7 +47,7 @@ public class RawStatements {
 
         IntakeRepository intake = new IntakeRepository(jdbc,
                 new CloseProperties(500, 2000, 0, false, "bench@example.invalid", "USD"));
-        StatementAssembler assembler = new StatementAssembler(period, intake.roster(period.toString()),
+        StatementAssembler assembler = new StatementAssembler(period, 1, intake.roster(period.toString()),
                 new PlanFiles().catalog(Path.of(opt.get("--plans"))), new StatementRepository(jdbc));
         List<String> reps = jdbc.queryForList(IntakeRepository.activeRepsSql(), String.class,
                 IntakeRepository.activeRepsArgs(period));

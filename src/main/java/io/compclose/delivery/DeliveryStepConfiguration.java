@@ -6,7 +6,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
@@ -22,6 +24,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.RepAssignment;
 import io.compclose.intake.Roster;
+import io.compclose.statement.StatementsTie;
 import io.compclose.system.CloseProperties;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
@@ -33,15 +36,22 @@ public class DeliveryStepConfiguration {
 
     private static final String PARAMS = "#{jobParameters}";
 
+    /** Nothing is sent until the statements tie to the payroll file, checked again on every restart. */
     @Bean
     Step deliverStatements(StepFactory steps, JdbcCursorItemReader<StatementToSend> statementsToSend,
             ItemProcessor<StatementToSend, Delivery> addressing, ItemWriter<Delivery> statementPostman,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, StatementsTie statementsTie) {
         return steps.<StatementToSend, Delivery>chunk("deliverStatements", e -> jdbc.queryForObject(
                         "SELECT COUNT(*) FROM statement WHERE pay_period = ?", Long.class, CloseRun.of(e).periodKey()))
                 .reader(statementsToSend)
                 .processor(addressing)
                 .writer(statementPostman)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution execution) {
+                        statementsTie.require(CloseRun.of(execution));
+                    }
+                })
                 .build();
     }
 

@@ -67,6 +67,17 @@ public class PayoutRepository {
         });
     }
 
+    /** What the period's payroll files before {@code revision} carried, per currency. */
+    public Map<String, BigDecimal> exportedBefore(String period, int revision) {
+        Map<String, BigDecimal> totals = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT currency, SUM(amount) FROM payout_export WHERE pay_period = ? AND revision < ? GROUP BY currency
+                """, rs -> {
+            totals.put(rs.getString(1), rs.getBigDecimal(2));
+        }, period, revision);
+        return totals;
+    }
+
     /**
      * A revision's correction rows: for each rep, code and currency, the payout now less what the
      * period's earlier payroll files carried. Only differences that are not zero, in a stable order.

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ControlTotalRepository {
 
+    /** How many bookings, credits or reps a break names before it only counts the rest. */
+    private static final int NAMED = 10;
+
     private final JdbcTemplate jdbc;
 
     public ControlTotalRepository(JdbcTemplate jdbc) {
@@ -37,6 +40,15 @@ public class ControlTotalRepository {
                 ORDER BY stage, currency
                 """, (rs, i) -> new ControlTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)),
                 period);
+    }
+
+    /** The amount per currency of one stage as it was recorded, e.g. the payouts reconciliation tied. */
+    public Map<String, BigDecimal> amounts(String period, String stage) {
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        jdbc.query("SELECT currency, amount FROM control_total WHERE pay_period = ? AND stage = ?", rs -> {
+            amounts.put(rs.getString(1), rs.getBigDecimal(2));
+        }, period, stage);
+        return amounts;
     }
 
     /** Rows and amount per currency of one table's amount column for the period. */
@@ -116,6 +128,36 @@ public class ControlTotalRepository {
     long rejects(String period, String file, String kind) {
         return count("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND source_file = ? AND kind = ?",
                 period, file, kind);
+    }
+
+    /** The line of each row of the file intake did not accept, and how (REJECTED or DUPLICATE). */
+    Map<Long, String> notAccepted(String period, String file) {
+        Map<Long, String> lines = new java.util.HashMap<>();
+        jdbc.query("SELECT line_no, kind FROM intake_reject WHERE pay_period = ? AND source_file = ?",
+                rs -> {
+                    lines.put(rs.getLong(1), rs.getString(2));
+                }, period, file);
+        return lines;
+    }
+
+    /** What a break names: the first few rows a query finds, each described, and how many there are. */
+    record Named(long count, List<String> first) {
+
+        @Override
+        public String toString() {
+            return String.join(", ", first) + (count > first.size() ? " and " + (count - first.size()) + " more" : "");
+        }
+    }
+
+    Named named(String sql, org.springframework.jdbc.core.RowMapper<String> describe, Object... args) {
+        List<String> first = new java.util.ArrayList<>();
+        long[] count = {0};
+        jdbc.query(sql, rs -> {
+            if (count[0]++ < NAMED) {
+                first.add(describe.mapRow(rs, (int) count[0]));
+            }
+        }, args);
+        return new Named(count[0], first);
     }
 
     static BigDecimal amountOrZero(ControlTotal total) {

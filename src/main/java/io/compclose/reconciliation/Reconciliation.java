@@ -17,14 +17,18 @@ import io.compclose.system.CloseRun;
 import io.compclose.system.ExtractProperties;
 
 /**
- * Ties the close together before anything leaves it: source rows = accepted + rejected +
- * re-delivered for every file; booked ACV = primary credited ACV + ACV no rule credited (the
- * exceptions), per booking currency (before conversion into pay currencies, which are recorded
- * beside it), with every credited booking's primary shares
- * summing to 100 %; every credit has an earning line and every active rep a calculation; earning
- * lines = the ledgers' earned-to-date; pay lines = the ledgers' payout = payouts, per currency, to the
- * cent. The source rows are counted again from the files, independently of intake. Usage delivered
- * and the period's usage of accounts no one owns are recorded for review.
+ * Ties the close together before anything leaves it, per currency and to the cent: source rows =
+ * accepted + rejected + re-delivered for every file, counted again from the files independently of
+ * intake, and for the files that carry money (bookings' ACV, adjustments' amounts) the same of their
+ * amounts; booked ACV = primary credited ACV + ACV no rule credited (the exceptions), per booking
+ * currency (before conversion into pay currencies, which are recorded beside it), with every credited
+ * booking's primary shares summing to 100 %; every credit has an earning line and every active rep a
+ * calculation; earning lines = the ledgers' earned-to-date; pay lines (after caps, holdback, clawbacks,
+ * draws and the true-up) = the ledgers' payout = payouts; adjustments = their pay lines. Usage delivered
+ * and the period's usage of accounts no one owns are recorded for review. Each break names what does
+ * not tie and the figures. The hand-offs after this one tie back to what it recorded: the payroll file
+ * to these payouts ({@code exportPayroll}), the statements to the payroll file ({@code renderStatements},
+ * {@code deliverStatements}).
  */
 @Component
 public class Reconciliation {
@@ -44,12 +48,14 @@ public class Reconciliation {
         List<String> breaks = new ArrayList<>();
 
         sourceRows(run, CsvFileSpec.REPS, accepted("rep_assignment", period), totals, breaks);
-        sourceRows(run, CsvFileSpec.BOOKINGS, accepted("booking", period), totals, breaks);
+        SourceFile bookings = sourceRowsAndAmounts(run, CsvFileSpec.BOOKINGS, "acv", accepted("booking", period),
+                totals, breaks);
         sourceRows(run, CsvFileSpec.CANCELLATIONS, accepted("cancellation", period), totals, breaks);
         sourceRows(run, CsvFileSpec.FX_RATES, accepted("fx_rate", period), totals, breaks);
         sourceRows(run, CsvFileSpec.ACCOUNT_OWNERS, accepted("account_owner", period), totals, breaks);
         sourceRows(run, CsvFileSpec.USAGE, accepted("billed_usage", period), totals, breaks);
-        sourceRows(run, CsvFileSpec.ADJUSTMENTS, accepted("adjustment", period), totals, breaks);
+        SourceFile adjustments = sourceRowsAndAmounts(run, CsvFileSpec.ADJUSTMENTS, "amount",
+                accepted("adjustment", period), totals, breaks);
         for (CsvFileSpec figureFile : List.of(CsvFileSpec.KPIS, CsvFileSpec.ACTIVITIES)) {
             sourceRows(run, figureFile, figures.count("""
                     SELECT COUNT(*) FROM rep_figure WHERE pay_period = ? AND source_file = ?
@@ -80,6 +86,8 @@ public class Reconciliation {
         // the usage the calculation reads (summarised by account) is every row delivered, less what they replace
         tieRowsAndAmounts("usage delivered", usage, "usage summarised", summarised, breaks);
         tieRowsAndAmounts("usage replaced", replaced, "usage summarised as replaced", summarisedReplaced, breaks);
+        bookings.againstAccepted(CsvFileSpec.BOOKINGS.fileName() + " ACV", booked)
+                .forEach(t -> breaks.add(t.toString()));
         tie("booked ACV", booked, "credited ACV + uncredited", plus(credited, uncredited), breaks);
         tie("earning lines", earned, "ledger earned-to-date", ledgerEarned, breaks);
         tie("pay lines", payLines, "ledger payout", ledgerPayout, breaks);
@@ -88,31 +96,39 @@ public class Reconciliation {
         Map<String, ControlTotal> adjusted = figures.byCurrency("adjustments", "adjustment", "amount", period);
         Map<String, ControlTotal> adjustmentLines = figures.adjustmentLines(period);
         totals.addAll(adjusted.values());
+        adjustments.againstAccepted(CsvFileSpec.ADJUSTMENTS.fileName() + " amount", adjusted)
+                .forEach(t -> breaks.add(t.toString()));
         tie("adjustments", adjusted, "adjustment pay lines", adjustmentLines, breaks);
 
-        long badShares = figures.count("""
-                SELECT COUNT(*) FROM booking b WHERE b.pay_period = ? AND COALESCE((SELECT SUM(c.credit_share)
-                FROM credit c WHERE c.pay_period = b.pay_period AND c.booking_id = b.booking_id
-                AND c.credit_kind = 'PRIMARY'), 0) <> 1 AND NOT EXISTS (SELECT 1 FROM credit_exception x
-                WHERE x.pay_period = b.pay_period AND x.booking_id = b.booking_id)
-                """, period);
-        if (badShares > 0) {
-            breaks.add(badShares + " booking(s) whose primary credit shares do not total 100 %");
+        ControlTotalRepository.Named badShares = figures.named("""
+                SELECT b.booking_id, COALESCE(SUM(c.credit_share), 0) FROM booking b
+                LEFT JOIN credit c ON c.pay_period = b.pay_period AND c.booking_id = b.booking_id
+                    AND c.credit_kind = 'PRIMARY'
+                WHERE b.pay_period = ? AND NOT EXISTS (SELECT 1 FROM credit_exception x
+                    WHERE x.pay_period = b.pay_period AND x.booking_id = b.booking_id)
+                GROUP BY b.booking_id HAVING COALESCE(SUM(c.credit_share), 0) <> 1 ORDER BY b.booking_id
+                """, (rs, i) -> rs.getString(1) + " " + percent(rs.getBigDecimal(2)) + " %", period);
+        if (badShares.count() > 0) {
+            breaks.add(badShares.count() + " booking(s) whose primary credit shares do not total 100 %: " + badShares);
         }
-        long uncalculated = figures.count("""
-                SELECT COUNT(*) FROM credit c WHERE c.pay_period = ? AND NOT EXISTS (SELECT 1 FROM earning_line e
-                WHERE e.pay_period = c.pay_period AND e.rep_id = c.rep_id AND e.source_id = c.booking_id
-                AND e.line_kind IN ('TRANSACTION', 'NOT_COUNTED'))
-                """, period);
-        if (uncalculated > 0) {
-            breaks.add(uncalculated + " credit(s) without an earning line");
+        ControlTotalRepository.Named uncalculated = figures.named("""
+                SELECT c.booking_id, c.rep_id, c.amount, c.currency FROM credit c WHERE c.pay_period = ?
+                AND NOT EXISTS (SELECT 1 FROM earning_line e WHERE e.pay_period = c.pay_period AND e.rep_id = c.rep_id
+                    AND e.source_id = c.booking_id AND e.line_kind IN ('TRANSACTION', 'NOT_COUNTED'))
+                ORDER BY c.booking_id, c.rep_id
+                """, (rs, i) -> rs.getString(1) + " to " + rs.getString(2) + " (" + Tie.figure(rs.getBigDecimal(3))
+                + " " + rs.getString(4) + ")", period);
+        if (uncalculated.count() > 0) {
+            breaks.add(uncalculated.count() + " credit(s) without an earning line: " + uncalculated);
         }
         Object[] active = IntakeRepository.activeRepsArgs(run.period());
-        long unsettled = figures.count("SELECT COUNT(*) FROM (" + IntakeRepository.activeRepsSql() + """
+        ControlTotalRepository.Named unsettled = figures.named("SELECT a.rep_id FROM ("
+                + IntakeRepository.activeRepsSql() + """
                 ) a WHERE NOT EXISTS (SELECT 1 FROM rep_ledger l WHERE l.pay_period = ? AND l.rep_id = a.rep_id)
-                """, active[0], active[1], active[2], period);
-        if (unsettled > 0) {
-            breaks.add(unsettled + " active rep(s) without a calculation");
+                ORDER BY a.rep_id
+                """, (rs, i) -> rs.getString(1), active[0], active[1], active[2], period);
+        if (unsettled.count() > 0) {
+            breaks.add(unsettled.count() + " active rep(s) without a calculation: " + unsettled);
         }
         figures.save(period, totals);
         if (!breaks.isEmpty()) {
@@ -128,10 +144,26 @@ public class Reconciliation {
 
     private void sourceRows(CloseRun run, CsvFileSpec spec, long accepted, List<ControlTotal> totals,
             List<String> breaks) {
-        String period = run.periodKey();
-        String file = spec.fileName();
         long read = ExtractRowReader.queryFor(extract, spec).map(sql -> ExtractRowReader.count(extract, sql))
                 .orElseGet(() -> countRecords(run, spec));
+        tieRows(run.periodKey(), spec.fileName(), read, accepted, totals, breaks);
+    }
+
+    /** A file that carries money is read row by row: its rows, and its amounts per currency, to tie. */
+    private SourceFile sourceRowsAndAmounts(CloseRun run, CsvFileSpec spec, String amountColumn, long accepted,
+            List<ControlTotal> totals, List<String> breaks) {
+        String file = spec.fileName();
+        SourceFile source = SourceFile.read(ExtractRowReader.of(extract, run.inbox(), spec), file, amountColumn,
+                figures.notAccepted(run.periodKey(), file));
+        tieRows(run.periodKey(), file, source.rows(), accepted, totals, breaks);
+        for (Map<String, ControlTotal> amounts : List.of(source.read(), source.rejected(), source.duplicate())) {
+            totals.addAll(amounts.values());
+        }
+        return source;
+    }
+
+    private void tieRows(String period, String file, long read, long accepted, List<ControlTotal> totals,
+            List<String> breaks) {
         long rejected = figures.rejects(period, file, "REJECTED");
         long duplicates = figures.rejects(period, file, "DUPLICATE");
         totals.add(new ControlTotal(file + ":read", "", read, BigDecimal.ZERO));
@@ -142,6 +174,11 @@ public class Reconciliation {
             breaks.add(file + ": " + read + " rows read but " + accepted + " accepted + " + rejected
                     + " rejected + " + duplicates + " re-delivered = " + (accepted + rejected + duplicates));
         }
+    }
+
+    /** A share as a percentage: 1.5 is 150. */
+    private static String percent(BigDecimal share) {
+        return share.movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     private static long countRecords(CloseRun run, CsvFileSpec spec) {
@@ -163,14 +200,13 @@ public class Reconciliation {
 
     private static void tie(String leftName, Map<String, ControlTotal> left, String rightName,
             Map<String, ControlTotal> right, List<String> breaks) {
-        for (String currency : new TreeSet<>(union(left, right))) {
-            BigDecimal a = ControlTotalRepository.amountOrZero(left.get(currency));
-            BigDecimal b = ControlTotalRepository.amountOrZero(right.get(currency));
-            if (a.compareTo(b) != 0) {
-                breaks.add(currency + ": " + leftName + " " + a.toPlainString() + " <> " + rightName + " "
-                        + b.toPlainString() + " (difference " + a.subtract(b).toPlainString() + ")");
-            }
-        }
+        Tie.broken(leftName, amounts(left), rightName, amounts(right)).forEach(tie -> breaks.add(tie.toString()));
+    }
+
+    private static Map<String, BigDecimal> amounts(Map<String, ControlTotal> totals) {
+        Map<String, BigDecimal> amounts = new java.util.TreeMap<>();
+        totals.forEach((currency, total) -> amounts.put(currency, ControlTotalRepository.amountOrZero(total)));
+        return amounts;
     }
 
     private static void tieRowsAndAmounts(String leftName, Map<String, ControlTotal> left, String rightName,

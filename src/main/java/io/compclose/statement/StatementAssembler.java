@@ -9,20 +9,26 @@ import io.compclose.intake.Roster;
 import io.compclose.plan.Plan;
 import io.compclose.plan.PlanCatalog;
 import io.compclose.plan.PlanComponent;
+import io.compclose.reconciliation.ControlBreakException;
+import io.compclose.reconciliation.Tie;
 
 /**
  * Gathers what one rep's statement shows, and refuses to produce a statement whose total differs
- * from what payroll pays the rep: the statement and the payroll file agree to the cent.
+ * from what the period's payroll files pay the rep: the statement and the payroll file agree to the cent.
  */
 public final class StatementAssembler {
 
     private final YearMonth period;
+    private final int revision;
     private final Roster roster;
     private final PlanCatalog plans;
     private final StatementRepository repository;
 
-    public StatementAssembler(YearMonth period, Roster roster, PlanCatalog plans, StatementRepository repository) {
+    /** @param revision the close's revision: the payroll files up to it are what the rep is paid */
+    public StatementAssembler(YearMonth period, int revision, Roster roster, PlanCatalog plans,
+            StatementRepository repository) {
         this.period = period;
+        this.revision = revision;
         this.roster = roster;
         this.plans = plans;
         this.repository = repository;
@@ -37,10 +43,11 @@ public final class StatementAssembler {
         List<StatementPayLine> pay = repository.payLines(key, repId, rep.payCurrency());
         BigDecimal total = pay.stream().map(StatementPayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2);
-        BigDecimal payroll = repository.payout(key, repId, rep.payCurrency());
-        if (total.compareTo(payroll) != 0) {
-            throw new IllegalStateException("statement of rep " + repId + " totals " + total + " "
-                    + rep.payCurrency() + " but payroll pays " + payroll);
+        Tie payroll = new Tie(rep.payCurrency(), "statement total", total, "payroll file",
+                repository.payrollFile(key, revision, repId, rep.payCurrency()));
+        if (!payroll.holds()) {
+            throw new ControlBreakException("the statement of rep " + repId + " does not tie to the payroll file",
+                    List.of(payroll));
         }
         String planName = plan == null ? rep.planId() : plan.name();
         return new StatementDocument(period, repId, rep.employeeId(), rep.name(), rep.role().name(), rep.planId(),

@@ -139,11 +139,15 @@ public class StatementRepository {
         return rows.isEmpty() ? YearToDate.NONE : rows.get(0);
     }
 
-    /** What payroll pays the rep in the currency: the figure the statement must equal. */
-    public BigDecimal payout(String period, String repId, String currency) {
+    /**
+     * What the period's payroll files up to the revision pay the rep in the currency (a revision's
+     * file carries differences): the figure the statement must equal.
+     */
+    public BigDecimal payrollFile(String period, int revision, String repId, String currency) {
         return jdbc.queryForObject("""
-                SELECT COALESCE(SUM(amount), 0) FROM payout WHERE pay_period = ? AND rep_id = ? AND currency = ?
-                """, BigDecimal.class, period, repId, currency);
+                SELECT COALESCE(SUM(amount), 0) FROM payout_export WHERE pay_period = ? AND revision <= ?
+                AND rep_id = ? AND currency = ?
+                """, BigDecimal.class, period, revision, repId, currency);
     }
 
     /** A statement version already rendered: its number, when, and the figures it showed. */

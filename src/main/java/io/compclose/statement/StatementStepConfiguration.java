@@ -82,8 +82,8 @@ public class StatementStepConfiguration {
             StatementProperties properties) {
         CloseRun run = CloseRun.from(params);
         StatementPasswords passwords = StatementPasswords.from(properties.encryption());
-        StatementAssembler assembler = new StatementAssembler(run.period(), intake.roster(run.periodKey()),
-                planFiles.catalog(run.plans()), statements);
+        StatementAssembler assembler = new StatementAssembler(run.period(), run.revision(),
+                intake.roster(run.periodKey()), planFiles.catalog(run.plans()), statements);
         return repId -> {
             StatementDocument document = assembler.assemble(repId);
             List<StatementFigure> figures = StatementFigure.of(document);

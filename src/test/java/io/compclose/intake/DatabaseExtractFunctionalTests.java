@@ -92,11 +92,15 @@ class DatabaseExtractFunctionalTests {
                 "file,line,column,reason,raw_value",
                 "bookings.csv,3,acv,must not be negative (cancellations are not bookings),'-50");
         JdbcTemplate close = new CloseFixture(out, url, false).jdbc();
+        // the extract is read again for reconciliation: ACV read 12,000.00 + 3,000.50 − 50.00 = 14,950.50
+        // = accepted 15,000.50 + rejected −50.00
         assertThat(close.queryForList("""
-                SELECT stage, row_count FROM control_total WHERE pay_period = '2026-10'
+                SELECT stage, currency, row_count, amount FROM control_total WHERE pay_period = '2026-10'
                 AND (stage LIKE 'bookings.csv:%' OR stage LIKE 'usage.csv:%') ORDER BY stage""").stream()
-                .map(r -> r.get("stage") + "=" + r.get("row_count")).toList())
-                .containsExactly("bookings.csv:accepted=2", "bookings.csv:duplicate=0", "bookings.csv:read=3",
+                .map(r -> r.get("stage") + "=" + r.get("row_count") + (r.get("currency").equals("") ? ""
+                        : " " + r.get("currency") + " " + CliRun.plain(r.get("amount")))).toList())
+                .containsExactly("bookings.csv:accepted=2", "bookings.csv:acv_read=3 USD 14950.5",
+                        "bookings.csv:acv_rejected=1 USD -50", "bookings.csv:duplicate=0", "bookings.csv:read=3",
                         "bookings.csv:rejected=1", "usage.csv:accepted=1", "usage.csv:duplicate=0", "usage.csv:read=1",
                         "usage.csv:rejected=0");
     }
