@@ -54,9 +54,10 @@ public class MonthlyCloseJobConfiguration {
                 // stopped for review: the next close starts at the gate again, which passes once approved
                 .on(ReviewGateStepConfiguration.REVIEW).stopAndRestart(reviewGate)
                 .from(reviewGate).on("*").to(exportPayroll)
-                .next(summariseClose)
                 .next(renderStatements)
                 .next(deliverStatements)
+                // last, so the summary holds the whole chain, statements included
+                .next(summariseClose)
                 .next(closePeriod)
                 .end()
                 .build();

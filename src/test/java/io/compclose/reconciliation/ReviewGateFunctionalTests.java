@@ -80,13 +80,14 @@ class ReviewGateFunctionalTests {
                 "Earned this period by plan and component,RN-2026 v1 bookings,USD,11,19994.21,earning lines",
                 "Control totals,bookings.csv:read,,100,,rows in the file",
                 "Control totals,payroll_file,USD,6,236820.46,the payroll file as written",
+                "Control totals,statements,USD,8,236820.46,the statements as rendered",
                 "Rejected input rows by reason,bookings.csv owner_rep_id,,2,,unknown rep (no accepted row in reps.csv)",
                 "For review,PAYOUT_ABOVE_LIMIT R001,,,58081.95,payout 58081.95 USD is above 50000");
         // the control totals read as the chain, in the order the money flows
         List<String> chain = csv.stream().filter(line -> line.startsWith("Control totals,") && line.contains(",USD,"))
                 .map(line -> line.split(",")[1]).distinct().toList();
         assertThat(chain).containsSubsequence("booked_acv", "credited_acv", "earning_lines", "ledger_earned_to_date",
-                "pay_lines", "ledger_payout", "payout", "payroll_file");
+                "pay_lines", "ledger_payout", "payout", "payroll_file", "statements");
         assertThat(csv).anyMatch(line -> line.startsWith("Approval,Fiona Finance,,3,,approved ")
                 && line.endsWith(": checked with sales ops"));
         String pdf = Pdfs.text(Files.readAllBytes(fixture.out().resolve("reports/close-summary-2026-10.pdf")));
