@@ -10,8 +10,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The close summary finance keeps: pay by earning code, earnings by plan and component, the
- * control-total chain, rejected rows by reason, bookings not credited, what was flagged for review
- * and who approved it. Read from the close's tables, as rows of titled sections.
+ * control-total chain, rejected rows by reason, bookings not credited, corrections paid for locked
+ * periods, statements not delivered, what was flagged for review and who approved it. Read from the
+ * close's tables, as rows of titled sections.
  */
 @Repository
 public class CloseSummary {
@@ -57,6 +58,16 @@ public class CloseSummary {
                 SELECT booking_id, currency, amount, reason FROM credit_exception WHERE pay_period = ? ORDER BY booking_id
                 """, (rs, i) -> new Row("Bookings not credited (not paid)", rs.getString(1), rs.getString(2), null,
                 rs.getBigDecimal(3), rs.getString(4)), p));
+        rows.addAll(jdbc.query("""
+                SELECT rep_id, currency, amount, why FROM pay_line
+                WHERE pay_period = ? AND earning_code = 'ADJUSTMENT' AND reference LIKE 'corrects:%' ORDER BY rep_id
+                """, (rs, i) -> new Row("Corrections for locked periods", rs.getString(1), rs.getString(2), null,
+                rs.getBigDecimal(3), rs.getString(4)), p));
+        rows.addAll(jdbc.query("""
+                SELECT rep_id, statement_version, recipient, detail FROM delivery_log
+                WHERE pay_period = ? AND outcome = 'FAILED' ORDER BY rep_id, statement_version, send_no
+                """, (rs, i) -> new Row("Statements not delivered", rs.getString(1) + " v" + rs.getInt(2), null, null,
+                null, rs.getString(3) + ": " + rs.getString(4)), p));
         rows.addAll(jdbc.query("""
                 SELECT kind, subject, amount, detail FROM review_exception WHERE pay_period = ? AND revision = ?
                 ORDER BY line_no

@@ -2,6 +2,7 @@ package io.compclose.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,9 @@ class DeliveryRetryAndResendFunctionalTests {
                     "M001 to maria.manning@example.com: permanent, 1 attempt: recipient refused: 550 5.1.1 mailbox "
                             + "unavailable",
                     "resend --period=2026-10 [--rep=ID]");
+            assertThat(Files.readAllLines(out.resolve("reports/close-summary-2026-10.csv")))
+                    .contains("Statements not delivered,M001 v1,,,,\"maria.manning@example.com: permanent, 1 attempt: "
+                            + "recipient refused: 550 5.1.1 mailbox unavailable\"");
 
             // when the mailbox exists again and finance resends what was not delivered
             smtp.accept("maria.manning@example.com");

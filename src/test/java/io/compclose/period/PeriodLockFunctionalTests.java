@@ -117,6 +117,12 @@ class PeriodLockFunctionalTests {
                 .anyMatch(line -> line.contains("booked_on,outside the pay period 2026-11: 2026-09 is not a locked period here"))
                 .anyMatch(line -> line.contains("booked_on,outside the pay period 2026-11,2026-12-01"));
 
+        assertThat(Files.readAllLines(out.resolve("reports/close-summary-2026-11.csv"))).contains(
+                "Corrections for locked periods,B1,USD,,-3000.00,"
+                        + "correction for locked 2026-10: K3 corrected: no longer credited to this rep",
+                "Corrections for locked periods,C1,USD,,3000.00,"
+                        + "correction for locked 2026-10: K3 corrected (replaces the delivery of 2026-10)");
+
         // October, locked, is exactly as it was: its figures and the file payroll imported
         assertThat(octoberFigures(jdbc)).isEqualTo(octoberFigures);
         assertThat(Files.readAllBytes(octoberPayroll)).isEqualTo(octoberFile);
