@@ -36,13 +36,7 @@ class PayrollLayoutsFunctionalTests {
             -cmd,Max Minus,E-2,max@example.com,AE,,West,AE-10,USD,2026-01-01,
             @SUM(A1:A2),Al At,@E3,al@example.com,AE,,West,AE-10,USD,2026-01-01,
             """;
-    private static final String PLANS = """
-            plan: AE-10
-            version: 1
-            effective_from: 2026-01-01
-            currency: USD
-            components: [{id: bookings, metric: BOOKINGS_ACV, rate: 0.10}]
-            """;
+    private static final String PLANS = TestInbox.AE_10_PLAN;
 
     @TempDir
     Path work;

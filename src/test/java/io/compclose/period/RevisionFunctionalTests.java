@@ -24,19 +24,8 @@ import io.compclose.support.TestInbox;
  */
 class RevisionFunctionalTests {
 
-    private static final String REPS = """
-            rep_id,name,employee_id,email,role,manager_id,team,plan_id,pay_currency,effective_from,effective_to
-            A1,Ana Able,E-A1,ana@example.com,AE,,West,AE-10,USD,2026-01-01,
-            B1,Ben Baker,E-B1,ben@example.com,AE,,West,AE-10,USD,2026-01-01,
-            C1,Cy Cole,E-C1,cy@example.com,AE,,West,AE-10,USD,2026-01-01,
-            """;
-    private static final String PLANS = """
-            plan: AE-10
-            version: 1
-            effective_from: 2026-01-01
-            currency: USD
-            components: [{id: bookings, metric: BOOKINGS_ACV, rate: 0.10}]
-            """;
+    private static final String REPS = TestInbox.THREE_AES;
+    private static final String PLANS = TestInbox.AE_10_PLAN;
     private static final String BOOKINGS = TestInbox.BOOKINGS_HEADER;
 
     @TempDir

@@ -13,6 +13,23 @@ public final class TestInbox {
     public static final String BOOKINGS_HEADER = "booking_id,booked_on,account_id,account_name,owner_rep_id,type,"
             + "product,acv,tcv,term_months,currency,sourced_by_rep_id,bundle_id\n";
 
+    /** Three AEs on AE-10, paid in USD, from the start of 2026. */
+    public static final String THREE_AES = """
+            rep_id,name,employee_id,email,role,manager_id,team,plan_id,pay_currency,effective_from,effective_to
+            A1,Ana Able,E-A1,ana@example.com,AE,,West,AE-10,USD,2026-01-01,
+            B1,Ben Baker,E-B1,ben@example.com,AE,,West,AE-10,USD,2026-01-01,
+            C1,Cy Cole,E-C1,cy@example.com,AE,,West,AE-10,USD,2026-01-01,
+            """;
+
+    /** AE-10: 10 % of booked ACV, the whole of 2026. */
+    public static final String AE_10_PLAN = """
+            plan: AE-10
+            version: 1
+            effective_from: 2026-01-01
+            currency: USD
+            components: [{id: bookings, metric: BOOKINGS_ACV, rate: 0.10}]
+            """;
+
     private TestInbox() {
     }
 
