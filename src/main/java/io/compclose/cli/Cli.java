@@ -3,6 +3,8 @@ package io.compclose.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.compclose.CompCloseApplication;
 import io.compclose.system.CloseRun;
+import io.compclose.system.UsageIntakeRun;
 
 /**
  * Parses the command line, starts Spring with the defaults that make the demo need no set-up
@@ -43,10 +46,17 @@ public final class Cli {
             if (line.command().equals("resend") || line.command().equals("approve")) {
                 line.period(true); // a bad period is a usage error before anything starts
             }
+            if (line.command().equals("usage-intake")) {
+                line.period(true);
+                line.inbox();
+            }
             requireWritable(outDir);
             try (ConfigurableApplicationContext context = start(line, outDir, extraConfiguration)) {
                 return switch (line.command()) {
                     case "close" -> context.getBean(CloseCommand.class).run(run, line.flag("revise"), out, err);
+                    case "usage-intake" -> context.getBean(UsageIntakeCommand.class).run(new UsageIntakeRun(
+                            line.period(true), LocalDate.now(context.getBean(Clock.class)),
+                            line.inbox().toAbsolutePath().normalize(), outDir), out, err);
                     case "status" -> context.getBean(StatusCommand.class).run(line.period(false), out);
                     case "approve" -> context.getBean(ApproveCommand.class).run(line.period(true), line.option("by"),
                             line.option("note"), outDir, out, err);
@@ -90,13 +100,15 @@ public final class Cli {
     }
 
     private static ConfigurableApplicationContext start(CommandLine line, Path outDir, Class<?>[] extra) {
+        return application(outDir, extra).web(WebApplicationType.NONE)
+                .run(line.springArgs().toArray(String[]::new));
+    }
+
+    private static SpringApplicationBuilder application(Path outDir, Class<?>[] extra) {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("spring.datasource.url", "jdbc:h2:file:" + outDir.resolve("db").resolve("compclose")
                 + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH");
         defaults.put("logging.file.name", outDir.resolve("logs").resolve("compclose.log").toString());
-        return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra)
-                .web(WebApplicationType.NONE)
-                .properties(defaults)
-                .run(line.springArgs().toArray(String[]::new));
+        return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra).properties(defaults);
     }
 }

@@ -29,6 +29,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
               resend --period=YYYY-MM [--rep=ID] [--by=NAME] [--out=DIR]
                      email a rep's statement again (a lost email), or without
                      --rep every statement of the period not delivered yet
+              usage-intake --period=YYYY-MM --inbox=DIR [--out=DIR]
+                     read the period's usage.csv to date as the close will, and
+                     list what it would accept and reject (once a day)
               help   this text
 
             --out defaults to ./out; the embedded database lives there unless
@@ -41,6 +44,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             "status", Set.of("period", "out"),
             "resend", Set.of("period", "rep", "by", "out"),
             "approve", Set.of("period", "by", "note", "out"),
+            "usage-intake", Set.of("period", "inbox", "out"),
             "help", Set.of());
 
     /** Options that take no value. */
