@@ -7,12 +7,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 import io.compclose.CompCloseApplication;
+import io.compclose.schedule.CatalogEntry;
+import io.compclose.schedule.CatalogException;
+import io.compclose.schedule.JobCatalog;
 import io.compclose.system.CloseRun;
 import io.compclose.system.UsageIntakeRun;
 
@@ -51,6 +57,9 @@ public final class Cli {
                 line.inbox();
             }
             requireWritable(outDir);
+            if (line.command().equals("serve")) {
+                return serve(line, outDir, out, extraConfiguration);
+            }
             try (ConfigurableApplicationContext context = start(line, outDir, extraConfiguration)) {
                 return switch (line.command()) {
                     case "close" -> context.getBean(CloseCommand.class).run(run, line.flag("revise"), out, err);
@@ -69,6 +78,9 @@ public final class Cli {
         } catch (CommandLine.UsageException e) {
             err.println("compclose: " + e.getMessage());
             err.println("run 'java -jar compclose.jar help' for usage");
+            return ExitCode.BAD_INPUT;
+        } catch (CatalogException e) {
+            err.println("compclose: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         } catch (OutputFolderException e) {
             err.println("compclose: " + e.getMessage());
@@ -102,6 +114,45 @@ public final class Cli {
     private static ConfigurableApplicationContext start(CommandLine line, Path outDir, Class<?>[] extra) {
         return application(outDir, extra).web(WebApplicationType.NONE)
                 .run(line.springArgs().toArray(String[]::new));
+    }
+
+    /** {@code serve}: returns once the service has been stopped (SIGTERM, or its context closed). */
+    private static int serve(CommandLine line, Path outDir, PrintStream out, Class<?>[] extra)
+            throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (ConfigurableApplicationContext context = startServing(line, outDir, out, extra)) {
+            context.addApplicationListener((ContextClosedEvent closed) -> stopped.countDown());
+            if (context.isActive()) {
+                stopped.await();
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * Checks the job catalog (every problem at once, before anything starts), then starts the service:
+     * a web server for Actuator, and the catalog on the scheduler.
+     */
+    static ConfigurableApplicationContext startServing(CommandLine line, Path outDir, PrintStream out,
+            Class<?>... extra) {
+        Path jobs = line.jobs().toAbsolutePath().normalize();
+        JobCatalog catalog = JobCatalog.load(jobs);
+        ConfigurableApplicationContext context = application(outDir, extra)
+                .web(WebApplicationType.SERVLET)
+                .profiles("serve")
+                .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.out", outDir.toString()))
+                .run(line.springArgs().toArray(String[]::new));
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        String address = context.getEnvironment().getProperty("server.address", "0.0.0.0");
+        Clock clock = context.getBean(Clock.class);
+        out.println("Serving " + catalog.entries().size() + " scheduled jobs from " + jobs + " into " + outDir);
+        for (CatalogEntry entry : catalog.entries()) {
+            out.println("  " + entry.name() + ": " + entry.command().word() + " (" + entry.period().word() + "), cron '"
+                    + entry.cron() + "' " + entry.zone() + ", next at "
+                    + CatalogScheduler.nextRun(entry, clock).atZone(entry.zone()).toLocalDateTime());
+        }
+        out.println("Health and metrics: http://" + address + ":" + port + "/actuator/health and /actuator/metrics");
+        return context;
     }
 
     private static SpringApplicationBuilder application(Path outDir, Class<?>[] extra) {
