@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +57,8 @@ public class CatalogLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogLauncher.class);
 
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The command and period of each run under way here; guarded by itself, notified as runs end. */
+    private final Set<String> running = new HashSet<>();
     private final Clock clock;
     private final Path out;
     private final CloseCommand close;
@@ -82,7 +85,7 @@ public class CatalogLauncher {
         YearMonth period = entry.period().periodAt(now);
         String key = entry.command().word() + " " + period;
         Outcome outcome;
-        if (!running.add(key)) {
+        if (!claim(key)) {
             log.warn("[{}] not started: the {} of {} started earlier by this service is still running", entry.name(),
                     entry.command().word(), period);
             outcome = Outcome.SKIPPED;
@@ -90,11 +93,39 @@ public class CatalogLauncher {
             try {
                 outcome = launch(entry, period, now);
             } finally {
-                running.remove(key);
+                release(key);
             }
         }
         meters.counter("compclose.schedule.runs", "job", entry.name(), "outcome", outcome.tag()).increment();
         return outcome;
+    }
+
+    private boolean claim(String key) {
+        synchronized (running) {
+            return running.add(key);
+        }
+    }
+
+    private void release(String key) {
+        synchronized (running) {
+            running.remove(key);
+            running.notifyAll();
+        }
+    }
+
+    /** Waits until no run is under way here, at most {@code timeout}; whether none is. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (running) {
+            while (!running.isEmpty()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                running.wait(left);
+            }
+            return true;
+        }
     }
 
     private Outcome launch(CatalogEntry entry, YearMonth period, ZonedDateTime now) {

@@ -1,6 +1,7 @@
 package io.compclose.cli;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,15 @@ public class CatalogScheduler implements SmartLifecycle {
     private final List<CatalogEntry> entries;
     private final TaskScheduler scheduler;
     private final CatalogLauncher launcher;
+    private final Duration shutdownWait;
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
 
-    public CatalogScheduler(List<CatalogEntry> entries, TaskScheduler scheduler, CatalogLauncher launcher) {
+    public CatalogScheduler(List<CatalogEntry> entries, TaskScheduler scheduler, CatalogLauncher launcher,
+            Duration shutdownWait) {
         this.entries = entries;
         this.scheduler = scheduler;
         this.launcher = launcher;
+        this.shutdownWait = shutdownWait;
     }
 
     @Override
@@ -49,11 +53,23 @@ public class CatalogScheduler implements SmartLifecycle {
         return new CronTrigger(entry.cron(), entry.zone()).nextExecution(new SimpleTriggerContext(clock));
     }
 
-    /** Nothing more is started; a job already running finishes (the scheduler waits for it on shutdown). */
+    /**
+     * Nothing more is started, and a job already running may finish (up to {@code shutdownWait}) while
+     * the database and everything else it needs are still there: stopping comes before any bean is
+     * destroyed. A job cut short restarts where it stopped on its next run.
+     */
     @Override
     public synchronized void stop() {
         scheduled.forEach(future -> future.cancel(false));
         scheduled.clear();
+        try {
+            if (!launcher.awaitIdle(shutdownWait)) {
+                log.warn("stopping with a job still running after {}: it restarts where it stopped on its next run",
+                        shutdownWait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

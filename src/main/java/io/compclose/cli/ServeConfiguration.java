@@ -34,6 +34,8 @@ public class ServeConfiguration {
         scheduler.setPoolSize(jobCatalog.entries().size());
         scheduler.setThreadNamePrefix("schedule-");
         scheduler.setClock(clock);
+        // a stopping service starts nothing more and interrupts nothing (CatalogScheduler waits)
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         scheduler.setAwaitTerminationMillis(properties.shutdownWait().toMillis());
         return scheduler;
@@ -48,7 +50,8 @@ public class ServeConfiguration {
     }
 
     @Bean
-    CatalogScheduler catalogScheduler(JobCatalog jobCatalog, TaskScheduler scheduler, CatalogLauncher launcher) {
-        return new CatalogScheduler(jobCatalog.entries(), scheduler, launcher);
+    CatalogScheduler catalogScheduler(JobCatalog jobCatalog, TaskScheduler scheduler, CatalogLauncher launcher,
+            ServeProperties properties) {
+        return new CatalogScheduler(jobCatalog.entries(), scheduler, launcher, properties.shutdownWait());
     }
 }
