@@ -112,7 +112,7 @@ public final class Cli {
     }
 
     private static ConfigurableApplicationContext start(CommandLine line, Path outDir, Class<?>[] extra) {
-        return application(outDir, extra).web(WebApplicationType.NONE)
+        return application(outDir, "", extra).web(WebApplicationType.NONE)
                 .run(line.springArgs().toArray(String[]::new));
     }
 
@@ -137,7 +137,9 @@ public final class Cli {
             Class<?>... extra) {
         Path jobs = line.jobs().toAbsolutePath().normalize();
         JobCatalog catalog = JobCatalog.load(jobs);
-        ConfigurableApplicationContext context = application(outDir, extra)
+        // H2 closes an embedded database at JVM exit by itself; the service closes it only once a running
+        // job has finished (CatalogScheduler waits for it on SIGTERM)
+        ConfigurableApplicationContext context = application(outDir, ";DB_CLOSE_ON_EXIT=FALSE", extra)
                 .web(WebApplicationType.SERVLET)
                 .profiles("serve")
                 .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.out", outDir.toString()))
@@ -155,10 +157,10 @@ public final class Cli {
         return context;
     }
 
-    private static SpringApplicationBuilder application(Path outDir, Class<?>[] extra) {
+    private static SpringApplicationBuilder application(Path outDir, String h2Options, Class<?>[] extra) {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("spring.datasource.url", "jdbc:h2:file:" + outDir.resolve("db").resolve("compclose")
-                + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH");
+                + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH" + h2Options);
         defaults.put("logging.file.name", outDir.resolve("logs").resolve("compclose.log").toString());
         return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra).properties(defaults);
     }

@@ -64,10 +64,13 @@ public class UsageIntakeCommand {
                         + last.getId() + ", started " + CloseReport.time(last.getStartTime()) + ")");
                 return ExitCode.FAILED;
             }
+            out.println("The usage intake of " + run.period() + " (execution " + last.getId() + ") was interrupted "
+                    + "before it finished; marking it failed so it can continue.");
             last = jobOperator.recover(last);
         }
-        out.println((last == null ? "Reading" : "Restarting (execution " + last.getId() + " stopped) the reading of")
-                + " the usage of " + run.period() + " to date from " + run.inbox());
+        out.println(last == null ? "Reading the usage of " + run.period() + " to date from " + run.inbox()
+                : "Restarting the usage intake of " + run.period() + " as of " + run.asOf() + " where execution "
+                        + last.getId() + " stopped.");
         JobExecution execution = jobOperator.start(usageIntake, run.toJobParameters());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             print(run, execution, out);

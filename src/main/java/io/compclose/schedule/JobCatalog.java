@@ -96,7 +96,8 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
         String requestedBy = node.text("requested_by", false);
         if (command != null && command.readsInbox()) {
             if (inbox == null) {
-                node.problem("inbox", "is required for " + command.word() + ", as in inbox/" + CatalogEntry.PERIOD_PLACEHOLDER);
+                node.problem("inbox", "is required for " + command.word() + ", as in inbox/"
+                        + CatalogEntry.PERIOD_PLACEHOLDER);
             } else if (!inbox.contains(CatalogEntry.PERIOD_PLACEHOLDER)) {
                 node.problem("inbox", "must name the period's folder with " + CatalogEntry.PERIOD_PLACEHOLDER
                         + ", as in inbox/" + CatalogEntry.PERIOD_PLACEHOLDER + ", was '" + inbox + "'");

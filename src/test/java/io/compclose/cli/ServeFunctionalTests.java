@@ -176,7 +176,8 @@ class ServeFunctionalTests {
                     "2026-10 STARTED");
 
             // when the other process has stopped with its close failed, the next morning's run restarts it
-            otherProcess.jdbc().update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'FAILED', END_TIME = CURRENT_TIMESTAMP");
+            otherProcess.jdbc().update(
+                    "UPDATE BATCH_JOB_EXECUTION SET STATUS = 'FAILED', END_TIME = CURRENT_TIMESTAMP");
             scheduler.advanceTo(Instant.parse("2026-11-02T06:00:00Z"));
             assertThat(runs(meters, "monthly-close", "completed")).isEqualTo(1);
             assertThat(executions(repository, MonthlyCloseJobConfiguration.JOB_NAME)).containsExactly(
@@ -245,7 +246,8 @@ class ServeFunctionalTests {
         Path jobs = Files.createDirectories(work.resolve("jobs"));
         for (String file : files) {
             String yaml = Files.readString(Path.of("jobs/catalog").resolve(file));
-            Files.writeString(jobs.resolve(file), yaml.replace("inbox: inbox/{period}", "inbox: " + inboxes + "/{period}"));
+            Files.writeString(jobs.resolve(file),
+                    yaml.replace("inbox: inbox/{period}", "inbox: " + inboxes + "/{period}"));
         }
         return jobs;
     }

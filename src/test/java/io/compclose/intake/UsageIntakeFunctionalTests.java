@@ -135,7 +135,8 @@ class UsageIntakeFunctionalTests {
 
         // then it continues after the first chunk, and the preview is the uninterrupted one
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("Restarting").contains("4 rows accepted, 3 rejected, 1 identical");
+        assertThat(resumed.out()).contains("Restarting the usage intake of 2026-11 as of 2026-11-14 where execution ")
+                .contains("4 rows accepted, 3 rejected, 1 identical");
         assertThat(Files.readAllLines(out.resolve("usage/2026-11/usage-to-date-2026-11-14.csv"))).containsExactly(
                 "account_id,usage_month,currency,usage_rows,revenue",
                 "ACC-1,2026-10,USD,1,50.25",

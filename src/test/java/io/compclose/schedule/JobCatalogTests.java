@@ -41,8 +41,10 @@ class JobCatalogTests {
         assertThat(next(close, "2026-10-31T12:00:00Z")).isEqualTo("2026-11-01T06:00:00Z");
         assertThat(next(close, "2026-11-01T06:00:00Z")).isEqualTo("2026-11-02T06:00:00Z");
         assertThat(next(close, "2026-11-10T06:00:00Z")).isEqualTo("2026-12-01T06:00:00Z");
-        assertThat(close.period().periodAt(ZonedDateTime.parse("2026-11-01T06:00:00Z"))).isEqualTo(YearMonth.of(2026, 10));
-        assertThat(close.period().periodAt(ZonedDateTime.parse("2027-01-01T06:00:00Z"))).isEqualTo(YearMonth.of(2026, 12));
+        assertThat(close.period().periodAt(ZonedDateTime.parse("2026-11-01T06:00:00Z")))
+                .isEqualTo(YearMonth.of(2026, 10));
+        assertThat(close.period().periodAt(ZonedDateTime.parse("2027-01-01T06:00:00Z")))
+                .isEqualTo(YearMonth.of(2026, 12));
     }
 
     @Test
