@@ -3,15 +3,24 @@ package io.compclose.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 import io.compclose.CompCloseApplication;
+import io.compclose.schedule.CatalogEntry;
+import io.compclose.schedule.CatalogException;
+import io.compclose.schedule.JobCatalog;
 import io.compclose.system.CloseRun;
+import io.compclose.system.UsageIntakeRun;
 
 /**
  * Parses the command line, starts Spring with the defaults that make the demo need no set-up
@@ -43,10 +52,20 @@ public final class Cli {
             if (line.command().equals("resend") || line.command().equals("approve") || line.command().equals("lock")) {
                 line.period(true); // a bad period is a usage error before anything starts
             }
+            if (line.command().equals("usage-intake")) {
+                line.period(true);
+                line.inbox();
+            }
             requireWritable(outDir);
+            if (line.command().equals("serve")) {
+                return serve(line, outDir, out, extraConfiguration);
+            }
             try (ConfigurableApplicationContext context = start(line, outDir, extraConfiguration)) {
                 return switch (line.command()) {
                     case "close" -> context.getBean(CloseCommand.class).run(run, line.flag("revise"), out, err);
+                    case "usage-intake" -> context.getBean(UsageIntakeCommand.class).run(new UsageIntakeRun(
+                            line.period(true), LocalDate.now(context.getBean(Clock.class)),
+                            line.inbox().toAbsolutePath().normalize(), outDir), out, err);
                     case "status" -> context.getBean(StatusCommand.class).run(line.period(false), out);
                     case "approve" -> context.getBean(ApproveCommand.class).run(line.period(true), line.option("by"),
                             line.option("note"), outDir, out, err);
@@ -61,6 +80,9 @@ public final class Cli {
         } catch (CommandLine.UsageException e) {
             err.println("compclose: " + e.getMessage());
             err.println("run 'java -jar compclose.jar help' for usage");
+            return ExitCode.BAD_INPUT;
+        } catch (CatalogException e) {
+            err.println("compclose: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         } catch (OutputFolderException e) {
             err.println("compclose: " + e.getMessage());
@@ -92,13 +114,56 @@ public final class Cli {
     }
 
     private static ConfigurableApplicationContext start(CommandLine line, Path outDir, Class<?>[] extra) {
+        return application(outDir, "", extra).web(WebApplicationType.NONE)
+                .run(line.springArgs().toArray(String[]::new));
+    }
+
+    /** {@code serve}: returns once the service has been stopped (SIGTERM, or its context closed). */
+    private static int serve(CommandLine line, Path outDir, PrintStream out, Class<?>[] extra)
+            throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (ConfigurableApplicationContext context = startServing(line, outDir, out, extra)) {
+            context.addApplicationListener((ContextClosedEvent closed) -> stopped.countDown());
+            if (context.isActive()) {
+                stopped.await();
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * Checks the job catalog (every problem at once, before anything starts), then starts the service:
+     * a web server for Actuator, and the catalog on the scheduler.
+     */
+    static ConfigurableApplicationContext startServing(CommandLine line, Path outDir, PrintStream out,
+            Class<?>... extra) {
+        Path jobs = line.jobs().toAbsolutePath().normalize();
+        JobCatalog catalog = JobCatalog.load(jobs);
+        // H2 closes an embedded database at JVM exit by itself; the service closes it only once a running
+        // job has finished (CatalogScheduler waits for it on SIGTERM)
+        ConfigurableApplicationContext context = application(outDir, ";DB_CLOSE_ON_EXIT=FALSE", extra)
+                .web(WebApplicationType.SERVLET)
+                .profiles("serve")
+                .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.out", outDir.toString()))
+                .run(line.springArgs().toArray(String[]::new));
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        String address = context.getEnvironment().getProperty("server.address", "0.0.0.0");
+        Clock clock = context.getBean(Clock.class);
+        out.println("Serving " + catalog.entries().size() + " scheduled jobs from " + jobs + " into " + outDir);
+        for (CatalogEntry entry : catalog.entries()) {
+            out.println("  " + entry.name() + ": " + entry.command().word() + " (" + entry.period().word() + "), cron '"
+                    + entry.cron() + "' " + entry.zone() + ", next at "
+                    + CatalogScheduler.nextRun(entry, clock).atZone(entry.zone()).toLocalDateTime());
+        }
+        out.println("Health and metrics: http://" + address + ":" + port + "/actuator/health and /actuator/metrics");
+        return context;
+    }
+
+    private static SpringApplicationBuilder application(Path outDir, String h2Options, Class<?>[] extra) {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("spring.datasource.url", "jdbc:h2:file:" + outDir.resolve("db").resolve("compclose")
-                + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH");
+                + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH" + h2Options);
         defaults.put("logging.file.name", outDir.resolve("logs").resolve("compclose.log").toString());
-        return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra)
-                .web(WebApplicationType.NONE)
-                .properties(defaults)
-                .run(line.springArgs().toArray(String[]::new));
+        return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra).properties(defaults);
     }
 }

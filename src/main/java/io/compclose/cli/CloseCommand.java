@@ -17,6 +17,7 @@ import io.compclose.payout.PayrollLayouts;
 import io.compclose.period.PeriodLifecycle;
 import io.compclose.period.PeriodRevision;
 import io.compclose.system.CloseRun;
+import io.compclose.system.DatabaseLock;
 
 /**
  * {@code close}: starts the period's close, restarts it after a failure, and does nothing (and
@@ -46,6 +47,11 @@ public class CloseCommand {
         this.jobOperator = jobOperator;
         this.monthlyClose = monthlyClose;
         this.report = report;
+    }
+
+    /** The period's lock, if finance or a later close has locked it. */
+    public Optional<PeriodLifecycle.PeriodState> lock(java.time.YearMonth period) {
+        return lifecycle.locked(period);
     }
 
     public int run(CloseRun run, PrintStream out, PrintStream err) throws Exception {
@@ -105,7 +111,7 @@ public class CloseCommand {
             return ExitCode.OK;
         }
         if (last != null && last.getStatus().isRunning()) {
-            if (!databaseIsExclusive()) {
+            if (!DatabaseLock.isExclusive(environment)) {
                 err.println("compclose: a close of " + run.period() + " is already running (execution "
                         + last.getId() + ", started " + CloseReport.time(last.getStartTime())
                         + "); wait for it to finish");
@@ -153,11 +159,6 @@ public class CloseCommand {
         return history.latestRevision(run);
     }
 
-    /** An embedded H2 file database is locked by the process that opened it. */
-    private boolean databaseIsExclusive() {
-        String url = environment.getProperty("spring.datasource.url", "");
-        return url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
-    }
 
     private int finish(CloseRun run, JobExecution execution, PrintStream out, PrintStream err) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The parsed command line: a command word, its {@code --name=value} options, and any
- * {@code --spring.*} settings passed through to Spring Boot.
+ * {@code --spring.*} (also {@code --logging.*}, {@code --compclose.*}, and for serve {@code --server.*} and
+ * {@code --management.*}) settings passed through to Spring Boot.
  */
 public record CommandLine(String command, Map<String, String> options, List<String> springArgs) {
 
@@ -32,6 +33,12 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
               resend --period=YYYY-MM [--rep=ID] [--by=NAME] [--out=DIR]
                      email a rep's statement again (a lost email), or without
                      --rep every statement of the period not delivered yet
+              usage-intake --period=YYYY-MM --inbox=DIR [--out=DIR]
+                     read the period's usage.csv to date as the close will, and
+                     list what it would accept and reject (once a day)
+              serve  [--jobs=DIR] [--out=DIR]
+                     run the jobs of the catalog (default jobs/catalog) on their
+                     schedules, with health and metrics over HTTP, until stopped
               help   this text
 
             --out defaults to ./out; the embedded database lives there unless
@@ -45,6 +52,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             "resend", Set.of("period", "rep", "by", "out"),
             "approve", Set.of("period", "by", "note", "out"),
             "lock", Set.of("period", "by", "note", "out"),
+            "usage-intake", Set.of("period", "inbox", "out"),
+            "serve", Set.of("jobs", "out"),
             "help", Set.of());
 
     /** Options that take no value. */
@@ -57,7 +66,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 command = "help";
-            } else if (arg.startsWith("--spring.") || arg.startsWith("--logging.") || arg.startsWith("--compclose.")) {
+            } else if (arg.startsWith("--spring.") || arg.startsWith("--logging.") || arg.startsWith("--compclose.")
+                    || arg.startsWith("--server.") || arg.startsWith("--management.")) {
                 spring.add(arg);
             } else if (FLAGS.contains(arg)) {
                 options.put(arg.substring(2), "true");
@@ -126,6 +136,11 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 
     public Path out() {
         return Path.of(options.getOrDefault("out", "out"));
+    }
+
+    /** The job catalog folder of {@code serve}. */
+    public Path jobs() {
+        return Path.of(options.getOrDefault("jobs", "jobs/catalog"));
     }
 
     /** Bad usage: printed as one line and exit code 2. */

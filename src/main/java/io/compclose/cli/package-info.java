@@ -1,2 +1,5 @@
-/** The command line: close and status, their messages and exit codes. */
+/**
+ * The command line: close, status, approve, resend, usage-intake, and serve (the job catalog on a
+ * scheduler, with Actuator); their messages and exit codes.
+ */
 package io.compclose.cli;

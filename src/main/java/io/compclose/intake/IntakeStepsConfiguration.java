@@ -402,9 +402,13 @@ public class IntakeStepsConfiguration {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Physical lines after the header: a cheap estimate of the rows for the progress line. */
     private static long dataLines(StepExecution execution, CsvFileSpec spec) {
-        Path file = CloseRun.of(execution).inbox().resolve(spec.fileName());
+        return dataLines(CloseRun.of(execution).inbox(), spec);
+    }
+
+    /** Physical lines after the header: a cheap estimate of the rows for the progress line. */
+    static long dataLines(Path inbox, CsvFileSpec spec) {
+        Path file = inbox.resolve(spec.fileName());
         if (!spec.required() && !Files.exists(file)) {
             return 0;
         }

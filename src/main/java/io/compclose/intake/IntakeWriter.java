@@ -12,7 +12,7 @@ public class IntakeWriter<T> implements ItemWriter<IntakeItem<T>> {
 
     private final String period;
     private final BiConsumer<String, List<T>> acceptedSink;
-    private final IntakeRepository repository;
+    private final BiConsumer<String, List<Reject>> rejectSink;
     private final Runnable afterWrite;
 
     public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink, IntakeRepository repository) {
@@ -22,9 +22,15 @@ public class IntakeWriter<T> implements ItemWriter<IntakeItem<T>> {
     /** @param afterWrite told once a chunk is written, e.g. that {@link AcceptedRows#stored()} */
     public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink, IntakeRepository repository,
             Runnable afterWrite) {
+        this(period, acceptedSink, repository::saveRejects, afterWrite);
+    }
+
+    /** @param rejectSink where the rejects go: the close's, or a preview's own table */
+    public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink,
+            BiConsumer<String, List<Reject>> rejectSink, Runnable afterWrite) {
         this.period = period;
         this.acceptedSink = acceptedSink;
-        this.repository = repository;
+        this.rejectSink = rejectSink;
         this.afterWrite = afterWrite;
     }
 
@@ -43,7 +49,7 @@ public class IntakeWriter<T> implements ItemWriter<IntakeItem<T>> {
             acceptedSink.accept(period, accepted);
         }
         if (!rejects.isEmpty()) {
-            repository.saveRejects(period, rejects);
+            rejectSink.accept(period, rejects);
         }
         afterWrite.run();
     }

@@ -1,2 +1,2 @@
-/** The monthly close job: the order of its steps, and nothing else. */
+/** The jobs: the monthly close and the daily usage intake, the order of their steps and nothing else. */
 package io.compclose.job;

@@ -1,0 +1,57 @@
+package io.compclose.cli;
+
+import java.time.Clock;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.compclose.schedule.JobCatalog;
+
+/**
+ * {@code serve} only (the one command that starts a web server): the job catalog on Spring's
+ * scheduler, one thread per entry so that a long close never holds up the daily usage intake.
+ */
+@Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ServeProperties.class)
+public class ServeConfiguration {
+
+    @Bean
+    JobCatalog jobCatalog(ServeProperties properties) {
+        return JobCatalog.load(properties.jobs());
+    }
+
+    @Bean
+    ThreadPoolTaskScheduler catalogTaskScheduler(JobCatalog jobCatalog, Clock clock, ServeProperties properties) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(jobCatalog.entries().size());
+        scheduler.setThreadNamePrefix("schedule-");
+        scheduler.setClock(clock);
+        // a stopping service starts nothing more and interrupts nothing (CatalogScheduler waits)
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationMillis(properties.shutdownWait().toMillis());
+        return scheduler;
+    }
+
+    @Bean
+    CatalogLauncher catalogLauncher(Clock clock, ServeProperties properties, CloseCommand close,
+            UsageIntakeCommand usageIntake, ResendCommand resend, JobRepository jobRepository, Environment environment,
+            MeterRegistry meters) {
+        return new CatalogLauncher(clock, properties.out().toAbsolutePath().normalize(), close, usageIntake, resend,
+                jobRepository, environment, meters);
+    }
+
+    @Bean
+    CatalogScheduler catalogScheduler(JobCatalog jobCatalog, TaskScheduler scheduler, CatalogLauncher launcher,
+            ServeProperties properties) {
+        return new CatalogScheduler(jobCatalog.entries(), scheduler, launcher, properties.shutdownWait());
+    }
+}

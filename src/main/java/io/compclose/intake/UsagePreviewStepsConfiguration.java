@@ -1,0 +1,149 @@
+package io.compclose.intake;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.compclose.system.AtomicFiles;
+import io.compclose.system.ExtractProperties;
+import io.compclose.system.SpreadsheetSafe;
+import io.compclose.system.StepFactory;
+import io.compclose.system.UsageIntakeRun;
+
+/**
+ * The daily usage intake: the month-to-date usage.csv (or the billing replica's query) read and
+ * validated by the close's own {@link UsageValidator}, into tables of its own, and published as a
+ * preview: accepted revenue per account, month and currency, and the rows the close would reject.
+ * Finance sees a bad delivery weeks before the close instead of on the day.
+ */
+@Configuration
+public class UsagePreviewStepsConfiguration {
+
+    private static final String PARAMS = "#{jobParameters}";
+    /** usage.csv is optional in the close; the usage intake exists to read it. */
+    private static final CsvFileSpec USAGE_TO_DATE = new CsvFileSpec(CsvFileSpec.USAGE.fileName(), true,
+            CsvFileSpec.USAGE.requiredColumns(), CsvFileSpec.USAGE.optionalColumns());
+
+    /** Each day's file is the month so far, whole: yesterday's preview gives way to it. */
+    @Bean
+    Step clearUsagePreview(StepFactory steps, UsagePreviewRepository preview) {
+        return steps.tasklet("clearUsagePreview", (contribution, chunkContext) -> {
+            preview.clear(UsageIntakeRun.from(chunkContext.getStepContext().getJobParameters()).periodKey());
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    Step stageUsage(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> usageToDateReader,
+            ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageToDateValidation,
+            IntakeWriter<BilledUsage> usageToDateWriter) {
+        return steps.<CsvRow, IntakeItem<BilledUsage>>intakeChunk("stageUsage",
+                        e -> IntakeStepsConfiguration.dataLines(UsageIntakeRun.of(e).inbox(), USAGE_TO_DATE))
+                .reader(usageToDateReader).processor(usageToDateValidation).writer(usageToDateWriter).build();
+    }
+
+    @Bean
+    Step publishUsagePreview(StepFactory steps, UsagePreviewRepository preview) {
+        return steps.tasklet("publishUsagePreview", (contribution, chunkContext) -> {
+            UsageIntakeRun run = UsageIntakeRun.from(chunkContext.getStepContext().getJobParameters());
+            AtomicFiles.write(run.previewFile(), accountTotalsCsv(preview, run.periodKey()));
+            AtomicFiles.write(run.rejectsFile(), rejectsCsv(preview, run.periodKey()));
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    @StepScope
+    AbstractItemCountingItemStreamItemReader<CsvRow> usageToDateReader(@Value(PARAMS) Map<String, Object> params,
+            ExtractProperties extract) {
+        UsageIntakeRun run = UsageIntakeRun.from(params);
+        return ExtractRowReader.queryFor(extract, CsvFileSpec.USAGE)
+                .<AbstractItemCountingItemStreamItemReader<CsvRow>>map(sql -> new ExtractRowReader(extract, sql,
+                        CsvFileSpec.USAGE))
+                .orElseGet(() -> new CsvRowReader(run.inbox(), USAGE_TO_DATE));
+    }
+
+    /**
+     * The close's validation, but for FX: the month's rates arrive with the close's fx_rates.csv, so a
+     * foreign currency is accepted here and the command names it as still needing a rate.
+     */
+    @Bean
+    @StepScope
+    ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageToDateValidation(@Value(PARAMS) Map<String, Object> params,
+            StoredAcceptedRows<BilledUsage> acceptedUsageToDate) {
+        return new UsageValidator(UsageIntakeRun.from(params).period(), acceptedUsageToDate,
+                currency -> true)::validate;
+    }
+
+    @Bean
+    @StepScope
+    IntakeWriter<BilledUsage> usageToDateWriter(@Value(PARAMS) Map<String, Object> params,
+            UsagePreviewRepository preview, StoredAcceptedRows<BilledUsage> acceptedUsageToDate) {
+        return new IntakeWriter<>(UsageIntakeRun.from(params).periodKey(), preview::save, preview::saveRejects,
+                acceptedUsageToDate::stored);
+    }
+
+    @Bean
+    @StepScope
+    StoredAcceptedRows<BilledUsage> acceptedUsageToDate(@Value(PARAMS) Map<String, Object> params,
+            UsagePreviewRepository preview) {
+        String period = UsageIntakeRun.from(params).periodKey();
+        return new StoredAcceptedRows<>(preview.ids(period), id -> preview.row(period, id));
+    }
+
+    static byte[] accountTotalsCsv(UsagePreviewRepository preview, String period) {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord("account_id", "usage_month", "currency", "usage_rows", "revenue");
+            preview.accountTotals(period, rs -> {
+                try {
+                    csv.printRecord(SpreadsheetSafe.text(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            rs.getLong(4), revenue(rs.getBigDecimal(5)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Two decimals at least, four (the column's scale) at most: 50.25, 800.00, 0.1234. */
+    public static int decimals(BigDecimal revenue) {
+        return Math.max(2, Math.min(4, revenue.stripTrailingZeros().scale()));
+    }
+
+    private static String revenue(BigDecimal revenue) {
+        return revenue.setScale(decimals(revenue), RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    static byte[] rejectsCsv(UsagePreviewRepository preview, String period) {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord("file", "line", "column", "reason", "raw_value");
+            for (Reject r : preview.rejects(period)) {
+                csv.printRecord(r.file(), r.line(), SpreadsheetSafe.text(r.column()), SpreadsheetSafe.text(r.reason()),
+                        SpreadsheetSafe.text(r.rawValue()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
