@@ -232,7 +232,15 @@ if [ "$full" = true ]; then
       sub("pdfs_per_s=", "", $7); print $7; exit }')
     awk -v p="$pass" -v i="$step_pdf" -v r="$r" 'BEGIN { if (i > 0 && r > 0)
       printf "renderStatements %s / raw %s = %.1f%%  (target: 70 %%)\n", i, r " (" p ")", 100 * i / r }'
+    [ "$pass" = warm ] && warm_raw=$r
   done
+  # the step once its JIT has warmed up: each chunk's statements carry the time they were recorded, so
+  # the chunks after the first, over the time from the first chunk's end to the last one's
+  steady=$(sql "$db" -e "SELECT UNIX_TIMESTAMP(rendered_at), COUNT(*) FROM statement WHERE pay_period = '$period'
+    GROUP BY rendered_at ORDER BY rendered_at" | awk 'NR == 1 { t0 = $1; next } { n += $2; t = $1 }
+    END { if (t > t0) printf "%.1f", n / (t - t0) }')
+  awk -v s="$steady" -v r="${warm_raw:-0}" 'BEGIN { if (s > 0 && r > 0)
+    printf "renderStatements after its first chunk %s / raw %s (warm) = %.1f%%  (target: 70 %%)\n", s, r, 100 * s / r }'
 fi
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (anything else running on the box skews every figure)"
