@@ -110,8 +110,9 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
             }
             raw.append(cell);
         }
-        String problem = record.size() == header.size() ? null
-                : "has " + record.size() + " cells but the header has " + header.size();
+        CsvRow.Problem problem = record.size() == header.size() ? spec.overlong(values)
+                : CsvRow.Problem.shape("has " + record.size() + " cells but the header has " + header.size(),
+                        raw.toString());
         return new CsvRow(spec.fileName(), endLine - embeddedLineBreaks, values, raw.toString(), problem);
     }
 

@@ -108,8 +108,20 @@ class CsvRowReaderTests {
     @Test
     void aRowWithTheWrongNumberOfCellsIsMarked() throws Exception {
         List<CsvRow> rows = readAll(HEADER + "\nB-1,2026-10-01,A-1,R001,NEW,P,1\n");
-        assertThat(rows.get(0).problem()).isEqualTo("has 7 cells but the header has 8");
+        assertThat(rows.get(0).problem()).isEqualTo(CsvRow.Problem.shape("has 7 cells but the header has 8",
+                "B-1,2026-10-01,A-1,R001,NEW,P,1"));
         assertThatThrownBy(rows.get(0)::requireWellFormed).isInstanceOf(RowRejectedException.class);
+    }
+
+    @Test
+    void aCellLongerThanItsColumnHoldsIsMarkedWithTheColumn() throws Exception {
+        // booking_id holds 64 characters; the surrounding spaces are not stored, so 64 plus spaces fit
+        String longest = "B".repeat(64);
+        List<CsvRow> rows = readAll(HEADER + "\n\"  " + longest + " \",2026-10-01,A-1,R001,NEW,P,1,USD\n"
+                + longest + "X,2026-10-01,A-1,R001,NEW,P,1,USD\n");
+        assertThat(rows.get(0).problem()).isNull();
+        assertThat(rows.get(1).problem()).isEqualTo(new CsvRow.Problem("booking_id",
+                "longer than the 64 characters this column holds (65)", longest + "X"));
     }
 
     @Test
