@@ -12,12 +12,29 @@ import java.util.Map;
  * One CSV record with its file and starting line, and typed accessors that reject with the
  * column, the rule broken and the raw value. Columns are looked up by lower-cased header name.
  */
-public record CsvRow(String file, long line, Map<String, String> values, String raw, String problem) {
+public record CsvRow(String file, long line, Map<String, String> values, String raw, Problem problem) {
 
-    /** A row whose shape is wrong (cell count differs from the header) carries the problem. */
+    /**
+     * Amounts of more whole digits than this are no one's pay, and would overflow the columns that
+     * hold them (an ACV of 10^15 converted at a rate above 1 no longer fits): rejected, not stored.
+     */
+    static final int MAX_WHOLE_DIGITS = 12;
+
+    /**
+     * What is wrong with a row as a whole, found while reading it: its cell count differs from the
+     * header's (column empty), or a cell is longer than its column holds.
+     */
+    public record Problem(String column, String reason, String rawValue) {
+
+        public static Problem shape(String reason, String raw) {
+            return new Problem("", reason, raw);
+        }
+    }
+
+    /** A row with a problem is rejected before any of its values is read. */
     public void requireWellFormed() {
         if (problem != null) {
-            throw new RowRejectedException("", problem, raw);
+            throw new RowRejectedException(problem.column(), problem.reason(), problem.rawValue());
         }
     }
 
@@ -146,14 +163,24 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
         return dot > i && dot < end - 1 && digits(value, i, dot) && digits(value, dot + 1, end);
     }
 
+    /** Digits are counted before the number is built: a cell of a million digits is rejected at once. */
     private static BigDecimal parseDecimal(String column, String value, int maxScale) {
         if (!isPlainDecimal(value)) {
             throw new RowRejectedException(column, "not a decimal number (use '.' and no thousands separator)", value);
         }
-        BigDecimal parsed = new BigDecimal(value);
-        if (parsed.scale() > maxScale) {
+        int dot = value.indexOf('.');
+        int end = dot < 0 ? value.length() : dot;
+        int first = value.startsWith("-") ? 1 : 0;
+        while (first < end - 1 && value.charAt(first) == '0') {
+            first++;
+        }
+        if (end - first > MAX_WHOLE_DIGITS) {
+            throw new RowRejectedException(column, "more than " + MAX_WHOLE_DIGITS + " digits before the decimal point",
+                    value);
+        }
+        if (dot >= 0 && value.length() - dot - 1 > maxScale) {
             throw new RowRejectedException(column, "more than " + maxScale + " decimal places", value);
         }
-        return parsed;
+        return new BigDecimal(value);
     }
 }

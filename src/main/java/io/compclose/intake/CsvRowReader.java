@@ -1,6 +1,8 @@
 package io.compclose.intake;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -16,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -33,6 +37,9 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 
     private static final Logger log = LoggerFactory.getLogger(CsvRowReader.class);
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    /** How Commons CSV says a quoted cell runs to the end of the file, and where it opened. */
+    private static final Pattern UNCLOSED_QUOTE = Pattern.compile(
+            "\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
 
     private final Path file;
     private final CsvFileSpec spec;
@@ -54,7 +61,14 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
             }
             return;
         }
-        Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        try {
+            TextSignature.checkStart(in, spec.fileName());
+        } catch (BadInputException | IOException e) {
+            in.close();
+            throw e;
+        }
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         parser = FORMAT.parse(reader);
         records = parser.iterator();
@@ -67,7 +81,7 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
     private List<String> readHeader(CSVRecord record) {
         List<String> names = new ArrayList<>();
         for (String cell : record) {
-            names.add(cell.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT));
+            names.add(cell.trim().toLowerCase(Locale.ROOT));
         }
         List<String> missing = spec.requiredColumns().stream().filter(c -> !names.contains(c)).toList();
         if (!missing.isEmpty()) {
@@ -110,8 +124,9 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
             }
             raw.append(cell);
         }
-        String problem = record.size() == header.size() ? null
-                : "has " + record.size() + " cells but the header has " + header.size();
+        CsvRow.Problem problem = record.size() == header.size() ? spec.overlong(values)
+                : CsvRow.Problem.shape("has " + record.size() + " cells but the header has " + header.size(),
+                        raw.toString());
         return new CsvRow(spec.fileName(), endLine - embeddedLineBreaks, values, raw.toString(), problem);
     }
 
@@ -131,14 +146,24 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
         }
     }
 
+    /**
+     * The file's fault in its own words. The decoder's and parser's messages ("Input length = 1") mean
+     * nothing to the person who fixes the file, so they are left to the log.
+     */
     private BadInputException unreadable(UncheckedIOException e) {
+        log.info("{} cannot be read", spec.fileName(), e);
         if (e.getCause() instanceof CharacterCodingException) {
             try {
                 return new BadInputException(spec.fileName() + ": line " + Utf8Lines.firstInvalidLine(file)
-                        + " is not valid UTF-8 (save the file as UTF-8)", e);
+                        + " is not valid UTF-8 (save the file as UTF-8)");
             } catch (IOException rescanFailed) {
-                return new BadInputException(spec.fileName() + ": the file is not valid UTF-8", e);
+                return new BadInputException(spec.fileName() + ": the file is not valid UTF-8");
             }
+        }
+        Matcher unclosed = UNCLOSED_QUOTE.matcher(String.valueOf(e.getCause().getMessage()));
+        if (unclosed.find()) {
+            return new BadInputException(spec.fileName() + ": line " + unclosed.group(1) + " opens a quoted cell "
+                    + "that is never closed: the rest of the file would be one cell (a stray quote, or a cut file?)");
         }
         long line = parser == null ? 0 : parser.getCurrentLineNumber() + 1;
         return new BadInputException(spec.fileName() + ": line " + line + " cannot be parsed as CSV ("

@@ -107,7 +107,8 @@ public final class PlanLoader {
                 }
             }
         } catch (IOException | YAMLException e) {
-            problems.add(name + ": not readable as YAML: " + firstLine(e.getMessage()));
+            problems.add(name + (notUtf8(e) ? ": not valid UTF-8 (save the file as UTF-8)"
+                    : ": not readable as YAML: " + firstLine(e.getMessage())));
         }
         return plans;
     }
@@ -452,6 +453,16 @@ public final class PlanLoader {
     private static boolean isYaml(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+    }
+
+    /** The reader's complaint about bytes that are not UTF-8 names a Java exception, not the file's fault. */
+    private static boolean notUtf8(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String message) {

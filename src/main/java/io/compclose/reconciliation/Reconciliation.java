@@ -50,6 +50,7 @@ public class Reconciliation {
         sourceRows(run, CsvFileSpec.REPS, accepted("rep_assignment", period), totals, breaks);
         SourceFile bookings = sourceRowsAndAmounts(run, CsvFileSpec.BOOKINGS, "acv", accepted("booking", period),
                 totals, breaks);
+        sourceRows(run, CsvFileSpec.SPLITS, accepted("booking_split", period), totals, breaks);
         sourceRows(run, CsvFileSpec.CANCELLATIONS, accepted("cancellation", period), totals, breaks);
         sourceRows(run, CsvFileSpec.FX_RATES, accepted("fx_rate", period), totals, breaks);
         sourceRows(run, CsvFileSpec.ACCOUNT_OWNERS, accepted("account_owner", period), totals, breaks);

@@ -140,7 +140,8 @@ class BookingValidatorTests {
 
     @Test
     void aMalformedRowIsRejectedWithItsShape() {
-        CsvRow malformed = new CsvRow("bookings.csv", 4, Map.of(), "B-1,2026", "has 2 cells but the header has 8");
+        CsvRow malformed = new CsvRow("bookings.csv", 4, Map.of(), "B-1,2026",
+                CsvRow.Problem.shape("has 2 cells but the header has 8", "B-1,2026"));
         Reject reject = validator.validate(malformed).reject();
         assertThat(reject.reason()).isEqualTo("has 2 cells but the header has 8");
         assertThat(reject.rawValue()).isEqualTo("B-1,2026");

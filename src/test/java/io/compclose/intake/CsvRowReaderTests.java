@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 class CsvRowReaderTests {
@@ -95,21 +97,60 @@ class CsvRowReaderTests {
     }
 
     @Test
-    void anUnbalancedQuoteIsBadInputNamingTheFile() {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-                () -> readAll(HEADER + "\nB-1,2026-10-01,\"A-1,R001,NEW,P,1,USD\n"));
-        while (thrown != null && !(thrown instanceof BadInputException)) {
-            thrown = thrown.getCause();
-        }
-        assertThat(thrown).isInstanceOf(BadInputException.class).hasMessageStartingWith("bookings.csv: line ")
-                .hasMessageContaining("cannot be parsed as CSV");
+    void anUnbalancedQuoteNamesTheLineItOpensOn() {
+        // the quote opened on line 3 swallows lines 4 and 5: the parser gives up at the end of the file
+        Throwable thrown = badInput(HEADER + "\nB-1,2026-10-01,A-1,R001,NEW,P,1,USD\nB-2,2026-10-01,\"A-2,R001,NEW,P,1,"
+                + "USD\nB-3,2026-10-01,A-3,R001,NEW,P,1,USD\nB-4,2026-10-01,A-4,R001,NEW,P,1,USD\n");
+        assertThat(thrown).hasMessage("bookings.csv: line 3 opens a quoted cell that is never closed: the rest of the "
+                + "file would be one cell (a stray quote, or a cut file?)");
+    }
+
+    @Test
+    void aBomBeforeAQuotedFirstHeaderCellIsSkipped() throws Exception {
+        // Excel's "CSV UTF-8" writes a BOM; with the header quoted, the BOM must not hide the first quote
+        List<CsvRow> rows = readAll("\uFEFF\"booking_id\",\"booked_on\",account_id,owner_rep_id,type,product,acv,currency\n"
+                + "\"B-1\",2026-10-01,A-1,R001,NEW,P,1,USD\n");
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.text("booking_id")).isEqualTo("B-1"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "504B0304140006| is a ZIP archive (an Excel workbook?), not CSV text: save it as CSV UTF-8",
+            "D0CF11E0A1B11A| is an Excel 97-2003 workbook, not CSV text: save it as CSV UTF-8",
+            "FFFE6200| is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8: save it as CSV UTF-8",
+            "FEFF0062| is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8: save it as CSV UTF-8"})
+    void aFileThatIsNotTextIsRefusedByWhatItIs(String firstBytes, String message) {
+        byte[] bytes = java.util.HexFormat.of().parseHex(firstBytes);
+        assertThatThrownBy(() -> readAll(bytes, new ExecutionContext())).rootCause()
+                .isInstanceOf(BadInputException.class).hasMessage("bookings.csv: " + message);
     }
 
     @Test
     void aRowWithTheWrongNumberOfCellsIsMarked() throws Exception {
         List<CsvRow> rows = readAll(HEADER + "\nB-1,2026-10-01,A-1,R001,NEW,P,1\n");
-        assertThat(rows.get(0).problem()).isEqualTo("has 7 cells but the header has 8");
+        assertThat(rows.get(0).problem()).isEqualTo(CsvRow.Problem.shape("has 7 cells but the header has 8",
+                "B-1,2026-10-01,A-1,R001,NEW,P,1"));
         assertThatThrownBy(rows.get(0)::requireWellFormed).isInstanceOf(RowRejectedException.class);
+    }
+
+    @Test
+    void aCellLongerThanItsColumnHoldsIsMarkedWithTheColumn() throws Exception {
+        // booking_id holds 64 characters; the surrounding spaces are not stored, so 64 plus spaces fit
+        String longest = "B".repeat(64);
+        List<CsvRow> rows = readAll(HEADER + "\n\"  " + longest + " \",2026-10-01,A-1,R001,NEW,P,1,USD\n"
+                + longest + "X,2026-10-01,A-1,R001,NEW,P,1,USD\n");
+        assertThat(rows.get(0).problem()).isNull();
+        assertThat(rows.get(1).problem()).isEqualTo(new CsvRow.Problem("booking_id",
+                "longer than the 64 characters this column holds (65)", longest + "X"));
+    }
+
+    private Throwable badInput(String content) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> readAll(content));
+        while (thrown != null && !(thrown instanceof BadInputException)) {
+            thrown = thrown.getCause();
+        }
+        assertThat(thrown).isInstanceOf(BadInputException.class);
+        return thrown;
     }
 
     @Test

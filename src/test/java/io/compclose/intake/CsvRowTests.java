@@ -49,4 +49,17 @@ class CsvRowTests {
         assertThatThrownBy(() -> cell(value).decimal("x", 4)).isInstanceOf(RowRejectedException.class)
                 .hasMessageContaining("not a decimal number");
     }
+
+    @Test
+    void anAmountOfMoreThanTwelveWholeDigitsIsRejectedBeforeItIsBuilt() {
+        // 999,999,999,999 is the largest; leading zeros and decimals do not count
+        assertThat(cell("-999999999999.99").decimal("x", 2)).isEqualByComparingTo(new BigDecimal("-999999999999.99"));
+        assertThat(cell("0000000000000001.5").decimal("x", 2)).isEqualByComparingTo(new BigDecimal("1.5"));
+        for (String absurd : new String[] {"1000000000000", "-1000000000000.00", "9".repeat(1 << 20)}) {
+            assertThatThrownBy(() -> cell(absurd).decimal("x", 2)).isInstanceOf(RowRejectedException.class)
+                    .hasMessage("more than 12 digits before the decimal point");
+        }
+        assertThatThrownBy(() -> cell("1." + "0".repeat(1 << 20)).decimal("x", 2))
+                .hasMessage("more than 2 decimal places");
+    }
 }

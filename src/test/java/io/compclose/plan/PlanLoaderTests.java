@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -202,6 +203,14 @@ class PlanLoaderTests {
                 .satisfies(e -> assertThat(((PlanValidationException) e).problems())
                         .anySatisfy(p -> assertThat(p).startsWith("c.yaml: not readable as YAML"))
                         .contains("b.yml: plan X: version 1 is defined more than once"));
+    }
+
+    @Test
+    void aPlanFileThatIsNotUtf8SaysSo() throws Exception {
+        Files.write(plans.resolve("a.yaml"), (HEAD + "name: M\u00fcller\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> loader.load(plans)).isInstanceOf(PlanValidationException.class)
+                .satisfies(e -> assertThat(((PlanValidationException) e).problems())
+                        .containsExactly("a.yaml: not valid UTF-8 (save the file as UTF-8)"));
     }
 
     @Test
