@@ -8,9 +8,11 @@ import java.util.Map;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.compclose.CompCloseApplication;
+import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
 
 /**
@@ -18,6 +20,9 @@ import io.compclose.system.CloseRun;
  * (an embedded H2 database and a log file under the output folder), and runs the command.
  */
 public final class Cli {
+
+    private static final String LOG_FILE = "compclose.log";
+    private static final String H2_FILE = "jdbc:h2:file:";
 
     private Cli() {
     }
@@ -75,7 +80,7 @@ public final class Cli {
     /** A clear word before anything starts, rather than a failure half-way through the close. */
     private static void requireWritable(Path outDir) {
         try {
-            Files.createDirectories(outDir.resolve("logs"));
+            AtomicFiles.createOwnerOnlyFile(outDir.resolve("logs").resolve(LOG_FILE));
             Files.deleteIfExists(Files.createTempFile(outDir, ".write-check", ".tmp"));
         } catch (java.io.IOException | SecurityException e) {
             throw new OutputFolderException("cannot write to the output folder " + outDir + " ("
@@ -91,14 +96,34 @@ public final class Cli {
         }
     }
 
+    /**
+     * The embedded database holds everyone's pay. H2 creates its files with the process's umask, so
+     * its folder is made owner-only before H2 opens it, even a folder that exists already.
+     */
+    private static void ownerOnlyEmbeddedDatabase(org.springframework.context.ApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            String url = prepared.getEnvironment().getProperty("spring.datasource.url", "");
+            if (url.startsWith(H2_FILE)) {
+                Path database = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath();
+                try {
+                    AtomicFiles.createOwnerOnlyFolder(database.getParent());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot create the database folder "
+                            + database.getParent() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
     private static ConfigurableApplicationContext start(CommandLine line, Path outDir, Class<?>[] extra) {
         Map<String, Object> defaults = new HashMap<>();
-        defaults.put("spring.datasource.url", "jdbc:h2:file:" + outDir.resolve("db").resolve("compclose")
+        defaults.put("spring.datasource.url", H2_FILE + outDir.resolve("db").resolve("compclose")
                 + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH");
-        defaults.put("logging.file.name", outDir.resolve("logs").resolve("compclose.log").toString());
+        defaults.put("logging.file.name", outDir.resolve("logs").resolve(LOG_FILE).toString());
         return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra)
                 .web(WebApplicationType.NONE)
                 .properties(defaults)
+                .listeners(Cli::ownerOnlyEmbeddedDatabase)
                 .run(line.springArgs().toArray(String[]::new));
     }
 }
