@@ -38,6 +38,7 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err, Class<?>... extraConfiguration) {
         try {
             CommandLine line = CommandLine.parse(args);
+            refuseSecretSystemProperties();
             if (line.command().equals("help")) {
                 out.println(CommandLine.USAGE);
                 return ExitCode.OK;
@@ -74,6 +75,15 @@ public final class Cli {
             err.println("compclose: " + Failures.describe(e));
             err.println("details are in the log file under the output folder (logs/compclose.log)");
             return ExitCode.FAILED;
+        }
+    }
+
+    /** {@code java -Dspring.datasource.password=...} shows the password in the process list too. */
+    private static void refuseSecretSystemProperties() {
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("spring.") || name.startsWith("compclose.") || name.startsWith("logging.")) {
+                CommandLine.refuseSecret(name + "=" + System.getProperty(name), "as a -D option of the java command");
+            }
         }
     }
 

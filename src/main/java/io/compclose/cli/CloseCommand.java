@@ -179,7 +179,7 @@ public class CloseCommand {
             return ExitCode.BAD_INPUT;
         }
         String reason = execution.getAllFailureExceptions().stream().findFirst().map(Failures::describe)
-                .orElse(execution.getExitStatus().getExitDescription());
+                .orElse(io.compclose.system.Secrets.mask(execution.getExitStatus().getExitDescription()));
         err.println("compclose: the close of " + run.period() + " " + execution.getStatus().toString().toLowerCase()
                 + failedStep(execution).map(s -> " in step " + s.getStepName()).orElse("") + ": " + reason);
         err.println("Nothing was paid twice. Fix the cause and run the same command again to restart from that step.");
