@@ -12,6 +12,7 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.compclose.CompCloseApplication;
+import io.compclose.audit.AuditLog;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
 
@@ -59,7 +60,7 @@ public final class Cli {
                     case "lock" -> context.getBean(LockCommand.class).run(line.period(true), line.option("by"),
                             line.option("note"), out, err);
                     case "resend" -> context.getBean(ResendCommand.class).run(line.period(true), line.option("rep"),
-                            line.option("by") != null ? line.option("by") : System.getProperty("user.name"), outDir,
+                            line.option("by") != null ? line.option("by") : AuditLog.osUser(), outDir,
                             out, err);
                     default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
                 };
