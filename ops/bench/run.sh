@@ -127,9 +127,11 @@ log="$work/close.log"
 echo
 echo "== close of $period on $host:$port/$db ${chunk_args[*]:-} (stdout/stderr in $log)"
 # the GC log gives the peak heap: the most used just before any collection
+# the password goes in the environment: CompClose refuses one on its command line
+SPRING_DATASOURCE_PASSWORD="$password" \
 java ${heap_args[@]+"${heap_args[@]}"} -Xlog:gc:file="$work/gc.log" -jar "$jar" close --period="$period" --inbox="$inbox" --out="$out" --compclose.progress=false \
   --spring.datasource.url="jdbc:mysql://$host:$port/$db?rewriteBatchedStatements=true" \
-  --spring.datasource.username="$user" --spring.datasource.password="$password" ${chunk_args[@]+"${chunk_args[@]}"} \
+  --spring.datasource.username="$user" ${chunk_args[@]+"${chunk_args[@]}"} \
   >"$log" 2>&1 &
 close_pid=$!
 stop_close() { kill "$close_pid" 2>/dev/null || true; }

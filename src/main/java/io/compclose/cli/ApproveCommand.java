@@ -10,7 +10,10 @@ import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.compclose.audit.AuditLog;
 import io.compclose.reconciliation.ReviewRepository;
 import io.compclose.reconciliation.ReviewRules;
 import io.compclose.system.CloseRun;
@@ -25,11 +28,16 @@ public class ApproveCommand {
     private final CloseHistory history;
     private final ReviewRepository review;
     private final Clock clock;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
-    public ApproveCommand(CloseHistory history, ReviewRepository review, Clock clock) {
+    public ApproveCommand(CloseHistory history, ReviewRepository review, Clock clock, AuditLog audit,
+            PlatformTransactionManager transactionManager) {
         this.history = history;
         this.review = review;
         this.clock = clock;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     public int run(YearMonth period, String by, String note, Path outDir, PrintStream out, PrintStream err) {
@@ -53,7 +61,13 @@ public class ApproveCommand {
             return ExitCode.OK;
         }
         List<ReviewRules.ReviewException> exceptions = review.exceptions(period, revision);
-        review.approve(period, revision, by, note, exceptions.size(), LocalDateTime.now(clock));
+        int reviewed = revision;
+        transaction.executeWithoutResult(status -> {
+            review.approve(period, reviewed, by, note, exceptions.size(), LocalDateTime.now(clock));
+            audit.record(by, AuditLog.Action.APPROVE, period, "revision " + reviewed + ", execution " + last.getId()
+                    + ", " + exceptions.size() + " exception" + (exceptions.size() == 1 ? "" : "s")
+                    + (note == null ? "" : ": " + note));
+        });
         out.println("Approved the close of " + period + (revision > 1 ? " (revision " + revision + ")" : "") + " with "
                 + exceptions.size() + " exception" + (exceptions.size() == 1 ? "" : "s") + ", by " + by + ".");
         out.println("Run the same close command again: it continues from the review gate to payroll and statements.");

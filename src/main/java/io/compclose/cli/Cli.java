@@ -12,10 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 import io.compclose.CompCloseApplication;
+import io.compclose.audit.AuditLog;
+import io.compclose.system.AtomicFiles;
 import io.compclose.schedule.CatalogEntry;
 import io.compclose.schedule.CatalogException;
 import io.compclose.schedule.JobCatalog;
@@ -27,6 +30,9 @@ import io.compclose.system.UsageIntakeRun;
  * (an embedded H2 database and a log file under the output folder), and runs the command.
  */
 public final class Cli {
+
+    private static final String LOG_FILE = "compclose.log";
+    private static final String H2_FILE = "jdbc:h2:file:";
 
     private Cli() {
     }
@@ -42,6 +48,7 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err, Class<?>... extraConfiguration) {
         try {
             CommandLine line = CommandLine.parse(args);
+            refuseSecretSystemProperties();
             if (line.command().equals("help")) {
                 out.println(CommandLine.USAGE);
                 return ExitCode.OK;
@@ -72,7 +79,7 @@ public final class Cli {
                     case "lock" -> context.getBean(LockCommand.class).run(line.period(true), line.option("by"),
                             line.option("note"), out, err);
                     case "resend" -> context.getBean(ResendCommand.class).run(line.period(true), line.option("rep"),
-                            line.option("by") != null ? line.option("by") : System.getProperty("user.name"), outDir,
+                            line.option("by") != null ? line.option("by") : AuditLog.osUser(), outDir,
                             out, err);
                     default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
                 };
@@ -94,10 +101,19 @@ public final class Cli {
         }
     }
 
+    /** {@code java -Dspring.datasource.password=...} shows the password in the process list too. */
+    private static void refuseSecretSystemProperties() {
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("spring.") || name.startsWith("compclose.") || name.startsWith("logging.")) {
+                CommandLine.refuseSecret(name + "=" + System.getProperty(name), "as a -D option of the java command");
+            }
+        }
+    }
+
     /** A clear word before anything starts, rather than a failure half-way through the close. */
     private static void requireWritable(Path outDir) {
         try {
-            Files.createDirectories(outDir.resolve("logs"));
+            AtomicFiles.createOwnerOnlyFile(outDir.resolve("logs").resolve(LOG_FILE));
             Files.deleteIfExists(Files.createTempFile(outDir, ".write-check", ".tmp"));
         } catch (java.io.IOException | SecurityException e) {
             throw new OutputFolderException("cannot write to the output folder " + outDir + " ("
@@ -110,6 +126,25 @@ public final class Cli {
     static class OutputFolderException extends RuntimeException {
         OutputFolderException(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * The embedded database holds everyone's pay. H2 creates its files with the process's umask, so
+     * its folder is made owner-only before H2 opens it, even a folder that exists already.
+     */
+    private static void ownerOnlyEmbeddedDatabase(org.springframework.context.ApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            String url = prepared.getEnvironment().getProperty("spring.datasource.url", "");
+            if (url.startsWith(H2_FILE)) {
+                Path database = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath();
+                try {
+                    AtomicFiles.createOwnerOnlyFolder(database.getParent());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot create the database folder "
+                            + database.getParent() + ": " + e.getMessage(), e);
+                }
+            }
         }
     }
 
@@ -161,9 +196,10 @@ public final class Cli {
 
     private static SpringApplicationBuilder application(Path outDir, String h2Options, Class<?>[] extra) {
         Map<String, Object> defaults = new HashMap<>();
-        defaults.put("spring.datasource.url", "jdbc:h2:file:" + outDir.resolve("db").resolve("compclose")
+        defaults.put("spring.datasource.url", H2_FILE + outDir.resolve("db").resolve("compclose")
                 + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH" + h2Options);
-        defaults.put("logging.file.name", outDir.resolve("logs").resolve("compclose.log").toString());
-        return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra).properties(defaults);
+        defaults.put("logging.file.name", outDir.resolve("logs").resolve(LOG_FILE).toString());
+        return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra).properties(defaults)
+                .listeners(Cli::ownerOnlyEmbeddedDatabase);
     }
 }

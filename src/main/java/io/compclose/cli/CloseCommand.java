@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import io.compclose.audit.AuditLog;
 import io.compclose.intake.BadInputException;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.payout.PayrollLayouts;
@@ -34,11 +35,13 @@ public class CloseCommand {
     private final CloseHistory history;
     private final PeriodLifecycle lifecycle;
     private final PayrollLayouts payrollLayouts;
+    private final AuditLog audit;
 
     public CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseReport report,
             Environment environment,
             PeriodRevision revisions, CloseHistory history, PeriodLifecycle lifecycle,
-            PayrollLayouts payrollLayouts) {
+            PayrollLayouts payrollLayouts, AuditLog audit) {
+        this.audit = audit;
         this.lifecycle = lifecycle;
         this.payrollLayouts = payrollLayouts;
         this.revisions = revisions;
@@ -100,7 +103,7 @@ public class CloseCommand {
             out.println("Revising the close of " + run.period() + " from " + run.inbox() + " (revision "
                     + run.revision() + "): statements that change are issued again, and payroll gets a "
                     + "correction file of the differences.");
-            return finish(run, jobOperator.start(monthlyClose, run.toJobParameters()), out, err);
+            return launch(run, AuditLog.Action.REVISE, "started from " + run.inbox(), out, err);
         }
         JobExecution last = lastExecution(run);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
@@ -110,6 +113,7 @@ public class CloseCommand {
             report.print(last, out);
             return ExitCode.OK;
         }
+        String recovered = "";
         if (last != null && last.getStatus().isRunning()) {
             if (!DatabaseLock.isExclusive(environment)) {
                 err.println("compclose: a close of " + run.period() + " is already running (execution "
@@ -122,21 +126,55 @@ public class CloseCommand {
             out.println("The close of " + run.period() + " (execution " + last.getId() + ") was interrupted before "
                     + "it finished; marking it failed so it can continue.");
             last = jobOperator.recover(last);
+            recovered = "execution " + last.getId() + " left running by an interrupted close marked failed; ";
         }
         if (!payrollLayoutsReadable(err)) {
             return ExitCode.BAD_INPUT;
         }
+        String how;
         if (CloseHistory.stoppedForReview(last)) {
             out.println("Continuing the close of " + run.period() + " after review (execution " + last.getId()
                     + " stopped at the review gate).");
+            how = "continued after review of execution " + last.getId();
         } else if (last != null) {
+            String step = failedStep(last).map(s -> " (step " + s.getStepName() + ")").orElse("");
             out.println("Restarting the close of " + run.period() + " where execution " + last.getId() + " stopped"
-                    + failedStep(last).map(s -> " (step " + s.getStepName() + ")").orElse("") + ".");
+                    + step + ".");
+            how = "restarted where execution " + last.getId() + " stopped" + step;
         } else {
             out.println("Closing " + run.period() + " from " + run.inbox() + " into " + run.out());
+            how = "started from " + run.inbox();
         }
-        JobExecution execution = jobOperator.start(monthlyClose, run.toJobParameters());
+        return launch(run, AuditLog.Action.CLOSE, recovered + how, out, err);
+    }
+
+    /** Runs the close and records in the audit trail who ran it, how it started and how it ended. */
+    private int launch(CloseRun run, AuditLog.Action action, String how, PrintStream out, PrintStream err)
+            throws Exception {
+        String what = "revision " + run.revision() + ", " + how;
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(monthlyClose, run.toJobParameters());
+        } catch (Exception e) {
+            audit.record(AuditLog.osUser(), action, run.period(), what + ": could not start: " + Failures.describe(e));
+            throw e;
+        }
+        audit.record(AuditLog.osUser(), action, run.period(), what + ", execution " + execution.getId() + ": "
+                + outcome(execution));
         return finish(run, execution, out, err);
+    }
+
+    private static String outcome(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return "completed";
+        }
+        if (CloseHistory.stoppedForReview(execution)) {
+            return "stopped for review";
+        }
+        return execution.getStatus().toString().toLowerCase(java.util.Locale.ROOT)
+                + failedStep(execution).map(s -> " in step " + s.getStepName()).orElse("") + ": "
+                + execution.getAllFailureExceptions().stream().findFirst().map(Failures::describe)
+                        .orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
     }
 
     /** A broken payroll layout stops the close before it starts, rather than at the payroll step. */
@@ -180,7 +218,7 @@ public class CloseCommand {
             return ExitCode.BAD_INPUT;
         }
         String reason = execution.getAllFailureExceptions().stream().findFirst().map(Failures::describe)
-                .orElse(execution.getExitStatus().getExitDescription());
+                .orElse(io.compclose.system.Secrets.mask(execution.getExitStatus().getExitDescription()));
         err.println("compclose: the close of " + run.period() + " " + execution.getStatus().toString().toLowerCase()
                 + failedStep(execution).map(s -> " in step " + s.getStepName()).orElse("") + ": " + reason);
         err.println("Nothing was paid twice. Fix the cause and run the same command again to restart from that step.");

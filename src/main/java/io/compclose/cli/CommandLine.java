@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.compclose.system.Secrets;
+
 /**
  * The parsed command line: a command word, its {@code --name=value} options, and any
  * {@code --spring.*} (also {@code --logging.*}, {@code --compclose.*}, and for serve {@code --server.*} and
@@ -43,6 +45,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 
             --out defaults to ./out; the embedded database lives there unless
             SPRING_DATASOURCE_URL (or --spring.datasource.url=...) points elsewhere.
+            Passwords never go on the command line: SPRING_DATASOURCE_PASSWORD,
+            SPRING_MAIL_PASSWORD, ... in the environment, or files in a folder given
+            as SPRING_CONFIG_IMPORT=configtree:FOLDER/ (spring.datasource.password, ...).
             exit codes: 0 completed, 1 failed (the same command restarts it),
                         2 bad usage or input, 3 stopped for review""";
 
@@ -68,6 +73,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
                 command = "help";
             } else if (arg.startsWith("--spring.") || arg.startsWith("--logging.") || arg.startsWith("--compclose.")
                     || arg.startsWith("--server.") || arg.startsWith("--management.")) {
+                refuseSecret(arg.substring(2), "on the command line");
                 spring.add(arg);
             } else if (FLAGS.contains(arg)) {
                 options.put(arg.substring(2), "true");
@@ -96,6 +102,21 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             }
         }
         return new CommandLine(command, options, spring);
+    }
+
+    /**
+     * Refuses a password given as {@code name=value} where other users can read it, naming the
+     * environment variable and the file to use instead and never echoing the value.
+     */
+    static void refuseSecret(String setting, String where) {
+        int eq = setting.indexOf('=');
+        String name = eq < 0 ? setting : setting.substring(0, eq);
+        Secrets.secretSetting(name, eq < 0 ? null : setting.substring(eq + 1)).ifPresent(secret -> {
+            throw new UsageException(name + " carries a secret " + where + ", where every user of this machine can "
+                    + "read it (ps) and the shell history keeps it: set " + Secrets.environmentVariable(secret)
+                    + " in the environment instead, or put it in a file named " + secret + " in a folder given as "
+                    + "SPRING_CONFIG_IMPORT=configtree:FOLDER/ (readable by the service account only)");
+        });
     }
 
     public YearMonth period(boolean required) {

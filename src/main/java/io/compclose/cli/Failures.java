@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.compclose.intake.BadInputException;
+import io.compclose.system.Secrets;
 
 /** Turns a failure into the one line a finance user reads, and finds bad input among the causes. */
 final class Failures {
@@ -45,7 +46,8 @@ final class Failures {
         return cause == null || text.contains(cause) ? text : text + " (" + cause + ")";
     }
 
+    /** Masked: a driver's message may quote a JDBC URL with its password. */
     private static String firstLine(String message) {
-        return message.lines().findFirst().orElse(message).strip();
+        return Secrets.mask(message.lines().findFirst().orElse(message).strip());
     }
 }

@@ -6,7 +6,10 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.compclose.audit.AuditLog;
 import io.compclose.period.PeriodLifecycle;
 
 /**
@@ -18,10 +21,15 @@ public class LockCommand {
 
     private final PeriodLifecycle lifecycle;
     private final Clock clock;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
-    public LockCommand(PeriodLifecycle lifecycle, Clock clock) {
+    public LockCommand(PeriodLifecycle lifecycle, Clock clock, AuditLog audit,
+            PlatformTransactionManager transactionManager) {
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     public int run(YearMonth period, String by, String note, PrintStream out, PrintStream err) {
@@ -40,7 +48,11 @@ public class LockCommand {
                 return ExitCode.OK;
             }
             case CLOSED -> {
-                lifecycle.lock(period, by, note, LocalDateTime.now(clock));
+                transaction.executeWithoutResult(status -> {
+                    lifecycle.lock(period, by, note, LocalDateTime.now(clock));
+                    audit.record(by, AuditLog.Action.LOCK, period, "revision " + state.revision()
+                            + (note == null ? "" : ": " + note));
+                });
                 out.println("Locked " + period + " (revision " + state.revision() + ", closed "
                         + CloseReport.time(state.closedAt()) + "), by " + by + ". Its figures never change again: "
                         + "late inputs and corrections for " + period + " go in the inbox of "

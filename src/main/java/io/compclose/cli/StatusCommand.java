@@ -69,7 +69,7 @@ public class StatusCommand {
                     CloseReport.time(execution.getEndTime()));
             String description = execution.getExitStatus().getExitDescription();
             if (description != null && !description.isBlank()) {
-                out.println("    " + description.lines().findFirst().orElse("").strip());
+                out.println("    " + io.compclose.system.Secrets.mask(description.lines().findFirst().orElse("").strip()));
             }
             for (StepExecution step : execution.getStepExecutions().stream()
                     .sorted(Comparator.comparingLong(StepExecution::getId)).toList()) {

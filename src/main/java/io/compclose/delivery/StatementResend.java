@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import io.compclose.audit.AuditLog;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.RepAssignment;
 import io.compclose.system.CloseProperties;
@@ -22,7 +23,7 @@ import io.compclose.system.CloseProperties;
  * Sends a period's statements again, once per request: one rep's (a lost email), or every one not
  * delivered yet. Each resend is a new send in the delivery log, claimed before it goes, and goes
  * to the rep's roster address as the roster stands now (the latest delivered reps.csv), never to
- * an address given on the command line.
+ * an address given on the command line. Each send is recorded in the audit trail with who asked for it.
  */
 @Component
 public class StatementResend {
@@ -37,9 +38,12 @@ public class StatementResend {
     private final ObjectProvider<JavaMailSender> smtp;
     private final CloseProperties properties;
     private final DeliveryProperties delivery;
+    private final AuditLog audit;
 
     public StatementResend(JdbcTemplate jdbc, DeliveryLog log, IntakeRepository intake,
-            ObjectProvider<JavaMailSender> smtp, CloseProperties properties, DeliveryProperties delivery) {
+            ObjectProvider<JavaMailSender> smtp, CloseProperties properties, DeliveryProperties delivery,
+            AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.log = log;
         this.intake = intake;
@@ -84,8 +88,20 @@ public class StatementResend {
             Delivery send = new Delivery(period, statement.repId(), statement.version(),
                     log.nextSendNo(period, statement.repId(), statement.version()), rep.email(), rep.name(),
                     statement.pdf());
-            resent.add(new Resent(send.repId(), send.version(), send.sendNo(), send.recipient(),
-                    postman.deliver(send, requestedBy)));
+            String what = "statement of " + send.repId() + " (version " + send.version() + ", send " + send.sendNo()
+                    + ") to " + send.recipient();
+            Postman.Outcome outcome;
+            try {
+                outcome = postman.deliver(send, requestedBy);
+            } catch (Exception e) {
+                audit.record(requestedBy, AuditLog.Action.RESEND, period, what + ": failed: " + e.getMessage());
+                throw e;
+            }
+            if (outcome.result() != Postman.Result.ALREADY_HANDLED) {
+                audit.record(requestedBy, AuditLog.Action.RESEND, period, what + ": " + (outcome.failure() == null
+                        ? "sent" : "not sent: " + outcome.failure().reason()));
+            }
+            resent.add(new Resent(send.repId(), send.version(), send.sendNo(), send.recipient(), outcome));
         }
         return resent;
     }

@@ -8,6 +8,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.compclose.audit.AuditLog;
 import io.compclose.intake.BadInputException;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
@@ -21,7 +22,8 @@ import io.compclose.system.StepFactory;
 public class PeriodStepsConfiguration {
 
     @Bean
-    Step openPeriod(StepFactory steps, PeriodRevision revisions, PeriodLifecycle lifecycle, Clock clock) {
+    Step openPeriod(StepFactory steps, PeriodRevision revisions, PeriodLifecycle lifecycle, Clock clock,
+            AuditLog audit) {
         return steps.tasklet("openPeriod", (contribution, chunkContext) -> {
             CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
             lifecycle.locked(run.period()).ifPresent(state -> {
@@ -30,7 +32,10 @@ public class PeriodStepsConfiguration {
                         + "; its figures never change. Put late inputs and corrections in the inbox of "
                         + lifecycle.nextOpen(run.period()));
             });
-            lifecycle.lockClosedBefore(run.period(), LocalDateTime.now(clock));
+            for (java.time.YearMonth earlier : lifecycle.lockClosedBefore(run.period(), LocalDateTime.now(clock))) {
+                audit.record(AuditLog.osUser(), AuditLog.Action.LOCK, earlier, "locked by the close of "
+                        + run.period() + ": its year-to-date true-up starts from these figures");
+            }
             if (run.isRevision()) {
                 revisions.reopen(run.period());
             }

@@ -63,7 +63,8 @@ public final class TestDatabases {
         return "jdbc:h2:file:" + outDir.resolve("db").resolve("compclose") + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH";
     }
 
-    private static String server() {
+    /** {@code jdbc:mysql://127.0.0.1:PORT} of the server the MariaDB tests use. */
+    public static synchronized String server() {
         if (server == null) {
             server = reachable("127.0.0.1", 3306) ? "jdbc:mysql://127.0.0.1:3306" : startEmbedded();
         }

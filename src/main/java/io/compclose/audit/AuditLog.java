@@ -1,0 +1,86 @@
+package io.compclose.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import io.compclose.system.ColumnText;
+import io.compclose.system.Secrets;
+
+/**
+ * The audit trail, {@code audit_event}: one row per command that changed something, with who asked
+ * ({@code --by}, or the operating-system user), the operating-system user who ran it, the period and
+ * what happened. Append-only: this class inserts and reads, nothing in CompClose updates or deletes a
+ * row, the application's database account may not either, and on MySQL / MariaDB triggers refuse it.
+ */
+@Repository
+public class AuditLog {
+
+    /** What was done. Stored in lower case: {@code close}, {@code revise}, ... */
+    public enum Action {
+        /** a close started, restarted or continued after review, with its outcome */
+        CLOSE,
+        /** a closed period recalculated from a corrected inbox (close --revise), with its outcome */
+        REVISE,
+        /** a close stopped for review approved */
+        APPROVE,
+        /** a closed period locked, by finance or by the close of a later period */
+        LOCK,
+        /** a statement emailed again */
+        RESEND;
+
+        String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One row of the trail. */
+    public record Event(long id, LocalDateTime occurredAt, String actor, String osUser, String action,
+            String period, String detail) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public AuditLog(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Records what was done; part of the caller's transaction when there is one.
+     *
+     * @param actor  who asked for it: the {@code --by} name, or {@link #osUser()}
+     * @param period the pay period it concerns, or null
+     * @param detail what happened, including the outcome (masked and cut to fit)
+     */
+    public void record(String actor, Action action, YearMonth period, String detail) {
+        jdbc.update("""
+                INSERT INTO audit_event (occurred_at, actor, os_user, action, pay_period, detail)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, Timestamp.valueOf(LocalDateTime.now(clock)), ColumnText.fit(actor, 128),
+                ColumnText.fit(osUser(), 128), action.column(), period == null ? null : period.toString(),
+                ColumnText.fit(Secrets.mask(detail), 1000));
+    }
+
+    /** The period's events, oldest first. */
+    public List<Event> events(YearMonth period) {
+        return jdbc.query("""
+                SELECT id, occurred_at, actor, os_user, action, pay_period, detail FROM audit_event
+                WHERE pay_period = ? ORDER BY id
+                """, (rs, i) -> new Event(rs.getLong(1), rs.getObject(2, LocalDateTime.class), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), period.toString());
+    }
+
+    /** The operating-system account running CompClose: who ran a command, whatever name it was given. */
+    public static String osUser() {
+        String user = System.getProperty("user.name");
+        return user == null || user.isBlank() ? "unknown" : user;
+    }
+}
