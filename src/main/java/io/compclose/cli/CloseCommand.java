@@ -16,11 +16,17 @@ import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.payout.PayrollLayouts;
 import io.compclose.period.PeriodLifecycle;
 import io.compclose.period.PeriodRevision;
+import io.compclose.system.CloseLease;
+import io.compclose.system.CloseLeases;
 import io.compclose.system.CloseRun;
+import io.compclose.system.LeaseHeldException;
+import io.compclose.system.LeaseHolder;
 
 /**
  * {@code close}: starts the period's close, restarts it after a failure, and does nothing (and
- * says so) once it has completed, so a period is never paid, filed or emailed twice.
+ * says so) once it has completed, so a period is never paid, filed or emailed twice. It holds the
+ * period's lease throughout: a second close of the period refuses while this one is alive, and
+ * recovers its execution once it is gone.
  */
 @Component
 public class CloseCommand {
@@ -33,11 +39,13 @@ public class CloseCommand {
     private final CloseHistory history;
     private final PeriodLifecycle lifecycle;
     private final PayrollLayouts payrollLayouts;
+    private final CloseLeases leases;
 
     public CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseReport report,
             Environment environment,
             PeriodRevision revisions, CloseHistory history, PeriodLifecycle lifecycle,
-            PayrollLayouts payrollLayouts) {
+            PayrollLayouts payrollLayouts, CloseLeases leases) {
+        this.leases = leases;
         this.lifecycle = lifecycle;
         this.payrollLayouts = payrollLayouts;
         this.revisions = revisions;
@@ -69,6 +77,25 @@ public class CloseCommand {
                             : ", as adjustments.csv rows: the plan year " + first.period().getYear() + " is settled."));
             return ExitCode.BAD_INPUT;
         }
+        CloseLease lease;
+        try {
+            lease = leases.acquire(MonthlyCloseJobConfiguration.JOB_NAME, first.period(), databaseIsExclusive());
+        } catch (LeaseHeldException held) {
+            LeaseHolder holder = held.holder();
+            err.println("compclose: a close of " + first.period() + " is already running on " + holder.owner()
+                    + " since " + CloseReport.time(holder.acquiredAt()) + " (last heartbeat "
+                    + CloseReport.time(holder.heartbeatAt()) + "); nothing was started");
+            err.println("Wait for it to finish. If that process is gone, its lease expires at "
+                    + CloseReport.time(holder.expiresAt()) + " and the same command then recovers its close.");
+            return ExitCode.BUSY;
+        }
+        try (lease) {
+            return runHoldingLease(first, revise, lease, out, err);
+        }
+    }
+
+    private int runHoldingLease(CloseRun first, boolean revise, CloseLease lease, PrintStream out, PrintStream err)
+            throws Exception {
         int latest = latestRevision(first);
         CloseRun run = first.atRevision(Math.max(latest, 1));
         if (revise) {
@@ -105,16 +132,13 @@ public class CloseCommand {
             return ExitCode.OK;
         }
         if (last != null && last.getStatus().isRunning()) {
-            if (!databaseIsExclusive()) {
-                err.println("compclose: a close of " + run.period() + " is already running (execution "
-                        + last.getId() + ", started " + CloseReport.time(last.getStartTime())
-                        + "); wait for it to finish");
-                return ExitCode.FAILED;
-            }
-            // The embedded database admits one process at a time: if we are in, the process that
-            // left this execution running is gone (killed or interrupted), so it can be recovered.
+            // This close holds the period's lease, so no live process runs this execution: the one that
+            // started it was killed or cut off, and its lease expired (or, on the embedded database that
+            // one process at a time can open, it is gone because we are in).
             out.println("The close of " + run.period() + " (execution " + last.getId() + ") was interrupted before "
-                    + "it finished; marking it failed so it can continue.");
+                    + "it finished" + lease.takenFrom().map(dead -> " (its process, on " + dead.owner()
+                            + ", stopped renewing its lease at " + CloseReport.time(dead.heartbeatAt()) + ")")
+                            .orElse("") + "; marking it failed so it can continue.");
             last = jobOperator.recover(last);
         }
         if (!payrollLayoutsReadable(err)) {
@@ -153,7 +177,7 @@ public class CloseCommand {
         return history.latestRevision(run);
     }
 
-    /** An embedded H2 file database is locked by the process that opened it. */
+    /** An embedded H2 file database is locked by the process that opened it: no other close can be alive. */
     private boolean databaseIsExclusive() {
         String url = environment.getProperty("spring.datasource.url", "");
         return url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");

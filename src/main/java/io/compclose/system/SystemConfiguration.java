@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock and the progress reporter every stage shares. */
+/** The clock, the progress reporter and the lease guard every stage shares. */
 @Configuration
-@EnableConfigurationProperties({CloseProperties.class, ExtractProperties.class})
+@EnableConfigurationProperties({CloseProperties.class, ExtractProperties.class, LeaseProperties.class})
 public class SystemConfiguration {
 
     @Bean
@@ -19,5 +19,10 @@ public class SystemConfiguration {
     @Bean
     ProgressReporter progressReporter(CloseProperties properties) {
         return new ProgressReporter(System.out, System.console() != null, properties.progress());
+    }
+
+    @Bean
+    LeaseGuard leaseGuard(CloseLeases leases) {
+        return new LeaseGuard(leases);
     }
 }
