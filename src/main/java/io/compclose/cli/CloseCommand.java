@@ -141,6 +141,15 @@ public class CloseCommand {
                             .orElse("") + "; marking it failed so it can continue.");
             last = jobOperator.recover(last);
         }
+        if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+            // Spring Batch could not confirm whether the last chunk committed (the connection dropped
+            // under it) and will not restart such an execution. Here it is safe: the job repository is
+            // in the close's own database, so a chunk's rows and its checkpoint committed together or not at all.
+            out.println("The close of " + run.period() + " (execution " + last.getId() + ") lost its database "
+                    + "connection in the middle of a write; whether or not that write went through, the restart "
+                    + "continues from it consistently. Marking it failed so it can continue.");
+            last = history.failUnknown(last);
+        }
         if (!payrollLayoutsReadable(err)) {
             return ExitCode.BAD_INPUT;
         }
@@ -202,9 +211,11 @@ public class CloseCommand {
             err.println("Fix the input and run the same command again; the close continues from that step.");
             return ExitCode.BAD_INPUT;
         }
-        String reason = execution.getAllFailureExceptions().stream().findFirst().map(Failures::describe)
-                .orElse(execution.getExitStatus().getExitDescription());
-        err.println("compclose: the close of " + run.period() + " " + execution.getStatus().toString().toLowerCase()
+        String reason = Failures.connectionLost(execution.getAllFailureExceptions()).orElseGet(() ->
+                execution.getAllFailureExceptions().stream().findFirst().map(Failures::describe)
+                        .orElse(execution.getExitStatus().getExitDescription()));
+        String ended = execution.getStatus() == BatchStatus.STOPPED ? "stopped" : "failed";
+        err.println("compclose: the close of " + run.period() + " " + ended
                 + failedStep(execution).map(s -> " in step " + s.getStepName()).orElse("") + ": " + reason);
         err.println("Nothing was paid twice. Fix the cause and run the same command again to restart from that step.");
         return ExitCode.FAILED;
@@ -212,7 +223,8 @@ public class CloseCommand {
 
     private static Optional<StepExecution> failedStep(JobExecution execution) {
         return execution.getStepExecutions().stream()
-                .filter(s -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED)
+                .filter(s -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED
+                        || s.getStatus() == BatchStatus.UNKNOWN)
                 .findFirst();
     }
 }
