@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.FaultInjection;
 import io.compclose.support.TestDatabases;
+import io.compclose.support.UnwritableFolder;
 
 /**
  * A fault part-way through a step fails the close; running the same command again restarts it
@@ -116,6 +118,38 @@ class RestartFunctionalTests {
 
         // and the same command completes as if nothing had happened
         CliRun restarted = close.close(FaultInjection.class);
+        assertResumedAtAndEqualsTheUninterruptedRun(close, restarted, step);
+    }
+
+    @ParameterizedTest(name = "{1} cannot write into {0} on {2}: a clear failure, the restart completes")
+    @CsvSource({
+            "payroll, exportPayroll, h2",
+            "statements/2026-10, renderStatements, mariadb"})
+    void anOutputFolderThatCannotBeWrittenFailsTheStepNamingTheFileAndTheRestartCompletes(String folder, String step,
+            String database) throws Exception {
+        // given a close whose output folder cannot be written by the time the step writes there
+        Path out = work.resolve("out");
+        CloseFixture close = new CloseFixture(out, TestDatabases.of(database, out, "compclose_unwritable"), true);
+        CliRun failed;
+        String how;
+        try (UnwritableFolder unwritable = UnwritableFolder.make(out.resolve(folder))) {
+            how = unwritable.how();
+
+            // when
+            failed = close.close();
+        }
+
+        // then the step fails, naming the file it could not write, and nothing after it ran
+        assertThat(failed.exitCode()).as(how + ": " + failed).isEqualTo(1);
+        // (the statements are written side by side: whichever comes first names the file)
+        assertThat(failed.err()).as(how).containsPattern("^" + Pattern.quote("compclose: the close of 2026-10 failed "
+                + "in step " + step + ": cannot write " + out.resolve(folder)) + "/[\\w.-]+\\.(csv|pdf): "
+                + Pattern.quote(out.resolve(folder).toString()));
+        assertThat(failed.err().lines()).as(how).hasSize(2);
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+        // and once the folder is writable again the same command completes as if nothing had happened
+        CliRun restarted = close.close();
         assertResumedAtAndEqualsTheUninterruptedRun(close, restarted, step);
     }
 
