@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
+import io.compclose.support.TestDatabases;
 
 /** The command line as a newcomer meets it: usage errors, bad input, status, exit codes. */
 class CliFunctionalTests {
@@ -107,6 +110,30 @@ class CliFunctionalTests {
                 .contains("Restarting the close of 2026-10").contains("(step loadBookings)");
         assertThat(Files.readAllLines(close.payrollCtl())).contains("row_count=8", "total_USD=236820.46");
         assertThat(close.count("SELECT COUNT(*) FROM booking")).isEqualTo(88);
+    }
+
+    @Test
+    void aSchemaLockLeftByAProcessKilledWhileUpgradingIsReleasedByTheNextStart() throws Exception {
+        // given a shared database whose upgrade to the close lease (changelog 021) was killed half-way:
+        // Liquibase's lock taken, the change not applied yet
+        String url = TestDatabases.freshMariaDb("compclose_schema_lock");
+        List<String> status = List.of("status", "--out=" + work.resolve("out"), "--spring.datasource.url=" + url);
+        assertThat(CliRun.of(status).exitCode()).isZero();
+        var jdbc = new CloseFixture(work.resolve("out"), url, false).jdbc();
+        jdbc.update("DROP TABLE close_lease");
+        assertThat(jdbc.update("DELETE FROM DATABASECHANGELOG WHERE ID = '021-01-close_lease'")).isOne();
+        jdbc.update("UPDATE DATABASECHANGELOGLOCK SET LOCKED = 1, LOCKGRANTED = CURRENT_TIMESTAMP, "
+                + "LOCKEDBY = 'build-7 (killed)'");
+
+        // when the next command starts (Liquibase alone would wait five minutes for the lock, then fail)
+        CliRun next = CompletableFuture.supplyAsync(() -> CliRun.of(status)).get(2, TimeUnit.MINUTES);
+
+        // then it releases the dead process's lock, finishes the upgrade and runs
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        assertThat(next.out()).contains("No close has run yet.");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM close_lease", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = 1", Integer.class))
+                .isZero();
     }
 
     @Test
