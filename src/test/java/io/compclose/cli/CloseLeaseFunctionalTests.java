@@ -63,6 +63,11 @@ class CloseLeaseFunctionalTests {
                         + "acquired_at)") == 1);
         CliRun third = CliRun.of(fixture.closeArgs(SHORT_LEASE));
         assertThat(third.exitCode()).as(third.toString()).isEqualTo(ExitCode.BUSY);
+        // and status says who runs it
+        CliRun status = CliRun.of(List.of("status", "--period=2026-10", "--out=" + fixture.out(),
+                "--spring.datasource.url=" + fixture.databaseUrl()));
+        assertThat(status.out()).containsPattern("  a close is running on host \\S+ \\(pid "
+                + ProcessHandle.current().pid() + "\\) since [-\\d: ]+, last heartbeat [-\\d: ]+\n");
 
         // when the winner carries on
         CompletableFuture<CliRun> paused = closes.stream().filter(close -> !close.isDone()).findFirst().orElseThrow();
