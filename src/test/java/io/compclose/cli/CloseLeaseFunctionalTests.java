@@ -122,6 +122,39 @@ class CloseLeaseFunctionalTests {
         assertThat(fixture.count("SELECT COUNT(*) FROM close_lease")).isZero();
     }
 
+    @Test
+    void aCloseWhoseLeaseWasTakenOverStopsBeforeItsNextWrite() throws Exception {
+        // given a close whose lease another close takes over part-way through creditBookings, as happens to a
+        // close paused (or cut off from the database) for longer than its lease
+        CloseFixture fixture = CloseFixture.onH2(work.resolve("out"), false);
+        Path log = fixture.out().resolve("logs/compclose.log");
+        FaultInjection.arm("creditBookings", 2, () -> {
+            fixture.jdbc().update("UPDATE close_lease SET owner_host = 'build-9', owner_pid = 99, token = 'other'");
+            Poll.until("the heartbeat to find the lease gone", Duration.ofMinutes(1),
+                    () -> contains(log, "The close lease of 2026-10 was taken over by another close"));
+        });
+
+        // when
+        CliRun close = CliRun.of(fixture.closeArgs(SHORT_LEASE), FaultInjection.class);
+
+        // then it fails before writing more, and leaves the other close's lease alone
+        assertThat(close.exitCode()).as(close.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(close.err()).contains("failed in step creditBookings: the close lease of 2026-10 was taken over by "
+                + "another close while this one was not renewing it; this close stopped before writing more");
+        // chunks 1 and 2 of 7 (the takeover came while chunk 2 was being written, past its check); no third
+        assertThat(fixture.count("SELECT COUNT(*) FROM credit")).isEqualTo(14);
+        assertThat(fixture.jdbc().queryForList("SELECT owner_host FROM close_lease", String.class))
+                .containsExactly("build-9");
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static CompletableFuture<CliRun> startTogether(CloseFixture fixture, CyclicBarrier together) {
         return CompletableFuture.supplyAsync(() -> {
             try {
