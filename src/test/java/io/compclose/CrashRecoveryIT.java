@@ -164,7 +164,8 @@ class CrashRecoveryIT {
             List<String> args = List.of("close", "--period=2026-10", "--inbox=" + CloseFixture.SAMPLE_INBOX,
                     "--out=" + out, "--spring.datasource.url=" + url, "--compclose.chunk-size=7",
                     "--compclose.intake-chunk-size=7", "--compclose.progress=false",
-                    "--compclose.lease.duration=3s", "--compclose.lease.heartbeat=1s");
+                    // short, so a restart waits seconds; six beats, so a stalled heartbeat thread keeps it
+                    "--compclose.lease.duration=6s", "--compclose.lease.heartbeat=1s");
             return CloseProcess.start(JAR, hooks, killPoint, args, work.resolve(name).resolve("logs"),
                     "attempt-" + ++launches);
         }

@@ -28,8 +28,11 @@ import io.compclose.support.TestDatabases;
  */
 class CloseLeaseFunctionalTests {
 
-    /** A short lease, so that the tests wait seconds, not the default half-minute. */
-    private static final String[] SHORT_LEASE = {"--compclose.lease.duration=3s", "--compclose.lease.heartbeat=1s"};
+    /**
+     * A short lease, so that the tests wait seconds, not the default half-minute; still six beats long, so
+     * that a loaded machine stalling the heartbeat thread for a few seconds does not lose it.
+     */
+    private static final String[] SHORT_LEASE = {"--compclose.lease.duration=6s", "--compclose.lease.heartbeat=1s"};
 
     @TempDir
     Path work;
@@ -57,9 +60,9 @@ class CloseLeaseFunctionalTests {
                 .contains("Wait for it to finish. If that process is gone, its lease expires at ");
         assertThat(refused.out()).isEmpty();
 
-        // and while the winner is paused past its lease's 3 s, the heartbeat renews it: a third close is refused too
+        // and while the winner is paused past its lease's 6 s, the heartbeat renews it: a third close is refused too
         Poll.until("a heartbeat more than a lease after the lease was taken", Duration.ofMinutes(2), () ->
-                fixture.count("SELECT COUNT(*) FROM close_lease WHERE heartbeat_at > TIMESTAMPADD(SECOND, 4, "
+                fixture.count("SELECT COUNT(*) FROM close_lease WHERE heartbeat_at > TIMESTAMPADD(SECOND, 7, "
                         + "acquired_at)") == 1);
         CliRun third = CliRun.of(fixture.closeArgs(SHORT_LEASE));
         assertThat(third.exitCode()).as(third.toString()).isEqualTo(ExitCode.BUSY);
