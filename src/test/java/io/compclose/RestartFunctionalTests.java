@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.FaultInjection;
 import io.compclose.support.TestDatabases;
+import io.compclose.support.UnwritableFolder;
 
 /**
  * A fault part-way through a step fails the close; running the same command again restarts it
@@ -80,6 +82,79 @@ class RestartFunctionalTests {
         CliRun restarted = close.close(FaultInjection.class);
 
         // then it resumed at that step and the outcome is the uninterrupted one
+        assertResumedAtAndEqualsTheUninterruptedRun(close, restarted, step);
+        if (step.equals("deliverStatements")) {
+            assertThat(sentBeforeRestart).as("the first chunk went out before the fault").isEqualTo(7);
+        } else {
+            assertThat(sentBeforeRestart).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: every database connection dropped at chunk {1}, restart completes")
+    @CsvSource({"creditBookings, 3", "deliverStatements, 2"})
+    void aDroppedDatabaseConnectionFailsTheStepCleanlyAndTheRestartCompletes(String step, int chunk)
+            throws Exception {
+        // given a close on MariaDB whose connections the server drops part-way through the step (KILL, as
+        // a database restart or a network cut would): the chunk's transaction, the reader's cursor, the pool's
+        Path out = work.resolve("out");
+        String url = TestDatabases.freshMariaDb("compclose_dropped");
+        CloseFixture close = new CloseFixture(out, url, true);
+        int[] dropped = {0};
+        FaultInjection.arm(step, chunk, () -> dropped[0] = TestDatabases.killConnections(url));
+
+        // when
+        CliRun failed = close.close(FaultInjection.class);
+
+        // then the step fails cleanly: exit 1, two lines saying where and why, no stack trace
+        assertThat(dropped[0]).as("connections dropped").isPositive();
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).startsWith("compclose: the close of 2026-10 failed in step " + step
+                + ": the connection to the database was lost (").contains("run the same command again");
+        assertThat(failed.err().lines()).hasSize(2);
+        // (UNKNOWN where the chunk's rollback failed too: Spring Batch cannot tell whether it committed)
+        assertThat(close.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS IN ('FAILED', 'UNKNOWN')"))
+                .isEqualTo(1);
+        assertThat(close.count("SELECT COUNT(*) FROM close_lease")).as("the lease is released").isZero();
+
+        // and the same command completes as if nothing had happened
+        CliRun restarted = close.close(FaultInjection.class);
+        assertResumedAtAndEqualsTheUninterruptedRun(close, restarted, step);
+    }
+
+    @ParameterizedTest(name = "{1} cannot write into {0} on {2}: a clear failure, the restart completes")
+    @CsvSource({
+            "payroll, exportPayroll, h2",
+            "statements/2026-10, renderStatements, mariadb"})
+    void anOutputFolderThatCannotBeWrittenFailsTheStepNamingTheFileAndTheRestartCompletes(String folder, String step,
+            String database) throws Exception {
+        // given a close whose output folder cannot be written by the time the step writes there
+        Path out = work.resolve("out");
+        CloseFixture close = new CloseFixture(out, TestDatabases.of(database, out, "compclose_unwritable"), true);
+        CliRun failed;
+        String how;
+        try (UnwritableFolder unwritable = UnwritableFolder.make(out.resolve(folder))) {
+            how = unwritable.how();
+
+            // when
+            failed = close.close();
+        }
+
+        // then the step fails, naming the file it could not write, and nothing after it ran
+        assertThat(failed.exitCode()).as(how + ": " + failed).isEqualTo(1);
+        // (the statements are written side by side: whichever comes first names the file)
+        assertThat(failed.err()).as(how).containsPattern("^" + Pattern.quote("compclose: the close of 2026-10 failed "
+                + "in step " + step + ": cannot write " + out.resolve(folder)) + "/[\\w.-]+\\.(csv|pdf): "
+                + Pattern.quote(out.resolve(folder).toString()));
+        assertThat(failed.err().lines()).as(how).hasSize(2);
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+        // and once the folder is writable again the same command completes as if nothing had happened
+        CliRun restarted = close.close();
+        assertResumedAtAndEqualsTheUninterruptedRun(close, restarted, step);
+    }
+
+    private static void assertResumedAtAndEqualsTheUninterruptedRun(CloseFixture close, CliRun restarted, String step)
+            throws Exception {
         assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
         assertThat(restarted.out()).contains("Restarting the close of 2026-10").contains("(step " + step + ")");
         assertThat(close.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
@@ -92,11 +167,7 @@ class RestartFunctionalTests {
         Map<String, Long> emailsPerRecipient = Arrays.stream(greenMail.getReceivedMessages())
                 .collect(Collectors.groupingBy(CloseFunctionalTests::recipient, Collectors.counting()));
         assertThat(emailsPerRecipient).hasSize(10).allSatisfy((rep, n) -> assertThat(n).as(rep).isEqualTo(1L));
-        if (step.equals("deliverStatements")) {
-            assertThat(sentBeforeRestart).as("the first chunk went out before the fault").isEqualTo(7);
-        } else {
-            assertThat(sentBeforeRestart).isZero();
-        }
+        assertThat(close.count("SELECT COUNT(*) FROM delivery_log WHERE outcome = 'SENT'")).isEqualTo(10);
     }
 
     private static List<Map<String, Object>> payouts(CloseFixture close) {

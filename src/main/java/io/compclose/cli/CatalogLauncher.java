@@ -47,6 +47,7 @@ public class CatalogLauncher {
                 case ExitCode.OK -> COMPLETED;
                 case ExitCode.BAD_INPUT -> BAD_INPUT;
                 case ExitCode.REVIEW -> REVIEW;
+                case ExitCode.BUSY -> SKIPPED; // a close of the period is running elsewhere
                 default -> FAILED;
             };
         }

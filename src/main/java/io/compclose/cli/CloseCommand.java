@@ -17,12 +17,18 @@ import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.payout.PayrollLayouts;
 import io.compclose.period.PeriodLifecycle;
 import io.compclose.period.PeriodRevision;
+import io.compclose.system.CloseLease;
+import io.compclose.system.CloseLeases;
 import io.compclose.system.CloseRun;
 import io.compclose.system.DatabaseLock;
+import io.compclose.system.LeaseHeldException;
+import io.compclose.system.LeaseHolder;
 
 /**
  * {@code close}: starts the period's close, restarts it after a failure, and does nothing (and
- * says so) once it has completed, so a period is never paid, filed or emailed twice.
+ * says so) once it has completed, so a period is never paid, filed or emailed twice. It holds the
+ * period's lease throughout: a second close of the period refuses while this one is alive, and
+ * recovers its execution once it is gone.
  */
 @Component
 public class CloseCommand {
@@ -36,12 +42,14 @@ public class CloseCommand {
     private final PeriodLifecycle lifecycle;
     private final PayrollLayouts payrollLayouts;
     private final AuditLog audit;
+    private final CloseLeases leases;
 
     public CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseReport report,
             Environment environment,
             PeriodRevision revisions, CloseHistory history, PeriodLifecycle lifecycle,
-            PayrollLayouts payrollLayouts, AuditLog audit) {
+            PayrollLayouts payrollLayouts, AuditLog audit, CloseLeases leases) {
         this.audit = audit;
+        this.leases = leases;
         this.lifecycle = lifecycle;
         this.payrollLayouts = payrollLayouts;
         this.revisions = revisions;
@@ -78,6 +86,25 @@ public class CloseCommand {
                             : ", as adjustments.csv rows: the plan year " + first.period().getYear() + " is settled."));
             return ExitCode.BAD_INPUT;
         }
+        CloseLease lease;
+        try {
+            lease = leases.acquire(MonthlyCloseJobConfiguration.JOB_NAME, first.period(), DatabaseLock.isExclusive(environment));
+        } catch (LeaseHeldException held) {
+            LeaseHolder holder = held.holder();
+            err.println("compclose: a close of " + first.period() + " is already running on " + holder.owner()
+                    + " since " + CloseReport.time(holder.acquiredAt()) + " (last heartbeat "
+                    + CloseReport.time(holder.heartbeatAt()) + "); nothing was started");
+            err.println("Wait for it to finish. If that process is gone, its lease expires at "
+                    + CloseReport.time(holder.expiresAt()) + " and the same command then recovers its close.");
+            return ExitCode.BUSY;
+        }
+        try (lease) {
+            return runHoldingLease(first, revise, lease, out, err);
+        }
+    }
+
+    private int runHoldingLease(CloseRun first, boolean revise, CloseLease lease, PrintStream out, PrintStream err)
+            throws Exception {
         int latest = latestRevision(first);
         CloseRun run = first.atRevision(Math.max(latest, 1));
         if (revise) {
@@ -115,18 +142,24 @@ public class CloseCommand {
         }
         String recovered = "";
         if (last != null && last.getStatus().isRunning()) {
-            if (!DatabaseLock.isExclusive(environment)) {
-                err.println("compclose: a close of " + run.period() + " is already running (execution "
-                        + last.getId() + ", started " + CloseReport.time(last.getStartTime())
-                        + "); wait for it to finish");
-                return ExitCode.FAILED;
-            }
-            // The embedded database admits one process at a time: if we are in, the process that
-            // left this execution running is gone (killed or interrupted), so it can be recovered.
+            // This close holds the period's lease, so no live process runs this execution: the one that
+            // started it was killed or cut off, and its lease expired (or, on the embedded database that
+            // one process at a time can open, it is gone because we are in).
             out.println("The close of " + run.period() + " (execution " + last.getId() + ") was interrupted before "
-                    + "it finished; marking it failed so it can continue.");
+                    + "it finished" + lease.takenFrom().map(dead -> " (its process, on " + dead.owner()
+                            + ", stopped renewing its lease at " + CloseReport.time(dead.heartbeatAt()) + ")")
+                            .orElse("") + "; marking it failed so it can continue.");
             last = jobOperator.recover(last);
             recovered = "execution " + last.getId() + " left running by an interrupted close marked failed; ";
+        }
+        if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+            // Spring Batch could not confirm whether the last chunk committed (the connection dropped
+            // under it) and will not restart such an execution. Here it is safe: the job repository is
+            // in the close's own database, so a chunk's rows and its checkpoint committed together or not at all.
+            out.println("The close of " + run.period() + " (execution " + last.getId() + ") lost its database "
+                    + "connection in the middle of a write; whether or not that write went through, the restart "
+                    + "continues from it consistently. Marking it failed so it can continue.");
+            last = history.failUnknown(last);
         }
         if (!payrollLayoutsReadable(err)) {
             return ExitCode.BAD_INPUT;
@@ -217,9 +250,11 @@ public class CloseCommand {
             err.println("Fix the input and run the same command again; the close continues from that step.");
             return ExitCode.BAD_INPUT;
         }
-        String reason = execution.getAllFailureExceptions().stream().findFirst().map(Failures::describe)
-                .orElse(io.compclose.system.Secrets.mask(execution.getExitStatus().getExitDescription()));
-        err.println("compclose: the close of " + run.period() + " " + execution.getStatus().toString().toLowerCase()
+        String reason = Failures.connectionLost(execution.getAllFailureExceptions()).orElseGet(() ->
+                execution.getAllFailureExceptions().stream().findFirst().map(Failures::describe)
+                        .orElse(io.compclose.system.Secrets.mask(execution.getExitStatus().getExitDescription())));
+        String ended = execution.getStatus() == BatchStatus.STOPPED ? "stopped" : "failed";
+        err.println("compclose: the close of " + run.period() + " " + ended
                 + failedStep(execution).map(s -> " in step " + s.getStepName()).orElse("") + ": " + reason);
         err.println("Nothing was paid twice. Fix the cause and run the same command again to restart from that step.");
         return ExitCode.FAILED;
@@ -227,7 +262,8 @@ public class CloseCommand {
 
     private static Optional<StepExecution> failedStep(JobExecution execution) {
         return execution.getStepExecutions().stream()
-                .filter(s -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED)
+                .filter(s -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED
+                        || s.getStatus() == BatchStatus.UNKNOWN)
                 .findFirst();
     }
 }

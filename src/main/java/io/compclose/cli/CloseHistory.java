@@ -1,7 +1,9 @@
 package io.compclose.cli;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import io.compclose.job.MonthlyCloseJobConfiguration;
@@ -31,9 +33,22 @@ public class CloseHistory {
         return revision;
     }
 
+    /** Marks an execution that ended UNKNOWN, and its UNKNOWN steps, FAILED: restartable. */
+    public JobExecution failUnknown(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                jobRepository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        jobRepository.update(execution);
+        return execution;
+    }
+
     /** Whether an execution stopped at the review gate, waiting for approval. */
     public static boolean stoppedForReview(JobExecution execution) {
-        return execution != null && execution.getStatus() == org.springframework.batch.core.BatchStatus.STOPPED
+        return execution != null && execution.getStatus() == BatchStatus.STOPPED
                 && execution.getStepExecutions().stream().anyMatch(s -> s.getStepName()
                         .equals(ReviewGateStepConfiguration.STEP)
                         && s.getExitStatus().getExitCode().equals(ReviewGateStepConfiguration.REVIEW));

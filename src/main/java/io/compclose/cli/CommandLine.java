@@ -49,7 +49,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             SPRING_MAIL_PASSWORD, ... in the environment, or files in a folder given
             as SPRING_CONFIG_IMPORT=configtree:FOLDER/ (spring.datasource.password, ...).
             exit codes: 0 completed, 1 failed (the same command restarts it),
-                        2 bad usage or input, 3 stopped for review""";
+                        2 bad usage or input, 3 stopped for review,
+                        4 another close of the period is running (nothing started)""";
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "close", Set.of("period", "inbox", "out", "revise"),

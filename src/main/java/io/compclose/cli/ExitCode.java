@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
     /** Stopped for review: reconciliation found something finance must approve. */
     public static final int REVIEW = 3;
+    /** Another close of the period is running (it holds the period's lease): nothing was started. */
+    public static final int BUSY = 4;
 
     private ExitCode() {
     }

@@ -1,5 +1,6 @@
 package io.compclose.cli;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,21 @@ final class Failures {
             for (Throwable t = failure; t != null; t = t.getCause()) {
                 if (t instanceof BadInputException bad) {
                     return Optional.of(bad);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The database connection dropped under the close (a restart, a network cut, a {@code KILL}): the
+     * SQL state class 08 is "connection exception". Named as such, rather than by the driver's words.
+     */
+    static Optional<String> connectionLost(List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    return Optional.of("the connection to the database was lost (" + firstLine(sql.getMessage()) + ")");
                 }
             }
         }

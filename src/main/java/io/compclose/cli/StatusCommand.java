@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import io.compclose.job.MonthlyCloseJobConfiguration;
+import io.compclose.system.CloseLeases;
 import io.compclose.system.CloseRun;
 
 /** {@code status}: every execution of the close (or of one period), its steps and their counts. */
@@ -27,10 +28,12 @@ public class StatusCommand {
     private final JobRepository jobRepository;
     private final CloseFigures figures;
     private final io.compclose.period.PeriodLifecycle lifecycle;
+    private final CloseLeases leases;
 
     public StatusCommand(JobRepository jobRepository, CloseFigures figures,
-            io.compclose.period.PeriodLifecycle lifecycle) {
+            io.compclose.period.PeriodLifecycle lifecycle, CloseLeases leases) {
         this.lifecycle = lifecycle;
+        this.leases = leases;
         this.jobRepository = jobRepository;
         this.figures = figures;
     }
@@ -62,6 +65,11 @@ public class StatusCommand {
     private void print(CloseRun run, List<JobExecution> executions, PrintStream out) {
         String period = run.periodKey();
         out.println("Period " + period + " (inbox " + run.inbox() + "): " + lifecycle.state(run.period()).describe());
+        leases.holder(MonthlyCloseJobConfiguration.JOB_NAME, run.period()).ifPresent(holder -> out.println(
+                "  a close is running on " + holder.owner() + " since " + CloseReport.time(holder.acquiredAt())
+                        + ", last heartbeat " + CloseReport.time(holder.heartbeatAt()) + (holder.expired()
+                                ? "; its lease has expired: that process is gone, and the next close recovers it"
+                                : "")));
         Map<String, Long> rejects = figures.rejectsByFile(period);
         for (JobExecution execution : executions) {
             out.printf(Locale.ROOT, "  execution %d  %-9s started %s  ended %s%n", execution.getId(),

@@ -18,8 +18,9 @@ import io.compclose.system.ColumnText;
 /**
  * The at-most-once guard of statement delivery, one row per send of a (period, rep, statement
  * version). A send is claimed (committed on its own, before anything is sent), then marked SENT or
- * FAILED. A claim left SENDING by a crash is never retried automatically: the email may have gone,
- * so it waits for a deliberate resend. A FAILED send was refused and may be claimed again.
+ * FAILED. A claim left SENDING by a crash through SMTP is never retried automatically: the email may
+ * have gone, so it waits for a deliberate resend. Through the outbox the file tells, so the close
+ * settles such a claim itself ({@link #settle}). A FAILED send was refused and may be claimed again.
  */
 @Repository
 public class DeliveryLog {
@@ -78,6 +79,32 @@ public class DeliveryLog {
                 """, outcome, detail == null ? null : ColumnText.fit(detail, 1000),
                 Timestamp.valueOf(LocalDateTime.now(clock)), attempts, delivery.period().toString(),
                 delivery.repId(), delivery.version(), delivery.sendNo()));
+    }
+
+    /** A send of the close's own that a killed close left claimed (SENDING) in the outbox. */
+    public record InterruptedSend(String repId, int version, int sendNo) {
+    }
+
+    /** The close's own outbox sends of the period that a killed close left SENDING. */
+    public List<InterruptedSend> interruptedOutboxSends(YearMonth period) {
+        return jdbc.query("""
+                SELECT rep_id, statement_version, send_no FROM delivery_log
+                WHERE pay_period = ? AND outcome = ? AND channel = 'OUTBOX' AND requested_by IS NULL
+                ORDER BY rep_id, statement_version, send_no
+                """, (rs, i) -> new InterruptedSend(rs.getString(1), rs.getInt(2), rs.getInt(3)), period.toString(),
+                SENDING);
+    }
+
+    /**
+     * Settles an interrupted send by what the outbox holds: written, it was sent (by the one attempt
+     * that wrote it); not written, it is FAILED, so the close claims and writes it again.
+     */
+    public void settle(YearMonth period, InterruptedSend send, boolean written) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update("""
+                UPDATE delivery_log SET outcome = ?, detail = ?, attempts = attempts + ?
+                WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ? AND outcome = ?
+                """, written ? SENT : FAILED, written ? null : "interrupted before the email was written",
+                written ? 1 : 0, period.toString(), send.repId(), send.version(), send.sendNo(), SENDING));
     }
 
     /** The number the next resend of a statement gets: one more than any send so far. */

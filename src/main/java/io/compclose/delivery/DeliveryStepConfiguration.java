@@ -1,5 +1,6 @@
 package io.compclose.delivery;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -36,11 +37,14 @@ public class DeliveryStepConfiguration {
 
     private static final String PARAMS = "#{jobParameters}";
 
-    /** Nothing is sent until the statements tie to the payroll file, checked again on every restart. */
+    /**
+     * Nothing is sent until the statements tie to the payroll file, checked again on every restart.
+     * A restart first settles the outbox sends a killed close left half-done, so each is written once.
+     */
     @Bean
     Step deliverStatements(StepFactory steps, JdbcCursorItemReader<StatementToSend> statementsToSend,
             ItemProcessor<StatementToSend, Delivery> addressing, ItemWriter<Delivery> statementPostman,
-            JdbcTemplate jdbc, StatementsTie statementsTie) {
+            JdbcTemplate jdbc, StatementsTie statementsTie, DeliveryLog deliveryLog) {
         return steps.<StatementToSend, Delivery>chunk("deliverStatements", e -> jdbc.queryForObject(
                         "SELECT COUNT(*) FROM statement WHERE pay_period = ?", Long.class, CloseRun.of(e).periodKey()))
                 .reader(statementsToSend)
@@ -49,10 +53,24 @@ public class DeliveryStepConfiguration {
                 .listener(new StepExecutionListener() {
                     @Override
                     public void beforeStep(StepExecution execution) {
-                        statementsTie.require(CloseRun.of(execution));
+                        CloseRun run = CloseRun.of(execution);
+                        statementsTie.require(run);
+                        settleInterruptedOutboxSends(deliveryLog, run);
                     }
                 })
                 .build();
+    }
+
+    /**
+     * The close holds its period's lease, so no other close is sending: a SENDING claim of the close's
+     * own is one a killed close left, and an outbox file is written whole or not at all.
+     */
+    static void settleInterruptedOutboxSends(DeliveryLog log, CloseRun run) {
+        for (DeliveryLog.InterruptedSend send : log.interruptedOutboxSends(run.period())) {
+            boolean written = Files.exists(run.outboxDir().resolve(
+                    OutboxChannel.fileName(send.repId(), send.version(), send.sendNo())));
+            log.settle(run.period(), send, written);
+        }
     }
 
     /** A statement row as the delivery step reads it. */

@@ -39,8 +39,12 @@ public final class OutboxChannel implements MailChannel {
     public void send(MimeMessage message, Delivery delivery) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
-        String name = delivery.repId() + (delivery.version() > 1 ? ".v" + delivery.version() : "")
-                + (delivery.sendNo() > 1 ? ".resend-" + delivery.sendNo() : "") + ".eml";
-        AtomicFiles.write(outbox.resolve(name), bytes.toByteArray());
+        AtomicFiles.write(outbox.resolve(fileName(delivery.repId(), delivery.version(), delivery.sendNo())),
+                bytes.toByteArray());
+    }
+
+    /** The outbox file of one send, written whole or not at all: whether it exists says whether it was sent. */
+    public static String fileName(String repId, int version, int sendNo) {
+        return repId + (version > 1 ? ".v" + version : "") + (sendNo > 1 ? ".resend-" + sendNo : "") + ".eml";
     }
 }

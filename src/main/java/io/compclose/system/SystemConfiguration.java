@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock and the progress reporter every stage shares. */
+/** The clock, the progress reporter, the lease guard and the schema lock recovery every stage shares. */
 @Configuration
-@EnableConfigurationProperties({CloseProperties.class, ExtractProperties.class})
+@EnableConfigurationProperties({CloseProperties.class, ExtractProperties.class, LeaseProperties.class})
 public class SystemConfiguration {
 
     @Bean
@@ -19,5 +19,16 @@ public class SystemConfiguration {
     @Bean
     ProgressReporter progressReporter(CloseProperties properties) {
         return new ProgressReporter(System.out, System.console() != null, properties.progress());
+    }
+
+    /** Static: a post-processor is created before the other beans. */
+    @Bean
+    static SchemaLockRecovery schemaLockRecovery() {
+        return new SchemaLockRecovery();
+    }
+
+    @Bean
+    LeaseGuard leaseGuard(CloseLeases leases) {
+        return new LeaseGuard(leases);
     }
 }

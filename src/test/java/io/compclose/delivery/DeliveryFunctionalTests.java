@@ -2,7 +2,9 @@ package io.compclose.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,8 +15,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
+import io.compclose.support.FaultInjection;
 
-/** Statement emails go out at most once, through a real SMTP server that is sometimes down. */
+/**
+ * Statement emails go out at most once, through a real SMTP server that is sometimes down, and exactly
+ * once through the outbox, even across a crash between claiming an email and writing it.
+ */
 class DeliveryFunctionalTests {
 
     @RegisterExtension
@@ -62,6 +68,44 @@ class DeliveryFunctionalTests {
         assertThat(close.count("SELECT COUNT(*) FROM delivery_log WHERE outcome = 'SENT'")).isEqualTo(9);
         assertThat(back.out()).contains("9 sent by SMTP")
                 .contains("1 unconfirmed (interrupted while sending; not sent again automatically)");
+    }
+
+    @Test
+    void outboxSendsAKilledCloseLeftHalfDoneAreSettledByWhatTheOutboxHolds() throws Exception {
+        // given a close through the outbox that died in deliverStatements after its first chunk (7 statements)
+        Path out = work.resolve("out");
+        CloseFixture close = CloseFixture.onH2(out, false);
+        FaultInjection.arm("deliverStatements", 2);
+        assertThat(close.close(FaultInjection.class).exitCode()).isEqualTo(1);
+        Path outbox = out.resolve("outbox/2026-10");
+        // and, as a SIGKILL between claim and "sent" leaves them: R001's email written but its claim still
+        // SENDING, R009's claimed but never written
+        var jdbc = close.jdbc();
+        assertThat(jdbc.update("UPDATE delivery_log SET outcome = 'SENDING', attempts = 0 WHERE rep_id = 'R001'"))
+                .isOne();
+        jdbc.update("""
+                INSERT INTO delivery_log (pay_period, rep_id, statement_version, recipient, channel, message_id,
+                    outcome, attempted_at) VALUES ('2026-10', 'R009', 1, 'isla.murphy@example.com', 'OUTBOX', 'x',
+                    'SENDING', CURRENT_TIMESTAMP)""");
+        Object r001File = Files.readAttributes(outbox.resolve("R001.eml"), BasicFileAttributes.class).fileKey();
+        assertThat(outbox.resolve("R009.eml")).doesNotExist();
+
+        // when the close runs again
+        CliRun again = close.close();
+
+        // then R001 counts as sent and is not written again, R009 is written once, and every statement is sent
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(Files.readAttributes(outbox.resolve("R001.eml"), BasicFileAttributes.class).fileKey())
+                .as("R001.eml is the file written before the crash").isEqualTo(r001File);
+        assertThat(Files.readString(outbox.resolve("R009.eml"))).contains("To: isla.murphy@example.com");
+        try (var files = Files.list(outbox)) {
+            assertThat(files.map(f -> f.getFileName().toString())).hasSize(10).allMatch(f -> f.endsWith(".eml"));
+        }
+        assertThat(jdbc.queryForList("SELECT rep_id, outcome, attempts FROM delivery_log WHERE rep_id IN ('R001', "
+                + "'R009')").stream().map(r -> r.get("rep_id") + " " + r.get("outcome") + " " + r.get("attempts"))
+                .toList()).containsExactlyInAnyOrder("R001 SENT 1", "R009 SENT 1");
+        assertThat(close.count("SELECT COUNT(*) FROM delivery_log WHERE outcome = 'SENT'")).isEqualTo(10);
+        assertThat(again.out()).contains("10 written as .eml").doesNotContain("unconfirmed");
     }
 
     @Test

@@ -92,6 +92,32 @@ class DeliveryRetryAndResendFunctionalTests {
     }
 
     @Test
+    void aServerThatStaysUnavailableForOneRepIsRetriedThenListedWhileEveryoneElseIsServed() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            // given Isla's mail goes through a relay that answers "service not available" to every attempt
+            smtp.refuse("isla.murphy@example.com", "421 4.3.2 service not available", "421 4.3.2 service not available",
+                    "421 4.3.2 service not available");
+            CloseFixture fixture = CloseFixture.onH2(work.resolve("out"), false);
+            List<String> args = new ArrayList<>(fixture.closeArgs());
+            args.addAll(smtpArgs(smtp));
+
+            // when the close runs
+            CliRun close = CliRun.of(args);
+
+            // then her statement was tried 3 times and is listed; the nine others went once each
+            assertThat(close.exitCode()).as(close.toString()).isZero();
+            assertThat(smtp.recipients()).hasSize(9).doesNotHaveDuplicates().doesNotContain("isla.murphy@example.com");
+            assertThat(fixture.jdbc().queryForList("SELECT outcome, attempts, detail FROM delivery_log WHERE rep_id "
+                    + "= 'R009'").stream().map(r -> r.get("outcome") + " " + r.get("attempts") + " " + r.get("detail"))
+                    .toList()).containsExactly("FAILED 3 transient, 3 attempts: recipient refused: 421 4.3.2 service "
+                            + "not available");
+            assertThat(close.out()).contains("9 sent by SMTP", "1 not delivered (listed below)",
+                    "R009 to isla.murphy@example.com: transient, 3 attempts: recipient refused: 421 4.3.2 service "
+                            + "not available");
+        }
+    }
+
+    @Test
     void resendWaitsForTheCloseAndNamesAnUnknownRep() {
         Path out = work.resolve("out");
         CliRun early = CliRun.of(List.of("resend", "--period=2026-10", "--out=" + out, "--compclose.progress=false"));

@@ -8,19 +8,36 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Added to the close's context by a test: fails the Nth chunk write of one step, once, as a
- * crash part-way through that step would.
+ * crash part-way through that step would; or, armed with an action, runs that action there instead
+ * (pausing the close, dropping its database connections) and lets the write go on.
  */
 @Configuration(proxyBeanMethods = false)
 public class FaultInjection {
 
+    /** What a test does at the chosen chunk, in the close's own thread, before the chunk is written. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    private static final Action FAIL = () -> {
+        throw new IllegalStateException("injected fault: the machine died here");
+    };
+
     private static volatile String step;
     private static volatile int failAtChunk;
     private static volatile int chunksSeen;
+    private static volatile Action action = FAIL;
 
     public static void arm(String stepName, int chunkNumber) {
+        arm(stepName, chunkNumber, FAIL);
+    }
+
+    public static synchronized void arm(String stepName, int chunkNumber, Action atChunk) {
         step = stepName;
         failAtChunk = chunkNumber;
         chunksSeen = 0;
+        action = atChunk;
     }
 
     public static boolean fired() {
@@ -33,13 +50,22 @@ public class FaultInjection {
             @Override
             public void beforeWrite(Chunk<? extends Object> items) {
                 var context = StepSynchronizationManager.getContext();
-                if (step == null || context == null || !step.equals(context.getStepName())) {
-                    return;
-                }
-                if (++chunksSeen == failAtChunk) {
+                Action now;
+                synchronized (FaultInjection.class) {
+                    if (step == null || context == null || !step.equals(context.getStepName())
+                            || ++chunksSeen != failAtChunk) {
+                        return;
+                    }
                     step = null;
                     failAtChunk = -1;
-                    throw new IllegalStateException("injected fault: the machine died here");
+                    now = action;
+                }
+                try {
+                    now.run();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
             }
         };

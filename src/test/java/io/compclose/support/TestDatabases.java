@@ -45,6 +45,36 @@ public final class TestDatabases {
         return base + "/" + database + "?user=root&password=&rewriteBatchedStatements=true";
     }
 
+    /**
+     * Drops every connection a client holds to the database of {@code url}, as a database restart, a
+     * network cut or an administrator's {@code KILL} would; returns how many were dropped.
+     */
+    public static int killConnections(String url) {
+        String database = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+        try (Connection c = DriverManager.getConnection(server() + "/?user=root&password=");
+                Statement s = c.createStatement();
+                java.sql.PreparedStatement find = c.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST "
+                        + "WHERE DB = ? AND ID <> CONNECTION_ID()")) {
+            find.setString(1, database);
+            java.util.List<Long> ids = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            for (long id : ids) {
+                try {
+                    s.execute("KILL CONNECTION " + id);
+                } catch (SQLException gone) {
+                    // it closed on its own meanwhile
+                }
+            }
+            return ids.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the connections to " + database + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void drop(String base, String database) {
         try (Connection c = DriverManager.getConnection(base + "/?user=root&password=");
                 Statement s = c.createStatement()) {

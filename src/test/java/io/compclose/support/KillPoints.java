@@ -1,0 +1,121 @@
+package io.compclose.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.tasklet.TaskletStep;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Loaded into a close launched as its own process ({@code --spring.main.sources=}this class, on the
+ * jar's loader path), to hold it still at one point so that the test kills it exactly there: the
+ * close freezes at {@code -Dcompclose.killpoint=step:chunk:phase}, writes
+ * {@code -Dcompclose.killpoint.marker} to say so, and waits for its SIGKILL. Its heartbeat thread
+ * goes on renewing its lease meanwhile, as a live close's does.
+ * <ul>
+ * <li>{@code beforeWrite} / {@code afterWrite}: the chunk-th chunk this process writes in the step, read
+ * and processed with its transaction open / written (files, emails) but not committed;</li>
+ * <li>{@code beforeChunk} / {@code afterChunk}: a tasklet step with its transaction open, before its work /
+ * after its work (files written, rows committed), before the step is recorded as completed.</li>
+ * </ul>
+ * Not a {@code @Configuration}: component scanning of the in-process tests must not pick it up.
+ */
+public class KillPoints {
+
+    public static final String POINT = "compclose.killpoint";
+    public static final String MARKER = "compclose.killpoint.marker";
+
+    private static int chunksSeen;
+
+    @Bean
+    ItemWriteListener<Object> killPointOnChunks() {
+        return new ItemWriteListener<>() {
+            @Override
+            public void beforeWrite(Chunk<? extends Object> items) {
+                onChunk("beforeWrite", true);
+            }
+
+            @Override
+            public void afterWrite(Chunk<? extends Object> items) {
+                onChunk("afterWrite", false);
+            }
+        };
+    }
+
+    @Bean
+    static BeanPostProcessor killPointOnTasklets() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof TaskletStep step) {
+                    step.registerChunkListener(new ChunkListener<Object, Object>() {
+                        @Override
+                        public void beforeChunk(ChunkContext context) {
+                            freezeIf(step.getName(), "beforeChunk");
+                        }
+
+                        @Override
+                        public void afterChunk(ChunkContext context) {
+                            freezeIf(step.getName(), "afterChunk");
+                        }
+                    });
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static synchronized void onChunk(String phase, boolean counts) {
+        var context = StepSynchronizationManager.getContext();
+        String[] point = point();
+        if (point == null || context == null || !point[0].equals(context.getStepName())) {
+            return;
+        }
+        if (counts) {
+            chunksSeen++;
+        }
+        if (chunksSeen == Integer.parseInt(point[1]) && point[2].equals(phase)) {
+            freeze(String.join(":", point));
+        }
+    }
+
+    private static void freezeIf(String step, String phase) {
+        String[] point = point();
+        if (point != null && point[0].equals(step) && point[2].equals(phase)) {
+            freeze(String.join(":", point));
+        }
+    }
+
+    private static String[] point() {
+        String point = System.getProperty(POINT);
+        return point == null || point.isBlank() ? null : point.split(":");
+    }
+
+    /** Says where it stopped, then waits to be killed; a test that forgets to kill it fails on its deadline. */
+    private static void freeze(String where) {
+        Path marker = Path.of(System.getProperty(MARKER));
+        try {
+            Path temp = marker.resolveSibling(marker.getFileName() + ".tmp");
+            Files.writeString(temp, where + " pid " + ProcessHandle.current().pid());
+            Files.move(temp, marker, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                // only SIGKILL ends this
+            }
+        }
+    }
+}
