@@ -55,10 +55,10 @@ public class CloseLeases {
                     throw new LeaseHeldException(period, before.get());
                 }
                 // the WHERE is evaluated again under the row lock: of two closes taking over, one wins
-                int taken = jdbc.update("UPDATE close_lease SET owner_host = ?, owner_pid = ?, token = ?, acquired_at = "
-                        + NOW + ", heartbeat_at = " + NOW + ", expires_at = " + EXPIRY + " WHERE job_name = ? "
-                        + "AND pay_period = ? AND (expires_at < " + NOW + " OR ?)", owner.host(), owner.pid(),
-                        owner.token(), micros(), jobName, period.toString(), takeOver);
+                int taken = jdbc.update("UPDATE close_lease SET owner_host = ?, owner_pid = ?, token = ?, "
+                        + "acquired_at = " + NOW + ", heartbeat_at = " + NOW + ", expires_at = " + EXPIRY
+                        + " WHERE job_name = ? AND pay_period = ? AND (expires_at < " + NOW + " OR ?)", owner.host(),
+                        owner.pid(), owner.token(), micros(), jobName, period.toString(), takeOver);
                 if (taken == 1) {
                     return start(new CloseLease(this, jobName, period, owner.token(), before));
                 }

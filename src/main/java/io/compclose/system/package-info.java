@@ -1,2 +1,2 @@
-/** Cross-cutting pieces: the run's parameters, atomic files, progress reporting, settings. */
+/** Cross-cutting pieces: the run's parameters, atomic files, progress reporting, settings, the close lease. */
 package io.compclose.system;
