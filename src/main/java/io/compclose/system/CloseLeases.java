@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CloseLeases {
 
-    private static final String NOW = "LOCALTIMESTAMP(3)";
-    private static final String EXPIRY = "TIMESTAMPADD(MICROSECOND, ?, " + NOW + ")";
+    // every time is the database's LOCALTIMESTAMP(3); a lease expires TIMESTAMPADD(MICROSECOND, ?, now)
 
     private final JdbcTemplate jdbc;
     private final LeaseProperties properties;
@@ -42,8 +41,12 @@ public class CloseLeases {
         Owner owner = new Owner(hostName(), ProcessHandle.current().pid(), UUID.randomUUID().toString());
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                jdbc.update("INSERT INTO close_lease (job_name, pay_period, owner_host, owner_pid, token, acquired_at, "
-                        + "heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, " + NOW + ", " + NOW + ", " + EXPIRY + ")",
+                jdbc.update("""
+                        INSERT INTO close_lease (job_name, pay_period, owner_host, owner_pid, token, acquired_at,
+                            heartbeat_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, LOCALTIMESTAMP(3), LOCALTIMESTAMP(3),
+                            TIMESTAMPADD(MICROSECOND, ?, LOCALTIMESTAMP(3)))
+                        """,
                         jobName, period.toString(), owner.host(), owner.pid(), owner.token(), micros());
                 return start(new CloseLease(this, jobName, period, owner.token(), Optional.empty()));
             } catch (DuplicateKeyException held) {
@@ -55,9 +58,11 @@ public class CloseLeases {
                     throw new LeaseHeldException(period, before.get());
                 }
                 // the WHERE is evaluated again under the row lock: of two closes taking over, one wins
-                int taken = jdbc.update("UPDATE close_lease SET owner_host = ?, owner_pid = ?, token = ?, "
-                        + "acquired_at = " + NOW + ", heartbeat_at = " + NOW + ", expires_at = " + EXPIRY
-                        + " WHERE job_name = ? AND pay_period = ? AND (expires_at < " + NOW + " OR ?)", owner.host(),
+                int taken = jdbc.update("""
+                        UPDATE close_lease SET owner_host = ?, owner_pid = ?, token = ?, acquired_at = LOCALTIMESTAMP(3),
+                            heartbeat_at = LOCALTIMESTAMP(3), expires_at = TIMESTAMPADD(MICROSECOND, ?, LOCALTIMESTAMP(3))
+                        WHERE job_name = ? AND pay_period = ? AND (expires_at < LOCALTIMESTAMP(3) OR ?)
+                        """, owner.host(),
                         owner.pid(), owner.token(), micros(), jobName, period.toString(), takeOver);
                 if (taken == 1) {
                     return start(new CloseLease(this, jobName, period, owner.token(), before));
@@ -70,8 +75,11 @@ public class CloseLeases {
 
     /** The period's lease holder, live or expired; empty when no close holds it. */
     public Optional<LeaseHolder> holder(String jobName, YearMonth period) {
-        return jdbc.query("SELECT owner_host, owner_pid, acquired_at, heartbeat_at, expires_at, CASE WHEN expires_at < "
-                + NOW + " THEN 1 ELSE 0 END FROM close_lease WHERE job_name = ? AND pay_period = ?",
+        return jdbc.query("""
+                SELECT owner_host, owner_pid, acquired_at, heartbeat_at, expires_at,
+                    CASE WHEN expires_at < LOCALTIMESTAMP(3) THEN 1 ELSE 0 END
+                FROM close_lease WHERE job_name = ? AND pay_period = ?
+                """,
                 (rs, i) -> new LeaseHolder(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toLocalDateTime(),
                         rs.getTimestamp(4).toLocalDateTime(), rs.getTimestamp(5).toLocalDateTime(), rs.getInt(6) == 1),
                 jobName, period.toString()).stream().findFirst();
@@ -84,8 +92,11 @@ public class CloseLeases {
 
     /** Extends the lease; false when it is no longer ours (it expired and another close took it). */
     boolean renew(CloseLease lease) {
-        return jdbc.update("UPDATE close_lease SET heartbeat_at = " + NOW + ", expires_at = " + EXPIRY
-                + " WHERE job_name = ? AND pay_period = ? AND token = ?", micros(), lease.jobName(),
+        return jdbc.update("""
+                UPDATE close_lease SET heartbeat_at = LOCALTIMESTAMP(3),
+                    expires_at = TIMESTAMPADD(MICROSECOND, ?, LOCALTIMESTAMP(3))
+                WHERE job_name = ? AND pay_period = ? AND token = ?
+                """, micros(), lease.jobName(),
                 lease.period().toString(), lease.token()) == 1;
     }
 
