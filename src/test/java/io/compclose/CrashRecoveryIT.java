@@ -296,6 +296,10 @@ class CrashRecoveryIT {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS <> 'FAILED'",
                     Integer.class)).isOne();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM close_lease", Integer.class)).isZero();
+            // a killed run writes no audit row; the run that finished it records the recovery and its outcome
+            assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE action = 'close'", String.class))
+                    .as(name + ": audit trail").hasSize(1).first().asString()
+                    .contains("left running by an interrupted close marked failed").endsWith(": completed");
         }
     }
 }

@@ -33,8 +33,12 @@ public record CloseOutcome(Map<String, List<String>> tables, Map<String, String>
         Map<String, String> statements, Map<String, String> emails) {
 
     private static final Set<String> TIMES = Set.of("datetime", "timestamp");
-    /** Not part of the outcome: Spring Batch's and Liquibase's own tables, and the lease of a close under way. */
-    private static final List<String> NOT_OURS = List.of("batch_", "databasechangelog", "close_lease");
+    /**
+     * Not part of the outcome: Spring Batch's and Liquibase's own tables, the lease of a close under
+     * way, and the audit trail, which records how each run started and ended (a recovery included).
+     */
+    private static final List<String> NOT_OURS = List.of("batch_", "databasechangelog", "close_lease",
+            "audit_event");
 
     public static CloseOutcome read(String databaseUrl, Path out) {
         return new CloseOutcome(tables(databaseUrl, out), files(out), statements(out), emails(out));
