@@ -416,9 +416,18 @@ public class IntakeRepository {
     }
 
     public void saveUsage(String period, List<BilledUsage> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO billed_usage (pay_period, usage_id, account_id, product, usage_month, quantity, unit,
-                    revenue, currency, source_line)
+        insertUsage(jdbc, "billed_usage", period, rows);
+    }
+
+    /**
+     * Inserts usage rows into {@code table} (billed_usage, or the usage intake's preview: the same
+     * columns); a row already there, from before a restart, is replaced.
+     */
+    static void insertUsage(JdbcTemplate jdbc, String table, String period, List<BilledUsage> rows) {
+        // the table name is a caller's constant, never input
+        jdbc.batchUpdate("INSERT INTO " + table + """
+                 (pay_period, usage_id, account_id, product, usage_month, quantity, unit, revenue, currency,
+                    source_line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE account_id = VALUES(account_id), product = VALUES(product),
                     usage_month = VALUES(usage_month), quantity = VALUES(quantity), unit = VALUES(unit),
@@ -439,12 +448,16 @@ public class IntakeRepository {
 
     /** A usage row accepted in the period, by id. */
     public Optional<BilledUsage> usage(String period, String usageId) {
-        return jdbc.query("""
-                SELECT usage_id, account_id, product, usage_month, quantity, unit, revenue, currency, source_line
-                FROM billed_usage WHERE pay_period = ? AND usage_id = ?
-                """, (rs, i) -> new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
-                YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
-                rs.getString(8), rs.getLong(9)), period, usageId).stream().findFirst();
+        return usageRow(jdbc, "billed_usage", period, usageId);
+    }
+
+    /** A usage row of {@code table} (a caller's constant) by period and id. */
+    static Optional<BilledUsage> usageRow(JdbcTemplate jdbc, String table, String period, String usageId) {
+        return jdbc.query("SELECT usage_id, account_id, product, usage_month, quantity, unit, revenue, currency, "
+                + "source_line FROM " + table + " WHERE pay_period = ? AND usage_id = ?",
+                (rs, i) -> new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
+                        YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
+                        rs.getString(8), rs.getLong(9)), period, usageId).stream().findFirst();
     }
 
     /** The usage ids accepted in the period so far (a restarted step continues with them). */
@@ -454,6 +467,11 @@ public class IntakeRepository {
 
     /** The keys a query returns, streamed into a filter (see {@link StreamingResults}). */
     private KeyFilter keys(String sql, String period) {
+        return keys(jdbc, sql, period);
+    }
+
+    /** The keys a query of one period returns, streamed into a filter. */
+    static KeyFilter keys(JdbcTemplate jdbc, String sql, String period) {
         KeyFilter filter = KeyFilter.standard();
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,

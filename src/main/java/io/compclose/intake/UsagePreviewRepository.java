@@ -1,8 +1,6 @@
 package io.compclose.intake;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +10,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.system.ColumnText;
-import io.compclose.system.StreamingResults;
 
 /**
  * The daily usage intake's own tables: the latest month-to-date usage.csv of a pay period and its
@@ -34,25 +31,7 @@ public class UsagePreviewRepository {
     }
 
     public void save(String period, List<BilledUsage> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO usage_preview (pay_period, usage_id, account_id, product, usage_month, quantity, unit,
-                    revenue, currency, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE account_id = VALUES(account_id), product = VALUES(product),
-                    usage_month = VALUES(usage_month), quantity = VALUES(quantity), unit = VALUES(unit),
-                    revenue = VALUES(revenue), currency = VALUES(currency), source_line = VALUES(source_line)
-                """, rows, rows.size(), (ps, u) -> {
-            ps.setString(1, period);
-            ps.setString(2, u.usageId());
-            ps.setString(3, u.accountId());
-            ps.setString(4, u.product());
-            ps.setString(5, u.usageMonth().toString());
-            ps.setBigDecimal(6, u.quantity());
-            ps.setString(7, u.unit());
-            ps.setBigDecimal(8, u.revenue());
-            ps.setString(9, u.currency());
-            ps.setLong(10, u.line());
-        });
+        IntakeRepository.insertUsage(jdbc, "usage_preview", period, rows);
     }
 
     public void saveRejects(String period, List<Reject> rejects) {
@@ -73,26 +52,12 @@ public class UsagePreviewRepository {
 
     /** An accepted row by id, for telling a re-delivery within the file from a conflicting one. */
     public Optional<BilledUsage> row(String period, String usageId) {
-        return jdbc.query("""
-                SELECT usage_id, account_id, product, usage_month, quantity, unit, revenue, currency, source_line
-                FROM usage_preview WHERE pay_period = ? AND usage_id = ?
-                """, (rs, i) -> new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
-                YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
-                rs.getString(8), rs.getLong(9)), period, usageId).stream().findFirst();
+        return IntakeRepository.usageRow(jdbc, "usage_preview", period, usageId);
     }
 
     /** The ids accepted so far: a restarted intake continues with them. */
     public KeyFilter ids(String period) {
-        KeyFilter filter = KeyFilter.standard();
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(
-                    "SELECT usage_id FROM usage_preview WHERE pay_period = ?", ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(StreamingResults.fetchSize(connection));
-            statement.setString(1, period);
-            return statement;
-        }, (RowCallbackHandler) rs -> filter.add(rs.getString(1)));
-        return filter;
+        return IntakeRepository.keys(jdbc, "SELECT usage_id FROM usage_preview WHERE pay_period = ?", period);
     }
 
     public List<Reject> rejects(String period) {

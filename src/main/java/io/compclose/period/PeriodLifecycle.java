@@ -4,8 +4,6 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -97,11 +95,6 @@ public class PeriodLifecycle {
             lock(earlier, "the close of " + period, "its year-to-date true-up starts from these figures", at);
         }
         return closed;
-    }
-
-    public Set<YearMonth> lockedPeriods() {
-        return jdbc.queryForList("SELECT pay_period FROM close_period WHERE locked_at IS NOT NULL", String.class)
-                .stream().map(YearMonth::parse).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The earliest period after {@code period} that is not closed: where its late inputs go. */

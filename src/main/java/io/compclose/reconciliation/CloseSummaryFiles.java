@@ -2,7 +2,6 @@ package io.compclose.reconciliation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -20,7 +19,6 @@ import org.apache.commons.csv.CSVPrinter;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
@@ -40,14 +38,7 @@ public final class CloseSummaryFiles {
     private final JasperReport report;
 
     public CloseSummaryFiles() {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IllegalStateException(TEMPLATE + " is not on the classpath");
-            }
-            report = JasperCompileManager.compileReport(in);
-        } catch (IOException | JRException e) {
-            throw new IllegalStateException("Cannot compile " + TEMPLATE, e);
-        }
+        report = io.compclose.system.ReportTemplates.compile(TEMPLATE);
     }
 
     public static byte[] csv(List<CloseSummary.Row> rows) {

@@ -1,8 +1,6 @@
 package io.compclose.statement;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +11,6 @@ import java.util.Map;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
@@ -38,15 +35,7 @@ public final class StatementRenderer {
     private final JasperReport report;
 
     public StatementRenderer() {
-        // Compiling takes far longer than filling, so it happens once per renderer.
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IllegalStateException(TEMPLATE + " is not on the classpath");
-            }
-            report = JasperCompileManager.compileReport(in);
-        } catch (IOException | JRException e) {
-            throw new IllegalStateException("Cannot compile " + TEMPLATE, e);
-        }
+        report = io.compclose.system.ReportTemplates.compile(TEMPLATE);
     }
 
     public byte[] render(StatementDocument doc) {
