@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.Roster;
 import io.compclose.intake.PlanFiles;
+import io.compclose.partition.PartitionedSteps;
+import io.compclose.partition.RepRanges;
 import io.compclose.rules.Conditions;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
@@ -33,10 +35,17 @@ public class CalculationStepConfiguration {
     private static final String PARAMS = "#{jobParameters}";
 
     @Bean
-    Step calculateEarnings(StepFactory steps, JdbcCursorItemReader<String> repsToCalculate,
-            ItemProcessor<String, RepClose> repCalculation, ItemWriter<RepClose> repCloseWriter,
+    Step calculateEarnings(PartitionedSteps partitioned, Step calculateEarningsRange, RepRanges repRanges,
             IntakeRepository intake) {
-        return steps.<String, RepClose>chunk("calculateEarnings", e -> intake.activeReps(CloseRun.of(e).period()))
+        return partitioned.byRepRange("calculateEarnings", calculateEarningsRange, repRanges,
+                e -> intake.activeReps(CloseRun.of(e).period()));
+    }
+
+    /** One range of reps, in this process or in a worker's. */
+    @Bean
+    Step calculateEarningsRange(StepFactory steps, JdbcCursorItemReader<String> repsToCalculate,
+            ItemProcessor<String, RepClose> repCalculation, ItemWriter<RepClose> repCloseWriter) {
+        return steps.<String, RepClose>rangeChunk("calculateEarningsRange", "calculateEarnings")
                 .reader(repsToCalculate)
                 .processor(repCalculation)
                 .writer(repCloseWriter)
@@ -45,13 +54,15 @@ public class CalculationStepConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<String> repsToCalculate(@Value(PARAMS) Map<String, Object> params, DataSource dataSource) {
+    JdbcCursorItemReader<String> repsToCalculate(@Value(PARAMS) Map<String, Object> params,
+            @Value("#{stepExecutionContext['firstRep']}") String firstRep,
+            @Value("#{stepExecutionContext['lastRep']}") String lastRep, DataSource dataSource) {
         CloseRun run = CloseRun.from(params);
         return new JdbcCursorItemReaderBuilder<String>()
                 .name("repsToCalculate")
                 .dataSource(dataSource)
-                .sql(IntakeRepository.activeRepsSql())
-                .queryArguments(IntakeRepository.activeRepsArgs(run.period()))
+                .sql(IntakeRepository.activeRepsInRangeSql())
+                .queryArguments(IntakeRepository.activeRepsInRangeArgs(run.period(), firstRep, lastRep))
                 .rowMapper((rs, i) -> rs.getString(1))
                 .build();
     }

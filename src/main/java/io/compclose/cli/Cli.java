@@ -18,6 +18,8 @@ import org.springframework.context.event.ContextClosedEvent;
 
 import io.compclose.CompCloseApplication;
 import io.compclose.audit.AuditLog;
+import io.compclose.partition.PartitionProperties;
+import io.compclose.partition.WorkerConfiguration;
 import io.compclose.system.AtomicFiles;
 import io.compclose.schedule.CatalogEntry;
 import io.compclose.schedule.CatalogException;
@@ -64,6 +66,9 @@ public final class Cli {
                 line.inbox();
             }
             requireWritable(outDir);
+            if (line.command().equals("serve") && line.flag("worker")) {
+                return work(line, outDir, out, extraConfiguration);
+            }
             if (line.command().equals("serve")) {
                 return serve(line, outDir, out, extraConfiguration);
             }
@@ -164,6 +169,45 @@ public final class Cli {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** {@code serve --worker}: returns once the worker has been stopped (SIGTERM, or its context closed). */
+    private static int work(CommandLine line, Path outDir, PrintStream out, Class<?>[] extra)
+            throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (ConfigurableApplicationContext context = startWorking(line, outDir, out, extra)) {
+            context.addApplicationListener((ContextClosedEvent closed) -> stopped.countDown());
+            if (context.isActive()) {
+                stopped.await();
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * Starts a worker: no web server and no schedule, only the rep ranges that closes hand out. It
+     * refuses the embedded database, which no other process can share.
+     */
+    static ConfigurableApplicationContext startWorking(CommandLine line, Path outDir, PrintStream out,
+            Class<?>... extra) {
+        ConfigurableApplicationContext context = application(outDir, "", extra)
+                .web(WebApplicationType.NONE)
+                .profiles(WorkerConfiguration.PROFILE)
+                .run(line.springArgs().toArray(String[]::new));
+        String url = context.getEnvironment().getProperty("spring.datasource.url", "");
+        if (url.startsWith("jdbc:h2:")) {
+            context.close();
+            throw new CommandLine.UsageException("a worker runs against the database of the closes it serves, and "
+                    + "the embedded one cannot be shared: set SPRING_DATASOURCE_URL (or --spring.datasource.url=...) "
+                    + "to the closes' MySQL or MariaDB database");
+        }
+        PartitionProperties partitions = context.getBean(PartitionProperties.class);
+        String rabbit = context.getEnvironment().getProperty("spring.rabbitmq.host", "localhost") + ":"
+                + context.getEnvironment().getProperty("spring.rabbitmq.port", "5672");
+        out.println("Worker ready: taking rep ranges of calculateEarnings and renderStatements from queue '"
+                + partitions.queue() + "' on RabbitMQ at " + rabbit + ", " + partitions.threadCount() + " at once, "
+                + "writing to " + io.compclose.system.Secrets.mask(url));
+        return context;
     }
 
     /**

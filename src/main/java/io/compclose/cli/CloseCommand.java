@@ -251,7 +251,7 @@ public class CloseCommand {
             return ExitCode.BAD_INPUT;
         }
         String reason = Failures.connectionLost(execution.getAllFailureExceptions()).orElseGet(() ->
-                execution.getAllFailureExceptions().stream().findFirst().map(Failures::describe)
+                Failures.causesFirst(execution.getAllFailureExceptions()).stream().findFirst().map(Failures::describe)
                         .orElse(io.compclose.system.Secrets.mask(execution.getExitStatus().getExitDescription())));
         String ended = execution.getStatus() == BatchStatus.STOPPED ? "stopped" : "failed";
         err.println("compclose: the close of " + run.period() + " " + ended

@@ -41,6 +41,10 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
               serve  [--jobs=DIR] [--out=DIR]
                      run the jobs of the catalog (default jobs/catalog) on their
                      schedules, with health and metrics over HTTP, until stopped
+              serve  --worker [--out=DIR]
+                     take rep ranges of calculation and statements from closes
+                     run with --compclose.partition.mode=remote (RabbitMQ,
+                     spring.rabbitmq.*), against the closes' database, until stopped
               help   this text
 
             --out defaults to ./out; the embedded database lives there unless
@@ -59,11 +63,11 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             "approve", Set.of("period", "by", "note", "out"),
             "lock", Set.of("period", "by", "note", "out"),
             "usage-intake", Set.of("period", "inbox", "out"),
-            "serve", Set.of("jobs", "out"),
+            "serve", Set.of("jobs", "out", "worker"),
             "help", Set.of());
 
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("--revise");
+    private static final Set<String> FLAGS = Set.of("--revise", "--worker");
 
     public static CommandLine parse(String[] args) {
         String command = null;

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.batch.core.job.JobExecutionException;
+
 import io.compclose.intake.BadInputException;
 import io.compclose.system.Secrets;
 
@@ -11,6 +13,17 @@ import io.compclose.system.Secrets;
 final class Failures {
 
     private Failures() {
+    }
+
+    /**
+     * The failures with a partitioned step's own summary ("Partition handler returned an unsuccessful
+     * step") last: the failure of the rep range that caused it says what went wrong.
+     */
+    static List<Throwable> causesFirst(List<Throwable> failures) {
+        return failures.stream()
+                .sorted(java.util.Comparator.comparing(f -> f instanceof JobExecutionException
+                        && String.valueOf(f.getMessage()).startsWith("Partition handler returned")))
+                .toList();
     }
 
     static Optional<BadInputException> badInput(List<Throwable> failures) {

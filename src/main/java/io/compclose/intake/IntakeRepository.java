@@ -66,6 +66,20 @@ public class IntakeRepository {
         return new Object[] {period.toString(), period.atEndOfMonth(), period.atDay(1)};
     }
 
+    /** The active reps from {@code firstRep} to {@code lastRep}, both included: one partition's reps. */
+    public static String activeRepsInRangeSql() {
+        return """
+                SELECT DISTINCT rep_id FROM rep_assignment
+                WHERE pay_period = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
+                    AND rep_id BETWEEN ? AND ?
+                ORDER BY rep_id
+                """;
+    }
+
+    public static Object[] activeRepsInRangeArgs(YearMonth period, String firstRep, String lastRep) {
+        return new Object[] {period.toString(), period.atEndOfMonth(), period.atDay(1), firstRep, lastRep};
+    }
+
     /** How many reps are active in the period. */
     public long activeReps(YearMonth period) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM (" + activeRepsSql() + ") reps", Long.class,

@@ -18,12 +18,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.PlanFiles;
+import io.compclose.partition.PartitionedSteps;
+import io.compclose.partition.RepRanges;
 import io.compclose.system.AtomicFiles;
-import io.compclose.system.CloseProperties;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
 
@@ -39,38 +39,36 @@ public class StatementStepConfiguration {
         return new StatementRenderer();
     }
 
-    /** Filling and exporting a PDF is CPU work: the step renders a chunk's statements on all processors. */
+    /** Filling and exporting a PDF is CPU work: the ranges of reps are rendered side by side. */
     @Bean
-    ThreadPoolTaskExecutor statementRenderers(CloseProperties properties) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.statementThreadCount());
-        executor.setMaxPoolSize(properties.statementThreadCount());
-        executor.setThreadNamePrefix("statement-");
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        return executor;
+    Step renderStatements(PartitionedSteps partitioned, Step renderStatementsRange, RepRanges repRanges,
+            IntakeRepository intake) {
+        return partitioned.byRepRange("renderStatements", renderStatementsRange, repRanges,
+                e -> intake.activeReps(CloseRun.of(e).period()));
     }
 
+    /** One range of reps, in this process or in a worker's. */
     @Bean
-    Step renderStatements(StepFactory steps, JdbcCursorItemReader<String> repsToStatement,
-            ItemProcessor<String, RenderedStatement> statementRendering, ItemWriter<RenderedStatement> statementWriter,
-            IntakeRepository intake, ThreadPoolTaskExecutor statementRenderers) {
-        return steps.<String, RenderedStatement>chunk("renderStatements",
-                        e -> intake.activeReps(CloseRun.of(e).period()))
+    Step renderStatementsRange(StepFactory steps, JdbcCursorItemReader<String> repsToStatement,
+            ItemProcessor<String, RenderedStatement> statementRendering, ItemWriter<RenderedStatement> statementWriter) {
+        return steps.<String, RenderedStatement>rangeChunk("renderStatementsRange", "renderStatements")
                 .reader(repsToStatement)
                 .processor(statementRendering)
-                .taskExecutor(statementRenderers)
                 .writer(statementWriter)
                 .build();
     }
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<String> repsToStatement(@Value(PARAMS) Map<String, Object> params, DataSource dataSource) {
+    JdbcCursorItemReader<String> repsToStatement(@Value(PARAMS) Map<String, Object> params,
+            @Value("#{stepExecutionContext['firstRep']}") String firstRep,
+            @Value("#{stepExecutionContext['lastRep']}") String lastRep, DataSource dataSource) {
         return new JdbcCursorItemReaderBuilder<String>()
                 .name("repsToStatement")
                 .dataSource(dataSource)
-                .sql(IntakeRepository.activeRepsSql())
-                .queryArguments(IntakeRepository.activeRepsArgs(CloseRun.from(params).period()))
+                .sql(IntakeRepository.activeRepsInRangeSql())
+                .queryArguments(IntakeRepository.activeRepsInRangeArgs(CloseRun.from(params).period(), firstRep,
+                        lastRep))
                 .rowMapper((rs, i) -> rs.getString(1))
                 .build();
     }

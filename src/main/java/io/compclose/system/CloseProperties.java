@@ -9,8 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize       reps (or statements) per transaction in the calculation, statement and delivery steps
  * @param intakeChunkSize input rows per transaction in intake and crediting: large, because a commit
  *                        costs a log flush, which at 500 rows took a third of the usage load's time
- * @param statementThreads statements rendered at once (0: one per processor); each PDF is filled and
- *                        exported on its own thread, the files and records are written in order
  * @param progress  whether the close prints step progress
  * @param mailFrom  sender address of statement emails
  * @param baseCurrency the currency fx_rates.csv quotes against (its rate_to_usd column)
@@ -19,13 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CloseProperties(
         @DefaultValue("500") int chunkSize,
         @DefaultValue("2000") int intakeChunkSize,
-        @DefaultValue("0") int statementThreads,
         @DefaultValue("true") boolean progress,
         @DefaultValue("CompClose Commissions <commissions@compclose.invalid>") String mailFrom,
         @DefaultValue("USD") String baseCurrency) {
-
-    /** The statement threads to use: as configured, or one per processor. */
-    public int statementThreadCount() {
-        return statementThreads > 0 ? statementThreads : Runtime.getRuntime().availableProcessors();
-    }
 }

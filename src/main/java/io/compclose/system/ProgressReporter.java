@@ -37,7 +37,7 @@ public final class ProgressReporter {
 
     /** Listens to one step; registered both as a step and as a chunk listener. */
     public final class StepProgress implements StepExecutionListener, ChunkListener<Object, Object> {
-        private final ToLongFunction<StepExecution> totalEstimate;
+        private volatile ToLongFunction<StepExecution> totalEstimate;
         private String step;
         private long total = -1;
         private long done;
@@ -48,8 +48,7 @@ public final class ProgressReporter {
             this.totalEstimate = totalEstimate;
         }
 
-        @Override
-        public void beforeStep(StepExecution stepExecution) {
+        private void start(StepExecution stepExecution) {
             step = stepExecution.getStepName();
             done = 0;
             startNanos = System.nanoTime();
@@ -61,8 +60,36 @@ public final class ProgressReporter {
             }
         }
 
+        /** Estimates the total with {@code total} from now on: a partitioned step knows it only once built. */
+        public StepProgress estimating(ToLongFunction<StepExecution> total) {
+            totalEstimate = total;
+            return this;
+        }
+
+        /**
+         * Only the chunks, for the steps that run a partitioned step's rep ranges: they add to its one
+         * line, whichever thread they run on. In a worker process, where the partitioned step does not
+         * run, they show nothing.
+         */
+        public ChunkListener<Object, Object> chunks() {
+            return new ChunkListener<>() {
+                @Override
+                public void afterChunk(Chunk<Object> chunk) {
+                    StepProgress.this.afterChunk(chunk);
+                }
+            };
+        }
+
         @Override
-        public void afterChunk(Chunk<Object> chunk) {
+        public synchronized void beforeStep(StepExecution stepExecution) {
+            start(stepExecution);
+        }
+
+        @Override
+        public synchronized void afterChunk(Chunk<Object> chunk) {
+            if (step == null) {
+                return;
+            }
             done += chunk.size();
             long now = System.nanoTime();
             if (terminal) {
@@ -74,7 +101,9 @@ public final class ProgressReporter {
         }
 
         @Override
-        public ExitStatus afterStep(StepExecution stepExecution) {
+        public synchronized ExitStatus afterStep(StepExecution stepExecution) {
+            // a partitioned step's ranges may have run elsewhere: its own count is their sum
+            done = Math.max(done, stepExecution.getReadCount());
             long now = System.nanoTime();
             double seconds = Math.max((now - startNanos) / 1e9, 1e-9);
             String status = stepExecution.getStatus().toString().toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package io.compclose.system;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
 import org.springframework.batch.core.listener.ItemWriteListener;
@@ -14,6 +16,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 /**
  * Builds the close's steps the same way everywhere: one transaction manager, the configured
@@ -28,6 +32,7 @@ public class StepFactory {
     private final CloseProperties properties;
     private final ProgressReporter progress;
     private final ObjectProvider<ItemWriteListener<?>> writeListeners;
+    private final Map<String, ProgressReporter.StepProgress> sharedProgress = new ConcurrentHashMap<>();
 
     public StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CloseProperties properties, ProgressReporter progress, ObjectProvider<ItemWriteListener<?>> writeListeners) {
@@ -48,12 +53,36 @@ public class StepFactory {
         return chunk(name, total, properties.intakeChunkSize());
     }
 
+    /**
+     * A chunk step over one rep range of the partitioned step {@code partitioned}: its chunks count
+     * towards that step's progress line, which the partitioned step prints once for all its ranges.
+     */
+    public <I, O> ChunkOrientedStepBuilder<I, O> rangeChunk(String name, String partitioned) {
+        ChunkOrientedStepBuilder<I, O> builder = chunkBuilder(name, properties.chunkSize());
+        builder.listener(partitionedProgress(partitioned).chunks());
+        // ranges run side by side, each replacing its own reps' rows: at REPEATABLE READ their deletes lock
+        // the gaps between them too, and two neighbouring ranges deadlock on InnoDB's gap locks
+        DefaultTransactionAttribute readCommitted = new DefaultTransactionAttribute();
+        readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        builder.transactionAttribute(readCommitted);
+        return builder;
+    }
+
+    /** The one progress line of a partitioned step, shared by the step and its ranges' chunks. */
+    public ProgressReporter.StepProgress partitionedProgress(String partitioned) {
+        return sharedProgress.computeIfAbsent(partitioned, name -> progress.listener(execution -> -1));
+    }
+
     private <I, O> ChunkOrientedStepBuilder<I, O> chunk(String name, ToLongFunction<StepExecution> total, int size) {
+        ChunkOrientedStepBuilder<I, O> builder = chunkBuilder(name, size);
+        builder.listener((StepListener) progress.listener(total));
+        return builder;
+    }
+
+    private <I, O> ChunkOrientedStepBuilder<I, O> chunkBuilder(String name, int size) {
         ChunkOrientedStepBuilder<I, O> builder = new StepBuilder(name, jobRepository)
                 .<I, O>chunk(size)
                 .transactionManager(transactionManager);
-        ProgressReporter.StepProgress stepProgress = progress.listener(total);
-        builder.listener((StepListener) stepProgress);
         writeListeners.orderedStream().forEach(listener -> builder.listener((StepListener) listener));
         return builder;
     }

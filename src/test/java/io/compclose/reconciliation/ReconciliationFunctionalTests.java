@@ -157,7 +157,14 @@ class ReconciliationFunctionalTests {
         boolean exported = AFTER_EXPORT.contains(tie.failingStep());
         assertThat(Files.exists(close.payrollCsv())).isEqualTo(exported);
         assertThat(Files.exists(close.payrollCtl())).isEqualTo(exported);
-        assertThat(files(out.resolve("statements"))).hasSize(tie.failingStep().equals("deliverStatements") ? 10 : 0);
+        List<Path> statements = files(out.resolve("statements"));
+        switch (tie.failingStep()) {
+            case "deliverStatements" -> assertThat(statements).hasSize(10);
+            // the reps run as ranges side by side: a range without R001 may have completed, but R001's statement,
+            // which does not tie, is never written
+            case "renderStatements" -> assertThat(statements).noneMatch(file -> file.endsWith("R001.pdf"));
+            default -> assertThat(statements).isEmpty();
+        }
         assertThat(files(out.resolve("outbox"))).isEmpty();
         assertThat(close.count("SELECT COUNT(*) FROM delivery_log")).isZero();
     }

@@ -52,7 +52,7 @@ public class FaultInjection {
                 var context = StepSynchronizationManager.getContext();
                 Action now;
                 synchronized (FaultInjection.class) {
-                    if (step == null || context == null || !step.equals(context.getStepName())
+                    if (step == null || context == null || !isStep(step, context.getStepName())
                             || ++chunksSeen != failAtChunk) {
                         return;
                     }
@@ -69,5 +69,10 @@ public class FaultInjection {
                 }
             }
         };
+    }
+
+    /** The step itself, or, for a step run as rep ranges, any of its ranges ({@code calculateEarningsRange:reps001}). */
+    public static boolean isStep(String step, String stepName) {
+        return stepName.equals(step) || stepName.startsWith(step + "Range:");
     }
 }

@@ -77,7 +77,8 @@ public class KillPoints {
     private static synchronized void onChunk(String phase, boolean counts) {
         var context = StepSynchronizationManager.getContext();
         String[] point = point();
-        if (point == null || context == null || !point[0].equals(context.getStepName())) {
+        if (point == null || context == null || !(context.getStepName().equals(point[0])
+                || context.getStepName().startsWith(point[0] + "Range:"))) { // a step run as rep ranges: any range
             return;
         }
         if (counts) {

@@ -1,0 +1,36 @@
+package io.compclose.partition;
+
+import java.util.Map;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import io.compclose.system.CloseRun;
+
+/** The threads that run rep ranges in this process, and the ranges of the step that runs. */
+@Configuration
+@EnableConfigurationProperties(PartitionProperties.class)
+public class PartitionConfiguration {
+
+    @Bean
+    ThreadPoolTaskExecutor partitionThreads(PartitionProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.threadCount());
+        executor.setMaxPoolSize(properties.threadCount());
+        executor.setThreadNamePrefix("reps-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+
+    /** Step-scoped: each partitioned step splits the reps of its own close's period. */
+    @Bean
+    @StepScope
+    RepRanges repRanges(@Value("#{jobParameters}") Map<String, Object> params, JdbcTemplate jdbc) {
+        return new RepRanges(jdbc, CloseRun.from(params).period());
+    }
+}
