@@ -13,6 +13,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import io.compclose.partition.RepRanges;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.system.CloseLeases;
 import io.compclose.system.CloseRun;
@@ -83,7 +84,7 @@ public class StatusCommand {
                     .sorted(Comparator.comparingLong(StepExecution::getId)).toList()) {
                 String file = INTAKE_FILES.get(step.getStepName());
                 out.printf(Locale.ROOT, "    %-20s %-10s read %,8d  written %,8d%s%n",
-                        step.getStepName(), step.getStatus(), step.getReadCount(), step.getWriteCount(),
+                        shown(step), step.getStatus(), step.getReadCount(), step.getWriteCount(),
                         file == null ? "" : String.format(Locale.ROOT, "  rejected %,6d",
                                 rejects.getOrDefault(file, 0L)));
             }
@@ -91,5 +92,17 @@ public class StatusCommand {
         out.println("  rejected rows: " + (rejects.isEmpty() ? "0" : rejects.toString().replaceAll("[{}]", ""))
                 + (figures.duplicates(period) > 0 ? "; identical re-deliveries: " + figures.duplicates(period) : ""));
         out.println();
+    }
+
+    /** A rep range under the step it belongs to: {@code   reps002 R0251..R0500}. */
+    private static String shown(StepExecution step) {
+        String name = step.getStepName();
+        int range = name.indexOf("Range:");
+        if (range < 0) {
+            return name;
+        }
+        var context = step.getExecutionContext();
+        return "  " + name.substring(range + "Range:".length()) + (context.containsKey(RepRanges.FIRST_REP)
+                ? " " + context.getString(RepRanges.FIRST_REP) + ".." + context.getString(RepRanges.LAST_REP) : "");
     }
 }
