@@ -17,6 +17,14 @@ import io.compclose.system.CloseRun;
 @EnableConfigurationProperties(PartitionProperties.class)
 public class PartitionConfiguration {
 
+    /** Static: a post-processor, bound from the environment before the data source exists. */
+    @Bean
+    static ConnectionsForRanges connectionsForRanges(org.springframework.core.env.Environment environment) {
+        PartitionProperties properties = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bindOrCreate("compclose.partition", PartitionProperties.class);
+        return new ConnectionsForRanges(properties.threadCount());
+    }
+
     @Bean
     ThreadPoolTaskExecutor partitionThreads(PartitionProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
