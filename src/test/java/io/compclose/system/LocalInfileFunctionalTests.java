@@ -42,12 +42,16 @@ class LocalInfileFunctionalTests {
             bulkLoad.replace("t", "id, v", List.of("a", "b"), id -> new Object[] {id, "one"});
             bulkLoad.replace("t", "id, v", List.of("b"), id -> new Object[] {id, "two"});
 
-            // then its rows are stored once each, the chunk files are gone, and the folder is owner-only
+            // then its rows are stored once each, the chunk file is empty and owner-only, and so is the folder
             assertThat(jdbc.queryForList("SELECT CONCAT(id, '=', v) FROM t ORDER BY id", String.class))
                     .containsExactly("a=one", "b=two");
             Path folder = localInfile.folder().orElseThrow();
             try (var files = Files.list(folder)) {
-                assertThat(files).isEmpty();
+                assertThat(files.toList()).singleElement().satisfies(chunk -> {
+                    assertThat(Files.size(chunk)).isZero();
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(chunk))).isEqualTo("rw-------");
+                });
             }
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
                     .isEqualTo("rwx------");
