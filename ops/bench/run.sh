@@ -14,7 +14,7 @@
 #   --work DIR     scratch folder (default /tmp/compclose-bench): inboxes, close output, logs
 #   --period YYYY-MM  (default 2026-10)
 #   --xmx SIZE     the close's maximum heap, e.g. 256m (default: the JVM's, a quarter of memory)
-#   --chunk-size N     pass --compclose.intake-chunk-size=N to the close (default: the product's, 2000)
+#   --chunk-size N     pass --compclose.intake-chunk-size=N to the close (default: the product's, 10000)
 #
 # Needs MariaDB at 127.0.0.1:3306 (root, empty password; override with BENCH_DB_HOST, BENCH_DB_PORT,
 # BENCH_DB_USER, BENCH_DB_PASSWORD). It drops and re-creates the databases compclose_bench and
