@@ -31,6 +31,12 @@ import java.util.Map;
  *      [--batch 1000] [--index] [--upsert] [--keep]
  * </pre>
  *
+ * --load-data sends each file whole with one {@code LOAD DATA LOCAL INFILE} instead: the server parses the
+ * CSV (header skipped, empty optional cells as NULL, the line number counted in a user variable) and
+ * the client does nothing but send the bytes. That is the bulk-load ceiling: the database's own cost
+ * of taking the rows in, with no Java parse or conversion (CSV parsing is measured by RawParse.java).
+ * The connection may send files from the inbox folder only ({@code allowLoadLocalInfileInPath}).
+ *
  * --index adds the product's secondary indexes to the scratch tables (booking: pay_period,
  * owner_rep_id; billed_usage has none since 006-01);
  * --upsert writes with intake's ON DUPLICATE KEY UPDATE clauses. Both exist to tell where intake's
@@ -46,7 +52,7 @@ public class RawInsert {
                 "--user", "root", "--password", "", "--database", "compclose_bench_raw", "--batch", "1000"));
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--index") || a.equals("--upsert") || a.equals("--keep")) {
+            if (a.equals("--index") || a.equals("--upsert") || a.equals("--keep") || a.equals("--load-data")) {
                 opt.put(a, "true");
             } else if (a.startsWith("--") && i + 1 < args.length) {
                 opt.put(a, args[++i]);
@@ -67,7 +73,8 @@ public class RawInsert {
         }
         int batch = Integer.parseInt(opt.get("--batch"));
         boolean upsert = opt.containsKey("--upsert");
-        String url = opt.get("--url") + "/?rewriteBatchedStatements=true&useServerPrepStmts=false";
+        String url = opt.get("--url") + "/?rewriteBatchedStatements=true&useServerPrepStmts=false"
+                + "&allowLoadLocalInfileInPath=" + inbox.toRealPath();
         try (Connection c = DriverManager.getConnection(url, opt.get("--user"), opt.get("--password"))) {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + db);
@@ -83,6 +90,13 @@ public class RawInsert {
             }
             String variant = (opt.containsKey("--index") ? " index" : "") + (upsert ? " upsert" : "");
             String period = opt.get("--period");
+            if (opt.containsKey("--load-data")) {
+                loadFile(c, inbox.resolve("bookings.csv"), "booking", period, Map.of("type", "booking_type"),
+                        Map.of("term_months", "IF(@term_months = '', 12, @term_months)"));
+                loadFile(c, inbox.resolve("usage.csv"), "billed_usage", period, Map.of(), Map.of());
+                dropUnlessKept(c, db, opt);
+                return;
+            }
             load(c, inbox.resolve("bookings.csv"), upsert ? BOOKING_INSERT + BOOKING_UPSERT : BOOKING_INSERT,
                     batch, variant, (ps, col, cells, line) -> {
                         ps.setString(1, period);
@@ -115,12 +129,54 @@ public class RawInsert {
                         ps.setString(9, cells[col.get("currency")]);
                         ps.setLong(10, line);
                     });
-            if (!opt.containsKey("--keep")) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("DROP DATABASE " + db);
-                }
+            dropUnlessKept(c, db, opt);
+        }
+    }
+
+    private static void dropUnlessKept(Connection c, String db, Map<String, String> opt) throws SQLException {
+        if (!opt.containsKey("--keep")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE " + db);
             }
         }
+    }
+
+    /**
+     * One LOAD DATA LOCAL INFILE of the whole file, committed once: every header column goes to the
+     * table column of its name (or {@code renamed}) through a variable, an empty cell becomes NULL
+     * unless {@code computed} says otherwise; pay_period and source_line are set.
+     */
+    private static void loadFile(Connection c, Path file, String table, String period, Map<String, String> renamed,
+            Map<String, String> computed) throws IOException, SQLException {
+        String[] header;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            header = in.readLine().replace("\uFEFF", "").split(",", -1);
+        }
+        List<String> variables = new ArrayList<>();
+        List<String> sets = new ArrayList<>(List.of("pay_period = '" + period + "'", "source_line = (@line := @line + 1)"));
+        for (String name : header) {
+            String column = name.trim().toLowerCase(Locale.ROOT);
+            variables.add("@" + column);
+            sets.add(renamed.getOrDefault(column, column) + " = "
+                    + computed.getOrDefault(column, "NULLIF(@" + column + ", '')"));
+        }
+        long start = System.nanoTime();
+        c.setAutoCommit(false);
+        long rows;
+        try (Statement s = c.createStatement()) {
+            s.execute("SET @line = 1");
+            rows = s.executeUpdate("LOAD DATA LOCAL INFILE '" + file.toRealPath() + "' INTO TABLE " + table
+                    + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"'"
+                    + " LINES TERMINATED BY '\\n' IGNORE 1 LINES (" + String.join(", ", variables) + ") SET "
+                    + String.join(", ", sets));
+            if (s.getWarnings() != null) {
+                throw new IllegalStateException(file + ": " + s.getWarnings().getMessage());
+            }
+        }
+        c.commit();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "raw+load-data %s rows=%d seconds=%.2f rows_per_s=%.0f%n", file.getFileName(),
+                rows, seconds, rows / seconds);
     }
 
     interface Binder {

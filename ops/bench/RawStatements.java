@@ -15,7 +15,9 @@ import io.compclose.statement.StatementAssembler;
 import io.compclose.statement.StatementDocument;
 import io.compclose.statement.StatementRenderer;
 import io.compclose.statement.StatementRepository;
+import io.compclose.system.BulkLoad;
 import io.compclose.system.CloseProperties;
+import io.compclose.system.LocalInfile;
 
 /**
  * The ceiling of statement rendering: JasperReports fill + PDF export of the very statements a
@@ -46,7 +48,8 @@ public class RawStatements {
         int threads = Integer.parseInt(opt.getOrDefault("--threads", "2"));
 
         IntakeRepository intake = new IntakeRepository(jdbc,
-                new CloseProperties(500, 2000, 0, false, "bench@example.invalid", "USD"));
+                new CloseProperties(500, 2000, 0, false, "bench@example.invalid", "USD"),
+                new BulkLoad(jdbc, new LocalInfile()));
         StatementAssembler assembler = new StatementAssembler(period, 1, intake.roster(period.toString()),
                 new PlanFiles().catalog(Path.of(opt.get("--plans"))), new StatementRepository(jdbc));
         List<String> reps = jdbc.queryForList(IntakeRepository.activeRepsSql(), String.class,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Intake and crediting throughput of the close on MariaDB, beside the raw batched-INSERT ceiling
-# measured in the same run. A benchmark, never a test: it prints figures and asserts nothing.
+# The close on MariaDB, step by step, beside the machine's limits measured in the same run on the same
+# rows: raw batched INSERT, LOAD DATA LOCAL INFILE, Commons CSV parse, JasperReports fill + export.
+# A benchmark, never a test: it prints figures and asserts nothing.
 #
 #   ops/bench/run.sh                      the reference month: 2,000 reps, 200,000 bookings, 5,000,000 usage
 #   ops/bench/run.sh --scale 5            a fifth of it (400 / 40,000 / 1,000,000)
@@ -13,11 +14,13 @@
 #   --work DIR     scratch folder (default /tmp/compclose-bench): inboxes, close output, logs
 #   --period YYYY-MM  (default 2026-10)
 #   --xmx SIZE     the close's maximum heap, e.g. 256m (default: the JVM's, a quarter of memory)
-#   --chunk-size N     pass --compclose.intake-chunk-size=N to the close (default: the product's, 2000)
+#   --chunk-size N     pass --compclose.intake-chunk-size=N to the close (default: the product's, 10000)
 #
 # Needs MariaDB at 127.0.0.1:3306 (root, empty password; override with BENCH_DB_HOST, BENCH_DB_PORT,
 # BENCH_DB_USER, BENCH_DB_PASSWORD). It drops and re-creates the databases compclose_bench and
-# compclose_bench_raw, and touches nothing else.
+# compclose_bench_raw (BENCH_DB_NAME, BENCH_RAW_DB_NAME: others, so that two runs can share a server),
+# and touches nothing else. Each run leaves its figures in $work/results-r<reps>-b<bookings>-u<usage>.tsv
+# (linearity.sh compares two of them).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -46,7 +49,10 @@ done
 
 host=${BENCH_DB_HOST:-127.0.0.1} port=${BENCH_DB_PORT:-3306}
 user=${BENCH_DB_USER:-root} password=${BENCH_DB_PASSWORD:-}
-db=compclose_bench raw_db=compclose_bench_raw
+db=${BENCH_DB_NAME:-compclose_bench} raw_db=${BENCH_RAW_DB_NAME:-compclose_bench_raw}
+for name in "$db" "$raw_db"; do
+  [[ "$name" =~ ^[A-Za-z0-9_]+$ ]] || { echo "run.sh: database name '$name': letters, digits and _ only" >&2; exit 2; }
+done
 client=$(command -v mariadb || command -v mysql) || { echo "run.sh: no mariadb/mysql client" >&2; exit 2; }
 sql() { MYSQL_PWD="$password" "$client" -h"$host" -P"$port" -u"$user" --batch --skip-column-names "$@"; }
 
@@ -117,6 +123,15 @@ if [ "$diagnose" = true ]; then
   java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}" --index --upsert
 fi
 settle
+echo
+echo "== LOAD DATA LOCAL INFILE of the same files, each whole in one statement (RawInsert.java --load-data)"
+raw_load=$(java -cp "$(cat "$cp_file")" "$here/RawInsert.java" "${raw_args[@]}" --load-data)
+echo "$raw_load"
+echo
+echo "== Commons CSV parse + conversion to typed values of the same files (RawParse.java, 1 thread, no database)"
+raw_parse=$(java -cp "$(cat "$cp_file")" "$here/RawParse.java" --inbox "$inbox")
+echo "$raw_parse"
+settle
 
 # --- the close ---------------------------------------------------------------------------------
 sql -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
@@ -141,7 +156,7 @@ step_status() {
   sql "$db" -e "SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '$1' ORDER BY STEP_EXECUTION_ID DESC LIMIT 1" \
     2>/dev/null || true
 }
-started=$(date +%s)
+started=$(date +%s.%N)
 while :; do
   if ! kill -0 "$close_pid" 2>/dev/null; then
     wait "$close_pid" && rc=0 || rc=$?
@@ -150,11 +165,12 @@ while :; do
       tail -20 "$log" >&2
       exit 1
     fi
-    echo "   the close ended with exit code $rc after $(( $(date +%s) - started )) s"
+    close_secs=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+    echo "   the close ended with exit code $rc after $close_secs s (wall time, JVM start to exit)"
     break
   fi
   if [ "$full" = false ] && [ "$(step_status creditBookings)" = COMPLETED ]; then
-    echo "   creditBookings completed after $(( $(date +%s) - started )) s; stopping the close (--full runs it to the end)"
+    echo "   creditBookings completed after $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }') s; stopping the close (--full runs it to the end)"
     for _ in 1 2 3 4 5 6 7 8 9 10; do  # let the step's "executed in" line reach the log first
       grep -q 'Step: \[creditBookings\] executed in' "$out/logs/compclose.log" 2>/dev/null && break
       sleep 0.5
@@ -192,6 +208,7 @@ echo "$steps" | while IFS=$'\t' read -r name status read write secs; do
   printf '%-20s %-10s %10s %10s %9.3f %12s\n' "$name" "$status" "$read" "$write" "$secs" "$rate"
 done
 echo "rejected rows: $( [ -z "$rejects" ] && echo 0 || echo "$rejects" | tr '\t\n' ' ;')"
+peak_heap=$(sed -n 's/.* \([0-9]*\)M->[0-9]*M(\([0-9]*\)M).*/\1/p' "$work/gc.log" | awk '$1 > p { p = $1 } END { print p + 0 }')
 echo "peak heap used (GC log): $(sed -n 's/.* \([0-9]*\)M->[0-9]*M(\([0-9]*\)M).*/\1 \2/p' "$work/gc.log" |
   awk '$1 > p { p = $1 } $2 > c { c = $2 } END { printf "%d MiB (heap at most %d MiB)", p, c }')${heap_args[*]:+ with ${heap_args[*]}}"
 rate_of() {
@@ -244,5 +261,41 @@ if [ "$full" = true ]; then
   awk -v s="$steady" -v r="${warm_raw:-0}" 'BEGIN { if (s > 0 && r > 0)
     printf "renderStatements after its first chunk %s / raw %s (warm) = %.1f%%  (target: 70 %%)\n", s, r, 100 * s / r }'
 fi
+
+# --- the whole close against the sum of the limits (issue 8) -----------------------------------
+# seconds summed over the lines of one measurement, e.g. seconds_in "$raw_parse"
+seconds_in() { echo "$1" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^seconds=/) { sub("seconds=", "", $i); t += $i } }
+  END { printf "%.2f", t }'; }
+parse_secs=$(seconds_in "$raw_parse")
+load_secs=$(seconds_in "$raw_load")
+pdf_secs=$(echo "${raw_pdf:-}" | awk '$3 == "cold" { sub("seconds=", "", $6); print $6; exit }')
+echo
+echo "== the close against the limits of the same rows (target: whole close <= 2 x their sum, peak heap <= 1 GiB)"
+printf '%-58s %9s\n' limit seconds
+printf '%-58s %9s\n' "Commons CSV parse + convert, bookings.csv + usage.csv" "$parse_secs"
+printf '%-58s %9s\n' "LOAD DATA LOCAL INFILE, bookings.csv + usage.csv" "$load_secs"
+printf '%-58s %9s\n' "JasperReports fill + PDF export, cold JVM, $(nproc) threads" "${pdf_secs:-- (--full)}"
+sum=$(awk -v a="$parse_secs" -v b="$load_secs" -v c="${pdf_secs:-0}" 'BEGIN { printf "%.1f", a + b + c }')
+printf '%-58s %9s\n' "sum of the limits$([ -n "${pdf_secs:-}" ] || echo ' (without statements)')" "$sum"
+printf '%-58s %9s\n' "target: 2 x the sum" "$(awk -v s="$sum" 'BEGIN { printf "%.1f", 2 * s }')"
+if [ "$full" = true ] && [ -n "${close_secs:-}" ]; then
+  awk -v w="$close_secs" -v s="$sum" 'BEGIN { printf "%-58s %9.1f  = %.2f x the sum: %s\n", "whole close (wall time)", w, w / s,
+    (w <= 2 * s ? "meets the target" : "misses the target") }'
+else
+  printf '%-58s %9s\n' "whole close (wall time)" "- (--full)"
+fi
+awk -v h="$peak_heap" 'BEGIN { printf "%-58s %9s  %s\n", "peak heap used (MiB)", h, (h <= 1024 ? "within 1 GiB" : "above 1 GiB") }'
+
+# the figures of this run, for linearity.sh: one "name<TAB>seconds" line each
+results="$work/results-r$reps-b$bookings-u$usage.tsv"
+{
+  echo "$steps" | awk -F'\t' -v OFS='\t' '{ print $1, $5 }'
+  echo -e "close\t${close_secs:-}"
+  echo -e "peak_heap_mib\t$peak_heap"
+  echo -e "limit_parse\t$parse_secs"
+  echo -e "limit_load_data\t$load_secs"
+  echo -e "limit_statements\t${pdf_secs:-}"
+} >"$results"
+echo "(figures kept in $results)"
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (anything else running on the box skews every figure)"

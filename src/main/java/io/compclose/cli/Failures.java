@@ -1,10 +1,12 @@
 package io.compclose.cli;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import io.compclose.intake.BadInputException;
 import io.compclose.system.Secrets;
@@ -40,12 +42,33 @@ final class Failures {
     /**
      * The database connection dropped under the close (a restart, a network cut, a {@code KILL}): the
      * SQL state class 08 is "connection exception". Named as such, rather than by the driver's words.
+     * The driver's error may sit behind the rollback that failed after it (the pool had already closed
+     * the connection, and says so without a state) or among the exceptions of closing the readers.
      */
     static Optional<String> connectionLost(List<Throwable> failures) {
         for (Throwable failure : failures) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                    return Optional.of("the connection to the database was lost (" + firstLine(sql.getMessage()) + ")");
+            Optional<SQLException> lost = connectionException(failure, 0);
+            if (lost.isPresent()) {
+                return Optional.of("the connection to the database was lost (" + firstLine(lost.get().getMessage())
+                        + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<SQLException> connectionException(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < 8; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return Optional.of(sql);
+            }
+            List<Throwable> hidden = new ArrayList<>(List.of(t.getSuppressed()));
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                hidden.add(0, rollback.getApplicationException());
+            }
+            for (Throwable h : hidden) {
+                Optional<SQLException> found = connectionException(h, depth + 1);
+                if (found.isPresent()) {
+                    return found;
                 }
             }
         }

@@ -5,19 +5,37 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.system.BulkLoad;
 import io.compclose.system.ColumnText;
 
-/** Credit rows, upserted on (period, booking, rep), with both amounts and lineage; and the exceptions. */
+/**
+ * Credit rows, upserted on (period, booking, rep), with both amounts and lineage; and the exceptions.
+ * Credits go through {@link BulkLoad} where the database allows it (REPLACE leaves what the upsert would).
+ */
 @Repository
 public class CreditRepository {
 
-    private final JdbcTemplate jdbc;
+    private static final String CREDIT_COLUMNS = "pay_period, booking_id, rep_id, credit_share, amount, currency, "
+            + "rule_name, plan_id, original_amount, original_currency, fx_rate, credit_kind, lineage";
 
-    public CreditRepository(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final BulkLoad bulkLoad;
+
+    public CreditRepository(JdbcTemplate jdbc, BulkLoad bulkLoad) {
         this.jdbc = jdbc;
+        this.bulkLoad = bulkLoad;
     }
 
     public void save(String period, List<Credit> credits) {
+        if (credits.isEmpty()) {
+            return;
+        }
+        if (bulkLoad.available()) {
+            bulkLoad.replace("credit", CREDIT_COLUMNS, credits, c -> new Object[] {period, c.bookingId(), c.repId(),
+                    c.share(), c.amount(), c.currency(), ColumnText.fit(c.rule(), 64), c.planId(), c.originalAmount(),
+                    c.originalCurrency(), c.fxRate(), c.kind().name(), ColumnText.fit(c.lineage(), 500)});
+            return;
+        }
         jdbc.batchUpdate("""
                 INSERT INTO credit (pay_period, booking_id, rep_id, credit_share, amount, currency, rule_name, plan_id,
                     original_amount, original_currency, fx_rate, credit_kind, lineage)

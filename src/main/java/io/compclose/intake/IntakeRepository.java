@@ -18,13 +18,15 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.money.FxConversion;
+import io.compclose.system.BulkLoad;
 import io.compclose.system.CloseProperties;
 import io.compclose.system.ColumnText;
 import io.compclose.system.StreamingResults;
 
 /**
  * Stores what intake accepted and rejected. Every write is an upsert on the natural key, so a
- * restarted or re-run step never duplicates a row.
+ * restarted or re-run step never duplicates a row. The large files (bookings, account owners, usage)
+ * go through {@link BulkLoad} where the database allows it: its REPLACE leaves the rows an upsert would.
  */
 @Repository
 public class IntakeRepository {
@@ -38,12 +40,20 @@ public class IntakeRepository {
             BookingType.valueOf(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
             rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14));
 
+    private static final String BOOKING_LOAD_COLUMNS = "pay_period, " + BOOKING_COLUMNS;
+    private static final String USAGE_LOAD_COLUMNS = "pay_period, usage_id, account_id, product, usage_month, "
+            + "quantity, unit, revenue, currency, source_line";
+    private static final String ACCOUNT_OWNER_LOAD_COLUMNS = "pay_period, account_id, rep_id, owner_role, "
+            + "effective_from, effective_to, source_line";
+
     private final JdbcTemplate jdbc;
     private final String baseCurrency;
+    private final BulkLoad bulkLoad;
 
-    public IntakeRepository(JdbcTemplate jdbc, CloseProperties properties) {
+    public IntakeRepository(JdbcTemplate jdbc, CloseProperties properties, BulkLoad bulkLoad) {
         this.jdbc = jdbc;
         this.baseCurrency = properties.baseCurrency();
+        this.bulkLoad = bulkLoad;
     }
 
     public String baseCurrency() {
@@ -113,6 +123,12 @@ public class IntakeRepository {
     }
 
     public void saveBookings(String period, List<Booking> rows) {
+        if (bulkLoad.available()) {
+            bulkLoad.replace("booking", BOOKING_LOAD_COLUMNS, rows, b -> new Object[] {period, b.bookingId(),
+                    b.bookedOn(), b.accountId(), b.accountName(), b.ownerRepId(), b.type().name(), b.product(), b.acv(),
+                    b.tcv(), b.termMonths(), b.currency(), b.sourcedByRepId(), b.bundleId(), b.line()});
+            return;
+        }
         jdbc.batchUpdate("""
                 INSERT INTO booking (pay_period, booking_id, booked_on, account_id, account_name, owner_rep_id,
                     booking_type, product, acv, tcv, term_months, currency, sourced_by_rep_id, bundle_id, source_line)
@@ -430,7 +446,13 @@ public class IntakeRepository {
     }
 
     public void saveUsage(String period, List<BilledUsage> rows) {
-        insertUsage(jdbc, "billed_usage", period, rows);
+        if (bulkLoad.available()) {
+            bulkLoad.replace("billed_usage", USAGE_LOAD_COLUMNS, rows, u -> new Object[] {period, u.usageId(),
+                    u.accountId(), u.product(), u.usageMonth(), u.quantity(), u.unit(), u.revenue(), u.currency(),
+                    u.line()});
+        } else {
+            insertUsage(jdbc, "billed_usage", period, rows);
+        }
     }
 
     /**
@@ -498,6 +520,11 @@ public class IntakeRepository {
     }
 
     public void saveAccountOwners(String period, List<AccountOwner> rows) {
+        if (bulkLoad.available()) {
+            bulkLoad.replace("account_owner", ACCOUNT_OWNER_LOAD_COLUMNS, rows, o -> new Object[] {period,
+                    o.accountId(), o.repId(), o.role().name(), o.effectiveFrom(), o.effectiveTo(), o.line()});
+            return;
+        }
         jdbc.batchUpdate("""
                 INSERT INTO account_owner (pay_period, account_id, rep_id, owner_role, effective_from, effective_to,
                     source_line)

@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock, the progress reporter, the lease guard and the schema lock recovery every stage shares. */
+/**
+ * The clock, the progress reporter, the lease guard, the schema lock recovery and the LOAD DATA folder every
+ * stage shares.
+ */
 @Configuration
 @EnableConfigurationProperties({CloseProperties.class, ExtractProperties.class, LeaseProperties.class})
 public class SystemConfiguration {
@@ -25,6 +28,12 @@ public class SystemConfiguration {
     @Bean
     static SchemaLockRecovery schemaLockRecovery() {
         return new SchemaLockRecovery();
+    }
+
+    /** Static, as a post-processor: it gives the pool its LOAD DATA folder before the first connection. */
+    @Bean
+    static LocalInfile localInfile() {
+        return new LocalInfile();
     }
 
     @Bean

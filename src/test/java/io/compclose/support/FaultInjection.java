@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Added to the close's context by a test: fails the Nth chunk write of one step, once, as a
  * crash part-way through that step would; or, armed with an action, runs that action there instead
- * (pausing the close, dropping its database connections) and lets the write go on.
+ * (pausing the close, dropping its database connections) and lets the write go on. Armed "after the
+ * write", it fails once the chunk's rows are written but before its transaction commits.
  */
 @Configuration(proxyBeanMethods = false)
 public class FaultInjection {
@@ -28,6 +29,7 @@ public class FaultInjection {
     private static volatile int failAtChunk;
     private static volatile int chunksSeen;
     private static volatile Action action = FAIL;
+    private static volatile boolean afterTheWrite;
 
     public static void arm(String stepName, int chunkNumber) {
         arm(stepName, chunkNumber, FAIL);
@@ -38,6 +40,13 @@ public class FaultInjection {
         failAtChunk = chunkNumber;
         chunksSeen = 0;
         action = atChunk;
+        afterTheWrite = false;
+    }
+
+    /** Fails the Nth chunk of the step once its rows are written, before the chunk's transaction commits. */
+    public static synchronized void armAfterWrite(String stepName, int chunkNumber) {
+        arm(stepName, chunkNumber, FAIL);
+        afterTheWrite = true;
     }
 
     public static boolean fired() {
@@ -49,6 +58,19 @@ public class FaultInjection {
         return new ItemWriteListener<>() {
             @Override
             public void beforeWrite(Chunk<? extends Object> items) {
+                if (!afterTheWrite) {
+                    atChunk();
+                }
+            }
+
+            @Override
+            public void afterWrite(Chunk<? extends Object> items) {
+                if (afterTheWrite) {
+                    atChunk();
+                }
+            }
+
+            private void atChunk() {
                 var context = StepSynchronizationManager.getContext();
                 Action now;
                 synchronized (FaultInjection.class) {
