@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Bean;
  * {@code -Dcompclose.killpoint.marker} to say so, and waits for its SIGKILL. Its heartbeat thread
  * goes on renewing its lease meanwhile, as a live close's does.
  * <ul>
- * <li>{@code beforeWrite} / {@code afterWrite}: the chunk-th chunk this process writes in the step, read
+ * <li>{@code beforeWrite} / {@code afterWrite}: the chunk-th chunk this process writes in the step (in any one
+ * of its rep ranges, for a step run as ranges side by side), read
  * and processed with its transaction open / written (files, emails) but not committed;</li>
  * <li>{@code beforeChunk} / {@code afterChunk}: a tasklet step with its transaction open, before its work /
  * after its work (files written, rows committed), before the step is recorded as completed.</li>
@@ -34,7 +35,8 @@ public class KillPoints {
     public static final String POINT = "compclose.killpoint";
     public static final String MARKER = "compclose.killpoint.marker";
 
-    private static int chunksSeen;
+    /** Chunks begun per step execution: a step run as rep ranges counts each range's own chunks. */
+    private static final java.util.Map<Long, Integer> chunksSeen = new java.util.HashMap<>();
 
     @Bean
     ItemWriteListener<Object> killPointOnChunks() {
@@ -81,10 +83,11 @@ public class KillPoints {
                 || context.getStepName().startsWith(point[0] + "Range:"))) { // a step run as rep ranges: any range
             return;
         }
+        long execution = context.getStepExecution().getId();
         if (counts) {
-            chunksSeen++;
+            chunksSeen.merge(execution, 1, Integer::sum);
         }
-        if (chunksSeen == Integer.parseInt(point[1]) && point[2].equals(phase)) {
+        if (chunksSeen.getOrDefault(execution, 0) == Integer.parseInt(point[1]) && point[2].equals(phase)) {
             freeze(String.join(":", point));
         }
     }
