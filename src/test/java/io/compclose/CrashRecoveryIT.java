@@ -45,11 +45,14 @@ class CrashRecoveryIT {
     private static final Path JAR = Path.of(System.getProperty("compclose.jar", "target/compclose.jar"))
             .toAbsolutePath();
 
-    /** The steps the issue names, in the close's order, with how many chunks of 7 each writes for the sample. */
+    /**
+     * The steps the issue names, in the close's order, with how many chunks of 7 each writes for the sample;
+     * for calculation and statements, in each of their two rep ranges of five reps (two threads).
+     */
     private static final List<StepChunks> STEPS = List.of(
             new StepChunks("intake", "loadBookings", 15), new StepChunks("crediting", "creditBookings", 13),
-            new StepChunks("calculation", "calculateEarnings", 2), new StepChunks("export", "exportPayroll", 0),
-            new StepChunks("statements", "renderStatements", 2), new StepChunks("delivery", "deliverStatements", 2));
+            new StepChunks("calculation", "calculateEarnings", 1), new StepChunks("export", "exportPayroll", 0),
+            new StepChunks("statements", "renderStatements", 1), new StepChunks("delivery", "deliverStatements", 2));
 
     @TempDir
     static Path work;
@@ -163,7 +166,7 @@ class CrashRecoveryIT {
         CloseProcess start(String killPoint) {
             List<String> args = List.of("close", "--period=2026-10", "--inbox=" + CloseFixture.SAMPLE_INBOX,
                     "--out=" + out, "--spring.datasource.url=" + url, "--compclose.chunk-size=7",
-                    "--compclose.intake-chunk-size=7", "--compclose.progress=false",
+                    "--compclose.intake-chunk-size=7", "--compclose.progress=false", "--compclose.partition.threads=2",
                     // short, so a restart waits seconds; six beats, so a stalled heartbeat thread keeps it
                     "--compclose.lease.duration=6s", "--compclose.lease.heartbeat=1s");
             return CloseProcess.start(JAR, hooks, killPoint, args, work.resolve(name).resolve("logs"),
