@@ -17,7 +17,8 @@
 #
 # Needs MariaDB at 127.0.0.1:3306 (root, empty password; override with BENCH_DB_HOST, BENCH_DB_PORT,
 # BENCH_DB_USER, BENCH_DB_PASSWORD). It drops and re-creates the databases compclose_bench and
-# compclose_bench_raw, and touches nothing else.
+# compclose_bench_raw (BENCH_DB_NAME, BENCH_RAW_DB_NAME: another run's, beside it), and touches nothing else.
+# BENCH_JAVA_OPTS adds JVM options to the close, e.g. a flight recording.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -46,7 +47,7 @@ done
 
 host=${BENCH_DB_HOST:-127.0.0.1} port=${BENCH_DB_PORT:-3306}
 user=${BENCH_DB_USER:-root} password=${BENCH_DB_PASSWORD:-}
-db=compclose_bench raw_db=compclose_bench_raw
+db=${BENCH_DB_NAME:-compclose_bench} raw_db=${BENCH_RAW_DB_NAME:-compclose_bench_raw}
 client=$(command -v mariadb || command -v mysql) || { echo "run.sh: no mariadb/mysql client" >&2; exit 2; }
 sql() { MYSQL_PWD="$password" "$client" -h"$host" -P"$port" -u"$user" --batch --skip-column-names "$@"; }
 
@@ -129,7 +130,7 @@ echo "== close of $period on $host:$port/$db ${chunk_args[*]:-} (stdout/stderr i
 # the GC log gives the peak heap: the most used just before any collection
 # the password goes in the environment: CompClose refuses one on its command line
 SPRING_DATASOURCE_PASSWORD="$password" \
-java ${heap_args[@]+"${heap_args[@]}"} -Xlog:gc:file="$work/gc.log" -jar "$jar" close --period="$period" --inbox="$inbox" --out="$out" --compclose.progress=false \
+java ${heap_args[@]+"${heap_args[@]}"} ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$work/gc.log" -jar "$jar" close --period="$period" --inbox="$inbox" --out="$out" --compclose.progress=false \
   --spring.datasource.url="jdbc:mysql://$host:$port/$db?rewriteBatchedStatements=true" \
   --spring.datasource.username="$user" ${chunk_args[@]+"${chunk_args[@]}"} \
   >"$log" 2>&1 &
