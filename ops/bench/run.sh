@@ -20,7 +20,7 @@
 # BENCH_DB_USER, BENCH_DB_PASSWORD). It drops and re-creates the databases compclose_bench and
 # compclose_bench_raw (BENCH_DB_NAME, BENCH_RAW_DB_NAME: others, so that two runs can share a server),
 # and touches nothing else. Each run leaves its figures in $work/results-r<reps>-b<bookings>-u<usage>.tsv
-# (linearity.sh compares two of them).
+# (linearity.sh compares two of them). BENCH_JAVA_OPTS adds JVM options to the close, e.g. a flight recording.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -144,7 +144,7 @@ echo "== close of $period on $host:$port/$db ${chunk_args[*]:-} (stdout/stderr i
 # the GC log gives the peak heap: the most used just before any collection
 # the password goes in the environment: CompClose refuses one on its command line
 SPRING_DATASOURCE_PASSWORD="$password" \
-java ${heap_args[@]+"${heap_args[@]}"} -Xlog:gc:file="$work/gc.log" -jar "$jar" close --period="$period" --inbox="$inbox" --out="$out" --compclose.progress=false \
+java ${heap_args[@]+"${heap_args[@]}"} ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$work/gc.log" -jar "$jar" close --period="$period" --inbox="$inbox" --out="$out" --compclose.progress=false \
   --spring.datasource.url="jdbc:mysql://$host:$port/$db?rewriteBatchedStatements=true" \
   --spring.datasource.username="$user" ${chunk_args[@]+"${chunk_args[@]}"} \
   >"$log" 2>&1 &

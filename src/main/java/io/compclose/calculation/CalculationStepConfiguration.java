@@ -70,7 +70,7 @@ public class CalculationStepConfiguration {
     @Bean
     @StepScope
     ItemProcessor<String, RepClose> repCalculation(@Value(PARAMS) Map<String, Object> params, PlanFiles planFiles,
-            IntakeRepository intake, RepHistoryRepository history) {
+            IntakeRepository intake, RepHistoryRepository history, RepHistories histories) {
         CloseRun run = CloseRun.from(params);
         // a team's members read each other's deals for the pool: once each per step, not once per teammate
         Map<String, List<CreditedDeal>> teamDeals = new HashMap<>();
@@ -79,8 +79,7 @@ public class CalculationStepConfiguration {
                 roster, expression -> deal -> Conditions.holds(expression, deal),
                 mate -> teamDeals.computeIfAbsent(mate, id -> history.dealsOfYear(id, run.period()).stream()
                         .map(RepHistory.HistoricDeal::deal).toList()));
-        return repId -> calculator.calculate(repId, history.history(repId, run.period(),
-                roster.forPeriod(repId, run.period()).orElseThrow().payCurrency()));
+        return repId -> calculator.calculate(repId, histories.of(repId));
     }
 
     @Bean

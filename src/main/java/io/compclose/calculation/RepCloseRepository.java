@@ -21,10 +21,13 @@ public class RepCloseRepository {
     }
 
     public void save(String period, List<? extends RepClose> closes) {
-        for (RepClose close : closes) {
-            for (String table : List.of("earning_line", "pay_line", "cap_effect", "component_attainment")) {
-                jdbc.update("DELETE FROM " + table + " WHERE pay_period = ? AND rep_id = ?", period, close.repId());
-            }
+        // one round trip per table for the chunk, not four per rep
+        for (String table : List.of("earning_line", "pay_line", "cap_effect", "component_attainment")) {
+            jdbc.batchUpdate("DELETE FROM " + table + " WHERE pay_period = ? AND rep_id = ?", closes, closes.size(),
+                    (ps, close) -> {
+                        ps.setString(1, period);
+                        ps.setString(2, close.repId());
+                    });
         }
         List<Row<RepClose.Earning>> earnings = rows(closes, RepClose::earnings);
         jdbc.batchUpdate("""

@@ -8,34 +8,45 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.money.FxConversion;
+
 /**
- * Reads one rep's history for the calculation: the plan year lives in the same database as the
- * close, so November's calculation sees October's credits, payouts and ledger.
+ * Reads reps' history for the calculation: the plan year lives in the same database as the close,
+ * so November's calculation sees October's credits, payouts and ledger. The reps of a block are read
+ * together, one query per kind of figure for them all, not a dozen per rep.
  */
 @Repository
 public class RepHistoryRepository {
 
     private static final String DEAL_COLUMNS = """
             c.booking_id, b.booked_on, b.account_id, b.booking_type, b.product, b.bundle_id, b.acv, b.tcv,
-            b.term_months, c.credit_share, c.plan_id, c.pay_period, c.currency, b.currency, c.fx_rate, c.credit_kind
+            b.term_months, c.credit_share, c.plan_id, c.pay_period, c.currency, b.currency, c.fx_rate, c.credit_kind,
+            c.rep_id
             """;
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final UsageHistoryRepository usage;
 
     public RepHistoryRepository(JdbcTemplate jdbc, UsageHistoryRepository usage) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.usage = usage;
     }
 
     /** The deals credited to the rep in the plan year up to the period; the latest delivery of a booking wins. */
     public List<RepHistory.HistoricDeal> dealsOfYear(String repId, YearMonth period) {
-        return List.copyOf(yearDeals(repId, period).values());
+        return List.copyOf(yearDeals(List.of(repId), period, period, Set.of()).getOrDefault(repId, Map.of()).values());
     }
 
     private static RowMapper<RepHistory.HistoricDeal> dealRow() {
@@ -54,30 +65,50 @@ public class RepHistoryRepository {
         };
     }
 
-    private Map<String, RepHistory.HistoricDeal> yearDeals(String repId, YearMonth period) {
-        return yearDeals(repId, period, period, java.util.Set.of());
+    /** Reads a deal row with the rep it is credited to (the last column). */
+    private static RowMapper<Map.Entry<String, RepHistory.HistoricDeal>> repDealRow() {
+        RowMapper<RepHistory.HistoricDeal> deal = dealRow();
+        return (rs, i) -> Map.entry(rs.getString(17), deal.mapRow(rs, i));
     }
 
     /**
-     * The year's deals of the rep. The latest delivery of a booking wins: a correction delivered in a
+     * The year's deals of each rep. The latest delivery of a booking wins: a correction delivered in a
      * later period (up to {@code deliveredUpTo}) replaces the earlier row, also when it is now credited
      * to someone else. {@code leaveOut} are bookings of the period itself to read as if not delivered.
      */
-    private Map<String, RepHistory.HistoricDeal> yearDeals(String repId, YearMonth period, YearMonth deliveredUpTo,
-            java.util.Set<String> leaveOut) {
-        Map<String, RepHistory.HistoricDeal> deals = new LinkedHashMap<>();
-        jdbc.query("SELECT " + DEAL_COLUMNS + """
+    private Map<String, Map<String, RepHistory.HistoricDeal>> yearDeals(List<String> repIds, YearMonth period,
+            YearMonth deliveredUpTo, Set<String> leaveOut) {
+        Map<String, Map<String, RepHistory.HistoricDeal>> deals = new HashMap<>();
+        named.query("SELECT " + DEAL_COLUMNS + """
                 FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
-                WHERE c.rep_id = ? AND c.pay_period BETWEEN ? AND ?
+                WHERE c.rep_id IN (:reps) AND c.pay_period BETWEEN :yearStart AND :period
                 AND NOT EXISTS (SELECT 1 FROM booking later WHERE later.booking_id = c.booking_id
-                    AND later.pay_period > c.pay_period AND later.pay_period <= ?)
-                ORDER BY c.pay_period, b.booked_on, c.booking_id
-                """, dealRow(), repId, YearMonth.of(period.getYear(), 1).toString(), period.toString(),
-                deliveredUpTo.toString())
+                    AND later.pay_period > c.pay_period AND later.pay_period <= :deliveredUpTo)
+                ORDER BY c.rep_id, c.pay_period, b.booked_on, c.booking_id
+                """, Map.of("reps", repIds, "yearStart", yearStart(period), "period", period.toString(),
+                "deliveredUpTo", deliveredUpTo.toString()), repDealRow())
                 .stream()
-                .filter(d -> !(d.creditedIn().equals(period.toString()) && leaveOut.contains(d.deal().bookingId())))
-                .forEach(d -> deals.put(d.deal().bookingId(), d));
+                .filter(d -> !(d.getValue().creditedIn().equals(period.toString())
+                        && leaveOut.contains(d.getValue().deal().bookingId())))
+                .forEach(d -> deals.computeIfAbsent(d.getKey(), r -> new LinkedHashMap<>())
+                        .put(d.getValue().deal().bookingId(), d.getValue()));
         return deals;
+    }
+
+    /**
+     * Whether any booking of the period arrived late for an earlier, locked one: dated before the
+     * period, delivered before, or credited in an earlier period of the year. Without one, no rep has
+     * a late correction, and the step reads none rep by rep.
+     */
+    public boolean anyLateBookings(YearMonth period) {
+        String key = period.toString();
+        return !jdbc.queryForList("""
+                SELECT 1 FROM booking n WHERE n.pay_period = ? AND (n.booked_on < ?
+                    OR EXISTS (SELECT 1 FROM booking e WHERE e.booking_id = n.booking_id AND e.pay_period < ?)
+                    OR EXISTS (SELECT 1 FROM credit c WHERE c.booking_id = n.booking_id AND c.pay_period >= ?
+                        AND c.pay_period < ?))
+                LIMIT 1
+                """, Integer.class, key, period.atDay(1), key, yearStart(period), key).isEmpty();
     }
 
     /**
@@ -87,7 +118,7 @@ public class RepHistoryRepository {
      */
     private List<LateCorrection.Item> lateCorrections(String repId, YearMonth period) {
         String key = period.toString();
-        Map<String, LateCorrection.Item> items = new java.util.TreeMap<>();
+        Map<String, LateCorrection.Item> items = new TreeMap<>();
         jdbc.query("""
                 SELECT b.booking_id, b.booked_on, (SELECT MAX(e.pay_period) FROM booking e
                     WHERE e.booking_id = b.booking_id AND e.pay_period < ?)
@@ -112,111 +143,171 @@ public class RepHistoryRepository {
             String id = rs.getString(1);
             items.putIfAbsent(id, new LateCorrection.Item(id, rs.getString(2),
                     "corrected: no longer credited to this rep"));
-        }, repId, YearMonth.of(period.getYear(), 1).toString(), key, key, key);
+        }, repId, yearStart(period), key, key, key);
         return List.copyOf(items.values());
     }
 
     /**
-     * @param payCurrency the rep's pay currency in the period, into which usage is converted at each
-     *                    month's rate
+     * The history of each of the reps, in one query per kind of figure for them all.
+     *
+     * @param payCurrency  each rep's pay currency in the period, into which usage is converted at each
+     *                     month's rate
+     * @param lateBookings whether the period has any late booking ({@link #anyLateBookings}): without,
+     *                     no rep's late corrections are looked for
+     * @param rates        the period's rates by month, shared by the reps of a step
      */
-    public RepHistory history(String repId, YearMonth period, String payCurrency) {
+    public Map<String, RepHistory> histories(List<String> repIds, YearMonth period, Function<String, String> payCurrency,
+            boolean lateBookings, Map<YearMonth, FxConversion> rates) {
         String key = period.toString();
-        String yearStart = YearMonth.of(period.getYear(), 1).toString();
-        Map<String, RepHistory.HistoricDeal> deals = yearDeals(repId, period);
+        String yearStart = yearStart(period);
+        Map<String, Object> reps = Map.of("reps", repIds, "period", key, "yearStart", yearStart);
+        Map<String, Map<String, RepHistory.HistoricDeal>> deals = yearDeals(repIds, period, period, Set.of());
         // an earlier year's deal cancelled this period: needed for its clawback
-        jdbc.query("SELECT " + DEAL_COLUMNS + """
+        named.query("SELECT " + DEAL_COLUMNS + """
                 FROM cancellation x
                 JOIN credit c ON c.booking_id = x.booking_id
                 JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
-                WHERE x.pay_period = ? AND c.rep_id = ? AND c.pay_period < ? ORDER BY c.pay_period
-                """, dealRow(), key, repId, yearStart).forEach(d -> deals.putIfAbsent(d.deal().bookingId(), d));
+                WHERE x.pay_period = :period AND c.rep_id IN (:reps) AND c.pay_period < :yearStart
+                ORDER BY c.rep_id, c.pay_period
+                """, reps, repDealRow()).forEach(d -> deals.computeIfAbsent(d.getKey(), r -> new LinkedHashMap<>())
+                .putIfAbsent(d.getValue().deal().bookingId(), d.getValue()));
 
-        Map<String, LocalDate> cancellations = new HashMap<>();
-        jdbc.query("""
-                SELECT x.booking_id, x.cancelled_on FROM cancellation x WHERE x.pay_period = ?
-                AND EXISTS (SELECT 1 FROM credit c WHERE c.booking_id = x.booking_id AND c.rep_id = ?)
-                """, rs -> {
-            cancellations.put(rs.getString(1), rs.getObject(2, LocalDate.class));
-        }, key, repId);
+        Map<String, Map<String, LocalDate>> cancellations = new HashMap<>();
+        named.query("""
+                SELECT DISTINCT c.rep_id, x.booking_id, x.cancelled_on FROM cancellation x
+                JOIN credit c ON c.booking_id = x.booking_id WHERE x.pay_period = :period AND c.rep_id IN (:reps)
+                """, reps, rs -> {
+            cancellations.computeIfAbsent(rs.getString(1), r -> new HashMap<>())
+                    .put(rs.getString(2), rs.getObject(3, LocalDate.class));
+        });
+        Map<String, Map<String, RepPeriodInput.PaidCommission>> paid = commissionPaid(cancellations, key);
 
-        Map<String, RepPeriodInput.PaidCommission> paid = new HashMap<>();
-        for (String bookingId : cancellations.keySet()) {
-            jdbc.query("""
-                    SELECT SUM(amount), MIN(source_period) FROM earning_line
-                    WHERE rep_id = ? AND source_id = ? AND line_kind = 'TRANSACTION' AND pay_period = (
-                        SELECT MAX(pay_period) FROM earning_line WHERE rep_id = ? AND source_id = ?
-                        AND line_kind = 'TRANSACTION' AND pay_period < ?)
-                    """, rs -> {
-                BigDecimal amount = rs.getBigDecimal(1);
-                if (amount != null) {
-                    paid.put(bookingId, new RepPeriodInput.PaidCommission(amount, rs.getString(2)));
-                }
-            }, repId, bookingId, repId, bookingId, key);
+        Map<String, Set<String>> bonuses = new HashMap<>();
+        named.query("""
+                SELECT DISTINCT rep_id, reference FROM pay_line WHERE rep_id IN (:reps)
+                AND earning_code IN ('BONUS', 'TEAM_POOL') AND pay_period >= :yearStart AND pay_period < :period
+                AND reference IS NOT NULL
+                """, reps, rs -> {
+            bonuses.computeIfAbsent(rs.getString(1), r -> new HashSet<>()).add(rs.getString(2));
+        });
+
+        Map<String, Map<String, Map<String, BigDecimal>>> activities = new HashMap<>();
+        Map<String, Map<String, Map<String, BigDecimal>>> metricValues = metricValues(reps, activities);
+        Map<String, Ledger> ledgers = priorLedgers(reps);
+        Map<String, List<AccountUsage>> usageOf = usage.ofReps(repIds, period, payCurrency, rates);
+        Map<String, List<PayLine>> adjustments = adjustments(reps);
+        Map<String, RepHistory> histories = new HashMap<>();
+        for (String repId : repIds) {
+            List<LateCorrection.Item> late = lateBookings ? lateCorrections(repId, period) : List.of();
+            List<RepHistory.HistoricDeal> withoutLate = late.isEmpty() ? List.of() : List.copyOf(yearDeals(
+                    List.of(repId), period, period.minusMonths(1), late.stream().map(LateCorrection.Item::bookingId)
+                            .collect(Collectors.toSet())).getOrDefault(repId, Map.of()).values());
+            histories.put(repId, new RepHistory(List.copyOf(deals.getOrDefault(repId, Map.of()).values()),
+                    metricValues.getOrDefault(repId, Map.of()), cancellations.getOrDefault(repId, Map.of()),
+                    paid.getOrDefault(repId, Map.of()), bonuses.getOrDefault(repId, Set.of()),
+                    ledgers.getOrDefault(repId, Ledger.start()), usageOf.getOrDefault(repId, List.of()),
+                    activities.getOrDefault(repId, Map.of()), adjustments.getOrDefault(repId, List.of()), late,
+                    withoutLate));
         }
-
-        List<String> bonuses = jdbc.queryForList("""
-                SELECT DISTINCT reference FROM pay_line WHERE rep_id = ? AND earning_code IN ('BONUS', 'TEAM_POOL')
-                AND pay_period >= ? AND pay_period < ? AND reference IS NOT NULL
-                """, String.class, repId, yearStart, key);
-
-        Map<String, Map<String, BigDecimal>> activities = new HashMap<>();
-        List<LateCorrection.Item> late = lateCorrections(repId, period);
-        List<RepHistory.HistoricDeal> withoutLate = late.isEmpty() ? List.of() : List.copyOf(yearDeals(repId, period,
-                period.minusMonths(1), late.stream().map(LateCorrection.Item::bookingId)
-                        .collect(java.util.stream.Collectors.toSet())).values());
-        return new RepHistory(List.copyOf(deals.values()), metricValues(repId, yearStart, key, activities),
-                cancellations, paid, new HashSet<>(bonuses), priorLedger(repId, yearStart, key),
-                usage.ofRep(repId, period, payCurrency), activities, adjustments(repId, key), late, withoutLate);
+        return histories;
     }
 
     /**
-     * The rep's figures of the year by window key: a KPI or MBO score under the period it measures
+     * The commission each cancelled booking earned the rep when it was last paid, before the period:
+     * the transaction lines of the latest earlier close that has any for it.
+     */
+    private Map<String, Map<String, RepPeriodInput.PaidCommission>> commissionPaid(
+            Map<String, Map<String, LocalDate>> cancellations, String period) {
+        Map<String, Map<String, RepPeriodInput.PaidCommission>> paid = new HashMap<>();
+        if (cancellations.isEmpty()) {
+            return paid;
+        }
+        Set<String> bookings = new HashSet<>();
+        cancellations.values().forEach(c -> bookings.addAll(c.keySet()));
+        named.query("""
+                SELECT e.rep_id, e.source_id, SUM(e.amount), MIN(e.source_period) FROM earning_line e
+                WHERE e.rep_id IN (:reps) AND e.source_id IN (:bookings) AND e.line_kind = 'TRANSACTION'
+                AND e.pay_period = (SELECT MAX(m.pay_period) FROM earning_line m WHERE m.rep_id = e.rep_id
+                    AND m.source_id = e.source_id AND m.line_kind = 'TRANSACTION' AND m.pay_period < :period)
+                GROUP BY e.rep_id, e.source_id
+                """, Map.of("reps", List.copyOf(cancellations.keySet()), "bookings", List.copyOf(bookings),
+                "period", period), rs -> {
+            String repId = rs.getString(1);
+            String bookingId = rs.getString(2);
+            BigDecimal amount = rs.getBigDecimal(3);
+            // every rep's cancellations are asked for at once: keep only the rep's own
+            if (amount != null && cancellations.get(repId).containsKey(bookingId)) {
+                paid.computeIfAbsent(repId, r -> new HashMap<>())
+                        .put(bookingId, new RepPeriodInput.PaidCommission(amount, rs.getString(4)));
+            }
+        });
+        return paid;
+    }
+
+    /**
+     * Each rep's figures of the year by window key: a KPI or MBO score under the period it measures
      * (the latest delivery wins); activities summed into their month, quarter and year to date, in
      * total and, into {@code activities}, by type.
      */
-    private Map<String, Map<String, BigDecimal>> metricValues(String repId, String yearStart, String period,
-            Map<String, Map<String, BigDecimal>> activities) {
-        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
-        jdbc.query("""
-                SELECT source_file, figure_period, metric, figure_value, detail FROM rep_figure
-                WHERE rep_id = ? AND pay_period BETWEEN ? AND ? ORDER BY pay_period, source_file, source_id
-                """, rs -> {
-            String figurePeriod = rs.getString(2);
-            String metric = rs.getString(3);
-            BigDecimal value = rs.getBigDecimal(4);
-            if (rs.getString(1).equals("activities.csv")) {
+    private Map<String, Map<String, Map<String, BigDecimal>>> metricValues(Map<String, Object> reps,
+            Map<String, Map<String, Map<String, BigDecimal>>> activities) {
+        Map<String, Map<String, Map<String, BigDecimal>>> values = new HashMap<>();
+        named.query("""
+                SELECT rep_id, source_file, figure_period, metric, figure_value, detail FROM rep_figure
+                WHERE rep_id IN (:reps) AND pay_period BETWEEN :yearStart AND :period
+                ORDER BY rep_id, pay_period, source_file, source_id
+                """, reps, rs -> {
+            String repId = rs.getString(1);
+            String figurePeriod = rs.getString(3);
+            String metric = rs.getString(4);
+            BigDecimal value = rs.getBigDecimal(5);
+            Map<String, Map<String, BigDecimal>> repValues = values.computeIfAbsent(repId, r -> new HashMap<>());
+            if (rs.getString(2).equals("activities.csv")) {
+                Map<String, Map<String, BigDecimal>> repActivities = activities.computeIfAbsent(repId,
+                        r -> new HashMap<>());
                 YearMonth month = YearMonth.parse(figurePeriod);
                 for (String window : List.of(figurePeriod, month.getYear() + "-Q" + ((month.getMonthValue() + 2) / 3),
                         String.valueOf(month.getYear()))) {
-                    values.computeIfAbsent(window, k -> new HashMap<>()).merge(metric, value, BigDecimal::add);
-                    activities.computeIfAbsent(window, k -> new HashMap<>()).merge(rs.getString(5), value,
+                    repValues.computeIfAbsent(window, k -> new HashMap<>()).merge(metric, value, BigDecimal::add);
+                    repActivities.computeIfAbsent(window, k -> new HashMap<>()).merge(rs.getString(6), value,
                             BigDecimal::add);
                 }
             } else {
-                values.computeIfAbsent(figurePeriod, k -> new HashMap<>()).put(metric, value);
+                repValues.computeIfAbsent(figurePeriod, k -> new HashMap<>()).put(metric, value);
             }
-        }, repId, yearStart, period);
+        });
         return values;
     }
 
-    /** The period's manual adjustments of the rep, as pay lines naming the id, reason and approver. */
-    private List<PayLine> adjustments(String repId, String period) {
-        return jdbc.query("""
-                SELECT adjustment_id, amount, reason, approved_by FROM adjustment WHERE pay_period = ? AND rep_id = ?
-                ORDER BY adjustment_id
-                """, (rs, i) -> new PayLine(EarningCode.ADJUSTMENT, rs.getBigDecimal(2), "adjustment "
-                + rs.getString(1) + ": " + rs.getString(3) + " (approved by " + rs.getString(4) + ")",
-                "adjustment:" + rs.getString(1)), period, repId);
+    /** Each rep's manual adjustments of the period, as pay lines naming the id, reason and approver. */
+    private Map<String, List<PayLine>> adjustments(Map<String, Object> reps) {
+        Map<String, List<PayLine>> lines = new HashMap<>();
+        named.query("""
+                SELECT rep_id, adjustment_id, amount, reason, approved_by FROM adjustment
+                WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, adjustment_id
+                """, reps, rs -> {
+            lines.computeIfAbsent(rs.getString(1), r -> new java.util.ArrayList<>()).add(new PayLine(
+                    EarningCode.ADJUSTMENT, rs.getBigDecimal(3), "adjustment " + rs.getString(2) + ": "
+                    + rs.getString(4) + " (approved by " + rs.getString(5) + ")", "adjustment:" + rs.getString(2)));
+        });
+        return lines;
     }
 
-    /** The ledger the rep's last close of the plan year left; a new plan year starts from zero. */
-    private Ledger priorLedger(String repId, String yearStart, String period) {
-        List<Ledger> ledgers = jdbc.query("""
-                SELECT paid_to_date, period_caps_to_date, held_back, draw_balance, clawback_balance FROM rep_ledger
-                WHERE rep_id = ? AND pay_period >= ? AND pay_period < ? ORDER BY pay_period DESC
-                """, (rs, i) -> new Ledger(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                rs.getBigDecimal(4), rs.getBigDecimal(5)), repId, yearStart, period);
-        return ledgers.isEmpty() ? Ledger.start() : ledgers.get(0);
+    /** The ledger each rep's last close of the plan year left; a new plan year starts from zero. */
+    private Map<String, Ledger> priorLedgers(Map<String, Object> reps) {
+        Map<String, Ledger> ledgers = new HashMap<>();
+        named.query("""
+                SELECT rep_id, paid_to_date, period_caps_to_date, held_back, draw_balance, clawback_balance
+                FROM rep_ledger WHERE rep_id IN (:reps) AND pay_period >= :yearStart AND pay_period < :period
+                ORDER BY rep_id, pay_period DESC
+                """, reps, rs -> {
+            ledgers.putIfAbsent(rs.getString(1), new Ledger(rs.getBigDecimal(2), rs.getBigDecimal(3),
+                    rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
+        });
+        return ledgers;
+    }
+
+    private static String yearStart(YearMonth period) {
+        return YearMonth.of(period.getYear(), 1).toString();
     }
 }

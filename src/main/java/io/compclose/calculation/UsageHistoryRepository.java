@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.intake.BadInputException;
@@ -26,11 +28,11 @@ import io.compclose.money.FxConversion;
 @Repository
 public class UsageHistoryRepository {
 
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final IntakeRepository intake;
 
     public UsageHistoryRepository(JdbcTemplate jdbc, IntakeRepository intake) {
-        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.intake = intake;
     }
 
@@ -42,37 +44,64 @@ public class UsageHistoryRepository {
         }
     }
 
-    public List<AccountUsage> ofRep(String repId, YearMonth period, String payCurrency) {
+    /**
+     * The usage credited to each of the reps, in two queries for them all.
+     *
+     * @param payCurrency each rep's pay currency in the period, into which usage is converted at each month's rate
+     * @param rates       the period's rates by month, read once and shared by the reps of a step
+     */
+    public Map<String, List<AccountUsage>> ofReps(List<String> repIds, YearMonth period,
+            Function<String, String> payCurrency, Map<YearMonth, FxConversion> rates) {
         String key = period.toString();
-        List<Ownership> owned = jdbc.query("""
-                SELECT account_id, effective_from, effective_to FROM account_owner WHERE pay_period = ? AND rep_id = ?
-                ORDER BY account_id, effective_from
-                """, (rs, i) -> new Ownership(rs.getString(1), rs.getObject(2, LocalDate.class),
-                rs.getObject(3, LocalDate.class)), key, repId);
+        Map<String, List<AccountUsage>> usage = new HashMap<>();
+        // rep -> account -> the account's ownerships by the rep
+        Map<String, Map<String, List<Ownership>>> owned = new HashMap<>();
+        named.query("""
+                SELECT rep_id, account_id, effective_from, effective_to FROM account_owner
+                WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, account_id, effective_from
+                """, Map.of("period", key, "reps", repIds), rs -> {
+            owned.computeIfAbsent(rs.getString(1), r -> new HashMap<>())
+                    .computeIfAbsent(rs.getString(2), a -> new ArrayList<>())
+                    .add(new Ownership(rs.getString(2), rs.getObject(3, LocalDate.class),
+                            rs.getObject(4, LocalDate.class)));
+        });
         if (owned.isEmpty()) {
-            return List.of();
+            return usage;
         }
         YearMonth january = YearMonth.of(period.getYear(), 1);
-        // account -> currency -> month -> revenue
-        Map<String, Map<String, Map<YearMonth, BigDecimal>>> revenue = new TreeMap<>();
-        jdbc.query("""
-                SELECT u.account_id, u.currency, u.usage_month, SUM(u.revenue) FROM account_usage u
-                WHERE u.account_id IN (SELECT o.account_id FROM account_owner o WHERE o.pay_period = ? AND o.rep_id = ?)
-                AND u.usage_month BETWEEN ? AND ? AND u.pay_period <= ?
-                GROUP BY u.account_id, u.currency, u.usage_month
-                """, rs -> {
-            revenue.computeIfAbsent(rs.getString(1), a -> new TreeMap<>())
-                    .computeIfAbsent(rs.getString(2), c -> new HashMap<>())
-                    .put(YearMonth.parse(rs.getString(3)), rs.getBigDecimal(4));
-        }, key, repId, january.minusMonths(3).toString(), key, key);
+        // rep -> account -> currency -> month -> revenue
+        Map<String, Map<String, Map<String, Map<YearMonth, BigDecimal>>>> revenue = new HashMap<>();
+        named.query("""
+                SELECT o.rep_id, u.account_id, u.currency, u.usage_month, SUM(u.revenue) FROM account_usage u
+                JOIN (SELECT DISTINCT rep_id, account_id FROM account_owner WHERE pay_period = :period
+                    AND rep_id IN (:reps)) o ON o.account_id = u.account_id
+                WHERE u.usage_month BETWEEN :from AND :period AND u.pay_period <= :period
+                GROUP BY o.rep_id, u.account_id, u.currency, u.usage_month
+                """, Map.of("period", key, "reps", List.copyOf(owned.keySet()),
+                "from", january.minusMonths(3).toString()), rs -> {
+            revenue.computeIfAbsent(rs.getString(1), r -> new TreeMap<>())
+                    .computeIfAbsent(rs.getString(2), a -> new TreeMap<>())
+                    .computeIfAbsent(rs.getString(3), c -> new HashMap<>())
+                    .put(YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5));
+        });
+        revenue.forEach((repId, byAccount) -> usage.put(repId, credited(repId, period, payCurrency.apply(repId),
+                owned.get(repId), byAccount, rates)));
+        return usage;
+    }
 
-        Map<YearMonth, FxConversion> rates = new HashMap<>();
+    /** Each account's revenue with the rate of every month the rep owns it at the month's end. */
+    private List<AccountUsage> credited(String repId, YearMonth period, String payCurrency,
+            Map<String, List<Ownership>> owned, Map<String, Map<String, Map<YearMonth, BigDecimal>>> revenue,
+            Map<YearMonth, FxConversion> rates) {
+        String key = period.toString();
+        YearMonth january = YearMonth.of(period.getYear(), 1);
         List<AccountUsage> result = new ArrayList<>();
         revenue.forEach((account, byCurrency) -> byCurrency.forEach((currency, byMonth) -> {
+            List<Ownership> ownerships = owned.getOrDefault(account, List.of());
             Map<YearMonth, BigDecimal> rateByMonth = new LinkedHashMap<>();
             for (YearMonth m = january; !m.isAfter(period); m = m.plusMonths(1)) {
                 YearMonth month = m;
-                if (owned.stream().anyMatch(o -> o.accountId().equals(account) && o.ownsAtEndOf(month))) {
+                if (ownerships.stream().anyMatch(o -> o.ownsAtEndOf(month))) {
                     rateByMonth.put(month, rate(rates, key, month, currency, payCurrency, account, repId));
                 }
             }

@@ -42,43 +42,76 @@ public class DeliveryLog {
 
     /** True if this caller may send now; false if it was sent, is being sent, or its fate is unknown. */
     public boolean claim(Delivery delivery, String channel, String requestedBy) {
+        return Boolean.TRUE.equals(ownTransaction.execute(status -> claimed(delivery, channel, requestedBy)));
+    }
+
+    /**
+     * Claims the close's own sends of a chunk in one commit, each as {@link #claim} would: whether each
+     * may be sent now, in order. Only for a channel whose sends a restart can tell (the outbox).
+     */
+    public List<Boolean> claimAll(List<? extends Delivery> deliveries, String channel) {
+        return ownTransaction.execute(status -> deliveries.stream().map(d -> claimed(d, channel, null)).toList());
+    }
+
+    private boolean claimed(Delivery delivery, String channel, String requestedBy) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
-        Boolean claimed = ownTransaction.execute(status -> {
-            try {
-                jdbc.update("""
-                        INSERT INTO delivery_log (pay_period, rep_id, statement_version, send_no, recipient, channel,
-                            message_id, outcome, attempted_at, attempts, requested_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-                        """, delivery.period().toString(), delivery.repId(), delivery.version(), delivery.sendNo(),
-                        delivery.recipient(), channel, delivery.messageId(), SENDING, now,
-                        requestedBy == null ? null : ColumnText.fit(requestedBy, 128));
-                return true;
-            } catch (DuplicateKeyException alreadyThere) {
-                return jdbc.update("""
-                        UPDATE delivery_log SET outcome = ?, attempted_at = ?, recipient = ?, channel = ?, detail = NULL
-                        WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ? AND outcome = ?
-                        """, SENDING, now, delivery.recipient(), channel, delivery.period().toString(),
-                        delivery.repId(), delivery.version(), delivery.sendNo(), FAILED) == 1;
-            }
-        });
-        return Boolean.TRUE.equals(claimed);
+        try {
+            jdbc.update("""
+                    INSERT INTO delivery_log (pay_period, rep_id, statement_version, send_no, recipient, channel,
+                        message_id, outcome, attempted_at, attempts, requested_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                    """, delivery.period().toString(), delivery.repId(), delivery.version(), delivery.sendNo(),
+                    delivery.recipient(), channel, delivery.messageId(), SENDING, now,
+                    requestedBy == null ? null : ColumnText.fit(requestedBy, 128));
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return jdbc.update("""
+                    UPDATE delivery_log SET outcome = ?, attempted_at = ?, recipient = ?, channel = ?, detail = NULL
+                    WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ? AND outcome = ?
+                    """, SENDING, now, delivery.recipient(), channel, delivery.period().toString(),
+                    delivery.repId(), delivery.version(), delivery.sendNo(), FAILED) == 1;
+        }
     }
 
     public void sent(Delivery delivery, int attempts) {
-        mark(delivery, SENT, attempts, null);
+        record(List.of(Attempt.sent(delivery, attempts)));
     }
 
     public void failed(Delivery delivery, int attempts, String detail) {
-        mark(delivery, FAILED, attempts, detail);
+        record(List.of(Attempt.failed(delivery, attempts, detail)));
     }
 
-    private void mark(Delivery delivery, String outcome, int attempts, String detail) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update("""
+    /** How the attempts at one send ended: SENT, or FAILED with why. */
+    public record Attempt(Delivery delivery, String outcome, int attempts, String detail) {
+
+        public static Attempt sent(Delivery delivery, int attempts) {
+            return new Attempt(delivery, SENT, attempts, null);
+        }
+
+        public static Attempt failed(Delivery delivery, int attempts, String detail) {
+            return new Attempt(delivery, FAILED, attempts, detail);
+        }
+    }
+
+    /** Records how sends ended, in one commit. */
+    public void record(List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
+        ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate("""
                 UPDATE delivery_log SET outcome = ?, detail = ?, attempted_at = ?, attempts = attempts + ?
                 WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ?
-                """, outcome, detail == null ? null : ColumnText.fit(detail, 1000),
-                Timestamp.valueOf(LocalDateTime.now(clock)), attempts, delivery.period().toString(),
-                delivery.repId(), delivery.version(), delivery.sendNo()));
+                """, attempts, attempts.size(), (ps, a) -> {
+            ps.setString(1, a.outcome());
+            ps.setString(2, a.detail() == null ? null : ColumnText.fit(a.detail(), 1000));
+            ps.setTimestamp(3, now);
+            ps.setInt(4, a.attempts());
+            ps.setString(5, a.delivery().period().toString());
+            ps.setString(6, a.delivery().repId());
+            ps.setInt(7, a.delivery().version());
+            ps.setInt(8, a.delivery().sendNo());
+        }));
     }
 
     /** A send of the close's own that a killed close left claimed (SENDING) in the outbox. */

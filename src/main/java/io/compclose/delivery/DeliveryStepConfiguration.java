@@ -130,20 +130,17 @@ public class DeliveryStepConfiguration {
         CloseRun run = CloseRun.from(params);
         Postman postman = new Postman(channel(smtp, properties, run.outboxDir()), log, delivery);
         int[] failedInARow = {0};
-        return chunk -> {
-            for (Delivery statement : chunk) {
-                Postman.Outcome outcome = postman.deliver(statement, null);
-                if (outcome.result() == Postman.Result.FAILED_TRANSIENT) {
-                    if (++failedInARow[0] >= delivery.giveUpAfter()) {
-                        throw new DeliveryFailedException(failedInARow[0] + " statements in a row were not "
-                                + "delivered after " + delivery.attempts() + " attempts each (the last, to "
-                                + statement.recipient() + ": " + outcome.failure().reason() + "); the mail server "
-                                + "seems unavailable");
-                    }
-                } else if (outcome.result() == Postman.Result.SENT) {
-                    failedInARow[0] = 0;
+        return chunk -> postman.deliverAll(chunk.getItems(), (statement, outcome) -> {
+            if (outcome.result() == Postman.Result.FAILED_TRANSIENT) {
+                if (++failedInARow[0] >= delivery.giveUpAfter()) {
+                    throw new DeliveryFailedException(failedInARow[0] + " statements in a row were not "
+                            + "delivered after " + delivery.attempts() + " attempts each (the last, to "
+                            + statement.recipient() + ": " + outcome.failure().reason() + "); the mail server "
+                            + "seems unavailable");
                 }
+            } else if (outcome.result() == Postman.Result.SENT) {
+                failedInARow[0] = 0;
             }
-        };
+        });
     }
 }

@@ -10,4 +10,12 @@ public interface MailChannel {
     MimeMessage newMessage(Delivery delivery) throws Exception;
 
     void send(MimeMessage message, Delivery delivery) throws Exception;
+
+    /**
+     * Whether a restart can tell afterwards what was sent (an outbox file is there or not), so that a
+     * claim a killed close left is settled by the close itself; over SMTP it cannot.
+     */
+    default boolean tellsWhatWasSent() {
+        return false;
+    }
 }

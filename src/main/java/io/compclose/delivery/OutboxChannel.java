@@ -31,6 +31,11 @@ public final class OutboxChannel implements MailChannel {
     }
 
     @Override
+    public boolean tellsWhatWasSent() {
+        return true;
+    }
+
+    @Override
     public MimeMessage newMessage(Delivery delivery) throws Exception {
         return StatementMessage.build(session, from, delivery);
     }

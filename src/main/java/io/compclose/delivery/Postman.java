@@ -1,6 +1,8 @@
 package io.compclose.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -16,6 +18,16 @@ public final class Postman {
 
     /** What happened to one statement; {@code failure} is null unless it failed. */
     public record Outcome(Result result, int attempts, SendFailure failure) {
+    }
+
+    /** Told each outcome of a chunk as it comes; throws to stop the chunk (the server seems down). */
+    @FunctionalInterface
+    public interface OutcomeCheck {
+        void check(Delivery delivery, Outcome outcome) throws Exception;
+    }
+
+    /** How one claimed send ended, to record; {@code stop} is thrown once it is recorded, if not null. */
+    private record Attempted(DeliveryLog.Attempt record, Outcome outcome, Exception stop) {
     }
 
     private final MailChannel channel;
@@ -38,30 +50,87 @@ public final class Postman {
         if (!log.claim(delivery, channel.name(), requestedBy)) {
             return new Outcome(Result.ALREADY_HANDLED, 0, null);
         }
+        Attempted attempted = attempt(message, delivery);
+        log.record(List.of(attempted.record()));
+        stopIfAsked(attempted);
+        return attempted.outcome();
+    }
+
+    /**
+     * The close's own sends of a chunk, each as {@link #deliver} sends it. Through the outbox, whose files
+     * tell a restart what was sent, the chunk is claimed in one commit and its outcomes recorded in
+     * another, instead of two commits per email; through SMTP each is claimed and recorded on its own,
+     * so a crash leaves at most one send whose fate is unknown.
+     */
+    public void deliverAll(List<? extends Delivery> deliveries, OutcomeCheck after) throws Exception {
+        if (!channel.tellsWhatWasSent()) {
+            for (Delivery delivery : deliveries) {
+                after.check(delivery, deliver(delivery, null));
+            }
+            return;
+        }
+        List<MimeMessage> messages = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            messages.add(channel.newMessage(delivery));
+        }
+        List<Boolean> claimed = log.claimAll(deliveries, channel.name());
+        List<DeliveryLog.Attempt> records = new ArrayList<>();
+        try {
+            for (int i = 0; i < deliveries.size(); i++) {
+                if (!claimed.get(i)) {
+                    after.check(deliveries.get(i), new Outcome(Result.ALREADY_HANDLED, 0, null));
+                    continue;
+                }
+                Attempted attempted = attempt(messages.get(i), deliveries.get(i));
+                messages.set(i, null); // sent: its PDF need not stay in memory
+                records.add(attempted.record());
+                if (attempted.stop() != null) {
+                    log.record(records);
+                    records.clear();
+                    stopIfAsked(attempted);
+                }
+                after.check(deliveries.get(i), attempted.outcome());
+            }
+        } finally {
+            log.record(records);
+        }
+    }
+
+    /** Throws what stopped the attempts, once they are recorded; an interrupted thread is left interrupted. */
+    private static void stopIfAsked(Attempted attempted) throws Exception {
+        if (attempted.stop() instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        if (attempted.stop() != null) {
+            throw attempted.stop();
+        }
+    }
+
+    /** Tries the channel until it takes the message or the failure is not worth another try. */
+    private Attempted attempt(MimeMessage message, Delivery delivery) {
         for (int attempt = 1; ; attempt++) {
             try {
                 channel.send(message, delivery);
-                log.sent(delivery, attempt);
-                return new Outcome(Result.SENT, attempt, null);
+                return new Attempted(DeliveryLog.Attempt.sent(delivery, attempt),
+                        new Outcome(Result.SENT, attempt, null), null);
             } catch (Exception e) {
                 SendFailure failure = SendFailure.of(e);
                 if (failure.kind() == SendFailure.Kind.FATAL) {
-                    log.failed(delivery, attempt, failure.reason());
-                    throw new DeliveryFailedException(delivery, e);
+                    return new Attempted(DeliveryLog.Attempt.failed(delivery, attempt, failure.reason()), null,
+                            new DeliveryFailedException(delivery, e));
                 }
                 if (failure.kind() == SendFailure.Kind.PERMANENT || attempt >= settings.attempts()) {
                     String kind = failure.kind() == SendFailure.Kind.PERMANENT ? "permanent" : "transient";
-                    log.failed(delivery, attempt, kind + ", " + attempt + " attempt" + (attempt > 1 ? "s" : "")
-                            + ": " + failure.reason());
-                    return new Outcome(failure.kind() == SendFailure.Kind.PERMANENT ? Result.FAILED_PERMANENT
-                            : Result.FAILED_TRANSIENT, attempt, failure);
+                    return new Attempted(DeliveryLog.Attempt.failed(delivery, attempt, kind + ", " + attempt
+                            + " attempt" + (attempt > 1 ? "s" : "") + ": " + failure.reason()),
+                            new Outcome(failure.kind() == SendFailure.Kind.PERMANENT ? Result.FAILED_PERMANENT
+                                    : Result.FAILED_TRANSIENT, attempt, failure), null);
                 }
                 try {
                     Thread.sleep(backoff(attempt).toMillis());
                 } catch (InterruptedException stopped) {
-                    log.failed(delivery, attempt, "interrupted while waiting to try again: " + failure.reason());
-                    Thread.currentThread().interrupt();
-                    throw stopped;
+                    return new Attempted(DeliveryLog.Attempt.failed(delivery, attempt,
+                            "interrupted while waiting to try again: " + failure.reason()), null, stopped);
                 }
             }
         }

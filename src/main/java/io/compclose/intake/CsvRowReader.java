@@ -130,6 +130,19 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
         return new CsvRow(spec.fileName(), endLine - embeddedLineBreaks, values, raw.toString(), problem);
     }
 
+    /**
+     * Counts the records not read yet, as many as {@link #read} would give, parsed alike but without
+     * building rows: reconciliation counts a 5M-row file again in seconds instead of half a minute.
+     */
+    public long countRemaining() {
+        long count = 0;
+        while (records != null && hasNextRecord()) {
+            nextRecord();
+            count++;
+        }
+        return count;
+    }
+
     private boolean hasNextRecord() {
         try {
             return records.hasNext();

@@ -1,0 +1,78 @@
+package io.compclose.calculation;
+
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.compclose.intake.IntakeRepository;
+import io.compclose.intake.Roster;
+import io.compclose.money.FxConversion;
+import io.compclose.system.CloseRun;
+
+/**
+ * The histories of the reps a calculation step closes, read a block of reps at a time: a dozen
+ * queries per block instead of a dozen per rep. Reps come in rep order, so a rep not in the block
+ * read last starts the next one, of the period's active reps from it on (up to the step's last rep
+ * when it runs one range of reps). Step-scoped: each step, and each range of one, reads its own blocks.
+ */
+@Component
+@StepScope
+public class RepHistories {
+
+    /** Reps read together; their histories wait in memory until each is calculated. */
+    static final int BLOCK = 100;
+
+    private final YearMonth period;
+    private final Roster roster;
+    private final List<String> activeReps;
+    private final String lastRep;
+    private final RepHistoryRepository repository;
+    /** The period's rates by month: the same for every rep of the step. */
+    private final Map<YearMonth, FxConversion> rates = new HashMap<>();
+    private Boolean lateBookings;
+    private Map<String, RepHistory> block = new HashMap<>();
+
+    /** @param lastRep the last rep of the range the step runs, or null when it runs them all */
+    public RepHistories(@Value("#{jobParameters}") Map<String, Object> params,
+            @Value("#{stepExecutionContext['lastRep']}") String lastRep, IntakeRepository intake,
+            RepHistoryRepository repository) {
+        this.period = CloseRun.from(params).period();
+        this.roster = intake.roster(period.toString());
+        this.activeReps = roster.all().stream().map(a -> a.repId()).distinct()
+                .filter(rep -> roster.forPeriod(rep, period).isPresent()).sorted().toList();
+        this.lastRep = lastRep;
+        this.repository = repository;
+    }
+
+    public RepHistory of(String repId) {
+        RepHistory history = block.remove(repId);
+        if (history == null) {
+            if (lateBookings == null) {
+                lateBookings = repository.anyLateBookings(period);
+            }
+            block = new HashMap<>(repository.histories(blockFrom(repId), period,
+                    rep -> roster.forPeriod(rep, period).orElseThrow().payCurrency(), lateBookings, rates));
+            history = block.remove(repId);
+        }
+        return history;
+    }
+
+    private List<String> blockFrom(String repId) {
+        int at = Collections.binarySearch(activeReps, repId);
+        if (at < 0) {
+            return List.of(repId);
+        }
+        int end = Math.min(at + BLOCK, activeReps.size());
+        if (lastRep != null) {
+            int last = Collections.binarySearch(activeReps, lastRep);
+            end = Math.max(at + 1, Math.min(end, last >= 0 ? last + 1 : -last - 1));
+        }
+        return activeReps.subList(at, end);
+    }
+}
