@@ -48,7 +48,7 @@ public class RawStatements {
         int threads = Integer.parseInt(opt.getOrDefault("--threads", "2"));
 
         IntakeRepository intake = new IntakeRepository(jdbc,
-                new CloseProperties(500, 2000, 0, false, "bench@example.invalid", "USD"),
+                new CloseProperties(500, 10000, false, "bench@example.invalid", "USD"),
                 new BulkLoad(jdbc, new LocalInfile()));
         StatementAssembler assembler = new StatementAssembler(period, 1, intake.roster(period.toString()),
                 new PlanFiles().catalog(Path.of(opt.get("--plans"))), new StatementRepository(jdbc));

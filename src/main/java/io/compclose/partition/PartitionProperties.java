@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode         {@code local}: rep ranges run on this process's threads; {@code remote}: they are
  *                     handed to {@code serve --worker} processes through RabbitMQ
  * @param threads      rep ranges run at once in this process, the close's or a worker's (0: one per processor)
- * @param gridSize     rep ranges per step (0: one per thread in local mode, four per thread in remote mode, so
- *                     that the ranges spread over the workers and a slow or lost worker holds up little)
+ * @param gridSize     rep ranges per step (0: four per thread: reps differ in work, managers' statements run to
+ *                     pages, and a thread or worker that finishes early takes the next range instead of waiting
+ *                     for the slowest; a slow or lost worker holds up little)
  * @param pollInterval how often the close looks in the job repository for the workers' progress
  * @param timeout      how long the close waits for the workers before it fails the step, to be restarted
  * @param queue        the RabbitMQ queue the close hands rep ranges to and the workers take them from
@@ -37,9 +38,6 @@ public record PartitionProperties(
 
     /** The rep ranges a step is split into. */
     public int rangeCount() {
-        if (gridSize > 0) {
-            return gridSize;
-        }
-        return mode == Mode.REMOTE ? 4 * threadCount() : threadCount();
+        return gridSize > 0 ? gridSize : 4 * threadCount();
     }
 }
