@@ -33,10 +33,14 @@ public class CloseHistory {
         return revision;
     }
 
-    /** Marks an execution that ended UNKNOWN, and its UNKNOWN steps, FAILED: restartable. */
+    /**
+     * Marks an execution that ended UNKNOWN, and its steps left UNKNOWN or still marked running, FAILED:
+     * restartable. A step is left marked running when the connection dropped before its own failure could be
+     * recorded; the close holds the period's lease, so nothing runs it any more.
+     */
     public JobExecution failUnknown(JobExecution execution) {
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.UNKNOWN) {
+            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
                 step.setStatus(BatchStatus.FAILED);
                 jobRepository.update(step);
             }
