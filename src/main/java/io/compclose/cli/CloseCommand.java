@@ -1,6 +1,7 @@
 package io.compclose.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
@@ -189,12 +190,41 @@ public class CloseCommand {
         try {
             execution = jobOperator.start(monthlyClose, run.toJobParameters());
         } catch (Exception e) {
+            Optional<String> lost = Failures.connectionLost(List.of(e));
+            if (lost.isPresent()) {
+                return connectionLost(run, action, what, lost.get(), err);
+            }
             audit.record(AuditLog.osUser(), action, run.period(), what + ": could not start: " + Failures.describe(e));
             throw e;
         }
         audit.record(AuditLog.osUser(), action, run.period(), what + ", execution " + execution.getId() + ": "
                 + outcome(execution));
         return finish(run, execution, out, err);
+    }
+
+    /**
+     * The connection dropped so late in a failing step that Spring Batch could not record the failure
+     * itself: the close is recorded failed here, over a new connection, as a restart expects to find it.
+     */
+    private int connectionLost(CloseRun run, AuditLog.Action action, String what, String reason, PrintStream err) {
+        String step = "";
+        try {
+            JobExecution last = history.lastExecution(run);
+            if (last != null) {
+                step = last.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                        .max(java.util.Comparator.comparingLong(StepExecution::getId))
+                        .map(s -> " in step " + s.getStepName()).orElse("");
+                if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
+                    history.failUnknown(last);
+                }
+            }
+            audit.record(AuditLog.osUser(), action, run.period(), what + ": failed" + step + ": " + reason);
+        } catch (RuntimeException again) {
+            // the database is still away: the next close finds the execution as it is, and recovers it
+        }
+        err.println("compclose: the close of " + run.period() + " failed" + step + ": " + reason);
+        err.println("Nothing was paid twice. Fix the cause and run the same command again to restart from that step.");
+        return ExitCode.FAILED;
     }
 
     private static String outcome(JobExecution execution) {
