@@ -11,7 +11,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,14 +56,7 @@ public class CalculationStepConfiguration {
     JdbcCursorItemReader<String> repsToCalculate(@Value(PARAMS) Map<String, Object> params,
             @Value("#{stepExecutionContext['firstRep']}") String firstRep,
             @Value("#{stepExecutionContext['lastRep']}") String lastRep, DataSource dataSource) {
-        CloseRun run = CloseRun.from(params);
-        return new JdbcCursorItemReaderBuilder<String>()
-                .name("repsToCalculate")
-                .dataSource(dataSource)
-                .sql(IntakeRepository.activeRepsInRangeSql())
-                .queryArguments(IntakeRepository.activeRepsInRangeArgs(run.period(), firstRep, lastRep))
-                .rowMapper((rs, i) -> rs.getString(1))
-                .build();
+        return RepRanges.reader("repsToCalculate", dataSource, CloseRun.from(params).period(), firstRep, lastRep);
     }
 
     @Bean

@@ -161,21 +161,18 @@ public final class Cli {
     /** {@code serve}: returns once the service has been stopped (SIGTERM, or its context closed). */
     private static int serve(CommandLine line, Path outDir, PrintStream out, Class<?>[] extra)
             throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (ConfigurableApplicationContext context = startServing(line, outDir, out, extra)) {
-            context.addApplicationListener((ContextClosedEvent closed) -> stopped.countDown());
-            if (context.isActive()) {
-                stopped.await();
-            }
-        }
-        return ExitCode.OK;
+        return untilStopped(startServing(line, outDir, out, extra));
     }
 
     /** {@code serve --worker}: returns once the worker has been stopped (SIGTERM, or its context closed). */
     private static int work(CommandLine line, Path outDir, PrintStream out, Class<?>[] extra)
             throws InterruptedException {
+        return untilStopped(startWorking(line, outDir, out, extra));
+    }
+
+    private static int untilStopped(ConfigurableApplicationContext started) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ConfigurableApplicationContext context = startWorking(line, outDir, out, extra)) {
+        try (ConfigurableApplicationContext context = started) {
             context.addApplicationListener((ContextClosedEvent closed) -> stopped.countDown());
             if (context.isActive()) {
                 stopped.await();

@@ -281,7 +281,7 @@ public class CloseCommand {
             return ExitCode.BAD_INPUT;
         }
         String reason = Failures.connectionLost(execution.getAllFailureExceptions()).orElseGet(() ->
-                Failures.causesFirst(execution.getAllFailureExceptions()).stream().findFirst().map(Failures::describe)
+                execution.getAllFailureExceptions().stream().findFirst().map(Failures::describe)
                         .orElse(io.compclose.system.Secrets.mask(execution.getExitStatus().getExitDescription())));
         String ended = execution.getStatus() == BatchStatus.STOPPED ? "stopped" : "failed";
         err.println("compclose: the close of " + run.period() + " " + ended

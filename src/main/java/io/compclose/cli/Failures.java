@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.transaction.TransactionSystemException;
 
 import io.compclose.intake.BadInputException;
@@ -15,17 +14,6 @@ import io.compclose.system.Secrets;
 final class Failures {
 
     private Failures() {
-    }
-
-    /**
-     * The failures with a partitioned step's own summary ("Partition handler returned an unsuccessful
-     * step") last: the failure of the rep range that caused it says what went wrong.
-     */
-    static List<Throwable> causesFirst(List<Throwable> failures) {
-        return failures.stream()
-                .sorted(java.util.Comparator.comparing(f -> f instanceof JobExecutionException
-                        && String.valueOf(f.getMessage()).startsWith("Partition handler returned")))
-                .toList();
     }
 
     static Optional<BadInputException> badInput(List<Throwable> failures) {

@@ -2,6 +2,8 @@ package io.compclose.partition;
 
 import java.util.Map;
 
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +35,16 @@ public class PartitionConfiguration {
         executor.setThreadNamePrefix("reps-");
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
+    }
+
+    /**
+     * The queue closes send rep ranges to and workers take them from. Durable: ranges sent while no
+     * worker runs wait for one, across a broker restart too. Declared on the broker only once a close or
+     * worker connects to it.
+     */
+    @Bean
+    Queue rangeQueue(PartitionProperties properties) {
+        return QueueBuilder.durable(properties.queue()).build();
     }
 
     /** Step-scoped: each partitioned step splits the reps of its own close's period. */

@@ -3,11 +3,12 @@ package io.compclose.partition;
 import java.util.function.ToLongFunction;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -45,13 +46,21 @@ public class PartitionedSteps {
      * @param total  the reps of the whole step, for its progress line
      */
     public Step byRepRange(String name, Step range, Partitioner ranges, ToLongFunction<StepExecution> total) {
-        PartitionStepBuilder builder = new StepBuilder(name, jobRepository).partitioner(range.getName(), ranges)
-                .gridSize(properties.rangeCount());
-        if (properties.mode() == PartitionProperties.Mode.REMOTE) {
-            builder.partitionHandler(remote.getObject().handler(range.getName(), properties.rangeCount()));
-        } else {
-            builder.step(range).taskExecutor(partitionThreads);
-        }
-        return builder.listener((StepExecutionListener) steps.partitionedProgress(name).estimating(total)).build();
+        PartitionHandler handler = properties.mode() == PartitionProperties.Mode.REMOTE
+                ? remote.getObject().handler(range.getName(), properties.rangeCount())
+                : onThreads(range);
+        return new StepBuilder(name, jobRepository).partitioner(range.getName(), ranges)
+                .gridSize(properties.rangeCount())
+                .partitionHandler(RangeFailures.surfaced(handler))
+                .listener((StepExecutionListener) steps.partitionedProgress(name).estimating(total))
+                .build();
+    }
+
+    private PartitionHandler onThreads(Step range) {
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(range);
+        handler.setTaskExecutor(partitionThreads);
+        handler.setGridSize(properties.rangeCount());
+        return handler;
     }
 }

@@ -1,8 +1,6 @@
 package io.compclose.partition;
 
 import org.springframework.amqp.core.AmqpTemplate;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,12 +27,6 @@ public class RemoteCloseConfiguration {
                 .transform(StepExecutionRequest.class, RangeRequests::encode)
                 .handle(Amqp.outboundAdapter(amqp).routingKey(properties.queue()))
                 .get();
-    }
-
-    /** Durable: ranges sent while no worker runs wait for one, across a broker restart too. */
-    @Bean
-    Queue rangeQueue(PartitionProperties properties) {
-        return QueueBuilder.durable(properties.queue()).build();
     }
 
     /** Workers write to the close's own database: the embedded one, which no other process can open, is refused. */

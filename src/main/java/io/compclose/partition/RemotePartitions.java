@@ -1,7 +1,6 @@
 package io.compclose.partition;
 
 import java.time.LocalDateTime;
-import java.util.Collection;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -46,9 +45,8 @@ public final class RemotePartitions {
             throw new IllegalStateException("cannot hand rep ranges to workers: " + e.getMessage(), e);
         }
         return (splitter, step) -> {
-            Collection<StepExecution> ranges;
             try {
-                ranges = handler.handle(splitter, step);
+                return handler.handle(splitter, step);
             } catch (MessageTimeoutException | TimeoutException e) {
                 failUnfinished(rangeStep, step);
                 throw new WorkersTimedOutException("the workers did not finish the rep ranges of " + step.getStepName()
@@ -56,12 +54,6 @@ public final class RemotePartitions {
                         + " (compclose.partition.timeout): check that serve --worker processes are running and reach "
                         + "RabbitMQ and this database; the same command sends the unfinished ranges again");
             }
-            // a range that failed in a worker left its reason in the job repository, not in this process
-            ranges.stream().filter(range -> range.getStatus() == BatchStatus.FAILED).findFirst().ifPresent(range -> {
-                throw new RangeFailedException("rep range " + range.getStepName() + " failed in a worker: "
-                        + reason(range.getExitStatus().getExitDescription()));
-            });
-            return ranges;
         };
     }
 
@@ -81,22 +73,9 @@ public final class RemotePartitions {
         }
     }
 
-    /** The first line of a stored stack trace, without its exception class. */
-    private static String reason(String exitDescription) {
-        String first = exitDescription == null ? "" : exitDescription.lines().findFirst().orElse("").strip();
-        return first.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
-    }
-
     /** The workers did not end every range in time. */
     public static class WorkersTimedOutException extends IllegalStateException {
         WorkersTimedOutException(String message) {
-            super(message);
-        }
-    }
-
-    /** A range failed in a worker. */
-    public static class RangeFailedException extends IllegalStateException {
-        RangeFailedException(String message) {
             super(message);
         }
     }

@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,6 +38,18 @@ public class RepRanges implements Partitioner {
     public Map<String, ExecutionContext> partition(int gridSize) {
         return split(jdbc.queryForList(IntakeRepository.activeRepsSql(), String.class,
                 IntakeRepository.activeRepsArgs(period)), gridSize);
+    }
+
+    /** Reads the reps of one range, in rep id order; its position is kept in the range's own step context. */
+    public static JdbcCursorItemReader<String> reader(String name, DataSource dataSource, YearMonth period,
+            String firstRep, String lastRep) {
+        return new JdbcCursorItemReaderBuilder<String>()
+                .name(name)
+                .dataSource(dataSource)
+                .sql(IntakeRepository.activeRepsInRangeSql())
+                .queryArguments(IntakeRepository.activeRepsInRangeArgs(period, firstRep, lastRep))
+                .rowMapper((rs, i) -> rs.getString(1))
+                .build();
     }
 
     /** {@code reps} in order, cut into at most {@code ranges} ranges whose sizes differ by one at most. */

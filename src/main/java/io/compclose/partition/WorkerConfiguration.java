@@ -1,7 +1,5 @@
 package io.compclose.partition;
 
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
@@ -23,11 +21,6 @@ import org.springframework.integration.dsl.IntegrationFlow;
 public class WorkerConfiguration {
 
     public static final String PROFILE = "worker";
-
-    @Bean
-    Queue workerRangeQueue(PartitionProperties properties) {
-        return QueueBuilder.durable(properties.queue()).build();
-    }
 
     @Bean
     RangeWork rangeWork(JobRepository jobRepository, BeanFactory beanFactory) {

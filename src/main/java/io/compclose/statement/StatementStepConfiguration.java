@@ -13,7 +13,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -63,14 +62,7 @@ public class StatementStepConfiguration {
     JdbcCursorItemReader<String> repsToStatement(@Value(PARAMS) Map<String, Object> params,
             @Value("#{stepExecutionContext['firstRep']}") String firstRep,
             @Value("#{stepExecutionContext['lastRep']}") String lastRep, DataSource dataSource) {
-        return new JdbcCursorItemReaderBuilder<String>()
-                .name("repsToStatement")
-                .dataSource(dataSource)
-                .sql(IntakeRepository.activeRepsInRangeSql())
-                .queryArguments(IntakeRepository.activeRepsInRangeArgs(CloseRun.from(params).period(), firstRep,
-                        lastRep))
-                .rowMapper((rs, i) -> rs.getString(1))
-                .build();
+        return RepRanges.reader("repsToStatement", dataSource, CloseRun.from(params).period(), firstRep, lastRep);
     }
 
     @Bean
