@@ -26,6 +26,7 @@ import io.compclose.crediting.CreditingRulesFile;
 import io.compclose.money.FxConversion;
 import io.compclose.rules.Conditions;
 import io.compclose.system.AtomicFiles;
+import io.compclose.system.CloseProperties;
 import io.compclose.system.CloseRun;
 import io.compclose.system.ExtractProperties;
 import io.compclose.system.SpreadsheetSafe;
@@ -197,12 +198,13 @@ public class IntakeStepsConfiguration {
         return new CsvRowReader(CloseRun.from(params).inbox(), CsvFileSpec.REPS);
     }
 
-    /** bookings.csv, or the configured query against the CRM replica. */
+    /** bookings.csv, or the configured query against the CRM replica; read ahead of the step. */
     @Bean
     @StepScope
     AbstractItemCountingItemStreamItemReader<CsvRow> bookingsReader(@Value(PARAMS) Map<String, Object> params,
-            ExtractProperties extract) {
-        return ExtractRowReader.of(extract, CloseRun.from(params).inbox(), CsvFileSpec.BOOKINGS);
+            ExtractProperties extract, CloseProperties properties) {
+        return new ReadAhead<>(ExtractRowReader.of(extract, CloseRun.from(params).inbox(), CsvFileSpec.BOOKINGS),
+                2 * properties.intakeChunkSize());
     }
 
     @Bean
@@ -354,12 +356,13 @@ public class IntakeStepsConfiguration {
         return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveAccountOwners, repository);
     }
 
-    /** usage.csv, or the configured query against the billing replica. */
+    /** usage.csv, or the configured query against the billing replica; read ahead of the step. */
     @Bean
     @StepScope
     AbstractItemCountingItemStreamItemReader<CsvRow> usageReader(@Value(PARAMS) Map<String, Object> params,
-            ExtractProperties extract) {
-        return ExtractRowReader.of(extract, CloseRun.from(params).inbox(), CsvFileSpec.USAGE);
+            ExtractProperties extract, CloseProperties properties) {
+        return new ReadAhead<>(ExtractRowReader.of(extract, CloseRun.from(params).inbox(), CsvFileSpec.USAGE),
+                2 * properties.intakeChunkSize());
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.compclose.system.AtomicFiles;
+import io.compclose.system.CloseProperties;
 import io.compclose.system.ExtractProperties;
 import io.compclose.system.SpreadsheetSafe;
 import io.compclose.system.StepFactory;
@@ -70,12 +71,12 @@ public class UsagePreviewStepsConfiguration {
     @Bean
     @StepScope
     AbstractItemCountingItemStreamItemReader<CsvRow> usageToDateReader(@Value(PARAMS) Map<String, Object> params,
-            ExtractProperties extract) {
+            ExtractProperties extract, CloseProperties properties) {
         UsageIntakeRun run = UsageIntakeRun.from(params);
-        return ExtractRowReader.queryFor(extract, CsvFileSpec.USAGE)
+        return new ReadAhead<>(ExtractRowReader.queryFor(extract, CsvFileSpec.USAGE)
                 .<AbstractItemCountingItemStreamItemReader<CsvRow>>map(sql -> new ExtractRowReader(extract, sql,
                         CsvFileSpec.USAGE))
-                .orElseGet(() -> new CsvRowReader(run.inbox(), USAGE_TO_DATE));
+                .orElseGet(() -> new CsvRowReader(run.inbox(), USAGE_TO_DATE)), 2 * properties.intakeChunkSize());
     }
 
     /**
