@@ -51,7 +51,7 @@ public class PartitionedSteps {
                 : onThreads(range);
         return new StepBuilder(name, jobRepository).partitioner(range.getName(), ranges)
                 .gridSize(properties.rangeCount())
-                .partitionHandler(RangeFailures.surfaced(handler))
+                .partitionHandler(RangeFailures.surfaced(HeaviestRangesFirst.of(handler)))
                 .listener((StepExecutionListener) steps.partitionedProgress(name).estimating(total))
                 .build();
     }

@@ -31,7 +31,7 @@ class PartitionedCloseFunctionalTests {
         CliRun one = CliRun.of(single.closeArgs("--compclose.partition.threads=1", "--compclose.partition.grid-size=1"));
         assertThat(one.exitCode()).as(one.toString()).isZero();
 
-        // when the same month is closed as five ranges of two reps on four threads, one rep per chunk
+        // when the same month is closed as five ranges on four threads, one rep per chunk
         CloseFixture parallel = new CloseFixture(work.resolve("parallel"),
                 TestDatabases.freshMariaDb("compclose_four_threads"), false);
         List<String> args = new java.util.ArrayList<>(parallel.closeArgs("--compclose.partition.threads=4",
@@ -40,17 +40,17 @@ class PartitionedCloseFunctionalTests {
         CliRun four = CliRun.of(args);
         assertThat(four.exitCode()).as(four.toString()).isZero();
 
-        // then each step ran as its ranges, every rep in exactly one of them
+        // then each step ran as its ranges, every rep in exactly one of them: ranges of about the same work,
+        // the reps weighed by their credits plus one: M001 and R008 weigh 1, the eight others 12, 98 in all,
+        // cut nearest 19.6, 39.2, 58.8 and 78.4 (after 25, 37, 61 and 73) into 3, 1, 2, 1 and 3 reps
         for (String step : List.of("calculateEarnings", "renderStatements")) {
             List<Map<String, Object>> ranges = parallel.jdbc().queryForList("""
                     SELECT STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT FROM BATCH_STEP_EXECUTION
                     WHERE STEP_NAME LIKE ? ORDER BY STEP_NAME""", step + "Range:%");
             assertThat(ranges).extracting(r -> r.get("STEP_NAME")).containsExactly(step + "Range:reps001",
                     step + "Range:reps002", step + "Range:reps003", step + "Range:reps004", step + "Range:reps005");
-            assertThat(ranges).allSatisfy(r -> {
-                assertThat(r.get("STATUS")).isEqualTo("COMPLETED");
-                assertThat(((Number) r.get("READ_COUNT")).intValue()).isEqualTo(2);
-            });
+            assertThat(ranges).allSatisfy(r -> assertThat(r.get("STATUS")).isEqualTo("COMPLETED"));
+            assertThat(ranges).extracting(r -> ((Number) r.get("READ_COUNT")).intValue()).containsExactly(3, 1, 2, 1, 3);
             // the step itself sums its ranges
             assertThat(parallel.count("SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ?", step))
                     .isEqualTo(10);
