@@ -1,16 +1,20 @@
 package io.compclose.job;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import io.compclose.reconciliation.ReviewGateStepConfiguration;
 
 /**
- * The monthly close, in the order finance thinks of it. There is deliberately no incrementer:
+ * The monthly close, in the order finance thinks of it; the usage load and crediting run side by side. There is deliberately no incrementer:
  * the pay period identifies the job instance, so running a period again restarts it where it
  * failed, and a completed period is never paid twice.
  */
@@ -31,8 +35,16 @@ public class MonthlyCloseJobConfiguration {
             Step reconcile, Step reviewGate,
             Step exportPayroll, Step summariseClose,
             Step renderStatements, Step deliverStatements, Step closePeriod) {
+        // usage waits mostly on the database and crediting needs none of it: side by side they share the
+        // two cores of a small machine instead of taking turns on one (built apart: a split added to a
+        // builder that has steps already would run its last step beside the flows)
+        Flow usageBesideCrediting = new FlowBuilder<SimpleFlow>("usageBesideCrediting")
+                .split(new SimpleAsyncTaskExecutor("close-"))
+                .add(new FlowBuilder<SimpleFlow>("usage").start(loadUsage).next(summariseUsage).build(),
+                        new FlowBuilder<SimpleFlow>("crediting").start(creditBookings).build())
+                .build();
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(validatePlans)
+                .flow(validatePlans)
                 .next(openPeriod)
                 .next(loadReps)
                 .next(loadFxRates)
@@ -42,11 +54,9 @@ public class MonthlyCloseJobConfiguration {
                 .next(loadKpis)
                 .next(loadActivities)
                 .next(loadAccountOwners)
-                .next(loadUsage)
-                .next(summariseUsage)
+                .next(usageBesideCrediting)
                 .next(loadAdjustments)
                 .next(publishRejects)
-                .next(creditBookings)
                 .next(calculateEarnings)
                 .next(summarisePayouts)
                 .next(reconcile)
