@@ -154,8 +154,17 @@ public final class Cli {
     }
 
     private static ConfigurableApplicationContext start(CommandLine line, Path outDir, Class<?>[] extra) {
-        return application(outDir, "", extra).web(WebApplicationType.NONE)
-                .run(line.springArgs().toArray(String[]::new));
+        return started(application(outDir, "", extra).web(WebApplicationType.NONE), line);
+    }
+
+    /**
+     * Starts one application context at a time in this JVM. Spring Boot's logging set-up is not safe for
+     * two applications starting at once (a ConcurrentModificationException), which a JVM running closes
+     * side by side, as the tests do, would hit; what runs after the start still runs side by side.
+     */
+    private static synchronized ConfigurableApplicationContext started(SpringApplicationBuilder application,
+            CommandLine line) {
+        return application.run(line.springArgs().toArray(String[]::new));
     }
 
     /** {@code serve}: returns once the service has been stopped (SIGTERM, or its context closed). */
@@ -187,10 +196,9 @@ public final class Cli {
      */
     static ConfigurableApplicationContext startWorking(CommandLine line, Path outDir, PrintStream out,
             Class<?>... extra) {
-        ConfigurableApplicationContext context = application(outDir, "", extra)
+        ConfigurableApplicationContext context = started(application(outDir, "", extra)
                 .web(WebApplicationType.NONE)
-                .profiles(WorkerConfiguration.PROFILE)
-                .run(line.springArgs().toArray(String[]::new));
+                .profiles(WorkerConfiguration.PROFILE), line);
         String url = context.getEnvironment().getProperty("spring.datasource.url", "");
         if (url.startsWith("jdbc:h2:")) {
             context.close();
@@ -217,11 +225,11 @@ public final class Cli {
         JobCatalog catalog = JobCatalog.load(jobs);
         // H2 closes an embedded database at JVM exit by itself; the service closes it only once a running
         // job has finished (CatalogScheduler waits for it on SIGTERM)
-        ConfigurableApplicationContext context = application(outDir, ";DB_CLOSE_ON_EXIT=FALSE", extra)
+        ConfigurableApplicationContext context = started(application(outDir, ";DB_CLOSE_ON_EXIT=FALSE", extra)
                 .web(WebApplicationType.SERVLET)
                 .profiles("serve")
-                .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.out", outDir.toString()))
-                .run(line.springArgs().toArray(String[]::new));
+                .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.out",
+                        outDir.toString())), line);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         String address = context.getEnvironment().getProperty("server.address", "0.0.0.0");
         Clock clock = context.getBean(Clock.class);
