@@ -44,7 +44,8 @@ class LoadDataFunctionalTests {
     private static final String ACCOUNT_OWNERS = ValidInbox.FILES.get("account_owners.csv")
             + "ACC-2,C1,CSM,2026-10-01,2026-12-31\n";
     private static final Map<String, String> KEYS = Map.of("booking", "booking_id", "account_owner",
-            "account_id, rep_id", "billed_usage", "usage_id", "credit", "booking_id, rep_id");
+            "account_id, rep_id", "billed_usage", "usage_id", "credit", "booking_id, rep_id", "earning_line",
+            "rep_id, line_no");
 
     @TempDir
     Path work;
@@ -58,15 +59,19 @@ class LoadDataFunctionalTests {
         String h2 = TestDatabases.h2(work.resolve("h2"));
 
         // when intake writes with LOAD DATA, with batched INSERTs only, and on H2
-        WritePaths.CountedLoads.LOADS.set(0);
+        WritePaths.CountedLoads.LOADS.clear();
         assertCompleted(close(inbox, "load", loaded, WritePaths.CountedLoads.class));
-        int loads = WritePaths.CountedLoads.LOADS.get();
+        Map<String, Integer> loads = new java.util.TreeMap<>();
+        WritePaths.CountedLoads.LOADS.forEach((table, count) -> loads.put(table, count.get()));
         assertCompleted(close(inbox, "inserts", inserted, WritePaths.InsertsOnly.class));
         assertCompleted(close(inbox, "h2", h2));
 
         // then LOAD DATA wrote each file and the credits (a chunk of 7 each: booking, account_owner,
-        // billed_usage, credit) ...
-        assertThat(loads).isEqualTo(4);
+        // billed_usage, credit), and the earning lines of each rep range that has a rep ...
+        assertThat(loads).containsEntry("booking", 1).containsEntry("account_owner", 1)
+                .containsEntry("billed_usage", 1).containsEntry("credit", 1)
+                .containsOnlyKeys("booking", "account_owner", "billed_usage", "credit", "earning_line");
+        assertThat(loads.get("earning_line")).isPositive();
         // ... and every table holds the same rows, value for value, whichever way they were written
         for (String table : KEYS.keySet()) {
             List<String> rows = rows(loaded, table);
@@ -97,7 +102,7 @@ class LoadDataFunctionalTests {
                 usage.toString().getBytes(StandardCharsets.UTF_8)));
         String url = TestDatabases.freshMariaDb("compclose_load_restart");
         FaultInjection.armAfterWrite("loadUsage", 3);
-        WritePaths.CountedLoads.LOADS.set(0);
+        WritePaths.CountedLoads.LOADS.clear();
 
         // when
         CliRun failed = close(inbox, "out", url, FaultInjection.class, WritePaths.CountedLoads.class);
@@ -105,7 +110,7 @@ class LoadDataFunctionalTests {
         // then the third chunk's 7 rows went back with its transaction: two chunks stay
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
         assertThat(failed.err()).contains("failed in step loadUsage").contains("injected fault");
-        assertThat(WritePaths.CountedLoads.LOADS.get()).as("bookings, owners, 3 usage chunks").isEqualTo(5);
+        assertThat(WritePaths.CountedLoads.loads("billed_usage")).as("3 usage chunks").isEqualTo(3);
         CloseFixture db = new CloseFixture(work.resolve("out"), url, false);
         assertThat(db.count("SELECT COUNT(*) FROM billed_usage")).isEqualTo(14);
 

@@ -1,6 +1,8 @@
 package io.compclose.support;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -38,7 +40,12 @@ public final class WritePaths {
 
     public static class CountedLoads {
 
-        public static final AtomicInteger LOADS = new AtomicInteger();
+        /** Chunks loaded, per table. */
+        public static final Map<String, AtomicInteger> LOADS = new ConcurrentHashMap<>();
+
+        public static int loads(String table) {
+            return LOADS.getOrDefault(table, new AtomicInteger()).get();
+        }
 
         @Bean
         @Primary
@@ -46,7 +53,7 @@ public final class WritePaths {
             return new BulkLoad(jdbc, localInfile) {
                 @Override
                 public <T> void replace(String table, String columns, List<T> rows, Function<T, Object[]> values) {
-                    LOADS.incrementAndGet();
+                    LOADS.computeIfAbsent(table, t -> new AtomicInteger()).incrementAndGet();
                     super.replace(table, columns, rows, values);
                 }
             };
