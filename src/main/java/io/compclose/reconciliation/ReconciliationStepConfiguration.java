@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
+import io.compclose.system.TableStatistics;
 
 /**
  * Reconciliation runs after payouts are summed and before anything is exported or sent; the close
@@ -38,8 +39,12 @@ public class ReconciliationStepConfiguration {
     }
 
     @Bean
-    Step reconcile(StepFactory steps, Reconciliation reconciliation) {
+    Step reconcile(StepFactory steps, Reconciliation reconciliation, TableStatistics statistics) {
         return steps.tasklet("reconcile", (contribution, chunkContext) -> {
+            // every table whose rows it counts or joins, most of them filled moments ago
+            statistics.refresh(List.of("rep_assignment", "booking", "booking_split", "credit", "credit_exception",
+                    "earning_line", "rep_ledger", "pay_line", "payout", "billed_usage", "account_usage",
+                    "usage_redelivery", "account_owner", "adjustment", "intake_reject"));
             reconciliation.reconcile(CloseRun.from(chunkContext.getStepContext().getStepExecution()
                     .getJobExecution().getJobParameters()));
             return RepeatStatus.FINISHED;
