@@ -54,8 +54,7 @@ public class BulkLoad {
         Boolean known = available;
         if (known == null) {
             known = localInfile.folder().isPresent() && jdbc.execute((ConnectionCallback<Boolean>) connection -> {
-                String product = connection.getMetaData().getDatabaseProductName();
-                if (!product.startsWith("MySQL") && !product.startsWith("MariaDB")) {
+                if (!MySqlFamily.of(connection)) {
                     return false;
                 }
                 try (Statement query = connection.createStatement();

@@ -34,8 +34,7 @@ public final class SchemaLockRecovery implements BeanPostProcessor {
         if (bean instanceof SpringLiquibase liquibase && liquibase.getDataSource() != null) {
             try {
                 Connection connection = liquibase.getDataSource().getConnection();
-                String product = connection.getMetaData().getDatabaseProductName();
-                if (!product.startsWith("MySQL") && !product.startsWith("MariaDB")) {
+                if (!MySqlFamily.of(connection)) {
                     connection.close();
                     return bean;
                 }

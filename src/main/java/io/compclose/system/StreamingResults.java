@@ -20,8 +20,7 @@ public final class StreamingResults {
     }
 
     public static int fetchSize(Connection connection) throws SQLException {
-        String database = connection.getMetaData().getDatabaseProductName();
-        return database.startsWith("MySQL") || database.startsWith("MariaDB") ? Integer.MIN_VALUE : PLAIN_FETCH_SIZE;
+        return MySqlFamily.of(connection) ? Integer.MIN_VALUE : PLAIN_FETCH_SIZE;
     }
 
     public static int fetchSize(DataSource dataSource) {

@@ -42,8 +42,7 @@ public class TableStatistics {
     private boolean mysqlFamily() {
         Boolean known = mysqlFamily;
         if (known == null) {
-            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-            known = product != null && (product.startsWith("MySQL") || product.startsWith("MariaDB"));
+            known = jdbc.execute((ConnectionCallback<Boolean>) MySqlFamily::of);
             mysqlFamily = known;
         }
         return known;
