@@ -51,13 +51,17 @@ public class RawStatements {
                 new CloseProperties(500, 10000, false, "bench@example.invalid", "USD"),
                 new BulkLoad(jdbc, new LocalInfile()));
         StatementAssembler assembler = new StatementAssembler(period, 1, intake.roster(period.toString()),
-                new PlanFiles().catalog(Path.of(opt.get("--plans"))), new StatementRepository(jdbc));
+                new PlanFiles().catalog(Path.of(opt.get("--plans"))), new StatementRepository(jdbc), null);
         List<String> reps = jdbc.queryForList(IntakeRepository.activeRepsSql(), String.class,
                 IntakeRepository.activeRepsArgs(period));
+        long assembly = System.nanoTime();
         List<StatementDocument> documents = new ArrayList<>();
         for (String rep : reps) {
             documents.add(assembler.assemble(rep));
         }
+        // what the step reads from the database besides rendering, on one thread
+        System.out.printf("raw statements assembly threads=1 pdfs=%d seconds=%.2f%n", documents.size(),
+                (System.nanoTime() - assembly) / 1e9);
         StatementRenderer renderer = new StatementRenderer();
         String[] passes = {"cold", "warm", "warm"};
         int[] threadCounts = {threads, threads, 1};

@@ -1,7 +1,6 @@
 package io.compclose.calculation;
 
 import java.time.YearMonth;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.Roster;
 import io.compclose.money.FxConversion;
+import io.compclose.partition.RepBlocks;
 import io.compclose.system.CloseRun;
 
 /**
@@ -30,8 +30,7 @@ public class RepHistories {
 
     private final YearMonth period;
     private final Roster roster;
-    private final List<String> activeReps;
-    private final String lastRep;
+    private final RepBlocks blocks;
     private final RepHistoryRepository repository;
     /** The period's rates by month: the same for every rep of the step. */
     private final Map<YearMonth, FxConversion> rates = new HashMap<>();
@@ -44,9 +43,7 @@ public class RepHistories {
             RepHistoryRepository repository) {
         this.period = CloseRun.from(params).period();
         this.roster = intake.roster(period.toString());
-        this.activeReps = roster.all().stream().map(a -> a.repId()).distinct()
-                .filter(rep -> roster.forPeriod(rep, period).isPresent()).sorted().toList();
-        this.lastRep = lastRep;
+        this.blocks = new RepBlocks(roster, period, lastRep, BLOCK);
         this.repository = repository;
     }
 
@@ -56,23 +53,10 @@ public class RepHistories {
             if (lateBookings == null) {
                 lateBookings = repository.anyLateBookings(period);
             }
-            block = new HashMap<>(repository.histories(blockFrom(repId), period,
+            block = new HashMap<>(repository.histories(blocks.from(repId), period,
                     rep -> roster.forPeriod(rep, period).orElseThrow().payCurrency(), lateBookings, rates));
             history = block.remove(repId);
         }
         return history;
-    }
-
-    private List<String> blockFrom(String repId) {
-        int at = Collections.binarySearch(activeReps, repId);
-        if (at < 0) {
-            return List.of(repId);
-        }
-        int end = Math.min(at + BLOCK, activeReps.size());
-        if (lastRep != null) {
-            int last = Collections.binarySearch(activeReps, lastRep);
-            end = Math.max(at + 1, Math.min(end, last >= 0 ? last + 1 : -last - 1));
-        }
-        return activeReps.subList(at, end);
     }
 }

@@ -2,10 +2,14 @@ package io.compclose.statement;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.compclose.intake.RepAssignment;
 import io.compclose.intake.Roster;
+import io.compclose.partition.RepBlocks;
 import io.compclose.plan.Plan;
 import io.compclose.plan.PlanCatalog;
 import io.compclose.plan.PlanComponent;
@@ -15,46 +19,62 @@ import io.compclose.reconciliation.Tie;
 /**
  * Gathers what one rep's statement shows, and refuses to produce a statement whose total differs
  * from what the period's payroll files pay the rep: the statement and the payroll file agree to the cent.
+ * Reps come in rep id order, and their facts are read a block of reps at a time.
  */
 public final class StatementAssembler {
+
+    /** Reps read together: a manager's statement can hold thousands of lines, and a block waits in memory. */
+    static final int BLOCK = 50;
 
     private final YearMonth period;
     private final int revision;
     private final Roster roster;
     private final PlanCatalog plans;
     private final StatementRepository repository;
+    private final RepBlocks blocks;
+    private Map<String, StatementFacts> block = new HashMap<>();
 
-    /** @param revision the close's revision: the payroll files up to it are what the rep is paid */
+    /**
+     * @param revision the close's revision: the payroll files up to it are what the rep is paid
+     * @param lastRep  the last rep of the range the step runs, or null when it runs them all
+     */
     public StatementAssembler(YearMonth period, int revision, Roster roster, PlanCatalog plans,
-            StatementRepository repository) {
+            StatementRepository repository, String lastRep) {
         this.period = period;
         this.revision = revision;
         this.roster = roster;
         this.plans = plans;
         this.repository = repository;
+        this.blocks = new RepBlocks(roster, period, lastRep, BLOCK);
     }
 
     public StatementDocument assemble(String repId) {
-        RepAssignment rep = roster.forPeriod(repId, period).orElseThrow(() ->
-                new IllegalStateException("rep " + repId + " has no assignment in " + period));
-        String key = period.toString();
+        RepAssignment rep = assignment(repId);
+        StatementFacts facts = block.remove(repId);
+        if (facts == null) {
+            Map<String, String> payCurrencies = new LinkedHashMap<>();
+            blocks.from(repId).forEach(r -> payCurrencies.put(r, assignment(r).payCurrency()));
+            block = new HashMap<>(repository.facts(period.toString(), revision, payCurrencies));
+            facts = block.remove(repId);
+        }
         Plan plan = plans.effective(rep.planId(), rep.lastActiveDayIn(period)).orElse(null);
-        List<StatementLine> lines = repository.lines(key, repId, rep.payCurrency());
-        List<StatementPayLine> pay = repository.payLines(key, repId, rep.payCurrency());
+        List<StatementPayLine> pay = facts.payLines();
         BigDecimal total = pay.stream().map(StatementPayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2);
-        Tie payroll = new Tie(rep.payCurrency(), "statement total", total, "payroll file",
-                repository.payrollFile(key, revision, repId, rep.payCurrency()));
+        Tie payroll = new Tie(rep.payCurrency(), "statement total", total, "payroll file", facts.payrollFile());
         if (!payroll.holds()) {
             throw new ControlBreakException("the statement of rep " + repId + " does not tie to the payroll file",
                     List.of(payroll));
         }
         String planName = plan == null ? rep.planId() : plan.name();
         return new StatementDocument(period, repId, rep.employeeId(), rep.name(), rep.role().name(), rep.planId(),
-                planName, rep.payCurrency(), lines, repository.earnedBefore(key, repId),
-                repository.earnedToDate(key, repId), pay, total, note(repository.plansUsed(key, repId), plan),
-                repository.yearToDate(key, repId), repository.attainments(key, repId), repository.caps(key, repId),
-                null);
+                planName, rep.payCurrency(), facts.lines(), facts.earnedBefore(), facts.earnedToDate(), pay, total,
+                note(facts.plansUsed(), plan), facts.yearToDate(), facts.attainments(), facts.caps(), null);
+    }
+
+    private RepAssignment assignment(String repId) {
+        return roster.forPeriod(repId, period).orElseThrow(() ->
+                new IllegalStateException("rep " + repId + " has no assignment in " + period));
     }
 
     /** How each plan version behind the lines computes them: one line per component. */

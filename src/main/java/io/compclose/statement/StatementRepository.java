@@ -1,13 +1,21 @@
 package io.compclose.statement;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.system.ColumnText;
@@ -17,38 +25,123 @@ import io.compclose.system.ColumnText;
 public class StatementRepository {
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     public StatementRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** The rep's earning lines dated in the period, with the booking behind each booking line. */
-    public List<StatementLine> lines(String period, String repId, String payCurrency) {
-        return jdbc.query("""
-                SELECT e.line_kind, e.source_id, b.booked_on, COALESCE(b.account_name, b.account_id), b.booking_type,
-                       b.product, b.acv, b.currency, c.credit_share, e.multiplier, e.credit, e.rate, e.amount, e.why,
-                       e.component_id, e.band
+    /**
+     * What the statements of a block of reps show, in nine queries whatever the block's size: each rep's
+     * earning lines and pay lines in its pay currency, earned before and to date, the plans behind the
+     * lines, the year to date, attainments, caps, and what the payroll files up to the revision pay it
+     * (a revision's file carries differences): the figure the statement must equal.
+     *
+     * @param payCurrencies each rep of the block and the currency it is paid in
+     */
+    public Map<String, StatementFacts> facts(String period, int revision, Map<String, String> payCurrencies) {
+        MapSqlParameterSource args = new MapSqlParameterSource("period", period)
+                .addValue("reps", List.copyOf(payCurrencies.keySet())).addValue("revision", revision)
+                .addValue("yearStart", period.substring(0, 4) + "-01");
+        Map<String, List<StatementLine>> lines = byRep(named.query("""
+                SELECT e.rep_id, e.currency, e.line_kind, e.source_id, b.booked_on, COALESCE(b.account_name, b.account_id),
+                       b.booking_type, b.product, b.acv, b.currency, c.credit_share, e.multiplier, e.credit, e.rate,
+                       e.amount, e.why, e.component_id, e.band
                 FROM earning_line e
                 LEFT JOIN booking b ON b.pay_period = e.source_period AND b.booking_id = e.source_id
                 LEFT JOIN credit c ON c.pay_period = e.source_period AND c.booking_id = e.source_id
                     AND c.rep_id = e.rep_id
-                WHERE e.pay_period = ? AND e.rep_id = ? AND e.currency = ? AND e.source_period = ?
-                ORDER BY e.line_no
-                """, (rs, i) -> {
-            String kind = rs.getString(1);
-            // usage and activity lines are transactions too, but no booking stands behind them
-            boolean transaction = kind.equals("TRANSACTION") || kind.equals("NOT_COUNTED");
-            boolean booking = transaction && rs.getObject(3) != null;
-            String band = rs.getString(16);
-            String description = booking ? bookingNote(band, rs.getString(14)) : rs.getString(15) + ": "
-                    + rs.getString(14) + (transaction || band.equals("-") ? "" : " [" + band + "]");
-            return new StatementLine(kind, transaction ? rs.getString(2) : kindLabel(kind),
-                    booking ? rs.getObject(3, LocalDate.class) : null, booking ? rs.getString(4) : null,
-                    booking ? rs.getString(5) : null, booking ? rs.getString(6) : null,
-                    booking ? rs.getBigDecimal(7) : null, booking ? rs.getString(8) : null,
-                    booking ? rs.getBigDecimal(9) : null, rs.getBigDecimal(10), rs.getBigDecimal(11),
-                    rs.getBigDecimal(12), rs.getBigDecimal(13), description);
-        }, period, repId, payCurrency, period);
+                WHERE e.pay_period = :period AND e.rep_id IN (:reps) AND e.source_period = :period
+                ORDER BY e.rep_id, e.line_no
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), rs.getString(2), line(rs))), payCurrencies);
+        Map<String, List<StatementPayLine>> payLines = byRep(named.query("""
+                SELECT rep_id, currency, earning_code, why, amount FROM pay_line
+                WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, line_no
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), rs.getString(2),
+                new StatementPayLine(rs.getString(3), rs.getString(4), rs.getBigDecimal(5)))), payCurrencies);
+        Map<String, BigDecimal> payrollFiles = new HashMap<>();
+        named.query("""
+                SELECT rep_id, currency, SUM(amount) FROM payout_export
+                WHERE pay_period = :period AND revision <= :revision AND rep_id IN (:reps) GROUP BY rep_id, currency
+                """, args, rs -> {
+            if (rs.getString(2).equals(payCurrencies.get(rs.getString(1)))) {
+                payrollFiles.put(rs.getString(1), rs.getBigDecimal(3));
+            }
+        });
+        Map<String, BigDecimal> earnedBefore = new HashMap<>();
+        named.query("""
+                SELECT rep_id, SUM(amount) FROM earning_line
+                WHERE pay_period = :period AND rep_id IN (:reps) AND source_period < :period GROUP BY rep_id
+                """, args, rs -> {
+            earnedBefore.put(rs.getString(1), rs.getBigDecimal(2));
+        });
+        Map<String, List<String>> plansUsed = byRep(named.query("""
+                SELECT DISTINCT rep_id, plan_id, plan_version FROM earning_line
+                WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, plan_id, plan_version
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, rs.getString(2) + " v" + rs.getInt(3))),
+                payCurrencies);
+        Map<String, YearToDate> yearToDate = new HashMap<>();
+        named.query("""
+                SELECT l.rep_id, l.earned_to_date,
+                       COALESCE((SELECT p.paid_to_date FROM rep_ledger p WHERE p.rep_id = l.rep_id
+                       AND p.pay_period = (SELECT MAX(q.pay_period) FROM rep_ledger q WHERE q.rep_id = l.rep_id
+                           AND q.pay_period < l.pay_period AND q.pay_period >= :yearStart)), 0),
+                       l.payout, l.carried_balance, l.held_back, l.draw_balance, l.clawback_balance
+                FROM rep_ledger l WHERE l.pay_period = :period AND l.rep_id IN (:reps)
+                """, args, rs -> {
+            yearToDate.put(rs.getString(1), new YearToDate(rs.getBigDecimal(2), rs.getBigDecimal(3),
+                    rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                    rs.getBigDecimal(8)));
+        });
+        Map<String, List<StatementAttainment>> attainments = attainments(args, payCurrencies);
+        Map<String, List<StatementCap>> caps = byRep(named.query("""
+                SELECT rep_id, cap, limit_amount, removed FROM cap_effect
+                WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, line_no
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null,
+                new StatementCap(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))), payCurrencies);
+        Map<String, StatementFacts> facts = new LinkedHashMap<>();
+        for (String rep : payCurrencies.keySet()) {
+            YearToDate ytd = yearToDate.getOrDefault(rep, YearToDate.NONE); // its earned to date is the ledger's
+            facts.put(rep, new StatementFacts(lines.getOrDefault(rep, List.of()), payLines.getOrDefault(rep, List.of()),
+                    payrollFiles.getOrDefault(rep, BigDecimal.ZERO), earnedBefore.getOrDefault(rep, BigDecimal.ZERO),
+                    ytd.earnedToDate(),
+                    plansUsed.getOrDefault(rep, List.of()), ytd, attainments.getOrDefault(rep, List.of()),
+                    caps.getOrDefault(rep, List.of())));
+        }
+        return facts;
+    }
+
+    /** A row of a block read: the rep it belongs to and, where the rep's pay currency filters it, its currency. */
+    private record RepRow<T>(String repId, String currency, T value) {
+    }
+
+    /** The rows of each rep in the order read, keeping only those in the rep's pay currency where one is given. */
+    private static <T> Map<String, List<T>> byRep(List<RepRow<T>> rows, Map<String, String> payCurrencies) {
+        Map<String, List<T>> byRep = new HashMap<>();
+        for (RepRow<T> row : rows) {
+            if (row.currency() == null || row.currency().equals(payCurrencies.get(row.repId()))) {
+                byRep.computeIfAbsent(row.repId(), rep -> new ArrayList<>()).add(row.value());
+            }
+        }
+        return byRep;
+    }
+
+    /** An earning line, from its columns 3 on. */
+    private static StatementLine line(ResultSet rs) throws SQLException {
+        String kind = rs.getString(3);
+        // usage and activity lines are transactions too, but no booking stands behind them
+        boolean transaction = kind.equals("TRANSACTION") || kind.equals("NOT_COUNTED");
+        boolean booking = transaction && rs.getObject(5) != null;
+        String band = rs.getString(18);
+        String description = booking ? bookingNote(band, rs.getString(16)) : rs.getString(17) + ": "
+                + rs.getString(16) + (transaction || band.equals("-") ? "" : " [" + band + "]");
+        return new StatementLine(kind, transaction ? rs.getString(4) : kindLabel(kind),
+                booking ? rs.getObject(5, LocalDate.class) : null, booking ? rs.getString(6) : null,
+                booking ? rs.getString(7) : null, booking ? rs.getString(8) : null,
+                booking ? rs.getBigDecimal(9) : null, booking ? rs.getString(10) : null,
+                booking ? rs.getBigDecimal(11) : null, rs.getBigDecimal(12), rs.getBigDecimal(13),
+                rs.getBigDecimal(14), rs.getBigDecimal(15), description);
     }
 
     /** The band a booking was priced in (a single flat band says nothing), then any conversion. */
@@ -66,88 +159,29 @@ public class StatementRepository {
         };
     }
 
-    /** Earned in earlier periods of the plan year, as recomputed in this period's calculation. */
-    public BigDecimal earnedBefore(String period, String repId) {
-        return jdbc.queryForObject("""
-                SELECT COALESCE(SUM(amount), 0) FROM earning_line WHERE pay_period = ? AND rep_id = ?
-                AND source_period < ?
-                """, BigDecimal.class, period, repId, period);
-    }
-
-    /** Earned to date as the rep's ledger settled it. */
-    public BigDecimal earnedToDate(String period, String repId) {
-        List<BigDecimal> earned = jdbc.queryForList("""
-                SELECT earned_to_date FROM rep_ledger WHERE pay_period = ? AND rep_id = ?
-                """, BigDecimal.class, period, repId);
-        return earned.isEmpty() ? BigDecimal.ZERO : earned.get(0);
-    }
-
-    /** What the rep is paid, line by line, in the order the settlement produced them. */
-    public List<StatementPayLine> payLines(String period, String repId, String payCurrency) {
-        return jdbc.query("""
-                SELECT earning_code, why, amount FROM pay_line WHERE pay_period = ? AND rep_id = ? AND currency = ?
-                ORDER BY line_no
-                """, (rs, i) -> new StatementPayLine(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)), period,
-                repId, payCurrency);
-    }
-
-    /** The plan versions and components behind the rep's earning lines of the period. */
-    public List<String> plansUsed(String period, String repId) {
-        return jdbc.query("""
-                SELECT DISTINCT plan_id, plan_version FROM earning_line WHERE pay_period = ? AND rep_id = ?
-                ORDER BY plan_id, plan_version
-                """, (rs, i) -> rs.getString(1) + " v" + rs.getInt(2), period, repId);
-    }
-
-    /** Each component of the rep against its quota, in the window that holds the period. */
-    public List<StatementAttainment> attainments(String period, String repId) {
+    /** Each component of each rep against its quota, in the window that holds the period. */
+    private Map<String, List<StatementAttainment>> attainments(MapSqlParameterSource args,
+            Map<String, String> payCurrencies) {
         record Row(String plan, StatementAttainment attainment) {
         }
-        List<Row> rows = jdbc.query("""
-                SELECT component_id, metric, money, window_key, credit, quota, attainment, earned, plan_id, plan_version
-                FROM component_attainment WHERE pay_period = ? AND rep_id = ? ORDER BY line_no
-                """, (rs, i) -> new Row(rs.getString(9) + " v" + rs.getInt(10), new StatementAttainment(
-                rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getBigDecimal(5),
-                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8))), period, repId);
-        // a rep whose plan changed in the year sees each version's components apart
-        boolean severalPlans = rows.stream().map(Row::plan).distinct().count() > 1;
-        return rows.stream().map(r -> !severalPlans ? r.attainment() : new StatementAttainment(
-                r.attainment().component() + " (" + r.plan() + ")", r.attainment().metric(), r.attainment().money(),
-                r.attainment().window(), r.attainment().credit(), r.attainment().quota(), r.attainment().attainment(),
-                r.attainment().earned())).toList();
-    }
-
-    /** What each cap removed from the rep's earnings in the period. */
-    public List<StatementCap> caps(String period, String repId) {
-        return jdbc.query("""
-                SELECT cap, limit_amount, removed FROM cap_effect WHERE pay_period = ? AND rep_id = ? ORDER BY line_no
-                """, (rs, i) -> new StatementCap(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)), period,
-                repId);
-    }
-
-    /** The rep's ledger after the period, and commission paid before it (the previous period's ledger). */
-    public YearToDate yearToDate(String period, String repId) {
-        List<YearToDate> rows = jdbc.query("""
-                SELECT l.earned_to_date, COALESCE((SELECT p.paid_to_date FROM rep_ledger p WHERE p.rep_id = l.rep_id
-                       AND p.pay_period = (SELECT MAX(q.pay_period) FROM rep_ledger q WHERE q.rep_id = l.rep_id
-                           AND q.pay_period < l.pay_period AND q.pay_period >= ?)), 0),
-                       l.payout, l.carried_balance, l.held_back, l.draw_balance, l.clawback_balance
-                FROM rep_ledger l WHERE l.pay_period = ? AND l.rep_id = ?
-                """, (rs, i) -> new YearToDate(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)),
-                period.substring(0, 4) + "-01", period, repId);
-        return rows.isEmpty() ? YearToDate.NONE : rows.get(0);
-    }
-
-    /**
-     * What the period's payroll files up to the revision pay the rep in the currency (a revision's
-     * file carries differences): the figure the statement must equal.
-     */
-    public BigDecimal payrollFile(String period, int revision, String repId, String currency) {
-        return jdbc.queryForObject("""
-                SELECT COALESCE(SUM(amount), 0) FROM payout_export WHERE pay_period = ? AND revision <= ?
-                AND rep_id = ? AND currency = ?
-                """, BigDecimal.class, period, revision, repId, currency);
+        Map<String, List<Row>> rows = byRep(named.query("""
+                SELECT rep_id, component_id, metric, money, window_key, credit, quota, attainment, earned, plan_id,
+                       plan_version
+                FROM component_attainment WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, line_no
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new Row(rs.getString(10) + " v"
+                + rs.getInt(11), new StatementAttainment(rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                rs.getBigDecimal(9))))), payCurrencies);
+        Map<String, List<StatementAttainment>> attainments = new HashMap<>();
+        rows.forEach((rep, repRows) -> {
+            // a rep whose plan changed in the year sees each version's components apart
+            boolean severalPlans = repRows.stream().map(Row::plan).distinct().count() > 1;
+            attainments.put(rep, repRows.stream().map(r -> !severalPlans ? r.attainment() : new StatementAttainment(
+                    r.attainment().component() + " (" + r.plan() + ")", r.attainment().metric(),
+                    r.attainment().money(), r.attainment().window(), r.attainment().credit(), r.attainment().quota(),
+                    r.attainment().attainment(), r.attainment().earned())).toList());
+        });
+        return attainments;
     }
 
     /** A statement version already rendered: its number, when, and the figures it showed. */
@@ -201,7 +235,7 @@ public class StatementRepository {
                     ps.setString(2, w.statement().repId());
                     ps.setInt(3, w.statement().version());
                 });
-        List<Object[]> figures = new java.util.ArrayList<>();
+        List<Object[]> figures = new ArrayList<>();
         for (Written w : written) {
             for (StatementFigure f : w.statement().figures()) {
                 figures.add(new Object[] {period, w.statement().repId(), w.statement().version(), f.key(),

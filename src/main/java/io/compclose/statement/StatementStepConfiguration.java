@@ -68,12 +68,12 @@ public class StatementStepConfiguration {
     @Bean
     @StepScope
     ItemProcessor<String, RenderedStatement> statementRendering(@Value(PARAMS) Map<String, Object> params,
-            IntakeRepository intake, PlanFiles planFiles, StatementRepository statements, StatementRenderer renderer,
-            StatementProperties properties) {
+            @Value("#{stepExecutionContext['lastRep']}") String lastRep, IntakeRepository intake, PlanFiles planFiles,
+            StatementRepository statements, StatementRenderer renderer, StatementProperties properties) {
         CloseRun run = CloseRun.from(params);
         StatementPasswords passwords = StatementPasswords.from(properties.encryption());
         StatementAssembler assembler = new StatementAssembler(run.period(), run.revision(),
-                intake.roster(run.periodKey()), planFiles.catalog(run.plans()), statements);
+                intake.roster(run.periodKey()), planFiles.catalog(run.plans()), statements, lastRep);
         return repId -> {
             StatementDocument document = assembler.assemble(repId);
             List<StatementFigure> figures = StatementFigure.of(document);

@@ -1,0 +1,41 @@
+package io.compclose.partition;
+
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.List;
+
+import io.compclose.intake.Roster;
+
+/**
+ * The reps a step reads together, a block at a time: a few queries per block instead of a few per
+ * rep. Steps take reps in rep id order, so a rep starts the block of the period's active reps from it
+ * on, up to the last rep of the range the step runs (a range never reads its neighbour's reps).
+ */
+public final class RepBlocks {
+
+    private final List<String> activeReps;
+    private final String lastRep;
+    private final int size;
+
+    /** @param lastRep the last rep of the range the step runs, or null when it runs them all */
+    public RepBlocks(Roster roster, YearMonth period, String lastRep, int size) {
+        this.activeReps = roster.all().stream().map(a -> a.repId()).distinct()
+                .filter(rep -> roster.forPeriod(rep, period).isPresent()).sorted().toList();
+        this.lastRep = lastRep;
+        this.size = size;
+    }
+
+    /** The block that starts at the rep: the rep alone when it is not among the period's active reps. */
+    public List<String> from(String repId) {
+        int at = Collections.binarySearch(activeReps, repId);
+        if (at < 0) {
+            return List.of(repId);
+        }
+        int end = Math.min(at + size, activeReps.size());
+        if (lastRep != null) {
+            int last = Collections.binarySearch(activeReps, lastRep);
+            end = Math.max(at + 1, Math.min(end, last >= 0 ? last + 1 : -last - 1));
+        }
+        return activeReps.subList(at, end);
+    }
+}
