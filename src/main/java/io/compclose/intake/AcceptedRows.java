@@ -14,10 +14,6 @@ public interface AcceptedRows<T extends KeyedRow<T>> {
 
     void add(T row);
 
-    /** The rows added so far are in the database now: the writer calls this after each chunk. */
-    default void stored() {
-    }
-
     /** Every accepted row in a map (a restarted step preloads it from the database). */
     static <T extends KeyedRow<T>> AcceptedRows<T> inMemory(Map<String, T> rows) {
         return new AcceptedRows<>() {

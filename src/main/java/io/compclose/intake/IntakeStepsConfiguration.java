@@ -21,6 +21,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 
 import io.compclose.crediting.CreditingRulesFile;
 import io.compclose.money.FxConversion;
@@ -168,10 +170,10 @@ public class IntakeStepsConfiguration {
     }
 
     @Bean
-    Step loadUsage(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> usageReader,
-            ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageValidation, IntakeWriter<BilledUsage> usageWriter) {
-        return steps.<CsvRow, IntakeItem<BilledUsage>>intakeChunk("loadUsage", e -> dataLines(e, CsvFileSpec.USAGE))
-                .reader(usageReader).processor(usageValidation).writer(usageWriter).build();
+    Step loadUsage(StepFactory steps, AbstractItemCountingItemStreamItemReader<IntakeItem<BilledUsage>> usageReader,
+            IntakeWriter<BilledUsage> usageWriter) {
+        return steps.<IntakeItem<BilledUsage>, IntakeItem<BilledUsage>>intakeChunk("loadUsage",
+                e -> dataLines(e, CsvFileSpec.USAGE)).reader(usageReader).writer(usageWriter).build();
     }
 
     /** Usage per account and month, and which rows replace an earlier delivery: set-based, after the load. */
@@ -288,7 +290,7 @@ public class IntakeStepsConfiguration {
     IntakeWriter<Booking> bookingsWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository,
             StoredAcceptedRows<Booking> acceptedBookings) {
         return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveBookings, repository,
-                acceptedBookings::stored);
+                acceptedBookings::written);
     }
 
     /** The bookings accepted so far, shared by the step's validation and its writer; fixed memory. */
@@ -356,22 +358,20 @@ public class IntakeStepsConfiguration {
         return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveAccountOwners, repository);
     }
 
-    /** usage.csv, or the configured query against the billing replica; read ahead of the step. */
+    /**
+     * usage.csv, or the configured query against the billing replica; read and validated ahead of the
+     * step, which only writes.
+     */
     @Bean
     @StepScope
-    AbstractItemCountingItemStreamItemReader<CsvRow> usageReader(@Value(PARAMS) Map<String, Object> params,
-            ExtractProperties extract, CloseProperties properties) {
-        return new ReadAhead<>(ExtractRowReader.of(extract, CloseRun.from(params).inbox(), CsvFileSpec.USAGE),
-                2 * properties.intakeChunkSize());
-    }
-
-    @Bean
-    @StepScope
-    ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageValidation(@Value(PARAMS) Map<String, Object> params,
+    AbstractItemCountingItemStreamItemReader<IntakeItem<BilledUsage>> usageReader(
+            @Value(PARAMS) Map<String, Object> params, ExtractProperties extract, CloseProperties properties,
             IntakeRepository repository, StoredAcceptedRows<BilledUsage> acceptedUsage) {
         CloseRun run = CloseRun.from(params);
         FxConversion rates = repository.fxRates(run.periodKey(), run.periodKey());
-        return new UsageValidator(run.period(), acceptedUsage, rates::knows)::validate;
+        UsageValidator validator = new UsageValidator(run.period(), acceptedUsage, rates::knows);
+        return ReadAhead.processing(ExtractRowReader.of(extract, run.inbox(), CsvFileSpec.USAGE),
+                2 * properties.intakeChunkSize(), validator::validate);
     }
 
     @Bean
@@ -379,12 +379,15 @@ public class IntakeStepsConfiguration {
     IntakeWriter<BilledUsage> usageWriter(@Value(PARAMS) Map<String, Object> params, IntakeRepository repository,
             StoredAcceptedRows<BilledUsage> acceptedUsage) {
         return new IntakeWriter<>(CloseRun.from(params).periodKey(), repository::saveUsage, repository,
-                acceptedUsage::stored);
+                acceptedUsage::written);
     }
 
-    /** The usage rows accepted so far, shared by the step's validation and its writer; fixed memory. */
+    /**
+     * The usage rows accepted so far, shared by the step's validation and its writer; fixed memory. Not a
+     * proxy: validation runs on the read-ahead thread, where no step scope is active.
+     */
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
     StoredAcceptedRows<BilledUsage> acceptedUsage(@Value(PARAMS) Map<String, Object> params,
             IntakeRepository repository) {
         String period = CloseRun.from(params).periodKey();

@@ -3,6 +3,7 @@ package io.compclose.intake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -13,25 +14,25 @@ public class IntakeWriter<T> implements ItemWriter<IntakeItem<T>> {
     private final String period;
     private final BiConsumer<String, List<T>> acceptedSink;
     private final BiConsumer<String, List<Reject>> rejectSink;
-    private final Runnable afterWrite;
+    private final Consumer<List<T>> written;
 
     public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink, IntakeRepository repository) {
-        this(period, acceptedSink, repository, () -> { });
+        this(period, acceptedSink, repository, rows -> { });
     }
 
-    /** @param afterWrite told once a chunk is written, e.g. that {@link AcceptedRows#stored()} */
+    /** @param written told a chunk's accepted rows once they are written, e.g. {@link StoredAcceptedRows#written} */
     public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink, IntakeRepository repository,
-            Runnable afterWrite) {
-        this(period, acceptedSink, repository::saveRejects, afterWrite);
+            Consumer<List<T>> written) {
+        this(period, acceptedSink, repository::saveRejects, written);
     }
 
     /** @param rejectSink where the rejects go: the close's, or a preview's own table */
     public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink,
-            BiConsumer<String, List<Reject>> rejectSink, Runnable afterWrite) {
+            BiConsumer<String, List<Reject>> rejectSink, Consumer<List<T>> written) {
         this.period = period;
         this.acceptedSink = acceptedSink;
         this.rejectSink = rejectSink;
-        this.afterWrite = afterWrite;
+        this.written = written;
     }
 
     @Override
@@ -51,6 +52,6 @@ public class IntakeWriter<T> implements ItemWriter<IntakeItem<T>> {
         if (!rejects.isEmpty()) {
             rejectSink.accept(period, rejects);
         }
-        afterWrite.run();
+        written.accept(accepted);
     }
 }

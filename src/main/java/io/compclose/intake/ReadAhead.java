@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -18,6 +21,10 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * the step at that row, after the rows before it. The count of rows handed to the step is this
  * reader's, kept under the source's name, so a restart skips exactly the committed rows; the rows
  * read ahead but not committed are read again.
+ * <p>
+ * {@link #processing} also validates each row on that thread, in file order, so that the step's own
+ * thread only writes: on the reference month the step's thread spent a third of its time validating
+ * usage while the database, between chunks, waited for it.
  */
 public final class ReadAhead<T> extends AbstractItemCountingItemStreamItemReader<T> {
 
@@ -25,7 +32,9 @@ public final class ReadAhead<T> extends AbstractItemCountingItemStreamItemReader
     static final int BLOCK = 500;
     private static final Object END = new Object();
 
-    private final AbstractItemCountingItemStreamItemReader<T> source;
+    private final AbstractItemCountingItemStreamItemReader<?> source;
+    /** The source's next row as the step takes it (processed, where it is), or null at its end. */
+    private final Callable<T> nextRow;
     private final int blocksAhead;
     private BlockingQueue<List<Object>> blocks;
     private Thread reader;
@@ -34,9 +43,27 @@ public final class ReadAhead<T> extends AbstractItemCountingItemStreamItemReader
 
     /** @param rowsAhead how many rows may wait read but not yet taken: a chunk or two */
     public ReadAhead(AbstractItemCountingItemStreamItemReader<T> source, int rowsAhead) {
+        this(source, rowsAhead, row -> row);
+    }
+
+    private <S> ReadAhead(AbstractItemCountingItemStreamItemReader<S> source, int rowsAhead,
+            Function<? super S, ? extends T> process) {
         this.source = source;
+        this.nextRow = () -> {
+            S row = source.read();
+            return row == null ? null : Objects.requireNonNull(process.apply(row), "processed row");
+        };
         this.blocksAhead = Math.max(1, rowsAhead / BLOCK);
         setName(source.getName());
+    }
+
+    /**
+     * Reads ahead and applies {@code process} to each row on the read-ahead thread, one row after the
+     * other in file order; its failure fails the step at that row, as the source's does.
+     */
+    public static <S, T> ReadAhead<T> processing(AbstractItemCountingItemStreamItemReader<S> source, int rowsAhead,
+            Function<? super S, ? extends T> process) {
+        return new ReadAhead<>(source, rowsAhead, process);
     }
 
     /** The source's own failure, to be thrown where its row would have been. */
@@ -60,7 +87,7 @@ public final class ReadAhead<T> extends AbstractItemCountingItemStreamItemReader
         List<Object> next = new ArrayList<>(BLOCK);
         try {
             try {
-                for (T row = source.read(); row != null; row = source.read()) {
+                for (T row = nextRow.call(); row != null; row = nextRow.call()) {
                     next.add(row);
                     if (next.size() == BLOCK) {
                         blocks.put(next);

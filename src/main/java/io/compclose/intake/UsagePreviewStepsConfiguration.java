@@ -96,7 +96,7 @@ public class UsagePreviewStepsConfiguration {
     IntakeWriter<BilledUsage> usageToDateWriter(@Value(PARAMS) Map<String, Object> params,
             UsagePreviewRepository preview, StoredAcceptedRows<BilledUsage> acceptedUsageToDate) {
         return new IntakeWriter<>(UsageIntakeRun.from(params).periodKey(), preview::save, preview::saveRejects,
-                acceptedUsageToDate::stored);
+                acceptedUsageToDate::written);
     }
 
     @Bean

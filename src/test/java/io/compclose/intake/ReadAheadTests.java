@@ -118,4 +118,35 @@ class ReadAheadTests {
         assertThat(source.next).isLessThan(5_000);
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("usage.csv-read-ahead"));
     }
+
+    @Test
+    void processingRunsOnTheReadAheadThreadRowAfterRowInFileOrder() throws Exception {
+        List<String> threads = new ArrayList<>();
+        ReadAhead<String> reader = ReadAhead.processing(new Rows(1_234, -1), 1_000, row -> {
+            threads.add(Thread.currentThread().getName());
+            return row.toUpperCase();
+        });
+        reader.open(new ExecutionContext());
+
+        assertThat(readAll(reader)).isEqualTo(IntStream.rangeClosed(1, 1_234).mapToObj(i -> "ROW " + i).toList());
+        reader.close();
+        assertThat(threads).hasSize(1_234).containsOnly("usage.csv-read-ahead");
+    }
+
+    @Test
+    void aRowItsProcessingFailsOnFailsTheStepAtThatRowAfterTheRowsBeforeIt() throws Exception {
+        ReadAhead<String> reader = ReadAhead.processing(new Rows(3_000, -1), 1_000, row -> {
+            if (row.equals("row 777")) {
+                throw new IllegalStateException("no rule for " + row);
+            }
+            return row;
+        });
+        reader.open(new ExecutionContext());
+        for (int i = 1; i <= 776; i++) {
+            assertThat(reader.read()).isEqualTo("row " + i);
+        }
+
+        assertThatThrownBy(reader::read).isInstanceOf(IllegalStateException.class).hasMessage("no rule for row 777");
+        reader.close();
+    }
 }

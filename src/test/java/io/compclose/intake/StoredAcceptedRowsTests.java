@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Re-deliveries of a large file are found without holding its rows: within the chunk from memory,
@@ -34,8 +36,9 @@ class StoredAcceptedRowsTests {
     /** What the writer does at the end of a chunk: store the accepted rows, then tell the filter. */
     private static void write(List<IntakeItem<BilledUsage>> chunk, Map<String, BilledUsage> database,
             StoredAcceptedRows<BilledUsage> accepted) {
-        chunk.stream().filter(IntakeItem::isAccepted).forEach(i -> database.put(i.accepted().usageId(), i.accepted()));
-        accepted.stored();
+        List<BilledUsage> rows = chunk.stream().filter(IntakeItem::isAccepted).map(IntakeItem::accepted).toList();
+        rows.forEach(row -> database.put(row.usageId(), row));
+        accepted.written(rows);
     }
 
     private static String outcome(IntakeItem<BilledUsage> item) {
@@ -74,5 +77,35 @@ class StoredAcceptedRowsTests {
         assertThat(outcome(afterRestart.validate(TestRows.row("usage.csv", USAGE, 8, "U4,A2,P,2026-10,1,GB,1,USD"))))
                 .isEqualTo("accepted");
         assertThat(database.get("U2").revenue()).isEqualByComparingTo(new BigDecimal("200"));
+    }
+
+    @Test
+    void rowsWrittenInAnOpenTransactionAnswerForThemselvesUntilItCommits() {
+        // validation runs chunks ahead of the writer, on a thread that sees committed rows only
+        Map<String, BilledUsage> committed = new HashMap<>();
+        StoredAcceptedRows<BilledUsage> accepted = new StoredAcceptedRows<>(KeyFilter.standard(),
+                id -> Optional.ofNullable(committed.get(id)));
+        UsageValidator validator = new UsageValidator(YearMonth.of(2026, 10), accepted, Set.of("USD")::contains);
+        IntakeItem<BilledUsage> u1 = validator.validate(TestRows.row("usage.csv", USAGE, 2, "U1,A1,P,2026-10,1,GB,100,USD"));
+
+        // given the writer wrote U1 in a transaction not yet committed
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            accepted.written(List.of(u1.accepted()));
+
+            // then U1 again, validated meanwhile, is still known: a lookup would not see it yet
+            assertThat(outcome(validator.validate(TestRows.row("usage.csv", USAGE, 9, "U1,A1,P,2026-10,1,GB,100,USD"))))
+                    .isEqualTo("DUPLICATE: identical re-delivery of line 2 (counted once)");
+            assertThat(accepted.lookups()).isZero();
+
+            // when the transaction commits, then U1 is answered by the database
+            committed.put("U1", u1.accepted());
+            TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(outcome(validator.validate(TestRows.row("usage.csv", USAGE, 12, "U1,A1,P,2026-10,1,GB,90,USD"))))
+                .isEqualTo("REJECTED: duplicate of line 2 with different content");
+        assertThat(accepted.lookups()).isEqualTo(1);
     }
 }
