@@ -34,6 +34,10 @@ import io.compclose.system.LeaseHolder;
 @Component
 public class CloseCommand {
 
+    /** Attempts to record a close failed by a lost connection, and the pause between them. */
+    private static final int RECORD_ATTEMPTS = 3;
+    private static final long RECORD_PAUSE_MILLIS = 600;
+
     private final JobOperator jobOperator;
     private final Job monthlyClose;
     private final CloseReport report;
@@ -202,25 +206,46 @@ public class CloseCommand {
         return finish(run, execution, out, err);
     }
 
+    private static boolean paused(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /**
      * The connection dropped so late in a failing step that Spring Batch could not record the failure
      * itself: the close is recorded failed here, over a new connection, as a restart expects to find it.
      */
     private int connectionLost(CloseRun run, AuditLog.Action action, String what, String reason, PrintStream err) {
         String step = "";
-        try {
-            JobExecution last = history.lastExecution(run);
-            if (last != null) {
-                step = last.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
-                        .max(java.util.Comparator.comparingLong(StepExecution::getId))
-                        .map(s -> " in step " + s.getStepName()).orElse("");
-                if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
-                    history.failUnknown(last);
+        // the pool may still hold connections the server dropped, and trusts one used in the last half
+        // second without testing it: such a one fails at once, and after a pause the pool tests each before
+        // handing it out (a server still away fails only after the pool's timeout: no second wait then)
+        for (int attempt = 1; attempt <= RECORD_ATTEMPTS; attempt++) {
+            long start = System.nanoTime();
+            try {
+                JobExecution last = history.lastExecution(run);
+                if (last != null) {
+                    step = last.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                            .max(java.util.Comparator.comparingLong(StepExecution::getId))
+                            .map(s -> " in step " + s.getStepName()).orElse("");
+                    if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
+                        history.failUnknown(last);
+                    }
+                }
+                audit.record(AuditLog.osUser(), action, run.period(), what + ": failed" + step + ": " + reason);
+                break;
+            } catch (RuntimeException again) {
+                // the database may still be away: then the next close finds the execution as it is, and recovers it
+                boolean failedAtOnce = System.nanoTime() - start < 10 * RECORD_PAUSE_MILLIS * 1_000_000;
+                if (attempt == RECORD_ATTEMPTS || !failedAtOnce || !paused(RECORD_PAUSE_MILLIS)) {
+                    break;
                 }
             }
-            audit.record(AuditLog.osUser(), action, run.period(), what + ": failed" + step + ": " + reason);
-        } catch (RuntimeException again) {
-            // the database is still away: the next close finds the execution as it is, and recovers it
         }
         err.println("compclose: the close of " + run.period() + " failed" + step + ": " + reason);
         err.println("Nothing was paid twice. Fix the cause and run the same command again to restart from that step.");
