@@ -47,11 +47,11 @@ public class RawStatements {
         YearMonth period = YearMonth.parse(opt.get("--period"));
         int threads = Integer.parseInt(opt.getOrDefault("--threads", "2"));
 
+        BulkLoad bulkLoad = new BulkLoad(jdbc, new LocalInfile());
         IntakeRepository intake = new IntakeRepository(jdbc,
-                new CloseProperties(500, 10000, false, "bench@example.invalid", "USD"),
-                new BulkLoad(jdbc, new LocalInfile()));
+                new CloseProperties(500, 10000, false, "bench@example.invalid", "USD"), bulkLoad);
         StatementAssembler assembler = new StatementAssembler(period, 1, intake.roster(period.toString()),
-                new PlanFiles().catalog(Path.of(opt.get("--plans"))), new StatementRepository(jdbc), null);
+                new PlanFiles().catalog(Path.of(opt.get("--plans"))), new StatementRepository(jdbc, bulkLoad), null);
         List<String> reps = jdbc.queryForList(IntakeRepository.activeRepsSql(), String.class,
                 IntakeRepository.activeRepsArgs(period));
         long assembly = System.nanoTime();

@@ -45,7 +45,7 @@ class LoadDataFunctionalTests {
             + "ACC-2,C1,CSM,2026-10-01,2026-12-31\n";
     private static final Map<String, String> KEYS = Map.of("booking", "booking_id", "account_owner",
             "account_id, rep_id", "billed_usage", "usage_id", "credit", "booking_id, rep_id", "earning_line",
-            "rep_id, line_no");
+            "rep_id, line_no", "statement_figure", "rep_id, version, figure_key");
 
     @TempDir
     Path work;
@@ -67,11 +67,13 @@ class LoadDataFunctionalTests {
         assertCompleted(close(inbox, "h2", h2));
 
         // then LOAD DATA wrote each file and the credits (a chunk of 7 each: booking, account_owner,
-        // billed_usage, credit), and the earning lines of each rep range that has a rep ...
+        // billed_usage, credit), and the earning lines and statement figures of each rep range that has a rep ...
         assertThat(loads).containsEntry("booking", 1).containsEntry("account_owner", 1)
                 .containsEntry("billed_usage", 1).containsEntry("credit", 1)
-                .containsOnlyKeys("booking", "account_owner", "billed_usage", "credit", "earning_line");
+                .containsOnlyKeys("booking", "account_owner", "billed_usage", "credit", "earning_line",
+                        "statement_figure");
         assertThat(loads.get("earning_line")).isPositive();
+        assertThat(loads.get("statement_figure")).isPositive();
         // ... and every table holds the same rows, value for value, whichever way they were written
         for (String table : KEYS.keySet()) {
             List<String> rows = rows(loaded, table);
