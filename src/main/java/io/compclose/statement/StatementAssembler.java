@@ -54,7 +54,7 @@ public final class StatementAssembler {
         if (facts == null) {
             Map<String, String> payCurrencies = new LinkedHashMap<>();
             blocks.from(repId).forEach(r -> payCurrencies.put(r, assignment(r).payCurrency()));
-            block = new HashMap<>(repository.facts(period.toString(), revision, payCurrencies));
+            block = repository.facts(period.toString(), revision, payCurrencies);
             facts = block.remove(repId);
         }
         Plan plan = plans.effective(rep.planId(), rep.lastActiveDayIn(period)).orElse(null);
@@ -68,8 +68,8 @@ public final class StatementAssembler {
         }
         String planName = plan == null ? rep.planId() : plan.name();
         return new StatementDocument(period, repId, rep.employeeId(), rep.name(), rep.role().name(), rep.planId(),
-                planName, rep.payCurrency(), facts.lines(), facts.earnedBefore(), facts.earnedToDate(), pay, total,
-                note(facts.plansUsed(), plan), facts.yearToDate(), facts.attainments(), facts.caps(), null);
+                planName, rep.payCurrency(), facts.lines(), facts.earnedBefore(), facts.yearToDate().earnedToDate(),
+                pay, total, note(facts.plansUsed(), plan), facts.yearToDate(), facts.attainments(), facts.caps(), null);
     }
 
     private RepAssignment assignment(String repId) {

@@ -10,10 +10,10 @@ import java.util.List;
  * @param payLines     what the rep is paid, line by line, in the order the settlement produced them
  * @param payrollFile  what the period's payroll files up to the close's revision pay the rep
  * @param earnedBefore earned in earlier periods of the plan year, as recomputed in this period's calculation
- * @param earnedToDate earned to date as the rep's ledger settled it
  * @param plansUsed    the plan versions behind the rep's earning lines of the period, as "PLAN v2"
+ * @param yearToDate   the rep's ledger after the period, earned to date as it settled it included
  */
 public record StatementFacts(List<StatementLine> lines, List<StatementPayLine> payLines, BigDecimal payrollFile,
-        BigDecimal earnedBefore, BigDecimal earnedToDate, List<String> plansUsed, YearToDate yearToDate,
-        List<StatementAttainment> attainments, List<StatementCap> caps) {
+        BigDecimal earnedBefore, List<String> plansUsed, YearToDate yearToDate, List<StatementAttainment> attainments,
+        List<StatementCap> caps) {
 }

@@ -44,6 +44,7 @@ public class StatementRepository {
      * (a revision's file carries differences): the figure the statement must equal.
      *
      * @param payCurrencies each rep of the block and the currency it is paid in
+     * @return each rep's facts, in a map of the caller's own
      */
     public Map<String, StatementFacts> facts(String period, int revision, Map<String, String> payCurrencies) {
         MapSqlParameterSource args = new MapSqlParameterSource("period", period)
@@ -107,12 +108,10 @@ public class StatementRepository {
                 new StatementCap(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))), payCurrencies);
         Map<String, StatementFacts> facts = new LinkedHashMap<>();
         for (String rep : payCurrencies.keySet()) {
-            YearToDate ytd = yearToDate.getOrDefault(rep, YearToDate.NONE); // its earned to date is the ledger's
             facts.put(rep, new StatementFacts(lines.getOrDefault(rep, List.of()), payLines.getOrDefault(rep, List.of()),
                     payrollFiles.getOrDefault(rep, BigDecimal.ZERO), earnedBefore.getOrDefault(rep, BigDecimal.ZERO),
-                    ytd.earnedToDate(),
-                    plansUsed.getOrDefault(rep, List.of()), ytd, attainments.getOrDefault(rep, List.of()),
-                    caps.getOrDefault(rep, List.of())));
+                    plansUsed.getOrDefault(rep, List.of()), yearToDate.getOrDefault(rep, YearToDate.NONE),
+                    attainments.getOrDefault(rep, List.of()), caps.getOrDefault(rep, List.of())));
         }
         return facts;
     }
