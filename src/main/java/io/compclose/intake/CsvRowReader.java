@@ -40,12 +40,17 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
     /** How Commons CSV says a quoted cell runs to the end of the file, and where it opened. */
     private static final Pattern UNCLOSED_QUOTE = Pattern.compile(
             "\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
+    /** How Commons CSV says text follows a quoted cell's closing quote, and on which line that quote is. */
+    private static final Pattern TEXT_AFTER_QUOTE = Pattern.compile(
+            "Invalid character between encapsulated token and delimiter at line: (\\d+)");
 
     private final Path file;
     private final CsvFileSpec spec;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private List<String> header;
+    /** The physical line the last record read ended on: the next record starts after it. */
+    private long lastEndLine;
 
     public CsvRowReader(Path inbox, CsvFileSpec spec) {
         this.file = inbox.resolve(spec.fileName());
@@ -75,7 +80,8 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
         if (!hasNextRecord()) {
             throw new BadInputException(spec.fileName() + ": the file is empty; a header row is required");
         }
-        header = readHeader(records.next());
+        header = readHeader(nextRecord());
+        lastEndLine = parser.getCurrentLineNumber();
     }
 
     private List<String> readHeader(CSVRecord record) {
@@ -108,6 +114,7 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
         }
         CSVRecord record = nextRecord();
         long endLine = parser.getCurrentLineNumber();
+        lastEndLine = endLine;
         Map<String, String> values = new LinkedHashMap<>(2 * header.size());
         StringBuilder raw = new StringBuilder();
         long embeddedLineBreaks = 0;
@@ -124,7 +131,7 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
             }
             raw.append(cell);
         }
-        CsvRow.Problem problem = record.size() == header.size() ? spec.overlong(values)
+        CsvRow.Problem problem = record.size() == header.size() ? spec.problem(values)
                 : CsvRow.Problem.shape("has " + record.size() + " cells but the header has " + header.size(),
                         raw.toString());
         return new CsvRow(spec.fileName(), endLine - embeddedLineBreaks, values, raw.toString(), problem);
@@ -138,6 +145,7 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
         long count = 0;
         while (records != null && hasNextRecord()) {
             nextRecord();
+            lastEndLine = parser.getCurrentLineNumber();
             count++;
         }
         return count;
@@ -178,9 +186,20 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
             return new BadInputException(spec.fileName() + ": line " + unclosed.group(1) + " opens a quoted cell "
                     + "that is never closed: the rest of the file would be one cell (a stray quote, or a cut file?)");
         }
-        long line = parser == null ? 0 : parser.getCurrentLineNumber() + 1;
-        return new BadInputException(spec.fileName() + ": line " + line + " cannot be parsed as CSV ("
-                + e.getCause().getMessage() + ")", e);
+        // the parser names the line where it gave up; the fault is in the record it was reading, which
+        // starts on the line after the last record read (a stray quote on line 6 is found on line 10)
+        long opened = lastEndLine + 1;
+        Matcher afterQuote = TEXT_AFTER_QUOTE.matcher(String.valueOf(e.getCause().getMessage()));
+        if (afterQuote.find()) {
+            long closed = Long.parseLong(afterQuote.group(1));
+            return new BadInputException(spec.fileName() + ": line " + opened + " has a stray quote (\"): "
+                    + (closed > opened ? "it opens a quoted cell that the next quote, on line " + closed + ", closes"
+                            : "a quoted cell closes")
+                    + " with more text after it, before the next comma. Put the whole cell in quotes and double "
+                    + "each quote inside it (\"Acme \"\"Big\"\" Co\"), or remove the stray quote");
+        }
+        return new BadInputException(spec.fileName() + ": line " + opened + " cannot be read as CSV: check its "
+                + "quotes (a cell with a quote, comma or line break is put in quotes, its quotes doubled)", e);
     }
 
     @Override
