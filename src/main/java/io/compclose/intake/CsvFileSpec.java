@@ -2,6 +2,7 @@ package io.compclose.intake;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The contract of one inbox file: its name, whether it must exist, its columns, and the most
@@ -11,6 +12,9 @@ public record CsvFileSpec(String fileName, boolean required, List<String> requir
         List<String> optionalColumns, Map<String, Integer> widths) {
 
     private static final int ID = 64;
+
+    /** The free-text columns: a note that may span lines (see {@link #problem}). */
+    private static final Set<String> FREE_TEXT = Set.of("reason");
 
     public static final CsvFileSpec REPS = new CsvFileSpec("reps.csv", true,
             List.of("rep_id", "employee_id", "name", "email", "role", "plan_id", "pay_currency", "effective_from"),
@@ -63,9 +67,10 @@ public record CsvFileSpec(String fileName, boolean required, List<String> requir
 
     /**
      * The first cell, in the row's order, longer than its column holds (as it would be stored: without
-     * surrounding spaces), or null. Such a row is rejected by column, rather than failing the load.
+     * surrounding spaces), or holding a control character, or null. Such a row is rejected by column,
+     * rather than failing the load or carrying a line break or NUL into an email, a PDF or payroll.
      */
-    public CsvRow.Problem overlong(Map<String, String> values) {
+    public CsvRow.Problem problem(Map<String, String> values) {
         for (Map.Entry<String, String> cell : values.entrySet()) {
             Integer width = widths.get(cell.getKey());
             String value = cell.getValue() == null ? "" : cell.getValue().strip();
@@ -73,7 +78,49 @@ public record CsvFileSpec(String fileName, boolean required, List<String> requir
                 return new CsvRow.Problem(cell.getKey(), "longer than the " + width + " characters this column holds ("
                         + value.length() + ")", value);
             }
+            int control = knows(cell.getKey()) ? controlCharacter(cell.getKey(), value) : -1;
+            if (control >= 0) {
+                return new CsvRow.Problem(cell.getKey(), "contains the control character "
+                        + describe(value.charAt(control)) + (FREE_TEXT.contains(cell.getKey())
+                                ? ": a reason may span lines and hold tabs, but no other control character; remove it"
+                                : ": this column is one line of printable text; remove it"), visible(value));
+            }
         }
         return null;
+    }
+
+    /**
+     * Where the first control character of a cell is, or -1. A reason (cancellations.csv, adjustments.csv)
+     * is the one free-text note of the contract: quoted, it may span lines and hold tabs. Everything else
+     * (names, ids, emails, codes) is one line of printable text.
+     */
+    private static int controlCharacter(String column, String value) {
+        boolean freeText = FREE_TEXT.contains(column);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && !(freeText && (c == '\n' || c == '\r' || c == '\t'))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(char c) {
+        String code = String.format("U+%04X", (int) c);
+        return switch (c) {
+            case '\n' -> code + " (line feed)";
+            case '\r' -> code + " (carriage return)";
+            case '\t' -> code + " (tab)";
+            case '\0' -> code + " (NUL)";
+            default -> code;
+        };
+    }
+
+    /** The cell as rejects.csv shows it: each control character as its code, so the reject stays one line. */
+    private static String visible(String value) {
+        StringBuilder shown = new StringBuilder(value.length() + 8);
+        value.chars().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("<U+%04X>", c)
+                : String.valueOf((char) c)));
+        return shown.toString();
     }
 }

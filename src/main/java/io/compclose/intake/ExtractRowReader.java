@@ -96,7 +96,7 @@ public class ExtractRowReader extends AbstractItemCountingItemStreamItemReader<C
         }
         // under the file's name, so rejects and reconciliation treat both sources alike; the row number
         // of the result stands in for the line
-        return new CsvRow(spec.fileName(), getCurrentItemCount(), values, raw.toString(), spec.overlong(values));
+        return new CsvRow(spec.fileName(), getCurrentItemCount(), values, raw.toString(), spec.problem(values));
     }
 
     /** As a file would have written it: plain decimals, ISO dates, empty for NULL. */

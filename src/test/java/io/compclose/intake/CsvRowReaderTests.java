@@ -106,6 +106,56 @@ class CsvRowReaderTests {
     }
 
     @Test
+    void aStrayQuoteClosedLinesLaterNamesTheLineItOpensOnInPlainWords() {
+        // the quote opened on line 4 runs on to the next quote, on line 7, which text follows: Commons CSV
+        // gives up on line 7 with its own words ("Invalid character between encapsulated token and delimiter")
+        Throwable thrown = badInput(HEADER + "\nB-1,2026-10-01,A-1,R001,NEW,P,1,USD\nB-2,2026-10-01,A-2,R001,NEW,P,2,USD\n"
+                + "B-3,2026-10-01,\"A-3,R001,NEW,P,3,USD\nB-4,2026-10-01,A-4,R001,NEW,P,4,USD\n"
+                + "B-5,2026-10-01,A-5,R001,NEW,P,5,USD\nB-6,2026-10-01,\"A-6\",R001,NEW,P,6,USD\n");
+        assertThat(thrown).hasMessage("bookings.csv: line 4 has a stray quote (\"): it opens a quoted cell that the "
+                + "next quote, on line 7, closes with more text after it, before the next comma. Put the whole cell in "
+                + "quotes and double each quote inside it (\"Acme \"\"Big\"\" Co\"), or remove the stray quote");
+    }
+
+    @Test
+    void textAfterAQuotedCellOnItsOwnLineNamesThatLine() {
+        Throwable thrown = badInput(HEADER + "\nB-1,2026-10-01,A-1,R001,NEW,P,1,USD\n"
+                + "B-2,2026-10-01,\"Acme\" Big Co,R001,NEW,P,2,USD\nB-3,2026-10-01,A-3,R001,NEW,P,3,USD\n");
+        assertThat(thrown).hasMessage("bookings.csv: line 3 has a stray quote (\"): a quoted cell closes with more "
+                + "text after it, before the next comma. Put the whole cell in quotes and double each quote inside it "
+                + "(\"Acme \"\"Big\"\" Co\"), or remove the stray quote");
+    }
+
+    @Test
+    void aControlCharacterInATextCellRejectsTheRowByColumn() throws Exception {
+        List<CsvRow> rows = readAll(HEADER + "\nB-1,2026-10-01,\"A-1\r\nX\",R001,NEW,P,1,USD\n"
+                + "B-2,2026-10-01,A-2,R0\u000001,NEW,P,2,USD\nB-3,2026-10-01,A-3,R001,NEW,P\t2,3,USD\n");
+        assertThat(rows).extracting(CsvRow::problem).containsExactly(
+                new CsvRow.Problem("account_id", "contains the control character U+000D (carriage return): this "
+                        + "column is one line of printable text; remove it", "A-1<U+000D><U+000A>X"),
+                new CsvRow.Problem("owner_rep_id", "contains the control character U+0000 (NUL): this column is one "
+                        + "line of printable text; remove it", "R0<U+0000>01"),
+                new CsvRow.Problem("product", "contains the control character U+0009 (tab): this column is one line "
+                        + "of printable text; remove it", "P<U+0009>2"));
+        assertThat(rows).extracting(CsvRow::line).containsExactly(2L, 4L, 5L);
+    }
+
+    @Test
+    void aReasonMaySpanLinesButHoldsNoOtherControlCharacter() throws Exception {
+        Files.writeString(inbox.resolve("adjustments.csv"), "adjustment_id,rep_id,amount,currency,reason,approved_by\n"
+                + "J1,R1,10.00,USD,\"missed in October:\r\n\tdeal D7\",M9\nJ2,R1,10.00,USD,bell\u0007,M9\n");
+        CsvRowReader reader = new CsvRowReader(inbox, CsvFileSpec.ADJUSTMENTS);
+        reader.open(new ExecutionContext());
+        List<CsvRow> rows = List.of(reader.read(), reader.read());
+        reader.close();
+        assertThat(rows.get(0).problem()).isNull();
+        assertThat(rows.get(0).text("reason")).isEqualTo("missed in October:\r\n\tdeal D7");
+        assertThat(rows.get(1).problem()).isEqualTo(new CsvRow.Problem("reason", "contains the control character "
+                + "U+0007: a reason may span lines and hold tabs, but no other control character; remove it",
+                "bell<U+0007>"));
+    }
+
+    @Test
     void aBomBeforeAQuotedFirstHeaderCellIsSkipped() throws Exception {
         // Excel's "CSV UTF-8" writes a BOM; with the header quoted, the BOM must not hide the first quote
         List<CsvRow> rows = readAll("\uFEFF\"booking_id\",\"booked_on\",account_id,owner_rep_id,type,product,acv,currency\n"
