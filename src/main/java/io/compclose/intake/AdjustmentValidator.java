@@ -29,9 +29,13 @@ public final class AdjustmentValidator {
     }
 
     public IntakeItem<Adjustment> validate(CsvRow row) {
-        return IntakeItem.keyed(row, "adjustment_id", accepted, r -> new Adjustment(r.text("adjustment_id"),
-                r.text("rep_id"), r.decimal("amount", 2), r.currency("currency"), r.text("reason"),
-                r.text("approved_by"), r.line()), this::check);
+        return IntakeItem.keyed(row, "adjustment_id", accepted, r -> {
+            String id = r.text("adjustment_id");
+            String repId = r.text("rep_id");
+            String currency = r.currency("currency");
+            return new Adjustment(id, repId, r.money("amount", currency), currency, r.text("reason"),
+                    r.text("approved_by"), r.line());
+        }, this::check);
     }
 
     private void check(Adjustment adjustment) {

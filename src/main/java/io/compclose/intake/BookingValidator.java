@@ -63,18 +63,27 @@ public final class BookingValidator {
 
     private static Booking parse(CsvRow row) {
         Integer term = row.optionalPositiveInt("term_months");
+        String bookingId = row.text("booking_id");
+        LocalDate bookedOn = row.date("booked_on");
+        String accountId = row.text("account_id");
+        String accountName = row.optionalText("account_name");
+        String owner = row.text("owner_rep_id");
+        BookingType type = row.choice("type", BookingType.class);
+        String product = row.text("product");
+        // the currency first: it says how many decimals the amounts may have
+        String currency = row.currency("currency");
         return new Booking(
-                row.text("booking_id"),
-                row.date("booked_on"),
-                row.text("account_id"),
-                row.optionalText("account_name"),
-                row.text("owner_rep_id"),
-                row.choice("type", BookingType.class),
-                row.text("product"),
-                notNegative("acv", row.decimal("acv", 4)),
-                notNegative("tcv", row.optionalDecimal("tcv", 4)),
+                bookingId,
+                bookedOn,
+                accountId,
+                accountName,
+                owner,
+                type,
+                product,
+                notNegative("acv", row.money("acv", currency)),
+                notNegative("tcv", row.optionalMoney("tcv", currency)),
                 term == null ? Booking.DEFAULT_TERM_MONTHS : term,
-                row.currency("currency"),
+                currency,
                 row.optionalText("sourced_by_rep_id"),
                 row.optionalText("bundle_id"),
                 row.line());

@@ -20,6 +20,9 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
      */
     static final int MAX_WHOLE_DIGITS = 12;
 
+    /** The decimals the database's money columns hold: the most any amount may carry. */
+    private static final int MONEY_COLUMN_SCALE = 4;
+
     /**
      * What is wrong with a row as a whole, found while reading it: its cell count differs from the
      * header's (column empty), or a cell is longer than its column holds.
@@ -81,6 +84,19 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
     public BigDecimal optionalDecimal(String column, int maxScale) {
         String value = optionalText(column);
         return value == null ? null : parseDecimal(column, value, maxScale);
+    }
+
+    /**
+     * An amount of money in {@code currencyCode}: no more decimal places than the currency's minor unit
+     * (2 for USD, 0 for JPY, 3 for BHD), so that what a file books is what is paid, without rounding.
+     */
+    public BigDecimal money(String column, String currencyCode) {
+        return parseMoney(column, text(column), currencyCode);
+    }
+
+    public BigDecimal optionalMoney(String column, String currencyCode) {
+        String value = optionalText(column);
+        return value == null ? null : parseMoney(column, value, currencyCode);
     }
 
     public Integer optionalPositiveInt(String column) {
@@ -161,6 +177,20 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
             return end > i && digits(value, i, end);
         }
         return dot > i && dot < end - 1 && digits(value, i, dot) && digits(value, dot + 1, end);
+    }
+
+    /** A currency without a minor unit of its own (gold, SDR) keeps the four decimals the columns hold. */
+    private static BigDecimal parseMoney(String column, String value, String currencyCode) {
+        int minorUnit = Currency.getInstance(currencyCode).getDefaultFractionDigits();
+        BigDecimal amount = parseDecimal(column, value, MONEY_COLUMN_SCALE);
+        // 100.1200 is 100.12 written long, and stays; 100.123 is a fraction of a cent, which nobody is paid
+        if (minorUnit >= 0 && amount.stripTrailingZeros().scale() > minorUnit) {
+            throw new RowRejectedException(column, minorUnit == 0
+                    ? "has a fraction, but " + currencyCode + " has no minor unit: amounts are whole numbers"
+                    : "more than " + minorUnit + " decimal places, finer than " + currencyCode + "'s minor unit",
+                    value);
+        }
+        return amount;
     }
 
     /** Digits are counted before the number is built: a cell of a million digits is rejected at once. */

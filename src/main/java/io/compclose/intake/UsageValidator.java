@@ -30,9 +30,17 @@ public final class UsageValidator {
     }
 
     public IntakeItem<BilledUsage> validate(CsvRow row) {
-        return IntakeItem.keyed(row, "usage_id", acceptedById, r -> new BilledUsage(r.text("usage_id"),
-                r.text("account_id"), r.text("product"), r.month("usage_month"), r.optionalDecimal("quantity", 6),
-                r.optionalText("unit"), r.decimal("revenue", 4), r.currency("currency"), r.line()), this::check);
+        return IntakeItem.keyed(row, "usage_id", acceptedById, r -> {
+            String id = r.text("usage_id");
+            String account = r.text("account_id");
+            String product = r.text("product");
+            java.time.YearMonth month = r.month("usage_month");
+            java.math.BigDecimal quantity = r.optionalDecimal("quantity", 6);
+            String unit = r.optionalText("unit");
+            String currency = r.currency("currency");
+            return new BilledUsage(id, account, product, month, quantity, unit, r.money("revenue", currency), currency,
+                    r.line());
+        }, this::check);
     }
 
     private void check(BilledUsage usage) {

@@ -40,7 +40,8 @@ class AdjustmentValidatorTests {
         assertThat(validate(5, "OLD,R1,10,USD,again,M1"))
                 .isEqualTo("REJECTED adjustment_id: already paid in 2026-09 (an adjustment is paid once)");
         assertThat(validate(6, "A2,R1,0,USD,nothing,M1")).isEqualTo("REJECTED amount: must not be zero");
-        assertThat(validate(7, "A3,R1,10.005,USD,fraction,M1")).isEqualTo("REJECTED amount: more than 2 decimal places");
+        assertThat(validate(7, "A3,R1,10.005,USD,fraction,M1"))
+                .isEqualTo("REJECTED amount: more than 2 decimal places, finer than USD's minor unit");
         assertThat(validate(8, "A4,R9,10,USD,who,M1"))
                 .isEqualTo("REJECTED rep_id: unknown rep (no accepted row in reps.csv)");
         assertThat(validate(9, "A5,R2,10,USD,left,M1")).isEqualTo("REJECTED rep_id: rep has no roster assignment in 2026-10");
@@ -49,5 +50,15 @@ class AdjustmentValidatorTests {
         assertThat(validate(11, "A7,R1,10,USD,mine,r1"))
                 .isEqualTo("REJECTED approved_by: the rep cannot approve their own adjustment");
         assertThat(validate(12, "A8,R1,10,USD,,M1")).isEqualTo("REJECTED reason: required value is missing");
+    }
+
+    @Test
+    void anAmountHasNoMoreDecimalsThanItsCurrency() {
+        // 10.5000 is 10.50 written long; 0.001 is a tenth of a cent, which no payroll pays
+        assertThat(validate(2, "B1,R1,10.5000,USD,long form,M1")).isEqualTo("accepted");
+        assertThat(validate(3, "B2,R1,0.001,USD,a tenth of a cent,M1"))
+                .isEqualTo("REJECTED amount: more than 2 decimal places, finer than USD's minor unit");
+        assertThat(validate(4, "B3,R1,100.5,JPY,half a yen,M1"))
+                .isEqualTo("REJECTED amount: has a fraction, but JPY has no minor unit: amounts are whole numbers");
     }
 }
