@@ -89,6 +89,10 @@ public final class RosterValidator {
                         candidate.effectiveFrom().toString());
             }
         }
+        ManagerCycle.closedBy(candidate, accepted).ifPresent(cycle -> {
+            throw new RowRejectedException("manager_id", cycle + ": a rep cannot manage themselves, directly or "
+                    + "through others (their manager would be paid on their own roll-up)", candidate.managerId());
+        });
     }
 
     private static String email(CsvRow row) {

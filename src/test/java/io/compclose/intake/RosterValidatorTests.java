@@ -62,6 +62,51 @@ class RosterValidatorTests {
     }
 
     @Test
+    void aRowThatClosesAManagerCycleIsRejectedNamingTheCycle() {
+        List<String> columns = List.of("rep_id", "employee_id", "name", "email", "role", "manager_id", "plan_id",
+                "pay_currency", "effective_from", "effective_to");
+        java.util.function.BiFunction<Long, String, IntakeItem<RepAssignment>> validate =
+                (line, csv) -> validator.validate(TestRows.row("reps.csv", columns, line, csv));
+        // M001 managed by M002 is fine until M002 is managed by M001; R1 managed by M001 is in no cycle
+        assertThat(validate.apply(2L, "M001,E1,Meg,meg@example.com,MANAGER,M002,AE,USD,2026-01-01,")
+                .isAccepted()).isTrue();
+        assertThat(validate.apply(3L, "R1,E2,Ray,ray@example.com,AE,M001,AE,USD,2026-01-01,").isAccepted()).isTrue();
+        Reject mutual = validate.apply(4L, "M002,E3,Max,max@example.com,MANAGER,M001,AE,USD,2026-03-01,").reject();
+        assertThat(mutual.column() + ": " + mutual.reason() + " [" + mutual.rawValue() + "]").isEqualTo("manager_id: "
+                + "manager cycle M002 -> M001 -> M002 from 2026-03-01: a rep cannot manage themselves, directly or "
+                + "through others (their manager would be paid on their own roll-up) [M001]");
+        Reject self = validate.apply(5L, "R2,E4,Sue,sue@example.com,AE,R2,AE,USD,2026-01-01,").reject();
+        assertThat(self.reason()).startsWith("manager cycle R2 -> R2 from 2026-01-01: ");
+        // three deep: X1 managed by X2, X2 by X3, and X3 by X1 closes it
+        assertThat(validate.apply(6L, "X1,E5,Kim,kim@example.com,MANAGER,X2,AE,USD,2026-01-01,").isAccepted())
+                .isTrue();
+        assertThat(validate.apply(7L, "X2,E6,Lou,lou@example.com,MANAGER,X3,AE,USD,2026-01-01,").isAccepted())
+                .isTrue();
+        assertThat(validate.apply(8L, "X3,E7,Mo,mo@example.com,MANAGER,X1,AE,USD,2026-01-01,").reject().reason())
+                .startsWith("manager cycle X3 -> X1 -> X2 -> X3 from 2026-01-01: ");
+    }
+
+    @Test
+    void aManagerChainIsACycleOnlyOnDaysAllItsAssignmentsAreInEffect() {
+        List<String> columns = List.of("rep_id", "employee_id", "name", "email", "role", "manager_id", "plan_id",
+                "pay_currency", "effective_from", "effective_to");
+        java.util.function.BiFunction<Long, String, IntakeItem<RepAssignment>> validate =
+                (line, csv) -> validator.validate(TestRows.row("reps.csv", columns, line, csv));
+        // a reorganisation: A reports to B until June, B to A from July; never both on one day
+        assertThat(validate.apply(2L, "A,E1,Al,al@example.com,MANAGER,B,AE,USD,2026-01-01,2026-06-30").isAccepted())
+                .isTrue();
+        assertThat(validate.apply(3L, "B,E2,Bea,bea@example.com,MANAGER,A,AE,USD,2026-07-01,").isAccepted()).isTrue();
+        // C reports to D all year, D to E from October, and E to C in the last days of the year: a cycle from 12-20
+        assertThat(validate.apply(4L, "C,E3,Cy,cy@example.com,MANAGER,D,AE,USD,2026-01-01,").isAccepted()).isTrue();
+        assertThat(validate.apply(5L, "D,E4,Di,di@example.com,MANAGER,E,AE,USD,2026-10-01,").isAccepted()).isTrue();
+        assertThat(validate.apply(6L, "E,E5,Ed,ed@example.com,MANAGER,C,AE,USD,2026-12-20,").reject().reason())
+                .startsWith("manager cycle E -> C -> D -> E from 2026-12-20: ");
+        // the same, but E's row ends before D's begins: no day has all three
+        assertThat(validate.apply(7L, "E,E5,Ed,ed@example.com,MANAGER,C,AE,USD,2026-01-01,2026-09-30").isAccepted())
+                .isTrue();
+    }
+
+    @Test
     void rejectsOverlapsConflictsAndSharedEmployeeIds() {
         assertThat(validator.validate(row(2, "R1,E1,Ana,ana@example.com,AE,AE,USD,2026-01-01,2026-06-30"))
                 .isAccepted()).isTrue();
