@@ -29,6 +29,7 @@ public final class BookingValidator {
     private final FxConversion rates;
     private final Set<YearMonth> lockedPeriods;
     private final Function<String, Optional<EarlierDelivery>> earlierDelivery;
+    private final RosterRejects rosterRejects;
 
     /** The latest delivery of a booking id in a period before this one. */
     public record EarlierDelivery(String period, Booking booking) {
@@ -48,6 +49,14 @@ public final class BookingValidator {
     public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
             FxConversion rates, Set<YearMonth> lockedPeriods,
             Function<String, Optional<EarlierDelivery>> earlierDelivery) {
+        this(period, roster, plans, acceptedById, rates, lockedPeriods, earlierDelivery, RosterRejects.none());
+    }
+
+    /** @param rosterRejects why a rep without an accepted roster row has none, to say so in their bookings' rejects */
+    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
+            FxConversion rates, Set<YearMonth> lockedPeriods,
+            Function<String, Optional<EarlierDelivery>> earlierDelivery, RosterRejects rosterRejects) {
+        this.rosterRejects = rosterRejects;
         this.lockedPeriods = Set.copyOf(lockedPeriods);
         this.earlierDelivery = earlierDelivery;
         this.period = period;
@@ -99,7 +108,7 @@ public final class BookingValidator {
         }
         String owner = booking.ownerRepId();
         if (!roster.knows(owner)) {
-            throw new RowRejectedException("owner_rep_id", "unknown rep (no accepted row in reps.csv)", owner);
+            throw unknownRep("owner_rep_id", owner);
         }
         RepAssignment assignment = roster.activeOn(owner, day).orElseThrow(() -> new RowRejectedException(
                 "owner_rep_id", "rep has no roster assignment on " + day, owner));
@@ -119,8 +128,14 @@ public final class BookingValidator {
         }
         String sourcer = booking.sourcedByRepId();
         if (sourcer != null && !roster.knows(sourcer)) {
-            throw new RowRejectedException("sourced_by_rep_id", "unknown rep (no accepted row in reps.csv)", sourcer);
+            throw unknownRep("sourced_by_rep_id", sourcer);
         }
+    }
+
+    /** A rep whose roster row was rejected is named as such: the row to fix is in reps.csv, not here. */
+    private RowRejectedException unknownRep(String column, String repId) {
+        return new RowRejectedException(column, rosterRejects.why(repId).map(why -> "unknown rep: " + why)
+                .orElse("unknown rep (no accepted row in reps.csv)"), repId);
     }
 
     private void checkPeriod(YearMonth month, LocalDate day) {

@@ -333,6 +333,15 @@ public class IntakeRepository {
                 rs.getString(5), Reject.Kind.valueOf(rs.getString(6))), period));
     }
 
+    /** The rejects of one file in the period, in line order. */
+    public List<Reject> rejects(String period, String file) {
+        return jdbc.query("""
+                SELECT source_file, line_no, column_name, reason, raw_value, kind FROM intake_reject
+                WHERE pay_period = ? AND source_file = ? ORDER BY line_no
+                """, (rs, i) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), Reject.Kind.valueOf(rs.getString(6))), period, file);
+    }
+
     public void saveSplits(String period, List<Split> rows) {
         jdbc.batchUpdate("""
                 INSERT INTO booking_split (pay_period, booking_id, rep_id, percent, split_role, source_line)

@@ -275,7 +275,8 @@ public class IntakeStepsConfiguration {
         BookingValidator validator = new BookingValidator(run.period(), repository.roster(run.periodKey()),
                 planFiles.catalog(run.plans()), acceptedBookings,
                 repository.fxRates(run.periodKey(), run.periodKey()), repository.lockedPeriods(),
-                repository.earlierDeliveries(run.periodKey()));
+                repository.earlierDeliveries(run.periodKey()),
+                RosterRejects.read(run.inbox(), repository.rejects(run.periodKey(), CsvFileSpec.REPS.fileName())));
         return validator::validate;
     }
 

@@ -146,4 +146,32 @@ class BookingValidatorTests {
         assertThat(reject.reason()).isEqualTo("has 2 cells but the header has 8");
         assertThat(reject.rawValue()).isEqualTo("B-1,2026");
     }
+    @Test
+    void anAmountHasNoMoreDecimalsThanItsCurrency() {
+        assertThat(validator.validate(row(2, "B-1,2026-10-05,A-1,R001,NEW,P,1200.5000,USD,,,")).accepted().acv())
+                .isEqualByComparingTo("1200.50");
+        Reject acv = validator.validate(row(3, "B-2,2026-10-05,A-1,R001,NEW,P,100.123,USD,,,")).reject();
+        assertThat(acv.column() + ": " + acv.reason() + " [" + acv.rawValue() + "]")
+                .isEqualTo("acv: more than 2 decimal places, finer than USD's minor unit [100.123]");
+        Reject tcv = validator.validate(row(4, "B-3,2026-10-05,A-1,R001,NEW,P,100,USD,0.001,,")).reject();
+        assertThat(tcv.column() + ": " + tcv.reason()).isEqualTo("tcv: more than 2 decimal places, finer than USD's "
+                + "minor unit");
+    }
+
+    @Test
+    void aBookingOfARepWhoseRosterRowWasRejectedSaysWhy() {
+        RosterRejects rejected = new RosterRejects(Map.of("R010", new Reject("reps.csv", 5, "email",
+                "not an email address", "ann@example")));
+        BookingValidator withRejects = new BookingValidator(YearMonth.of(2026, 10), roster, plans,
+                AcceptedRows.inMemory(new HashMap<String, Booking>()), new FxConversion("USD", Map.of()),
+                java.util.Set.of(), id -> java.util.Optional.empty(), rejected);
+        Reject owner = withRejects.validate(row(2, "B-1,2026-10-05,A-1,R010,NEW,P,100,USD,,,")).reject();
+        assertThat(owner.column() + ": " + owner.reason()).isEqualTo("owner_rep_id: unknown rep: rep R010's roster "
+                + "row, reps.csv line 5, was rejected (email: not an email address, 'ann@example'): fix that row");
+        Reject sourcer = withRejects.validate(row(3, "B-2,2026-10-05,A-1,R001,NEW,P,100,USD,,,R010")).reject();
+        assertThat(sourcer.column() + ": " + sourcer.reason()).startsWith("sourced_by_rep_id: unknown rep: rep R010's");
+        // a rep nobody ever put on the roster is unknown, as before
+        assertThat(withRejects.validate(row(4, "B-3,2026-10-05,A-1,R099,NEW,P,100,USD,,,")).reject().reason())
+                .isEqualTo("unknown rep (no accepted row in reps.csv)");
+    }
 }
