@@ -24,6 +24,7 @@ import io.compclose.system.AtomicFiles;
 import io.compclose.schedule.CatalogEntry;
 import io.compclose.schedule.CatalogException;
 import io.compclose.schedule.JobCatalog;
+import io.compclose.intake.RequiredRowsCheck;
 import io.compclose.system.CloseRun;
 import io.compclose.system.UsageIntakeRun;
 
@@ -58,6 +59,7 @@ public final class Cli {
             Path outDir = line.out().toAbsolutePath().normalize();
             CloseRun run = line.command().equals("close")
                     ? new CloseRun(line.period(true), line.inbox().toAbsolutePath().normalize(), outDir) : null;
+            java.util.Set<String> allowEmpty = line.allowEmpty(RequiredRowsCheck.MAY_BE_EMPTY);
             if (line.command().equals("resend") || line.command().equals("approve") || line.command().equals("lock")) {
                 line.period(true); // a bad period is a usage error before anything starts
             }
@@ -74,7 +76,8 @@ public final class Cli {
             }
             try (ConfigurableApplicationContext context = start(line, outDir, extraConfiguration)) {
                 return switch (line.command()) {
-                    case "close" -> context.getBean(CloseCommand.class).run(run, line.flag("revise"), out, err);
+                    case "close" -> context.getBean(CloseCommand.class).run(run, line.flag("revise"), allowEmpty,
+                            out, err);
                     case "usage-intake" -> context.getBean(UsageIntakeCommand.class).run(new UsageIntakeRun(
                             line.period(true), LocalDate.now(context.getBean(Clock.class)),
                             line.inbox().toAbsolutePath().normalize(), outDir), out, err);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.env.Environment;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.compclose.audit.AuditLog;
 import io.compclose.intake.BadInputException;
+import io.compclose.intake.RequiredRowsCheck;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.payout.PayrollLayouts;
 import io.compclose.period.PeriodLifecycle;
@@ -79,6 +81,15 @@ public class CloseCommand {
      *               without it, the latest revision is started, restarted, or reported as completed
      */
     public int run(CloseRun first, boolean revise, PrintStream out, PrintStream err) throws Exception {
+        return run(first, revise, java.util.Set.of(), out, err);
+    }
+
+    /**
+     * @param allowEmpty the required files this close may find without an accepted row ("bookings": a month
+     *                   without bookings); any other finding stops the close before anything is paid
+     */
+    public int run(CloseRun first, boolean revise, java.util.Set<String> allowEmpty, PrintStream out,
+            PrintStream err) throws Exception {
         Optional<PeriodLifecycle.PeriodState> locked = lifecycle.locked(first.period());
         if (locked.isPresent()) {
             err.println("compclose: " + first.period() + " is " + locked.get().lockDescription() + ". A locked "
@@ -104,12 +115,12 @@ public class CloseCommand {
             return ExitCode.BUSY;
         }
         try (lease) {
-            return runHoldingLease(first, revise, lease, out, err);
+            return runHoldingLease(first, revise, allowEmpty, lease, out, err);
         }
     }
 
-    private int runHoldingLease(CloseRun first, boolean revise, CloseLease lease, PrintStream out, PrintStream err)
-            throws Exception {
+    private int runHoldingLease(CloseRun first, boolean revise, java.util.Set<String> allowEmpty, CloseLease lease,
+            PrintStream out, PrintStream err) throws Exception {
         int latest = latestRevision(first);
         CloseRun run = first.atRevision(Math.max(latest, 1));
         if (revise) {
@@ -135,7 +146,7 @@ public class CloseCommand {
             out.println("Revising the close of " + run.period() + " from " + run.inbox() + " (revision "
                     + run.revision() + "): statements that change are issued again, and payroll gets a "
                     + "correction file of the differences.");
-            return launch(run, AuditLog.Action.REVISE, "started from " + run.inbox(), out, err);
+            return launch(run, allowEmpty, AuditLog.Action.REVISE, "started from " + run.inbox(), out, err);
         }
         JobExecution last = lastExecution(run);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
@@ -183,16 +194,20 @@ public class CloseCommand {
             out.println("Closing " + run.period() + " from " + run.inbox() + " into " + run.out());
             how = "started from " + run.inbox();
         }
-        return launch(run, AuditLog.Action.CLOSE, recovered + how, out, err);
+        return launch(run, allowEmpty, AuditLog.Action.CLOSE, recovered + how, out, err);
     }
 
     /** Runs the close and records in the audit trail who ran it, how it started and how it ended. */
-    private int launch(CloseRun run, AuditLog.Action action, String how, PrintStream out, PrintStream err)
-            throws Exception {
-        String what = "revision " + run.revision() + ", " + how;
+    private int launch(CloseRun run, java.util.Set<String> allowEmpty, AuditLog.Action action, String how,
+            PrintStream out, PrintStream err) throws Exception {
+        String what = "revision " + run.revision() + ", " + how + (allowEmpty.isEmpty() ? ""
+                : ", allowing no " + String.join(", ", allowEmpty));
         JobExecution execution;
         try {
-            execution = jobOperator.start(monthlyClose, run.toJobParameters());
+            execution = jobOperator.start(monthlyClose, allowEmpty.isEmpty() ? run.toJobParameters()
+                    : new JobParametersBuilder(run.toJobParameters())
+                            .addString(RequiredRowsCheck.ALLOW_EMPTY, String.join(",", allowEmpty), false)
+                            .toJobParameters());
         } catch (Exception e) {
             Optional<String> lost = Failures.connectionLost(List.of(e));
             if (lost.isPresent()) {

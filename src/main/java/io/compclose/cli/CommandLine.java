@@ -22,8 +22,11 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             usage: java -jar compclose.jar <command> [options]
 
               close  --period=YYYY-MM --inbox=DIR [--out=DIR] [--revise]
+                     [--allow-empty=bookings]
                      run the close of a pay period, or restart it where it stopped;
-                     --revise recalculates a closed period from a corrected inbox
+                     --revise recalculates a closed period from a corrected inbox;
+                     --allow-empty=bookings closes a month without bookings (else
+                     a bookings.csv with no accepted row stops the close, exit 2)
               status [--period=YYYY-MM] [--out=DIR]
                      executions, steps, and read / written / rejected counts
               approve --period=YYYY-MM --by=NAME [--note=TEXT] [--out=DIR]
@@ -57,7 +60,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
                         4 another close of the period is running (nothing started)""";
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "close", Set.of("period", "inbox", "out", "revise"),
+            "close", Set.of("period", "inbox", "out", "revise", "allow-empty"),
             "status", Set.of("period", "out"),
             "resend", Set.of("period", "rep", "by", "out"),
             "approve", Set.of("period", "by", "note", "out"),
@@ -158,6 +161,28 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
     public String option(String name) {
         String value = options.get(name);
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * The required files {@code --allow-empty} lets a close run without (a month without bookings);
+     * reps.csv is never one of them: a close without reps pays no one.
+     */
+    public Set<String> allowEmpty(Set<String> mayBeEmpty) {
+        String value = options.get("allow-empty");
+        if (value == null) {
+            return Set.of();
+        }
+        Set<String> names = new java.util.TreeSet<>();
+        for (String name : value.split(",")) {
+            String file = name.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.csv$", "");
+            if (!mayBeEmpty.contains(file)) {
+                throw new UsageException("--allow-empty takes " + String.join(", ", new java.util.TreeSet<>(mayBeEmpty))
+                        + " (a month without bookings), was '" + value + "'" + (file.equals("reps")
+                                ? ": a close without reps pays no one" : ""));
+            }
+            names.add(file);
+        }
+        return names;
     }
 
     public Path out() {

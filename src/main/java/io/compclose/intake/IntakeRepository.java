@@ -333,6 +333,36 @@ public class IntakeRepository {
                 rs.getString(5), Reject.Kind.valueOf(rs.getString(6))), period));
     }
 
+    /** Rows an intake table holds for the period; the table name is a literal of the caller, never input. */
+    public long countRows(String table, String period) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE pay_period = ?", Long.class, period);
+    }
+
+    /** How many rows of a file the period rejected, by kind (REJECTED, DUPLICATE). */
+    public Map<String, Long> rejectCounts(String period, String file) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT kind, COUNT(*) FROM intake_reject WHERE pay_period = ? AND source_file = ? GROUP BY kind",
+                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), period, file);
+        return counts;
+    }
+
+    /** The bookings rejected as dated outside the pay period, by the month they are dated in (YYYY-MM). */
+    public Map<String, Long> bookingsOutsideThePeriod(String period, String file) {
+        Map<String, Long> months = new HashMap<>();
+        jdbc.query("""
+                SELECT SUBSTRING(raw_value, 1, 7), COUNT(*) FROM intake_reject
+                WHERE pay_period = ? AND source_file = ? AND column_name = 'booked_on'
+                    AND reason LIKE 'outside the pay period%'
+                GROUP BY SUBSTRING(raw_value, 1, 7)
+                """, (RowCallbackHandler) rs -> months.put(rs.getString(1), rs.getLong(2)), period, file);
+        return months;
+    }
+
+    /** Forgets a file's rejects in the period: its step starts over, and rejects it again where it must. */
+    public void forgetRejects(String period, String file) {
+        jdbc.update("DELETE FROM intake_reject WHERE pay_period = ? AND source_file = ?", period, file);
+    }
+
     /** The rejects of one file in the period, in line order. */
     public List<Reject> rejects(String period, String file) {
         return jdbc.query("""

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -57,16 +58,22 @@ public class IntakeStepsConfiguration {
 
     @Bean
     Step loadReps(StepFactory steps, CsvRowReader repsReader,
-            ItemProcessor<CsvRow, IntakeItem<RepAssignment>> repValidation, IntakeWriter<RepAssignment> repsWriter) {
+            ItemProcessor<CsvRow, IntakeItem<RepAssignment>> repValidation, IntakeWriter<RepAssignment> repsWriter,
+            IntakeRepository repository) {
         return steps.<CsvRow, IntakeItem<RepAssignment>>intakeChunk("loadReps", e -> dataLines(e, CsvFileSpec.REPS))
-                .reader(repsReader).processor(repValidation).writer(repsWriter).build();
+                .reader(repsReader).processor(repValidation).writer(repsWriter)
+                .listener((StepExecutionListener) new RequiredRowsCheck(CsvFileSpec.REPS, "rep_assignment", repository))
+                .build();
     }
 
     @Bean
     Step loadBookings(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> bookingsReader,
-            ItemProcessor<CsvRow, IntakeItem<Booking>> bookingValidation, IntakeWriter<Booking> bookingsWriter) {
+            ItemProcessor<CsvRow, IntakeItem<Booking>> bookingValidation, IntakeWriter<Booking> bookingsWriter,
+            IntakeRepository repository) {
         return steps.<CsvRow, IntakeItem<Booking>>intakeChunk("loadBookings", e -> dataLines(e, CsvFileSpec.BOOKINGS))
-                .reader(bookingsReader).processor(bookingValidation).writer(bookingsWriter).build();
+                .reader(bookingsReader).processor(bookingValidation).writer(bookingsWriter)
+                .listener((StepExecutionListener) new RequiredRowsCheck(CsvFileSpec.BOOKINGS, "booking", repository))
+                .build();
     }
 
     @Bean
