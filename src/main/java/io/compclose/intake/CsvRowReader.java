@@ -120,8 +120,12 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
         long embeddedLineBreaks = 0;
         for (int i = 0; i < record.size(); i++) {
             String cell = record.get(i);
-            for (int at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) {
-                embeddedLineBreaks++;
+            // counted as the parser counts lines: CR, LF, and CR LF as one
+            for (int at = 0; at < cell.length(); at++) {
+                char c = cell.charAt(at);
+                if (c == '\r' || c == '\n' && (at == 0 || cell.charAt(at - 1) != '\r')) {
+                    embeddedLineBreaks++;
+                }
             }
             if (i < header.size()) {
                 values.put(header.get(i), cell);

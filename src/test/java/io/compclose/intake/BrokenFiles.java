@@ -150,6 +150,15 @@ final class BrokenFiles {
             if (file.equals("reps.csv") || file.equals("bookings.csv")) {
                 cases.add(new FatalFile(file, "required file absent", null, "compclose: " + file
                         + ": required file not found in "));
+                // a cut export: a required file without a row stops the close before anything is paid
+                boolean reps = file.equals("reps.csv");
+                cases.add(new FatalFile(file, "only a header", headerOnly(file), "compclose: " + file + " has no "
+                        + "rows, only its header (a cut export?): " + (reps ? "nobody" : "nothing") + " would be paid "
+                        + "for " + ValidInbox.PERIOD + ". Fix the file and run the same command again"
+                        + (reps ? "" : "; for a month without bookings, run it with --allow-empty=bookings")));
+            }
+            if (file.equals("bookings.csv")) {
+                cases.add(strayQuote(file));
             }
             if (kinds.containsKey(file)) {
                 cases.add(fatal(file, kinds.get(file), random));
@@ -235,6 +244,21 @@ final class BrokenFiles {
                     concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, valid.getBytes(StandardCharsets.UTF_16LE)),
                     prefix + "is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8: save it as CSV UTF-8");
         };
+    }
+
+    /**
+     * A quote opened at the start of line 3's account name and closed by one inside line 6's: the parser
+     * gives up on line 6, but the quote to remove is on line 3.
+     */
+    private static FatalFile strayQuote(String file) {
+        List<String> lines = new ArrayList<>(ValidInbox.FILES.get(file).lines().toList());
+        lines.set(2, lines.get(2).replace(",Bolt,", ",\"Bolt,"));
+        lines.set(5, lines.get(5).replace(",Echo,", ",Ec\"ho,"));
+        return new FatalFile(file, "a stray quote on line 3, closed on line 6", utf8(String.join("\n", lines) + "\n"),
+                "compclose: " + file + ": line 3 has a stray quote (\"): it opens a quoted cell that the next quote, "
+                        + "on line 6, closes with more text after it, before the next comma. Put the whole cell in "
+                        + "quotes and double each quote inside it (\"Acme \"\"Big\"\" Co\"), or remove the stray "
+                        + "quote");
     }
 
     /** What an .xlsx saved under a .csv name starts with: the ZIP signature, then compressed bytes. */

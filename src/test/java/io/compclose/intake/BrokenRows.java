@@ -36,6 +36,8 @@ final class BrokenRows {
     static final String CELL_COUNT = "cells but the header has";
     static final String REDELIVERY = "identical re-delivery of line";
     static final String CONFLICTING_DUPLICATE = "with different content";
+    static final String CONTROL = "contains the control character";
+    static final String SUB_CENT = "more than 2 decimal places, finer than USD's minor unit";
 
     /** Spreadsheet formula payloads, as an attacker would put them in a CRM field. */
     static final List<String> FORMULAS = List.of("=cmd|' /C calc'!A0", "+1+1", "@SUM(1)", "-2+3",
@@ -231,13 +233,18 @@ final class BrokenRows {
             case TEXT -> {
                 values.add(v("", MISSING));
                 values.add(v(huge(HUGE_TEXT), TOO_LONG));
+                values.add(v("Nul\u0000Byte", CONTROL));
             }
-            case OPTIONAL_TEXT -> values.add(v(huge(HUGE_TEXT), TOO_LONG));
+            case OPTIONAL_TEXT -> {
+                values.add(v(huge(HUGE_TEXT), TOO_LONG));
+                values.add(v("Nul\u0000Byte", CONTROL));
+            }
             case REP -> {
                 values.add(v("", MISSING));
-                for (String unknown : List.of("R99", "r1", "R\u00001", "R 1")) {
+                for (String unknown : List.of("R99", "r1", "R 1")) {
                     values.add(v(unknown, UNKNOWN_REP));
                 }
+                values.add(v("R\u00001", CONTROL));
                 FORMULAS.forEach(f -> values.add(v(f, UNKNOWN_REP)));
             }
             case OPTIONAL_REP -> {
@@ -293,6 +300,7 @@ final class BrokenRows {
                 }
                 values.add(v("-500", NEGATIVE));
                 values.add(v("0.00001", "more than 4 decimal places"));
+                values.add(v("100.123", SUB_CENT));
                 values.add(v("100000000000000000000", TOO_LARGE));
                 values.add(v("99999999999999999.9999", TOO_LARGE));
                 if (holds == Holds.AMOUNT) {
@@ -305,6 +313,7 @@ final class BrokenRows {
                     values.add(v(bad, NOT_A_DECIMAL));
                 }
                 values.add(v("12.345", "more than 2 decimal places"));
+                values.add(v("0.001", SUB_CENT));
                 values.add(v("0", "must not be zero"));
                 values.add(v("-0.00", "must not be zero"));
                 values.add(v("99999999999999999999", TOO_LARGE));
@@ -402,13 +411,24 @@ final class BrokenRows {
         rows.add(rule(reps, "another rep's employee id",
                 "RY2,Yan Yo,E1,yan@example.com,AE,,West,AE-2026,USD,2026-01-01,", "employee_id",
                 "already belongs to rep R1"));
-        for (String id : List.of("../R1", ".R8", "R8\\x", "R\u00078")) {
+        for (String id : List.of("../R1", ".R8", "R8\\x")) {
             rows.add(rule(reps, "rep id '" + id + "' escaping its folder",
                     id + ",Yan Yo,EY3,yan@example.com,AE,,West,AE-2026,USD,2026-01-01,", "rep_id",
                     "not usable as a file name"));
         }
-        rows.add(rule(reps, "a quoted name spanning two lines, unknown plan",
-                "RY4,\"Yan\nYo\",EY4,yan@example.com,AE,,West,NOPE,USD,2026-01-01,", "plan_id", "unknown plan"));
+        rows.add(rule(reps, "rep id with a bell character", "R\u00078,Yan Yo,EY3,yan@example.com,AE,,West,AE-2026,USD,"
+                + "2026-01-01,", "rep_id", CONTROL + " U+0007"));
+        rows.add(rule(reps, "a quoted name spanning two lines",
+                "RY4,\"Yan\nYo\",EY4,yan@example.com,AE,,West,AE-2026,USD,2026-01-01,", "name",
+                CONTROL + " U+000A (line feed)"));
+        rows.add(rule(reps, "a carriage return in a name",
+                "RY8,\"Yan\r\nYo\",EY8,yan8@example.com,AE,,West,AE-2026,USD,2026-01-01,", "name",
+                CONTROL + " U+000D (carriage return)"));
+        rows.add(rule(reps, "a rep who is their own manager",
+                "RY9,Yan Yo,EY9,yan9@example.com,AE,RY9,West,AE-2026,USD,2026-01-01,", "manager_id",
+                "manager cycle RY9 -> RY9 from 2026-01-01"));
+        rows.add(rule(reps, "a typo in the email of a rep with a booking",
+                "RY7,Yan Yo,EY7,yan7@example,AE,,West,AE-2026,USD,2026-01-01,", "email", "not an email address"));
 
         String bookings = "bookings.csv";
         rows.add(rule(bookings, "booked after the period", "BY1,2026-11-03,A9,Zeta,R1,NEW,PLATFORM,700,,12,USD,,",
@@ -422,9 +442,14 @@ final class BrokenRows {
         rows.add(duplicate(bookings, "B1,2026-10-05,A1,Acme,R1,NEW,PLATFORM,10000,,12,USD,,", "booking_id"));
         rows.add(rule(bookings, "B2 again with another ACV", "B2,2026-10-06,A2,Bolt,R2,NEW,PLATFORM,20001,,12,USD,,",
                 "booking_id", CONFLICTING_DUPLICATE));
-        rows.add(rule(bookings, "a quoted account name spanning three lines, unknown owner",
-                "BY5,2026-10-12,A9,\"Zeta\r\nHoldings\nLtd\",R99,NEW,PLATFORM,700,,12,USD,,", "owner_rep_id",
-                UNKNOWN_REP));
+        rows.add(rule(bookings, "a quoted account name spanning three lines",
+                "BY5,2026-10-12,A9,\"Zeta\r\nHoldings\nLtd\",R99,NEW,PLATFORM,700,,12,USD,,", "account_name",
+                CONTROL + " U+000D (carriage return)"));
+        rows.add(rule(bookings, "a fraction of a yen", "BY7,2026-10-12,A9,Zeta,R1,NEW,PLATFORM,700.5,,12,JPY,,",
+                "acv", "JPY has no minor unit"));
+        rows.add(rule(bookings, "the owner's roster row rejected for its email",
+                "BY8,2026-10-12,A9,Zeta,RY7,NEW,PLATFORM,700,,12,USD,,", "owner_rep_id",
+                "unknown rep: rep RY7's roster row, reps.csv line "));
         rows.add(rule(bookings, "a quoted cell with an escaped quote, unknown owner",
                 "BY6,2026-10-12,A9,\"Zeta \"\"Big\"\" Co\",R99,NEW,PLATFORM,700,,12,USD,,", "owner_rep_id",
                 UNKNOWN_REP));

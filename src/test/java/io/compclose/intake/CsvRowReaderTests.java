@@ -141,6 +141,13 @@ class CsvRowReaderTests {
     }
 
     @Test
+    void aLoneCarriageReturnInAQuotedCellCountsAsTheLineBreakItIs() throws Exception {
+        List<CsvRow> rows = readAll(HEADER + "\nB-1,2026-10-01,\"A\rB\",R001,NEW,P,1,USD\nB-2,2026-10-01,A-2,R001,NEW,P,2,"
+                + "USD\n");
+        assertThat(rows).extracting(CsvRow::line).containsExactly(2L, 4L);
+    }
+
+    @Test
     void aReasonMaySpanLinesButHoldsNoOtherControlCharacter() throws Exception {
         Files.writeString(inbox.resolve("adjustments.csv"), "adjustment_id,rep_id,amount,currency,reason,approved_by\n"
                 + "J1,R1,10.00,USD,\"missed in October:\r\n\tdeal D7\",M9\nJ2,R1,10.00,USD,bell\u0007,M9\n");
