@@ -28,18 +28,21 @@ import io.compclose.support.WritePaths;
  */
 class LoadDataFunctionalTests {
 
-    /** Texts with a tab, a line break, a backslash, a quote and comma, a literal \N, non-ASCII; edge numbers. */
+    /**
+     * Texts LOAD DATA's format must escape: a backslash before a t or an n (a tab or a line break to LOAD
+     * DATA, unescaped; a real tab or line break no longer passes intake in these columns), a backslash, a quote
+     * and comma, a literal \N, non-ASCII; edge numbers.
+     */
     private static final String USAGE = """
             usage_id,account_id,product,usage_month,quantity,unit,revenue,currency
             U1,ACC-1,COMPUTE,2026-10,,,5000,USD
             U2,ACC-1,STORAGE,2026-10,10,TB,1500,USD
-            U3,ACC-2,"tab\tinside",2026-09,0.000001,"back\\slash",0.0001,USD
-            U4,ACC-2,"line
-            break",2026-08,123456789012.123456,\\N,999999999999.9999,USD
+            U3,ACC-2,"tab\\tinside",2026-09,0.000001,"back\\slash",0.01,USD
+            U4,ACC-2,"line\\nbreak",2026-08,123456789012.123456,\\N,999999999999.99,USD
             U5,ACC-3,"quote "" and comma, too",2026-10,,µs – Ünit,0,USD
             """;
     private static final String BOOKINGS = ValidInbox.FILES.get("bookings.csv")
-            + "B7,2026-10-11,A7,\"Tab\tand \\N and back\\slash, ünïcode\",R1,NEW,PLATFORM,0.0001,999999999999.9999,36,"
+            + "B7,2026-10-11,A7,\"Tab\\tand \\N and back\\slash, ünïcode\",R1,NEW,PLATFORM,0.01,999999999999.99,36,"
             + "USD,R2,BUNDLE-1\n";
     private static final String ACCOUNT_OWNERS = ValidInbox.FILES.get("account_owners.csv")
             + "ACC-2,C1,CSM,2026-10-01,2026-12-31\n";
@@ -82,11 +85,11 @@ class LoadDataFunctionalTests {
         assertThat(rows(loaded, "billed_usage")).containsExactly(
                 "2026-10|U1|ACC-1|COMPUTE|2026-10|null|null|5000|USD|2",
                 "2026-10|U2|ACC-1|STORAGE|2026-10|10|TB|1500|USD|3",
-                "2026-10|U3|ACC-2|tab\tinside|2026-09|0.000001|back\\slash|0.0001|USD|4",
-                "2026-10|U4|ACC-2|line\nbreak|2026-08|123456789012.123456|\\N|999999999999.9999|USD|5",
-                "2026-10|U5|ACC-3|quote \" and comma, too|2026-10|null|µs – Ünit|0|USD|7");
-        assertThat(rows(loaded, "booking")).contains("2026-10|B7|2026-10-11|A7|Tab\tand \\N and back\\slash, ünïcode|R1"
-                + "|NEW|PLATFORM|0.0001|999999999999.9999|36|USD|R2|BUNDLE-1|8");
+                "2026-10|U3|ACC-2|tab\\tinside|2026-09|0.000001|back\\slash|0.01|USD|4",
+                "2026-10|U4|ACC-2|line\\nbreak|2026-08|123456789012.123456|\\N|999999999999.99|USD|5",
+                "2026-10|U5|ACC-3|quote \" and comma, too|2026-10|null|µs – Ünit|0|USD|6");
+        assertThat(rows(loaded, "booking")).contains("2026-10|B7|2026-10-11|A7|Tab\\tand \\N and back\\slash, ünïcode|R1"
+                + "|NEW|PLATFORM|0.01|999999999999.99|36|USD|R2|BUNDLE-1|8");
         assertThat(rows(loaded, "account_owner")).containsExactly("2026-10|ACC-1|C1|CSM|2026-10-01|null|2",
                 "2026-10|ACC-2|C1|CSM|2026-10-01|2026-12-31|3");
     }

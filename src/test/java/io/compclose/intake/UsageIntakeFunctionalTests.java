@@ -45,7 +45,7 @@ class UsageIntakeFunctionalTests {
             U4,ACC-1,COMPUTE,2026-10,,,50.25,USD
             U1,ACC-1,COMPUTE,2026-11,100,hours,1200.50,USD
             U5,ACC-3,COMPUTE,2026-11,,,20,USD
-            U7,ACC-3,COMPUTE,2026-11,,,0.1234,USD
+            U7,ACC-3,COMPUTE,2026-11,,,0.12,USD
             """;
 
     @TempDir
@@ -101,15 +101,15 @@ class UsageIntakeFunctionalTests {
         TestClock.shared().set(Instant.parse("2026-11-15T05:30:00Z"));
         CliRun day15 = intake(inbox, out, url);
         assertThat(day15.exitCode()).as(day15.toString()).isZero();
-        // November USD: 1,200.50 + 310 + 20 + 0.1234 = 1,530.6234
+        // November USD: 1,200.50 + 310 + 20 + 0.12 = 1,530.62
         assertThat(day15.out()).contains("6 rows accepted, 0 rejected, 1 identical re-delivery counted once")
-                .containsPattern("2026-11  USD +4 rows +1,530\\.6234");
+                .containsPattern("2026-11  USD +4 rows +1,530\\.62");
         assertThat(Files.readAllLines(out.resolve("usage/2026-11/usage-to-date-2026-11-15.csv"))).containsExactly(
                 "account_id,usage_month,currency,usage_rows,revenue",
                 "ACC-1,2026-10,USD,1,50.25",
                 "ACC-1,2026-11,USD,2,1510.50",
                 "ACC-2,2026-11,EUR,1,800.00",
-                "ACC-3,2026-11,USD,2,20.1234");
+                "ACC-3,2026-11,USD,2,20.12");
         assertThat(Files.readAllLines(out.resolve("usage/2026-11/rejects-2026-11-15.csv"))).containsExactly(
                 "file,line,column,reason,raw_value",
                 "usage.csv,6,usage_id,identical re-delivery of line 2 (counted once),U1");
