@@ -92,6 +92,9 @@ abstract class CloseFunctionalTests {
         assertThat(rejects).hasSize(16).contains(
                 "bookings.csv,9,acv,not a decimal number (use '.' and no thousands separator),\"12,500.00\"",
                 "bookings.csv,17,owner_rep_id,unknown rep (no accepted row in reps.csv),R999",
+                // R010 is on the roster, but their row was rejected: the booking's reject says so (issue 20, 6)
+                "bookings.csv,89,owner_rep_id,\"unknown rep: rep R010's roster row, reps.csv line 5, was rejected "
+                        + "(email: not an email address, 'jon.snowe-at-example.com'): fix that row\",R010",
                 "bookings.csv,25,booked_on,outside the pay period 2026-10: 2026-09 is not a locked period here "
                         + "(a booking lands late only for a locked period),2026-09-30",
                 "bookings.csv,97,acv,not a decimal number (use '.' and no thousands separator),'=1+1",
