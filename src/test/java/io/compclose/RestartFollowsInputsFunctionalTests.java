@@ -170,6 +170,15 @@ class RestartFollowsInputsFunctionalTests {
         CliRun finished = CliRun.of(args(close, inbox), FaultInjection.class);
         assertThat(finished.exitCode()).as(finished.toString()).isZero();
         assertThat(Files.readAllBytes(close.payrollCsv())).isEqualTo(exported);
+
+        // and a change after the close completed is not taken either: the console points to --revise
+        Files.write(inbox.resolve("bookings.csv"), bookings);
+        CliRun completed = CliRun.of(args(close, inbox));
+        assertThat(completed.exitCode()).as(completed.toString()).isZero();
+        assertThat(completed.out()).contains("already completed").containsPattern("bookings\\.csv changed since this "
+                + "close read it \\(sha [0-9a-f]{12} then, sha [0-9a-f]{12} now\\): to pay what it changes, run close "
+                + "--revise --period=2026-10");
+        assertThat(close.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
     }
 
     private CloseFixture freshClose(Path inbox, String name) {

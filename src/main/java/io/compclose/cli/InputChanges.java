@@ -74,11 +74,6 @@ public class InputChanges {
         return changes;
     }
 
-    /** The inbox the close read its inputs from, if it has read any. */
-    public Optional<Path> inboxRead(CloseRun run) {
-        return inputs.read(run.period(), run.revision()).stream().map(r -> Path.of(r.inbox())).findFirst();
-    }
-
     /**
      * What of the close has reached payroll or people, if anything: once the payroll file is exported,
      * statements follow, and a changed input can only be paid through a revision.
