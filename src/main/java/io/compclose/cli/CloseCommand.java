@@ -1,6 +1,7 @@
 package io.compclose.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,11 +51,13 @@ public class CloseCommand {
     private final PayrollLayouts payrollLayouts;
     private final AuditLog audit;
     private final CloseLeases leases;
+    private final InputChanges inputChanges;
 
     public CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseReport report,
             Environment environment,
             PeriodRevision revisions, CloseHistory history, PeriodLifecycle lifecycle,
-            PayrollLayouts payrollLayouts, AuditLog audit, CloseLeases leases) {
+            PayrollLayouts payrollLayouts, AuditLog audit, CloseLeases leases, InputChanges inputChanges) {
+        this.inputChanges = inputChanges;
         this.audit = audit;
         this.leases = leases;
         this.lifecycle = lifecycle;
@@ -153,6 +156,11 @@ public class CloseCommand {
             out.println("The close of " + run.period() + (run.isRevision() ? " (revision " + run.revision() + ")" : "")
                     + " already completed on " + CloseReport.time(last.getEndTime())
                     + " (execution " + last.getId() + "). Nothing to do: no payout, file or email goes out twice.");
+            List<InputChanges.Change> changed = inputChanges.since(run, run.inbox());
+            if (!changed.isEmpty()) {
+                out.println(changed.get(0).describe("this close read it") + ": to pay what it changes, run close "
+                        + "--revise --period=" + run.period() + " --inbox=" + run.inbox());
+            }
             report.print(last, out);
             return ExitCode.OK;
         }
@@ -180,6 +188,16 @@ public class CloseCommand {
         if (!payrollLayoutsReadable(err)) {
             return ExitCode.BAD_INPUT;
         }
+        String readAgain = "";
+        if (last != null) {
+            InputVerdict inputs = followInputs(run, last, out, err);
+            if (inputs.refused()) {
+                audit.record(AuditLog.osUser(), AuditLog.Action.CLOSE, run.period(), "revision " + run.revision()
+                        + ", refused: " + inputs.note());
+                return inputs.exitCode();
+            }
+            readAgain = inputs.note();
+        }
         String how;
         if (CloseHistory.stoppedForReview(last)) {
             out.println("Continuing the close of " + run.period() + " after review (execution " + last.getId()
@@ -194,7 +212,70 @@ public class CloseCommand {
             out.println("Closing " + run.period() + " from " + run.inbox() + " into " + run.out());
             how = "started from " + run.inbox();
         }
+        if (!readAgain.isEmpty()) {
+            how += "; " + readAgain;
+        }
         return launch(run, allowEmpty, AuditLog.Action.CLOSE, recovered + how, out, err);
+    }
+
+    /** Refused (with its exit code), or going on, with what was done about changed inputs (empty: none). */
+    private record InputVerdict(int exitCode, String note) {
+        static InputVerdict goOn(String note) {
+            return new InputVerdict(-1, note);
+        }
+
+        boolean refused() {
+            return exitCode >= 0;
+        }
+    }
+
+    /**
+     * A restart follows its inputs. Another inbox is taken only if it holds the very files the close
+     * read; a changed, added or removed file is read again, with every step after it, while nothing has
+     * been paid or sent; once payroll or statements went out, only a revision may change the figures.
+     */
+    private InputVerdict followInputs(CloseRun run, JobExecution last, PrintStream out, PrintStream err) {
+        Path started = CloseRun.from(last.getJobParameters()).inbox().toAbsolutePath().normalize();
+        Path inbox = run.inbox().toAbsolutePath().normalize();
+        List<InputChanges.Change> changes = inputChanges.since(run, inbox);
+        if (!started.equals(inbox)) {
+            if (!changes.isEmpty()) {
+                InputChanges.Change first = changes.get(0);
+                err.println("compclose: the close of " + run.period() + " was started from inbox " + started + "; "
+                        + inbox + " is not the same: " + first.fileName() + " differs (" + shownSha(first.was())
+                        + " read from " + started + ", " + shownSha(first.now()) + " in " + inbox + ")");
+                err.println("Run the same command with --inbox=" + started + " to finish this close, or, if the "
+                        + "new files are right, copy them into that inbox and run it.");
+                return new InputVerdict(ExitCode.BAD_INPUT, "inbox " + inbox + " differs from " + started + " in "
+                        + first.fileName());
+            }
+            out.println("Inbox " + inbox + " holds the same files the close read from " + started
+                    + ": continuing from it.");
+        }
+        if (changes.isEmpty()) {
+            return InputVerdict.goOn("");
+        }
+        String since = last.getStatus() == BatchStatus.FAILED ? "the failed run" : "the last run";
+        Optional<String> wentOut = inputChanges.wentOut(run, last);
+        if (wentOut.isPresent()) {
+            InputChanges.Change first = changes.get(0);
+            err.println("compclose: " + first.describe(since) + ", but " + wentOut.get() + ": the close of "
+                    + run.period() + " cannot take a changed input any more.");
+            err.println("Put " + first.fileName() + " back as it was and run the same command to finish the close; "
+                    + "then run close --revise --period=" + run.period() + " with the corrected inbox to pay the "
+                    + "difference.");
+            return new InputVerdict(ExitCode.BAD_INPUT, first.fileName() + " changed after " + wentOut.get());
+        }
+        String step = inputChanges.readAgain(run, last, changes);
+        String what = String.join("; ", changes.stream().map(c -> c.describe(since)).toList());
+        out.println(what + ": re-reading " + (changes.size() == 1 ? "it" : "them") + ", and every step after "
+                + step);
+        return InputVerdict.goOn("inputs changed (" + String.join(", ", changes.stream()
+                .map(InputChanges.Change::fileName).toList()) + "): read again from step " + step);
+    }
+
+    private static String shownSha(String sha) {
+        return sha == null ? "absent" : "sha " + sha.substring(0, 12);
     }
 
     /** Runs the close and records in the audit trail who ran it, how it started and how it ended. */

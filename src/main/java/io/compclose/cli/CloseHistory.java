@@ -50,6 +50,33 @@ public class CloseHistory {
         return execution;
     }
 
+    /** The names of the steps any execution of the close's instance has run (ranges included). */
+    public java.util.Set<String> stepsRun(JobExecution last) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (JobExecution execution : jobRepository.getJobExecutions(last.getJobInstance())) {
+            execution.getStepExecutions().forEach(step -> names.add(step.getStepName()));
+        }
+        return names;
+    }
+
+    /**
+     * Forgets every execution of the given steps (and of their rep ranges) in the close's instance, so the
+     * next restart runs them as if for the first time: from their first row, with ranges cut afresh. Used
+     * only when the inputs they read changed and their rows have been cleared.
+     */
+    public void forget(JobExecution last, java.util.Collection<String> steps) {
+        for (JobExecution execution : jobRepository.getJobExecutions(last.getJobInstance())) {
+            for (StepExecution step : execution.getStepExecutions()) {
+                String name = step.getStepName();
+                int range = name.indexOf("Range:");
+                String owner = range < 0 ? name : name.substring(0, range);
+                if (steps.contains(owner)) {
+                    jobRepository.deleteStepExecution(step);
+                }
+            }
+        }
+    }
+
     /** Whether an execution stopped at the review gate, waiting for approval. */
     public static boolean stoppedForReview(JobExecution execution) {
         return execution != null && execution.getStatus() == BatchStatus.STOPPED

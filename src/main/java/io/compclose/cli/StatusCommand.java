@@ -13,6 +13,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import io.compclose.intake.InputFileRepository;
 import io.compclose.partition.RepRanges;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.system.CloseLeases;
@@ -30,9 +31,11 @@ public class StatusCommand {
     private final CloseFigures figures;
     private final io.compclose.period.PeriodLifecycle lifecycle;
     private final CloseLeases leases;
+    private final InputFileRepository inputs;
 
     public StatusCommand(JobRepository jobRepository, CloseFigures figures,
-            io.compclose.period.PeriodLifecycle lifecycle, CloseLeases leases) {
+            io.compclose.period.PeriodLifecycle lifecycle, CloseLeases leases, InputFileRepository inputs) {
+        this.inputs = inputs;
         this.lifecycle = lifecycle;
         this.leases = leases;
         this.jobRepository = jobRepository;
@@ -50,7 +53,8 @@ public class StatusCommand {
             if (executions.isEmpty()) {
                 continue;
             }
-            CloseRun run = CloseRun.from(executions.get(0).getJobParameters());
+            // the latest attempt's inbox: a restart may continue from a copy holding the same files
+            CloseRun run = CloseRun.from(executions.get(executions.size() - 1).getJobParameters());
             if (period != null && !run.period().equals(period)) {
                 continue;
             }
@@ -71,6 +75,13 @@ public class StatusCommand {
                         + ", last heartbeat " + CloseReport.time(holder.heartbeatAt()) + (holder.expired()
                                 ? "; its lease has expired: that process is gone, and the next close recovers it"
                                 : "")));
+        List<InputFileRepository.ReadInput> read = inputs.read(run.period(), run.revision()).stream()
+                .sorted(Comparator.comparingInt(file -> MonthlyCloseJobConfiguration.STEP_ORDER.indexOf(file.readBy())))
+                .toList();
+        if (!read.isEmpty()) {
+            out.println("  inputs read (SHA-256): " + String.join(", ", read.stream().map(file -> file.fileName() + " "
+                    + (file.absent() ? "absent" : file.sha256().substring(0, 12))).toList()));
+        }
         Map<String, Long> rejects = figures.rejectsByFile(period);
         for (JobExecution execution : executions) {
             out.printf(Locale.ROOT, "  execution %d  %-9s started %s  ended %s%n", execution.getId(),

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 
 import io.compclose.intake.AccountOwner;
+import io.compclose.intake.BadInputException;
 import io.compclose.intake.Booking;
 import io.compclose.intake.RepAssignment;
 import io.compclose.intake.Roster;
@@ -195,8 +196,14 @@ public final class Crediting {
             } else if (g.kind() == CreditKind.PRIMARY) {
                 primaryLeft = primaryLeft.subtract(original);
             }
-            FxConversion.Converted converted = rates.convert(Money.of(original, booking.currency()),
-                    rep.payCurrency());
+            FxConversion.Converted converted;
+            try {
+                converted = rates.convert(Money.of(original, booking.currency()), rep.payCurrency());
+            } catch (FxConversion.MissingRateException e) {
+                throw new BadInputException(e.getMessage() + ": booking " + booking.bookingId() + " of rep "
+                        + g.repId() + " (bookings.csv line " + booking.line() + "); add " + (rates.knows(e.from())
+                                ? e.to() : e.from()) + " to fx_rates.csv");
+            }
             credits.add(new Credit(booking.bookingId(), g.repId(), g.share(), converted.converted().amount(),
                     rep.payCurrency(), g.rule(), rep.planId(), original, booking.currency(), converted.rate(),
                     g.kind(), g.lineage()));

@@ -481,7 +481,7 @@ public class IntakeRepository {
                 """, rs -> {
             rates.put(rs.getString(1), rs.getBigDecimal(2));
         }, period, ratePeriod);
-        return new FxConversion(baseCurrency, rates);
+        return new FxConversion(baseCurrency, rates, ratePeriod);
     }
 
     public void saveUsage(String period, List<BilledUsage> rows) {

@@ -108,8 +108,8 @@ public final class RequiredRowsCheck implements StepExecutionListener {
             return (datedOutside == rejected ? "all " + datedOutside + " bookings of " + file + " are"
                     : datedOutside + " of the " + rows + " rows of " + file + " are") + " dated outside " + period
                     + (outside.size() == 1 ? ", in " : ", most in ") + most + (datedOutside == rejected ? ""
-                            : ", and none was accepted") + ": is this " + monthName(most) + "'s inbox? Point --inbox "
-                    + "at the files of " + period + " and run the same command again" + otherwise;
+                            : ", and none was accepted") + ": is this " + monthName(most) + "'s inbox? Put the files of "
+                    + period + " in this inbox and run the same command again" + otherwise;
         }
         return "none of the " + rows + " rows of " + file + " was accepted (the reasons are in " + rejectsFile
                 + "): " + (bookings ? "nothing" : "nobody") + " would be paid for " + period

@@ -1,5 +1,7 @@
 package io.compclose.job;
 
+import java.util.List;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -23,6 +25,26 @@ import io.compclose.reconciliation.ReviewGateStepConfiguration;
 public class MonthlyCloseJobConfiguration {
 
     public static final String JOB_NAME = "monthlyClose";
+
+    /**
+     * The steps in an order that puts each after every step it needs: the usage flow, which runs beside
+     * the bookings flow, is put after it. A restart that reads a changed input again runs the step
+     * reading it and every step after it in this order.
+     */
+    public static final List<String> STEP_ORDER = List.of("validatePlans", "openPeriod", "loadReps", "loadFxRates",
+            "loadBookings", "loadSplits", "loadCancellations", "loadKpis", "loadActivities", "loadAccountOwners",
+            "creditBookings", "loadUsage", "summariseUsage", "loadAdjustments", "publishRejects", "calculateEarnings",
+            "summarisePayouts", "reconcile", "reviewGate", "exportPayroll", "renderStatements", "deliverStatements",
+            "summariseClose", "closePeriod");
+
+    /** The steps from {@code step} on, in {@link #STEP_ORDER}. */
+    public static List<String> stepsFrom(String step) {
+        int at = STEP_ORDER.indexOf(step);
+        if (at < 0) {
+            throw new IllegalArgumentException("no step " + step + " in the close");
+        }
+        return STEP_ORDER.subList(at, STEP_ORDER.size());
+    }
 
     @Bean
     Job monthlyClose(JobRepository jobRepository,

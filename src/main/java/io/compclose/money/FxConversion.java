@@ -11,12 +11,38 @@ import java.util.Map;
  * amount converted at exactly that rate, half-even to the cent, so the printed rate reproduces
  * the printed amount. Both amounts are kept: the original and the converted.
  */
-public record FxConversion(String base, Map<String, BigDecimal> rateToBase) {
+public record FxConversion(String base, Map<String, BigDecimal> rateToBase, String ratePeriod) {
 
     private static final MathContext RATE = new MathContext(12, RoundingMode.HALF_EVEN);
 
     public FxConversion {
         rateToBase = Map.copyOf(rateToBase);
+    }
+
+    /** Rates of a month that goes unnamed in messages. */
+    public FxConversion(String base, Map<String, BigDecimal> rateToBase) {
+        this(base, rateToBase, null);
+    }
+
+    /** A conversion the month's rates cannot make: it names the pair, so the caller can name what needed it. */
+    public static final class MissingRateException extends IllegalArgumentException {
+
+        private final String from;
+        private final String to;
+
+        MissingRateException(String message, String from, String to) {
+            super(message);
+            this.from = from;
+            this.to = to;
+        }
+
+        public String from() {
+            return from;
+        }
+
+        public String to() {
+            return to;
+        }
     }
 
     public record Converted(Money original, Money converted, BigDecimal rate) {
@@ -32,6 +58,9 @@ public record FxConversion(String base, Map<String, BigDecimal> rateToBase) {
         if (from.equals(to)) {
             return BigDecimal.ONE;
         }
+        if (ratePeriod != null && (!knows(from) || !knows(to))) {
+            throw new MissingRateException("no FX rate " + from + "->" + to + " for " + ratePeriod, from, to);
+        }
         return toBase(from).divide(toBase(to), RATE).stripTrailingZeros();
     }
 
@@ -46,7 +75,7 @@ public record FxConversion(String base, Map<String, BigDecimal> rateToBase) {
         }
         BigDecimal rate = rateToBase.get(currency);
         if (rate == null) {
-            throw new IllegalArgumentException("no FX rate for " + currency + " in this period");
+            throw new MissingRateException("no FX rate for " + currency + " in this period", currency, base);
         }
         return rate;
     }

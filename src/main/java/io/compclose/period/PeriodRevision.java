@@ -1,10 +1,15 @@
 package io.compclose.period;
 
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reopens a closed period for a revision: the period's inputs and everything computed from them are
@@ -23,10 +28,45 @@ public class PeriodRevision {
             "credit_exception", "earning_line", "pay_line", "cap_effect", "component_attainment", "rep_ledger",
             "payout", "control_total");
 
+    /**
+     * The rows each step of the close writes, in the order the steps run: a restart that reads a changed
+     * input again clears what the steps from the one reading it on wrote, and they run again. An intake
+     * step's rejects are those of its file.
+     */
+    private static final Map<String, List<String>> WRITTEN_BY = written();
+
+    /** The file whose rejects (and, for kpis and activities, whose figures) each intake step writes. */
+    private static final Map<String, String> FILE_OF = Map.of("loadReps", "reps.csv", "loadFxRates", "fx_rates.csv",
+            "loadBookings", "bookings.csv", "loadSplits", "splits.csv", "loadCancellations", "cancellations.csv",
+            "loadKpis", "kpis.csv", "loadActivities", "activities.csv", "loadAccountOwners", "account_owners.csv",
+            "loadUsage", "usage.csv", "loadAdjustments", "adjustments.csv");
+
+    private static Map<String, List<String>> written() {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        tables.put("loadReps", List.of("rep_assignment"));
+        tables.put("loadFxRates", List.of("fx_rate"));
+        tables.put("loadBookings", List.of("booking"));
+        tables.put("loadSplits", List.of("booking_split"));
+        tables.put("loadCancellations", List.of("cancellation"));
+        tables.put("loadAccountOwners", List.of("account_owner"));
+        tables.put("creditBookings", List.of("credit", "credit_exception"));
+        tables.put("loadUsage", List.of("billed_usage"));
+        tables.put("summariseUsage", List.of("usage_redelivery", "account_usage"));
+        tables.put("loadAdjustments", List.of("adjustment"));
+        tables.put("calculateEarnings", List.of("earning_line", "pay_line", "cap_effect", "component_attainment",
+                "rep_ledger"));
+        tables.put("summarisePayouts", List.of("payout"));
+        tables.put("reconcile", List.of("control_total"));
+        return tables;
+    }
+
     private final JdbcTemplate jdbc;
 
-    public PeriodRevision(JdbcTemplate jdbc) {
+    private final TransactionTemplate transaction;
+
+    public PeriodRevision(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -44,6 +84,33 @@ public class PeriodRevision {
         for (String table : RECOMPUTED) {
             // table names are this class's constants, never input
             jdbc.update("DELETE FROM " + table + " WHERE pay_period = ?", period.toString());
+        }
+    }
+
+    /**
+     * Clears what the given steps of a close wrote for the period, so they can run again on changed
+     * inputs as if for the first time; an approval of the figures they made no longer holds either.
+     * Only before anything was paid or sent: what reached people is never cleared here.
+     */
+    public void clearWrittenBy(YearMonth period, int revision, Collection<String> steps) {
+        transaction.executeWithoutResult(status -> clear(period.toString(), revision, steps));
+    }
+
+    private void clear(String key, int revision, Collection<String> steps) {
+        for (String step : steps) {
+            for (String table : WRITTEN_BY.getOrDefault(step, List.of())) {
+                // table names are this class's constants, never input
+                jdbc.update("DELETE FROM " + table + " WHERE pay_period = ?", key);
+            }
+            String file = FILE_OF.get(step);
+            if (file != null) {
+                jdbc.update("DELETE FROM intake_reject WHERE pay_period = ? AND source_file = ?", key, file);
+                jdbc.update("DELETE FROM rep_figure WHERE pay_period = ? AND source_file = ?", key, file);
+            }
+        }
+        if (steps.contains("reviewGate")) {
+            jdbc.update("DELETE FROM review_exception WHERE pay_period = ? AND revision = ?", key, revision);
+            jdbc.update("DELETE FROM close_approval WHERE pay_period = ? AND revision = ?", key, revision);
         }
     }
 }

@@ -21,8 +21,9 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 /**
  * Builds the close's steps the same way everywhere: one transaction manager, the configured
- * chunk size, progress reporting, and any {@link ItemWriteListener} beans (auditing, or a test's
- * fault injection) on every chunk step.
+ * chunk size, progress reporting, any {@link ItemWriteListener} beans (auditing, or a test's
+ * fault injection) on every chunk step, and any {@link StepExecutionListener} beans (recording the
+ * input files a step reads) on every step.
  */
 @Component
 public class StepFactory {
@@ -32,10 +33,13 @@ public class StepFactory {
     private final CloseProperties properties;
     private final ProgressReporter progress;
     private final ObjectProvider<ItemWriteListener<?>> writeListeners;
+    private final ObjectProvider<StepExecutionListener> stepListeners;
     private final Map<String, ProgressReporter.StepProgress> sharedProgress = new ConcurrentHashMap<>();
 
     public StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            CloseProperties properties, ProgressReporter progress, ObjectProvider<ItemWriteListener<?>> writeListeners) {
+            CloseProperties properties, ProgressReporter progress, ObjectProvider<ItemWriteListener<?>> writeListeners,
+            ObjectProvider<StepExecutionListener> stepListeners) {
+        this.stepListeners = stepListeners;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.properties = properties;
@@ -84,13 +88,15 @@ public class StepFactory {
                 .<I, O>chunk(size)
                 .transactionManager(transactionManager);
         writeListeners.orderedStream().forEach(listener -> builder.listener((StepListener) listener));
+        stepListeners.orderedStream().forEach(listener -> builder.listener((StepListener) listener));
         return builder;
     }
 
     public Step tasklet(String name, Tasklet tasklet) {
-        return new StepBuilder(name, jobRepository)
+        var builder = new StepBuilder(name, jobRepository)
                 .tasklet(tasklet, transactionManager)
-                .listener((StepExecutionListener) progress.listener(execution -> -1))
-                .build();
+                .listener((StepExecutionListener) progress.listener(execution -> -1));
+        stepListeners.orderedStream().forEach(builder::listener);
+        return builder.build();
     }
 }

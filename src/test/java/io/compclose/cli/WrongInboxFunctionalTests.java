@@ -38,7 +38,7 @@ class WrongInboxFunctionalTests {
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(2);
         assertThat(stopped.err().lines().toList()).as(stopped.toString()).containsExactly(
                 "compclose: 94 of the 100 rows of bookings.csv are dated outside 2026-11, most in 2026-10, and none "
-                        + "was accepted: is this October's inbox? Point --inbox at the files of 2026-11 and run the same "
+                        + "was accepted: is this October's inbox? Put the files of 2026-11 in this inbox and run the same "
                         + "command again; for a month without bookings, run it with --allow-empty=bookings",
                 "Fix the input and run the same command again; the close continues from that step.");
         assertNothingWentOut(out);

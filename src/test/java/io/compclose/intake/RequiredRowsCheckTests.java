@@ -28,12 +28,12 @@ class RequiredRowsCheckTests {
     void anotherMonthsInbox() {
         assertThat(RequiredRowsCheck.problem("bookings.csv", NOV, 100, 100, Map.of("2026-10", 100L), REJECTS))
                 .isEqualTo("all 100 bookings of bookings.csv are dated outside 2026-11, in 2026-10: is this October's "
-                        + "inbox? Point --inbox at the files of 2026-11 and run the same command again; for a month "
+                        + "inbox? Put the files of 2026-11 in this inbox and run the same command again; for a month "
                         + "without bookings, run it with --allow-empty=bookings");
         // two identical re-deliveries, a few rows broken otherwise: still most rows dated in October
         assertThat(RequiredRowsCheck.problem("bookings.csv", NOV, 100, 98, Map.of("2026-10", 93L, "2026-09", 1L),
                 REJECTS)).isEqualTo("94 of the 100 rows of bookings.csv are dated outside 2026-11, most in 2026-10, "
-                        + "and none was accepted: is this October's inbox? Point --inbox at the files of 2026-11 and run "
+                        + "and none was accepted: is this October's inbox? Put the files of 2026-11 in this inbox and run "
                         + "the same command again; for a month without bookings, run it with --allow-empty=bookings");
     }
 
