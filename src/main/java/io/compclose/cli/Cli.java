@@ -25,6 +25,7 @@ import io.compclose.schedule.CatalogEntry;
 import io.compclose.schedule.CatalogException;
 import io.compclose.schedule.JobCatalog;
 import io.compclose.system.CloseRun;
+import io.compclose.system.StartupConsole;
 import io.compclose.system.UsageIntakeRun;
 
 /**
@@ -96,6 +97,10 @@ public final class Cli {
         } catch (CatalogException e) {
             err.println("compclose: " + e.getMessage());
             return ExitCode.BAD_INPUT;
+        } catch (StartupException e) {
+            err.println("compclose: could not start, nothing was run: " + Failures.startup(e.getCause())
+                    + " (details: " + e.logFile + ")");
+            return ExitCode.NOT_STARTED;
         } catch (OutputFolderException e) {
             err.println("compclose: " + e.getMessage());
             return ExitCode.FAILED;
@@ -134,12 +139,23 @@ public final class Cli {
         }
     }
 
+    /** The application context did not start: a wrong setting, a missing database, or a defect; nothing ran. */
+    static class StartupException extends RuntimeException {
+        private final Path logFile;
+
+        StartupException(RuntimeException cause, Path logFile) {
+            super(cause);
+            this.logFile = logFile;
+        }
+    }
+
     /**
      * The embedded database holds everyone's pay. H2 creates its files with the process's umask, so
      * its folder is made owner-only before H2 opens it, even a folder that exists already.
      */
     private static void ownerOnlyEmbeddedDatabase(org.springframework.context.ApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            StartupConsole.shut(); // logging is set up by now: a failed start is one line of ours, not Spring's report
             String url = prepared.getEnvironment().getProperty("spring.datasource.url", "");
             if (url.startsWith(H2_FILE)) {
                 Path database = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath();
@@ -154,7 +170,7 @@ public final class Cli {
     }
 
     private static ConfigurableApplicationContext start(CommandLine line, Path outDir, Class<?>[] extra) {
-        return started(application(outDir, "", extra).web(WebApplicationType.NONE), line);
+        return started(application(outDir, "", extra).web(WebApplicationType.NONE), line, outDir);
     }
 
     /**
@@ -163,8 +179,20 @@ public final class Cli {
      * side by side, as the tests do, would hit; what runs after the start still runs side by side.
      */
     private static synchronized ConfigurableApplicationContext started(SpringApplicationBuilder application,
-            CommandLine line) {
-        return application.run(line.springArgs().toArray(String[]::new));
+            CommandLine line, Path outDir) {
+        try {
+            ConfigurableApplicationContext context = application.run(line.springArgs().toArray(String[]::new));
+            StartupConsole.open();
+            return context;
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CommandLine.UsageException || t instanceof CatalogException
+                        || t instanceof OutputFolderException) {
+                    throw (RuntimeException) t;
+                }
+            }
+            throw new StartupException(e, outDir.resolve("logs").resolve(LOG_FILE));
+        }
     }
 
     /** {@code serve}: returns once the service has been stopped (SIGTERM, or its context closed). */
@@ -198,7 +226,7 @@ public final class Cli {
             Class<?>... extra) {
         ConfigurableApplicationContext context = started(application(outDir, "", extra)
                 .web(WebApplicationType.NONE)
-                .profiles(WorkerConfiguration.PROFILE), line);
+                .profiles(WorkerConfiguration.PROFILE), line, outDir);
         String url = context.getEnvironment().getProperty("spring.datasource.url", "");
         if (url.startsWith("jdbc:h2:")) {
             context.close();
@@ -229,9 +257,12 @@ public final class Cli {
                 .web(WebApplicationType.SERVLET)
                 .profiles("serve")
                 .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.out",
-                        outDir.toString())), line);
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        String address = context.getEnvironment().getProperty("server.address", "0.0.0.0");
+                        outDir.toString())), line, outDir);
+        // Actuator is on the management port where one is set, else on the web server's
+        String port = context.getEnvironment().getProperty("local.management.port",
+                String.valueOf(((WebServerApplicationContext) context).getWebServer().getPort()));
+        String address = context.getEnvironment().getProperty("management.server.address",
+                context.getEnvironment().getProperty("server.address", "0.0.0.0"));
         Clock clock = context.getBean(Clock.class);
         out.println("Serving " + catalog.entries().size() + " scheduled jobs from " + jobs + " into " + outDir);
         for (CatalogEntry entry : catalog.entries()) {
