@@ -155,7 +155,7 @@ public final class Cli {
      */
     private static void ownerOnlyEmbeddedDatabase(org.springframework.context.ApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-            StartupConsole.shut(); // logging is set up by now: a failed start is one line of ours, not Spring's report
+            StartupConsole.hold(); // logging is set up by now: a failed start is one line of ours, not Spring's report
             String url = prepared.getEnvironment().getProperty("spring.datasource.url", "");
             if (url.startsWith(H2_FILE)) {
                 Path database = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath();
@@ -182,9 +182,10 @@ public final class Cli {
             CommandLine line, Path outDir) {
         try {
             ConfigurableApplicationContext context = application.run(line.springArgs().toArray(String[]::new));
-            StartupConsole.open();
+            StartupConsole.release();
             return context;
         } catch (RuntimeException e) {
+            StartupConsole.discard();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof CommandLine.UsageException || t instanceof CatalogException
                         || t instanceof OutputFolderException) {

@@ -1,5 +1,9 @@
 package io.compclose.system;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Logger;
@@ -10,57 +14,94 @@ import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
 
 /**
- * Keeps the console quiet while Spring starts. {@code serve} logs to the console (systemd's journal) once it
- * runs, but a start that fails would put the framework's failure analysis and stack traces there, where
- * CompClose prints one line instead; the log file keeps everything. Spring Boot names its console appender
- * {@code CONSOLE}; with another logging set-up this does nothing.
+ * Holds back the console while Spring starts. {@code serve} and {@code serve --worker} log to the console
+ * (systemd's journal), but a start that fails would put the framework's failure report and stack traces there,
+ * where CompClose prints one line instead; the log file keeps everything. What a start that succeeds logged is
+ * let through once it has started, in order, so nothing a worker did while starting is lost. Spring Boot names
+ * its console appender {@code CONSOLE}; with another logging set-up this does nothing.
  */
 public final class StartupConsole {
 
     private static final String CONSOLE = "CONSOLE";
+    /** More than a start logs; beyond it the console loses lines rather than the process its memory. */
+    private static final int HELD_AT_MOST = 10_000;
 
     private StartupConsole() {
     }
 
-    /** Called once logging is set up for a start (the environment is prepared): nothing reaches the console. */
-    public static void shut() {
-        gate().ifPresent(gate -> gate.open = false);
+    /** Once logging is set up for a start (the environment is prepared): hold what would reach the console. */
+    public static void hold() {
+        gate().ifPresent(Gate::hold);
     }
 
-    /** The context has started: the console gets what its threshold lets through again. */
-    public static void open() {
-        gate().ifPresent(gate -> gate.open = true);
+    /** The start succeeded: what was held goes to the console, and the console is as configured again. */
+    public static void release() {
+        gate().ifPresent(Gate::release);
     }
 
-    private static java.util.Optional<Gate> gate() {
+    /** The start failed: what was held is dropped (the log file has it), and the console is as configured again. */
+    public static void discard() {
+        gate().ifPresent(Gate::discard);
+    }
+
+    private static Optional<Gate> gate() {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Appender<ILoggingEvent> console = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(CONSOLE);
         if (console == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         // logging set up again (a new context in the same JVM) makes a new appender: one gate per appender
         synchronized (console) {
             for (Filter<ILoggingEvent> filter : console.getCopyOfAttachedFiltersList()) {
                 if (filter instanceof Gate gate) {
-                    return java.util.Optional.of(gate);
+                    return Optional.of(gate);
                 }
             }
-            Gate gate = new Gate();
+            Gate gate = new Gate(console);
             gate.start();
             console.addFilter(gate);
-            return java.util.Optional.of(gate);
+            return Optional.of(gate);
         }
     }
 
+    /** After the appender's threshold: it holds only what the console would have shown. */
     private static final class Gate extends Filter<ILoggingEvent> {
 
-        private volatile boolean open = true;
+        private final Appender<ILoggingEvent> console;
+        private List<ILoggingEvent> held;
+
+        Gate(Appender<ILoggingEvent> console) {
+            this.console = console;
+        }
 
         @Override
-        public FilterReply decide(ILoggingEvent event) {
-            return open ? FilterReply.NEUTRAL : FilterReply.DENY;
+        public synchronized FilterReply decide(ILoggingEvent event) {
+            if (held == null) {
+                return FilterReply.NEUTRAL;
+            }
+            if (held.size() < HELD_AT_MOST) {
+                event.prepareForDeferredProcessing();
+                held.add(event);
+            }
+            return FilterReply.DENY;
+        }
+
+        synchronized void hold() {
+            held = new ArrayList<>();
+        }
+
+        synchronized void release() {
+            List<ILoggingEvent> events = held;
+            held = null;
+            if (events != null) {
+                events.forEach(console::doAppend);
+            }
+        }
+
+        synchronized void discard() {
+            held = null;
         }
     }
 }
