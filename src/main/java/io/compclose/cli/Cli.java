@@ -26,6 +26,7 @@ import io.compclose.schedule.CatalogException;
 import io.compclose.schedule.JobCatalog;
 import io.compclose.intake.RequiredRowsCheck;
 import io.compclose.system.CloseRun;
+import io.compclose.system.StartupConsole;
 import io.compclose.system.UsageIntakeRun;
 
 /**
@@ -99,6 +100,10 @@ public final class Cli {
         } catch (CatalogException e) {
             err.println("compclose: " + e.getMessage());
             return ExitCode.BAD_INPUT;
+        } catch (StartupException e) {
+            err.println("compclose: could not start, nothing was run: " + Failures.startup(e.getCause())
+                    + " (details: " + e.logFile + ")");
+            return ExitCode.NOT_STARTED;
         } catch (OutputFolderException e) {
             err.println("compclose: " + e.getMessage());
             return ExitCode.FAILED;
@@ -137,12 +142,23 @@ public final class Cli {
         }
     }
 
+    /** The application context did not start: a wrong setting, a missing database, or a defect; nothing ran. */
+    static class StartupException extends RuntimeException {
+        private final Path logFile;
+
+        StartupException(RuntimeException cause, Path logFile) {
+            super(cause);
+            this.logFile = logFile;
+        }
+    }
+
     /**
      * The embedded database holds everyone's pay. H2 creates its files with the process's umask, so
      * its folder is made owner-only before H2 opens it, even a folder that exists already.
      */
     private static void ownerOnlyEmbeddedDatabase(org.springframework.context.ApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            StartupConsole.hold(); // logging is set up by now: a failed start is one line of ours, not Spring's report
             String url = prepared.getEnvironment().getProperty("spring.datasource.url", "");
             if (url.startsWith(H2_FILE)) {
                 Path database = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath();
@@ -157,7 +173,7 @@ public final class Cli {
     }
 
     private static ConfigurableApplicationContext start(CommandLine line, Path outDir, Class<?>[] extra) {
-        return started(application(outDir, "", extra).web(WebApplicationType.NONE), line);
+        return started(application(outDir, "", extra).web(WebApplicationType.NONE), line, outDir);
     }
 
     /**
@@ -166,8 +182,21 @@ public final class Cli {
      * side by side, as the tests do, would hit; what runs after the start still runs side by side.
      */
     private static synchronized ConfigurableApplicationContext started(SpringApplicationBuilder application,
-            CommandLine line) {
-        return application.run(line.springArgs().toArray(String[]::new));
+            CommandLine line, Path outDir) {
+        try {
+            ConfigurableApplicationContext context = application.run(line.springArgs().toArray(String[]::new));
+            StartupConsole.release();
+            return context;
+        } catch (RuntimeException e) {
+            StartupConsole.discard();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CommandLine.UsageException || t instanceof CatalogException
+                        || t instanceof OutputFolderException) {
+                    throw (RuntimeException) t;
+                }
+            }
+            throw new StartupException(e, outDir.resolve("logs").resolve(LOG_FILE));
+        }
     }
 
     /** {@code serve}: returns once the service has been stopped (SIGTERM, or its context closed). */
@@ -201,7 +230,7 @@ public final class Cli {
             Class<?>... extra) {
         ConfigurableApplicationContext context = started(application(outDir, "", extra)
                 .web(WebApplicationType.NONE)
-                .profiles(WorkerConfiguration.PROFILE), line);
+                .profiles(WorkerConfiguration.PROFILE), line, outDir);
         String url = context.getEnvironment().getProperty("spring.datasource.url", "");
         if (url.startsWith("jdbc:h2:")) {
             context.close();
@@ -232,9 +261,12 @@ public final class Cli {
                 .web(WebApplicationType.SERVLET)
                 .profiles("serve")
                 .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.out",
-                        outDir.toString())), line);
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        String address = context.getEnvironment().getProperty("server.address", "0.0.0.0");
+                        outDir.toString())), line, outDir);
+        // Actuator is on the management port where one is set, else on the web server's
+        String port = context.getEnvironment().getProperty("local.management.port",
+                String.valueOf(((WebServerApplicationContext) context).getWebServer().getPort()));
+        String address = context.getEnvironment().getProperty("management.server.address",
+                context.getEnvironment().getProperty("server.address", "0.0.0.0"));
         Clock clock = context.getBean(Clock.class);
         out.println("Serving " + catalog.entries().size() + " scheduled jobs from " + jobs + " into " + outDir);
         for (CatalogEntry entry : catalog.entries()) {

@@ -57,7 +57,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
             as SPRING_CONFIG_IMPORT=configtree:FOLDER/ (spring.datasource.password, ...).
             exit codes: 0 completed, 1 failed (the same command restarts it),
                         2 bad usage or input, 3 stopped for review,
-                        4 another close of the period is running (nothing started)""";
+                        4 another close of the period is running (nothing started),
+                        5 could not start (a setting, the database; nothing ran)""";
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "close", Set.of("period", "inbox", "out", "revise", "allow-empty"),

@@ -13,6 +13,11 @@ public final class ExitCode {
     public static final int REVIEW = 3;
     /** Another close of the period is running (it holds the period's lease): nothing was started. */
     public static final int BUSY = 4;
+    /**
+     * CompClose could not start: a setting is wrong, or what it needs at start-up (the database, a free port) is
+     * not there, or a defect. Nothing was run; fix the cause (the log file has the details), then run again.
+     */
+    public static final int NOT_STARTED = 5;
 
     private ExitCode() {
     }

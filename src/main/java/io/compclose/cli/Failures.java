@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.transaction.TransactionSystemException;
 
 import io.compclose.intake.BadInputException;
@@ -84,6 +85,27 @@ final class Failures {
         String text = firstLine(ours.getMessage());
         String cause = root == ours ? null : firstLine(root.getMessage());
         return cause == null || text.contains(cause) ? text : text + " (" + cause + ")";
+    }
+
+    /**
+     * Why the application did not start, in one line: a setting that does not bind is named with its value
+     * (unless it is a secret), anything else as {@link #describe}.
+     */
+    static String startup(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BindException bind) {
+                String name = bind.getName().toString();
+                Object value = bind.getProperty() == null ? null : bind.getProperty().getValue();
+                boolean shown = value != null && Secrets.secretSetting(name, value.toString()).isEmpty();
+                Throwable root = t;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                return "the setting " + name + (shown ? "=" + value : "") + " is not valid"
+                        + (root == t || root.getMessage() == null ? "" : " (" + firstLine(root.getMessage()) + ")");
+            }
+        }
+        return describe(failure);
     }
 
     /** Masked: a driver's message may quote a JDBC URL with its password. */

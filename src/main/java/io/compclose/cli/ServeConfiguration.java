@@ -2,6 +2,7 @@ package io.compclose.cli;
 
 import java.time.Clock;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,12 +24,18 @@ import io.compclose.schedule.JobCatalog;
 @EnableConfigurationProperties(ServeProperties.class)
 public class ServeConfiguration {
 
+    /**
+     * The catalog's own scheduler. Spring Integration (remote partitioning) brings a {@code taskScheduler}
+     * of its own, so the catalog names the one it runs on rather than taking whichever is the only one.
+     */
+    public static final String CATALOG_SCHEDULER = "catalogTaskScheduler";
+
     @Bean
     JobCatalog jobCatalog(ServeProperties properties) {
         return JobCatalog.load(properties.jobs());
     }
 
-    @Bean
+    @Bean(CATALOG_SCHEDULER)
     ThreadPoolTaskScheduler catalogTaskScheduler(JobCatalog jobCatalog, Clock clock, ServeProperties properties) {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(jobCatalog.entries().size());
@@ -50,8 +57,14 @@ public class ServeConfiguration {
     }
 
     @Bean
-    CatalogScheduler catalogScheduler(JobCatalog jobCatalog, TaskScheduler scheduler, CatalogLauncher launcher,
-            ServeProperties properties) {
+    CatalogScheduler catalogScheduler(JobCatalog jobCatalog, @Qualifier(CATALOG_SCHEDULER) TaskScheduler scheduler,
+            CatalogLauncher launcher, ServeProperties properties) {
         return new CatalogScheduler(jobCatalog.entries(), scheduler, launcher, properties.shutdownWait());
+    }
+
+    /** {@code /actuator/health}'s {@code catalog} shows each scheduled job and its next run, and DOWN once the schedule stopped. */
+    @Bean
+    CatalogHealth catalogHealthIndicator(CatalogScheduler catalogScheduler, @Qualifier(CATALOG_SCHEDULER) TaskScheduler scheduler) {
+        return new CatalogHealth(catalogScheduler, scheduler.getClock());
     }
 }

@@ -16,6 +16,9 @@ public final class RosterValidator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+    /** What a rep id may not begin with: a hidden file, an option, a formula. */
+    private static final String LEADING_REFUSED = ".-=+@";
+
     private final PlanCatalog plans;
     private final Roster accepted;
     private final Map<String, String> repByEmployeeId = new HashMap<>();
@@ -62,10 +65,12 @@ public final class RosterValidator {
 
     private void check(RepAssignment candidate, Optional<RepAssignment> sameKey) {
         String repId = candidate.repId();
-        // a rep id names the rep's statement and email files: it must never reach outside their folder
-        if (repId.startsWith(".") || repId.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f)) {
+        // a rep id names the rep's statement and email files: it must never reach outside their folder, nor
+        // begin like a command-line option ('-X05.pdf' given to rm, lpr or gpg) or a spreadsheet formula
+        if (LEADING_REFUSED.indexOf(repId.charAt(0)) >= 0
+                || repId.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f)) {
             throw new RowRejectedException("rep_id", "not usable as a file name (no '/', '\\', control "
-                    + "characters or leading '.')", repId);
+                    + "characters, and no leading '.', '-', '=', '+' or '@')", repId);
         }
         if (candidate.effectiveTo() != null && candidate.effectiveTo().isBefore(candidate.effectiveFrom())) {
             throw new RowRejectedException("effective_to", "is before effective_from",

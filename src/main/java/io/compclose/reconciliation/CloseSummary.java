@@ -21,6 +21,10 @@ public class CloseSummary {
     public record Row(String section, String item, String currency, Long count, BigDecimal amount, String detail) {
     }
 
+    /** What a send whose fate is unknown means, and what to do about it. */
+    private static final String UNCONFIRMED = "unconfirmed: interrupted while sending, it may or may not have "
+            + "arrived; not sent again by itself (ask the rep, then resend --rep=%s if it did not)";
+
     private final JdbcTemplate jdbc;
 
     public CloseSummary(JdbcTemplate jdbc) {
@@ -63,11 +67,19 @@ public class CloseSummary {
                 WHERE pay_period = ? AND earning_code = 'ADJUSTMENT' AND reference LIKE 'corrects:%' ORDER BY rep_id
                 """, (rs, i) -> new Row("Corrections for locked periods", rs.getString(1), rs.getString(2), null,
                 rs.getBigDecimal(3), rs.getString(4)), p));
+        // each statement whose latest send did not go: refused (FAILED), or claimed and cut off with the server's
+        // answer unknown (SENDING), which is never sent again by itself and so needs someone to decide
         rows.addAll(jdbc.query("""
-                SELECT rep_id, statement_version, recipient, detail FROM delivery_log
-                WHERE pay_period = ? AND outcome = 'FAILED' ORDER BY rep_id, statement_version, send_no
+                SELECT d.rep_id, d.statement_version, d.recipient, d.outcome, d.detail FROM delivery_log d
+                WHERE d.pay_period = ? AND d.outcome IN ('FAILED', 'SENDING')
+                AND d.send_no = (SELECT MAX(l.send_no) FROM delivery_log l WHERE l.pay_period = d.pay_period
+                    AND l.rep_id = d.rep_id AND l.statement_version = d.statement_version)
+                AND NOT EXISTS (SELECT 1 FROM delivery_log s WHERE s.pay_period = d.pay_period AND s.rep_id = d.rep_id
+                    AND s.statement_version = d.statement_version AND s.outcome = 'SENT')
+                ORDER BY d.rep_id, d.statement_version
                 """, (rs, i) -> new Row("Statements not delivered", rs.getString(1) + " v" + rs.getInt(2), null, null,
-                null, rs.getString(3) + ": " + rs.getString(4)), p));
+                null, rs.getString(3) + ": " + (rs.getString(4).equals("SENDING") ? UNCONFIRMED.formatted(rs.getString(1))
+                        : rs.getString(5))), p));
         rows.addAll(jdbc.query("""
                 SELECT kind, subject, amount, detail FROM review_exception WHERE pay_period = ? AND revision = ?
                 ORDER BY line_no

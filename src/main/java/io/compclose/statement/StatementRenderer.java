@@ -43,9 +43,8 @@ public final class StatementRenderer {
     }
 
     /**
-     * @param password opens the PDF, or null for none: with one, the PDF is encrypted (128-bit) and
-     *                 may be printed and copied from once opened; the owner password is random,
-     *                 so no one can lift those permissions
+     * @param password opens the PDF, or null for none: with one, the PDF is encrypted with AES-256
+     *                 ({@link PdfEncryption})
      */
     public byte[] render(StatementDocument doc, String password) {
         String period = PERIOD.format(doc.period());
@@ -96,14 +95,6 @@ public final class StatementRenderer {
             SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
             config.setMetadataTitle("Commission statement " + doc.period() + " " + doc.repId());
             config.setMetadataAuthor("CompClose");
-            if (password != null) {
-                config.setEncrypted(true);
-                config.set128BitKey(true);
-                config.setUserPassword(password);
-                config.setOwnerPassword(java.util.UUID.randomUUID().toString());
-                config.setPermissions(com.lowagie.text.pdf.PdfWriter.ALLOW_PRINTING
-                        | com.lowagie.text.pdf.PdfWriter.ALLOW_COPY);
-            }
 
             ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
             JRPdfExporter exporter = new JRPdfExporter();
@@ -111,7 +102,7 @@ public final class StatementRenderer {
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
             exporter.setConfiguration(config);
             exporter.exportReport();
-            return pdf.toByteArray();
+            return password == null ? pdf.toByteArray() : PdfEncryption.aes256(pdf.toByteArray(), password);
         } catch (JRException e) {
             throw new IllegalStateException(
                     "Cannot render the " + doc.period() + " statement for " + doc.repId(), e);

@@ -83,8 +83,8 @@ class SecretsFunctionalTests {
         Files.writeString(secrets.resolve("spring.datasource.password"), "Wrong-Pw-0815\n");
         CliRun wrong = CliRun.of(withSecrets(List.of("status", "--out=" + out), secrets));
 
-        // then the command fails saying why, without either password, on screen or in the log
-        assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(ExitCode.FAILED);
+        // then the command does not start (exit 5), saying why, without either password, on screen or in the log
+        assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(ExitCode.NOT_STARTED);
         assertThat(wrong.err()).contains("Wrong user name or password");
         assertThat(wrong.out() + wrong.err() + close.out() + close.err() + log(out))
                 .doesNotContain("Right-Pw-4711").doesNotContain("Wrong-Pw-0815");
@@ -101,8 +101,8 @@ class SecretsFunctionalTests {
         // when a command starts
         CliRun run = CliRun.of(withSecrets(List.of("status", "--out=" + out), secrets));
 
-        // then it fails naming the URL with its password masked
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FAILED);
+        // then it does not start (exit 5), naming the URL with its password masked
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.NOT_STARTED);
         assertThat(run.err()).contains("jdbc:nosuchdb://db.internal:3306/cc?user=cc&password=****&ssl=true");
         assertThat(log(out)).contains("password=****").contains("Caused by");
         assertThat(run.out() + run.err() + log(out)).doesNotContain("Url-Pw-1234");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import io.compclose.support.CliRun;
+import io.compclose.support.Pdfs;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.FaultInjection;
 
@@ -30,7 +31,7 @@ class DeliveryFunctionalTests {
     Path work;
 
     @Test
-    void anUnreachableServerFailsTheCloseAndTheRestartSendsEachStatementOnce() {
+    void anUnreachableServerFailsTheCloseAndTheRestartSendsEachStatementOnce() throws Exception {
         // given a close whose SMTP server is not listening: each statement is tried 3 times, and after
         // 5 statements in a row the server is taken to be down
         Path out = work.resolve("out");
@@ -68,6 +69,17 @@ class DeliveryFunctionalTests {
         assertThat(close.count("SELECT COUNT(*) FROM delivery_log WHERE outcome = 'SENT'")).isEqualTo(9);
         assertThat(back.out()).contains("9 sent by SMTP")
                 .contains("1 unconfirmed (interrupted while sending; not sent again automatically)");
+        // and the close summary lists the unconfirmed statement as not delivered, in the CSV and the PDF, and
+        // only it: the failed sends went on the restart
+        String unconfirmed = "isla.murphy@example.com: unconfirmed: interrupted while sending, it may or may not "
+                + "have arrived; not sent again by itself (ask the rep, then resend --rep=R009 if it did not)";
+        assertThat(Files.readAllLines(out.resolve("reports/close-summary-2026-10.csv")).stream()
+                .filter(line -> line.startsWith("Statements not delivered,"))).containsExactly(
+                "Statements not delivered,R009 v1,,,,\"" + unconfirmed + "\"");
+        String summary = Pdfs.text(Files.readAllBytes(out.resolve("reports/close-summary-2026-10.pdf")))
+                .replaceAll("\\s+", " ");
+        assertThat(summary).contains("Statements not delivered").contains("R009 v1")
+                .contains(unconfirmed).doesNotContain("M001 v1");
     }
 
     @Test

@@ -416,6 +416,11 @@ final class BrokenRows {
                     id + ",Yan Yo,EY3,yan@example.com,AE,,West,AE-2026,USD,2026-01-01,", "rep_id",
                     "not usable as a file name"));
         }
+        for (String id : List.of("-X05", "=X03", "+X07", "@X09")) {
+            rows.add(rule(reps, "rep id '" + id + "' beginning like an option or a formula",
+                    id + ",Yan Yo,EY3,yan@example.com,AE,,West,AE-2026,USD,2026-01-01,", "rep_id",
+                    "no leading '.', '-', '=', '+' or '@'"));
+        }
         rows.add(rule(reps, "rep id with a bell character", "R\u00078,Yan Yo,EY3,yan@example.com,AE,,West,AE-2026,USD,"
                 + "2026-01-01,", "rep_id", CONTROL + " U+0007"));
         rows.add(rule(reps, "a quoted name spanning two lines",

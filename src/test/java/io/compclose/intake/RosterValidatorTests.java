@@ -52,13 +52,15 @@ class RosterValidatorTests {
                 .isEqualTo("is before effective_from");
         assertThat(rejectOf(6, "R1,,Ana,ana@example.com,AE,AE,USD,2026-01-01,").column()).isEqualTo("employee_id");
         // a rep id names files (statements/<period>/<rep>.pdf): none may leave its folder
-        for (String escape : List.of("../../etc/cron.d/x", "R/1", "..", ".hidden", "R\\1")) {
+        // nor begin like a command-line option ("-X05.pdf" given to rm or lpr) or a spreadsheet formula
+        for (String escape : List.of("../../etc/cron.d/x", "R/1", "..", ".hidden", "R\\1", "-X05", "=X03", "+1+2",
+                "@X09")) {
             Reject reject = rejectOf(7, escape + ",E7,Eve,eve@example.com,AE,AE,USD,2026-01-01,");
             assertThat(reject.column() + ": " + reject.reason()).as(escape).isEqualTo("rep_id: not usable as a file "
-                    + "name (no '/', '\\', control characters or leading '.')");
+                    + "name (no '/', '\\', control characters, and no leading '.', '-', '=', '+' or '@')");
         }
-        assertThat(validator.validate(row(8, "+1+2,E8,Hal,hal@example.com,AE,AE,USD,2026-01-01,")).isAccepted())
-                .as("a formula-like id is a valid file name; the payroll file neutralises it").isTrue();
+        assertThat(validator.validate(row(8, "X-05+1,E8,Hal,hal@example.com,AE,AE,USD,2026-01-01,")).isAccepted())
+                .as("those characters after the first are harmless").isTrue();
     }
 
     @Test

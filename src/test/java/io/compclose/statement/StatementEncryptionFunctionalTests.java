@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.encryption.PDEncryption;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,15 @@ class StatementEncryptionFunctionalTests {
         assertThatThrownBy(() -> Loader.loadPDF(pdf, "pw-R005")).isInstanceOf(InvalidPasswordException.class);
         try (PDDocument opened = Loader.loadPDF(pdf, "pw-R006")) {
             assertThat(new PDFTextStripper().getText(opened)).contains("Farid Haddad", "USD 53,635.96");
+            // AES-256 (the standard handler's revision 6, crypt filter AESV3), not RC4; printing and copying allowed
+            PDEncryption encryption = opened.getEncryption();
+            assertThat(encryption.getFilter()).isEqualTo("Standard");
+            assertThat(encryption.getRevision()).isEqualTo(6);
+            assertThat(encryption.getLength()).isEqualTo(256);
+            assertThat(encryption.getStdCryptFilterDictionary().getCryptFilterMethod().getName()).isEqualTo("AESV3");
+            assertThat(opened.getCurrentAccessPermission().canPrint()).isTrue();
+            assertThat(opened.getCurrentAccessPermission().canExtractContent()).isTrue();
+            assertThat(opened.getCurrentAccessPermission().canModify()).isFalse();
         }
         String email = Files.readString(work.resolve("out/outbox/2026-10/R006.eml"));
         assertThat(email).contains("The PDF is protected: open it with the statement password you were given.")

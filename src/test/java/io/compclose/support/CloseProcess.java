@@ -95,6 +95,12 @@ public final class CloseProcess {
         }
     }
 
+    /** SIGTERM (what {@link Process#destroy()} sends on Linux), as systemd stops a service; returns the exit code. */
+    public int terminate(Duration deadline) {
+        process.destroy();
+        return awaitExit(deadline);
+    }
+
     public boolean alive() {
         return process.isAlive();
     }

@@ -93,6 +93,7 @@ public class ManualTaskScheduler implements TaskScheduler {
 
         @org.springframework.context.annotation.Bean
         @org.springframework.context.annotation.Primary
+        @org.springframework.beans.factory.annotation.Qualifier(io.compclose.cli.ServeConfiguration.CATALOG_SCHEDULER)
         ManualTaskScheduler manualTaskScheduler() {
             return new ManualTaskScheduler(TestClock.shared());
         }

@@ -114,8 +114,9 @@ class DatabaseAccountsFunctionalTests {
         // when a command starts with it
         CliRun status = CliRun.of(accountArgs(List.of("status", "--out=" + out), "Wrong-App-Pw-0815"));
 
-        // then it fails saying access was denied, without either password, on screen or in the log
-        assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
+        // then it does not start (exit 5: a setting to fix, nothing ran), saying access was denied, without either
+        // password, on screen or in the log
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(io.compclose.cli.ExitCode.NOT_STARTED);
         assertThat(status.err()).contains("Access denied for user '" + APP + "'");
         assertThat(status.out() + status.err() + Files.readString(out.resolve("logs/compclose.log")))
                 .doesNotContain("Wrong-App-Pw-0815").doesNotContain(MIGRATION_PASSWORD);
