@@ -121,6 +121,56 @@ class RestartFunctionalTests {
         assertResumedAtAndEqualsTheUninterruptedRun(close, restarted, step);
     }
 
+    @ParameterizedTest(name = "{0} on threads: every database connection dropped {1}, the same command completes")
+    @CsvSource({
+            "calculateEarnings, in a range's write",
+            "calculateEarnings, as a range starts",
+            "renderStatements, in a range's write",
+            "renderStatements, as a range starts"})
+    void aDroppedDatabaseConnectionInARepRangeLeavesACloseTheSameCommandCompletes(String step, String when)
+            throws Exception {
+        // given a close on MariaDB whose step runs as four rep ranges on two threads, and whose connections the
+        // server drops (KILL) while a range writes, or as the third range starts: ranges fail side by side, and
+        // Spring Batch is left unable to record a range's start or end (issue 20: calculateEarningsRange:reps001
+        // stayed STARTING in a FAILED close, and every later close was refused as 'already running')
+        Path out = work.resolve("out");
+        String url = TestDatabases.freshMariaDb("compclose_dropped_range");
+        CloseFixture close = new CloseFixture(out, url, true);
+        List<String> args = close.closeArgs("--compclose.partition.threads=2", "--compclose.partition.grid-size=4");
+        int[] dropped = {-1};
+        if (when.startsWith("as")) {
+            FaultInjection.armAtRangeStart(step, 3, url); // (fails the test if it finds no connection to drop)
+        } else {
+            FaultInjection.arm(step, 2, () -> dropped[0] = TestDatabases.killConnections(url));
+        }
+
+        // when
+        CliRun failed = CliRun.of(args, FaultInjection.class);
+
+        // then the close fails in that step, in two lines without framework text
+        assertThat(FaultInjection.fired()).as("the fault fired").isTrue();
+        assertThat(dropped[0]).as("connections dropped").isNotZero();
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).as(failed.toString()).startsWith("compclose: the close of 2026-10 failed in step "
+                + step).contains("run the same command again");
+        assertThat(failed.err().lines()).as(failed.toString()).hasSize(2);
+        assertNoFrameworkText(failed);
+
+        // and the same command completes as if nothing had happened: before the fix it was refused, for good, with
+        // Spring Batch's "A job execution for this job is already running: JobExecution: id=1, ... status=FAILED"
+        CliRun restarted = CliRun.of(args, FaultInjection.class);
+        assertNoFrameworkText(restarted);
+        assertResumedAtAndEqualsTheUninterruptedRun(close, restarted, step);
+        assertThat(close.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE END_TIME IS NULL OR STATUS IN "
+                + "('STARTING', 'STARTED', 'STOPPING', 'UNKNOWN')")).as("no step execution is left running").isZero();
+    }
+
+    /** Spring Batch's or the driver's own words, a class name or a stack frame: none of these reach the console. */
+    private static void assertNoFrameworkText(CliRun run) {
+        assertThat(run.out() + run.err()).as(run.toString()).doesNotContain("JobExecution", "StepExecution",
+                "already running", "org.springframework", "java.", "Exception", "\tat ");
+    }
+
     @ParameterizedTest(name = "{1} cannot write into {0} on {2}: a clear failure, the restart completes")
     @CsvSource({
             "payroll, exportPayroll, h2",

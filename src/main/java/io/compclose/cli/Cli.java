@@ -284,6 +284,6 @@ public final class Cli {
                 + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH" + h2Options);
         defaults.put("logging.file.name", outDir.resolve("logs").resolve(LOG_FILE).toString());
         return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra).properties(defaults)
-                .listeners(Cli::ownerOnlyEmbeddedDatabase);
+                .listeners(Cli::ownerOnlyEmbeddedDatabase, new LogProblemsOffTheConsole());
     }
 }

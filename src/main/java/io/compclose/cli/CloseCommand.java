@@ -9,6 +9,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.env.Environment;
@@ -185,6 +186,18 @@ public class CloseCommand {
                     + "continues from it consistently. Marking it failed so it can continue.");
             last = history.failUnknown(last);
         }
+        if (last != null && last.getStatus() != BatchStatus.COMPLETED
+                && !CloseHistory.stepsLeftRunning(last).isEmpty()) {
+            // the execution ended, but some of its steps did not record how: a rep range whose connection dropped
+            // as it started or ended stays STARTING or STARTED, and Spring Batch refuses every restart while one is
+            List<StepExecution> left = history.failStepsLeftRunning(last);
+            out.println("The close of " + run.period() + " (execution " + last.getId() + ") stopped with "
+                    + stepNames(left) + " still marked running: the database connection dropped before "
+                    + (left.size() == 1 ? "its end" : "their ends") + " could be recorded. Marking "
+                    + (left.size() == 1 ? "it" : "them") + " failed so the close can continue.");
+            recovered += left.size() + " step execution(s) of execution " + last.getId()
+                    + " left running marked failed; ";
+        }
         if (!payrollLayoutsReadable(err)) {
             return ExitCode.BAD_INPUT;
         }
@@ -289,6 +302,15 @@ public class CloseCommand {
                     : new JobParametersBuilder(run.toJobParameters())
                             .addString(RequiredRowsCheck.ALLOW_EMPTY, String.join(",", allowEmpty), false)
                             .toJobParameters());
+        } catch (JobExecutionAlreadyRunningException e) {
+            // a step of the last execution was marked running again after it was failed above: only a worker
+            // that was still running a range of it can do that
+            audit.record(AuditLog.osUser(), action, run.period(), what + ": could not start: a step of the last "
+                    + "execution is still marked running");
+            err.println("compclose: the close of " + run.period() + " cannot continue yet: a step of its last run is "
+                    + "still marked running, most likely a rep range a serve --worker process is still running.");
+            err.println("Wait for the workers to finish it (or stop them), then run the same command again.");
+            return ExitCode.BUSY;
         } catch (Exception e) {
             Optional<String> lost = Failures.connectionLost(List.of(e));
             if (lost.isPresent()) {
@@ -409,6 +431,13 @@ public class CloseCommand {
                 + failedStep(execution).map(s -> " in step " + s.getStepName()).orElse("") + ": " + reason);
         err.println("Nothing was paid twice. Fix the cause and run the same command again to restart from that step.");
         return ExitCode.FAILED;
+    }
+
+    /** {@code calculateEarningsRange:reps002}, or the first three and how many more. */
+    private static String stepNames(List<StepExecution> steps) {
+        List<String> names = steps.stream().map(StepExecution::getStepName).toList();
+        return names.size() <= 3 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
     }
 
     private static Optional<StepExecution> failedStep(JobExecution execution) {

@@ -1,6 +1,11 @@
 package io.compclose.cli;
 
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -39,13 +44,11 @@ public class CloseHistory {
      * recorded; the close holds the period's lease, so nothing runs it any more.
      */
     public JobExecution failUnknown(JobExecution execution) {
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
-                step.setStatus(BatchStatus.FAILED);
-                jobRepository.update(step);
-            }
-        }
+        failStepsLeftRunning(execution);
         execution.setStatus(BatchStatus.FAILED);
+        if (execution.getEndTime() == null) {
+            execution.setEndTime(LocalDateTime.now());
+        }
         jobRepository.update(execution);
         return execution;
     }
@@ -75,6 +78,42 @@ public class CloseHistory {
                 }
             }
         }
+    }
+
+    /**
+     * The steps of an execution that has ended (failed, stopped, or just recovered) that are still marked
+     * running or UNKNOWN, rep ranges included: a range whose start or end could not be recorded because the
+     * connection dropped under it stays STARTING or STARTED though its close failed, and Spring Batch then
+     * refuses every restart as "already running".
+     */
+    public static List<StepExecution> stepsLeftRunning(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN)
+                .sorted(Comparator.comparingLong(StepExecution::getId))
+                .toList();
+    }
+
+    /**
+     * Marks those steps FAILED, with an end time, so the restart runs them again from their last committed
+     * chunk. Only under the period's lease: no close runs them then, and a worker still running a range (cut
+     * off, not dead) finds the range changed under it and stops at its next write.
+     */
+    public List<StepExecution> failStepsLeftRunning(JobExecution execution) {
+        List<StepExecution> left = stepsLeftRunning(execution);
+        for (StepExecution step : left) {
+            if (!step.getExitStatus().getExitCode().equals(ExitStatus.FAILED.getExitCode())) {
+                // a step whose failure was recorded keeps it; one whose failure went unrecorded says why it ended
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("left " + step.getStatus() + " when execution "
+                        + execution.getId() + " of the close stopped; the restart runs it again from its last "
+                        + "committed chunk"));
+            }
+            step.setStatus(BatchStatus.FAILED);
+            if (step.getEndTime() == null) {
+                step.setEndTime(LocalDateTime.now());
+            }
+            jobRepository.update(step);
+        }
+        return left;
     }
 
     /** Whether an execution stopped at the review gate, waiting for approval. */

@@ -51,7 +51,8 @@ public class PartitionedSteps {
                 : onThreads(range);
         return new StepBuilder(name, jobRepository).partitioner(range.getName(), ranges)
                 .gridSize(properties.rangeCount())
-                .partitionHandler(RangeFailures.surfaced(HeaviestRangesFirst.of(handler)))
+                .partitionHandler(RangeFailures.surfaced(RangeBounds.restored(HeaviestRangesFirst.of(handler),
+                        ranges, jobRepository)))
                 .listener((StepExecutionListener) steps.partitionedProgress(name).estimating(total))
                 .build();
     }

@@ -157,6 +157,46 @@ class RemotePartitioningIT {
         assertTheSingleProcessClose(close);
     }
 
+    @Test
+    void aDatabaseConnectionDroppedInTheMiddleOfARemoteRangeLeavesACloseTheSameCommandCompletes() throws Exception {
+        // given the only worker, paused with its first chunk of a calculation range read but not yet written
+        CloseFixture close = new CloseFixture(work.resolve("dropped"),
+                TestDatabases.freshMariaDb("compclose_remote_dropped"), false);
+        CloseProcess worker = startWorker(close, "worker-paused", "calculateEarnings:1:beforeWrite");
+        CompletableFuture<CliRun> firstClose = CompletableFuture.supplyAsync(() -> CliRun.of(remoteClose(close,
+                "20s")));
+        assertThat(worker.awaitFrozen(DEADLINE)).as(worker.report()).isTrue();
+
+        // when the database drops every connection (KILL), the worker's and the close's, and the worker goes on
+        assertThat(TestDatabases.killConnections(close.databaseUrl())).as("connections dropped").isPositive();
+        worker.resume();
+        CliRun failed = firstClose.get();
+
+        // then the close fails in the calculation, in its own two lines, and the worker lives on
+        assertThat(failed.exitCode()).as(failed + "\n" + worker.report()).isEqualTo(1);
+        assertThat(failed.err()).as(failed.toString()).startsWith("compclose: the close of 2026-10 failed in step "
+                + "calculateEarnings").contains("run the same command again");
+        assertThat(failed.err().lines()).as(failed.toString()).hasSize(2);
+        assertNoFrameworkText(failed);
+        assertThat(worker.alive()).as(worker.report()).isTrue();
+
+        // and the same command completes the close as if nothing had happened, ranges left running included
+        CliRun restarted = CliRun.of(remoteClose(close, "5m"));
+        assertThat(restarted.exitCode()).as(restarted + "\n" + worker.report()).isZero();
+        assertThat(restarted.out()).contains("Restarting the close of 2026-10 where execution 1 stopped");
+        assertNoFrameworkText(restarted);
+        assertRangesCompleted(close, 6);
+        assertThat(close.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE END_TIME IS NULL OR STATUS IN "
+                + "('STARTING', 'STARTED', 'STOPPING', 'UNKNOWN')")).as("no step execution is left running").isZero();
+        assertTheSingleProcessClose(close);
+    }
+
+    /** Spring Batch's or the driver's own words, a class name or a stack frame: none of these reach the console. */
+    private static void assertNoFrameworkText(CliRun run) {
+        assertThat(run.out() + run.err()).as(run.toString()).doesNotContain("JobExecution", "StepExecution",
+                "already running", "org.springframework", "java.", "Exception", "\tat ");
+    }
+
     private List<String> remoteClose(CloseFixture close, String timeout) {
         return close.closeArgs("--compclose.partition.mode=remote", "--compclose.partition.grid-size=6",
                 "--compclose.partition.queue=" + queue, "--compclose.partition.poll-interval=100ms",

@@ -82,6 +82,15 @@ public final class CloseProcess {
         return Files.exists(marker);
     }
 
+    /** Lets a process frozen at its kill point go on from there (see {@link KillPoints}). */
+    public void resume() {
+        try {
+            Files.writeString(marker.resolveSibling(marker.getFileName() + ".resume"), "go on\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public int awaitExit(Duration deadline) {
         try {
             if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Bean;
  * jar's loader path), to hold it still at one point so that the test kills it exactly there: the
  * close freezes at {@code -Dcompclose.killpoint=step:chunk:phase}, writes
  * {@code -Dcompclose.killpoint.marker} to say so, and waits for its SIGKILL. Its heartbeat thread
- * goes on renewing its lease meanwhile, as a live close's does.
+ * goes on renewing its lease meanwhile, as a live close's does. A test may instead let it go on: a file
+ * named as the marker plus {@code .resume} ({@link CloseProcess#resume()}) ends the freeze, and the
+ * process then runs on without freezing again, as if it had only paused there.
  * <ul>
  * <li>{@code beforeWrite} / {@code afterWrite}: the chunk-th chunk this process writes in the step (in any one
  * of its rep ranges, for a step run as ranges side by side), read
@@ -104,9 +106,19 @@ public class KillPoints {
         return point == null || point.isBlank() ? null : point.split(":");
     }
 
-    /** Says where it stopped, then waits to be killed; a test that forgets to kill it fails on its deadline. */
+    /** Set once a test let this process go on: it never freezes again. */
+    private static volatile boolean resumed;
+
+    /**
+     * Says where it stopped, then waits to be killed or resumed; a test that forgets to kill it fails on its
+     * deadline.
+     */
     private static void freeze(String where) {
+        if (resumed) {
+            return;
+        }
         Path marker = Path.of(System.getProperty(MARKER));
+        Path resume = marker.resolveSibling(marker.getFileName() + ".resume");
         try {
             Path temp = marker.resolveSibling(marker.getFileName() + ".tmp");
             Files.writeString(temp, where + " pid " + ProcessHandle.current().pid());
@@ -114,12 +126,13 @@ public class KillPoints {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        while (true) {
+        while (!Files.exists(resume)) {
             try {
-                Thread.sleep(60_000);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
-                // only SIGKILL ends this
+                // only SIGKILL or the resume file ends this
             }
         }
+        resumed = true;
     }
 }
