@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param uncreditedBookings        bookings no crediting rule credits
  * @param rejectedRowsAbove         more rejected input rows than this (all files together)
  * @param rejectedSharePercent      more than this percentage of one file's rows rejected
+ * @param rejectedShareMinRows      ... in a file of at least this many rows: a share of a handful says little
  * @param bookingAbove              a single booking's ACV above this amount (in the booking's currency)
  * @param repsWithoutRoster         reps who have bookings but no accepted roster row (their bookings were
  *                                  rejected, so they are not paid for them)
@@ -42,6 +43,7 @@ public record ReviewProperties(
         @DefaultValue("true") boolean uncreditedBookings,
         Long rejectedRowsAbove,
         @DefaultValue("20") BigDecimal rejectedSharePercent,
+        @DefaultValue("10") long rejectedShareMinRows,
         @DefaultValue("100000000") BigDecimal bookingAbove,
         @DefaultValue("true") boolean repsWithoutRoster) {
 }

@@ -81,7 +81,7 @@ public final class ReviewRules {
         }
         BigDecimal share = thresholds.rejectedSharePercent();
         for (FileRows file : period.files()) {
-            if (share != null && file.read() > 0 && BigDecimal.valueOf(file.rejected()).multiply(HUNDRED)
+            if (share != null && file.read() > 0 && file.read() >= thresholds.rejectedShareMinRows() && BigDecimal.valueOf(file.rejected()).multiply(HUNDRED)
                     .compareTo(share.multiply(BigDecimal.valueOf(file.read()))) > 0) {
                 found.add(new ReviewException("REJECTED_SHARE", file.file(), file.rejected() + " of " + file.read()
                         + " rows rejected (" + percentOf(file.rejected(), file.read()) + " %), more than " + plain(share)

@@ -30,8 +30,8 @@ class ReviewRulesTests {
     @Test
     void payoutsAboveAMultipleOfTargetOrAFixedAmount() {
         // monthly target 1,000: 2 × 1,000 = 2,000 < 2,500 (flagged); 2,000 is not above it
-        ReviewProperties thresholds = new ReviewProperties(true, d("2"), d("10000"), null, null, null, false, false, null, null, null,
-                false);
+        ReviewProperties thresholds = new ReviewProperties(true, d("2"), d("10000"), null, null, null, false, false,
+                null, null, 0, null, false);
         assertThat(found(thresholds, List.of(rep("A", "2500", null, "1000", "0"), rep("B", "2000", null, "1000", "0"),
                 rep("C", "10000.01", null, null, "0")), List.of(), 0)).containsExactly(
                 "PAYOUT_ABOVE_TARGET A: payout 2500 USD is above 2 × the monthly target incentive 1000",
@@ -41,8 +41,8 @@ class ReviewRulesTests {
     @Test
     void aChangeAgainstThePriorPeriodANegativeBalanceUncreditedBookingsAndRejects() {
         // D: 1,000 → 2,600 is +160 %, above 150 %; E: 1,000 → 2,400 is +140 %; F: no prior payout, not compared
-        ReviewProperties thresholds = new ReviewProperties(true, null, null, d("150"), null, null, true, true, 10L, null, null,
-                false);
+        ReviewProperties thresholds = new ReviewProperties(true, null, null, d("150"), null, null, true, true, 10L,
+                null, 0, null, false);
         assertThat(found(thresholds, List.of(rep("D", "2600", "1000", null, "0"), rep("E", "2400", "1000", null, "0"),
                 rep("F", "5000", null, null, "-120.50")), List.of("B3: splits total 90 %"), 11)).containsExactly(
                 "CHANGE_AGAINST_PRIOR D: payout 2600 against 1000 USD the period before: 160.0 % change, above 150 %",
@@ -78,6 +78,7 @@ class ReviewRulesTests {
         assertThat(thresholds.changeAtLeast()).isEqualByComparingTo("5000");
         assertThat(thresholds.totalChangeAgainstPriorPercent()).isEqualByComparingTo("200");
         assertThat(thresholds.rejectedSharePercent()).isEqualByComparingTo("20");
+        assertThat(thresholds.rejectedShareMinRows()).isEqualTo(10);
         assertThat(thresholds.bookingAbove()).isEqualByComparingTo("100000000");
         assertThat(thresholds.repsWithoutRoster()).isTrue();
         assertThat(thresholds.payoutAbove()).isNull();
@@ -134,14 +135,16 @@ class ReviewRulesTests {
 
     @Test
     void aShareOfAFilesRowsRejectedAndABookingAboveTheLimit() {
-        // bookings.csv 21 of 100 = 21.0 % > 20 %; reps.csv 2 of 10 = 20 %, not above; kpis.csv no rows
+        // bookings.csv 21 of 100 = 21.0 % > 20 %; reps.csv 2 of 10 = 20 %, not above; kpis.csv 1 of 2 = 50 %, but
+        // in a file of fewer than 10 rows; splits.csv 3 of 10 = 30 % in a file of 10 rows: flagged
         // B-9: 999,999,999,999.99 > 100,000,000; B-8 at exactly 100,000,000 is not above
         assertThat(found(defaults(Map.of()), period(List.of(), List.of(), List.of(),
                 List.of(new ReviewRules.Booking("B-9", "R001", "USD", d("999999999999.99")),
                         new ReviewRules.Booking("B-8", "R002", "USD", d("100000000.00"))),
                 List.of(new ReviewRules.FileRows("bookings.csv", 100, 21), new ReviewRules.FileRows("reps.csv", 10, 2),
-                        new ReviewRules.FileRows("kpis.csv", 0, 0))))).containsExactly(
+                        new ReviewRules.FileRows("kpis.csv", 2, 1), new ReviewRules.FileRows("splits.csv", 10, 3))))).containsExactly(
                 "BOOKING_ABOVE_LIMIT B-9: ACV 999999999999.99 USD (rep R001) is above 100000000 for a single booking",
-                "REJECTED_SHARE bookings.csv: 21 of 100 rows rejected (21.0 %), more than 20 %");
+                "REJECTED_SHARE bookings.csv: 21 of 100 rows rejected (21.0 %), more than 20 %",
+                "REJECTED_SHARE splits.csv: 3 of 10 rows rejected (30.0 %), more than 20 %");
     }
 }
