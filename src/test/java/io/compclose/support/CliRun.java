@@ -28,12 +28,13 @@ public record CliRun(int exitCode, String out, String err) {
      * Closes a period quietly into {@code out} on the database at {@code url}: the embedded default
      * when it is an H2 URL, else the given one.
      */
-    public static CliRun close(String period, Path inbox, Path out, String url) {
+    public static CliRun close(String period, Path inbox, Path out, String url, String... extra) {
         List<String> args = new ArrayList<>(List.of("close", "--period=" + period, "--inbox=" + inbox,
                 "--out=" + out, "--compclose.progress=false"));
         if (!url.startsWith("jdbc:h2:")) {
             args.add("--spring.datasource.url=" + url);
         }
+        args.addAll(List.of(extra));
         return of(args);
     }
 
