@@ -37,10 +37,47 @@ public final class PlanLoader {
 
     private static final Set<String> PLAN_FIELDS = Set.of("plan", "version", "name", "effective_from",
             "effective_to", "currency", "base_salary", "target_incentive", "measurement", "components", "caps",
-            "draw", "holdback", "clawback", "spiffs", "bonuses", "team_pool", "mbo");
+            "draw", "holdback", "clawback", "spiffs", "bonuses", "team_pool", "mbo", "allow_rate_above_one",
+            "allow_multiplier_above");
     private static final Set<String> COMPONENT_FIELDS = Set.of("id", "weight", "metric", "when", "quota",
             "quota_by_period", "credit_multipliers", "pay", "rate", "rate_table", "caps");
     private static final int RECOMMENDED_COMPONENTS = 3;
+    /** Above this a multiplier is taken for a typo unless the plan raises the limit (allow_multiplier_above). */
+    static final BigDecimal MULTIPLIER_LIMIT = BigDecimal.valueOf(5);
+    /** The digits a quota may have before the point: credit and quota are stored as decimal(21,6). */
+    private static final int QUOTA_WHOLE_DIGITS = 15;
+    private static final int QUOTA_DECIMALS = 6;
+
+    /**
+     * The most a rate or a multiplier may be without the plan saying so, and what the refusal adds: a rate
+     * of 9 written for 0.09 pays a hundred times over, and nothing later in the close would object.
+     */
+    private record Ceiling(BigDecimal max, String refusal) {
+
+        static final Ceiling NONE = new Ceiling(null, "");
+
+        static Ceiling rates(boolean allowed) {
+            return allowed ? NONE : new Ceiling(BigDecimal.ONE, " is above 1 (100 %): rates are fractions (0.09 is "
+                    + "9 %); if it is meant, set allow_rate_above_one: true on the plan");
+        }
+
+        static Ceiling multipliers(BigDecimal limit) {
+            return new Ceiling(limit, " is a multiplier above " + limit.stripTrailingZeros().toPlainString()
+                    + "; if it is meant, set allow_multiplier_above: <the largest multiplier> on the plan");
+        }
+
+        BigDecimal check(YamlNode node, String field, BigDecimal value) {
+            if (value != null && max != null && value.compareTo(max) > 0) {
+                node.problem(field, value.toPlainString() + refusal);
+                return null;
+            }
+            return value;
+        }
+    }
+
+    /** The ceilings a plan's fields are held to: rates at 1 and multipliers at 5 unless the plan opts in. */
+    private record Ceilings(Ceiling rate, Ceiling multiplier) {
+    }
 
     private final Function<String, Optional<String>> conditionProblem;
 
@@ -128,9 +165,12 @@ public final class PlanLoader {
         BigDecimal target = node.notNegative("target_incentive", false);
         Measurement measurement = node.has("measurement")
                 ? node.choice("measurement", Measurement.class, true) : Measurement.YEAR_TO_DATE;
-        List<PlanComponent> components = node.list("components", this::component);
+        Ceilings ceilings = ceilings(node);
+        List<PlanComponent> components = node.list("components", c -> component(c, ceilings));
         if (!node.has("components")) {
             node.problem("components", "at least one component is required");
+        } else if (node.listSize("components") == 0) {
+            node.problem("components", "at least one component is required, the list is empty");
         }
         checkComponents(node, components, target, warnings, where);
         PlanTerms.Caps caps = caps(node.child("caps"), target);
@@ -149,17 +189,32 @@ public final class PlanLoader {
                 mbos, file);
     }
 
-    private PlanComponent component(YamlNode node) {
+    /** The plan's opt-ins: {@code allow_rate_above_one: true}, {@code allow_multiplier_above: 10}. */
+    private static Ceilings ceilings(YamlNode node) {
+        boolean ratesAboveOne = node.flag("allow_rate_above_one");
+        BigDecimal multiplierLimit = node.notNegative("allow_multiplier_above", false);
+        if (multiplierLimit != null && multiplierLimit.compareTo(MULTIPLIER_LIMIT) <= 0) {
+            node.problem("allow_multiplier_above", "must be above " + MULTIPLIER_LIMIT + " (the limit without it), was "
+                    + multiplierLimit.toPlainString());
+            multiplierLimit = null;
+        }
+        return new Ceilings(Ceiling.rates(ratesAboveOne),
+                Ceiling.multipliers(multiplierLimit == null ? MULTIPLIER_LIMIT : multiplierLimit));
+    }
+
+    private PlanComponent component(YamlNode node, Ceilings ceilings) {
         node.onlyFields(COMPONENT_FIELDS);
         String id = node.text("id", true);
         BigDecimal weight = node.notNegative("weight", false);
         Metric metric = metric(node, "metric");
         String when = condition(node, "when");
-        BigDecimal quota = node.notNegative("quota", false);
+        BigDecimal quota = quota(node, "quota", node.notNegative("quota", false));
         Map<String, BigDecimal> quotaByPeriod = quotaByPeriod(node);
-        List<CreditMultiplier> multipliers = node.list("credit_multipliers", this::multiplier);
+        List<CreditMultiplier> multipliers = node.list("credit_multipliers", m -> multiplier(m, ceilings.multiplier()));
         PayMethod pay = node.has("pay") ? node.choice("pay", PayMethod.class, true) : PayMethod.RATE_ON_VALUE;
-        RateTable table = rateTable(node);
+        // paid by attainment, a band's rate is a payout multiplier (1.5 pays 150 % of target); on value, a rate
+        RateTable table = rateTable(node, pay == PayMethod.TARGET_BY_ATTAINMENT ? ceilings.multiplier()
+                : ceilings.rate());
         YamlNode caps = node.child("caps");
         BigDecimal perDeal = null;
         if (caps != null) {
@@ -181,7 +236,7 @@ public final class PlanLoader {
                         + " is not measured on bookings");
             }
         }
-                boolean hasQuota = quota != null || !quotaByPeriod.isEmpty();
+        boolean hasQuota = node.has("quota") || node.has("quota_by_period");
         if (table != null && table.basis() == BandBasis.ATTAINMENT && !hasQuota
                 && (pay == PayMethod.TARGET_BY_ATTAINMENT || !isFlat(table))) {
             node.problem("quota", "is required: the rate table's bands are fractions of quota");
@@ -202,7 +257,9 @@ public final class PlanLoader {
             warnings.add(where + ": components: " + components.size() + " components; good plans keep to "
                     + RECOMMENDED_COMPONENTS + " or fewer");
         }
-        if (components.size() > 1 || components.stream().anyMatch(c -> c.weight() != null)) {
+        // a component refused for its own fields is missing from the weights: their sum would only mislead
+        boolean allRead = components.size() == node.listSize("components");
+        if (allRead && (components.size() > 1 || components.stream().anyMatch(c -> c.weight() != null))) {
             if (components.stream().anyMatch(c -> c.weight() == null)) {
                 node.problem("components", "every component needs a weight when there are several");
             } else {
@@ -225,13 +282,35 @@ public final class PlanLoader {
         }
     }
 
-    private RateTable rateTable(YamlNode node) {
+    /**
+     * A quota above zero that the quota and credit columns hold: a zero quota makes attainment a division by
+     * zero (leave quota out where a component has none), and 1e400 is no one's quota.
+     */
+    private static BigDecimal quota(YamlNode node, String field, BigDecimal quota) {
+        if (quota == null) {
+            return null;
+        }
+        if (quota.signum() == 0) {
+            node.problem(field, "must be above zero, was " + quota.toPlainString()
+                    + " (leave quota out for a component without one)");
+            return null;
+        }
+        BigDecimal exact = quota.stripTrailingZeros();
+        if (exact.precision() - exact.scale() > QUOTA_WHOLE_DIGITS || exact.scale() > QUOTA_DECIMALS) {
+            node.problem(field, "must have at most " + QUOTA_WHOLE_DIGITS + " digits before the decimal point and "
+                    + QUOTA_DECIMALS + " after, was " + exact.toString());
+            return null;
+        }
+        return quota;
+    }
+
+    private RateTable rateTable(YamlNode node, Ceiling ceiling) {
         if (node.has("rate") && node.has("rate_table")) {
             node.problem("rate", "give either rate (a flat rate) or rate_table, not both");
             return null;
         }
         if (node.has("rate")) {
-            BigDecimal rate = node.notNegative("rate", true);
+            BigDecimal rate = ceiling.check(node, "rate", node.notNegative("rate", true));
             return rate == null ? null : RateTable.flat(rate);
         }
         YamlNode table = node.child("rate_table");
@@ -242,7 +321,7 @@ public final class PlanLoader {
         table.onlyFields(Set.of("policy", "basis", "bands", "threshold"));
         TierPolicy policy = table.has("policy") ? table.choice("policy", TierPolicy.class, true) : TierPolicy.MARGINAL;
         BandBasis basis = table.has("basis") ? table.choice("basis", BandBasis.class, true) : BandBasis.ATTAINMENT;
-        List<Band> bands = table.list("bands", PlanLoader::band);
+        List<Band> bands = table.list("bands", band -> band(band, ceiling));
         if (!table.has("bands")) {
             table.problem("bands", "at least one band is required");
         }
@@ -255,11 +334,11 @@ public final class PlanLoader {
         return result;
     }
 
-    private static Band band(YamlNode node) {
+    private static Band band(YamlNode node, Ceiling ceiling) {
         node.onlyFields(Set.of("from", "to", "rate"));
         BigDecimal from = node.notNegative("from", true);
         BigDecimal to = node.notNegative("to", false);
-        BigDecimal rate = node.decimal("rate", true);
+        BigDecimal rate = ceiling.check(node, "rate", node.decimal("rate", true));
         return from == null || rate == null ? null : new Band(from, to, rate);
     }
 
@@ -278,12 +357,15 @@ public final class PlanLoader {
         return at == null || semantics == null ? null : new Threshold(at, semantics);
     }
 
-    private CreditMultiplier multiplier(YamlNode node) {
+    private CreditMultiplier multiplier(YamlNode node, Ceiling ceiling) {
         node.onlyFields(Set.of("when", "bundle_includes", "factor", "extra"));
         String when = condition(node, "when");
         String bundle = node.text("bundle_includes", false);
-        BigDecimal factor = node.notNegative("factor", false);
-        BigDecimal extra = node.notNegative("extra", false);
+        BigDecimal factor = ceiling.check(node, "factor", node.notNegative("factor", false));
+        BigDecimal extra = ceiling.check(node, "extra", node.notNegative("extra", false));
+        if ((factor == null && node.has("factor")) || (extra == null && node.has("extra"))) {
+            return null;
+        }
         if ((when == null) == (bundle == null)) {
             node.problem("give either when (with factor) or bundle_includes (with extra)");
             return null;
@@ -315,7 +397,7 @@ public final class PlanLoader {
                 BigDecimal quota = new BigDecimal(String.valueOf(e.getValue()));
                 if (quota.signum() <= 0) {
                     node.problem("quota_by_period." + key, "must be above zero");
-                } else {
+                } else if (quota(node, "quota_by_period." + key, quota) != null) {
                     result.put(key, quota);
                 }
             } catch (NumberFormatException ex) {

@@ -187,6 +187,11 @@ public final class YamlNode {
         return result;
     }
 
+    /** How many items a list field holds ({@code components: []} holds none); -1 when it is no list. */
+    int listSize(String field) {
+        return map.get(field) instanceof List<?> items ? items.size() : -1;
+    }
+
     public Map<?, ?> raw(String field) {
         return map.get(field) instanceof Map<?, ?> m ? m : null;
     }

@@ -42,9 +42,15 @@ public class ReviewGateStepConfiguration {
         return new StepBuilder(STEP, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
-                    List<ReviewRules.ReviewException> found = rules.check(
-                            reps(run, review, intake.roster(run.periodKey()), planFiles.catalog(run.plans())),
-                            review.uncreditedBookings(run.period()), review.rejectedRows(run.period()));
+                    Roster roster = intake.roster(run.periodKey());
+                    List<ReviewRules.ReviewException> found = rules.check(new ReviewRules.PeriodFigures(
+                            withoutRoster(run, review, roster),
+                            reps(run, review, roster, planFiles.catalog(run.plans())),
+                            review.payoutTotals(run.period()),
+                            properties.bookingAbove() == null ? List.of()
+                                    : review.bookingsAbove(run.period(), properties.bookingAbove()),
+                            review.uncreditedBookings(run.period()), review.fileRows(run.period()),
+                            review.rejectedRows(run.period())));
                     review.saveExceptions(run.period(), run.revision(), found);
                     if (properties.enabled() && !found.isEmpty()
                             && review.approval(run.period(), run.revision()).isEmpty()) {
@@ -54,6 +60,14 @@ public class ReviewGateStepConfiguration {
                 }, transactionManager)
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    /** Reps whose bookings were rejected and who have no accepted roster row (theirs was rejected, or missing). */
+    private static List<ReviewRules.RepWithoutRoster> withoutRoster(CloseRun run, ReviewRepository review,
+            Roster roster) {
+        return review.repsOfRejectedBookings(run.period()).entrySet().stream()
+                .filter(rep -> !roster.knows(rep.getKey()))
+                .map(rep -> new ReviewRules.RepWithoutRoster(rep.getKey(), rep.getValue())).toList();
     }
 
     /** Each rep's payout with the prior period's and a monthly target incentive from their plan. */

@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -54,6 +56,67 @@ public class ReviewRepository {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'REJECTED'",
                 Long.class, period.toString());
         return n == null ? 0 : n;
+    }
+
+    /**
+     * Rep ids named by the period's rejected bookings (owner or sourcer) with the booking lines, by rep; the
+     * gate keeps those with no accepted roster row.
+     */
+    public Map<String, List<Long>> repsOfRejectedBookings(YearMonth period) {
+        Map<String, List<Long>> reps = new TreeMap<>();
+        jdbc.query("""
+                SELECT raw_value, line_no FROM intake_reject
+                WHERE pay_period = ? AND kind = 'REJECTED' AND column_name IN ('owner_rep_id', 'sourced_by_rep_id')
+                ORDER BY raw_value, line_no
+                """, rs -> {
+            String rep = rs.getString(1).trim();
+            if (!rep.isEmpty()) {
+                reps.computeIfAbsent(rep, r -> new ArrayList<>()).add(rs.getLong(2));
+            }
+        }, period.toString());
+        return reps;
+    }
+
+    /** The payout total per currency of the period and of the period before. */
+    public List<ReviewRules.PayoutTotal> payoutTotals(YearMonth period) {
+        Map<String, BigDecimal> now = totals(period);
+        Map<String, BigDecimal> before = totals(period.minusMonths(1));
+        return now.entrySet().stream().map(e -> new ReviewRules.PayoutTotal(e.getKey(), e.getValue(),
+                before.get(e.getKey()))).toList();
+    }
+
+    private Map<String, BigDecimal> totals(YearMonth period) {
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        jdbc.query("SELECT currency, SUM(amount) FROM payout WHERE pay_period = ? GROUP BY currency",
+                rs -> {
+                    totals.put(rs.getString(1), rs.getBigDecimal(2));
+                }, period.toString());
+        return totals;
+    }
+
+    /** Each input file's rows read and rejected, as reconciliation counted them. */
+    public List<ReviewRules.FileRows> fileRows(YearMonth period) {
+        Map<String, long[]> rows = new TreeMap<>();
+        jdbc.query("""
+                SELECT stage, row_count FROM control_total
+                WHERE pay_period = ? AND currency = '' AND (stage LIKE '%:read' OR stage LIKE '%:rejected')
+                """, rs -> {
+            String stage = rs.getString(1);
+            int colon = stage.lastIndexOf(':');
+            long[] counts = rows.computeIfAbsent(stage.substring(0, colon), f -> new long[2]);
+            counts[stage.endsWith(":read") ? 0 : 1] = rs.getLong(2);
+        }, period.toString());
+        return rows.entrySet().stream().map(e -> new ReviewRules.FileRows(e.getKey(), e.getValue()[0],
+                e.getValue()[1])).toList();
+    }
+
+    /** The period's bookings whose ACV is above the limit, largest first. */
+    public List<ReviewRules.Booking> bookingsAbove(YearMonth period, BigDecimal limit) {
+        return jdbc.query("""
+                SELECT booking_id, owner_rep_id, currency, acv FROM booking WHERE pay_period = ? AND acv > ?
+                ORDER BY acv DESC, booking_id
+                """, (rs, i) -> new ReviewRules.Booking(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getBigDecimal(4)), period.toString(), limit);
     }
 
     public void saveExceptions(YearMonth period, int revision, List<ReviewRules.ReviewException> found) {

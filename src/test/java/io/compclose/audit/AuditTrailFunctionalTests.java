@@ -61,7 +61,8 @@ class AuditTrailFunctionalTests {
                         + r.get("pay_period") + " | " + r.get("detail")).toList()).containsExactly(
                 "close | " + me + " | " + me + " | 2026-10 | revision 1, started from " + inbox
                         + ", execution 1: stopped for review",
-                "approve | Fiona Finance | " + me + " | 2026-10 | revision 1, execution 1, 3 exceptions: "
+                // 5: R010 and R999 (bookings without a roster row), R001 and R006 above 50,000, 13 rejected rows
+                "approve | Fiona Finance | " + me + " | 2026-10 | revision 1, execution 1, 5 exceptions: "
                         + "checked with sales ops",
                 "close | " + me + " | " + me + " | 2026-10 | revision 1, continued after review of execution 1, "
                         + "execution 2: completed",

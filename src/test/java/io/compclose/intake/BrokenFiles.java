@@ -146,6 +146,7 @@ final class BrokenFiles {
         List<FatalFile> cases = new ArrayList<>();
         cases.add(new FatalFile("plans/plans.yaml", "a binary plan file", binary(random, 512),
                 "compclose: plans/: plans.yaml: not valid UTF-8 (save the file as UTF-8)"));
+        cases.addAll(planTypos());
         for (String file : ValidInbox.FILES.keySet()) {
             if (file.equals("reps.csv") || file.equals("bookings.csv")) {
                 cases.add(new FatalFile(file, "required file absent", null, "compclose: " + file
@@ -165,6 +166,27 @@ final class BrokenFiles {
             }
         }
         return cases;
+    }
+
+    /** Plan typos the loader refuses, each with the line naming file, plan and field (rate: 9 paid 53 times over). */
+    private static List<FatalFile> planTypos() {
+        String component = "{id: bookings, metric: BOOKINGS_ACV, rate: 0.10}";
+        String prefix = "compclose: plans/: plans.yaml: plan AE-2026: components";
+        return List.of(
+                planTypo("rate 9 for 0.09", component.replace("0.10", "9"), prefix + "[0].rate: 9 is above 1 (100 %)"),
+                planTypo("credit multiplier 50", component.replace("}", ", credit_multipliers: [{when: \"type == "
+                        + "'UPSELL'\", factor: 50}]}"), prefix + "[0].credit_multipliers[0].factor: 50 is a multiplier "
+                        + "above 5"),
+                planTypo("quota 0", component.replace("}", ", quota: 0}"), prefix + "[0].quota: must be above zero"),
+                new FatalFile("plans/plans.yaml", "components: []", utf8(ValidInbox.PLANS.replaceFirst(
+                        "\\[" + java.util.regex.Pattern.quote(component) + "]", "[]")),
+                        prefix + ": at least one component is required, the list is empty"));
+    }
+
+    private static FatalFile planTypo(String kind, String component, String firstLine) {
+        return new FatalFile("plans/plans.yaml", kind, utf8(ValidInbox.PLANS.replaceFirst(
+                java.util.regex.Pattern.quote("{id: bookings, metric: BOOKINGS_ACV, rate: 0.10}"),
+                java.util.regex.Matcher.quoteReplacement(component))), firstLine);
     }
 
     private static FatalFile fatal(String file, Fatal kind, Random random) {

@@ -185,7 +185,7 @@ class PlanLoaderTests {
                     quota: 100
                     rate_table: {bands: [{from: 0, rate: 0.1}], threshold: {amount: 50, semantics: PAY_ABOVE_ONLY}}
                 """)).containsExactly(
-                "p.yaml: plan X: bonus: unknown field (known here: base_salary, bonuses, caps, clawback, components, "
+                "p.yaml: plan X: bonus: unknown field (known here: allow_multiplier_above, allow_rate_above_one, base_salary, bonuses, caps, clawback, components, "
                         + "currency, draw, effective_from, effective_to, holdback, mbo, measurement, name, plan, "
                         + "spiffs, target_incentive, team_pool, version)",
                 "p.yaml: plan X: components[0].rate_table.threshold.amount: the threshold must be on the table's basis "
@@ -211,6 +211,93 @@ class PlanLoaderTests {
         assertThatThrownBy(() -> loader.load(plans)).isInstanceOf(PlanValidationException.class)
                 .satisfies(e -> assertThat(((PlanValidationException) e).problems())
                         .containsExactly("a.yaml: not valid UTF-8 (save the file as UTF-8)"));
+    }
+
+    @Test
+    void aRateAboveOneIsRefusedAsATypoUnlessThePlanAllowsIt() throws Exception {
+        // rate: 9 for 0.09 paid 53 times over; a band's rate of 12 for 0.12 too
+        assertThat(problemsOf(HEAD + """
+                components:
+                  - {id: a, weight: 0.5, metric: BOOKINGS_ACV, rate: 9}
+                  - {id: b, weight: 0.5, metric: BOOKINGS_ACV, quota: 100000,
+                     rate_table: {bands: [{from: 0, to: 1.0, rate: 0.08}, {from: 1.0, rate: 12}]}}
+                """)).containsExactly(
+                "p.yaml: plan X: components[0].rate: 9 is above 1 (100 %): rates are fractions (0.09 is 9 %); "
+                        + "if it is meant, set allow_rate_above_one: true on the plan",
+                "p.yaml: plan X: components[1].rate_table.bands[1].rate: 12 is above 1 (100 %): rates are fractions "
+                        + "(0.09 is 9 %); if it is meant, set allow_rate_above_one: true on the plan");
+        // exactly 1 (100 %) needs no opt-in
+        assertThat(problemsOf(HEAD + "components: [{id: a, metric: BOOKINGS_ACV, rate: 1.00}]\n")).isEmpty();
+
+        Files.writeString(plans.resolve("p.yaml"), HEAD + """
+                allow_rate_above_one: true
+                components: [{id: a, metric: BOOKINGS_ACV, rate: 9}]
+                """);
+        assertThat(loader.load(plans).effective("X", LocalDate.of(2026, 10, 1)).orElseThrow().components().get(0)
+                .rateTable().bands().get(0).rate()).isEqualByComparingTo("9");
+        assertThat(problemsOf(HEAD + "allow_rate_above_one: yes\ncomponents: [{id: a, metric: BOOKINGS_ACV, rate: 9}]\n"))
+                .contains("p.yaml: plan X: allow_rate_above_one: must be true or false, was 'yes'");
+    }
+
+    @Test
+    void aMultiplierAboveFiveIsRefusedUnlessThePlanRaisesTheLimit() throws Exception {
+        // credit multipliers (factor, extra) and the payout curve of attainment pay are multipliers
+        String plan = """
+                target_incentive: 40000
+                components:
+                  - id: a
+                    weight: 0.5
+                    metric: BOOKINGS_ACV
+                    rate: 0.08
+                    credit_multipliers: [{when: "type == 'UPSELL'", factor: 50}, {bundle_includes: BACKUP, extra: 6}]
+                  - {id: b, weight: 0.5, metric: NEW_LOGO_COUNT, quota: 10, pay: TARGET_BY_ATTAINMENT,
+                     rate_table: {bands: [{from: 0, to: 1.0, rate: 1.0}, {from: 1.0, rate: 15}]}}
+                """;
+        String optIn = "; if it is meant, set allow_multiplier_above: <the largest multiplier> on the plan";
+        assertThat(problemsOf(HEAD + plan)).containsExactly(
+                "p.yaml: plan X: components[0].credit_multipliers[0].factor: 50 is a multiplier above 5" + optIn,
+                "p.yaml: plan X: components[0].credit_multipliers[1].extra: 6 is a multiplier above 5" + optIn,
+                "p.yaml: plan X: components[1].rate_table.bands[1].rate: 15 is a multiplier above 5" + optIn);
+        // a curve of 1.0 / 1.5 (150 % of target) is no rate above one: attainment pay takes multipliers
+        assertThat(problemsOf(HEAD + plan.replace("factor: 50", "factor: 5").replace("extra: 6", "extra: 1.0")
+                .replace("rate: 15", "rate: 1.5"))).isEmpty();
+
+        // raised to 50, every one of them is read; above the raised limit, refused again
+        assertThat(problemsOf(HEAD + "allow_multiplier_above: 50\n" + plan)).isEmpty();
+        assertThat(problemsOf(HEAD + "allow_multiplier_above: 10\n" + plan)).containsExactly(
+                "p.yaml: plan X: components[0].credit_multipliers[0].factor: 50 is a multiplier above 10" + optIn,
+                "p.yaml: plan X: components[1].rate_table.bands[1].rate: 15 is a multiplier above 10" + optIn);
+        assertThat(problemsOf(HEAD + "allow_multiplier_above: 2\n" + plan.replace("factor: 50", "factor: 1.5")
+                .replace("extra: 6", "extra: 1").replace("rate: 15", "rate: 1.5"))).containsExactly(
+                "p.yaml: plan X: allow_multiplier_above: must be above 5 (the limit without it), was 2");
+    }
+
+    @Test
+    void aQuotaOfZeroOrBeyondWhatTheColumnsHoldIsRefused() throws Exception {
+        assertThat(problemsOf(HEAD + """
+                components:
+                  - {id: a, weight: 0.25, metric: BOOKINGS_ACV, quota: 0, rate: 0.08}
+                  - {id: b, weight: 0.25, metric: BOOKINGS_ACV, quota: 1e400, rate: 0.08}
+                  - {id: c, weight: 0.25, metric: BOOKINGS_ACV, quota: 1234567890123456, rate: 0.08}
+                  - {id: d, weight: 0.25, metric: BOOKINGS_ACV, rate: 0.08,
+                     quota_by_period: {2026-Q1: 0.0000001, 2026-Q2: Infinity, 2026-Q3: 999999999999999.999999}}
+                """)).containsExactly(
+                "p.yaml: plan X: components[0].quota: must be above zero, was 0 (leave quota out for a component "
+                        + "without one)",
+                "p.yaml: plan X: components[1].quota: must have at most 15 digits before the decimal point and 6 "
+                        + "after, was 1E+400",
+                "p.yaml: plan X: components[2].quota: must have at most 15 digits before the decimal point and 6 "
+                        + "after, was 1234567890123456",
+                "p.yaml: plan X: components[3].quota_by_period.2026-Q1: must have at most 15 digits before the "
+                        + "decimal point and 6 after, was 1E-7",
+                "p.yaml: plan X: components[3].quota_by_period.2026-Q2: must be a number, was 'Infinity'");
+    }
+
+    @Test
+    void anEmptyListOfComponentsIsRefusedLikeNone() throws Exception {
+        assertThat(problemsOf(HEAD + "components: []\n")).containsExactly(
+                "p.yaml: plan X: components: at least one component is required, the list is empty");
+        assertThat(problemsOf(HEAD)).containsExactly("p.yaml: plan X: components: at least one component is required");
     }
 
     @Test

@@ -128,7 +128,10 @@ class EveryKindOfLineStatementFunctionalTests {
     }
 
     private void close(String period, Map<String, String> files, Path out, String url) throws Exception {
-        CliRun run = CliRun.close(period, TestInbox.write(work, period, REPS, PLAN, files), out, url);
+        // with the review gate off: the plan's target incentive (12,000 a year) is small beside what its rates pay,
+        // and November's 4,230 is above 3 x 1,000, which the gate would stop for review
+        CliRun run = CliRun.close(period, TestInbox.write(work, period, REPS, PLAN, files), out, url,
+                "--compclose.review.enabled=false");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("Rejected input rows: 0");
     }
