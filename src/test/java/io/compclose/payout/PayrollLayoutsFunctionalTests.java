@@ -29,12 +29,15 @@ class PayrollLayoutsFunctionalTests {
 
     private static final String ADP = "--compclose.payroll.layouts=jobs/payroll-layouts/adp.yaml";
 
-    /** Ids a spreadsheet would run as formulas: intake takes them, as a CRM or HR system may send them. */
+    /**
+     * Employee ids a spreadsheet would run as formulas: intake takes them, as an HR system may send them
+     * (rep ids that begin so are refused, since they also name the rep's files).
+     */
     private static final String REPS = """
             rep_id,name,employee_id,email,role,manager_id,team,plan_id,pay_currency,effective_from,effective_to
-            +1+2,Pat Plus,"=HYPERLINK(""http://x"",""y"")",pat@example.com,AE,,West,AE-10,USD,2026-01-01,
-            -cmd,Max Minus,E-2,max@example.com,AE,,West,AE-10,USD,2026-01-01,
-            @SUM(A1:A2),Al At,@E3,al@example.com,AE,,West,AE-10,USD,2026-01-01,
+            P1+2,Pat Plus,"=HYPERLINK(""http://x"",""y"")",pat@example.com,AE,,West,AE-10,USD,2026-01-01,
+            Mcmd,Max Minus,-E2,max@example.com,AE,,West,AE-10,USD,2026-01-01,
+            ASUM,Al At,@E3,al@example.com,AE,,West,AE-10,USD,2026-01-01,
             """;
     private static final String PLANS = TestInbox.AE_10_PLAN;
 
@@ -90,36 +93,36 @@ class PayrollLayoutsFunctionalTests {
         Path out = work.resolve("out");
         Path inbox = TestInbox.write(work.resolve("original"), "2026-10", REPS, PLANS, Map.of("bookings.csv",
                 TestInbox.BOOKINGS_HEADER
-                        + "K1,2026-10-05,AC1,Acme,+1+2,NEW,PLATFORM,10000,,12,USD,,\n"
-                        + "K2,2026-10-06,AC2,Beta,-cmd,NEW,PLATFORM,20000,,12,USD,,\n"
-                        + "K3,2026-10-07,AC3,Gamma,@SUM(A1:A2),NEW,PLATFORM,30000,,12,USD,,\n"));
+                        + "K1,2026-10-05,AC1,Acme,P1+2,NEW,PLATFORM,10000,,12,USD,,\n"
+                        + "K2,2026-10-06,AC2,Beta,Mcmd,NEW,PLATFORM,20000,,12,USD,,\n"
+                        + "K3,2026-10-07,AC3,Gamma,ASUM,NEW,PLATFORM,30000,,12,USD,,\n"));
 
         // when the period is closed
         CliRun close = close(inbox, out);
 
-        // then 1,000.00, 2,000.00 and 3,000.00 are paid, each id a cell a spreadsheet shows as text, in employee id
-        // order (= before @ before E); the amounts stay numbers
+        // then 1,000.00, 2,000.00 and 3,000.00 are paid, each employee id a cell a spreadsheet shows as text, in
+        // employee id order; the amounts stay numbers
         assertThat(close.exitCode()).as(close.toString()).isZero();
         Path payroll = out.resolve("payroll");
         byte[] generic = Files.readAllBytes(payroll.resolve("payroll-2026-10.csv"));
         byte[] adp = Files.readAllBytes(payroll.resolve("payroll-2026-10.adp.csv"));
         assertThat(new String(generic, StandardCharsets.UTF_8)).isEqualTo(
                 "employee_id,rep_id,pay_period,earning_code,amount,currency\r\n"
-                        + "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1+2,2026-10,COMMISSION,1000.00,USD\r\n"
-                        + "'@E3,'@SUM(A1:A2),2026-10,COMMISSION,3000.00,USD\r\n"
-                        + "E-2,'-cmd,2026-10,COMMISSION,2000.00,USD\r\n");
+                        + "'-E2,Mcmd,2026-10,COMMISSION,2000.00,USD\r\n"
+                        + "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",P1+2,2026-10,COMMISSION,1000.00,USD\r\n"
+                        + "'@E3,ASUM,2026-10,COMMISSION,3000.00,USD\r\n");
         assertThat(new String(adp, StandardCharsets.UTF_8)).isEqualTo(
                 "Co Code,Batch ID,File #,Rep ID,Pay period end date,Earnings 3 Code,Earnings 3 Amount\r\n"
-                        + "XYZ,COMM2610,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1+2,10/31/2026,C,1000.00\r\n"
-                        + "XYZ,COMM2610,'@E3,'@SUM(A1:A2),10/31/2026,C,3000.00\r\n"
-                        + "XYZ,COMM2610,E-2,'-cmd,10/31/2026,C,2000.00\r\n");
+                        + "XYZ,COMM2610,'-E2,Mcmd,10/31/2026,C,2000.00\r\n"
+                        + "XYZ,COMM2610,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",P1+2,10/31/2026,C,1000.00\r\n"
+                        + "XYZ,COMM2610,'@E3,ASUM,10/31/2026,C,3000.00\r\n");
 
         // when the CRM corrects K2 to 25,000 and the period is revised
         Path corrected = TestInbox.write(work.resolve("corrected"), "2026-10", REPS, PLANS, Map.of("bookings.csv",
                 TestInbox.BOOKINGS_HEADER
-                        + "K1,2026-10-05,AC1,Acme,+1+2,NEW,PLATFORM,10000,,12,USD,,\n"
-                        + "K2,2026-10-06,AC2,Beta,-cmd,NEW,PLATFORM,25000,,12,USD,,\n"
-                        + "K3,2026-10-07,AC3,Gamma,@SUM(A1:A2),NEW,PLATFORM,30000,,12,USD,,\n"));
+                        + "K1,2026-10-05,AC1,Acme,P1+2,NEW,PLATFORM,10000,,12,USD,,\n"
+                        + "K2,2026-10-06,AC2,Beta,Mcmd,NEW,PLATFORM,25000,,12,USD,,\n"
+                        + "K3,2026-10-07,AC3,Gamma,ASUM,NEW,PLATFORM,30000,,12,USD,,\n"));
         CliRun revision = close(corrected, out, "--revise");
 
         // then each layout gets a correction file of the one difference, 2,500.00 - 2,000.00 = 500.00, and the
@@ -127,10 +130,10 @@ class PayrollLayoutsFunctionalTests {
         assertThat(revision.exitCode()).as(revision.toString()).isZero();
         assertThat(Files.readAllLines(payroll.resolve("payroll-2026-10-r2.csv"))).containsExactly(
                 "employee_id,rep_id,pay_period,earning_code,amount,currency",
-                "E-2,'-cmd,2026-10,COMMISSION,500.00,USD");
+                "'-E2,Mcmd,2026-10,COMMISSION,500.00,USD");
         assertThat(Files.readAllLines(payroll.resolve("payroll-2026-10-r2.adp.csv"))).containsExactly(
                 "Co Code,Batch ID,File #,Rep ID,Pay period end date,Earnings 3 Code,Earnings 3 Amount",
-                "XYZ,COMM2610,E-2,'-cmd,10/31/2026,C,500.00");
+                "XYZ,COMM2610,'-E2,Mcmd,10/31/2026,C,500.00");
         assertThat(Files.readAllLines(payroll.resolve("payroll-2026-10-r2.adp.ctl"))).contains(
                 "file=payroll-2026-10-r2.adp.csv", "layout=adp", "revision=2",
                 "amounts=differences against the payroll files of 2026-10 already sent", "row_count=1",
@@ -144,7 +147,7 @@ class PayrollLayoutsFunctionalTests {
         // given a layout with a misspelt field and no amount column
         Path out = work.resolve("out");
         Path inbox = TestInbox.write(work, "2026-10", REPS, PLANS, Map.of("bookings.csv", TestInbox.BOOKINGS_HEADER
-                + "K2,2026-10-06,AC2,Beta,-cmd,NEW,PLATFORM,20000,,12,USD,,\n"));
+                + "K2,2026-10-06,AC2,Beta,Mcmd,NEW,PLATFORM,20000,,12,USD,,\n"));
         Path layout = work.resolve("layouts/payslip.yaml");
         Files.createDirectories(layout.getParent());
         Files.writeString(layout, """
@@ -177,7 +180,7 @@ class PayrollLayoutsFunctionalTests {
         CliRun fixed = CliRun.of(args);
         assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
         assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-10.payslip.csv")))
-                .containsExactly("Employee,Pay", "E-2,2000.00");
+                .containsExactly("Employee,Pay", "'-E2,2000.00");
     }
 
     private static List<String> payrollFiles(Path out) throws IOException {

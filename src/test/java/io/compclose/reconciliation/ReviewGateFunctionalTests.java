@@ -86,7 +86,10 @@ class ReviewGateFunctionalTests {
                 "Control totals,bookings.csv:read,,100,,rows in the file",
                 "Control totals,payroll_file,USD,6,236820.46,the payroll file as written",
                 "Control totals,statements,USD,8,236820.46,the statements as rendered",
-                "Rejected input rows by reason,bookings.csv owner_rep_id,,2,,unknown rep (no accepted row in reps.csv)",
+                "Rejected input rows by reason,bookings.csv owner_rep_id,,1,,unknown rep (no accepted row in reps.csv)",
+                "Rejected input rows by reason,bookings.csv owner_rep_id,,1,,\"unknown rep: rep R010's roster row, "
+                        + "reps.csv line 5, was rejected (email: not an email address, 'jon.snowe-at-example.com'): "
+                        + "fix that row\"",
                 "For review,PAYOUT_ABOVE_LIMIT R001,,,58081.95,payout 58081.95 USD is above 50000");
         assertThat(csv.stream().filter(line -> line.startsWith("For review,")).findFirst()).hasValue(
                 "For review,REP_NOT_ON_ROSTER R010,,,,\"1 booking (bookings.csv line 89) rejected: the rep has no "
