@@ -67,8 +67,22 @@ class StatementEncryptionFunctionalTests {
             assertThat(opened.getCurrentAccessPermission().canExtractContent()).isTrue();
             assertThat(opened.getCurrentAccessPermission().canModify()).isFalse();
         }
+        // and as poppler, the reader most Linux desktops use, reports it
+        assertThat(pdfinfo(close.statement("R006"), "pw-R006")).contains("Encrypted:       yes (print:yes copy:yes "
+                + "change:no addNotes:no algorithm:AES-256)");
         String email = Files.readString(work.resolve("out/outbox/2026-10/R006.eml"));
         assertThat(email).contains("The PDF is protected: open it with the statement password you were given.")
                 .doesNotContain("pw-R006");
+    }
+
+    /** What {@code pdfinfo} (poppler-utils, which .ci/run installs when missing) prints of a PDF opened with the password. */
+    private static String pdfinfo(Path pdf, String password) throws Exception {
+        assertThat(Path.of("/usr/bin/pdfinfo")).as("pdfinfo (Debian's poppler-utils) is needed: run .ci/run or "
+                + "apt-get install poppler-utils").exists();
+        Process process = new ProcessBuilder("/usr/bin/pdfinfo", "-upw", password, pdf.toString())
+                .redirectErrorStream(true).start();
+        String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(printed).isZero();
+        return printed;
     }
 }
