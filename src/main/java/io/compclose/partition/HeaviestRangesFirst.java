@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
 import org.springframework.batch.core.step.StepExecution;
@@ -24,22 +23,13 @@ final class HeaviestRangesFirst {
     }
 
     static StepExecutionSplitter sorted(StepExecutionSplitter splitter) {
-        return new StepExecutionSplitter() {
-            @Override
-            public String getStepName() {
-                return splitter.getStepName();
-            }
-
-            @Override
-            public Set<StepExecution> split(StepExecution step, int gridSize) throws JobExecutionException {
-                Set<StepExecution> heaviestFirst = new LinkedHashSet<>();
-                splitter.split(step, gridSize).stream()
-                        .sorted(Comparator.comparingLong(HeaviestRangesFirst::weight).reversed()
-                                .thenComparing(StepExecution::getStepName))
-                        .forEach(heaviestFirst::add);
-                return heaviestFirst;
-            }
+        SplitStep heaviestFirst = (step, gridSize, ranges) -> {
+            Set<StepExecution> sorted = new LinkedHashSet<>();
+            ranges.stream().sorted(Comparator.comparingLong(HeaviestRangesFirst::weight).reversed()
+                    .thenComparing(StepExecution::getStepName)).forEach(sorted::add);
+            return sorted;
         };
+        return heaviestFirst.after(splitter);
     }
 
     /** A range's weight; a range split before ranges were weighed counts as light. */

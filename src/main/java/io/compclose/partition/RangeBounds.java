@@ -1,7 +1,6 @@
 package io.compclose.partition;
 
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.partition.PartitionHandler;
@@ -34,35 +33,26 @@ final class RangeBounds {
 
     static StepExecutionSplitter restored(StepExecutionSplitter splitter, Partitioner ranges,
             JobRepository jobRepository) {
-        return new StepExecutionSplitter() {
-            @Override
-            public String getStepName() {
-                return splitter.getStepName();
-            }
-
-            @Override
-            public Set<StepExecution> split(StepExecution step, int gridSize) throws JobExecutionException {
-                Set<StepExecution> split = splitter.split(step, gridSize);
-                Map<String, ExecutionContext> again = null;
-                for (StepExecution range : split) {
-                    if (range.getExecutionContext().containsKey(RepRanges.FIRST_REP)) {
-                        continue;
-                    }
-                    if (again == null) {
-                        again = ranges.partition((int) step.getExecutionContext().getLong(GRID_SIZE, gridSize));
-                    }
-                    String name = range.getStepName().substring(range.getStepName().lastIndexOf(':') + 1);
-                    ExecutionContext bounds = again.get(name);
-                    if (bounds == null) {
-                        throw new JobExecutionException("rep range " + range.getStepName() + " was recorded without "
-                                + "its reps, and splitting the reps again gives no such range");
-                    }
-                    bounds.entrySet().forEach(entry -> range.getExecutionContext().put(entry.getKey(),
-                            entry.getValue()));
-                    jobRepository.updateExecutionContext(range);
+        SplitStep boundsRestored = (step, gridSize, split) -> {
+            Map<String, ExecutionContext> again = null;
+            for (StepExecution range : split) {
+                if (range.getExecutionContext().containsKey(RepRanges.FIRST_REP)) {
+                    continue;
                 }
-                return split;
+                if (again == null) {
+                    again = ranges.partition((int) step.getExecutionContext().getLong(GRID_SIZE, gridSize));
+                }
+                String name = range.getStepName().substring(range.getStepName().lastIndexOf(':') + 1);
+                ExecutionContext bounds = again.get(name);
+                if (bounds == null) {
+                    throw new JobExecutionException("rep range " + range.getStepName() + " was recorded without "
+                            + "its reps, and splitting the reps again gives no such range");
+                }
+                bounds.entrySet().forEach(entry -> range.getExecutionContext().put(entry.getKey(), entry.getValue()));
+                jobRepository.updateExecutionContext(range);
             }
+            return split;
         };
+        return boundsRestored.after(splitter);
     }
 }
