@@ -24,7 +24,6 @@ import io.compclose.system.AtomicFiles;
 import io.compclose.schedule.CatalogEntry;
 import io.compclose.schedule.CatalogException;
 import io.compclose.schedule.JobCatalog;
-import io.compclose.intake.RequiredRowsCheck;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StartupConsole;
 import io.compclose.system.UsageIntakeRun;
@@ -51,51 +50,32 @@ public final class Cli {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Class<?>... extraConfiguration) {
         try {
-            CommandLine line = CommandLine.parse(args);
+            Arguments line = Arguments.parse(args);
             refuseSecretSystemProperties();
-            if (line.command().equals("help")) {
-                out.println(CommandLine.USAGE);
+            if (line.command() instanceof Commands.Help help) {
+                out.println(help.command == null ? line.overview() : line.usage(help.command));
                 return ExitCode.OK;
             }
-            Path outDir = line.out().toAbsolutePath().normalize();
-            CloseRun run = line.command().equals("close")
-                    ? new CloseRun(line.period(true), line.inbox().toAbsolutePath().normalize(), outDir) : null;
-            java.util.Set<String> allowEmpty = line.allowEmpty(RequiredRowsCheck.MAY_BE_EMPTY);
-            if (line.command().equals("resend") || line.command().equals("approve") || line.command().equals("lock")) {
-                line.period(true); // a bad period is a usage error before anything starts
-            }
-            if (line.command().equals("usage-intake")) {
-                line.period(true);
-                line.inbox();
+            Commands.Base command = (Commands.Base) line.command();
+            Path outDir = command.out().toAbsolutePath().normalize();
+            if (command instanceof Commands.Close close) {
+                requireFolder(close.inbox);
+            } else if (command instanceof Commands.UsageIntake usage) {
+                requireFolder(usage.inbox);
             }
             requireWritable(outDir);
-            if (line.command().equals("serve") && line.flag("worker")) {
-                return work(line, outDir, out, extraConfiguration);
-            }
-            if (line.command().equals("serve")) {
-                return serve(line, outDir, out, extraConfiguration);
+            if (command instanceof Commands.Serve serve) {
+                return serve.worker ? work(line, outDir, out, extraConfiguration)
+                        : serve(line, serve.jobs, outDir, out, extraConfiguration);
             }
             try (ConfigurableApplicationContext context = start(line, outDir, extraConfiguration)) {
-                return switch (line.command()) {
-                    case "close" -> context.getBean(CloseCommand.class).run(run, line.flag("revise"), allowEmpty,
-                            out, err);
-                    case "usage-intake" -> context.getBean(UsageIntakeCommand.class).run(new UsageIntakeRun(
-                            line.period(true), LocalDate.now(context.getBean(Clock.class)),
-                            line.inbox().toAbsolutePath().normalize(), outDir), out, err);
-                    case "status" -> context.getBean(StatusCommand.class).run(line.period(false), out);
-                    case "approve" -> context.getBean(ApproveCommand.class).run(line.period(true), line.option("by"),
-                            line.option("note"), outDir, out, err);
-                    case "lock" -> context.getBean(LockCommand.class).run(line.period(true), line.option("by"),
-                            line.option("note"), out, err);
-                    case "resend" -> context.getBean(ResendCommand.class).run(line.period(true), line.option("rep"),
-                            line.option("by") != null ? line.option("by") : AuditLog.osUser(), outDir,
-                            out, err);
-                    default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
-                };
+                return run(command, context, outDir, out, err);
             }
-        } catch (CommandLine.UsageException e) {
+        } catch (Arguments.UsageException e) {
             err.println("compclose: " + e.getMessage());
-            err.println("run 'java -jar compclose.jar help' for usage");
+            if (!Arguments.answers(e)) {
+                err.println("run 'java -jar compclose.jar help' for usage");
+            }
             return ExitCode.BAD_INPUT;
         } catch (CatalogException e) {
             err.println("compclose: " + e.getMessage());
@@ -114,11 +94,46 @@ public final class Cli {
         }
     }
 
+    private static int run(Commands.Base command, ConfigurableApplicationContext context, Path outDir, PrintStream out,
+            PrintStream err) throws Exception {
+        if (command instanceof Commands.Close close) {
+            return context.getBean(CloseCommand.class).run(new CloseRun(close.period,
+                    close.inbox.toAbsolutePath().normalize(), outDir), close.revise, close.allowEmpty(), out, err);
+        } else if (command instanceof Commands.UsageIntake usage) {
+            return context.getBean(UsageIntakeCommand.class).run(new UsageIntakeRun(usage.period,
+                    LocalDate.now(context.getBean(Clock.class)), usage.inbox.toAbsolutePath().normalize(), outDir),
+                    out, err);
+        } else if (command instanceof Commands.Status status) {
+            return context.getBean(StatusCommand.class).run(status.period, out);
+        } else if (command instanceof Commands.Approve approve) {
+            return context.getBean(ApproveCommand.class).run(approve.period, blankToNull(approve.by),
+                    blankToNull(approve.note), outDir, out, err);
+        } else if (command instanceof Commands.Lock lock) {
+            return context.getBean(LockCommand.class).run(lock.period, blankToNull(lock.by), blankToNull(lock.note),
+                    out, err);
+        } else if (command instanceof Commands.Resend resend) {
+            return context.getBean(ResendCommand.class).run(resend.period, blankToNull(resend.rep),
+                    blankToNull(resend.by) != null ? blankToNull(resend.by) : AuditLog.osUser(), outDir, out, err);
+        }
+        throw new IllegalStateException("no way to run " + command.getClass().getSimpleName());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static void requireFolder(Path inbox) {
+        if (!inbox.toFile().isDirectory()) {
+            throw new Arguments.UsageException("inbox folder " + inbox.toAbsolutePath().normalize()
+                    + " does not exist");
+        }
+    }
+
     /** {@code java -Dspring.datasource.password=...} shows the password in the process list too. */
     private static void refuseSecretSystemProperties() {
         for (String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith("spring.") || name.startsWith("compclose.") || name.startsWith("logging.")) {
-                CommandLine.refuseSecret(name + "=" + System.getProperty(name), "as a -D option of the java command");
+                Arguments.refuseSecret(name + "=" + System.getProperty(name), "as a -D option of the java command");
             }
         }
     }
@@ -172,7 +187,7 @@ public final class Cli {
         }
     }
 
-    private static ConfigurableApplicationContext start(CommandLine line, Path outDir, Class<?>[] extra) {
+    private static ConfigurableApplicationContext start(Arguments line, Path outDir, Class<?>[] extra) {
         return started(application(outDir, "", extra).web(WebApplicationType.NONE), line, outDir);
     }
 
@@ -182,7 +197,7 @@ public final class Cli {
      * side by side, as the tests do, would hit; what runs after the start still runs side by side.
      */
     private static synchronized ConfigurableApplicationContext started(SpringApplicationBuilder application,
-            CommandLine line, Path outDir) {
+            Arguments line, Path outDir) {
         try {
             ConfigurableApplicationContext context = application.run(line.springArgs().toArray(String[]::new));
             StartupConsole.release();
@@ -190,7 +205,7 @@ public final class Cli {
         } catch (RuntimeException e) {
             StartupConsole.discard();
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof CommandLine.UsageException || t instanceof CatalogException
+                if (t instanceof Arguments.UsageException || t instanceof CatalogException
                         || t instanceof OutputFolderException) {
                     throw (RuntimeException) t;
                 }
@@ -200,13 +215,13 @@ public final class Cli {
     }
 
     /** {@code serve}: returns once the service has been stopped (SIGTERM, or its context closed). */
-    private static int serve(CommandLine line, Path outDir, PrintStream out, Class<?>[] extra)
+    private static int serve(Arguments line, Path jobs, Path outDir, PrintStream out, Class<?>[] extra)
             throws InterruptedException {
-        return untilStopped(startServing(line, outDir, out, extra));
+        return untilStopped(startServing(line, jobs, outDir, out, extra));
     }
 
     /** {@code serve --worker}: returns once the worker has been stopped (SIGTERM, or its context closed). */
-    private static int work(CommandLine line, Path outDir, PrintStream out, Class<?>[] extra)
+    private static int work(Arguments line, Path outDir, PrintStream out, Class<?>[] extra)
             throws InterruptedException {
         return untilStopped(startWorking(line, outDir, out, extra));
     }
@@ -226,7 +241,7 @@ public final class Cli {
      * Starts a worker: no web server and no schedule, only the rep ranges that closes hand out. It
      * refuses the embedded database, which no other process can share.
      */
-    static ConfigurableApplicationContext startWorking(CommandLine line, Path outDir, PrintStream out,
+    static ConfigurableApplicationContext startWorking(Arguments line, Path outDir, PrintStream out,
             Class<?>... extra) {
         ConfigurableApplicationContext context = started(application(outDir, "", extra)
                 .web(WebApplicationType.NONE)
@@ -234,7 +249,7 @@ public final class Cli {
         String url = context.getEnvironment().getProperty("spring.datasource.url", "");
         if (url.startsWith("jdbc:h2:")) {
             context.close();
-            throw new CommandLine.UsageException("a worker runs against the database of the closes it serves, and "
+            throw new Arguments.UsageException("a worker runs against the database of the closes it serves, and "
                     + "the embedded one cannot be shared: set SPRING_DATASOURCE_URL (or --spring.datasource.url=...) "
                     + "to the closes' MySQL or MariaDB database");
         }
@@ -251,9 +266,9 @@ public final class Cli {
      * Checks the job catalog (every problem at once, before anything starts), then starts the service:
      * a web server for Actuator, and the catalog on the scheduler.
      */
-    static ConfigurableApplicationContext startServing(CommandLine line, Path outDir, PrintStream out,
+    static ConfigurableApplicationContext startServing(Arguments line, Path jobFolder, Path outDir, PrintStream out,
             Class<?>... extra) {
-        Path jobs = line.jobs().toAbsolutePath().normalize();
+        Path jobs = jobFolder.toAbsolutePath().normalize();
         JobCatalog catalog = JobCatalog.load(jobs);
         // H2 closes an embedded database at JVM exit by itself; the service closes it only once a running
         // job has finished (CatalogScheduler waits for it on SIGTERM)

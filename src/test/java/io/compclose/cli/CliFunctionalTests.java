@@ -38,7 +38,7 @@ class CliFunctionalTests {
 
         CliRun help = CliRun.of(List.of("help"));
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("close  --period=YYYY-MM --inbox=DIR [--out=DIR]");
+        assertThat(help.out()).contains("compclose.jar close --period=YYYY-MM --inbox=DIR [--out=DIR]");
     }
 
     @Test

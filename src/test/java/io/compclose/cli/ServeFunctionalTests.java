@@ -238,7 +238,7 @@ class ServeFunctionalTests {
         List<String> line = new ArrayList<>(List.of("serve", "--jobs=" + jobs, "--out=" + out, "--server.port=0",
                 "--compclose.review.enabled=false"));
         line.addAll(args);
-        return Cli.startServing(CommandLine.parse(line.toArray(String[]::new)), out.toAbsolutePath(),
+        return Cli.startServing(Arguments.parse(line.toArray(String[]::new)), jobs, out.toAbsolutePath(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 configuration.toArray(Class<?>[]::new));
     }
