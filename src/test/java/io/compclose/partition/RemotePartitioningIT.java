@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 
@@ -157,12 +159,15 @@ class RemotePartitioningIT {
         assertTheSingleProcessClose(close);
     }
 
-    @Test
-    void aDatabaseConnectionDroppedInTheMiddleOfARemoteRangeLeavesACloseTheSameCommandCompletes() throws Exception {
-        // given the only worker, paused with its first chunk of a calculation range read but not yet written
-        CloseFixture close = new CloseFixture(work.resolve("dropped"),
-                TestDatabases.freshMariaDb("compclose_remote_dropped"), false);
-        CloseProcess worker = startWorker(close, "worker-paused", "calculateEarnings:1:beforeWrite");
+    @ParameterizedTest
+    @ValueSource(strings = {"calculateEarnings", "renderStatements"})
+    void aDatabaseConnectionDroppedInTheMiddleOfARemoteRangeLeavesACloseTheSameCommandCompletes(String step)
+            throws Exception {
+        // given the only worker, paused with its first chunk of a range of the partitioned step read but not yet
+        // written
+        CloseFixture close = new CloseFixture(work.resolve("dropped-" + step),
+                TestDatabases.freshMariaDb("compclose_remote_dropped_" + step.toLowerCase()), false);
+        CloseProcess worker = startWorker(close, "worker-paused-" + step, step + ":1:beforeWrite");
         CompletableFuture<CliRun> firstClose = CompletableFuture.supplyAsync(() -> CliRun.of(remoteClose(close,
                 "20s")));
         assertThat(worker.awaitFrozen(DEADLINE)).as(worker.report()).isTrue();
@@ -172,10 +177,10 @@ class RemotePartitioningIT {
         worker.resume();
         CliRun failed = firstClose.get();
 
-        // then the close fails in the calculation, in its own two lines, and the worker lives on
+        // then the close fails in that step, in its own two lines, and the worker lives on
         assertThat(failed.exitCode()).as(failed + "\n" + worker.report()).isEqualTo(1);
         assertThat(failed.err()).as(failed.toString()).startsWith("compclose: the close of 2026-10 failed in step "
-                + "calculateEarnings").contains("run the same command again");
+                + step).contains("run the same command again");
         assertThat(failed.err().lines()).as(failed.toString()).hasSize(2);
         assertNoFrameworkText(failed);
         assertThat(worker.alive()).as(worker.report()).isTrue();
