@@ -60,40 +60,10 @@ public class IntakeRepository {
         return baseCurrency;
     }
 
-    /**
-     * Reps with an assignment overlapping the period: each is calculated and gets a statement, even
-     * with nothing earned. Takes {@link #activeRepsArgs}.
-     */
-    public static String activeRepsSql() {
-        return """
-                SELECT DISTINCT rep_id FROM rep_assignment
-                WHERE pay_period = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
-                ORDER BY rep_id
-                """;
-    }
-
-    public static Object[] activeRepsArgs(YearMonth period) {
-        return new Object[] {period.toString(), period.atEndOfMonth(), period.atDay(1)};
-    }
-
-    /** The active reps from {@code firstRep} to {@code lastRep}, both included: one partition's reps. */
-    public static String activeRepsInRangeSql() {
-        return """
-                SELECT DISTINCT rep_id FROM rep_assignment
-                WHERE pay_period = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
-                    AND rep_id BETWEEN ? AND ?
-                ORDER BY rep_id
-                """;
-    }
-
-    public static Object[] activeRepsInRangeArgs(YearMonth period, String firstRep, String lastRep) {
-        return new Object[] {period.toString(), period.atEndOfMonth(), period.atDay(1), firstRep, lastRep};
-    }
-
     /** How many reps are active in the period. */
     public long activeReps(YearMonth period) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM (" + activeRepsSql() + ") reps", Long.class,
-                activeRepsArgs(period));
+        return jdbc.queryForObject("SELECT COUNT(*) FROM active_rep WHERE pay_period = ?", Long.class,
+                period.toString());
     }
 
     public void saveAssignments(String period, List<RepAssignment> rows) {
