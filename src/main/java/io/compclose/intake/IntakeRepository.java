@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -564,5 +565,22 @@ public class IntakeRepository {
         return result;
     }
 
+    /** Rejected rows per file (identical re-deliveries not counted). */
+    public Map<String, Long> rejectsByFile(String period) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT source_file, COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'REJECTED'
+                GROUP BY source_file ORDER BY source_file
+                """, rs -> {
+            result.put(rs.getString(1), rs.getLong(2));
+        }, period);
+        return result;
+    }
 
+    /** Identical re-deliveries of a row, skipped rather than rejected. */
+    public long duplicates(String period) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'DUPLICATE'",
+                Long.class, period);
+        return n == null ? 0 : n;
+    }
 }
