@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -33,10 +37,10 @@ import io.compclose.system.StreamingResults;
 public class IntakeRepository {
 
     /** The booking columns in the order {@link #BOOKING_ROW} reads them. */
-    public static final String BOOKING_COLUMNS = "booking_id, booked_on, account_id, account_name, owner_rep_id, "
+    private static final String BOOKING_COLUMNS = "booking_id, booked_on, account_id, account_name, owner_rep_id, "
             + "booking_type, product, acv, tcv, term_months, currency, sourced_by_rep_id, bundle_id, source_line";
 
-    public static final RowMapper<Booking> BOOKING_ROW = (rs, i) -> new Booking(rs.getString(1),
+    private static final RowMapper<Booking> BOOKING_ROW = (rs, i) -> new Booking(rs.getString(1),
             rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
             BookingType.valueOf(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
             rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14));
@@ -267,6 +271,22 @@ public class IntakeRepository {
     }
 
     /** A booking accepted in the period, by id. */
+    /**
+     * Streams the period's bookings in booking id order: the crediting step's reader. {@code name} keys
+     * its position in the step's context, so a restarted step goes on where it stopped.
+     */
+    public static JdbcCursorItemReader<Booking> bookingsToCredit(String name, DataSource dataSource, String period) {
+        return new JdbcCursorItemReaderBuilder<Booking>()
+                .name(name)
+                .dataSource(dataSource)
+                .sql("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE pay_period = ? ORDER BY booking_id")
+                .queryArguments(period)
+                .rowMapper(BOOKING_ROW)
+                .fetchSize(StreamingResults.fetchSize(dataSource))
+                .verifyCursorPosition(false) // a streamed MySQL result set cannot tell its row number
+                .build();
+    }
+
     public Optional<Booking> booking(String period, String bookingId) {
         return jdbc.query("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE pay_period = ? AND booking_id = ?",
                 BOOKING_ROW, period, bookingId).stream().findFirst();
