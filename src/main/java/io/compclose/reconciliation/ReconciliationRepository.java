@@ -174,9 +174,9 @@ public class ReconciliationRepository {
     ControlSnapshot.Named unsettled(YearMonth month) {
         return named("""
                 SELECT a.rep_id FROM active_rep a WHERE a.pay_period = ?
-                AND NOT EXISTS (SELECT 1 FROM rep_ledger l WHERE l.pay_period = a.pay_period AND l.rep_id = a.rep_id)
+                AND NOT EXISTS (SELECT 1 FROM rep_ledger l WHERE l.pay_period = ? AND l.rep_id = a.rep_id)
                 ORDER BY a.rep_id
-                """, (rs, i) -> rs.getString(1), month.toString());
+                """, (rs, i) -> rs.getString(1), month.toString(), month.toString());
     }
 
     private ControlSnapshot.Named named(String sql, RowMapper<String> describe, Object... args) {
