@@ -19,9 +19,13 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.stereotype.Component;
 
+import io.compclose.crediting.CreditRepository;
 import io.compclose.delivery.DeliveryLog;
+import io.compclose.intake.IntakeRepository;
+import io.compclose.payout.PayoutRepository;
 import io.compclose.reconciliation.ReviewRepository;
 import io.compclose.reconciliation.ReviewRules;
+import io.compclose.statement.StatementRepository;
 import io.compclose.system.CloseRun;
 
 /** The short summary printed at the end of a close: what a finance person needs to know. */
@@ -32,17 +36,24 @@ public class CloseReport {
 
     private final JobRepository jobRepository;
     private final Job monthlyClose;
-    private final CloseFigures figures;
+    private final IntakeRepository intake;
+    private final CreditRepository credits;
+    private final PayoutRepository payouts;
+    private final StatementRepository statements;
     private final DeliveryLog deliveryLog;
     private final ReviewRepository review;
 
-    public CloseReport(JobRepository jobRepository, Job monthlyClose, CloseFigures figures, DeliveryLog deliveryLog,
-            ReviewRepository review) {
+    public CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeRepository intake,
+            CreditRepository credits, PayoutRepository payouts, StatementRepository statements,
+            DeliveryLog deliveryLog, ReviewRepository review) {
         this.deliveryLog = deliveryLog;
         this.review = review;
         this.jobRepository = jobRepository;
         this.monthlyClose = monthlyClose;
-        this.figures = figures;
+        this.intake = intake;
+        this.credits = credits;
+        this.payouts = payouts;
+        this.statements = statements;
     }
 
     static String time(LocalDateTime time) {
@@ -64,9 +75,9 @@ public class CloseReport {
                     count(step.getReadCount()), count(step.getWriteCount()));
         }
         out.println();
-        Map<String, Long> rejects = figures.rejectsByFile(period);
+        Map<String, Long> rejects = intake.rejectsByFile(period);
         long rejected = rejects.values().stream().mapToLong(Long::longValue).sum();
-        long duplicates = figures.duplicates(period);
+        long duplicates = intake.duplicates(period);
         StringBuilder rejectLine = new StringBuilder("  Rejected input rows: " + rejected);
         rejects.forEach((file, n) -> rejectLine.append(rejectLine.indexOf("(") < 0 ? " (" : ", ")
                 .append(file).append(' ').append(n));
@@ -80,7 +91,7 @@ public class CloseReport {
         if (rejected + duplicates > 0) {
             out.println("    each with file, line, column and reason in " + shown(run.rejectsFile()));
         }
-        List<String> uncredited = figures.creditExceptions(period);
+        List<String> uncredited = credits.exceptions(period);
         if (!uncredited.isEmpty()) {
             out.println("  Bookings no crediting rule credits (not paid, review them): " + uncredited.size());
             uncredited.stream().limit(10).forEach(x -> out.println("    " + x));
@@ -102,7 +113,7 @@ public class CloseReport {
         out.println();
         out.printf(Locale.ROOT, "  %-9s %9s %18s %10s %16s%n", "currency", "bookings", "booked ACV", "paid reps",
                 "payout");
-        for (CloseFigures.CurrencyTotals t : figures.totals(period)) {
+        for (PayoutRepository.CurrencyTotals t : payouts.currencyTotals(period)) {
             out.printf(Locale.ROOT, "  %-9s %,9d %,18.2f %,10d %,16.2f%n", t.currency(), t.bookings(), t.acv(),
                     t.payees(), t.payout() == null ? BigDecimal.ZERO : t.payout());
         }
@@ -122,13 +133,13 @@ public class CloseReport {
         if (!CloseHistory.stoppedForReview(execution)) {
             layoutFiles(run).forEach(file -> out.println("                  " + shown(file) + " (+ .ctl)"));
         }
-        long statements = figures.statements(period, run.revision());
+        long issued = statements.issued(period, run.revision());
         if (!CloseHistory.stoppedForReview(execution)) {
-            out.println("    statements    " + shown(run.statementsDir()) + "  (" + statements
-                    + (run.isRevision() ? " revised PDF" + (statements == 1 ? "" : "s") + "; the others are unchanged)"
+            out.println("    statements    " + shown(run.statementsDir()) + "  (" + issued
+                    + (run.isRevision() ? " revised PDF" + (issued == 1 ? "" : "s") + "; the others are unchanged)"
                             : " PDFs)"));
         }
-        Map<String, Long> deliveries = figures.deliveries(period);
+        Map<String, Long> deliveries = deliveryLog.outcomes(period);
         if (CloseHistory.stoppedForReview(execution)) {
             out.println("    emails        not yet: waiting for approval");
         } else if (deliveries.keySet().stream().anyMatch(k -> k.startsWith("OUTBOX"))) {

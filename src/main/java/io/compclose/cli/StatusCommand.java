@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 import io.compclose.intake.InputFileRepository;
+import io.compclose.intake.IntakeRepository;
 import io.compclose.partition.RepRanges;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.system.CloseLeases;
@@ -28,18 +29,18 @@ public class StatusCommand {
             "bookings.csv");
 
     private final JobRepository jobRepository;
-    private final CloseFigures figures;
+    private final IntakeRepository intake;
     private final io.compclose.period.PeriodLifecycle lifecycle;
     private final CloseLeases leases;
     private final InputFileRepository inputs;
 
-    public StatusCommand(JobRepository jobRepository, CloseFigures figures,
+    public StatusCommand(JobRepository jobRepository, IntakeRepository intake,
             io.compclose.period.PeriodLifecycle lifecycle, CloseLeases leases, InputFileRepository inputs) {
         this.inputs = inputs;
         this.lifecycle = lifecycle;
         this.leases = leases;
         this.jobRepository = jobRepository;
-        this.figures = figures;
+        this.intake = intake;
     }
 
     public int run(YearMonth period, PrintStream out) {
@@ -82,7 +83,7 @@ public class StatusCommand {
             out.println("  inputs read (SHA-256): " + String.join(", ", read.stream().map(file -> file.fileName() + " "
                     + (file.absent() ? "absent" : file.sha256().substring(0, 12))).toList()));
         }
-        Map<String, Long> rejects = figures.rejectsByFile(period);
+        Map<String, Long> rejects = intake.rejectsByFile(period);
         for (JobExecution execution : executions) {
             out.printf(Locale.ROOT, "  execution %d  %-9s started %s  ended %s%n", execution.getId(),
                     execution.getStatus(), CloseReport.time(execution.getStartTime()),
@@ -101,7 +102,7 @@ public class StatusCommand {
             }
         }
         out.println("  rejected rows: " + (rejects.isEmpty() ? "0" : rejects.toString().replaceAll("[{}]", ""))
-                + (figures.duplicates(period) > 0 ? "; identical re-deliveries: " + figures.duplicates(period) : ""));
+                + (intake.duplicates(period) > 0 ? "; identical re-deliveries: " + intake.duplicates(period) : ""));
         out.println();
     }
 

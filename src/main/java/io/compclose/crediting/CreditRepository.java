@@ -73,4 +73,11 @@ public class CreditRepository {
             ps.setString(5, ColumnText.fit(x.reason(), 500));
         });
     }
+
+    /** Bookings no crediting rule credited, each with the reason: not paid, for finance to review. */
+    public List<String> exceptions(String period) {
+        return jdbc.query("""
+                SELECT booking_id, reason FROM credit_exception WHERE pay_period = ? ORDER BY booking_id
+                """, (rs, i) -> rs.getString(1) + ": " + rs.getString(2), period);
+    }
 }

@@ -12,7 +12,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +24,6 @@ import io.compclose.intake.Split;
 import io.compclose.rules.Conditions;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
-import io.compclose.system.StreamingResults;
 
 /**
  * Crediting: each accepted booking becomes credit rows by the rules of crediting.yaml (or the
@@ -78,15 +76,6 @@ public class CreditingStepConfiguration {
     @StepScope
     JdbcCursorItemReader<Booking> creditableBookings(@Value("#{jobParameters}") Map<String, Object> params,
             DataSource dataSource) {
-        return new JdbcCursorItemReaderBuilder<Booking>()
-                .name("creditableBookings")
-                .dataSource(dataSource)
-                .sql("SELECT " + IntakeRepository.BOOKING_COLUMNS
-                        + " FROM booking WHERE pay_period = ? ORDER BY booking_id")
-                .queryArguments(CloseRun.from(params).periodKey())
-                .rowMapper(IntakeRepository.BOOKING_ROW)
-                .fetchSize(StreamingResults.fetchSize(dataSource))
-                .verifyCursorPosition(false) // a streamed MySQL result set cannot tell its row number
-                .build();
+        return IntakeRepository.bookingsToCredit("creditableBookings", dataSource, CloseRun.from(params).periodKey());
     }
 }

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -165,5 +167,17 @@ public class DeliveryLog {
                 ORDER BY d.rep_id, d.statement_version
                 """, (rs, i) -> new Undelivered(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
                 rs.getString(5), rs.getString(6)), period.toString());
+    }
+
+    /** Deliveries of the period per channel and outcome, keyed "channel outcome". */
+    public Map<String, Long> outcomes(String period) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT channel, outcome, COUNT(*) FROM delivery_log WHERE pay_period = ?
+                GROUP BY channel, outcome ORDER BY channel, outcome
+                """, rs -> {
+            result.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
+        }, period);
+        return result;
     }
 }

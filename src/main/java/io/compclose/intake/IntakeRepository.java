@@ -8,10 +8,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -32,10 +37,10 @@ import io.compclose.system.StreamingResults;
 public class IntakeRepository {
 
     /** The booking columns in the order {@link #BOOKING_ROW} reads them. */
-    public static final String BOOKING_COLUMNS = "booking_id, booked_on, account_id, account_name, owner_rep_id, "
+    private static final String BOOKING_COLUMNS = "booking_id, booked_on, account_id, account_name, owner_rep_id, "
             + "booking_type, product, acv, tcv, term_months, currency, sourced_by_rep_id, bundle_id, source_line";
 
-    public static final RowMapper<Booking> BOOKING_ROW = (rs, i) -> new Booking(rs.getString(1),
+    private static final RowMapper<Booking> BOOKING_ROW = (rs, i) -> new Booking(rs.getString(1),
             rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
             BookingType.valueOf(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
             rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14));
@@ -60,40 +65,10 @@ public class IntakeRepository {
         return baseCurrency;
     }
 
-    /**
-     * Reps with an assignment overlapping the period: each is calculated and gets a statement, even
-     * with nothing earned. Takes {@link #activeRepsArgs}.
-     */
-    public static String activeRepsSql() {
-        return """
-                SELECT DISTINCT rep_id FROM rep_assignment
-                WHERE pay_period = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
-                ORDER BY rep_id
-                """;
-    }
-
-    public static Object[] activeRepsArgs(YearMonth period) {
-        return new Object[] {period.toString(), period.atEndOfMonth(), period.atDay(1)};
-    }
-
-    /** The active reps from {@code firstRep} to {@code lastRep}, both included: one partition's reps. */
-    public static String activeRepsInRangeSql() {
-        return """
-                SELECT DISTINCT rep_id FROM rep_assignment
-                WHERE pay_period = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
-                    AND rep_id BETWEEN ? AND ?
-                ORDER BY rep_id
-                """;
-    }
-
-    public static Object[] activeRepsInRangeArgs(YearMonth period, String firstRep, String lastRep) {
-        return new Object[] {period.toString(), period.atEndOfMonth(), period.atDay(1), firstRep, lastRep};
-    }
-
     /** How many reps are active in the period. */
     public long activeReps(YearMonth period) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM (" + activeRepsSql() + ") reps", Long.class,
-                activeRepsArgs(period));
+        return jdbc.queryForObject("SELECT COUNT(*) FROM active_rep WHERE pay_period = ?", Long.class,
+                period.toString());
     }
 
     public void saveAssignments(String period, List<RepAssignment> rows) {
@@ -296,6 +271,22 @@ public class IntakeRepository {
     }
 
     /** A booking accepted in the period, by id. */
+    /**
+     * Streams the period's bookings in booking id order: the crediting step's reader. {@code name} keys
+     * its position in the step's context, so a restarted step goes on where it stopped.
+     */
+    public static JdbcCursorItemReader<Booking> bookingsToCredit(String name, DataSource dataSource, String period) {
+        return new JdbcCursorItemReaderBuilder<Booking>()
+                .name(name)
+                .dataSource(dataSource)
+                .sql("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE pay_period = ? ORDER BY booking_id")
+                .queryArguments(period)
+                .rowMapper(BOOKING_ROW)
+                .fetchSize(StreamingResults.fetchSize(dataSource))
+                .verifyCursorPosition(false) // a streamed MySQL result set cannot tell its row number
+                .build();
+    }
+
     public Optional<Booking> booking(String period, String bookingId) {
         return jdbc.query("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE pay_period = ? AND booking_id = ?",
                 BOOKING_ROW, period, bookingId).stream().findFirst();
@@ -594,5 +585,22 @@ public class IntakeRepository {
         return result;
     }
 
+    /** Rejected rows per file (identical re-deliveries not counted). */
+    public Map<String, Long> rejectsByFile(String period) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT source_file, COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'REJECTED'
+                GROUP BY source_file ORDER BY source_file
+                """, rs -> {
+            result.put(rs.getString(1), rs.getLong(2));
+        }, period);
+        return result;
+    }
 
+    /** Identical re-deliveries of a row, skipped rather than rejected. */
+    public long duplicates(String period) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'DUPLICATE'",
+                Long.class, period);
+        return n == null ? 0 : n;
+    }
 }

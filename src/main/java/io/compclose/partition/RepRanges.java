@@ -1,7 +1,6 @@
 package io.compclose.partition;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +13,6 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import io.compclose.intake.IntakeRepository;
 
 /**
  * Splits the period's active reps, in rep id order, into contiguous ranges of about the same work. A
@@ -45,16 +42,10 @@ public class RepRanges implements Partitioner {
     public Map<String, ExecutionContext> partition(int gridSize) {
         List<WeighedRep> reps = jdbc.query("SELECT r.rep_id, 1 + (SELECT COUNT(*) FROM credit c WHERE "
                 + "c.pay_period = ? AND c.rep_id = r.rep_id) + (SELECT COUNT(*) FROM account_owner o WHERE "
-                + "o.pay_period = ? AND o.rep_id = r.rep_id) FROM (" + IntakeRepository.activeRepsSql() + ") r "
+                + "o.pay_period = ? AND o.rep_id = r.rep_id) FROM active_rep r WHERE r.pay_period = ? "
                 + "ORDER BY r.rep_id", (rs, i) -> new WeighedRep(rs.getString(1), rs.getLong(2)),
-                weightArgs());
+                period.toString(), period.toString(), period.toString());
         return split(reps, gridSize);
-    }
-
-    private Object[] weightArgs() {
-        List<Object> args = new ArrayList<>(List.of(period.toString(), period.toString()));
-        args.addAll(List.of(IntakeRepository.activeRepsArgs(period)));
-        return args.toArray();
     }
 
     /** A rep and the work it brings to a range. */
@@ -67,8 +58,8 @@ public class RepRanges implements Partitioner {
         return new JdbcCursorItemReaderBuilder<String>()
                 .name(name)
                 .dataSource(dataSource)
-                .sql(IntakeRepository.activeRepsInRangeSql())
-                .queryArguments(IntakeRepository.activeRepsInRangeArgs(period, firstRep, lastRep))
+                .sql("SELECT rep_id FROM active_rep WHERE pay_period = ? AND rep_id BETWEEN ? AND ? ORDER BY rep_id")
+                .queryArguments(period.toString(), firstRep, lastRep)
                 .rowMapper((rs, i) -> rs.getString(1))
                 .build();
     }

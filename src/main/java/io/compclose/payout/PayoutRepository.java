@@ -118,4 +118,23 @@ public class PayoutRepository {
                 """, (rs, i) -> new PayoutRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getBigDecimal(5), rs.getString(6)), period);
     }
+
+    /** What a currency was booked and paid in a period: the close summary's money lines. */
+    public record CurrencyTotals(String currency, long bookings, BigDecimal acv, long payees, BigDecimal payout) {
+    }
+
+    public List<CurrencyTotals> currencyTotals(String period) {
+        // every currency booked or paid: a month can pay a currency it booked nothing in (a clawback, a pool)
+        return jdbc.query("""
+                SELECT c.currency, COALESCE(b.n, 0), COALESCE(b.acv, 0), COALESCE(p.payees, 0), COALESCE(p.amount, 0)
+                FROM (SELECT currency FROM booking WHERE pay_period = ?
+                      UNION SELECT currency FROM payout WHERE pay_period = ?) c
+                LEFT JOIN (SELECT currency, COUNT(*) n, SUM(acv) acv FROM booking WHERE pay_period = ?
+                           GROUP BY currency) b ON b.currency = c.currency
+                LEFT JOIN (SELECT currency, COUNT(DISTINCT rep_id) payees, SUM(amount) amount FROM payout
+                           WHERE pay_period = ? AND amount <> 0 GROUP BY currency) p ON p.currency = c.currency
+                ORDER BY c.currency
+                """, (rs, i) -> new CurrencyTotals(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4),
+                rs.getBigDecimal(5)), period, period, period, period);
+    }
 }

@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-import io.compclose.intake.IntakeRepository;
 
 /** Reads, from the tables each stage of the close wrote, the figures reconciliation ties. */
 @Repository
@@ -173,11 +172,11 @@ public class ReconciliationRepository {
 
     /** Reps active in the month that have no ledger row, i.e. no calculation. */
     ControlSnapshot.Named unsettled(YearMonth month) {
-        Object[] active = IntakeRepository.activeRepsArgs(month);
-        return named("SELECT a.rep_id FROM (" + IntakeRepository.activeRepsSql() + """
-                ) a WHERE NOT EXISTS (SELECT 1 FROM rep_ledger l WHERE l.pay_period = ? AND l.rep_id = a.rep_id)
+        return named("""
+                SELECT a.rep_id FROM active_rep a WHERE a.pay_period = ?
+                AND NOT EXISTS (SELECT 1 FROM rep_ledger l WHERE l.pay_period = ? AND l.rep_id = a.rep_id)
                 ORDER BY a.rep_id
-                """, (rs, i) -> rs.getString(1), active[0], active[1], active[2], month.toString());
+                """, (rs, i) -> rs.getString(1), month.toString(), month.toString());
     }
 
     private ControlSnapshot.Named named(String sql, RowMapper<String> describe, Object... args) {

@@ -255,4 +255,11 @@ public class StatementRepository {
                     figures);
         }
     }
+
+    /** Statements issued by one revision of the period's close. */
+    public long issued(String period, int revision) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM statement WHERE pay_period = ? AND version = ?",
+                Long.class, period, revision);
+        return n == null ? 0 : n;
+    }
 }

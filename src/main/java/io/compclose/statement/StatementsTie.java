@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import io.compclose.intake.IntakeRepository;
 import io.compclose.reconciliation.ControlBreakException;
 import io.compclose.reconciliation.ControlTotal;
 import io.compclose.reconciliation.ControlTotalRepository;
@@ -34,17 +33,17 @@ public class StatementsTie {
     /** Records the statements' totals as a control total; throws when they do not tie. */
     public void require(CloseRun run) {
         String period = run.periodKey();
-        Object[] active = IntakeRepository.activeRepsArgs(run.period());
         Map<String, ControlTotal> statements = new TreeMap<>();
-        jdbc.query("SELECT s.currency, COUNT(*), SUM(s.payout_amount) FROM (" + IntakeRepository.activeRepsSql() + """
-                ) a JOIN statement s ON s.rep_id = a.rep_id
-                WHERE s.pay_period = ? AND s.version = (SELECT MAX(v.version) FROM statement v
+        jdbc.query("""
+                SELECT s.currency, COUNT(*), SUM(s.payout_amount) FROM active_rep a
+                JOIN statement s ON s.pay_period = a.pay_period AND s.rep_id = a.rep_id
+                WHERE a.pay_period = ? AND s.version = (SELECT MAX(v.version) FROM statement v
                     WHERE v.pay_period = s.pay_period AND v.rep_id = s.rep_id)
                 GROUP BY s.currency
                 """, rs -> {
             statements.put(rs.getString(1), new ControlTotal("statements", rs.getString(1), rs.getLong(2),
                     rs.getBigDecimal(3)));
-        }, active[0], active[1], active[2], period);
+        }, period);
         Map<String, BigDecimal> payroll = new TreeMap<>();
         jdbc.query("""
                 SELECT currency, SUM(amount) FROM payout_export WHERE pay_period = ? AND revision <= ? GROUP BY currency
