@@ -11,8 +11,11 @@ import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 import io.compclose.intake.RequiredRowsCheck;
@@ -59,8 +62,19 @@ final class Commands {
     abstract static class Base {
         @Option(names = {"--help", "-h"}, usageHelp = true, hidden = true)
         boolean help;
+        @Spec
+        CommandSpec spec;
 
-        abstract Path out();
+        /** The {@link OutFolder} each command declares last, so that its usage lists {@code --out} last. */
+        Path out() {
+            return spec.findOption("--out").getValue();
+        }
+    }
+
+    /** {@code --out}: where the outputs, the log and the embedded database go. */
+    static final class OutFolder {
+        @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: out)")
+        Path out = Path.of("out");
     }
 
     @Command(name = "close", sortOptions = false, sortSynopsis = false, description = {
@@ -74,8 +88,8 @@ final class Commands {
         YearMonth period;
         @Option(names = "--inbox", paramLabel = "DIR", required = true, description = "the folder of the input files")
         Path inbox;
-        @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: out)")
-        Path out = Path.of("out");
+        @Mixin
+        OutFolder output;
         @Option(names = "--revise", description = "recalculate a closed period from a corrected inbox")
         boolean revise;
         @Option(names = "--allow-empty", paramLabel = "bookings", converter = MayBeEmpty.class,
@@ -85,11 +99,6 @@ final class Commands {
         Set<String> allowEmpty() {
             return allowEmpty.isEmpty() ? Set.of() : new TreeSet<>(List.of(allowEmpty.split(",")));
         }
-
-        @Override
-        Path out() {
-            return out;
-        }
     }
 
     @Command(name = "status", sortOptions = false, sortSynopsis = false, description =
@@ -98,13 +107,8 @@ final class Commands {
         @Option(names = "--period", paramLabel = "YYYY-MM", converter = Month.class,
                 description = "only this pay period")
         YearMonth period;
-        @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: out)")
-        Path out = Path.of("out");
-
-        @Override
-        Path out() {
-            return out;
-        }
+        @Mixin
+        OutFolder output;
     }
 
     @Command(name = "approve", sortOptions = false, sortSynopsis = false, description = {
@@ -118,13 +122,8 @@ final class Commands {
         String by;
         @Option(names = "--note", paramLabel = "TEXT", description = "why")
         String note;
-        @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: out)")
-        Path out = Path.of("out");
-
-        @Override
-        Path out() {
-            return out;
-        }
+        @Mixin
+        OutFolder output;
     }
 
     @Command(name = "lock", sortOptions = false, sortSynopsis = false, description = {
@@ -138,13 +137,8 @@ final class Commands {
         String by;
         @Option(names = "--note", paramLabel = "TEXT", description = "why")
         String note;
-        @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: out)")
-        Path out = Path.of("out");
-
-        @Override
-        Path out() {
-            return out;
-        }
+        @Mixin
+        OutFolder output;
     }
 
     @Command(name = "resend", sortOptions = false, sortSynopsis = false, description = {
@@ -158,13 +152,8 @@ final class Commands {
         String rep;
         @Option(names = "--by", paramLabel = "NAME", description = "who asks (default: the user running this)")
         String by;
-        @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: out)")
-        Path out = Path.of("out");
-
-        @Override
-        Path out() {
-            return out;
-        }
+        @Mixin
+        OutFolder output;
     }
 
     @Command(name = "usage-intake", sortOptions = false, sortSynopsis = false, description = {
@@ -176,13 +165,8 @@ final class Commands {
         YearMonth period;
         @Option(names = "--inbox", paramLabel = "DIR", required = true, description = "the folder of usage.csv")
         Path inbox;
-        @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: out)")
-        Path out = Path.of("out");
-
-        @Override
-        Path out() {
-            return out;
-        }
+        @Mixin
+        OutFolder output;
     }
 
     @Command(name = "serve", sortOptions = false, customSynopsis = {
@@ -198,13 +182,8 @@ final class Commands {
         Path jobs = Path.of("jobs/catalog");
         @Option(names = "--worker", description = "serve as a worker of remote partitioning")
         boolean worker;
-        @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: out)")
-        Path out = Path.of("out");
-
-        @Override
-        Path out() {
-            return out;
-        }
+        @Mixin
+        OutFolder output;
     }
 
     @Command(name = "help", description = "this text; 'help <command>' for one command's options")
