@@ -255,8 +255,8 @@ public class CloseCommand {
             if (!changes.isEmpty()) {
                 InputChanges.Change first = changes.get(0);
                 err.println("compclose: the close of " + run.period() + " was started from inbox " + started + "; "
-                        + inbox + " is not the same: " + first.fileName() + " differs (" + shownSha(first.was())
-                        + " read from " + started + ", " + shownSha(first.now()) + " in " + inbox + ")");
+                        + inbox + " is not the same: " + first.fileName() + " differs (" + InputChanges.Change.shown(first.was())
+                        + " read from " + started + ", " + InputChanges.Change.shown(first.now()) + " in " + inbox + ")");
                 err.println("Run the same command with --inbox=" + started + " to finish this close, or, if the "
                         + "new files are right, copy them into that inbox and run it.");
                 return new InputVerdict(ExitCode.BAD_INPUT, "inbox " + inbox + " differs from " + started + " in "
@@ -285,10 +285,6 @@ public class CloseCommand {
                 + step);
         return InputVerdict.goOn("inputs changed (" + String.join(", ", changes.stream()
                 .map(InputChanges.Change::fileName).toList()) + "): read again from step " + step);
-    }
-
-    private static String shownSha(String sha) {
-        return sha == null ? "absent" : "sha " + sha.substring(0, 12);
     }
 
     /** Runs the close and records in the audit trail who ran it, how it started and how it ended. */

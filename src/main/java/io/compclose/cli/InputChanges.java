@@ -35,7 +35,8 @@ public class InputChanges {
             return fileName + " changed since " + since + " (" + shown(was) + " then, " + shown(now) + " now)";
         }
 
-        private static String shown(String sha) {
+        /** "sha 3f1c2a9b04de", or "absent" for a file that was not there. */
+        static String shown(String sha) {
             return sha == null ? "absent" : "sha " + sha.substring(0, 12);
         }
     }

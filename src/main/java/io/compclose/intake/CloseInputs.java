@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.compclose.plan.PlanLoader;
+
 /**
  * The inbox's files and the step of the close that first reads each: the plans and crediting.yaml
  * are read by validatePlans, each CSV by its load step. What a step read is fingerprinted by SHA-256,
@@ -22,7 +24,7 @@ public final class CloseInputs {
 
     public static final String PLANS = "plans/";
 
-    /** Each CSV file by the step that reads it, in the order the close reads them. */
+    /** Each CSV file by the step that reads it. */
     private static final Map<String, String> CSV_READERS = csvReaders();
 
     private CloseInputs() {
@@ -41,6 +43,11 @@ public final class CloseInputs {
         readers.put("loadUsage", CsvFileSpec.USAGE.fileName());
         readers.put("loadAdjustments", CsvFileSpec.ADJUSTMENTS.fileName());
         return Map.copyOf(readers);
+    }
+
+    /** The CSV file a load step reads ("loadBookings": bookings.csv), or null for a step that reads none. */
+    public static String csvReadBy(String step) {
+        return CSV_READERS.get(step);
     }
 
     /** Whether the step is the first to read some input file. */
@@ -72,9 +79,7 @@ public final class CloseInputs {
             return List.of();
         }
         try (Stream<Path> listing = Files.list(plans)) {
-            return listing.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(name -> name.toLowerCase(java.util.Locale.ROOT).endsWith(".yaml")
-                            || name.toLowerCase(java.util.Locale.ROOT).endsWith(".yml")).sorted().toList();
+            return listing.filter(PlanLoader::isYaml).map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.compclose.intake.CloseInputs;
+
 /**
  * Reopens a closed period for a revision: the period's inputs and everything computed from them are
  * cleared, so the corrected inbox is read as a whole (a booking dropped from it is gone, not kept).
@@ -34,12 +36,6 @@ public class PeriodRevision {
      * step's rejects are those of its file.
      */
     private static final Map<String, List<String>> WRITTEN_BY = written();
-
-    /** The file whose rejects (and, for kpis and activities, whose figures) each intake step writes. */
-    private static final Map<String, String> FILE_OF = Map.of("loadReps", "reps.csv", "loadFxRates", "fx_rates.csv",
-            "loadBookings", "bookings.csv", "loadSplits", "splits.csv", "loadCancellations", "cancellations.csv",
-            "loadKpis", "kpis.csv", "loadActivities", "activities.csv", "loadAccountOwners", "account_owners.csv",
-            "loadUsage", "usage.csv", "loadAdjustments", "adjustments.csv");
 
     private static Map<String, List<String>> written() {
         Map<String, List<String>> tables = new LinkedHashMap<>();
@@ -102,7 +98,7 @@ public class PeriodRevision {
                 // table names are this class's constants, never input
                 jdbc.update("DELETE FROM " + table + " WHERE pay_period = ?", key);
             }
-            String file = FILE_OF.get(step);
+            String file = CloseInputs.csvReadBy(step); // its rejects, and for kpis and activities its figures
             if (file != null) {
                 jdbc.update("DELETE FROM intake_reject WHERE pay_period = ? AND source_file = ?", key, file);
                 jdbc.update("DELETE FROM rep_figure WHERE pay_period = ? AND source_file = ?", key, file);

@@ -532,7 +532,8 @@ public final class PlanLoader {
         return expression;
     }
 
-    private static boolean isYaml(Path p) {
+    /** A plan file, as {@link #load} takes it: a regular file named *.yaml or *.yml. */
+    public static boolean isYaml(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
     }
