@@ -40,6 +40,11 @@ public class IntakeRepository {
     private static final String BOOKING_COLUMNS = "booking_id, booked_on, account_id, account_name, owner_rep_id, "
             + "booking_type, product, acv, tcv, term_months, currency, sourced_by_rep_id, bundle_id, source_line";
 
+    private static final String REJECT_COLUMNS = "source_file, line_no, column_name, reason, raw_value, kind";
+
+    private static final RowMapper<Reject> REJECT_ROW = (rs, i) -> new Reject(rs.getString(1), rs.getLong(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), Reject.Kind.valueOf(rs.getString(6)));
+
     private static final RowMapper<Booking> BOOKING_ROW = (rs, i) -> new Booking(rs.getString(1),
             rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
             BookingType.valueOf(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
@@ -270,7 +275,6 @@ public class IntakeRepository {
                 """, ASSIGNMENT_ROW, period));
     }
 
-    /** A booking accepted in the period, by id. */
     /**
      * Streams the period's bookings in booking id order: the crediting step's reader. {@code name} keys
      * its position in the step's context, so a restarted step goes on where it stopped.
@@ -287,6 +291,7 @@ public class IntakeRepository {
                 .build();
     }
 
+    /** A booking accepted in the period, by id. */
     public Optional<Booking> booking(String period, String bookingId) {
         return jdbc.query("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE pay_period = ? AND booking_id = ?",
                 BOOKING_ROW, period, bookingId).stream().findFirst();
@@ -317,11 +322,8 @@ public class IntakeRepository {
     }
 
     public List<Reject> rejects(String period) {
-        return new ArrayList<>(jdbc.query("""
-                SELECT source_file, line_no, column_name, reason, raw_value, kind FROM intake_reject
-                WHERE pay_period = ? ORDER BY source_file, line_no
-                """, (rs, i) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), Reject.Kind.valueOf(rs.getString(6))), period));
+        return new ArrayList<>(jdbc.query("SELECT " + REJECT_COLUMNS + " FROM intake_reject WHERE pay_period = ? "
+                + "ORDER BY source_file, line_no", REJECT_ROW, period));
     }
 
     /** Rows an intake table holds for the period; the table name is a literal of the caller, never input. */
@@ -356,11 +358,8 @@ public class IntakeRepository {
 
     /** The rejects of one file in the period, in line order. */
     public List<Reject> rejects(String period, String file) {
-        return jdbc.query("""
-                SELECT source_file, line_no, column_name, reason, raw_value, kind FROM intake_reject
-                WHERE pay_period = ? AND source_file = ? ORDER BY line_no
-                """, (rs, i) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), Reject.Kind.valueOf(rs.getString(6))), period, file);
+        return jdbc.query("SELECT " + REJECT_COLUMNS + " FROM intake_reject WHERE pay_period = ? AND source_file = ? "
+                + "ORDER BY line_no", REJECT_ROW, period, file);
     }
 
     public void saveSplits(String period, List<Split> rows) {

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -128,10 +127,5 @@ public final class RequiredRowsCheck implements StepExecutionListener {
         } catch (java.time.DateTimeException e) {
             return month;
         }
-    }
-
-    /** The names --allow-empty takes, for the usage message. */
-    public static String mayBeEmpty() {
-        return MAY_BE_EMPTY.stream().sorted().collect(Collectors.joining(", "));
     }
 }
