@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Component;
 
 import io.compclose.intake.CsvFileSpec;
+import io.compclose.intake.IntakeRepository;
+import io.compclose.intake.Reject;
 import io.compclose.reconciliation.ControlSnapshot.FileRows;
 import io.compclose.system.CloseRun;
 import io.compclose.system.ExtractProperties;
@@ -36,10 +38,12 @@ public class Reconciliation {
     private final ReconciliationRepository figures;
     private final ControlTotalRepository controlTotals;
     private final InboxRecount inbox;
+    private final IntakeRepository intake;
 
     public Reconciliation(ReconciliationRepository figures, ControlTotalRepository controlTotals,
-            ExtractProperties extract) {
+            ExtractProperties extract, IntakeRepository intake) {
         this.figures = figures;
+        this.intake = intake;
         this.controlTotals = controlTotals;
         this.inbox = new InboxRecount(extract);
     }
@@ -64,14 +68,14 @@ public class Reconciliation {
         Map<String, SortedMap<String, ControlTotal>> stages = figures.stages(run.period());
         // usage's rows per currency are also the rows accepted, so the 5M rows are read once, not twice
         long usageAccepted = stages.get("usage_revenue").values().stream().mapToLong(ControlTotal::rows).sum();
-        List<FileRows> files = List.of(counted(run, CsvFileSpec.REPS, figures.accepted("rep_assignment", period)),
-                withAmounts(run, CsvFileSpec.BOOKINGS, "acv", figures.accepted("booking", period)),
-                counted(run, CsvFileSpec.SPLITS, figures.accepted("booking_split", period)),
-                counted(run, CsvFileSpec.CANCELLATIONS, figures.accepted("cancellation", period)),
-                counted(run, CsvFileSpec.FX_RATES, figures.accepted("fx_rate", period)),
-                counted(run, CsvFileSpec.ACCOUNT_OWNERS, figures.accepted("account_owner", period)),
+        List<FileRows> files = List.of(counted(run, CsvFileSpec.REPS, intake.countRows("rep_assignment", period)),
+                withAmounts(run, CsvFileSpec.BOOKINGS, "acv", intake.countRows("booking", period)),
+                counted(run, CsvFileSpec.SPLITS, intake.countRows("booking_split", period)),
+                counted(run, CsvFileSpec.CANCELLATIONS, intake.countRows("cancellation", period)),
+                counted(run, CsvFileSpec.FX_RATES, intake.countRows("fx_rate", period)),
+                counted(run, CsvFileSpec.ACCOUNT_OWNERS, intake.countRows("account_owner", period)),
                 rows(period, CsvFileSpec.USAGE.fileName(), joined(usageRead), usageAccepted, null),
-                withAmounts(run, CsvFileSpec.ADJUSTMENTS, "amount", figures.accepted("adjustment", period)),
+                withAmounts(run, CsvFileSpec.ADJUSTMENTS, "amount", intake.countRows("adjustment", period)),
                 counted(run, CsvFileSpec.KPIS, figures.figuresAccepted(period, CsvFileSpec.KPIS.fileName())),
                 counted(run, CsvFileSpec.ACTIVITIES, figures.figuresAccepted(period, CsvFileSpec.ACTIVITIES.fileName())));
         return new ControlSnapshot(period, files, stages, figures.adjustmentLines(period),
@@ -88,8 +92,9 @@ public class Reconciliation {
     }
 
     private FileRows rows(String period, String file, long read, long accepted, SourceFile amounts) {
-        return new FileRows(file, read, accepted, figures.rejects(period, file, "REJECTED"),
-                figures.rejects(period, file, "DUPLICATE"), amounts);
+        Map<String, Long> rejects = intake.rejectCounts(period, file);
+        return new FileRows(file, read, accepted, rejects.getOrDefault(Reject.Kind.REJECTED.name(), 0L),
+                rejects.getOrDefault(Reject.Kind.DUPLICATE.name(), 0L), amounts);
     }
 
     /** A count made on another thread, its failure thrown as if made on this one. */

@@ -113,19 +113,9 @@ public class ReconciliationRepository {
         return result;
     }
 
-    /** Rows a table holds for the period; the table name is one of the callers' literals, never input. */
-    long accepted(String table, String period) {
-        return count("SELECT COUNT(*) FROM " + table + " WHERE pay_period = ?", period);
-    }
-
     /** Rows intake kept from a file of figures (KPIs, activities), which all go to rep_figure. */
     long figuresAccepted(String period, String file) {
         return count("SELECT COUNT(*) FROM rep_figure WHERE pay_period = ? AND source_file = ?", period, file);
-    }
-
-    long rejects(String period, String file, String kind) {
-        return count("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND source_file = ? AND kind = ?",
-                period, file, kind);
     }
 
     private long count(String sql, Object... args) {
