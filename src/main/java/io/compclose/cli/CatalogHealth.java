@@ -26,9 +26,7 @@ class CatalogHealth implements HealthIndicator {
     public Health health() {
         Health.Builder health = scheduler.isRunning() ? Health.up() : Health.down();
         for (CatalogEntry entry : scheduler.entries()) {
-            health.withDetail(entry.name(), entry.command().word() + " (" + entry.period().word() + "), cron '"
-                    + entry.cron() + "' " + entry.zone() + ", next at "
-                    + CatalogScheduler.nextRun(entry, clock).atZone(entry.zone()).toLocalDateTime());
+            health.withDetail(entry.name(), CatalogScheduler.described(entry, clock));
         }
         return health.build();
     }

@@ -48,6 +48,12 @@ public class CatalogScheduler implements SmartLifecycle {
         }
     }
 
+    /** "close (previous-month), cron '0 0 6 1-10 * *' UTC, next at 2027-01-01T06:00": what serve lists. */
+    static String described(CatalogEntry entry, Clock clock) {
+        return entry.command().word() + " (" + entry.period().word() + "), cron '" + entry.cron() + "' " + entry.zone()
+                + ", next at " + nextRun(entry, clock).atZone(entry.zone()).toLocalDateTime();
+    }
+
     /** When the entry runs next, as the scheduler's clock sees it. */
     static Instant nextRun(CatalogEntry entry, Clock clock) {
         return new CronTrigger(entry.cron(), entry.zone()).nextExecution(new SimpleTriggerContext(clock));

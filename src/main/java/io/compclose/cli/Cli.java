@@ -285,9 +285,7 @@ public final class Cli {
         Clock clock = context.getBean(Clock.class);
         out.println("Serving " + catalog.entries().size() + " scheduled jobs from " + jobs + " into " + outDir);
         for (CatalogEntry entry : catalog.entries()) {
-            out.println("  " + entry.name() + ": " + entry.command().word() + " (" + entry.period().word() + "), cron '"
-                    + entry.cron() + "' " + entry.zone() + ", next at "
-                    + CatalogScheduler.nextRun(entry, clock).atZone(entry.zone()).toLocalDateTime());
+            out.println("  " + entry.name() + ": " + CatalogScheduler.described(entry, clock));
         }
         out.println("Health and metrics: http://" + address + ":" + port + "/actuator/health and /actuator/metrics");
         return context;
