@@ -52,8 +52,8 @@ public class RawStatements {
                 new CloseProperties(500, 10000, false, "bench@example.invalid", "USD"), bulkLoad);
         StatementAssembler assembler = new StatementAssembler(period, 1, intake.roster(period.toString()),
                 new PlanFiles().catalog(Path.of(opt.get("--plans"))), new StatementRepository(jdbc, bulkLoad), null);
-        List<String> reps = jdbc.queryForList(IntakeRepository.activeRepsSql(), String.class,
-                IntakeRepository.activeRepsArgs(period));
+        List<String> reps = jdbc.queryForList("SELECT rep_id FROM active_rep WHERE pay_period = ? ORDER BY rep_id",
+                String.class, period.toString());
         long assembly = System.nanoTime();
         List<StatementDocument> documents = new ArrayList<>();
         for (String rep : reps) {

@@ -1,5 +1,9 @@
 package io.compclose.calculation;
 
+import io.compclose.core.calculation.CreditedDeal;
+import io.compclose.core.calculation.RepClose;
+import io.compclose.core.calculation.RepCloseCalculator;
+import io.compclose.core.calculation.RepHistory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.compclose.intake.IntakeRepository;
-import io.compclose.intake.Roster;
+import io.compclose.core.input.Roster;
 import io.compclose.intake.PlanFiles;
 import io.compclose.partition.PartitionedSteps;
 import io.compclose.partition.RepRanges;

@@ -1,5 +1,7 @@
 package io.compclose.calculation;
 
+import io.compclose.core.calculation.RepClose;
+import io.compclose.core.calculation.Rounding;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

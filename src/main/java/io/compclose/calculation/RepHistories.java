@@ -1,5 +1,6 @@
 package io.compclose.calculation;
 
+import io.compclose.core.calculation.RepHistory;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.compclose.intake.IntakeRepository;
-import io.compclose.intake.Roster;
-import io.compclose.money.FxConversion;
+import io.compclose.core.input.Roster;
+import io.compclose.core.money.FxConversion;
 import io.compclose.partition.RepBlocks;
 import io.compclose.system.CloseRun;
 

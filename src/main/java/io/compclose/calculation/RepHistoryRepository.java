@@ -1,5 +1,13 @@
 package io.compclose.calculation;
 
+import io.compclose.core.calculation.AccountUsage;
+import io.compclose.core.calculation.CreditedDeal;
+import io.compclose.core.calculation.EarningCode;
+import io.compclose.core.calculation.LateCorrection;
+import io.compclose.core.calculation.Ledger;
+import io.compclose.core.calculation.PayLine;
+import io.compclose.core.calculation.RepHistory;
+import io.compclose.core.calculation.RepPeriodInput;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,7 +26,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.compclose.money.FxConversion;
+import io.compclose.core.money.FxConversion;
 
 /**
  * Reads reps' history for the calculation: the plan year lives in the same database as the close,

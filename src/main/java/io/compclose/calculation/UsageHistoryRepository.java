@@ -1,5 +1,6 @@
 package io.compclose.calculation;
 
+import io.compclose.core.calculation.AccountUsage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,9 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.compclose.intake.BadInputException;
+import io.compclose.core.input.BadInputException;
 import io.compclose.intake.IntakeRepository;
-import io.compclose.money.FxConversion;
+import io.compclose.core.money.FxConversion;
 
 /**
  * Reads the billed usage a rep is credited with: the accounts account_owners gives them on the last

@@ -1,5 +1,2 @@
-/**
- * Calculation: the pure core that turns credits into earning lines under a plan (no Spring, no
- * SQL in the calculators), and the thin step around it.
- */
+/** The calculation steps: read each rep's history, call the core's calculators, store what they return. */
 package io.compclose.calculation;

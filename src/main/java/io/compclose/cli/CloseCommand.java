@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.compclose.audit.AuditLog;
-import io.compclose.intake.BadInputException;
+import io.compclose.core.input.BadInputException;
 import io.compclose.intake.RequiredRowsCheck;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.payout.PayrollLayouts;

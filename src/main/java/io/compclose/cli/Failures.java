@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.transaction.TransactionSystemException;
 
-import io.compclose.intake.BadInputException;
+import io.compclose.core.input.BadInputException;
 import io.compclose.system.Secrets;
 
 /** Turns a failure into the one line a finance user reads, and finds bad input among the causes. */

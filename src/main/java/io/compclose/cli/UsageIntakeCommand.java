@@ -14,7 +14,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import io.compclose.intake.BadInputException;
+import io.compclose.core.input.BadInputException;
 import io.compclose.intake.Reject;
 import io.compclose.intake.UsagePreviewRepository;
 import io.compclose.intake.UsagePreviewRepository.MonthTotal;

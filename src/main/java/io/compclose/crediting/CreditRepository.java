@@ -1,5 +1,7 @@
 package io.compclose.crediting;
 
+import io.compclose.core.crediting.Credit;
+import io.compclose.core.crediting.CreditException;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;

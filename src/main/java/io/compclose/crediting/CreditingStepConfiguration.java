@@ -1,5 +1,7 @@
 package io.compclose.crediting;
 
+import io.compclose.plan.CreditingRulesFile;
+import io.compclose.core.crediting.Crediting;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.compclose.intake.AccountOwner;
-import io.compclose.intake.Booking;
+import io.compclose.core.input.AccountOwner;
+import io.compclose.core.input.Booking;
 import io.compclose.intake.IntakeRepository;
-import io.compclose.intake.Split;
+import io.compclose.core.input.Split;
 import io.compclose.rules.Conditions;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;

@@ -1,6 +1,2 @@
-/**
- * Who gets credit for a booking: the rules of crediting.yaml (owner or splits, overlays, team,
- * manager roll-up, sourced credit), applied by the plain-Java {@link io.compclose.crediting.Crediting};
- * every credit keeps its rule, kind and lineage, and a booking no rule credits becomes an exception.
- */
+/** The crediting step: reads crediting.yaml and the stored bookings, calls the core's crediting, stores credits. */
 package io.compclose.crediting;

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import io.compclose.intake.IntakeRepository;
-import io.compclose.intake.RepAssignment;
-import io.compclose.intake.Roster;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Roster;
 import io.compclose.statement.StatementsTie;
 import io.compclose.system.CloseProperties;
 import io.compclose.system.CloseRun;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 import io.compclose.audit.AuditLog;
 import io.compclose.intake.IntakeRepository;
-import io.compclose.intake.RepAssignment;
+import io.compclose.core.input.RepAssignment;
 import io.compclose.system.CloseProperties;
 
 /**

@@ -1,5 +1,8 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.AccountOwner;
+import io.compclose.core.input.Role;
+import io.compclose.core.input.Roster;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,8 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.Adjustment;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Roster;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;

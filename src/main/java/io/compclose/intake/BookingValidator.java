@@ -1,5 +1,9 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.Booking;
+import io.compclose.core.input.BookingType;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Roster;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -7,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.compclose.money.FxConversion;
-import io.compclose.plan.PlanCatalog;
+import io.compclose.core.money.FxConversion;
+import io.compclose.core.plan.PlanCatalog;
 
 /**
  * Validates bookings.csv rows for one pay period: types and required values, then the rules

@@ -1,5 +1,6 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.Cancellation;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;

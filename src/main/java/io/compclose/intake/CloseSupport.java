@@ -2,7 +2,7 @@ package io.compclose.intake;
 
 import java.util.List;
 
-import io.compclose.plan.Plan;
+import io.compclose.core.plan.Plan;
 
 /**
  * What the close can compute today. The calculation core covers every mechanic of a plan file;

@@ -1,5 +1,6 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.BadInputException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;

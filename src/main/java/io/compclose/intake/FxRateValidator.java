@@ -1,5 +1,6 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.FxRate;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.KeyedRow;
 import java.util.function.Consumer;
 import java.util.function.Function;
 

@@ -1,5 +1,17 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.AccountOwner;
+import io.compclose.core.input.Adjustment;
+import io.compclose.core.input.BilledUsage;
+import io.compclose.core.input.Booking;
+import io.compclose.core.input.BookingType;
+import io.compclose.core.input.Cancellation;
+import io.compclose.core.input.FxRate;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.RepFigure;
+import io.compclose.core.input.Role;
+import io.compclose.core.input.Roster;
+import io.compclose.core.input.Split;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +34,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-import io.compclose.money.FxConversion;
+import io.compclose.core.money.FxConversion;
 import io.compclose.system.BulkLoad;
 import io.compclose.system.CloseProperties;
 import io.compclose.system.ColumnText;

@@ -1,5 +1,14 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.AccountOwner;
+import io.compclose.core.input.Adjustment;
+import io.compclose.core.input.BilledUsage;
+import io.compclose.core.input.Booking;
+import io.compclose.core.input.Cancellation;
+import io.compclose.core.input.FxRate;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.RepFigure;
+import io.compclose.core.input.Split;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,8 +34,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 
-import io.compclose.crediting.CreditingRulesFile;
-import io.compclose.money.FxConversion;
+import io.compclose.plan.CreditingRulesFile;
+import io.compclose.core.money.FxConversion;
 import io.compclose.rules.Conditions;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseProperties;

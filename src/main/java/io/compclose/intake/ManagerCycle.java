@@ -1,5 +1,7 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Roster;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

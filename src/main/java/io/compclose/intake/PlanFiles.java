@@ -1,5 +1,6 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.compclose.plan.PlanCatalog;
+import io.compclose.core.plan.PlanCatalog;
 import io.compclose.plan.PlanLoader;
-import io.compclose.plan.PlanValidationException;
+import io.compclose.core.plan.PlanValidationException;
 import io.compclose.rules.Conditions;
 
 /**

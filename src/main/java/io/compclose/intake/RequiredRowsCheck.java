@@ -1,5 +1,6 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.BadInputException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.TextStyle;

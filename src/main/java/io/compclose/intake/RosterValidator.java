@@ -1,11 +1,14 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Role;
+import io.compclose.core.input.Roster;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.compclose.plan.PlanCatalog;
+import io.compclose.core.plan.PlanCatalog;
 
 /**
  * Validates reps.csv rows one by one against the rows accepted before them (including those

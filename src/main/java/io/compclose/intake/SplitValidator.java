@@ -1,5 +1,7 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.Roster;
+import io.compclose.core.input.Split;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.BilledUsage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.util.Collections;
 import java.util.List;
 
-import io.compclose.intake.Roster;
+import io.compclose.core.input.Roster;
 
 /**
  * The reps a step reads together, a block at a time: a few queries per block instead of a few per

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.compclose.intake.RepAssignment;
-import io.compclose.intake.Roster;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Roster;
 
 /** Payouts are derived wholesale from the pay lines, so summarising again replaces them. */
 @Repository

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import io.compclose.calculation.EarningCode;
-import io.compclose.intake.BadInputException;
+import io.compclose.core.calculation.EarningCode;
+import io.compclose.core.input.BadInputException;
 import io.compclose.plan.PlanLoader;
 import io.compclose.plan.YamlNode;
 

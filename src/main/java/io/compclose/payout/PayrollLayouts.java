@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.compclose.intake.BadInputException;
+import io.compclose.core.input.BadInputException;
 
 /**
  * The configured payroll layouts, read once per run of the command line: the close checks them

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.compclose.audit.AuditLog;
-import io.compclose.intake.BadInputException;
+import io.compclose.core.input.BadInputException;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
 

@@ -1,5 +1,20 @@
 package io.compclose.plan;
 
+import io.compclose.core.plan.Band;
+import io.compclose.core.plan.BandBasis;
+import io.compclose.core.plan.CreditMultiplier;
+import io.compclose.core.plan.Measurement;
+import io.compclose.core.plan.Metric;
+import io.compclose.core.plan.PayMethod;
+import io.compclose.core.plan.Plan;
+import io.compclose.core.plan.PlanCatalog;
+import io.compclose.core.plan.PlanComponent;
+import io.compclose.core.plan.PlanTerms;
+import io.compclose.core.plan.PlanValidationException;
+import io.compclose.core.plan.RateTable;
+import io.compclose.core.plan.Threshold;
+import io.compclose.core.plan.ThresholdSemantics;
+import io.compclose.core.plan.TierPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;

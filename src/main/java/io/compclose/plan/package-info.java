@@ -1,2 +1,5 @@
-/** The plan model and its YAML loader: plain Java, no Spring, no database. */
+/**
+ * Reads the rule files of an inbox, the plans and the crediting rules (YAML), into the core's model,
+ * refusing a file that cannot be right.
+ */
 package io.compclose.plan;

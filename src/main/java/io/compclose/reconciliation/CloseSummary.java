@@ -1,5 +1,6 @@
 package io.compclose.reconciliation;
 
+import io.compclose.core.reconciliation.ControlChain;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;

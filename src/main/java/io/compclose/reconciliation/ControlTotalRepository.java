@@ -1,5 +1,6 @@
 package io.compclose.reconciliation;
 
+import io.compclose.core.reconciliation.ControlTotal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.compclose.reconciliation;
 
+import io.compclose.core.reconciliation.ControlTotal;
+import io.compclose.core.reconciliation.SourceFile;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,5 +1,10 @@
 package io.compclose.reconciliation;
 
+import io.compclose.core.reconciliation.ControlSnapshot;
+import io.compclose.core.reconciliation.ControlTotal;
+import io.compclose.core.reconciliation.ReconciliationException;
+import io.compclose.core.reconciliation.ReconciliationRules;
+import io.compclose.core.reconciliation.SourceFile;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -11,7 +16,7 @@ import org.springframework.stereotype.Component;
 import io.compclose.intake.CsvFileSpec;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.Reject;
-import io.compclose.reconciliation.ControlSnapshot.FileRows;
+import io.compclose.core.reconciliation.ControlSnapshot.FileRows;
 import io.compclose.system.CloseRun;
 import io.compclose.system.ExtractProperties;
 

@@ -1,5 +1,8 @@
 package io.compclose.reconciliation;
 
+import io.compclose.core.reconciliation.ControlSnapshot;
+import io.compclose.core.reconciliation.ControlTotal;
+import io.compclose.core.reconciliation.Tie;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;

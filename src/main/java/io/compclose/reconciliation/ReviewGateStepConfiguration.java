@@ -18,8 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.PlanFiles;
-import io.compclose.intake.Roster;
-import io.compclose.plan.PlanCatalog;
+import io.compclose.core.input.Roster;
+import io.compclose.core.plan.PlanCatalog;
 import io.compclose.system.CloseRun;
 
 /**

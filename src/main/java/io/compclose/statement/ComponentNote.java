@@ -7,16 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.compclose.plan.Band;
-import io.compclose.plan.BandBasis;
-import io.compclose.plan.CreditMultiplier;
-import io.compclose.plan.Measurement;
-import io.compclose.plan.PayMethod;
-import io.compclose.plan.Plan;
-import io.compclose.plan.PlanComponent;
-import io.compclose.plan.RateTable;
-import io.compclose.plan.ThresholdSemantics;
-import io.compclose.plan.TierPolicy;
+import io.compclose.core.plan.Band;
+import io.compclose.core.plan.BandBasis;
+import io.compclose.core.plan.CreditMultiplier;
+import io.compclose.core.plan.Measurement;
+import io.compclose.core.plan.PayMethod;
+import io.compclose.core.plan.Plan;
+import io.compclose.core.plan.PlanComponent;
+import io.compclose.core.plan.RateTable;
+import io.compclose.core.plan.ThresholdSemantics;
+import io.compclose.core.plan.TierPolicy;
 
 /**
  * "How this was calculated" for one component, written from the plan itself: what is measured,

@@ -7,14 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.compclose.intake.RepAssignment;
-import io.compclose.intake.Roster;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Roster;
 import io.compclose.partition.RepBlocks;
-import io.compclose.plan.Plan;
-import io.compclose.plan.PlanCatalog;
-import io.compclose.plan.PlanComponent;
-import io.compclose.reconciliation.ControlBreakException;
-import io.compclose.reconciliation.Tie;
+import io.compclose.core.plan.Plan;
+import io.compclose.core.plan.PlanCatalog;
+import io.compclose.core.plan.PlanComponent;
+import io.compclose.core.reconciliation.ControlBreakException;
+import io.compclose.core.reconciliation.Tie;
 
 /**
  * Gathers what one rep's statement shows, and refuses to produce a statement whose total differs

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-import io.compclose.intake.BadInputException;
+import io.compclose.core.input.BadInputException;
 
 /**
  * The password that opens each rep's statement, read from the passwords file when encryption is on.

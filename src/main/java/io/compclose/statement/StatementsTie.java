@@ -8,10 +8,10 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import io.compclose.reconciliation.ControlBreakException;
-import io.compclose.reconciliation.ControlTotal;
+import io.compclose.core.reconciliation.ControlBreakException;
+import io.compclose.core.reconciliation.ControlTotal;
 import io.compclose.reconciliation.ControlTotalRepository;
-import io.compclose.reconciliation.Tie;
+import io.compclose.core.reconciliation.Tie;
 import io.compclose.system.CloseRun;
 
 /**

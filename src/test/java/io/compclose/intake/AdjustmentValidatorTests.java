@@ -1,5 +1,9 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.Adjustment;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Role;
+import io.compclose.core.input.Roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

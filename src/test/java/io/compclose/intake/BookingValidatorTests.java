@@ -1,5 +1,10 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.Booking;
+import io.compclose.core.input.BookingType;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Role;
+import io.compclose.core.input.Roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -13,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.compclose.money.FxConversion;
-import io.compclose.plan.Plan;
-import io.compclose.plan.PlanCatalog;
-import io.compclose.plan.PlanComponent;
+import io.compclose.core.money.FxConversion;
+import io.compclose.core.plan.Plan;
+import io.compclose.core.plan.PlanCatalog;
+import io.compclose.core.plan.PlanComponent;
 
 class BookingValidatorTests {
 

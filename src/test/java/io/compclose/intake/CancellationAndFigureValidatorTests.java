@@ -1,5 +1,10 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.Cancellation;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.RepFigure;
+import io.compclose.core.input.Role;
+import io.compclose.core.input.Roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

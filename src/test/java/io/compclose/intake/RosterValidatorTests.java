@@ -1,5 +1,8 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Role;
+import io.compclose.core.input.Roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -8,9 +11,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.compclose.plan.Plan;
-import io.compclose.plan.PlanCatalog;
-import io.compclose.plan.PlanComponent;
+import io.compclose.core.plan.Plan;
+import io.compclose.core.plan.PlanCatalog;
+import io.compclose.core.plan.PlanComponent;
 
 class RosterValidatorTests {
 

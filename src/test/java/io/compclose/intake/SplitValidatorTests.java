@@ -1,5 +1,11 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.Booking;
+import io.compclose.core.input.BookingType;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Role;
+import io.compclose.core.input.Roster;
+import io.compclose.core.input.Split;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

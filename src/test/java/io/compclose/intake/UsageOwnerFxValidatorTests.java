@@ -1,5 +1,11 @@
 package io.compclose.intake;
 
+import io.compclose.core.input.AccountOwner;
+import io.compclose.core.input.BilledUsage;
+import io.compclose.core.input.FxRate;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Role;
+import io.compclose.core.input.Roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

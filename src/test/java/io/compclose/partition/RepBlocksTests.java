@@ -8,9 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.compclose.intake.RepAssignment;
-import io.compclose.intake.Role;
-import io.compclose.intake.Roster;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Role;
+import io.compclose.core.input.Roster;
 
 class RepBlocksTests {
 

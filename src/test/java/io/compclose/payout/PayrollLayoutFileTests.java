@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.compclose.intake.BadInputException;
+import io.compclose.core.input.BadInputException;
 
 /** A layout file that cannot produce a correct payroll file is refused, naming the file and the field. */
 class PayrollLayoutFileTests {

@@ -1,5 +1,18 @@
 package io.compclose.plan;
 
+import io.compclose.core.plan.Band;
+import io.compclose.core.plan.CreditMultiplier;
+import io.compclose.core.plan.Measurement;
+import io.compclose.core.plan.Metric;
+import io.compclose.core.plan.PayMethod;
+import io.compclose.core.plan.Plan;
+import io.compclose.core.plan.PlanCatalog;
+import io.compclose.core.plan.PlanComponent;
+import io.compclose.core.plan.PlanTerms;
+import io.compclose.core.plan.PlanValidationException;
+import io.compclose.core.plan.Threshold;
+import io.compclose.core.plan.ThresholdSemantics;
+import io.compclose.core.plan.TierPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -14,11 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.expression.EvaluationException;
 
-import io.compclose.crediting.BookingFacts;
-import io.compclose.crediting.CreditingRulesFile;
-import io.compclose.intake.BadInputException;
+import io.compclose.core.crediting.BookingFacts;
+import io.compclose.plan.CreditingRulesFile;
+import io.compclose.core.input.BadInputException;
 import io.compclose.plan.PlanLoader;
-import io.compclose.plan.PlanValidationException;
+import io.compclose.core.plan.PlanValidationException;
 
 /**
  * Attempts to make a crediting or plan condition run code, touch files or reach beans. Each is

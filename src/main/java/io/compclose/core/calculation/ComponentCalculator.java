@@ -1,0 +1,110 @@
+package io.compclose.core.calculation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.compclose.core.plan.BandBasis;
+import io.compclose.core.plan.TierPolicy;
+
+/**
+ * Computes one component over its measurement window from all the window's transactions, so a
+ * band crossed this month re-prices earlier credit and corrections settle by themselves.
+ * <p>
+ * Rate on value: transactions are taken in date order; each one's commission is what it adds to
+ * the table's price of the cumulative credit. Under a MARGINAL table that is its own slices; under
+ * a RETROACTIVE table a transaction that crosses into a higher band also re-prices the credit
+ * before it, shown as a separate REPRICING line. Target by attainment: one line, target incentive
+ * × weight × curve(attainment), dated in the period being closed.
+ * <p>
+ * Every line is rounded half-even to the cent ({@link Rounding}), the one rounding point of the calculation.
+ */
+public final class ComponentCalculator {
+
+    private static final MathContext ATTAINMENT = new MathContext(12, RoundingMode.HALF_EVEN);
+
+    public ComponentEarnings calculate(ComponentTerms terms, List<CreditedTransaction> window, YearMonth closing) {
+        List<CreditedTransaction> ordered = window.stream()
+                .sorted(Comparator.comparing(CreditedTransaction::date).thenComparing(CreditedTransaction::sourceId))
+                .toList();
+        BigDecimal credit = ordered.stream().map(CreditedTransaction::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal attainment = terms.quota() == null || terms.quota().signum() == 0 ? null
+                : credit.divide(terms.quota(), ATTAINMENT);
+        List<ComponentLine> lines = switch (terms.pay()) {
+            case RATE_ON_VALUE -> onValue(terms, ordered);
+            case TARGET_BY_ATTAINMENT -> byAttainment(terms, attainment, closing);
+        };
+        return new ComponentEarnings(terms.id(), credit, terms.quota(), attainment, lines);
+    }
+
+    private static List<ComponentLine> onValue(ComponentTerms terms, List<CreditedTransaction> ordered) {
+        List<ComponentLine> lines = new ArrayList<>();
+        BigDecimal before = BigDecimal.ZERO;
+        Priced pricedBefore = RateTablePricing.commission(terms.table(), before, terms.quota());
+        for (CreditedTransaction t : ordered) {
+            BigDecimal after = before.add(t.credit());
+            Priced pricedAfter = RateTablePricing.commission(terms.table(), after, terms.quota());
+            BigDecimal added = pricedAfter.amount().subtract(pricedBefore.amount());
+            BigDecimal own = added;
+            if (terms.table().policy() == TierPolicy.RETROACTIVE && before.signum() > 0) {
+                // what this transaction earns at the rate reached; the rest re-prices earlier credit
+                BigDecimal rate = pricedAfter.topRate();
+                own = t.credit().multiply(rate).min(added).max(BigDecimal.ZERO);
+                BigDecimal repriced = added.subtract(own);
+                if (repriced.signum() != 0) {
+                    lines.add(new ComponentLine(ComponentLine.Kind.REPRICING, t.sourceId(), t.period(), before,
+                            BigDecimal.ONE, band(pricedAfter, terms.table().basis()), rate, Rounding.cents(repriced),
+                            "credit before " + t.sourceId() + " re-priced at " + Rounding.percent(rate) + " (retroactive)"));
+                }
+            }
+            lines.add(new ComponentLine(ComponentLine.Kind.TRANSACTION, t.sourceId(), t.period(), t.credit(),
+                    t.multiplier(), bandsAdded(pricedBefore, pricedAfter, terms.table().basis()), effectiveRate(own, t.credit()),
+                    Rounding.cents(own), whyTransaction(t, pricedAfter)));
+            before = after;
+            pricedBefore = pricedAfter;
+        }
+        return lines;
+    }
+
+    private static List<ComponentLine> byAttainment(ComponentTerms terms, BigDecimal attainment, YearMonth closing) {
+        BigDecimal reached = attainment == null ? BigDecimal.ZERO : attainment;
+        Priced curve = RateTablePricing.curve(terms.table(), reached);
+        BigDecimal amount = terms.targetIncentive().multiply(terms.weight()).multiply(curve.amount());
+        String why = "target incentive " + terms.targetIncentive().toPlainString() + " × weight "
+                + Rounding.percent(terms.weight()) + " × curve(" + Rounding.percent(reached) + ") "
+                + curve.amount().stripTrailingZeros().toPlainString()
+                + (curve.belowThreshold() ? " (below threshold)" : "");
+        return List.of(new ComponentLine(ComponentLine.Kind.ATTAINMENT, terms.id(), closing, reached,
+                BigDecimal.ONE, band(curve, terms.table().basis()), curve.amount(), Rounding.cents(amount), why));
+    }
+
+    private static BigDecimal effectiveRate(BigDecimal amount, BigDecimal credit) {
+        return credit.signum() == 0 ? BigDecimal.ZERO : amount.divide(credit, ATTAINMENT).stripTrailingZeros();
+    }
+
+    private static String band(Priced priced, BandBasis basis) {
+        return priced.slices().isEmpty() ? "-" : priced.slices().get(priced.slices().size() - 1).band().label(basis);
+    }
+
+    /** The bands this transaction's credit fell in (a marginal deal can straddle two). */
+    private static String bandsAdded(Priced before, Priced after, BandBasis basis) {
+        int from = Math.max(before.slices().size() - 1, 0);
+        List<BandSlice> added = after.slices().subList(Math.min(from, after.slices().size()), after.slices().size());
+        return added.isEmpty() ? "-" : added.stream().map(s -> s.band().label(basis) + " at " + Rounding.percent(s.rate()))
+                .collect(Collectors.joining(" + "));
+    }
+
+    private static String whyTransaction(CreditedTransaction t, Priced after) {
+        String threshold = after.belowThreshold() ? "below threshold: nothing earned yet" : "";
+        if (t.note() == null) {
+            return threshold;
+        }
+        return threshold.isEmpty() ? t.note() : t.note() + "; " + threshold;
+    }
+
+}

@@ -1,0 +1,21 @@
+package io.compclose.core.calculation;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+/**
+ * One explained figure of a component: what it is for ({@code sourceId}, or the re-priced credit),
+ * the credit it prices, the band and rate, and the amount rounded half-even to the cent.
+ */
+public record ComponentLine(Kind kind, String sourceId, YearMonth period, BigDecimal credit, BigDecimal multiplier,
+        String band, BigDecimal rate, BigDecimal amount, String why) {
+
+    public enum Kind {
+        /** Commission on one transaction's credit at the band(s) it fell in. */
+        TRANSACTION,
+        /** Earlier credit re-priced because a retroactive band was crossed. */
+        REPRICING,
+        /** Target incentive paid by attainment through a payout curve. */
+        ATTAINMENT
+    }
+}

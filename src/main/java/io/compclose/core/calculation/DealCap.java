@@ -1,0 +1,36 @@
+package io.compclose.core.calculation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Caps the commission of each transaction; the removed part is reported per transaction. */
+public final class DealCap {
+
+    private DealCap() {
+    }
+
+    /** The lines with each transaction's commission capped, and what the cap removed from each. */
+    public static Capped apply(List<ComponentLine> lines, BigDecimal perDeal) {
+        if (perDeal == null) {
+            return new Capped(lines, List.of());
+        }
+        List<ComponentLine> result = new ArrayList<>();
+        List<Settlement.CapEffect> removed = new ArrayList<>();
+        for (ComponentLine line : lines) {
+            if (line.kind() == ComponentLine.Kind.TRANSACTION && line.amount().compareTo(perDeal) > 0) {
+                removed.add(new Settlement.CapEffect("per deal " + line.sourceId(), perDeal,
+                        line.amount().subtract(perDeal)));
+                result.add(new ComponentLine(line.kind(), line.sourceId(), line.period(), line.credit(),
+                        line.multiplier(), line.band(), line.rate(), Rounding.cents(perDeal),
+                        "capped at " + perDeal.toPlainString() + " per deal (was " + line.amount().toPlainString() + ")"));
+            } else {
+                result.add(line);
+            }
+        }
+        return new Capped(result, removed);
+    }
+
+    public record Capped(List<ComponentLine> lines, List<Settlement.CapEffect> removed) {
+    }
+}

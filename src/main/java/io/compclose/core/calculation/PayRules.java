@@ -1,0 +1,47 @@
+package io.compclose.core.calculation;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+import io.compclose.core.plan.PlanTerms.Draw.Kind;
+
+/**
+ * The plan-level limits and timing rules one settlement applies. Any part may be null (not in
+ * the plan).
+ *
+ * @param perPeriodCap     most commission paid in one period; the excess is removed, not carried
+ * @param perYearCap       most commission earned in the plan year
+ * @param multipleOfTarget most commission earned in the plan year as a multiple of target incentive
+ * @param targetIncentive  annual target incentive, for the multiple-of-target cap
+ * @param draw             a draw against commission
+ * @param holdbackShare    share of each payout held back until {@code holdbackRelease}
+ * @param holdbackRelease  the period in which held-back commission is paid out
+ */
+public record PayRules(BigDecimal perPeriodCap, BigDecimal perYearCap, BigDecimal multipleOfTarget,
+        BigDecimal targetIncentive, Draw draw, BigDecimal holdbackShare, YearMonth holdbackRelease) {
+
+    public static PayRules none() {
+        return new PayRules(null, null, null, null, null, null, null);
+    }
+
+    /**
+     * A draw of {@code perPeriod} for {@code periods} periods from {@code first}: RECOVERABLE is an
+     * advance recovered from later commission above it, NON_RECOVERABLE a guaranteed minimum.
+     */
+    public record Draw(Kind kind, BigDecimal perPeriod, YearMonth first, int periods) {
+
+        boolean activeIn(YearMonth period) {
+            return !period.isBefore(first) && period.isBefore(first.plusMonths(periods));
+        }
+    }
+
+    /** The year cap in money: the lower of the fixed cap and the multiple of target. */
+    BigDecimal yearLimit() {
+        BigDecimal byMultiple = multipleOfTarget == null || targetIncentive == null ? null
+                : targetIncentive.multiply(multipleOfTarget);
+        if (perYearCap == null) {
+            return byMultiple;
+        }
+        return byMultiple == null ? perYearCap : perYearCap.min(byMultiple);
+    }
+}

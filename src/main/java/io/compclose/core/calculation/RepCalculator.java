@@ -1,0 +1,379 @@
+package io.compclose.core.calculation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import io.compclose.core.plan.CreditMultiplier;
+import io.compclose.core.plan.Measurement;
+import io.compclose.core.plan.Metric;
+import io.compclose.core.plan.Plan;
+import io.compclose.core.plan.PlanComponent;
+import io.compclose.core.plan.PlanTerms;
+
+/**
+ * One rep, one period, one plan: the core's entry point. Every component is computed over each
+ * measurement window of the plan year up to the period (one window for YEAR_TO_DATE, each month
+ * or quarter otherwise); their sum is earned-to-date, which the settlement trues up against what
+ * was paid. SPIFFs, bonuses and MBO are paid outside quota, once. Conditions are evaluated by the
+ * function given (the close compiles them as read-only SpEL); nothing here touches Spring or SQL.
+ * <p>
+ * A cancelled booking keeps its credit (attainment is not re-opened); the commission paid on it is
+ * clawed back as its own line, named, under the plan's clawback terms.
+ */
+public final class RepCalculator {
+
+    private static final MathContext FRACTION = MathContext.DECIMAL64;
+
+    private final Function<String, Predicate<Object>> conditions;
+    private final ComponentCalculator components = new ComponentCalculator();
+    private final PeriodSettlement settlement = new PeriodSettlement();
+
+    /** @param conditions compiles a plan condition into a test of a deal or an {@link ActivityType} */
+    public RepCalculator(Function<String, Predicate<Object>> conditions) {
+        this.conditions = conditions;
+    }
+
+    public RepPeriodResult calculate(Plan plan, YearMonth period, RepPeriodInput input) {
+        return calculate(List.of(new PlanDeals(plan, input.deals())), plan, period, input);
+    }
+
+    /**
+     * The deals one plan version prices: those the rep booked while it was their plan. A rep whose
+     * plan changed in the year has several; each measures its own deals against its own quota.
+     */
+    public record PlanDeals(Plan plan, List<CreditedDeal> deals) {
+
+        public PlanDeals {
+            deals = List.copyOf(deals);
+        }
+    }
+
+    /**
+     * Earned-to-date is the sum over every plan version's components; the version in force at the
+     * period's end ({@code settling}) settles it: its caps, draw, holdback, clawback terms, SPIFFs,
+     * bonuses and MBO apply. {@code input.deals()} is every deal of the year (for bundles, clawbacks
+     * and SPIFFs); each version prices only its own.
+     */
+    public RepPeriodResult calculate(List<PlanDeals> versions, Plan settling, YearMonth period,
+            RepPeriodInput input) {
+        List<PricedComponent> computed = new ArrayList<>();
+        List<Settlement.CapEffect> dealCaps = new ArrayList<>();
+        BigDecimal earnedToDate = BigDecimal.ZERO;
+        for (PlanDeals version : versions) {
+            Plan plan = version.plan();
+            for (Window window : windows(plan.measurement(), period, plan.effectiveFrom())) {
+                if (plan.effectiveTo() != null && window.from().isAfter(plan.effectiveTo())) {
+                    continue;
+                }
+                for (PlanComponent component : plan.components()) {
+                    ComponentEarnings earnings = components.calculate(terms(plan, component, window),
+                            transactions(component, window, version.deals(), input), YearMonth.from(window.to()));
+                    DealCap.Capped capped = DealCap.apply(earnings.lines(), component.perDealCap());
+                    dealCaps.addAll(capped.removed());
+                    ComponentEarnings kept = new ComponentEarnings(component.id() + " " + window.key(),
+                            earnings.creditToDate(), earnings.quota(), earnings.attainment(), capped.lines());
+                    computed.add(new PricedComponent(plan.id(), plan.version(), component.id(), window.key(), kept));
+                    earnedToDate = earnedToDate.add(kept.earnedToDate());
+                }
+            }
+        }
+        Settlement settled = settlement.settle(period, earnedToDate, clawbacks(settling, period, input,
+                        earnedNow(computed, period)), input.prior(), payRules(settling, period));
+        return new RepPeriodResult(computed, dealCaps, settled, outsideQuota(settling, period, input));
+    }
+
+    /** A measurement window: its key for quotas and metric values, its dates, and its share of the year. */
+    record Window(String key, LocalDate from, LocalDate to, int months) {
+
+        /** The window's part of an annual figure: divided last, so 12,000 a year is 1,000 a month exactly. */
+        BigDecimal partOf(BigDecimal annual) {
+            return ofYear(annual, months);
+        }
+    }
+
+    static BigDecimal ofYear(BigDecimal annual, int months) {
+        return annual.multiply(BigDecimal.valueOf(months)).divide(BigDecimal.valueOf(12), FRACTION).stripTrailingZeros();
+    }
+
+    /** The plan year's windows up to the period, from the later of 1 January and the plan's start. */
+    static List<Window> windows(Measurement measurement, YearMonth period, LocalDate planStart) {
+        int year = period.getYear();
+        LocalDate january = LocalDate.of(year, 1, 1);
+        LocalDate start = planStart.isAfter(january) ? planStart : january;
+        List<Window> windows = new ArrayList<>();
+        switch (measurement) {
+            case YEAR_TO_DATE -> windows.add(new Window(String.valueOf(year), start, period.atEndOfMonth(), 12));
+            case MONTH -> {
+                for (YearMonth m = YearMonth.from(start); !m.isAfter(period); m = m.plusMonths(1)) {
+                    windows.add(new Window(m.toString(), m.atDay(1).isBefore(start) ? start : m.atDay(1),
+                            m.atEndOfMonth(), 1));
+                }
+            }
+            case QUARTER -> {
+                for (int q = (start.getMonthValue() + 2) / 3; q <= (period.getMonthValue() + 2) / 3; q++) {
+                    YearMonth first = YearMonth.of(year, q * 3 - 2);
+                    YearMonth last = first.plusMonths(2).isAfter(period) ? period : first.plusMonths(2);
+                    LocalDate from = first.atDay(1).isBefore(start) ? start : first.atDay(1);
+                    windows.add(new Window(year + "-Q" + q, from, last.atEndOfMonth(), 3));
+                }
+            }
+        }
+        return windows;
+    }
+
+    private static ComponentTerms terms(Plan plan, PlanComponent component, Window window) {
+        BigDecimal quota = component.quotaByPeriod().containsKey(window.key())
+                ? component.quotaByPeriod().get(window.key())
+                : component.quota() == null ? null : window.partOf(component.quota());
+        BigDecimal target = plan.targetIncentive() == null ? null
+                : window.partOf(plan.targetIncentive());
+        BigDecimal weight = component.weight() == null ? BigDecimal.ONE : component.weight();
+        return new ComponentTerms(component.id(), component.pay(), quota, target, weight, component.rateTable());
+    }
+
+    private List<CreditedTransaction> transactions(PlanComponent component, Window window, List<CreditedDeal> deals,
+            RepPeriodInput input) {
+        Metric metric = component.metric();
+        List<CreditedTransaction> result = new ArrayList<>();
+        if (metric.isMeasuredOnBookings()) {
+            Predicate<Object> when = component.when() == null ? d -> true : conditions.apply(component.when());
+            java.util.Set<String> newLogos = firstNewLogos(input.deals());
+            for (CreditedDeal deal : deals) {
+                if (metric.kind() == Metric.Kind.NEW_LOGO_COUNT && !newLogos.contains(deal.bookingId())) {
+                    continue; // a second new deal with the same customer is not another logo
+                }
+                if (!deal.bookedOn().isBefore(window.from()) && !deal.bookedOn().isAfter(window.to())
+                        && deal.countsFor(metric.kind()) && when.test(deal)) {
+                    BigDecimal value = deal.value(metric.kind());
+                    BigDecimal share = metric.kind() == Metric.Kind.NEW_LOGO_COUNT ? BigDecimal.ONE : deal.share();
+                    result.add(new CreditedTransaction(deal.bookingId(), deal.bookedOn(), value.multiply(share),
+                            multiplier(component, deal, input.deals()), deal.note()));
+                }
+            }
+        } else if (metric.kind() == Metric.Kind.USAGE_REVENUE || metric.kind() == Metric.Kind.USAGE_GROWTH) {
+            for (AccountUsage account : input.usage()) {
+                for (YearMonth m = YearMonth.from(window.from()); !m.isAfter(YearMonth.from(window.to()));
+                        m = m.plusMonths(1)) {
+                    account.transaction(metric.kind(), m).ifPresent(result::add);
+                }
+            }
+        } else if (metric.kind() == Metric.Kind.ACTIVITY_COUNT && component.when() != null) {
+            activitiesOfTypes(window, input, conditions.apply(component.when())).ifPresent(result::add);
+        } else {
+            BigDecimal value = input.metricValues().getOrDefault(window.key(), Map.of()).get(metric.toString());
+            if (value != null) {
+                result.add(new CreditedTransaction(metric.toString(), window.to(), value, BigDecimal.ONE));
+            }
+        }
+        return result;
+    }
+
+    /** What an activity condition reads: {@code type == 'DISCOVERY_MEETING'}. */
+    public record ActivityType(String type) {
+    }
+
+    /** The window's activities of the types the condition admits, counted as one figure naming them. */
+    private static Optional<CreditedTransaction> activitiesOfTypes(Window window, RepPeriodInput input,
+            Predicate<Object> when) {
+        BigDecimal count = BigDecimal.ZERO;
+        List<String> counted = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> type : new java.util.TreeMap<>(
+                input.activities().getOrDefault(window.key(), Map.of())).entrySet()) {
+            if (when.test(new ActivityType(type.getKey()))) {
+                count = count.add(type.getValue());
+                counted.add(type.getKey() + " " + type.getValue().stripTrailingZeros().toPlainString());
+            }
+        }
+        if (counted.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CreditedTransaction(Metric.Kind.ACTIVITY_COUNT.name(), window.to(), count,
+                BigDecimal.ONE, "activities " + String.join(", ", counted)));
+    }
+
+    /** Matching factors multiply; a bundle with the focus product adds its extra. */
+    private BigDecimal multiplier(PlanComponent component, CreditedDeal deal, List<CreditedDeal> all) {
+        BigDecimal factor = BigDecimal.ONE;
+        BigDecimal extra = BigDecimal.ZERO;
+        for (CreditMultiplier m : component.multipliers()) {
+            if (m.when() != null && conditions.apply(m.when()).test(deal)) {
+                factor = factor.multiply(m.factor());
+            } else if (m.bundleIncludes() != null && deal.bundleId() != null && all.stream().anyMatch(other ->
+                    deal.bundleId().equals(other.bundleId()) && m.bundleIncludes().equals(other.product()))) {
+                extra = extra.add(m.extra());
+            }
+        }
+        return factor.add(extra);
+    }
+
+    /** Commission each deal earns by its own lines dated in the period: what is paid on it now. */
+    private static Map<String, BigDecimal> earnedNow(List<PricedComponent> computed, YearMonth period) {
+        Map<String, BigDecimal> earned = new java.util.HashMap<>();
+        for (PricedComponent priced : computed) {
+            for (ComponentLine line : priced.earnings().linesOf(period)) {
+                if (line.kind() == ComponentLine.Kind.TRANSACTION) {
+                    earned.merge(line.sourceId(), line.amount(), BigDecimal::add);
+                }
+            }
+        }
+        return earned;
+    }
+
+    /**
+     * Clawbacks of the period's cancellations. A deal paid in an earlier period gives back what it was
+     * paid; a deal booked and cancelled in the same period gives back what it earns now, so nothing is
+     * paid for it.
+     */
+    private static List<PayLine> clawbacks(Plan plan, YearMonth period, RepPeriodInput input,
+            Map<String, BigDecimal> earnedNow) {
+        List<PayLine> lines = new ArrayList<>();
+        if (plan.clawback() == null) {
+            return lines;
+        }
+        for (Map.Entry<String, LocalDate> cancelled : new java.util.TreeMap<>(input.cancellations()).entrySet()) {
+            String bookingId = cancelled.getKey();
+            RepPeriodInput.PaidCommission paid = input.commissionPaid().get(bookingId);
+            if (paid == null && earnedNow.containsKey(bookingId)) {
+                paid = new RepPeriodInput.PaidCommission(earnedNow.get(bookingId), period.toString());
+            }
+            Optional<CreditedDeal> deal = input.deals().stream()
+                    .filter(d -> d.bookingId().equals(bookingId)).findFirst();
+            if (paid == null || deal.isEmpty()) {
+                continue;
+            }
+            Clawback.of(bookingId, paid.period(), paid.amount(), deal.get().bookedOn(),
+                    deal.get().termMonths(), cancelled.getValue(), plan.clawback().windowDays(),
+                    plan.clawback().method())
+                    .ifPresent(lines::add);
+        }
+        return lines;
+    }
+
+    private static PayRules payRules(Plan plan, YearMonth period) {
+        PayRules.Draw draw = plan.draw() == null ? null : new PayRules.Draw(plan.draw().kind(),
+                plan.draw().perPeriod(), firstMonth(plan, period), plan.draw().periods());
+        return new PayRules(plan.caps().perPeriod(), plan.caps().perYear(), plan.caps().multipleOfTarget(),
+                plan.targetIncentive(), draw, plan.holdback() == null ? null : plan.holdback().share(),
+                plan.holdback() == null ? null : YearMonth.of(period.getYear(), 12));
+    }
+
+    private static YearMonth firstMonth(Plan plan, YearMonth period) {
+        YearMonth start = YearMonth.from(plan.effectiveFrom());
+        YearMonth january = YearMonth.of(period.getYear(), 1);
+        return start.isAfter(january) ? start : january;
+    }
+
+    private List<PayLine> outsideQuota(Plan plan, YearMonth period, RepPeriodInput input) {
+        List<PayLine> lines = new ArrayList<>();
+        List<CreditedDeal> closedThisPeriod = input.deals().stream()
+                .filter(d -> YearMonth.from(d.bookedOn()).equals(period) && !d.sourced()).toList();
+        for (PlanTerms.Spiff terms : plan.spiffs()) {
+            Predicate<CreditedDeal> when = terms.when() == null ? d -> true : conditions.apply(terms.when())::test;
+            lines.addAll(new Spiff(terms.id(), terms.from(), terms.to(), when, terms.amountPerDeal())
+                    .pay(closedThisPeriod));
+        }
+        for (PlanTerms.Bonus terms : plan.bonuses()) {
+            BigDecimal achieved = switch (terms.metric().kind()) {
+                case USAGE_REVENUE -> usageRevenueToDate(period, input.usage());
+                case USAGE_GROWTH -> usageGrowthRate(period, input.usage());
+                default -> terms.metric().isMeasuredOnBookings()
+                        ? bookedToDate(terms.metric().kind(), period, input.deals())
+                        : valueFor(input, period, terms.metric().toString());
+            };
+            new MilestoneBonus(terms.id(), terms.metric().toString(), terms.atLeast(), terms.amount())
+                    .pay(achieved, input.bonusesPaidThisYear().contains(terms.id())).ifPresent(lines::add);
+        }
+        for (PlanTerms.Mbo mbo : plan.mbos()) {
+            for (String key : keysClosingIn(period)) {
+                BigDecimal score = input.metricValues().getOrDefault(key, Map.of()).get("MBO:" + mbo.objective());
+                if (score != null && plan.targetIncentive() != null) {
+                    int months = key.length() == 4 ? 12 : key.contains("Q") ? 3 : 1;
+                    lines.add(Mbo.pay(mbo.objective() + " " + key, ofYear(plan.targetIncentive(), months),
+                            mbo.weight(), score));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** A booking metric's value for the rep in the year up to the period's end: what a milestone counts. */
+    static BigDecimal bookedToDate(Metric.Kind metric, YearMonth period, List<CreditedDeal> deals) {
+        java.util.Set<String> newLogos = firstNewLogos(deals);
+        return deals.stream()
+                .filter(d -> d.bookedOn().getYear() == period.getYear() && !d.bookedOn().isAfter(period.atEndOfMonth())
+                        && d.countsFor(metric) && (metric != Metric.Kind.NEW_LOGO_COUNT || newLogos.contains(d.bookingId())))
+                .map(d -> metric == Metric.Kind.NEW_LOGO_COUNT ? BigDecimal.ONE : d.value(metric).multiply(d.share()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Usage revenue credited to the rep in the year up to the period, in the pay currency: a milestone's measure. */
+    static BigDecimal usageRevenueToDate(YearMonth period, List<AccountUsage> usage) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (AccountUsage account : usage) {
+            for (YearMonth m = YearMonth.of(period.getYear(), 1); !m.isAfter(period); m = m.plusMonths(1)) {
+                total = total.add(account.credited(m).map(AccountUsage.Month::revenue).orElse(BigDecimal.ZERO));
+            }
+        }
+        return Rounding.cents(total);
+    }
+
+    /**
+     * How far the period's usage of the rep's accounts is up on their baseline: revenue ÷ baseline − 1,
+     * e.g. 0.25 for "usage up 25 %". Null without a baseline: growth from nothing is not a rate.
+     */
+    static BigDecimal usageGrowthRate(YearMonth period, List<AccountUsage> usage) {
+        BigDecimal revenue = BigDecimal.ZERO;
+        BigDecimal baseline = BigDecimal.ZERO;
+        for (AccountUsage account : usage) {
+            Optional<AccountUsage.Month> month = account.credited(period);
+            if (month.isPresent()) {
+                revenue = revenue.add(month.get().revenue());
+                baseline = baseline.add(month.get().baseline());
+            }
+        }
+        return baseline.signum() == 0 ? null
+                : revenue.divide(baseline, FRACTION).subtract(BigDecimal.ONE).setScale(4, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /** New logos are distinct customers: the first NEW booking of each account counts, later ones do not. */
+    static java.util.Set<String> firstNewLogos(List<CreditedDeal> deals) {
+        Map<String, CreditedDeal> first = new java.util.HashMap<>();
+        for (CreditedDeal d : deals) {
+            if (d.countsFor(Metric.Kind.NEW_LOGO_COUNT)) {
+                first.merge(d.accountId(), d, (a, b) -> java.util.Comparator.comparing(CreditedDeal::bookedOn)
+                        .thenComparing(CreditedDeal::bookingId).compare(a, b) <= 0 ? a : b);
+            }
+        }
+        return first.values().stream().map(CreditedDeal::bookingId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The window keys a period closes: its month, its quarter when it ends one, its year in December. */
+    static List<String> keysClosingIn(YearMonth period) {
+        List<String> keys = new ArrayList<>(List.of(period.toString()));
+        if (period.getMonthValue() % 3 == 0) {
+            keys.add(period.getYear() + "-Q" + period.getMonthValue() / 3);
+        }
+        if (period.getMonthValue() == 12) {
+            keys.add(String.valueOf(period.getYear()));
+        }
+        return keys;
+    }
+
+    private static BigDecimal valueFor(RepPeriodInput input, YearMonth period, String metric) {
+        for (String key : keysClosingIn(period)) {
+            BigDecimal value = input.metricValues().getOrDefault(key, Map.of()).get(metric);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,217 @@
+package io.compclose.core.calculation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import io.compclose.core.input.BadInputException;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.input.Roster;
+import io.compclose.core.plan.Metric;
+import io.compclose.core.plan.Plan;
+import io.compclose.core.plan.PlanCatalog;
+import io.compclose.core.plan.PlanComponent;
+import io.compclose.core.plan.PlanTerms;
+
+/**
+ * Closes one rep's period with the core: finds the plan version behind every deal of the year and
+ * the version in force at the period's end, runs {@link RepCalculator}, and numbers every line for
+ * storage. Plain Java: the calculation step reads the history, calls this, and writes the result.
+ */
+public final class RepCloseCalculator {
+
+    private static final String NOT_COUNTED = "NOT_COUNTED";
+
+    private final YearMonth period;
+    private final PlanCatalog plans;
+    private final Roster roster;
+    private final RepCalculator core;
+    private final Function<String, List<CreditedDeal>> dealsOfRep;
+
+    /**
+     * @param dealsOfRep a rep's deals of the plan year, for the team pools of their teammates
+     */
+    public RepCloseCalculator(YearMonth period, PlanCatalog plans, Roster roster,
+            Function<String, Predicate<Object>> conditions, Function<String, List<CreditedDeal>> dealsOfRep) {
+        this.period = period;
+        this.plans = plans;
+        this.roster = roster;
+        this.core = new RepCalculator(conditions);
+        this.dealsOfRep = dealsOfRep;
+    }
+
+    public RepClose calculate(String repId, RepHistory history) {
+        RepAssignment assignment = roster.forPeriod(repId, period).orElseThrow(() ->
+                new IllegalStateException("rep " + repId + " has no assignment in " + period));
+        LocalDate lastDay = assignment.lastActiveDayIn(period);
+        Plan settling = plans.effective(assignment.planId(), lastDay).orElseThrow(() -> new BadInputException(
+                "plans/: plan " + assignment.planId() + " of rep " + repId + " has no version effective on " + lastDay));
+
+        Map<String, Plan> planOf = new LinkedHashMap<>();
+        Map<String, Plan> planOfDeal = new HashMap<>();
+        List<RepCalculator.PlanDeals> versions = versions(repId, history.deals(), assignment, settling, planOf,
+                planOfDeal);
+        List<CreditedDeal> all = history.deals().stream().map(RepHistory.HistoricDeal::deal).toList();
+        RepPeriodInput input = new RepPeriodInput(all, history.metricValues(), history.cancellations(),
+                history.commissionPaid(), history.bonusesPaidThisYear(), history.prior(), history.usage(),
+                history.activities());
+        // manual adjustments are paid as they are: outside quota, caps and true-up
+        RepPeriodResult result = withTeamPool(repId, assignment, settling, history,
+                core.calculate(versions, settling, period, input)).plusOutsideQuota(history.adjustments());
+        if (!history.lateCorrections().isEmpty()) {
+            result = result.withLateCorrection(result.settlement().earnedToDate().subtract(
+                    earnedWithoutLate(repId, history, assignment, settling, input)), history.lateCorrections());
+        }
+        return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),
+                earnings(result, history, planOfDeal), pay(result), caps(result), attainments(result, planOf),
+                ledger(result));
+    }
+
+    /** The rep's deals grouped under the plan version each was booked under, the settling version included. */
+    private List<RepCalculator.PlanDeals> versions(String repId, List<RepHistory.HistoricDeal> deals,
+            RepAssignment assignment, Plan settling, Map<String, Plan> planOf, Map<String, Plan> planOfDeal) {
+        Map<String, List<CreditedDeal>> dealsOf = new LinkedHashMap<>();
+        for (RepHistory.HistoricDeal historic : deals) {
+            CreditedDeal deal = historic.deal();
+            if (!historic.currency().equals(assignment.payCurrency())) {
+                throw new IllegalStateException("deal " + deal.bookingId() + " of rep " + repId + " is in "
+                        + historic.currency() + " but the rep is paid in " + assignment.payCurrency());
+            }
+            if (deal.bookedOn().getYear() != period.getYear()) {
+                continue; // an earlier year's deal cancelled now: only its clawback concerns this year
+            }
+            Plan plan = plans.effective(historic.planId(), deal.bookedOn()).orElseThrow(() -> new BadInputException(
+                    "plans/: " + deal.bookingId() + " (credited to " + repId + " in " + historic.creditedIn()
+                            + ") was booked on " + deal.bookedOn() + " under plan " + historic.planId()
+                            + ", which has no version effective that day; keep every version of the plan year in plans/"));
+            String key = key(plan);
+            planOf.putIfAbsent(key, plan);
+            planOfDeal.put(deal.bookingId(), plan);
+            dealsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(deal);
+        }
+        planOf.putIfAbsent(key(settling), settling);
+        return planOf.entrySet().stream()
+                .map(e -> new RepCalculator.PlanDeals(e.getValue(), dealsOf.getOrDefault(e.getKey(), List.of())))
+                .toList();
+    }
+
+    /** Earned to date as it would stand had the late inputs not arrived: the same calculation without them. */
+    private BigDecimal earnedWithoutLate(String repId, RepHistory history, RepAssignment assignment, Plan settling,
+            RepPeriodInput input) {
+        List<RepCalculator.PlanDeals> versions = versions(repId, history.dealsWithoutLate(), assignment, settling,
+                new LinkedHashMap<>(), new HashMap<>());
+        List<CreditedDeal> deals = history.dealsWithoutLate().stream().map(RepHistory.HistoricDeal::deal).toList();
+        RepPeriodInput without = new RepPeriodInput(deals, input.metricValues(), input.cancellations(),
+                input.commissionPaid(), input.bonusesPaidThisYear(), input.prior(), input.usage(), input.activities());
+        return core.calculate(versions, settling, period, without).settlement().earnedToDate();
+    }
+
+    private RepPeriodResult withTeamPool(String repId, RepAssignment assignment, Plan settling, RepHistory history,
+            RepPeriodResult result) {
+        PlanTerms.TeamPool pool = settling.teamPool();
+        if (pool == null || !pool.team().equals(assignment.team())) {
+            return result;
+        }
+        List<TeamPoolShare.Member> members = new ArrayList<>();
+        for (RepAssignment mate : roster.all()) {
+            if (!pool.team().equals(mate.team()) || !mate.equals(roster.forPeriod(mate.repId(), period).orElse(null))) {
+                continue;
+            }
+            Plan plan = plans.effective(mate.planId(), mate.lastActiveDayIn(period)).orElse(null);
+            if (plan != null && pool.equals(plan.teamPool())) {
+                members.add(new TeamPoolShare.Member(mate.repId(), plan, mate.repId().equals(repId)
+                        ? history.deals().stream().map(RepHistory.HistoricDeal::deal).toList()
+                        : dealsOfRep.apply(mate.repId())));
+            }
+        }
+        return TeamPoolShare.of(repId, pool, members, period, history.bonusesPaidThisYear())
+                .map(line -> result.plusOutsideQuota(List.of(line)))
+                .orElse(result);
+    }
+
+    private List<RepClose.Earning> earnings(RepPeriodResult result, RepHistory history, Map<String, Plan> planOfDeal) {
+        List<RepClose.Earning> lines = new ArrayList<>();
+        Set<String> counted = new HashSet<>();
+        for (PricedComponent priced : result.priced()) {
+            for (ComponentLine line : priced.earnings().lines()) {
+                if (line.kind() == ComponentLine.Kind.TRANSACTION) {
+                    counted.add(line.sourceId());
+                }
+                lines.add(new RepClose.Earning(lines.size() + 1, priced.planId(), priced.planVersion(),
+                        priced.componentId(), priced.window(), line.kind().name(), line.sourceId(),
+                        line.period().toString(), line.credit(), line.multiplier(), line.band(), line.rate(),
+                        line.amount(), line.why()));
+            }
+        }
+        // a deal credited this period that no component measures still shows, with nothing earned and why
+        for (RepHistory.HistoricDeal historic : history.deals()) {
+            CreditedDeal deal = historic.deal();
+            if (historic.creditedIn().equals(period.toString()) && !counted.contains(deal.bookingId())) {
+                Plan plan = planOfDeal.get(deal.bookingId());
+                lines.add(new RepClose.Earning(lines.size() + 1, plan.id(), plan.version(), "-", period.toString(),
+                        NOT_COUNTED, deal.bookingId(), period.toString(), deal.acv().multiply(deal.share()),
+                        BigDecimal.ONE, "-", BigDecimal.ZERO, BigDecimal.ZERO.setScale(2),
+                        "not measured by any component of " + plan.id() + " v" + plan.version()));
+            }
+        }
+        return lines;
+    }
+
+    /** Each component's latest window: the one that holds the period, as the statement's chart shows it. */
+    private static List<RepClose.Attainment> attainments(RepPeriodResult result, Map<String, Plan> planOf) {
+        Map<String, PricedComponent> latest = new LinkedHashMap<>();
+        for (PricedComponent priced : result.priced()) {
+            latest.put(priced.planId() + " v" + priced.planVersion() + " " + priced.componentId(), priced);
+        }
+        List<RepClose.Attainment> rows = new ArrayList<>();
+        for (PricedComponent priced : latest.values()) {
+            Plan plan = planOf.get(priced.planId() + " v" + priced.planVersion());
+            Optional<Metric> metric = plan == null ? Optional.empty() : plan.components().stream()
+                    .filter(c -> c.id().equals(priced.componentId())).findFirst().map(PlanComponent::metric);
+            ComponentEarnings e = priced.earnings();
+            rows.add(new RepClose.Attainment(rows.size() + 1, priced.planId(), priced.planVersion(),
+                    priced.componentId(), metric.map(Metric::label).orElse(""), metric.map(Metric::isMoney)
+                    .orElse(true), priced.window(), e.creditToDate(), e.quota(), e.attainment(), e.earnedToDate()));
+        }
+        return rows;
+    }
+
+    private static List<RepClose.Pay> pay(RepPeriodResult result) {
+        List<RepClose.Pay> lines = new ArrayList<>();
+        for (PayLine line : result.payLines()) {
+            lines.add(new RepClose.Pay(lines.size() + 1, line.code(), Rounding.cents(line.amount()), line.reference(),
+                    line.why()));
+        }
+        return lines;
+    }
+
+    private static List<RepClose.Cap> caps(RepPeriodResult result) {
+        List<RepClose.Cap> caps = new ArrayList<>();
+        for (Settlement.CapEffect cap : result.dealCaps()) {
+            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), cap.limit(), cap.removed()));
+        }
+        for (Settlement.CapEffect cap : result.settlement().caps()) {
+            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), cap.limit(), cap.removed()));
+        }
+        return caps;
+    }
+
+    private static RepClose.LedgerRow ledger(RepPeriodResult result) {
+        Settlement s = result.settlement();
+        return new RepClose.LedgerRow(s.earnedToDate(), s.due(), s.carriedBalance(), s.next(), result.payout());
+    }
+
+    private static String key(Plan plan) {
+        return plan.id() + " v" + plan.version();
+    }
+}

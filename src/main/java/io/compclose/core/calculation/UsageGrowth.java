@@ -1,0 +1,34 @@
+package io.compclose.core.calculation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.YearMonth;
+import java.util.Map;
+
+/**
+ * Consumption growth of one account over its baseline, the trailing three-month average of billed
+ * usage before the month. Maintaining volume earns nothing; only growth above the baseline counts.
+ */
+public final class UsageGrowth {
+
+    private UsageGrowth() {
+    }
+
+    /**
+     * The trailing three-month average before {@code month}, rounded half-even to the cent so the
+     * rep can recompute the growth from the figures printed; months with no usage count as zero.
+     */
+    public static BigDecimal baseline(Map<YearMonth, BigDecimal> revenueByMonth, YearMonth month) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (int back = 1; back <= 3; back++) {
+            total = total.add(revenueByMonth.getOrDefault(month.minusMonths(back), BigDecimal.ZERO));
+        }
+        return Rounding.cents(total.divide(BigDecimal.valueOf(3), MathContext.DECIMAL64));
+    }
+
+    /** Revenue of the month above its baseline, never negative. */
+    public static BigDecimal growth(Map<YearMonth, BigDecimal> revenueByMonth, YearMonth month) {
+        BigDecimal revenue = revenueByMonth.getOrDefault(month, BigDecimal.ZERO);
+        return revenue.subtract(baseline(revenueByMonth, month)).max(BigDecimal.ZERO);
+    }
+}

@@ -1,0 +1,15 @@
+package io.compclose.core.crediting;
+
+import java.math.BigDecimal;
+
+/**
+ * A rep's credit for one booking: the share of the booking's value and the amount it gives in the
+ * rep's pay currency, with the original amount in the booking's currency and the rate between them
+ * (1 when they match), the rule that granted it, its kind, its lineage (the source rows behind it)
+ * and the plan the rep was on when the deal was booked, which prices this credit for the rest of
+ * the plan year.
+ */
+public record Credit(String bookingId, String repId, BigDecimal share, BigDecimal amount, String currency,
+        String rule, String planId, BigDecimal originalAmount, String originalCurrency, BigDecimal fxRate,
+        CreditKind kind, String lineage) {
+}

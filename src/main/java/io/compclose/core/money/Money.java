@@ -1,0 +1,79 @@
+package io.compclose.core.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount in one currency. Arithmetic refuses to mix currencies, so a USD credit can never be
+ * silently added to an EUR one. Amounts keep full precision until {@link #rounded()}, the single
+ * rounding point: half-even to the currency's minor unit.
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+    public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+    }
+
+    public static Money of(String amount, String currencyCode) {
+        return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+    }
+
+    public static Money of(BigDecimal amount, String currencyCode) {
+        return new Money(amount, Currency.getInstance(currencyCode));
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits()), currency);
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
+    /** Multiplies exactly; call {@link #rounded()} where the domain says a figure is final. */
+    public Money times(BigDecimal factor) {
+        return new Money(amount.multiply(factor), currency);
+    }
+
+    /** Half-even to the currency's minor unit (cents for USD and EUR, none for JPY). */
+    public Money rounded() {
+        return new Money(amount.setScale(currency.getDefaultFractionDigits(), ROUNDING), currency);
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    public String currencyCode() {
+        return currency.getCurrencyCode();
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other);
+        return amount.compareTo(other.amount);
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException(
+                    "cannot combine " + currency.getCurrencyCode() + " with " + other.currency.getCurrencyCode());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+}

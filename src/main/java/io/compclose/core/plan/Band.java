@@ -1,0 +1,28 @@
+package io.compclose.core.plan;
+
+import java.math.BigDecimal;
+
+/** A half-open band {@code [from, to)} of a rate table; {@code to} is null for the top band. */
+public record Band(BigDecimal from, BigDecimal to, BigDecimal rate) {
+
+    public boolean contains(BigDecimal value) {
+        return value.compareTo(from) >= 0 && (to == null || value.compareTo(to) < 0);
+    }
+
+    public String label() {
+        return "[" + from.stripTrailingZeros().toPlainString() + ", "
+                + (to == null ? "∞" : to.stripTrailingZeros().toPlainString()) + ")";
+    }
+
+    /** The band as a rep reads it: "0–100 % of quota", "100 %+ of quota", "50,000–100,000". */
+    public String label(BandBasis basis) {
+        if (basis == BandBasis.ATTAINMENT) {
+            java.util.function.Function<java.math.BigDecimal, String> pct =
+                    b -> b.movePointRight(2).stripTrailingZeros().toPlainString();
+            return (to == null ? pct.apply(from) + " %+" : pct.apply(from) + "–" + pct.apply(to) + " %") + " of quota";
+        }
+        java.text.DecimalFormat amount = new java.text.DecimalFormat("#,##0.##",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
+        return to == null ? amount.format(from) + "+" : amount.format(from) + "–" + amount.format(to);
+    }
+}

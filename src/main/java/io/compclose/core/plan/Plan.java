@@ -1,0 +1,56 @@
+package io.compclose.core.plan;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One version of a compensation plan, effective on {@code [effectiveFrom, effectiveTo]} (both
+ * inclusive, as plan years are written). A higher version supersedes lower ones on the days it
+ * covers. Every mechanic of domain.md has a place here; absent ones are null or empty.
+ */
+public record Plan(
+        String id,
+        int version,
+        String name,
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        String currency,
+        BigDecimal baseSalary,
+        BigDecimal targetIncentive,
+        Measurement measurement,
+        List<PlanComponent> components,
+        PlanTerms.Caps caps,
+        PlanTerms.Draw draw,
+        PlanTerms.Holdback holdback,
+        PlanTerms.Clawback clawback,
+        List<PlanTerms.Spiff> spiffs,
+        List<PlanTerms.Bonus> bonuses,
+        PlanTerms.TeamPool teamPool,
+        List<PlanTerms.Mbo> mbos,
+        String sourceFile) {
+
+    public Plan {
+        components = List.copyOf(components);
+        spiffs = List.copyOf(spiffs);
+        bonuses = List.copyOf(bonuses);
+        mbos = List.copyOf(mbos);
+    }
+
+    /** A plan of one flat-rate component on value, nothing else. */
+    public static Plan flat(String id, int version, String name, LocalDate from, LocalDate to, String currency,
+            PlanComponent component, String sourceFile) {
+        return new Plan(id, version, name, from, to, currency, null, null, Measurement.YEAR_TO_DATE,
+                List.of(component), PlanTerms.Caps.NONE, null, null, null, List.of(), List.of(), null, List.of(),
+                sourceFile);
+    }
+
+    public boolean isEffectiveOn(LocalDate day) {
+        return !day.isBefore(effectiveFrom) && (effectiveTo == null || !day.isAfter(effectiveTo));
+    }
+
+    /** On-target earnings: base salary + target incentive, when both are given. */
+    public BigDecimal onTargetEarnings() {
+        return baseSalary == null || targetIncentive == null ? null : baseSalary.add(targetIncentive);
+    }
+}

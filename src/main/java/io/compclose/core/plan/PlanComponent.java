@@ -1,0 +1,58 @@
+package io.compclose.core.plan;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A component of a plan: what it measures ({@code metric}, filtered by the {@code when}
+ * condition), against which quota, and how it pays.
+ *
+ * @param weight        share of target incentive, the component weights of a plan sum to 1
+ * @param quotaByPeriod quotas per period key ({@code 2026-Q1}, {@code 2026-10}), overriding {@code quota}
+ * @param perDealCap    most commission one transaction can earn in this component
+ */
+public record PlanComponent(String id, BigDecimal weight, Metric metric, String when, BigDecimal quota,
+        Map<String, BigDecimal> quotaByPeriod, List<CreditMultiplier> multipliers, PayMethod pay, RateTable rateTable,
+        BigDecimal perDealCap) {
+
+    public PlanComponent {
+        quotaByPeriod = Map.copyOf(quotaByPeriod);
+        multipliers = List.copyOf(multipliers);
+    }
+
+    /** A component paying one flat rate on booked ACV. */
+    public static PlanComponent flat(String id, BigDecimal rate) {
+        return new PlanComponent(id, null, Metric.BOOKINGS_ACV, null, null, Map.of(), List.of(),
+                PayMethod.RATE_ON_VALUE, RateTable.flat(rate), null);
+    }
+
+    /** A single flat rate, no bands, thresholds, multipliers or caps. */
+    public boolean isFlatRate() {
+        return pay == PayMethod.RATE_ON_VALUE && rateTable.bands().size() == 1 && rateTable.threshold() == null
+                && rateTable.bands().get(0).to() == null && multipliers.isEmpty() && perDealCap == null
+                && when == null;
+    }
+
+    public BigDecimal flatRate() {
+        return rateTable.bands().get(0).rate();
+    }
+
+    /** Plain-language description of the arithmetic, printed on the rep's statement. */
+    public String explanation() {
+        if (isFlatRate()) {
+            return "Commission = credited " + metric.label() + " × " + percent(flatRate())
+                    + " plan rate, rounded half-even to the cent per " + (metric.isMeasuredOnBookings() ? "booking."
+                            : "line.");
+        }
+        return pay == PayMethod.RATE_ON_VALUE
+                ? "Commission = credited " + metric.label() + " priced through the " + rateTable.policy()
+                        .name().toLowerCase() + " rate table, rounded half-even to the cent per line."
+                : "Payout = target incentive of the window × " + percent(weight == null ? BigDecimal.ONE : weight)
+                        + " × curve(attainment of " + metric.label() + ").";
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+}

@@ -1,0 +1,74 @@
+package io.compclose.core.plan;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rate bands as data: half-open {@code [from, to)} bands on a basis (attainment or amount), a
+ * tier policy, and an optional threshold. A last band with a {@code to} caps the table: nothing
+ * above it earns (plans.md's activity curve stops at 120 %). {@link #problems()} lists every gap, overlap or
+ * impossible value, so plan validation can name them all.
+ */
+public record RateTable(TierPolicy policy, BandBasis basis, List<Band> bands, Threshold threshold) {
+
+    public RateTable {
+        bands = List.copyOf(bands);
+    }
+
+    /** One rate on every amount: a single open band, needing no quota. */
+    public static RateTable flat(BigDecimal rate) {
+        return new RateTable(TierPolicy.MARGINAL, BandBasis.AMOUNT,
+                List.of(new Band(BigDecimal.ZERO, null, rate)), null);
+    }
+
+    /** Every rule the bands break, as "bands[i]: ..." texts; empty when the table is sound. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (bands.isEmpty()) {
+            problems.add("bands: at least one band is required");
+            return problems;
+        }
+        if (bands.get(0).from().signum() != 0) {
+            problems.add("bands[0].from: the first band must start at 0, was "
+                    + bands.get(0).from().toPlainString());
+        }
+        for (int i = 0; i < bands.size(); i++) {
+            Band band = bands.get(i);
+            if (band.rate().signum() < 0) {
+                problems.add("bands[" + i + "].rate: must not be negative, was " + band.rate().toPlainString());
+            }
+            if (band.to() != null && band.to().compareTo(band.from()) <= 0) {
+                problems.add("bands[" + i + "]: 'to' " + band.to().toPlainString() + " must be above 'from' "
+                        + band.from().toPlainString());
+            }
+            if (band.to() == null && i < bands.size() - 1) {
+                problems.add("bands[" + i + "]: only the last band may be open-ended");
+            }
+            if (i > 0 && bands.get(i - 1).to() != null) {
+                int cmp = band.from().compareTo(bands.get(i - 1).to());
+                if (cmp > 0) {
+                    problems.add("bands[" + i + "].from: gap between " + bands.get(i - 1).to().toPlainString()
+                            + " and " + band.from().toPlainString());
+                } else if (cmp < 0) {
+                    problems.add("bands[" + i + "].from: overlaps the previous band, which ends at "
+                            + bands.get(i - 1).to().toPlainString());
+                }
+            }
+        }
+        if (threshold != null && threshold.at().signum() < 0) {
+            problems.add("threshold.at: must not be negative, was " + threshold.at().toPlainString());
+        }
+        return problems;
+    }
+
+    /** The band a value falls in (the last band for anything above the top). */
+    public Band bandOf(BigDecimal value) {
+        for (Band band : bands) {
+            if (band.contains(value)) {
+                return band;
+            }
+        }
+        return bands.get(bands.size() - 1);
+    }
+}

@@ -1,6 +1,0 @@
-package io.compclose.plan;
-
-/** The window over which attainment and bands accumulate. */
-public enum Measurement {
-    MONTH, QUARTER, YEAR_TO_DATE
-}

@@ -1,0 +1,58 @@
+package io.compclose;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering the packages promise, held by the build: a core in plain Java, and the close's stages
+ * depending only on stages before them.
+ */
+@AnalyzeClasses(packages = "io.compclose", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    /** What-if modelling, cost accounting and the console run the core outside the batch shell. */
+    @ArchTest
+    static final ArchRule coreIsPlainJava = classes().that().resideInAPackage("io.compclose.core..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.compclose.core..")
+            .because("the core knows no Spring, no JDBC and no shell: shells read, call the core and write");
+
+    @ArchTest
+    static final ArchRule coreFollowsTheClose = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("model").definedBy("io.compclose.core.money..", "io.compclose.core.plan..", "io.compclose.core.input..")
+            .layer("crediting").definedBy("io.compclose.core.crediting..")
+            .layer("calculation").definedBy("io.compclose.core.calculation..")
+            .layer("reconciliation").definedBy("io.compclose.core.reconciliation..")
+            .whereLayer("reconciliation").mayNotBeAccessedByAnyLayer()
+            .whereLayer("calculation").mayOnlyBeAccessedByLayers("reconciliation")
+            .whereLayer("crediting").mayOnlyBeAccessedByLayers("calculation", "reconciliation");
+
+    /** Each stage of the close may use the stages before it, never one after it. */
+    @ArchTest
+    static final ArchRule stagesFollowTheClose = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("intake").definedBy("io.compclose.intake..")
+            .layer("crediting").definedBy("io.compclose.crediting..")
+            .layer("calculation").definedBy("io.compclose.calculation..")
+            .layer("reconciliation").definedBy("io.compclose.reconciliation..")
+            .layer("payout").definedBy("io.compclose.payout..")
+            .layer("statement").definedBy("io.compclose.statement..")
+            .layer("delivery").definedBy("io.compclose.delivery..")
+            .layer("commands").definedBy("io.compclose.cli..", "io.compclose.job..", "io.compclose")
+            .whereLayer("commands").mayNotBeAccessedByAnyLayer()
+            .whereLayer("delivery").mayOnlyBeAccessedByLayers("commands")
+            .whereLayer("statement").mayOnlyBeAccessedByLayers("delivery", "commands")
+            .whereLayer("payout").mayOnlyBeAccessedByLayers("statement", "delivery", "commands")
+            .whereLayer("reconciliation").mayOnlyBeAccessedByLayers("payout", "statement", "delivery", "commands")
+            .whereLayer("calculation").mayOnlyBeAccessedByLayers("reconciliation", "payout", "statement", "delivery",
+                    "commands")
+            .whereLayer("crediting").mayOnlyBeAccessedByLayers("calculation", "reconciliation", "payout", "statement",
+                    "delivery", "commands");
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching("io.compclose.(**)").should().beFreeOfCycles();
+}
