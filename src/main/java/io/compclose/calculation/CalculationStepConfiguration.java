@@ -35,7 +35,6 @@ import io.compclose.system.StepFactory;
 @Configuration
 public class CalculationStepConfiguration {
 
-    private static final String PARAMS = "#{jobParameters}";
 
     @Bean
     Step calculateEarnings(PartitionedSteps partitioned, Step calculateEarningsRange, RepRanges repRanges,
@@ -57,17 +56,16 @@ public class CalculationStepConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<String> repsToCalculate(@Value(PARAMS) Map<String, Object> params,
+    JdbcCursorItemReader<String> repsToCalculate(CloseRun run,
             @Value("#{stepExecutionContext['firstRep']}") String firstRep,
             @Value("#{stepExecutionContext['lastRep']}") String lastRep, DataSource dataSource) {
-        return RepRanges.reader("repsToCalculate", dataSource, CloseRun.from(params).period(), firstRep, lastRep);
+        return RepRanges.reader("repsToCalculate", dataSource, run.period(), firstRep, lastRep);
     }
 
     @Bean
     @StepScope
-    ItemProcessor<String, RepClose> repCalculation(@Value(PARAMS) Map<String, Object> params, PlanFiles planFiles,
+    ItemProcessor<String, RepClose> repCalculation(CloseRun run, PlanFiles planFiles,
             IntakeRepository intake, RepHistoryRepository history, RepHistories histories) {
-        CloseRun run = CloseRun.from(params);
         // a team's members read each other's deals for the pool: once each per step, not once per teammate
         Map<String, List<CreditedDeal>> teamDeals = new HashMap<>();
         Roster roster = intake.roster(run.periodKey());
@@ -80,8 +78,8 @@ public class CalculationStepConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<RepClose> repCloseWriter(@Value(PARAMS) Map<String, Object> params, RepCloseRepository closes) {
-        String period = CloseRun.from(params).periodKey();
+    ItemWriter<RepClose> repCloseWriter(CloseRun run, RepCloseRepository closes) {
+        String period = run.periodKey();
         return chunk -> closes.save(period, chunk.getItems());
     }
 }

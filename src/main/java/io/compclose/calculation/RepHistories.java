@@ -39,10 +39,10 @@ public class RepHistories {
     private Map<String, RepHistory> block = new HashMap<>();
 
     /** @param lastRep the last rep of the range the step runs, or null when it runs them all */
-    public RepHistories(@Value("#{jobParameters}") Map<String, Object> params,
+    public RepHistories(CloseRun run,
             @Value("#{stepExecutionContext['lastRep']}") String lastRep, IntakeRepository intake,
             RepHistoryRepository repository) {
-        this.period = CloseRun.from(params).period();
+        this.period = run.period();
         this.roster = intake.roster(period.toString());
         this.blocks = new RepBlocks(roster, period, lastRep, BLOCK);
         this.repository = repository;

@@ -14,7 +14,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,9 +47,8 @@ public class CreditingStepConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<Booking, Crediting.Outcome> creditRules(@Value("#{jobParameters}") Map<String, Object> params,
+    ItemProcessor<Booking, Crediting.Outcome> creditRules(CloseRun run,
             IntakeRepository intake) {
-        CloseRun run = CloseRun.from(params);
         String period = run.periodKey();
         Map<String, List<AccountOwner>> owners = intake.accountOwners(period).values().stream()
                 .collect(Collectors.groupingBy(AccountOwner::accountId));
@@ -64,9 +62,9 @@ public class CreditingStepConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<Crediting.Outcome> creditWriter(@Value("#{jobParameters}") Map<String, Object> params,
+    ItemWriter<Crediting.Outcome> creditWriter(CloseRun run,
             CreditRepository credits) {
-        String period = CloseRun.from(params).periodKey();
+        String period = run.periodKey();
         return chunk -> {
             credits.save(period, chunk.getItems().stream().flatMap(o -> o.credits().stream()).toList());
             credits.saveExceptions(period, chunk.getItems().stream().map(Crediting.Outcome::exception)
@@ -76,8 +74,8 @@ public class CreditingStepConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<Booking> creditableBookings(@Value("#{jobParameters}") Map<String, Object> params,
+    JdbcCursorItemReader<Booking> creditableBookings(CloseRun run,
             DataSource dataSource) {
-        return IntakeRepository.bookingsToCredit("creditableBookings", dataSource, CloseRun.from(params).periodKey());
+        return IntakeRepository.bookingsToCredit("creditableBookings", dataSource, run.periodKey());
     }
 }

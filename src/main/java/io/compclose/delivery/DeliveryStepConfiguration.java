@@ -2,7 +2,6 @@ package io.compclose.delivery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -15,7 +14,6 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +33,6 @@ import io.compclose.system.StepFactory;
 @EnableConfigurationProperties(DeliveryProperties.class)
 public class DeliveryStepConfiguration {
 
-    private static final String PARAMS = "#{jobParameters}";
 
     /**
      * Nothing is sent until the statements tie to the payroll file, checked again on every restart.
@@ -79,7 +76,7 @@ public class DeliveryStepConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<StatementToSend> statementsToSend(@Value(PARAMS) Map<String, Object> params,
+    JdbcCursorItemReader<StatementToSend> statementsToSend(CloseRun run,
             DataSource dataSource) {
         return new JdbcCursorItemReaderBuilder<StatementToSend>()
                 .name("statementsToSend")
@@ -90,7 +87,7 @@ public class DeliveryStepConfiguration {
                             AND v.rep_id = s.rep_id)
                         ORDER BY s.rep_id
                         """)
-                .queryArguments(CloseRun.from(params).periodKey())
+                .queryArguments(run.periodKey())
                 .rowMapper((rs, i) -> new StatementToSend(rs.getString(1), rs.getInt(2), rs.getString(3)))
                 .build();
     }
@@ -98,9 +95,8 @@ public class DeliveryStepConfiguration {
     /** The address is the rep's roster address for the period, never one from anywhere else. */
     @Bean
     @StepScope
-    ItemProcessor<StatementToSend, Delivery> addressing(@Value(PARAMS) Map<String, Object> params,
+    ItemProcessor<StatementToSend, Delivery> addressing(CloseRun run,
             IntakeRepository intake) {
-        CloseRun run = CloseRun.from(params);
         Roster roster = intake.roster(run.periodKey());
         return statement -> {
             RepAssignment rep = roster.forPeriod(statement.repId(), run.period()).orElseThrow(() ->
@@ -125,9 +121,8 @@ public class DeliveryStepConfiguration {
      */
     @Bean
     @StepScope
-    ItemWriter<Delivery> statementPostman(@Value(PARAMS) Map<String, Object> params, DeliveryLog log,
+    ItemWriter<Delivery> statementPostman(CloseRun run, DeliveryLog log,
             ObjectProvider<JavaMailSender> smtp, CloseProperties properties, DeliveryProperties delivery) {
-        CloseRun run = CloseRun.from(params);
         Postman postman = new Postman(channel(smtp, properties, run.outboxDir()), log, delivery);
         int[] failedInARow = {0};
         return chunk -> postman.deliverAll(chunk.getItems(), (statement, outcome) -> {

@@ -1,11 +1,9 @@
 package io.compclose.partition;
 
-import java.util.Map;
 
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,7 +48,7 @@ public class PartitionConfiguration {
     /** Step-scoped: each partitioned step splits the reps of its own close's period. */
     @Bean
     @StepScope
-    RepRanges repRanges(@Value("#{jobParameters}") Map<String, Object> params, JdbcTemplate jdbc) {
-        return new RepRanges(jdbc, CloseRun.from(params).period());
+    RepRanges repRanges(CloseRun run, JdbcTemplate jdbc) {
+        return new RepRanges(jdbc, run.period());
     }
 }

@@ -45,8 +45,7 @@ public class ReconciliationStepConfiguration {
             statistics.refresh(List.of("rep_assignment", "booking", "booking_split", "credit", "credit_exception",
                     "earning_line", "rep_ledger", "pay_line", "payout", "billed_usage", "account_usage",
                     "usage_redelivery", "account_owner", "adjustment", "intake_reject"));
-            reconciliation.reconcile(CloseRun.from(chunkContext.getStepContext().getStepExecution()
-                    .getJobExecution().getJobParameters()));
+            reconciliation.reconcile(CloseRun.of(chunkContext.getStepContext().getStepExecution()));
             return RepeatStatus.FINISHED;
         });
     }

@@ -3,7 +3,6 @@ package io.compclose.statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -31,7 +30,6 @@ import io.compclose.system.StepFactory;
 @EnableConfigurationProperties(StatementProperties.class)
 public class StatementStepConfiguration {
 
-    private static final String PARAMS = "#{jobParameters}";
 
     @Bean
     StatementRenderer statementRenderer() {
@@ -59,18 +57,17 @@ public class StatementStepConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<String> repsToStatement(@Value(PARAMS) Map<String, Object> params,
+    JdbcCursorItemReader<String> repsToStatement(CloseRun run,
             @Value("#{stepExecutionContext['firstRep']}") String firstRep,
             @Value("#{stepExecutionContext['lastRep']}") String lastRep, DataSource dataSource) {
-        return RepRanges.reader("repsToStatement", dataSource, CloseRun.from(params).period(), firstRep, lastRep);
+        return RepRanges.reader("repsToStatement", dataSource, run.period(), firstRep, lastRep);
     }
 
     @Bean
     @StepScope
-    ItemProcessor<String, RenderedStatement> statementRendering(@Value(PARAMS) Map<String, Object> params,
+    ItemProcessor<String, RenderedStatement> statementRendering(CloseRun run,
             @Value("#{stepExecutionContext['lastRep']}") String lastRep, IntakeRepository intake, PlanFiles planFiles,
             StatementRepository statements, StatementRenderer renderer, StatementProperties properties) {
-        CloseRun run = CloseRun.from(params);
         StatementPasswords passwords = StatementPasswords.from(properties.encryption());
         StatementAssembler assembler = new StatementAssembler(run.period(), run.revision(),
                 intake.roster(run.periodKey()), planFiles.catalog(run.plans()), statements, lastRep);
@@ -99,9 +96,8 @@ public class StatementStepConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<RenderedStatement> statementWriter(@Value(PARAMS) Map<String, Object> params,
+    ItemWriter<RenderedStatement> statementWriter(CloseRun run,
             StatementRepository statements, Clock clock) {
-        CloseRun run = CloseRun.from(params);
         return chunk -> {
             // flushing each file to disk dominates the write: the chunk's files are written side by side
             List<StatementRepository.Written> written = chunk.getItems().parallelStream().map(statement -> {

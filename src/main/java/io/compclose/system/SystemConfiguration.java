@@ -1,10 +1,14 @@
 package io.compclose.system;
 
 import java.time.Clock;
+import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 
 /**
  * The clock, the progress reporter, the lease guard, the schema lock recovery and the LOAD DATA folder every
@@ -34,6 +38,17 @@ public class SystemConfiguration {
     @Bean
     static LocalInfile localInfile() {
         return new LocalInfile();
+    }
+
+    /**
+     * The close a step works for, read once from the job parameters for the beans of that step. Scoped to
+     * the step, not the job: a remote worker runs steps outside their job, where job scope is not active.
+     * Not proxied: only step-scoped beans ask for it, and a record cannot be subclassed.
+     */
+    @Bean
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+    CloseRun closeRun(@Value("#{jobParameters}") Map<String, Object> jobParameters) {
+        return CloseRun.from(jobParameters);
     }
 
     @Bean
