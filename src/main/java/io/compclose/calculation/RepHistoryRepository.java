@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.core.money.FxConversion;
+import io.compclose.core.money.Money;
 
 /**
  * Reads reps' history for the calculation: the plan year lives in the same database as the close,
@@ -39,7 +40,7 @@ public class RepHistoryRepository {
     private static final String DEAL_COLUMNS = """
             c.booking_id, b.booked_on, b.account_id, b.booking_type, b.product, b.bundle_id, b.acv, b.tcv,
             b.term_months, c.credit_share, c.plan_id, c.pay_period, c.currency, b.currency, c.fx_rate, c.credit_kind,
-            c.rep_id
+            c.rep_id, c.amount, c.original_amount
             """;
 
     private final JdbcTemplate jdbc;
@@ -65,10 +66,11 @@ public class RepHistoryRepository {
                     rs.getBigDecimal(8), rs.getInt(9), rs.getBigDecimal(10), sourced);
             String creditCurrency = rs.getString(13);
             String bookedCurrency = rs.getString(14);
-            if (!bookedCurrency.equals(creditCurrency)) {
-                // at the rate stored with the credit: a deal keeps the rate of the period that credited it
-                deal = deal.convertedAt(rs.getBigDecimal(15).stripTrailingZeros(), bookedCurrency, creditCurrency);
-            }
+            // the credit as crediting converted and stored it, never converted again
+            Money credit = Money.stored(rs.getBigDecimal(18), creditCurrency);
+            deal = bookedCurrency.equals(creditCurrency) ? deal.withCredit(credit.amount())
+                    : deal.creditedAs(new FxConversion.Converted(Money.of(rs.getBigDecimal(19), bookedCurrency),
+                            credit, rs.getBigDecimal(15).stripTrailingZeros()));
             return new RepHistory.HistoricDeal(deal, rs.getString(11), rs.getString(12), creditCurrency);
         };
     }

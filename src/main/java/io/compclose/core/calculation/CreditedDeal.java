@@ -3,41 +3,61 @@ package io.compclose.core.calculation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import io.compclose.core.money.FxConversion;
+import io.compclose.core.money.Money;
+
 /**
  * A booking as credited to one rep, with the properties plan conditions can read
  * ({@code type == 'UPSELL' && product == 'BACKUP'}). {@code share} is the rep's credit share;
  * {@code sourced} marks credit for having sourced the deal (SDR / marketing); {@code note} says how
- * a deal booked in another currency was converted.
+ * a deal booked in another currency was converted. {@code credit} is the rep's share of the ACV in
+ * the pay currency as crediting converted and stored it: the one source of the deal's credited amount.
  */
 public record CreditedDeal(String bookingId, LocalDate bookedOn, String accountId, String type, String product,
         String bundleId, BigDecimal acv, BigDecimal tcv, int termMonths, BigDecimal share, boolean sourced,
-        String note) {
+        String note, BigDecimal credit) {
 
+    /** A deal in the pay currency, credited its exact share of the ACV. */
     public CreditedDeal(String bookingId, LocalDate bookedOn, String accountId, String type, String product,
             String bundleId, BigDecimal acv, BigDecimal tcv, int termMonths, BigDecimal share, boolean sourced) {
-        this(bookingId, bookedOn, accountId, type, product, bundleId, acv, tcv, termMonths, share, sourced, null);
+        this(bookingId, bookedOn, accountId, type, product, bundleId, acv, tcv, termMonths, share, sourced, null,
+                acv.multiply(share));
+    }
+
+    /** The deal with the credit crediting stored for it in the pay currency. */
+    public CreditedDeal withCredit(BigDecimal stored) {
+        return new CreditedDeal(bookingId, bookedOn, accountId, type, product, bundleId, acv, tcv, termMonths, share,
+                sourced, note, stored);
     }
 
     /**
-     * The deal in the rep's pay currency: ACV and TCV converted at {@code rate} and rounded half-even
-     * to the cent, with a note stating the original amount and the rate.
+     * The deal as crediting stored it for a rep paid in another currency: the credit is the stored,
+     * already rounded conversion, reused as is; ACV and TCV are shown in the pay currency for plan
+     * conditions only (rounded as printed, see jobs/plans.md "Rounding").
      */
-    public CreditedDeal convertedAt(BigDecimal rate, String from, String to) {
-        BigDecimal convertedAcv = Rounding.cents(acv.multiply(rate));
-        String original = from + " " + acv.stripTrailingZeros().toPlainString() + " × " + rate.toPlainString()
-                + " = " + to + " " + convertedAcv.toPlainString();
-        return new CreditedDeal(bookingId, bookedOn, accountId, type, product, bundleId, convertedAcv,
-                tcv == null ? null : Rounding.cents(tcv.multiply(rate)), termMonths, share, sourced,
-                "ACV " + original);
+    public CreditedDeal creditedAs(FxConversion.Converted credit) {
+        BigDecimal rate = credit.rate();
+        String to = credit.converted().currencyCode();
+        String what = share.compareTo(BigDecimal.ONE) == 0 ? "ACV " : "credit ";
+        String note = what + credit.original().currencyCode() + " "
+                + credit.original().amount().stripTrailingZeros().toPlainString() + " × " + rate.toPlainString()
+                + " = " + to + " " + credit.converted().amount().toPlainString();
+        return new CreditedDeal(bookingId, bookedOn, accountId, type, product, bundleId, inPay(acv, credit),
+                tcv == null ? null : inPay(tcv, credit), termMonths, share, sourced, note,
+                credit.converted().amount());
     }
 
-    /** The deal's value for a booking metric, before the credit share. */
-    BigDecimal value(io.compclose.core.plan.Metric.Kind metric) {
+    private static BigDecimal inPay(BigDecimal amount, FxConversion.Converted credit) {
+        return Money.of(amount.multiply(credit.rate()), credit.converted().currencyCode()).rounded().amount();
+    }
+
+    /** The rep's credit for a booking metric: the stored credit, or what the metric takes of it. */
+    BigDecimal credited(io.compclose.core.plan.Metric.Kind metric) {
         return switch (metric) {
-            case BOOKINGS_ACV, RENEWAL_ACV, SOURCED_ACV -> acv;
-            case BOOKINGS_TCV -> tcv != null ? tcv
-                    : acv.multiply(BigDecimal.valueOf(termMonths)).divide(BigDecimal.valueOf(12));
-            case BOOKINGS_FIRST_YEAR -> acv.multiply(BigDecimal.valueOf(Math.min(termMonths, 12)))
+            case BOOKINGS_ACV, RENEWAL_ACV, SOURCED_ACV -> credit;
+            case BOOKINGS_TCV -> tcv != null ? tcv.multiply(share)
+                    : credit.multiply(BigDecimal.valueOf(termMonths)).divide(BigDecimal.valueOf(12));
+            case BOOKINGS_FIRST_YEAR -> credit.multiply(BigDecimal.valueOf(Math.min(termMonths, 12)))
                     .divide(BigDecimal.valueOf(12));
             case NEW_LOGO_COUNT -> BigDecimal.ONE;
             default -> throw new IllegalArgumentException(metric + " is not measured on bookings");

@@ -152,9 +152,7 @@ public final class RepCalculator {
                 }
                 if (!deal.bookedOn().isBefore(window.from()) && !deal.bookedOn().isAfter(window.to())
                         && deal.countsFor(metric.kind()) && when.test(deal)) {
-                    BigDecimal value = deal.value(metric.kind());
-                    BigDecimal share = metric.kind() == Metric.Kind.NEW_LOGO_COUNT ? BigDecimal.ONE : deal.share();
-                    result.add(new CreditedTransaction(deal.bookingId(), deal.bookedOn(), value.multiply(share),
+                    result.add(new CreditedTransaction(deal.bookingId(), deal.bookedOn(), deal.credited(metric.kind()),
                             multiplier(component, deal, input.deals()), deal.note()));
                 }
             }
@@ -310,7 +308,7 @@ public final class RepCalculator {
         return deals.stream()
                 .filter(d -> d.bookedOn().getYear() == period.getYear() && !d.bookedOn().isAfter(period.atEndOfMonth())
                         && d.countsFor(metric) && (metric != Metric.Kind.NEW_LOGO_COUNT || newLogos.contains(d.bookingId())))
-                .map(d -> metric == Metric.Kind.NEW_LOGO_COUNT ? BigDecimal.ONE : d.value(metric).multiply(d.share()))
+                .map(d -> d.credited(metric))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -159,7 +159,7 @@ public final class RepCloseCalculator {
             if (historic.creditedIn().equals(period.toString()) && !counted.contains(deal.bookingId())) {
                 Plan plan = planOfDeal.get(deal.bookingId());
                 lines.add(new RepClose.Earning(lines.size() + 1, plan.id(), plan.version(), "-", period.toString(),
-                        NOT_COUNTED, deal.bookingId(), period.toString(), deal.acv().multiply(deal.share()),
+                        NOT_COUNTED, deal.bookingId(), period.toString(), deal.credit(),
                         BigDecimal.ONE, "-", BigDecimal.ZERO, BigDecimal.ZERO.setScale(2),
                         "not measured by any component of " + plan.id() + " v" + plan.version()));
             }

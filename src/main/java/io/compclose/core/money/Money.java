@@ -27,6 +27,15 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount, Currency.getInstance(currencyCode));
     }
 
+    /**
+     * An amount read back from a column wider than the currency's minor unit: the padding goes, the
+     * value stays (an amount stored unrounded fails here rather than being rounded a second time).
+     */
+    public static Money stored(BigDecimal amount, String currencyCode) {
+        Currency currency = Currency.getInstance(currencyCode);
+        return new Money(amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY), currency);
+    }
+
     public static Money zero(Currency currency) {
         return new Money(BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits()), currency);
     }
