@@ -1,0 +1,74 @@
+package io.compclose.calculation;
+
+import static io.compclose.support.CliRun.plain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.compclose.support.CliRun;
+import io.compclose.support.CloseFixture;
+import io.compclose.support.Pdfs;
+import io.compclose.support.TestDatabases;
+import io.compclose.support.TestInbox;
+
+/**
+ * One rounding policy (jobs/plans.md, "Rounding"): a booking in EUR split three ways between reps paid
+ * in USD is converted once, share by share, by crediting; the calculation pays on that stored credit
+ * and rounds each commission once, and nothing is rounded again when it is saved, exported or printed.
+ * An amount rounded twice (the ACV converted and rounded again by the calculation, or a figure rounded
+ * on its way into a column) would make the earning line, payroll row and statement disagree.
+ */
+class CrossCurrencySplitFunctionalTests {
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aSplitForeignCurrencyDealIsConvertedOnceAndEachCommissionRoundedOnce(String database) throws Exception {
+        Path out = work.resolve("out");
+        String url = TestDatabases.of(database, out, "compclose_split_fx");
+        Path inbox = TestInbox.write(work, "2026-10", TestInbox.THREE_AES, TestInbox.AE_10_PLAN, Map.of(
+                "fx_rates.csv", "currency,rate_to_usd,period\nEUR,1.0913,2026-10\n",
+                "bookings.csv", TestInbox.BOOKINGS_HEADER + "B1,2026-10-05,X1,Xeno,A1,NEW,PLATFORM,1234.57,,12,EUR,,\n",
+                "splits.csv", "booking_id,rep_id,percent,role\nB1,A1,33.33,AE\nB1,B1,33.33,AE\nB1,C1,33.34,AE\n"));
+
+        // Crediting converts each share once, at EUR->USD 1.0913, half-even to the cent:
+        // A1, B1: EUR 1,234.57 x 33.33 % = 411.482181 -> 411.4822 x 1.0913 = 449.05052486 -> USD 449.05
+        // C1 takes the remainder: EUR 1,234.57 - 2 x 411.4822 = 411.6056 x 1.0913 = 449.18519128 -> USD 449.19
+        // Commission at 10 %, rounded once: 449.05 x 10 % = 44.905 -> 44.90 (half-even); 449.19 -> 44.919 -> 44.92.
+        // Converting the whole ACV again (1,234.57 x 1.0913 = 1,347.286241 -> 1,347.29) and taking 33.33 % of it
+        // gives 449.051757, and 44.9051757 -> 44.91: a cent more for A1 and B1.
+        CliRun close = CliRun.close("2026-10", inbox, out, url);
+        assertThat(close.exitCode()).as(close.toString()).isZero();
+
+        JdbcTemplate jdbc = new CloseFixture(out, url, false).jdbc();
+        assertThat(jdbc.queryForList("""
+                SELECT c.rep_id, c.amount AS stored, e.credit, e.amount, e.why FROM credit c
+                JOIN earning_line e ON e.pay_period = c.pay_period AND e.rep_id = c.rep_id AND e.source_id = c.booking_id
+                WHERE c.pay_period = '2026-10' ORDER BY c.rep_id""").stream()
+                .map(r -> r.get("rep_id") + " " + plain(r.get("stored")) + " " + plain(r.get("credit")) + " "
+                        + plain(r.get("amount")) + " | " + r.get("why")).toList())
+                .containsExactly(
+                        "A1 449.05 449.05 44.9 | credit EUR 411.4822 × 1.0913 = USD 449.05",
+                        "B1 449.05 449.05 44.9 | credit EUR 411.4822 × 1.0913 = USD 449.05",
+                        "C1 449.19 449.19 44.92 | credit EUR 411.6056 × 1.0913 = USD 449.19");
+        assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-10.csv"))).containsExactly(
+                "employee_id,rep_id,pay_period,earning_code,amount,currency",
+                "E-A1,A1,2026-10,COMMISSION,44.90,USD",
+                "E-B1,B1,2026-10,COMMISSION,44.90,USD",
+                "E-C1,C1,2026-10,COMMISSION,44.92,USD");
+        for (String rep : new String[] {"A1:449.05 10 % 44.90", "B1:449.05 10 % 44.90", "C1:449.19 10 % 44.92"}) {
+            String[] idAndLine = rep.split(":");
+            String statement = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-10/" + idAndLine[0] + ".pdf")));
+            assertThat(statement).contains(idAndLine[1], "USD " + idAndLine[1].substring(idAndLine[1].lastIndexOf(' ') + 1));
+        }
+    }
+}
