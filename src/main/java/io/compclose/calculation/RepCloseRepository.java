@@ -1,7 +1,6 @@
 package io.compclose.calculation;
 
 import io.compclose.core.calculation.RepClose;
-import io.compclose.core.calculation.Rounding;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -42,69 +41,33 @@ public class RepCloseRepository {
         List<Row<RepClose.Earning>> earnings = rows(closes, RepClose::earnings);
         // earning lines are the bulk of a close's rows (670,000 for 2,000 reps): sent as a file where the
         // database takes one, the server parses them several times faster than a batched INSERT
-        if (bulkLoad.available()) {
-            bulkLoad.replace("earning_line", EARNING_COLUMNS, earnings, row -> earningValues(period, row));
-        } else {
-            jdbc.batchUpdate("INSERT INTO earning_line (" + EARNING_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", earnings, 500, (ps, row) -> {
-                        Object[] values = earningValues(period, row);
-                        for (int i = 0; i < values.length; i++) {
-                            ps.setObject(i + 1, values[i]);
-                        }
-                    });
-        }
+        bulkLoad.write("earning_line", EARNING_COLUMNS, earnings, row -> earningValues(period, row), "");
         List<Row<RepClose.Pay>> pay = rows(closes, RepClose::pay);
         jdbc.batchUpdate("""
                 INSERT INTO pay_line (pay_period, rep_id, line_no, earning_code, amount, currency, reference, why)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, pay, 500, (ps, row) -> {
-            RepClose.Pay p = row.line();
-            ps.setString(1, period);
-            ps.setString(2, row.close().repId());
-            ps.setInt(3, p.lineNo());
-            ps.setString(4, p.code().name());
-            ps.setBigDecimal(5, p.amount());
-            ps.setString(6, row.close().currency());
-            ps.setString(7, p.reference());
-            ps.setString(8, ColumnText.fit(p.why(), 500));
-        });
+                """, pay.stream().map(row -> new Object[] {period, row.close().repId(), row.line().lineNo(),
+                row.line().code().name(), row.line().amount(), row.close().currency(), row.line().reference(),
+                ColumnText.fit(row.line().why(), 500)}).toList());
         List<Row<RepClose.Cap>> caps = rows(closes, RepClose::caps);
         jdbc.batchUpdate("""
                 INSERT INTO cap_effect (pay_period, rep_id, line_no, cap, limit_amount, removed, currency)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, caps, 500, (ps, row) -> {
-            RepClose.Cap c = row.line();
-            ps.setString(1, period);
-            ps.setString(2, row.close().repId());
-            ps.setInt(3, c.lineNo());
-            ps.setString(4, ColumnText.fit(c.cap(), 100));
-            ps.setBigDecimal(5, Rounding.cents(c.limit()));
-            ps.setBigDecimal(6, Rounding.cents(c.removed()));
-            ps.setString(7, row.close().currency());
-        });
+                """, caps.stream().map(row -> new Object[] {period, row.close().repId(), row.line().lineNo(),
+                ColumnText.fit(row.line().cap(), 100), row.line().limit(), row.line().removed(), row.close().currency()})
+                .toList());
         List<Row<RepClose.Attainment>> attainments = rows(closes, RepClose::attainments);
         jdbc.batchUpdate("""
                 INSERT INTO component_attainment (pay_period, rep_id, line_no, plan_id, plan_version, component_id,
                     metric, window_key, credit, quota, attainment, earned, currency, money)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, attainments, 500, (ps, row) -> {
+                """, attainments.stream().map(row -> {
             RepClose.Attainment a = row.line();
-            ps.setString(1, period);
-            ps.setString(2, row.close().repId());
-            ps.setInt(3, a.lineNo());
-            ps.setString(4, a.planId());
-            ps.setInt(5, a.planVersion());
-            ps.setString(6, a.componentId());
-            ps.setString(7, ColumnText.fit(a.metric(), 64));
-            ps.setString(8, a.window());
-            ps.setBigDecimal(9, a.credit().setScale(6, java.math.RoundingMode.HALF_EVEN));
-            ps.setBigDecimal(10, a.quota() == null ? null : a.quota().setScale(6, java.math.RoundingMode.HALF_EVEN));
-            ps.setBigDecimal(11, a.attainment() == null ? null
-                    : a.attainment().setScale(8, java.math.RoundingMode.HALF_EVEN));
-            ps.setBigDecimal(12, Rounding.cents(a.earned()));
-            ps.setString(13, row.close().currency());
-            ps.setBoolean(14, a.money());
-        });
+            // credit, quota and attainment are measures, kept to their columns' scale; earned is final already
+            return new Object[] {period, row.close().repId(), a.lineNo(), a.planId(), a.planVersion(),
+                a.componentId(), ColumnText.fit(a.metric(), 64), a.window(), measure(a.credit(), 6),
+                measure(a.quota(), 6), measure(a.attainment(), 8), a.earned(), row.close().currency(), a.money()};
+        }).toList());
         jdbc.batchUpdate("""
                 INSERT INTO rep_ledger (pay_period, rep_id, plan_id, plan_version, currency, earned_to_date, due,
                     carried_balance, paid_to_date, period_caps_to_date, held_back, draw_balance, clawback_balance, payout)
@@ -115,23 +78,12 @@ public class RepCloseRepository {
                     period_caps_to_date = VALUES(period_caps_to_date), held_back = VALUES(held_back),
                     draw_balance = VALUES(draw_balance), clawback_balance = VALUES(clawback_balance),
                     payout = VALUES(payout)
-                """, closes, closes.size(), (ps, close) -> {
+                """, closes.stream().map(close -> {
             RepClose.LedgerRow l = close.ledger();
-            ps.setString(1, period);
-            ps.setString(2, close.repId());
-            ps.setString(3, close.planId());
-            ps.setInt(4, close.planVersion());
-            ps.setString(5, close.currency());
-            ps.setBigDecimal(6, Rounding.cents(l.earnedToDate()));
-            ps.setBigDecimal(7, Rounding.cents(l.due()));
-            ps.setBigDecimal(8, Rounding.cents(l.carriedBalance()));
-            ps.setBigDecimal(9, Rounding.cents(l.next().paidToDate()));
-            ps.setBigDecimal(10, Rounding.cents(l.next().periodCapsToDate()));
-            ps.setBigDecimal(11, Rounding.cents(l.next().heldBack()));
-            ps.setBigDecimal(12, Rounding.cents(l.next().drawBalance()));
-            ps.setBigDecimal(13, Rounding.cents(l.next().clawbackBalance()));
-            ps.setBigDecimal(14, Rounding.cents(l.payout()));
-        });
+            return new Object[] {period, close.repId(), close.planId(), close.planVersion(), close.currency(),
+                l.earnedToDate(), l.due(), l.carriedBalance(), l.next().paidToDate(), l.next().periodCapsToDate(),
+                l.next().heldBack(), l.next().drawBalance(), l.next().clawbackBalance(), l.payout()};
+        }).toList());
     }
 
     private record Row<T>(RepClose close, T line) {
@@ -147,7 +99,11 @@ public class RepCloseRepository {
         return new Object[] {period, row.close().repId(), e.lineNo(), e.planId(), e.planVersion(), e.componentId(),
                 e.window(), e.kind(), e.sourceId(), e.sourcePeriod(), columnScale(e.credit(), 6),
                 columnScale(e.multiplier(), 6), ColumnText.fit(e.band(), 200), columnScale(e.rate(), 10),
-                columnScale(e.amount(), 2), row.close().currency(), ColumnText.fit(e.why(), 500)};
+                e.amount(), row.close().currency(), ColumnText.fit(e.why(), 500)};
+    }
+
+    private static BigDecimal measure(BigDecimal ratio, int scale) {
+        return ratio == null ? null : ratio.setScale(scale, RoundingMode.HALF_EVEN);
     }
 
     /**

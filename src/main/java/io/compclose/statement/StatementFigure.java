@@ -34,7 +34,7 @@ public record StatementFigure(String key, String label, BigDecimal amount) {
 
     private static void add(Map<String, StatementFigure> figures, String key, String label, BigDecimal amount) {
         String fitted = key.length() > 200 ? key.substring(0, 200) : key;
-        figures.merge(fitted, new StatementFigure(fitted, label, amount.setScale(2, java.math.RoundingMode.HALF_EVEN)),
+        figures.merge(fitted, new StatementFigure(fitted, label, amount.setScale(2, java.math.RoundingMode.UNNECESSARY)),
                 (a, b) -> new StatementFigure(a.key(), a.label(), a.amount().add(b.amount())));
     }
 

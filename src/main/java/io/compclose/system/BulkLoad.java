@@ -110,6 +110,21 @@ public class BulkLoad {
     }
 
     /**
+     * Writes {@code rows} with {@link #replace} where the database allows it, else with one batched
+     * INSERT that ends in {@code onDuplicateKey}: the upsert REPLACE stands for, or "" for rows that are new.
+     */
+    public <T> void write(String table, String columns, List<T> rows, Function<T, Object[]> values,
+            String onDuplicateKey) {
+        if (available()) {
+            replace(table, columns, rows, values);
+        } else if (!rows.isEmpty()) {
+            String marks = String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?"));
+            jdbc.batchUpdate("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")" + onDuplicateKey,
+                    rows.stream().map(values).toList());
+        }
+    }
+
+    /**
      * The file a thread sends a table's chunks in: made once, owner-only, and emptied after each load
      * rather than deleted (creating and unlinking a file per chunk cost a second per million usage rows).
      */

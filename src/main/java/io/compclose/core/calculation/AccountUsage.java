@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.compclose.core.plan.Metric;
+import io.compclose.core.money.Money;
 
 /**
  * Billed usage of one account credited to a rep (its CSM, renewal rep or owner in account_owners):
@@ -52,7 +53,7 @@ public record AccountUsage(String accountId, String currency, String payCurrency
             measured = "usage " + month + " " + plain(revenue) + " − baseline " + plain(baseline) + " (average of "
                     + month.minusMonths(3) + " to " + month.minusMonths(1) + ") = growth " + plain(value);
         }
-        BigDecimal converted = Rounding.cents(value.multiply(rate));
+        BigDecimal converted = Money.cents(value.multiply(rate));
         String note = currency.equals(payCurrency) ? currency + " " + measured
                 : currency + " " + measured + " × " + rate.toPlainString() + " = " + payCurrency + " "
                         + converted.toPlainString();
@@ -70,6 +71,6 @@ public record AccountUsage(String accountId, String currency, String payCurrency
     }
 
     private static String plain(BigDecimal amount) {
-        return Rounding.cents(amount).toPlainString();
+        return Money.cents(amount).toPlainString();
     }
 }

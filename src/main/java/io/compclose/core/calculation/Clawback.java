@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import io.compclose.core.plan.PlanTerms.Clawback.Method;
+import io.compclose.core.money.Money;
 
 /**
  * Recovers commission paid on a cancelled booking, when the cancellation falls within the plan's
@@ -42,7 +43,7 @@ public final class Clawback {
             share = BigDecimal.valueOf(unused).divide(BigDecimal.valueOf(termMonths), MathContext.DECIMAL64);
             how = "pro rata: " + unused + " of " + termMonths + " months of the term unused";
         }
-        BigDecimal amount = Rounding.cents(paidCommission.multiply(share)).negate();
+        BigDecimal amount = Money.cents(paidCommission.multiply(share)).negate();
         return Optional.of(new PayLine(EarningCode.CLAWBACK, amount, "clawback of " + bookingId + " (commission "
                 + paidCommission.toPlainString() + " paid in " + paidIn + "), cancelled " + cancelledOn + ", "
                 + daysAfterBooking + " days after booking, " + how, bookingId));

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import io.compclose.core.plan.BandBasis;
 import io.compclose.core.plan.TierPolicy;
+import io.compclose.core.money.Money;
 
 /**
  * Computes one component over its measurement window from all the window's transactions, so a
@@ -22,7 +23,7 @@ import io.compclose.core.plan.TierPolicy;
  * before it, shown as a separate REPRICING line. Target by attainment: one line, target incentive
  * × weight × curve(attainment), dated in the period being closed.
  * <p>
- * Every line is rounded half-even to the cent ({@link Rounding}), the one rounding point of the calculation.
+ * Every line is rounded half-even to the cent (jobs/plans.md, "Rounding").
  */
 public final class ComponentCalculator {
 
@@ -58,13 +59,13 @@ public final class ComponentCalculator {
                 BigDecimal repriced = added.subtract(own);
                 if (repriced.signum() != 0) {
                     lines.add(new ComponentLine(ComponentLine.Kind.REPRICING, t.sourceId(), t.period(), before,
-                            BigDecimal.ONE, band(pricedAfter, terms.table().basis()), rate, Rounding.cents(repriced),
-                            "credit before " + t.sourceId() + " re-priced at " + Rounding.percent(rate) + " (retroactive)"));
+                            BigDecimal.ONE, band(pricedAfter, terms.table().basis()), rate, Money.cents(repriced),
+                            "credit before " + t.sourceId() + " re-priced at " + ComponentLine.percent(rate) + " (retroactive)"));
                 }
             }
             lines.add(new ComponentLine(ComponentLine.Kind.TRANSACTION, t.sourceId(), t.period(), t.credit(),
                     t.multiplier(), bandsAdded(pricedBefore, pricedAfter, terms.table().basis()), effectiveRate(own, t.credit()),
-                    Rounding.cents(own), whyTransaction(t, pricedAfter)));
+                    Money.cents(own), whyTransaction(t, pricedAfter)));
             before = after;
             pricedBefore = pricedAfter;
         }
@@ -76,11 +77,11 @@ public final class ComponentCalculator {
         Priced curve = RateTablePricing.curve(terms.table(), reached);
         BigDecimal amount = terms.targetIncentive().multiply(terms.weight()).multiply(curve.amount());
         String why = "target incentive " + terms.targetIncentive().toPlainString() + " × weight "
-                + Rounding.percent(terms.weight()) + " × curve(" + Rounding.percent(reached) + ") "
+                + ComponentLine.percent(terms.weight()) + " × curve(" + ComponentLine.percent(reached) + ") "
                 + curve.amount().stripTrailingZeros().toPlainString()
                 + (curve.belowThreshold() ? " (below threshold)" : "");
         return List.of(new ComponentLine(ComponentLine.Kind.ATTAINMENT, terms.id(), closing, reached,
-                BigDecimal.ONE, band(curve, terms.table().basis()), curve.amount(), Rounding.cents(amount), why));
+                BigDecimal.ONE, band(curve, terms.table().basis()), curve.amount(), Money.cents(amount), why));
     }
 
     private static BigDecimal effectiveRate(BigDecimal amount, BigDecimal credit) {
@@ -95,7 +96,7 @@ public final class ComponentCalculator {
     private static String bandsAdded(Priced before, Priced after, BandBasis basis) {
         int from = Math.max(before.slices().size() - 1, 0);
         List<BandSlice> added = after.slices().subList(Math.min(from, after.slices().size()), after.slices().size());
-        return added.isEmpty() ? "-" : added.stream().map(s -> s.band().label(basis) + " at " + Rounding.percent(s.rate()))
+        return added.isEmpty() ? "-" : added.stream().map(s -> s.band().label(basis) + " at " + ComponentLine.percent(s.rate()))
                 .collect(Collectors.joining(" + "));
     }
 

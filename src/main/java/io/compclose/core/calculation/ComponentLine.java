@@ -5,7 +5,8 @@ import java.time.YearMonth;
 
 /**
  * One explained figure of a component: what it is for ({@code sourceId}, or the re-priced credit),
- * the credit it prices, the band and rate, and the amount rounded half-even to the cent.
+ * the credit it prices, the band and rate, and the amount rounded half-even to the cent (jobs/plans.md,
+ * "Rounding").
  */
 public record ComponentLine(Kind kind, String sourceId, YearMonth period, BigDecimal credit, BigDecimal multiplier,
         String band, BigDecimal rate, BigDecimal amount, String why) {
@@ -17,5 +18,10 @@ public record ComponentLine(Kind kind, String sourceId, YearMonth period, BigDec
         REPRICING,
         /** Target incentive paid by attainment through a payout curve. */
         ATTAINMENT
+    }
+
+    /** A rate or share as every line writes it: 0.075 is "7.5 %". */
+    static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
     }
 }

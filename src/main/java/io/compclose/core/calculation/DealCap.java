@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.compclose.core.money.Money;
+
 /** Caps the commission of each transaction; the removed part is reported per transaction. */
 public final class DealCap {
 
@@ -22,7 +24,7 @@ public final class DealCap {
                 removed.add(new Settlement.CapEffect("per deal " + line.sourceId(), perDeal,
                         line.amount().subtract(perDeal)));
                 result.add(new ComponentLine(line.kind(), line.sourceId(), line.period(), line.credit(),
-                        line.multiplier(), line.band(), line.rate(), Rounding.cents(perDeal),
+                        line.multiplier(), line.band(), line.rate(), Money.cents(perDeal),
                         "capped at " + perDeal.toPlainString() + " per deal (was " + line.amount().toPlainString() + ")"));
             } else {
                 result.add(line);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.compclose.core.money.Money;
+
 /**
  * What a period pays for inputs that arrived after their own period was locked: late bookings and
  * corrected bookings. The true-up already pays the difference inside the period's commission; this
@@ -28,7 +30,7 @@ public final class LateCorrection {
      * @param delta earned to date with the late inputs − without them
      */
     public static List<PayLine> split(List<PayLine> lines, BigDecimal delta, List<Item> items) {
-        BigDecimal cents = Rounding.cents(delta);
+        BigDecimal cents = Money.cents(delta);
         int commission = firstCommission(lines);
         if (cents.signum() == 0 || commission < 0 || items.isEmpty()) {
             // nothing paid this period (the difference sits in the balance carried), or nothing to name

@@ -2,6 +2,8 @@ package io.compclose.core.calculation;
 
 import java.math.BigDecimal;
 
+import io.compclose.core.money.Money;
+
 /** A management objective scored 0–100 % by a manager, paid as target incentive × weight × score. */
 public final class Mbo {
 
@@ -12,8 +14,8 @@ public final class Mbo {
         if (score.signum() < 0 || score.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("MBO score for " + objective + " must be between 0 and 1, was " + score);
         }
-        BigDecimal amount = Rounding.cents(targetIncentive.multiply(weight).multiply(score));
+        BigDecimal amount = Money.cents(targetIncentive.multiply(weight).multiply(score));
         return new PayLine(EarningCode.MBO, amount, "MBO " + objective + ": " + targetIncentive.toPlainString()
-                + " × " + Rounding.percent(weight) + " × score " + Rounding.percent(score), objective);
+                + " × " + ComponentLine.percent(weight) + " × score " + ComponentLine.percent(score), objective);
     }
 }

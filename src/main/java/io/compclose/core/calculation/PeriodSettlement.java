@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.compclose.core.plan.PlanTerms;
+import io.compclose.core.money.Money;
 
 /**
  * Settles one period for one rep by year-to-date true-up: commission due = earned to date (after
@@ -48,10 +49,10 @@ public final class PeriodSettlement {
 
         BigDecimal heldBack = prior.heldBack();
         if (rules.holdbackShare() != null && commission.signum() > 0) {
-            BigDecimal held = Rounding.cents(commission.multiply(rules.holdbackShare()));
+            BigDecimal held = Money.cents(commission.multiply(rules.holdbackShare()));
             heldBack = heldBack.add(held);
             lines.add(new PayLine(EarningCode.COMMISSION, held.negate(), "held back "
-                    + Rounding.percent(rules.holdbackShare()) + " until " + rules.holdbackRelease()));
+                    + ComponentLine.percent(rules.holdbackShare()) + " until " + rules.holdbackRelease()));
         }
         BigDecimal paid = prior.paidToDate().add(sum(lines));
         if (period.equals(rules.holdbackRelease()) && heldBack.signum() > 0) {
@@ -108,6 +109,6 @@ public final class PeriodSettlement {
     }
 
     private static String plain(BigDecimal amount) {
-        return Rounding.cents(amount).toPlainString();
+        return Money.cents(amount).toPlainString();
     }
 }

@@ -17,6 +17,7 @@ import io.compclose.core.plan.Metric;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanComponent;
 import io.compclose.core.plan.PlanTerms;
+import io.compclose.core.money.Money;
 
 /**
  * One rep, one period, one plan: the core's entry point. Every component is computed over each
@@ -320,7 +321,7 @@ public final class RepCalculator {
                 total = total.add(account.credited(m).map(AccountUsage.Month::revenue).orElse(BigDecimal.ZERO));
             }
         }
-        return Rounding.cents(total);
+        return Money.cents(total);
     }
 
     /**

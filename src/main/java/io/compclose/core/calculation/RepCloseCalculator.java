@@ -22,6 +22,7 @@ import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanCatalog;
 import io.compclose.core.plan.PlanComponent;
 import io.compclose.core.plan.PlanTerms;
+import io.compclose.core.money.Money;
 
 /**
  * Closes one rep's period with the core: finds the plan version behind every deal of the year and
@@ -181,7 +182,8 @@ public final class RepCloseCalculator {
             ComponentEarnings e = priced.earnings();
             rows.add(new RepClose.Attainment(rows.size() + 1, priced.planId(), priced.planVersion(),
                     priced.componentId(), metric.map(Metric::label).orElse(""), metric.map(Metric::isMoney)
-                    .orElse(true), priced.window(), e.creditToDate(), e.quota(), e.attainment(), e.earnedToDate()));
+                    .orElse(true), priced.window(), e.creditToDate(), e.quota(), e.attainment(),
+                    Money.cents(e.earnedToDate())));
         }
         return rows;
     }
@@ -189,7 +191,7 @@ public final class RepCloseCalculator {
     private static List<RepClose.Pay> pay(RepPeriodResult result) {
         List<RepClose.Pay> lines = new ArrayList<>();
         for (PayLine line : result.payLines()) {
-            lines.add(new RepClose.Pay(lines.size() + 1, line.code(), Rounding.cents(line.amount()), line.reference(),
+            lines.add(new RepClose.Pay(lines.size() + 1, line.code(), Money.cents(line.amount()), line.reference(),
                     line.why()));
         }
         return lines;
@@ -198,17 +200,25 @@ public final class RepCloseCalculator {
     private static List<RepClose.Cap> caps(RepPeriodResult result) {
         List<RepClose.Cap> caps = new ArrayList<>();
         for (Settlement.CapEffect cap : result.dealCaps()) {
-            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), cap.limit(), cap.removed()));
+            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), Money.cents(cap.limit()),
+                    Money.cents(cap.removed())));
         }
         for (Settlement.CapEffect cap : result.settlement().caps()) {
-            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), cap.limit(), cap.removed()));
+            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), Money.cents(cap.limit()),
+                    Money.cents(cap.removed())));
         }
         return caps;
     }
 
+    /** The close's ledger, fixed at the cent as the rep's close is assembled (jobs/plans.md, "Rounding"). */
     private static RepClose.LedgerRow ledger(RepPeriodResult result) {
         Settlement s = result.settlement();
-        return new RepClose.LedgerRow(s.earnedToDate(), s.due(), s.carriedBalance(), s.next(), result.payout());
+        Ledger n = s.next();
+        return new RepClose.LedgerRow(Money.cents(s.earnedToDate()), Money.cents(s.due()),
+                Money.cents(s.carriedBalance()), new Ledger(Money.cents(n.paidToDate()),
+                        Money.cents(n.periodCapsToDate()), Money.cents(n.heldBack()),
+                        Money.cents(n.drawBalance()), Money.cents(n.clawbackBalance())),
+                Money.cents(result.payout()));
     }
 
     private static String key(Plan plan) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.compclose.core.money.Money;
+
 /**
  * A pool paid when a team reaches its target, shared equally or by each member's share of the
  * team's credit; in the strict variant, only if every member met their own target. Shares are
@@ -39,8 +41,8 @@ public record TeamPool(String team, BigDecimal target, BigDecimal pool, Split sp
                     ? pool.divide(BigDecimal.valueOf(members.size()), MathContext.DECIMAL64)
                     : pool.multiply(m.credit()).divide(teamCredit, MathContext.DECIMAL64));
         }
-        List<BigDecimal> rounded = new ArrayList<>(raw.stream().map(Rounding::cents).toList());
-        BigDecimal residual = Rounding.cents(pool)
+        List<BigDecimal> rounded = new ArrayList<>(raw.stream().map(Money::cents).toList());
+        BigDecimal residual = Money.cents(pool)
                 .subtract(rounded.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
         if (residual.signum() != 0) {
             int largest = rounded.indexOf(rounded.stream().max(Comparator.naturalOrder()).orElseThrow());

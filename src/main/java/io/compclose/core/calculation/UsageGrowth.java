@@ -5,6 +5,8 @@ import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.Map;
 
+import io.compclose.core.money.Money;
+
 /**
  * Consumption growth of one account over its baseline, the trailing three-month average of billed
  * usage before the month. Maintaining volume earns nothing; only growth above the baseline counts.
@@ -23,7 +25,7 @@ public final class UsageGrowth {
         for (int back = 1; back <= 3; back++) {
             total = total.add(revenueByMonth.getOrDefault(month.minusMonths(back), BigDecimal.ZERO));
         }
-        return Rounding.cents(total.divide(BigDecimal.valueOf(3), MathContext.DECIMAL64));
+        return Money.cents(total.divide(BigDecimal.valueOf(3), MathContext.DECIMAL64));
     }
 
     /** Revenue of the month above its baseline, never negative. */

@@ -1,7 +1,6 @@
 package io.compclose.core.crediting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -179,8 +178,9 @@ public final class Crediting {
     }
 
     /**
-     * Credit amounts in the booking currency and the rep's pay currency. Primary amounts are
-     * allocated so they add up exactly to the booking (the last part takes the rounding remainder).
+     * Credit amounts in the booking currency and the rep's pay currency, converted here once and
+     * reused by the calculation (jobs/plans.md, "Rounding"). Primary amounts are allocated so they add
+     * up exactly to the booking (the last part takes the rounding remainder).
      */
     private List<Credit> credits(Booking booking, List<Grant> grants) {
         List<Credit> credits = new ArrayList<>();
@@ -190,7 +190,7 @@ public final class Crediting {
         for (Grant g : grants) {
             RepAssignment rep = active(g.repId(), booking).orElseThrow(() -> new IllegalStateException(
                     "rep " + g.repId() + " has no assignment on " + booking.bookedOn()));
-            BigDecimal original = booking.acv().multiply(g.share()).setScale(4, RoundingMode.HALF_EVEN);
+            BigDecimal original = booking.acv().multiply(g.share()).setScale(4, Money.ROUNDING);
             if (g.kind() == CreditKind.PRIMARY && ++primarySeen == primaryCount) {
                 original = primaryLeft;
             } else if (g.kind() == CreditKind.PRIMARY) {

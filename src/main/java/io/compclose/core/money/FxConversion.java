@@ -9,7 +9,7 @@ import java.util.Map;
  * Converts at one period's rates, given as units of the base currency per unit of each currency
  * (fx_rates.csv's rate_to_usd). The cross rate is rounded to 12 significant digits first and the
  * amount converted at exactly that rate, half-even to the cent, so the printed rate reproduces
- * the printed amount. Both amounts are kept: the original and the converted.
+ * the printed amount (jobs/plans.md, "Rounding"). Both amounts are kept: the original and the converted.
  */
 public record FxConversion(String base, Map<String, BigDecimal> rateToBase, String ratePeriod) {
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * An amount in one currency. Arithmetic refuses to mix currencies, so a USD credit can never be
- * silently added to an EUR one. Amounts keep full precision until {@link #rounded()}, the single
- * rounding point: half-even to the currency's minor unit.
+ * silently added to an EUR one. Amounts keep full precision until {@link #rounded()}: the one
+ * rounding policy, half-even, applied only where jobs/plans.md ("Rounding") says.
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
@@ -58,6 +58,14 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** Half-even to the currency's minor unit (cents for USD and EUR, none for JPY). */
     public Money rounded() {
         return new Money(amount.setScale(currency.getDefaultFractionDigits(), ROUNDING), currency);
+    }
+
+    /**
+     * The calculation's figures, in a pay currency it does not name, to the cent that payroll files
+     * carry: the same half-even as {@link #rounded()}, at the points jobs/plans.md ("Rounding") lists.
+     */
+    public static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, ROUNDING);
     }
 
     public boolean isZero() {

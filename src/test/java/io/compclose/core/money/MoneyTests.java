@@ -38,4 +38,13 @@ class MoneyTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("cannot combine USD with EUR");
         assertThat(Money.of("1.10", "USD").plus(Money.of("2.205", "USD"))).isEqualTo(Money.of("3.305", "USD"));
     }
+
+    @Test
+    void readsAStoredAmountBackWithoutRoundingItAgain() {
+        // a decimal(19,4) column pads 449.05 to 449.0500: the padding goes, the value stays
+        assertThat(Money.stored(new BigDecimal("449.0500"), "USD")).isEqualTo(Money.of("449.05", "USD"));
+        // 449.0512 was never rounded where it was made: reading it refuses to round it now
+        assertThatThrownBy(() -> Money.stored(new BigDecimal("449.0512"), "USD"))
+                .isInstanceOf(ArithmeticException.class);
+    }
 }
