@@ -43,12 +43,10 @@ public class RepHistoryRepository {
             c.rep_id, c.amount, c.original_amount
             """;
 
-    private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final UsageHistoryRepository usage;
 
     public RepHistoryRepository(JdbcTemplate jdbc, UsageHistoryRepository usage) {
-        this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.usage = usage;
     }
@@ -112,7 +110,7 @@ public class RepHistoryRepository {
      */
     public boolean anyLateBookings(YearMonth period) {
         String key = period.toString();
-        return !jdbc.queryForList("""
+        return !named.getJdbcTemplate().queryForList("""
                 SELECT 1 FROM booking n WHERE n.pay_period = ? AND (n.booked_on < ?
                     OR EXISTS (SELECT 1 FROM booking e WHERE e.booking_id = n.booking_id AND e.pay_period < ?)
                     OR EXISTS (SELECT 1 FROM credit c WHERE c.booking_id = n.booking_id AND c.pay_period >= ?
@@ -129,7 +127,7 @@ public class RepHistoryRepository {
     private List<LateCorrection.Item> lateCorrections(String repId, YearMonth period) {
         String key = period.toString();
         Map<String, LateCorrection.Item> items = new TreeMap<>();
-        jdbc.query("""
+        named.getJdbcTemplate().query("""
                 SELECT b.booking_id, b.booked_on, (SELECT MAX(e.pay_period) FROM booking e
                     WHERE e.booking_id = b.booking_id AND e.pay_period < ?)
                 FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
@@ -143,7 +141,7 @@ public class RepHistoryRepository {
                     ? new LateCorrection.Item(id, YearMonth.from(booked).toString(), "booked late, on " + booked)
                     : new LateCorrection.Item(id, earlier, "corrected (replaces the delivery of " + earlier + ")"));
         }, key, repId, key, period.atDay(1), key);
-        jdbc.query("""
+        named.getJdbcTemplate().query("""
                 SELECT DISTINCT c.booking_id, c.pay_period FROM credit c
                 WHERE c.rep_id = ? AND c.pay_period >= ? AND c.pay_period < ?
                 AND EXISTS (SELECT 1 FROM booking n WHERE n.booking_id = c.booking_id AND n.pay_period = ?)

@@ -29,51 +29,22 @@ public class CreditRepository {
     }
 
     public void save(String period, List<Credit> credits) {
-        if (credits.isEmpty()) {
-            return;
-        }
-        if (bulkLoad.available()) {
-            bulkLoad.replace("credit", CREDIT_COLUMNS, credits, c -> new Object[] {period, c.bookingId(), c.repId(),
-                    c.share(), c.amount(), c.currency(), ColumnText.fit(c.rule(), 64), c.planId(), c.originalAmount(),
-                    c.originalCurrency(), c.fxRate(), c.kind().name(), ColumnText.fit(c.lineage(), 500)});
-            return;
-        }
-        jdbc.batchUpdate("""
-                INSERT INTO credit (pay_period, booking_id, rep_id, credit_share, amount, currency, rule_name, plan_id,
-                    original_amount, original_currency, fx_rate, credit_kind, lineage)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE credit_share = VALUES(credit_share), amount = VALUES(amount),
+        bulkLoad.write("credit", CREDIT_COLUMNS, credits, c -> new Object[] {period, c.bookingId(), c.repId(),
+                c.share(), c.amount(), c.currency(), ColumnText.fit(c.rule(), 64), c.planId(), c.originalAmount(),
+                c.originalCurrency(), c.fxRate(), c.kind().name(), ColumnText.fit(c.lineage(), 500)}, """
+                 ON DUPLICATE KEY UPDATE credit_share = VALUES(credit_share), amount = VALUES(amount),
                     currency = VALUES(currency), rule_name = VALUES(rule_name), plan_id = VALUES(plan_id),
                     original_amount = VALUES(original_amount), original_currency = VALUES(original_currency),
                     fx_rate = VALUES(fx_rate), credit_kind = VALUES(credit_kind), lineage = VALUES(lineage)
-                """, credits, credits.size(), (ps, c) -> {
-            ps.setString(1, period);
-            ps.setString(2, c.bookingId());
-            ps.setString(3, c.repId());
-            ps.setBigDecimal(4, c.share());
-            ps.setBigDecimal(5, c.amount());
-            ps.setString(6, c.currency());
-            ps.setString(7, ColumnText.fit(c.rule(), 64));
-            ps.setString(8, c.planId());
-            ps.setBigDecimal(9, c.originalAmount());
-            ps.setString(10, c.originalCurrency());
-            ps.setBigDecimal(11, c.fxRate());
-            ps.setString(12, c.kind().name());
-            ps.setString(13, ColumnText.fit(c.lineage(), 500));
-        });
+                """);
     }
 
     public void saveExceptions(String period, List<CreditException> exceptions) {
         jdbc.batchUpdate("""
                 INSERT INTO credit_exception (pay_period, booking_id, amount, currency, reason) VALUES (?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE amount = VALUES(amount), currency = VALUES(currency), reason = VALUES(reason)
-                """, exceptions, exceptions.size(), (ps, x) -> {
-            ps.setString(1, period);
-            ps.setString(2, x.bookingId());
-            ps.setBigDecimal(3, x.amount());
-            ps.setString(4, x.currency());
-            ps.setString(5, ColumnText.fit(x.reason(), 500));
-        });
+                """, exceptions.stream().map(x -> new Object[] {period, x.bookingId(), x.amount(), x.currency(),
+                ColumnText.fit(x.reason(), 500)}).toList());
     }
 
     /** Bookings no crediting rule credited, each with the reason: not paid, for finance to review. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
 
 /** Payouts are derived wholesale from the pay lines, so summarising again replaces them. */
@@ -36,17 +35,10 @@ public class PayoutRepository {
         jdbc.batchUpdate("""
                 INSERT INTO payout (pay_period, rep_id, earning_code, currency, employee_id, amount, line_count)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, sums, sums.size(), (ps, s) -> {
-            RepAssignment assignment = roster.forPeriod(s.repId(), period).orElseThrow(() ->
-                    new IllegalStateException("rep " + s.repId() + " has pay lines but no assignment in " + key));
-            ps.setString(1, key);
-            ps.setString(2, s.repId());
-            ps.setString(3, s.code());
-            ps.setString(4, s.currency());
-            ps.setString(5, assignment.employeeId());
-            ps.setBigDecimal(6, s.amount());
-            ps.setInt(7, s.lines());
-        });
+                """, sums.stream().map(s -> new Object[] {key, s.repId(), s.code(), s.currency(),
+                roster.forPeriod(s.repId(), period).orElseThrow(() -> new IllegalStateException(
+                        "rep " + s.repId() + " has pay lines but no assignment in " + key)).employeeId(),
+                s.amount(), s.lines()}).toList());
         return sums.size();
     }
 
@@ -56,15 +48,8 @@ public class PayoutRepository {
         jdbc.batchUpdate("""
                 INSERT INTO payout_export (pay_period, revision, rep_id, earning_code, currency, employee_id, amount)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, rows, rows.size(), (ps, r) -> {
-            ps.setString(1, period);
-            ps.setInt(2, revision);
-            ps.setString(3, r.repId());
-            ps.setString(4, r.earningCode());
-            ps.setString(5, r.currency());
-            ps.setString(6, r.employeeId());
-            ps.setBigDecimal(7, r.amount());
-        });
+                """, rows.stream().map(r -> new Object[] {period, revision, r.repId(), r.earningCode(), r.currency(),
+                r.employeeId(), r.amount()}).toList());
     }
 
     /** What the period's payroll files before {@code revision} carried, per currency. */

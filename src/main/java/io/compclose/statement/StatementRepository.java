@@ -222,23 +222,11 @@ public class StatementRepository {
                 ON DUPLICATE KEY UPDATE file_path = VALUES(file_path), sha256 = VALUES(sha256),
                     payout_amount = VALUES(payout_amount), currency = VALUES(currency),
                     rendered_at = VALUES(rendered_at)
-                """, written, written.size(), (ps, w) -> {
-            RenderedStatement statement = w.statement();
-            ps.setString(1, period);
-            ps.setString(2, statement.repId());
-            ps.setInt(3, statement.version());
-            ps.setString(4, w.filePath());
-            ps.setString(5, w.sha256());
-            ps.setBigDecimal(6, statement.total());
-            ps.setString(7, statement.currency());
-            ps.setTimestamp(8, at);
-        });
+                """, written.stream().map(w -> new Object[] {period, w.statement().repId(), w.statement().version(),
+                w.filePath(), w.sha256(), w.statement().total(), w.statement().currency(), at}).toList());
         jdbc.batchUpdate("DELETE FROM statement_figure WHERE pay_period = ? AND rep_id = ? AND version = ?",
-                written, written.size(), (ps, w) -> {
-                    ps.setString(1, period);
-                    ps.setString(2, w.statement().repId());
-                    ps.setInt(3, w.statement().version());
-                });
+                written.stream().map(w -> new Object[] {period, w.statement().repId(), w.statement().version()})
+                        .toList());
         List<Object[]> figures = new ArrayList<>();
         for (Written w : written) {
             for (StatementFigure f : w.statement().figures()) {
@@ -248,12 +236,7 @@ public class StatementRepository {
         }
         // a statement shows some 265 figures (530,000 for 2,000 reps): sent as a file where the database
         // takes one, as the earning lines are
-        if (bulkLoad.available()) {
-            bulkLoad.replace("statement_figure", FIGURE_COLUMNS, figures, row -> row);
-        } else {
-            jdbc.batchUpdate("INSERT INTO statement_figure (" + FIGURE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-                    figures);
-        }
+        bulkLoad.write("statement_figure", FIGURE_COLUMNS, figures, row -> row, "");
     }
 
     /** Statements issued by one revision of the period's close. */
