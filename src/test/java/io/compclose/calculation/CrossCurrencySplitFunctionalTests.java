@@ -27,18 +27,16 @@ import io.compclose.support.TestInbox;
  */
 class CrossCurrencySplitFunctionalTests {
 
-    @TempDir
-    Path work;
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "mariadb"})
-    void aSplitForeignCurrencyDealIsConvertedOnceAndEachCommissionRoundedOnce(String database) throws Exception {
-        Path out = work.resolve("out");
-        String url = TestDatabases.of(database, out, "compclose_split_fx");
+    void aSplitForeignCurrencyDealIsConvertedOnceAndEachCommissionRoundedOnce(String database, @TempDir Path work)
+            throws Exception {
         Path inbox = TestInbox.write(work, "2026-10", TestInbox.THREE_AES, TestInbox.AE_10_PLAN, Map.of(
                 "fx_rates.csv", "currency,rate_to_usd,period\nEUR,1.0913,2026-10\n",
                 "bookings.csv", TestInbox.BOOKINGS_HEADER + "B1,2026-10-05,X1,Xeno,A1,NEW,PLATFORM,1234.57,,12,EUR,,\n",
                 "splits.csv", "booking_id,rep_id,percent,role\nB1,A1,33.33,AE\nB1,B1,33.33,AE\nB1,C1,33.34,AE\n"));
+        Path out = work.resolve("out");
+        String url = TestDatabases.of(database, out, "compclose_split_fx");
 
         // Crediting converts each share once, at EUR->USD 1.0913, half-even to the cent:
         // A1, B1: EUR 1,234.57 x 33.33 % = 411.482181 -> 411.4822 x 1.0913 = 449.05052486 -> USD 449.05
