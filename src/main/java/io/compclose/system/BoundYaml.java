@@ -214,7 +214,11 @@ public final class BoundYaml {
         public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
                 ValueDeserializer<?> deserializer, Object beanOrClass, String name) {
             List<String> known = deserializer.getKnownPropertyNames().stream().map(String::valueOf).sorted().toList();
-            problems(context).add(path(parser), "unknown field '" + name + "'" + Nearest.among(name, known)
+            // a record's unknown fields are replayed from a buffer once the record's mapping is read, the
+            // document's parser then past its end: the path of the record is that parser's
+            String path = parser == context.getParser() ? path(parser)
+                    : FieldProblems.join(path(context.getParser()), name);
+            problems(context).add(path, "unknown field '" + name + "'" + Nearest.among(name, known)
                     .map(near -> "; did you mean " + near + "?")
                     .orElse(" (known here: " + String.join(", ", known) + ")"));
             parser.skipChildren();
