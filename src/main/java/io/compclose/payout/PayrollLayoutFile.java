@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashSet;
@@ -39,7 +38,7 @@ public final class PayrollLayoutFile {
             @Valid List<@NotNull(message = BoundYaml.MAPPING) Column> columns) {
     }
 
-    record Column(@NotBlank(message = BoundYaml.REQUIRED) String header, String field, String value, String format,
+    record Column(@NotBlank String header, String field, String value, String format,
             Map<String, String> codes) {
     }
 
@@ -65,14 +64,8 @@ public final class PayrollLayoutFile {
             throw new BadInputException("payroll layout " + where + ": must be a mapping with a list of columns");
         }
         String currency = layout == null ? null : currency(layout.currency(), problems);
-        List<PayrollColumn> columns = new ArrayList<>();
-        List<Column> written = layout == null || layout.columns() == null ? List.of() : layout.columns();
-        for (int i = 0; i < written.size(); i++) {
-            PayrollColumn column = column(written.get(i), problems.under("columns[" + i + "]"));
-            if (column != null) {
-                columns.add(column);
-            }
-        }
+        List<PayrollColumn> columns = problems.each("columns", layout == null ? null : layout.columns(),
+                PayrollLayoutFile::column);
         if (layout != null) {
             checkColumns(layout, problems, columns, currency);
         }
@@ -107,9 +100,6 @@ public final class PayrollLayoutFile {
     }
 
     private static PayrollColumn column(Column column, FieldProblems problems) {
-        if (column == null) {
-            return null;
-        }
         String header = column.header();
         if (header != null && !header.isEmpty() && "=+-@".indexOf(header.charAt(0)) >= 0) {
             problems.add("header", "must not start with = + - or @ (a spreadsheet would read it as a formula)");

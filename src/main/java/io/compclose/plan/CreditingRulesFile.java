@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -43,14 +42,9 @@ public final class CreditingRulesFile {
     record Rules(@Valid List<@NotNull(message = BoundYaml.MAPPING) Rule> rules) {
     }
 
-    record Rule(@NotBlank(message = BoundYaml.REQUIRED) String id, @NotNull(message = BoundYaml.REQUIRED) CreditKind kind,
-            String when, @DecimalMin(value = "0", inclusive = false, message = SHARE)
-            @DecimalMax(value = "1", message = SHARE) BigDecimal share, Role role,
-            @Min(value = 1, message = BoundYaml.AT_LEAST) Integer levels) {
-
-        CreditRule toCreditRule() {
-            return new CreditRule(id, kind, when, share == null ? BigDecimal.ONE : share, role, levels);
-        }
+    record Rule(@NotBlank String id, @NotNull CreditKind kind, String when,
+            @DecimalMin(value = "0", inclusive = false, message = SHARE) @DecimalMax(value = "1", message = SHARE)
+            BigDecimal share, Role role, @Min(1) Integer levels) {
     }
 
     private final Function<String, Optional<String>> conditionProblem;
@@ -75,11 +69,10 @@ public final class CreditingRulesFile {
         if (document.value() == null && problems.isEmpty()) {
             throw new BadInputException(FILE + ": must be a mapping with a list of rules");
         }
-        List<Rule> rules = document.value() == null || document.value().rules() == null ? List.of()
-                : document.value().rules();
-        IntStream.range(0, rules.size()).forEach(i -> check(rules.get(i), problems.under("rules[" + i + "]")));
+        List<CreditRule> rules = problems.each("rules", document.value() == null ? null : document.value().rules(),
+                this::rule);
         Set<String> ids = new HashSet<>();
-        rules.stream().filter(r -> r != null && r.id() != null).map(Rule::id).filter(id -> !ids.add(id))
+        rules.stream().map(CreditRule::id).filter(id -> id != null && !ids.add(id))
                 .forEach(id -> problems.add("rules", "rule id " + id + " is used twice"));
         if (problems.isEmpty() && rules.stream().noneMatch(r -> r.kind() == CreditKind.PRIMARY)) {
             problems.add("rules", "needs a PRIMARY rule, or no booking is credited");
@@ -88,13 +81,10 @@ public final class CreditingRulesFile {
             throw new BadInputException(problems.size() + " problem(s) in " + FILE + ": "
                     + String.join("; ", problems.named(FILE)));
         }
-        return rules.stream().map(Rule::toCreditRule).toList();
+        return rules;
     }
 
-    private void check(Rule rule, FieldProblems problems) {
-        if (rule == null) {
-            return;
-        }
+    private CreditRule rule(Rule rule, FieldProblems problems) {
         if (rule.when() != null) {
             conditionProblem.apply(rule.when()).ifPresent(problem -> problems.add("when", problem));
         }
@@ -107,5 +97,7 @@ public final class CreditingRulesFile {
         if (rule.levels() != null && rule.kind() != CreditKind.ROLLUP) {
             problems.add("levels", "applies to ROLLUP only");
         }
+        return new CreditRule(rule.id(), rule.kind(), rule.when(), rule.share() == null ? BigDecimal.ONE : rule.share(),
+                rule.role(), rule.levels());
     }
 }

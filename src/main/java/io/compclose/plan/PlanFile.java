@@ -1,9 +1,6 @@
 package io.compclose.plan;
 
-import static io.compclose.system.BoundYaml.AT_LEAST;
 import static io.compclose.system.BoundYaml.MAPPING;
-import static io.compclose.system.BoundYaml.NOT_NEGATIVE;
-import static io.compclose.system.BoundYaml.REQUIRED;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,10 +9,10 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import io.compclose.core.plan.BandBasis;
 import io.compclose.core.plan.Measurement;
@@ -29,46 +26,25 @@ import io.compclose.core.plan.TierPolicy;
  * {@link PlanLoader} checks the rules across fields and maps it to the core's {@code Plan}; metrics and
  * conditions stay text here because their languages are checked there.
  */
-record PlanFile(
-        @NotBlank(message = REQUIRED) String plan,
-        @NotNull(message = REQUIRED) @Min(value = 1, message = AT_LEAST) Integer version,
-        String name,
-        @NotNull(message = REQUIRED) LocalDate effectiveFrom,
-        LocalDate effectiveTo,
-        @NotBlank(message = REQUIRED) String currency,
-        @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal baseSalary,
-        @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal targetIncentive,
-        Measurement measurement,
+record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String name,
+        @NotNull LocalDate effectiveFrom, LocalDate effectiveTo, @NotBlank String currency,
+        @PositiveOrZero BigDecimal baseSalary, @PositiveOrZero BigDecimal targetIncentive, Measurement measurement,
         @NotNull(message = "at least one component is required")
         @Valid List<@NotNull(message = MAPPING) Component> components,
-        @Valid Caps caps,
-        @Valid Draw draw,
-        @Valid Holdback holdback,
-        @Valid Clawback clawback,
-        @Valid List<@NotNull(message = MAPPING) Spiff> spiffs,
-        @Valid List<@NotNull(message = MAPPING) Bonus> bonuses,
-        @Valid TeamPool teamPool,
-        @Valid List<@NotNull(message = MAPPING) Mbo> mbo,
-        Boolean allowRateAboveOne,
-        @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal allowMultiplierAbove) {
+        @Valid Caps caps, @Valid Draw draw, @Valid Holdback holdback, @Valid Clawback clawback,
+        @Valid List<@NotNull(message = MAPPING) Spiff> spiffs, @Valid List<@NotNull(message = MAPPING) Bonus> bonuses,
+        @Valid TeamPool teamPool, @Valid List<@NotNull(message = MAPPING) Mbo> mbo,
+        Boolean allowRateAboveOne, @PositiveOrZero BigDecimal allowMultiplierAbove) {
 
     private static final String SHARE = "must be between 0 and 1, was ${validatedValue}";
 
-    record Component(
-            @NotBlank(message = REQUIRED) String id,
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal weight,
-            @NotBlank(message = REQUIRED) String metric,
-            String when,
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal quota,
-            Map<String, BigDecimal> quotaByPeriod,
-            @Valid List<@NotNull(message = MAPPING) Multiplier> creditMultipliers,
-            PayMethod pay,
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal rate,
-            @Valid Table rateTable,
-            @Valid ComponentCaps caps) {
+    record Component(@NotBlank String id, @PositiveOrZero BigDecimal weight, @NotBlank String metric, String when,
+            @PositiveOrZero BigDecimal quota, Map<String, BigDecimal> quotaByPeriod,
+            @Valid List<@NotNull(message = MAPPING) Multiplier> creditMultipliers, PayMethod pay,
+            @PositiveOrZero BigDecimal rate, @Valid Table rateTable, @Valid ComponentCaps caps) {
     }
 
-    record ComponentCaps(@DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal perDeal) {
+    record ComponentCaps(@PositiveOrZero BigDecimal perDeal) {
     }
 
     record Table(TierPolicy policy, BandBasis basis,
@@ -76,98 +52,46 @@ record PlanFile(
             @Valid Threshold threshold) {
     }
 
-    record Band(
-            @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal from,
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal to,
-            @NotNull(message = REQUIRED) BigDecimal rate) {
+    record Band(@NotNull @PositiveOrZero BigDecimal from, @PositiveOrZero BigDecimal to, @NotNull BigDecimal rate) {
     }
 
-    record Threshold(
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal attainment,
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal amount,
-            @NotNull(message = REQUIRED) ThresholdSemantics semantics) {
+    record Threshold(@PositiveOrZero BigDecimal attainment, @PositiveOrZero BigDecimal amount,
+            @NotNull ThresholdSemantics semantics) {
     }
 
-    record Multiplier(String when, String bundleIncludes,
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal factor,
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal extra) {
+    record Multiplier(String when, String bundleIncludes, @PositiveOrZero BigDecimal factor,
+            @PositiveOrZero BigDecimal extra) {
     }
 
-    record Caps(
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal perPeriod,
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal perYear,
-            @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal multipleOfTarget) {
-
-        PlanTerms.Caps terms() {
-            return new PlanTerms.Caps(perPeriod, perYear, multipleOfTarget);
-        }
+    record Caps(@PositiveOrZero BigDecimal perPeriod, @PositiveOrZero BigDecimal perYear,
+            @PositiveOrZero BigDecimal multipleOfTarget) {
     }
 
-    record Draw(
-            @NotNull(message = REQUIRED) PlanTerms.Draw.Kind kind,
-            @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal perPeriod,
-            @NotNull(message = REQUIRED) @Min(value = 1, message = AT_LEAST) Integer periods) {
-
-        PlanTerms.Draw terms() {
-            return new PlanTerms.Draw(kind, perPeriod, periods);
-        }
+    record Draw(@NotNull PlanTerms.Draw.Kind kind, @NotNull @PositiveOrZero BigDecimal perPeriod,
+            @NotNull @Min(1) Integer periods) {
     }
 
-    record Holdback(
-            @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = NOT_NEGATIVE)
-            @DecimalMax(value = "1", message = SHARE) BigDecimal share,
-            @NotNull(message = REQUIRED) PlanTerms.Holdback.Release release) {
-
-        PlanTerms.Holdback terms() {
-            return new PlanTerms.Holdback(share, release);
-        }
+    record Holdback(@NotNull @PositiveOrZero @DecimalMax(value = "1", message = SHARE) BigDecimal share,
+            @NotNull PlanTerms.Holdback.Release release) {
     }
 
-    record Clawback(
-            @NotNull(message = REQUIRED) @Min(value = 0, message = AT_LEAST) Integer windowDays,
-            @NotNull(message = REQUIRED) PlanTerms.Clawback.Method method) {
-
-        PlanTerms.Clawback terms() {
-            return new PlanTerms.Clawback(windowDays, method);
-        }
+    record Clawback(@NotNull @Min(0) Integer windowDays, @NotNull PlanTerms.Clawback.Method method) {
     }
 
-    record Spiff(
-            @NotBlank(message = REQUIRED) String id,
-            @NotNull(message = REQUIRED) LocalDate from,
-            @NotNull(message = REQUIRED) LocalDate to,
-            String when,
-            @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal amountPerDeal) {
-
-        PlanTerms.Spiff terms() {
-            return new PlanTerms.Spiff(id, from, to, when, amountPerDeal);
-        }
+    record Spiff(@NotBlank String id, @NotNull LocalDate from, @NotNull LocalDate to, String when,
+            @NotNull @PositiveOrZero BigDecimal amountPerDeal) {
     }
 
-    record Bonus(
-            @NotBlank(message = REQUIRED) String id,
-            @NotBlank(message = REQUIRED) String metric,
-            @NotNull(message = REQUIRED) BigDecimal atLeast,
-            @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal amount,
-            String oncePer) {
+    record Bonus(@NotBlank String id, @NotBlank String metric, @NotNull BigDecimal atLeast,
+            @NotNull @PositiveOrZero BigDecimal amount, String oncePer) {
     }
 
-    record TeamPool(
-            @NotBlank(message = REQUIRED) String team,
-            @NotBlank(message = REQUIRED) String metric,
-            @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal target,
-            @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = NOT_NEGATIVE) BigDecimal pool,
-            @NotNull(message = REQUIRED) PlanTerms.TeamPool.Split split,
+    record TeamPool(@NotBlank String team, @NotBlank String metric, @NotNull @PositiveOrZero BigDecimal target,
+            @NotNull @PositiveOrZero BigDecimal pool, @NotNull PlanTerms.TeamPool.Split split,
             Boolean allMustQualify) {
     }
 
-    record Mbo(
-            @NotBlank(message = REQUIRED) String objective,
-            @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = NOT_NEGATIVE)
-            @DecimalMax(value = "1", message = SHARE) BigDecimal weight) {
-
-        PlanTerms.Mbo terms() {
-            return new PlanTerms.Mbo(objective, weight);
-        }
+    record Mbo(@NotBlank String objective,
+            @NotNull @PositiveOrZero @DecimalMax(value = "1", message = SHARE) BigDecimal weight) {
     }
 }

@@ -159,70 +159,58 @@ public final class PlanLoader {
         String currency = currency(written.currency(), problems);
         BigDecimal target = written.targetIncentive();
         Ceilings ceilings = ceilings(written, problems);
-        List<PlanComponent> components = new ArrayList<>();
-        List<PlanFile.Component> writtenComponents = listed(written.components());
-        if (written.components() != null && writtenComponents.isEmpty()) {
+        if (written.components() != null && written.components().isEmpty()) {
             problems.add("components", "at least one component is required, the list is empty");
         }
-        for (int i = 0; i < writtenComponents.size(); i++) {
-            PlanComponent component = component(writtenComponents.get(i), ceilings,
-                    problems.under("components[" + i + "]"));
-            if (component != null) {
-                components.add(component);
-            }
-        }
-        checkComponents(problems, components, writtenComponents.size(), target, warnings, where);
+        List<PlanComponent> components = problems.each("components", written.components(),
+                (component, at) -> component(component, ceilings, at));
+        checkComponents(problems, components, written.components() == null ? 0 : written.components().size(), target,
+                warnings, where);
         if (written.caps() != null && written.caps().multipleOfTarget() != null && target == null) {
             problems.add("caps.multiple_of_target", "needs target_incentive on the plan");
         }
-        List<PlanFile.Spiff> spiffs = listed(written.spiffs());
-        for (int i = 0; i < spiffs.size(); i++) {
-            FieldProblems spiff = problems.under("spiffs[" + i + "]");
-            PlanFile.Spiff s = spiffs.get(i);
-            if (s != null && s.from() != null && s.to() != null && s.to().isBefore(s.from())) {
-                spiff.add("to", "is before from");
-            }
-            condition(s == null ? null : s.when(), spiff, "when");
-        }
-        List<PlanFile.Bonus> bonuses = listed(written.bonuses());
-        for (int i = 0; i < bonuses.size(); i++) {
-            PlanFile.Bonus bonus = bonuses.get(i);
-            if (bonus != null) {
-                metric(bonus.metric(), problems.under("bonuses[" + i + "]"));
-                if (bonus.oncePer() != null && !bonus.oncePer().equalsIgnoreCase("YEAR")) {
-                    problems.add("bonuses[" + i + "].once_per", "only YEAR is known, was '" + bonus.oncePer() + "'");
-                }
-            }
-        }
+        List<PlanTerms.Spiff> spiffs = problems.each("spiffs", written.spiffs(), this::spiff);
+        List<PlanTerms.Bonus> bonuses = problems.each("bonuses", written.bonuses(), PlanLoader::bonus);
         PlanFile.TeamPool pool = written.teamPool();
         Metric poolMetric = pool == null ? null : metric(pool.metric(), problems.under("team_pool"));
-        List<PlanFile.Mbo> mbos = listed(written.mbo());
-        if (target == null) {
-            for (int i = 0; i < mbos.size(); i++) {
-                problems.add("mbo[" + i + "]", "MBO pays a share of target_incentive, which the plan does not set");
+        List<PlanTerms.Mbo> mbos = problems.each("mbo", written.mbo(), (mbo, at) -> {
+            if (target == null) {
+                at.add("MBO pays a share of target_incentive, which the plan does not set");
             }
-        }
+            return new PlanTerms.Mbo(mbo.objective(), mbo.weight());
+        });
         if (!problems.isEmpty()) {
             return null;
         }
+        PlanFile.Caps caps = written.caps();
+        PlanFile.Draw draw = written.draw();
+        PlanFile.Holdback holdback = written.holdback();
+        PlanFile.Clawback clawback = written.clawback();
         return new Plan(written.plan(), written.version(), written.name() == null ? written.plan() : written.name(),
                 written.effectiveFrom(), written.effectiveTo(), currency, written.baseSalary(), target,
                 written.measurement() == null ? Measurement.YEAR_TO_DATE : written.measurement(), components,
-                written.caps() == null ? PlanTerms.Caps.NONE : written.caps().terms(),
-                written.draw() == null ? null : written.draw().terms(),
-                written.holdback() == null ? null : written.holdback().terms(),
-                written.clawback() == null ? null : written.clawback().terms(),
-                spiffs.stream().map(PlanFile.Spiff::terms).toList(),
-                bonuses.stream().map(b -> new PlanTerms.Bonus(b.id(), Metric.parse(b.metric()).orElseThrow(),
-                        b.atLeast(), b.amount())).toList(),
-                pool == null ? null : new PlanTerms.TeamPool(pool.team(), poolMetric, pool.target(), pool.pool(),
-                        pool.split(), Boolean.TRUE.equals(pool.allMustQualify())),
-                mbos.stream().map(PlanFile.Mbo::terms).toList(), file);
+                caps == null ? PlanTerms.Caps.NONE : new PlanTerms.Caps(caps.perPeriod(), caps.perYear(),
+                        caps.multipleOfTarget()),
+                draw == null ? null : new PlanTerms.Draw(draw.kind(), draw.perPeriod(), draw.periods()),
+                holdback == null ? null : new PlanTerms.Holdback(holdback.share(), holdback.release()),
+                clawback == null ? null : new PlanTerms.Clawback(clawback.windowDays(), clawback.method()),
+                spiffs, bonuses, pool == null ? null : new PlanTerms.TeamPool(pool.team(), poolMetric, pool.target(),
+                        pool.pool(), pool.split(), Boolean.TRUE.equals(pool.allMustQualify())), mbos, file);
     }
 
-    /** A list field as read: absent is empty. */
-    private static <T> List<T> listed(List<T> written) {
-        return written == null ? List.of() : written;
+    private PlanTerms.Spiff spiff(PlanFile.Spiff spiff, FieldProblems problems) {
+        if (spiff.from() != null && spiff.to() != null && spiff.to().isBefore(spiff.from())) {
+            problems.add("to", "is before from");
+        }
+        return new PlanTerms.Spiff(spiff.id(), spiff.from(), spiff.to(), condition(spiff.when(), problems, "when"),
+                spiff.amountPerDeal());
+    }
+
+    private static PlanTerms.Bonus bonus(PlanFile.Bonus bonus, FieldProblems problems) {
+        if (bonus.oncePer() != null && !bonus.oncePer().equalsIgnoreCase("YEAR")) {
+            problems.add("once_per", "only YEAR is known, was '" + bonus.oncePer() + "'");
+        }
+        return new PlanTerms.Bonus(bonus.id(), metric(bonus.metric(), problems), bonus.atLeast(), bonus.amount());
     }
 
     private static String currency(String code, FieldProblems problems) {
@@ -253,22 +241,12 @@ public final class PlanLoader {
 
     /** The component, or null when a part it cannot do without is wrong. */
     private PlanComponent component(PlanFile.Component written, Ceilings ceilings, FieldProblems problems) {
-        if (written == null) {
-            return null;
-        }
         Metric metric = metric(written.metric(), problems);
         String when = condition(written.when(), problems, "when");
         BigDecimal quota = quota(problems, "quota", written.quota());
         Map<String, BigDecimal> quotaByPeriod = quotaByPeriod(written.quotaByPeriod(), problems);
-        List<CreditMultiplier> multipliers = new ArrayList<>();
-        List<PlanFile.Multiplier> writtenMultipliers = listed(written.creditMultipliers());
-        for (int i = 0; i < writtenMultipliers.size(); i++) {
-            CreditMultiplier multiplier = multiplier(writtenMultipliers.get(i), ceilings.multiplier(),
-                    problems.under("credit_multipliers[" + i + "]"));
-            if (multiplier != null) {
-                multipliers.add(multiplier);
-            }
-        }
+        List<CreditMultiplier> multipliers = problems.each("credit_multipliers", written.creditMultipliers(),
+                (multiplier, at) -> multiplier(multiplier, ceilings.multiplier(), at));
         PayMethod pay = written.pay() == null ? PayMethod.RATE_ON_VALUE : written.pay();
         // paid by attainment, a band's rate is a payout multiplier (1.5 pays 150 % of target); on value, a rate
         RateTable table = rateTable(written, pay == PayMethod.TARGET_BY_ATTAINMENT ? ceilings.multiplier()
@@ -283,7 +261,7 @@ public final class PlanLoader {
                 problems.add("when", "conditions read bookings (or an activity's type); " + metric
                         + " has nothing to test");
             }
-            if (!writtenMultipliers.isEmpty()) {
+            if (written.creditMultipliers() != null && !written.creditMultipliers().isEmpty()) {
                 problems.add("credit_multipliers", "multipliers change booking credit; " + metric
                         + " is not measured on bookings");
             }
@@ -376,17 +354,10 @@ public final class PlanLoader {
         FieldProblems tableProblems = problems.under("rate_table");
         TierPolicy policy = table.policy() == null ? TierPolicy.MARGINAL : table.policy();
         BandBasis basis = table.basis() == null ? BandBasis.ATTAINMENT : table.basis();
-        List<Band> bands = new ArrayList<>();
-        List<PlanFile.Band> writtenBands = listed(table.bands());
-        for (int i = 0; i < writtenBands.size(); i++) {
-            PlanFile.Band band = writtenBands.get(i);
-            BigDecimal rate = band == null ? null : ceiling.check(tableProblems, "bands[" + i + "].rate", band.rate());
-            if (rate != null && band.from() != null && !tableProblems.has("bands[" + i + "]")) {
-                bands.add(new Band(band.from(), band.to(), rate));
-            }
-        }
+        List<Band> bands = tableProblems.each("bands", table.bands(),
+                (band, at) -> new Band(band.from(), band.to(), ceiling.check(at, "rate", band.rate())));
         Threshold threshold = threshold(table.threshold(), basis, tableProblems);
-        if (problems.has("rate_table") || bands.size() < writtenBands.size()) {
+        if (problems.has("rate_table")) {
             return null;
         }
         RateTable result = new RateTable(policy, basis, bands, threshold);
@@ -406,15 +377,12 @@ public final class PlanLoader {
         }
         BigDecimal at = onAmount ? written.amount() : written.attainment();
         if (at == null && !problems.has("threshold." + key)) {
-            problems.add("threshold." + key, BoundYaml.REQUIRED);
+            problems.add("threshold." + key, "is required");
         }
         return at == null || written.semantics() == null ? null : new Threshold(at, written.semantics());
     }
 
     private CreditMultiplier multiplier(PlanFile.Multiplier written, Ceiling ceiling, FieldProblems problems) {
-        if (written == null) {
-            return null;
-        }
         String when = condition(written.when(), problems, "when");
         String bundle = written.bundleIncludes();
         BigDecimal factor = ceiling.check(problems, "factor", written.factor());

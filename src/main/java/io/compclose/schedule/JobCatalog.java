@@ -61,10 +61,8 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
     }
 
     /** A job file as written. */
-    record JobFile(@NotBlank(message = BoundYaml.REQUIRED) String name,
-            @NotBlank(message = BoundYaml.REQUIRED) String command, @NotBlank(message = BoundYaml.REQUIRED) String cron,
-            @NotBlank(message = BoundYaml.REQUIRED) String zone, @NotBlank(message = BoundYaml.REQUIRED) String period,
-            String inbox, String requestedBy) {
+    record JobFile(@NotBlank String name, @NotBlank String command, @NotBlank String cron, @NotBlank String zone,
+            @NotBlank String period, String inbox, String requestedBy) {
     }
 
     /** @param names the job names taken so far, by file: a name is the job's in logs and metrics, so unique */

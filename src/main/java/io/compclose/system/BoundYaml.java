@@ -53,10 +53,7 @@ public final class BoundYaml {
     /** Far above any plan or layout, far below what would strain the heap. */
     public static final int MAX_BYTES = 1024 * 1024;
 
-    /** The messages of the records' constraints, worded as the hand-written checks of the files word theirs. */
-    public static final String REQUIRED = "is required";
-    public static final String NOT_NEGATIVE = "must not be negative, was ${validatedValue}";
-    public static final String AT_LEAST = "must be {value} or more, was ${validatedValue}";
+    /** What a list item or a field that is no mapping is told (the other messages: ValidationMessages). */
     public static final String MAPPING = "must be a mapping of fields";
 
     private static final SnakeCase SNAKE_CASE = new SnakeCase();

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  */
 public final class FieldProblems {
 
-    private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
-    private static final Comparator<Problem> IN_PATH_ORDER = (a, b) -> comparePaths(a.path(), b.path());
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** {@code components[2]} before {@code components[10]}: numbers compare as numbers. */
+    private static final Comparator<Problem> IN_PATH_ORDER = Comparator.comparing(problem -> NUMBER
+            .matcher(problem.path()).replaceAll(number -> "%012d".formatted(new BigInteger(number.group()))));
 
     private record Problem(String path, String message) {
     }
@@ -35,6 +37,18 @@ public final class FieldProblems {
     /** The same problems, seen from a part of the document: {@code under("caps").add("per_deal", ...)}. */
     public FieldProblems under(String field) {
         return new FieldProblems(problems, join(prefix, field));
+    }
+
+    /** Each item of a list field, read with the problems at its index; items read as null are left out. */
+    public <T, R> List<R> each(String field, List<T> items, BiFunction<T, FieldProblems, R> reader) {
+        List<R> read = new ArrayList<>();
+        for (int i = 0; items != null && i < items.size(); i++) {
+            R item = items.get(i) == null ? null : reader.apply(items.get(i), under(field + "[" + i + "]"));
+            if (item != null) {
+                read.add(item);
+            }
+        }
+        return read;
     }
 
     public void add(String field, String message) {
@@ -72,21 +86,5 @@ public final class FieldProblems {
             return prefix + field;
         }
         return field.startsWith("[") ? prefix + field : prefix + "." + field;
-    }
-
-    /** {@code components[2]} before {@code components[10]}: numbers compare as numbers. */
-    private static int comparePaths(String a, String b) {
-        Matcher x = CHUNK.matcher(a);
-        Matcher y = CHUNK.matcher(b);
-        while (x.find() && y.find()) {
-            String p = x.group();
-            String q = y.group();
-            int order = Character.isDigit(p.charAt(0)) && Character.isDigit(q.charAt(0))
-                    ? new BigInteger(p).compareTo(new BigInteger(q)) : p.compareTo(q);
-            if (order != 0) {
-                return order;
-            }
-        }
-        return Integer.compare(a.length(), b.length());
     }
 }
