@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class PayrollLayoutFile {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     /** The file as written. */
-    record Layout(String currency, @NotNull(message = "is required: the columns of the file, in order")
+    record Layout(Currency currency, @NotNull(message = "is required: the columns of the file, in order")
             @Valid List<@NotNull(message = BoundYaml.MAPPING) Column> columns) {
     }
 
@@ -63,7 +64,7 @@ public final class PayrollLayoutFile {
         if (layout == null && problems.isEmpty()) {
             throw new BadInputException("payroll layout " + where + ": must be a mapping with a list of columns");
         }
-        String currency = layout == null ? null : currency(layout.currency(), problems);
+        String currency = layout == null || layout.currency() == null ? null : layout.currency().getCurrencyCode();
         List<PayrollColumn> columns = problems.each("columns", layout == null ? null : layout.columns(),
                 PayrollLayoutFile::column);
         if (layout != null) {
@@ -82,21 +83,6 @@ public final class PayrollLayoutFile {
         String name = fileName.endsWith(".yaml") ? fileName.substring(0, fileName.length() - 5)
                 : fileName.endsWith(".yml") ? fileName.substring(0, fileName.length() - 4) : null;
         return name != null && NAME.matcher(name).matches() ? name : null;
-    }
-
-    private static String currency(String raw, FieldProblems problems) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            if (Currency.getInstance(raw).getCurrencyCode().equals(raw)) {
-                return raw;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        problems.add("currency", "must be an upper-case ISO 4217 currency code, was '" + raw + "'");
-        return null;
     }
 
     private static PayrollColumn column(Column column, FieldProblems problems) {

@@ -4,6 +4,7 @@ import static io.compclose.system.BoundYaml.MAPPING;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ import io.compclose.core.plan.TierPolicy;
  * conditions stay text here because their languages are checked there.
  */
 record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String name,
-        @NotNull LocalDate effectiveFrom, LocalDate effectiveTo, @NotBlank String currency,
+        @NotNull LocalDate effectiveFrom, LocalDate effectiveTo, @NotNull Currency currency,
         @PositiveOrZero BigDecimal baseSalary, @PositiveOrZero BigDecimal targetIncentive, Measurement measurement,
         @NotNull(message = "at least one component is required")
         @Valid List<@NotNull(message = MAPPING) Component> components,

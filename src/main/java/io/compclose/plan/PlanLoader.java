@@ -19,11 +19,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -98,7 +96,7 @@ public final class PlanLoader {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(plansDir)) {
-            files = listing.filter(PlanLoader::isYaml).sorted().toList();
+            files = listing.filter(BoundYaml::isYaml).sorted().toList();
         } catch (IOException e) {
             throw new PlanValidationException(List.of(plansDir + ": cannot list plans: " + e.getMessage()));
         }
@@ -156,7 +154,6 @@ public final class PlanLoader {
                 && written.effectiveTo().isBefore(written.effectiveFrom())) {
             problems.add("effective_to", "is before effective_from");
         }
-        String currency = currency(written.currency(), problems);
         BigDecimal target = written.targetIncentive();
         Ceilings ceilings = ceilings(written, problems);
         if (written.components() != null && written.components().isEmpty()) {
@@ -187,7 +184,7 @@ public final class PlanLoader {
         PlanFile.Holdback holdback = written.holdback();
         PlanFile.Clawback clawback = written.clawback();
         return new Plan(written.plan(), written.version(), written.name() == null ? written.plan() : written.name(),
-                written.effectiveFrom(), written.effectiveTo(), currency, written.baseSalary(), target,
+                written.effectiveFrom(), written.effectiveTo(), written.currency().getCurrencyCode(), written.baseSalary(), target,
                 written.measurement() == null ? Measurement.YEAR_TO_DATE : written.measurement(), components,
                 caps == null ? PlanTerms.Caps.NONE : new PlanTerms.Caps(caps.perPeriod(), caps.perYear(),
                         caps.multipleOfTarget()),
@@ -211,18 +208,6 @@ public final class PlanLoader {
             problems.add("once_per", "only YEAR is known, was '" + bonus.oncePer() + "'");
         }
         return new PlanTerms.Bonus(bonus.id(), metric(bonus.metric(), problems), bonus.atLeast(), bonus.amount());
-    }
-
-    private static String currency(String code, FieldProblems problems) {
-        if (code == null) {
-            return null;
-        }
-        try {
-            return Currency.getInstance(code).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            problems.add("currency", "must be an ISO 4217 currency code, was '" + code + "'");
-            return null;
-        }
     }
 
     /** The plan's opt-ins: {@code allow_rate_above_one: true}, {@code allow_multiplier_above: 10}. */
@@ -441,11 +426,5 @@ public final class PlanLoader {
             conditionProblem.apply(expression).ifPresent(problem -> problems.add(field, problem));
         }
         return expression;
-    }
-
-    /** A plan file, as {@link #load} takes it: a regular file named *.yaml or *.yml. */
-    public static boolean isYaml(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
     }
 }

@@ -3,19 +3,18 @@ package io.compclose.schedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.scheduling.support.CronExpression;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import io.compclose.system.BoundYaml;
 import io.compclose.system.FieldProblems;
@@ -38,7 +37,7 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(JobCatalog::isYaml).sorted().toList();
+            files = listing.filter(BoundYaml::isYaml).sorted().toList();
         } catch (IOException e) {
             throw new CatalogException(List.of(dir + ": cannot list the job catalog: " + e.getMessage()));
         }
@@ -61,7 +60,7 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
     }
 
     /** A job file as written. */
-    record JobFile(@NotBlank String name, @NotBlank String command, @NotBlank String cron, @NotBlank String zone,
+    record JobFile(@NotBlank String name, @NotBlank String command, @NotBlank String cron, @NotNull ZoneId zone,
             @NotBlank String period, String inbox, String requestedBy) {
     }
 
@@ -88,7 +87,6 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
         }
         ScheduledCommand command = command(job.command(), found);
         String cron = cron(job.cron(), found);
-        ZoneId zone = zone(job.zone(), found);
         PeriodRule period = period(job.period(), found);
         String requestedBy = job.requestedBy();
         if (command != null && command.readsInbox()) {
@@ -115,7 +113,7 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
             problems.addAll(found.named(where));
             return null;
         }
-        return new CatalogEntry(job.name(), command, cron, zone, period, job.inbox(), requestedBy, file);
+        return new CatalogEntry(job.name(), command, cron, job.zone(), period, job.inbox(), requestedBy, file);
     }
 
     private static ScheduledCommand command(String word, FieldProblems problems) {
@@ -143,18 +141,6 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
         }
     }
 
-    private static ZoneId zone(String zone, FieldProblems problems) {
-        if (zone == null) {
-            return null;
-        }
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            problems.add("zone", "unknown time zone '" + zone + "' (a region such as Europe/Paris, or UTC)");
-            return null;
-        }
-    }
-
     private static PeriodRule period(String word, FieldProblems problems) {
         if (word == null) {
             return null;
@@ -164,10 +150,5 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
                     Arrays.stream(PeriodRule.values()).map(PeriodRule::word).toList()) + ")");
             return null;
         });
-    }
-
-    private static boolean isYaml(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
     }
 }

@@ -5,10 +5,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.validation.ConstraintViolation;
@@ -83,6 +86,12 @@ public final class BoundYaml {
         UnreadableException(String message, Throwable cause) {
             super(message, cause);
         }
+    }
+
+    /** A YAML file as the folders of plans and of scheduled jobs hold them: a regular file named *.yaml or *.yml. */
+    public static boolean isYaml(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
     }
 
     /** The single document of a file; an empty file is a document without a value. */
@@ -265,6 +274,8 @@ public final class BoundYaml {
                         type.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList()) + ")";
             }
             String what = type == Boolean.class ? "true or false" : type == LocalDate.class ? "a date YYYY-MM-DD"
+                    : type == Currency.class ? "an upper-case ISO 4217 currency code"
+                    : type == ZoneId.class ? "a time zone (a region such as Europe/Paris, or UTC)"
                     : type == Integer.class || type == Long.class ? "a whole number"
                     : Number.class.isAssignableFrom(type) ? "a number" : "a " + type.getSimpleName();
             return "must be " + what + ", was '" + value + "'";

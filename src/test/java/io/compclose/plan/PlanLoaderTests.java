@@ -346,7 +346,7 @@ class PlanLoaderTests {
                 "p.yaml: plan X: components[0].pay: must be a single value",
                 "p.yaml: plan X: components[0].quota: must be a number, was 'lots'",
                 "p.yaml: plan X: components[0].rate_table.bands[1].rate: must be a number, was 'abc'",
-                "p.yaml: plan X: currency: must be an ISO 4217 currency code, was 'usd'",
+                "p.yaml: plan X: currency: must be an upper-case ISO 4217 currency code, was 'usd'",
                 "p.yaml: plan X: draw.periods: must be 1 or more, was 0",
                 "p.yaml: plan X: effective_from: must be a date YYYY-MM-DD, was '2026-02-30'",
                 "p.yaml: plan X: holdback.release: is required",

@@ -104,8 +104,8 @@ class JobCatalogTests {
                                 + "previous-month, current-month)"),
                         p -> assertThat(p).isEqualTo("a-close.yaml: retries: unknown field 'retries' (known here: "
                                 + "command, cron, inbox, name, period, requested_by, zone)"),
-                        p -> assertThat(p).isEqualTo("a-close.yaml: zone: unknown time zone 'Mars/Olympus' (a region "
-                                + "such as Europe/Paris, or UTC)"),
+                        p -> assertThat(p).isEqualTo("a-close.yaml: zone: must be a time zone (a region such as "
+                                + "Europe/Paris, or UTC), was 'Mars/Olympus'"),
                         p -> assertThat(p).isEqualTo("b-intake.yaml: inbox: is required for usage-intake, as in "
                                 + "inbox/{period}"),
                         p -> assertThat(p).isEqualTo("b-intake.yaml: requested_by: only a resend records who "
