@@ -14,9 +14,7 @@ import io.compclose.core.plan.PlanValidationException;
 import io.compclose.core.plan.RateTable;
 import io.compclose.core.plan.Threshold;
 import io.compclose.core.plan.TierPolicy;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,18 +89,8 @@ public final class PlanLoader {
     }
 
     public PlanCatalog load(Path plansDir) {
-        if (!Files.isDirectory(plansDir)) {
-            throw new PlanValidationException(List.of(plansDir + ": plans folder not found"));
-        }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(plansDir)) {
-            files = listing.filter(BoundYaml::isYaml).sorted().toList();
-        } catch (IOException e) {
-            throw new PlanValidationException(List.of(plansDir + ": cannot list plans: " + e.getMessage()));
-        }
-        if (files.isEmpty()) {
-            throw new PlanValidationException(List.of(plansDir + ": no plan files (*.yaml)"));
-        }
+        List<Path> files = BoundYaml.filesIn(plansDir, "plans", "plan",
+                problem -> new PlanValidationException(List.of(problem)));
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();

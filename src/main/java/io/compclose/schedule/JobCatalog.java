@@ -1,7 +1,5 @@
 package io.compclose.schedule;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.springframework.scheduling.support.CronExpression;
 
@@ -32,18 +29,7 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
     }
 
     public static JobCatalog load(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new CatalogException(List.of(dir + ": job catalog folder not found"));
-        }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(BoundYaml::isYaml).sorted().toList();
-        } catch (IOException e) {
-            throw new CatalogException(List.of(dir + ": cannot list the job catalog: " + e.getMessage()));
-        }
-        if (files.isEmpty()) {
-            throw new CatalogException(List.of(dir + ": no job files (*.yaml)"));
-        }
+        List<Path> files = BoundYaml.filesIn(dir, "job catalog", "job", problem -> new CatalogException(List.of(problem)));
         List<String> problems = new ArrayList<>();
         List<CatalogEntry> entries = new ArrayList<>();
         Map<String, Path> names = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.compclose.system;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -30,7 +33,6 @@ import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.MappingIterator;
@@ -40,6 +42,8 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.deser.ValueInstantiator;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.dataformat.yaml.YAMLAnchorReplayingFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -69,8 +73,8 @@ public final class BoundYaml {
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(EnumFeature.READ_ENUMS_USING_TO_STRING)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .addHandler(new Collector())
+            .addModule(new SimpleModule().addDeserializer(Integer.class, new WholeNumber()))
             .build();
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
@@ -92,6 +96,23 @@ public final class BoundYaml {
     public static boolean isYaml(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+    }
+
+    /** The YAML files of a folder, in name order; a folder missing, unlistable or without one is refused. */
+    public static List<Path> filesIn(Path dir, String folder, String kind, Function<String, RuntimeException> refusal) {
+        if (!Files.isDirectory(dir)) {
+            throw refusal.apply(dir + ": " + folder + " folder not found");
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(BoundYaml::isYaml).sorted().toList();
+        } catch (IOException e) {
+            throw refusal.apply(dir + ": cannot list the " + folder + " folder: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw refusal.apply(dir + ": no " + kind + " files (*.yaml)");
+        }
+        return files;
     }
 
     /** The single document of a file; an empty file is a document without a value. */
@@ -250,6 +271,7 @@ public final class BoundYaml {
                 JsonParser parser, String failure) {
             problems(context).add(path(parser), type.isCollectionLikeType() ? "must be a list"
                     : type.isMapLikeType() || type.isRecordType() ? MAPPING
+                    : token.isScalarValue() ? expected(type.getRawClass(), parser.getString())
                     : "must be a single value");
             parser.skipChildren();
             return null;
@@ -279,6 +301,25 @@ public final class BoundYaml {
                     : type == Integer.class || type == Long.class ? "a whole number"
                     : Number.class.isAssignableFrom(type) ? "a number" : "a " + type.getSimpleName();
             return "must be " + what + ", was '" + value + "'";
+        }
+    }
+
+    /** A whole number: 1.5 is a problem at its field, rather than 1 or the end of the read. */
+    private static final class WholeNumber extends StdScalarDeserializer<Integer> {
+        WholeNumber() {
+            super(Integer.class);
+        }
+
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken().isStructStart()) {
+                return (Integer) context.handleUnexpectedToken(Integer.class, parser);
+            }
+            try {
+                return new BigDecimal(parser.getString()).intValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                return (Integer) context.handleWeirdStringValue(Integer.class, parser.getString(), "not whole");
+            }
         }
     }
 

@@ -330,7 +330,7 @@ class PlanLoaderTests {
     void everyProblemOfAPlanIsReportedTogetherAtItsFieldPath() throws Exception {
         assertThat(problemsOf("""
                 plan: X
-                version: one
+                version: 1.5
                 effective_from: 2026-02-30
                 currency: usd
                 measurement: weekly
@@ -351,7 +351,7 @@ class PlanLoaderTests {
                 "p.yaml: plan X: effective_from: must be a date YYYY-MM-DD, was '2026-02-30'",
                 "p.yaml: plan X: holdback.release: is required",
                 "p.yaml: plan X: measurement: unknown value 'weekly' (known: MONTH, QUARTER, YEAR_TO_DATE)",
-                "p.yaml: plan X: version: must be a whole number, was 'one'");
+                "p.yaml: plan X: version: must be a whole number, was '1.5'");
     }
 
     @Test
