@@ -81,16 +81,20 @@ class CreditingRulesFileTests {
                 + "rules[1].shares: unknown field 'shares'; did you mean share?");
     }
 
-    @Test
-    void aBillionLaughsFileIsRefusedNotExpanded() throws Exception {
+    /** Nine anchors of nine aliases each: {@code field} holds 9^9 lols if the aliases were expanded. */
+    static String billionLaughs(String field) {
         StringBuilder bomb = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (char level = 'b'; level <= 'i'; level++) {
-            String previous = "*" + (char) (level - 1);
             bomb.append(level).append(": &").append(level).append(" [").append(String.join(", ",
-                    java.util.Collections.nCopies(9, previous))).append("]\n");
+                    java.util.Collections.nCopies(9, "*" + (char) (level - 1)))).append("]\n");
         }
-        Files.writeString(inbox.resolve("crediting.yaml"), bomb + "rules: *i\n");
-        // 9^9 lols if expanded; the parser stops replaying aliases after 9,999 events
+        return bomb + field + ": *i\n";
+    }
+
+    @Test
+    void aBillionLaughsFileIsRefusedNotExpanded() throws Exception {
+        Files.writeString(inbox.resolve("crediting.yaml"), billionLaughs("rules"));
+        // the parser stops replaying aliases after 9,999 events
         assertThatThrownBy(() -> file.read(inbox)).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("crediting.yaml: refused: its anchors and aliases expand beyond what a "
                         + "configuration file needs (too many events to replay");

@@ -356,12 +356,7 @@ class PlanLoaderTests {
 
     @Test
     void aBillionLaughsPlanIsRefusedNamingTheFile() throws Exception {
-        StringBuilder bomb = new StringBuilder(HEAD + "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-        for (char level = 'b'; level <= 'i'; level++) {
-            bomb.append(level).append(": &").append(level).append(" [").append(String.join(", ",
-                    java.util.Collections.nCopies(9, "*" + (char) (level - 1)))).append("]\n");
-        }
-        assertThat(problemsOf(bomb + "components: *i\n")).singleElement().asString()
+        assertThat(problemsOf(HEAD + CreditingRulesFileTests.billionLaughs("components"))).singleElement().asString()
                 .startsWith("p.yaml: refused: its anchors and aliases expand beyond what a configuration file needs");
     }
 }
