@@ -11,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
+import io.compclose.system.Nearest;
 import io.compclose.system.Secrets;
 
 /**
@@ -96,28 +97,8 @@ record Arguments(CommandLine parser, Object command, List<String> springArgs) {
     private static String nearest(CommandLine command, String argument) {
         String typed = argument.split("=", 2)[0];
         List<String> near = new UnmatchedArgumentException(command, List.of(argument)).getSuggestions().stream()
-                .filter(suggestion -> distance(typed, suggestion) <= 2).toList();
+                .filter(suggestion -> Nearest.isTypo(typed, suggestion)).toList();
         return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
-    }
-
-    /** The Levenshtein distance: how many letters to insert, delete or change to turn one word into the other. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static String missing(MissingParameterException e) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.compclose.plan.PlanLoader;
+import io.compclose.system.BoundYaml;
 
 /**
  * The inbox's files and the step of the close that first reads each: the plans and crediting.yaml
@@ -80,7 +80,7 @@ public final class CloseInputs {
             return List.of();
         }
         try (Stream<Path> listing = Files.list(plans)) {
-            return listing.filter(PlanLoader::isYaml).map(p -> p.getFileName().toString()).sorted().toList();
+            return listing.filter(BoundYaml::isYaml).map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

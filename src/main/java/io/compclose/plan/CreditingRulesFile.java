@@ -1,27 +1,27 @@
 package io.compclose.plan;
 
-import io.compclose.core.crediting.CreditKind;
-import io.compclose.core.crediting.CreditRule;
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.yaml.snakeyaml.error.YAMLException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
+import io.compclose.core.crediting.CreditKind;
+import io.compclose.core.crediting.CreditRule;
 import io.compclose.core.input.BadInputException;
 import io.compclose.core.input.Role;
-import io.compclose.plan.PlanLoader;
-import io.compclose.plan.YamlNode;
+import io.compclose.system.BoundYaml;
+import io.compclose.system.FieldProblems;
 
 /**
  * Reads the inbox's optional crediting.yaml: the crediting rules, in order. Without the file the
@@ -36,7 +36,16 @@ public final class CreditingRulesFile {
             new CreditRule("owner-or-splits", CreditKind.PRIMARY, null, BigDecimal.ONE, null, null),
             new CreditRule("sourced", CreditKind.SOURCED, null, BigDecimal.ONE, null, null));
 
-    private static final Set<String> FIELDS = Set.of("id", "kind", "when", "share", "role", "levels");
+    private static final String SHARE = "must be above 0 and at most 1 (1 = 100 %)";
+
+    /** The file as written. */
+    record Rules(@Valid List<@NotNull(message = BoundYaml.MAPPING) Rule> rules) {
+    }
+
+    record Rule(@NotBlank String id, @NotNull CreditKind kind, String when,
+            @DecimalMin(value = "0", inclusive = false, message = SHARE) @DecimalMax(value = "1", message = SHARE)
+            BigDecimal share, Role role, @Min(1) Integer levels) {
+    }
 
     private final Function<String, Optional<String>> conditionProblem;
 
@@ -50,58 +59,45 @@ public final class CreditingRulesFile {
         if (!Files.exists(file)) {
             return DEFAULTS;
         }
-        List<String> problems = new ArrayList<>();
-        List<CreditRule> rules = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object document = PlanLoader.textOnlyYaml().load(reader);
-            if (!(document instanceof Map<?, ?> map)) {
-                throw new BadInputException(FILE + ": must be a mapping with a list of rules");
-            }
-            YamlNode root = new YamlNode(map, "", FILE, problems);
-            root.onlyFields(Set.of("rules"));
-            rules.addAll(root.list("rules", this::rule));
-        } catch (IOException | YAMLException e) {
-            throw new BadInputException(FILE + ": not readable as YAML: " + e.getMessage().lines().findFirst()
-                    .orElse(""), e);
+        BoundYaml.Document<Rules> document;
+        try {
+            document = BoundYaml.read(file, Rules.class);
+        } catch (BoundYaml.UnreadableException e) {
+            throw new BadInputException(FILE + ": " + e.getMessage(), e);
         }
+        FieldProblems problems = document.problems();
+        if (document.value() == null && problems.isEmpty()) {
+            throw new BadInputException(FILE + ": must be a mapping with a list of rules");
+        }
+        List<CreditRule> rules = problems.each("rules", document.value() == null ? null : document.value().rules(),
+                this::rule);
         Set<String> ids = new HashSet<>();
-        rules.stream().map(CreditRule::id).filter(id -> !ids.add(id))
-                .forEach(id -> problems.add(FILE + ": rule id " + id + " is used twice"));
+        rules.stream().map(CreditRule::id).filter(id -> id != null && !ids.add(id))
+                .forEach(id -> problems.add("rules", "rule id " + id + " is used twice"));
         if (problems.isEmpty() && rules.stream().noneMatch(r -> r.kind() == CreditKind.PRIMARY)) {
-            problems.add(FILE + ": rules: needs a PRIMARY rule, or no booking is credited");
+            problems.add("rules", "needs a PRIMARY rule, or no booking is credited");
         }
         if (!problems.isEmpty()) {
-            throw new BadInputException(problems.size() + " problem(s) in " + FILE + ": " + String.join("; ", problems));
+            throw new BadInputException(problems.size() + " problem(s) in " + FILE + ": "
+                    + String.join("; ", problems.named(FILE)));
         }
-        return List.copyOf(rules);
+        return rules;
     }
 
-    private CreditRule rule(YamlNode node) {
-        node.onlyFields(FIELDS);
-        String id = node.text("id", true);
-        CreditKind kind = node.choice("kind", CreditKind.class, true);
-        String when = node.text("when", false);
-        if (when != null) {
-            conditionProblem.apply(when).ifPresent(problem -> node.problem("when", problem));
+    private CreditRule rule(Rule rule, FieldProblems problems) {
+        if (rule.when() != null) {
+            conditionProblem.apply(rule.when()).ifPresent(problem -> problems.add("when", problem));
         }
-        BigDecimal share = node.has("share") ? node.notNegative("share", true) : BigDecimal.ONE;
-        if (share != null && (share.signum() == 0 || share.compareTo(BigDecimal.ONE) > 0)) {
-            node.problem("share", "must be above 0 and at most 1 (1 = 100 %)");
+        if (rule.kind() == CreditKind.PRIMARY && (rule.share() != null || rule.role() != null || rule.levels() != null)) {
+            problems.add("kind", "PRIMARY takes the owner or splits.csv; it has no share, role or levels");
         }
-        Role role = node.has("role") ? node.choice("role", Role.class, true) : null;
-        Integer levels = node.has("levels") ? node.whole("levels", true, 1) : null;
-        if (kind == CreditKind.PRIMARY && (node.has("share") || role != null || levels != null)) {
-            node.problem("kind", "PRIMARY takes the owner or splits.csv; it has no share, role or levels");
+        if (rule.kind() == CreditKind.OVERLAY && rule.role() == null && !problems.has("role")) {
+            problems.add("role", "is required: the account_owners.csv role credited, e.g. CSM or RENEWAL");
         }
-        if (kind == CreditKind.OVERLAY && role == null) {
-            node.problem("role", "is required: the account_owners.csv role credited, e.g. CSM or RENEWAL");
+        if (rule.levels() != null && rule.kind() != CreditKind.ROLLUP) {
+            problems.add("levels", "applies to ROLLUP only");
         }
-        if (levels != null && kind != CreditKind.ROLLUP) {
-            node.problem("levels", "applies to ROLLUP only");
-        }
-        if (id == null || kind == null || share == null) {
-            return null;
-        }
-        return new CreditRule(id, kind, when, share, role, levels);
+        return new CreditRule(rule.id(), rule.kind(), rule.when(), rule.share() == null ? BigDecimal.ONE : rule.share(),
+                rule.role(), rule.levels());
     }
 }

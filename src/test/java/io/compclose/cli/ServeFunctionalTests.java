@@ -197,9 +197,9 @@ class ServeFunctionalTests {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("""
                 compclose: the job catalog has 3 problems:
-                  close.yaml: zone: is required
-                  close.yaml: period: is required
                   close.yaml: inbox: is required for close, as in inbox/{period}
+                  close.yaml: period: is required
+                  close.yaml: zone: is required
                 """);
         assertThat(work.resolve("out/db")).doesNotExist();
     }

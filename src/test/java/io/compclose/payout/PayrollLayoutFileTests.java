@@ -81,7 +81,7 @@ class PayrollLayoutFileTests {
 
         assertThatThrownBy(() -> PayrollLayoutFile.read(file)).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("12 problem(s) in payroll layout " + file + ": ")
-                .hasMessageContaining(file + ": colums: unknown field (known here: columns, currency)")
+                .hasMessageContaining(file + ": colums: unknown field 'colums'; did you mean columns?")
                 .hasMessageContaining(file + ": currency: must be an upper-case ISO 4217 currency code, was 'usd'")
                 .hasMessageContaining(file + ": columns[0].format: applies to pay_period, period_start and "
                         + "period_end only")

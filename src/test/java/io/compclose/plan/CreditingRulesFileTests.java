@@ -69,4 +69,45 @@ class CreditingRulesFileTests {
         assertThatThrownBy(() -> file.read(inbox)).hasMessage(
                 "1 problem(s) in crediting.yaml: crediting.yaml: rules: needs a PRIMARY rule, or no booking is credited");
     }
+
+    @Test
+    void anUnknownFieldIsNamedWithTheNearestKnownOne() throws Exception {
+        Files.writeString(inbox.resolve("crediting.yaml"), """
+                rules:
+                  - {id: owner, kind: PRIMARY}
+                  - {id: renewal-rep, kind: OVERLAY, role: RENEWAL, shares: 0.5}
+                """);
+        assertThatThrownBy(() -> file.read(inbox)).hasMessage("1 problem(s) in crediting.yaml: crediting.yaml: "
+                + "rules[1].shares: unknown field 'shares'; did you mean share?");
+    }
+
+    /** Nine anchors of nine aliases each: {@code field} holds 9^9 lols if the aliases were expanded. */
+    static String billionLaughs(String field) {
+        StringBuilder bomb = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (char level = 'b'; level <= 'i'; level++) {
+            bomb.append(level).append(": &").append(level).append(" [").append(String.join(", ",
+                    java.util.Collections.nCopies(9, "*" + (char) (level - 1)))).append("]\n");
+        }
+        return bomb + field + ": *i\n";
+    }
+
+    @Test
+    void aBillionLaughsFileIsRefusedNotExpanded() throws Exception {
+        Files.writeString(inbox.resolve("crediting.yaml"), billionLaughs("rules"));
+        // the parser stops replaying aliases after 9,999 events
+        assertThatThrownBy(() -> file.read(inbox)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("crediting.yaml: refused: its anchors and aliases expand beyond what a "
+                        + "configuration file needs (too many events to replay");
+    }
+
+    @Test
+    void aFileOfFiftyMegabytesIsRefusedUnread() throws Exception {
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(inbox.resolve("crediting.yaml").toFile(),
+                "rw")) {
+            big.setLength(50L * 1024 * 1024 + 1); // sparse: written in no time, and never read
+        }
+        assertThatThrownBy(() -> file.read(inbox)).isInstanceOf(BadInputException.class)
+                .hasMessage("crediting.yaml: refused unread: 52428801 bytes, above the 1048576 (1 MB) a "
+                        + "configuration file may have");
+    }
 }

@@ -146,7 +146,7 @@ class PlanLoaderTests {
     }
 
     @Test
-    void unknownMetricsNegativeCapsAndBadConditionsAreNamed() throws Exception {
+    void unknownMetricsNegativeCapsAndBadConditionsAreNamedInFieldOrder() throws Exception {
         assertThat(problemsOf(HEAD + """
                 target_incentive: 10000
                 components:
@@ -154,11 +154,11 @@ class PlanLoaderTests {
                 caps: {per_period: -100}
                 mbo: [{objective: QBR, weight: 1.5}]
                 """)).containsExactly(
+                "p.yaml: plan X: caps.per_period: must not be negative, was -100",
                 "p.yaml: plan X: components[0].metric: unknown metric 'BOOKINGS_ARR' (known: BOOKINGS_ACV, "
                         + "BOOKINGS_TCV, BOOKINGS_FIRST_YEAR, NEW_LOGO_COUNT, RENEWAL_ACV, USAGE_REVENUE, "
                         + "USAGE_GROWTH, ACTIVITY_COUNT, SOURCED_ACV, KPI:<name>, MBO:<name>)",
                 "p.yaml: plan X: components[0].when: not a valid condition: EL1042E: Problem parsing right operand",
-                "p.yaml: plan X: caps.per_period: must not be negative, was -100",
                 "p.yaml: plan X: mbo[0].weight: must be between 0 and 1, was 1.5");
     }
 
@@ -198,9 +198,7 @@ class PlanLoaderTests {
                     quota: 100
                     rate_table: {bands: [{from: 0, rate: 0.1}], threshold: {amount: 50, semantics: PAY_ABOVE_ONLY}}
                 """)).containsExactly(
-                "p.yaml: plan X: bonus: unknown field (known here: allow_multiplier_above, allow_rate_above_one, base_salary, bonuses, caps, clawback, components, "
-                        + "currency, draw, effective_from, effective_to, holdback, mbo, measurement, name, plan, "
-                        + "spiffs, target_incentive, team_pool, version)",
+                "p.yaml: plan X: bonus: unknown field 'bonus'; did you mean bonuses?",
                 "p.yaml: plan X: components[0].rate_table.threshold.amount: the threshold must be on the table's basis "
                         + "(attainment)",
                 "p.yaml: plan X: components[0].rate_table.threshold.attainment: is required");
@@ -316,5 +314,49 @@ class PlanLoaderTests {
     @Test
     void anEmptyFolderHasNoPlans() {
         assertThatThrownBy(() -> loader.load(plans)).hasMessageEndingWith(": no plan files (*.yaml)");
+    }
+
+    @Test
+    void anUnknownFieldNamesTheNearestKnownOne() throws Exception {
+        assertThat(problemsOf(HEAD + """
+                components:
+                  - {id: a, metric: BOOKINGS_ACV, quota: 100, rate_tabel: {bands: [{from: 0, rate: 0.1}]}}
+                """)).containsExactly(
+                "p.yaml: plan X: components[0].rate_tabel: unknown field 'rate_tabel'; did you mean rate_table?",
+                "p.yaml: plan X: components[0].rate_table: is required (or a flat rate)");
+    }
+
+    @Test
+    void everyProblemOfAPlanIsReportedTogetherAtItsFieldPath() throws Exception {
+        assertThat(problemsOf("""
+                plan: X
+                version: 1.5
+                effective_from: 2026-02-30
+                currency: usd
+                measurement: weekly
+                components:
+                  - id: a
+                    metric: BOOKINGS_ACV
+                    quota: lots
+                    pay: [RATE_ON_VALUE]
+                    rate_table: {policy: MARGINAL, bands: [{from: 0, to: 1, rate: 0.04}, {from: 1, rate: abc}]}
+                draw: {kind: RECOVERABLE, per_period: 2000, periods: 0}
+                holdback: {share: 0.1}
+                """)).containsExactly(
+                "p.yaml: plan X: components[0].pay: must be a single value",
+                "p.yaml: plan X: components[0].quota: must be a number, was 'lots'",
+                "p.yaml: plan X: components[0].rate_table.bands[1].rate: must be a number, was 'abc'",
+                "p.yaml: plan X: currency: must be an upper-case ISO 4217 currency code, was 'usd'",
+                "p.yaml: plan X: draw.periods: must be 1 or more, was 0",
+                "p.yaml: plan X: effective_from: must be a date YYYY-MM-DD, was '2026-02-30'",
+                "p.yaml: plan X: holdback.release: is required",
+                "p.yaml: plan X: measurement: unknown value 'weekly' (known: MONTH, QUARTER, YEAR_TO_DATE)",
+                "p.yaml: plan X: version: must be a whole number, was '1.5'");
+    }
+
+    @Test
+    void aBillionLaughsPlanIsRefusedNamingTheFile() throws Exception {
+        assertThat(problemsOf(HEAD + CreditingRulesFileTests.billionLaughs("components"))).singleElement().asString()
+                .startsWith("p.yaml: refused: its anchors and aliases expand beyond what a configuration file needs");
     }
 }

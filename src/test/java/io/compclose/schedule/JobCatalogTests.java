@@ -66,7 +66,7 @@ class JobCatalogTests {
     }
 
     @Test
-    void everyProblemIsNamedByFileAndField() throws Exception {
+    void everyProblemIsNamedByFileAndFieldInFieldOrder() throws Exception {
         Files.writeString(dir.resolve("a-close.yaml"), """
                 name: close
                 command: clsoe
@@ -96,16 +96,16 @@ class JobCatalogTests {
 
         assertThatThrownBy(() -> JobCatalog.load(dir)).isInstanceOfSatisfying(CatalogException.class,
                 e -> assertThat(e.problems()).satisfiesExactly(
-                        p -> assertThat(p).isEqualTo("a-close.yaml: retries: unknown field (known here: command, cron, "
-                                + "inbox, name, period, requested_by, zone)"),
                         p -> assertThat(p).isEqualTo("a-close.yaml: command: unknown command 'clsoe' (known: close, "
                                 + "usage-intake, resend)"),
                         p -> assertThat(p).startsWith("a-close.yaml: cron: not a cron expression of six fields "
                                 + "(second minute hour day-of-month month day-of-week): ").contains("found 5"),
-                        p -> assertThat(p).isEqualTo("a-close.yaml: zone: unknown time zone 'Mars/Olympus' (a region "
-                                + "such as Europe/Paris, or UTC)"),
                         p -> assertThat(p).isEqualTo("a-close.yaml: period: unknown period 'last-month' (known: "
                                 + "previous-month, current-month)"),
+                        p -> assertThat(p).isEqualTo("a-close.yaml: retries: unknown field 'retries' (known here: "
+                                + "command, cron, inbox, name, period, requested_by, zone)"),
+                        p -> assertThat(p).isEqualTo("a-close.yaml: zone: must be a time zone (a region such as "
+                                + "Europe/Paris, or UTC), was 'Mars/Olympus'"),
                         p -> assertThat(p).isEqualTo("b-intake.yaml: inbox: is required for usage-intake, as in "
                                 + "inbox/{period}"),
                         p -> assertThat(p).isEqualTo("b-intake.yaml: requested_by: only a resend records who "

@@ -1,0 +1,98 @@
+package io.compclose.plan;
+
+import static io.compclose.system.BoundYaml.MAPPING;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import io.compclose.core.plan.BandBasis;
+import io.compclose.core.plan.Measurement;
+import io.compclose.core.plan.PayMethod;
+import io.compclose.core.plan.PlanTerms;
+import io.compclose.core.plan.ThresholdSemantics;
+import io.compclose.core.plan.TierPolicy;
+
+/**
+ * A plan as a plan file writes it (one YAML document), with the rules of single fields as constraints.
+ * {@link PlanLoader} checks the rules across fields and maps it to the core's {@code Plan}; metrics and
+ * conditions stay text here because their languages are checked there.
+ */
+record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String name,
+        @NotNull LocalDate effectiveFrom, LocalDate effectiveTo, @NotNull Currency currency,
+        @PositiveOrZero BigDecimal baseSalary, @PositiveOrZero BigDecimal targetIncentive, Measurement measurement,
+        @NotNull(message = "at least one component is required")
+        @Valid List<@NotNull(message = MAPPING) Component> components,
+        @Valid Caps caps, @Valid Draw draw, @Valid Holdback holdback, @Valid Clawback clawback,
+        @Valid List<@NotNull(message = MAPPING) Spiff> spiffs, @Valid List<@NotNull(message = MAPPING) Bonus> bonuses,
+        @Valid TeamPool teamPool, @Valid List<@NotNull(message = MAPPING) Mbo> mbo,
+        Boolean allowRateAboveOne, @PositiveOrZero BigDecimal allowMultiplierAbove) {
+
+    private static final String SHARE = "must be between 0 and 1, was ${validatedValue}";
+
+    record Component(@NotBlank String id, @PositiveOrZero BigDecimal weight, @NotBlank String metric, String when,
+            @PositiveOrZero BigDecimal quota, Map<String, BigDecimal> quotaByPeriod,
+            @Valid List<@NotNull(message = MAPPING) Multiplier> creditMultipliers, PayMethod pay,
+            @PositiveOrZero BigDecimal rate, @Valid Table rateTable, @Valid ComponentCaps caps) {
+    }
+
+    record ComponentCaps(@PositiveOrZero BigDecimal perDeal) {
+    }
+
+    record Table(TierPolicy policy, BandBasis basis,
+            @NotNull(message = "at least one band is required") @Valid List<@NotNull(message = MAPPING) Band> bands,
+            @Valid Threshold threshold) {
+    }
+
+    record Band(@NotNull @PositiveOrZero BigDecimal from, @PositiveOrZero BigDecimal to, @NotNull BigDecimal rate) {
+    }
+
+    record Threshold(@PositiveOrZero BigDecimal attainment, @PositiveOrZero BigDecimal amount,
+            @NotNull ThresholdSemantics semantics) {
+    }
+
+    record Multiplier(String when, String bundleIncludes, @PositiveOrZero BigDecimal factor,
+            @PositiveOrZero BigDecimal extra) {
+    }
+
+    record Caps(@PositiveOrZero BigDecimal perPeriod, @PositiveOrZero BigDecimal perYear,
+            @PositiveOrZero BigDecimal multipleOfTarget) {
+    }
+
+    record Draw(@NotNull PlanTerms.Draw.Kind kind, @NotNull @PositiveOrZero BigDecimal perPeriod,
+            @NotNull @Min(1) Integer periods) {
+    }
+
+    record Holdback(@NotNull @PositiveOrZero @DecimalMax(value = "1", message = SHARE) BigDecimal share,
+            @NotNull PlanTerms.Holdback.Release release) {
+    }
+
+    record Clawback(@NotNull @Min(0) Integer windowDays, @NotNull PlanTerms.Clawback.Method method) {
+    }
+
+    record Spiff(@NotBlank String id, @NotNull LocalDate from, @NotNull LocalDate to, String when,
+            @NotNull @PositiveOrZero BigDecimal amountPerDeal) {
+    }
+
+    record Bonus(@NotBlank String id, @NotBlank String metric, @NotNull BigDecimal atLeast,
+            @NotNull @PositiveOrZero BigDecimal amount, String oncePer) {
+    }
+
+    record TeamPool(@NotBlank String team, @NotBlank String metric, @NotNull @PositiveOrZero BigDecimal target,
+            @NotNull @PositiveOrZero BigDecimal pool, @NotNull PlanTerms.TeamPool.Split split,
+            Boolean allMustQualify) {
+    }
+
+    record Mbo(@NotBlank String objective,
+            @NotNull @PositiveOrZero @DecimalMax(value = "1", message = SHARE) BigDecimal weight) {
+    }
+}
