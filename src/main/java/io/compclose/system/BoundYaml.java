@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -74,7 +75,8 @@ public final class BoundYaml {
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(EnumFeature.READ_ENUMS_USING_TO_STRING)
             .addHandler(new Collector())
-            .addModule(new SimpleModule().addDeserializer(Integer.class, new WholeNumber()))
+            .addModule(new SimpleModule().addDeserializer(Integer.class, new WholeNumber())
+                    .addDeserializer(Boolean.class, new Flag()).addDeserializer(LocalDate.class, new Day()))
             .build();
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
@@ -320,6 +322,45 @@ public final class BoundYaml {
             } catch (NumberFormatException | ArithmeticException e) {
                 return (Integer) context.handleWeirdStringValue(Integer.class, parser.getString(), "not whole");
             }
+        }
+    }
+
+    /** Only true or false: 3 is no more a flag than yes is (Jackson would read a number as one). */
+    private static final class Flag extends StdScalarDeserializer<Boolean> {
+        Flag() {
+            super(Boolean.class);
+        }
+
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context) {
+            return switch (parser.currentToken()) {
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case START_OBJECT, START_ARRAY -> (Boolean) context.handleUnexpectedToken(Boolean.class, parser);
+                default -> (Boolean) context.handleWeirdStringValue(Boolean.class, parser.getString(), "not a flag");
+            };
+        }
+    }
+
+    /** Only a date written as one: Jackson would read 30000 as the 30,000th day after 1970-01-01. */
+    private static final class Day extends StdScalarDeserializer<LocalDate> {
+        Day() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken().isStructStart()) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            try {
+                if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                    return LocalDate.parse(parser.getString());
+                }
+            } catch (DateTimeParseException e) {
+                // answered below, like any other value that is no date
+            }
+            return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getString(), "not a date");
         }
     }
 

@@ -248,6 +248,17 @@ class PlanLoaderTests {
                 .rateTable().bands().get(0).rate()).isEqualByComparingTo("9");
         assertThat(problemsOf(HEAD + "allow_rate_above_one: yes\ncomponents: [{id: a, metric: BOOKINGS_ACV, rate: 9}]\n"))
                 .contains("p.yaml: plan X: allow_rate_above_one: must be true or false, was 'yes'");
+        // a number is not read as a flag: 3 is no more "true" than yes is
+        assertThat(problemsOf(HEAD + "allow_rate_above_one: 3\ncomponents: [{id: a, metric: BOOKINGS_ACV, rate: 9}]\n"))
+                .contains("p.yaml: plan X: allow_rate_above_one: must be true or false, was '3'");
+    }
+
+    @Test
+    void aNumberIsNotReadAsADate() throws Exception {
+        // 30000 would otherwise be the 30,000th day after 1970-01-01, in 2052
+        assertThat(problemsOf(HEAD.replace("effective_from: 2026-01-01", "effective_from: 2026-01-01\neffective_to: 30000")
+                + "components: [{id: a, metric: BOOKINGS_ACV, rate: 0.1}]\n"))
+                .contains("p.yaml: plan X: effective_to: must be a date YYYY-MM-DD, was '30000'");
     }
 
     @Test
