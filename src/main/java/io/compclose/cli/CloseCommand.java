@@ -17,7 +17,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import io.compclose.audit.AuditLog;
+import io.compclose.audit.AuditLogRepository;
 import io.compclose.cli.CloseDecision.Completed;
 import io.compclose.cli.CloseDecision.Launch;
 import io.compclose.cli.CloseDecision.Refuse;
@@ -25,8 +25,8 @@ import io.compclose.core.input.BadInputException;
 import io.compclose.intake.RequiredRowsCheck;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.payout.PayrollLayouts;
-import io.compclose.period.PeriodLifecycle;
-import io.compclose.period.PeriodRevision;
+import io.compclose.period.PeriodLifecycleRepository;
+import io.compclose.period.PeriodRevisionRepository;
 import io.compclose.system.CloseLease;
 import io.compclose.system.CloseLeases;
 import io.compclose.system.CloseRun;
@@ -42,15 +42,15 @@ import io.compclose.system.LeaseHeldException;
  */
 @Component
 public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseReport report, Environment environment,
-        PeriodRevision revisions, CloseHistory history, PeriodLifecycle lifecycle,
-        PayrollLayouts payrollLayouts, AuditLog audit, CloseLeases leases, InputChanges inputChanges) {
+        PeriodRevisionRepository revisions, CloseHistory history, PeriodLifecycleRepository lifecycle,
+        PayrollLayouts payrollLayouts, AuditLogRepository audit, CloseLeases leases, InputChanges inputChanges) {
 
     /** Attempts to record a close failed by a lost connection, and the pause between them. */
     private static final int RECORD_ATTEMPTS = 3;
     private static final long RECORD_PAUSE_MILLIS = 600;
 
     /** The period's lock, if finance or a later close has locked it. */
-    public Optional<PeriodLifecycle.PeriodState> lock(YearMonth period) {
+    public Optional<PeriodLifecycleRepository.PeriodState> lock(YearMonth period) {
         return lifecycle.locked(period);
     }
 
@@ -62,7 +62,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
      */
     public int run(CloseRun first, boolean revise, Set<String> allowEmpty, PrintStream out,
             PrintStream err) throws Exception {
-        Optional<PeriodLifecycle.PeriodState> locked = lifecycle.locked(first.period());
+        Optional<PeriodLifecycleRepository.PeriodState> locked = lifecycle.locked(first.period());
         if (locked.isPresent()) {
             return carryOut(Refuse.locked(first.period(), locked.get(), lifecycle.nextOpen(first.period())),
                     first.period(), null,
@@ -120,7 +120,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
         repair(refuse.repairs(), last);
         refuse.reasons().forEach(err::println);
         if (refuse.audited() != null) {
-            audit.record(AuditLog.osUser(), AuditLog.Action.CLOSE, period, refuse.audited());
+            audit.record(AuditLogRepository.osUser(), AuditLogRepository.Action.CLOSE, period, refuse.audited());
         }
         return refuse.exitCode();
     }
@@ -139,7 +139,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
     }
 
     /** Runs the close and records in the audit trail who ran it, how it started and how it ended. */
-    private int launch(CloseRun run, Set<String> allowEmpty, AuditLog.Action action, String how,
+    private int launch(CloseRun run, Set<String> allowEmpty, AuditLogRepository.Action action, String how,
             PrintStream out, PrintStream err) throws Exception {
         String what = "revision " + run.revision() + ", " + how + (allowEmpty.isEmpty() ? ""
                 : ", allowing no " + String.join(", ", allowEmpty));
@@ -152,7 +152,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
         } catch (JobExecutionAlreadyRunningException e) {
             // a step of the last execution was marked running again after it was failed above: only a worker
             // that was still running a range of it can do that
-            audit.record(AuditLog.osUser(), action, run.period(), what + ": could not start: a step of the last "
+            audit.record(AuditLogRepository.osUser(), action, run.period(), what + ": could not start: a step of the last "
                     + "execution is still marked running");
             err.println("compclose: the close of " + run.period() + " cannot continue yet: a step of its last run is "
                     + "still marked running, most likely a rep range a serve --worker process is still running.");
@@ -163,11 +163,11 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
             if (lost.isPresent()) {
                 return connectionLost(run, action, what, lost.get(), err);
             }
-            audit.record(AuditLog.osUser(), action, run.period(), what + ": could not start: " + Failures.describe(e));
+            audit.record(AuditLogRepository.osUser(), action, run.period(), what + ": could not start: " + Failures.describe(e));
             throw e;
         }
         CloseEnding ending = CloseEnding.of(run, execution);
-        audit.record(AuditLog.osUser(), action, run.period(), what + ", execution " + execution.getId() + ": "
+        audit.record(AuditLogRepository.osUser(), action, run.period(), what + ", execution " + execution.getId() + ": "
                 + ending.outcome());
         if (ending.report()) {
             report.print(execution, out);
@@ -190,7 +190,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
      * The connection dropped so late in a failing step that Spring Batch could not record the failure
      * itself: the close is recorded failed here, over a new connection, as a restart expects to find it.
      */
-    private int connectionLost(CloseRun run, AuditLog.Action action, String what, String reason, PrintStream err) {
+    private int connectionLost(CloseRun run, AuditLogRepository.Action action, String what, String reason, PrintStream err) {
         String step = "";
         // the pool may still hold connections the server dropped, and trusts one used in the last half
         // second without testing it: such a one fails at once, and after a pause the pool tests each before
@@ -207,7 +207,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
                         history.failUnknown(last);
                     }
                 }
-                audit.record(AuditLog.osUser(), action, run.period(), what + ": failed" + step + ": " + reason);
+                audit.record(AuditLogRepository.osUser(), action, run.period(), what + ": failed" + step + ": " + reason);
                 break;
             } catch (RuntimeException again) {
                 // the database may still be away: then the next close finds the execution as it is, and recovers it

@@ -6,8 +6,8 @@ import java.util.Set;
 
 import org.springframework.batch.core.job.JobExecution;
 
-import io.compclose.audit.AuditLog;
-import io.compclose.period.PeriodLifecycle;
+import io.compclose.audit.AuditLogRepository;
+import io.compclose.period.PeriodLifecycleRepository;
 import io.compclose.system.CloseRun;
 import io.compclose.system.LeaseHolder;
 
@@ -37,7 +37,7 @@ sealed interface CloseDecision {
             return new Refuse(List.of(), Set.of(), exitCode, List.of(reasons), null);
         }
 
-        static Refuse locked(YearMonth period, PeriodLifecycle.PeriodState lock, YearMonth next) {
+        static Refuse locked(YearMonth period, PeriodLifecycleRepository.PeriodState lock, YearMonth next) {
             return because(ExitCode.BAD_INPUT, "compclose: " + period + " is " + lock.lockDescription() + ". A locked "
                     + "period's figures never change, so it cannot be closed or revised again.",
                     "Put late inputs and corrections for " + period + " in the inbox of the next open period, " + next
@@ -64,7 +64,7 @@ sealed interface CloseDecision {
      * The close starts, restarts or continues as {@code run}; {@code readAgainFrom} is the first step that reads a
      * changed input again (null: none), and {@code how} goes to the audit trail.
      */
-    record Launch(List<String> notes, Set<Repair> repairs, CloseRun run, AuditLog.Action action,
+    record Launch(List<String> notes, Set<Repair> repairs, CloseRun run, AuditLogRepository.Action action,
             String readAgainFrom, String how) implements CloseDecision {
     }
 }

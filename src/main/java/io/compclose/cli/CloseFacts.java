@@ -12,7 +12,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
-import io.compclose.audit.AuditLog;
+import io.compclose.audit.AuditLogRepository;
 import io.compclose.cli.CloseDecision.Completed;
 import io.compclose.cli.CloseDecision.Launch;
 import io.compclose.cli.CloseDecision.Refuse;
@@ -58,7 +58,7 @@ record CloseFacts(CloseRun run, int latest, boolean revise, JobExecution last, O
         CloseRun revision = run.atRevision(latest + 1);
         return new Launch(List.of("Revising the close of " + revision.period() + " from " + revision.inbox()
                 + " (revision " + revision.revision() + "): statements that change are issued again, and payroll gets "
-                + "a correction file of the differences."), Set.of(), revision, AuditLog.Action.REVISE, null,
+                + "a correction file of the differences."), Set.of(), revision, AuditLogRepository.Action.REVISE, null,
                 "started from " + revision.inbox());
     }
 
@@ -148,7 +148,7 @@ record CloseFacts(CloseRun run, int latest, boolean revise, JobExecution last, O
         if (!readAgain.isEmpty()) {
             how += "; " + readAgain;
         }
-        return new Launch(notes, repairs, run, AuditLog.Action.CLOSE, readAgainFrom, recovered + how);
+        return new Launch(notes, repairs, run, AuditLogRepository.Action.CLOSE, readAgainFrom, recovered + how);
     }
 
     /**

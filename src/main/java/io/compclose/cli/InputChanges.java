@@ -17,7 +17,7 @@ import io.compclose.intake.CloseInputs;
 import io.compclose.intake.InputFileRepository;
 import io.compclose.intake.InputFileRepository.ReadInput;
 import io.compclose.job.MonthlyCloseJobConfiguration;
-import io.compclose.period.PeriodRevision;
+import io.compclose.period.PeriodRevisionRepository;
 import io.compclose.system.CloseRun;
 
 /**
@@ -26,7 +26,7 @@ import io.compclose.system.CloseRun;
  * from the one reading it on are cleared and those steps forgotten, so they run as if for the first time.
  */
 @Component
-public record InputChanges(InputFileRepository inputs, PeriodRevision revisions, CloseHistory history) {
+public record InputChanges(InputFileRepository inputs, PeriodRevisionRepository revisions, CloseHistory history) {
 
     /** An input file whose content differs from what the close read; a null sha is an absent file. */
     public record Change(String fileName, String readBy, String was, String now) {

@@ -15,7 +15,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.step.StepExecution;
 
-import io.compclose.audit.AuditLog;
+import io.compclose.audit.AuditLogRepository;
 import io.compclose.cli.CloseDecision.Completed;
 import io.compclose.cli.CloseDecision.Launch;
 import io.compclose.cli.CloseDecision.Refuse;
@@ -36,7 +36,7 @@ class CloseFactsTests {
 
         Launch launch = (Launch) decision;
         assertThat(launch.notes()).containsExactly("Closing 2026-10 from /data/inbox/2026-10 into /data/out");
-        assertThat(launch.action()).isEqualTo(AuditLog.Action.CLOSE);
+        assertThat(launch.action()).isEqualTo(AuditLogRepository.Action.CLOSE);
         assertThat(launch.run().revision()).isEqualTo(1);
         assertThat(launch.repairs()).isEmpty();
         assertThat(launch.how()).isEqualTo("started from /data/inbox/2026-10");
@@ -162,7 +162,7 @@ class CloseFactsTests {
         Launch launch = (Launch) facts(2, true, execution(BatchStatus.COMPLETED, INBOX), List.of()).decide();
 
         assertThat(launch.run().revision()).isEqualTo(3);
-        assertThat(launch.action()).isEqualTo(AuditLog.Action.REVISE);
+        assertThat(launch.action()).isEqualTo(AuditLogRepository.Action.REVISE);
     }
 
     @Test
