@@ -1,9 +1,23 @@
 package io.compclose;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.sql.SQLException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -52,6 +66,22 @@ class ArchitectureTests {
                     "commands")
             .whereLayer("crediting").mayOnlyBeAccessedByLayers("calculation", "reconciliation", "payout", "statement",
                     "delivery", "commands");
+
+    /** SQL is found, and changed, in one place: the repositories (and the database plumbing of system). */
+    @ArchTest
+    static final ArchRule sqlLivesInRepositories = noClasses()
+            .that(are(not(nestedInOrNamed("Repository"))))
+            .and().resideOutsideOfPackages("io.compclose.system..",
+                    "io.compclose.intake..") // intake: until its repositories land
+            .should().dependOnClassesThat(belongToAnyOf(JdbcTemplate.class, NamedParameterJdbcTemplate.class,
+                    JdbcClient.class).or(resideInAPackage("java.sql..").and(not(assignableTo(SQLException.class)))))
+            .because("a class that reads or writes the database is a repository of its stage");
+
+    /** A class named *Repository, or one nested in it. */
+    private static DescribedPredicate<JavaClass> nestedInOrNamed(String suffix) {
+        return DescribedPredicate.describe("named *" + suffix, javaClass -> javaClass.getName()
+                .replaceAll("\\$.*", "").endsWith(suffix));
+    }
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("io.compclose.(**)").should().beFreeOfCycles();

@@ -8,14 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,10 +19,8 @@ import io.compclose.intake.IntakeRepository;
 import io.compclose.core.input.Roster;
 import io.compclose.intake.PlanFiles;
 import io.compclose.partition.PartitionedSteps;
-import io.compclose.partition.RepRanges;
 import io.compclose.rules.Conditions;
 import io.compclose.system.CloseRun;
-import io.compclose.system.StepFactory;
 
 /**
  * Calculation: every rep active in the period is closed by the core over their plan year, and
@@ -37,29 +31,14 @@ public class CalculationStepConfiguration {
 
 
     @Bean
-    Step calculateEarnings(PartitionedSteps partitioned, Step calculateEarningsRange, RepRanges repRanges,
-            IntakeRepository intake) {
-        return partitioned.byRepRange("calculateEarnings", calculateEarningsRange, repRanges,
-                e -> intake.activeReps(CloseRun.of(e).period()));
-    }
-
-    /** One range of reps, in this process or in a worker's. */
-    @Bean
-    Step calculateEarningsRange(StepFactory steps, JdbcCursorItemReader<String> repsToCalculate,
-            ItemProcessor<String, RepClose> repCalculation, ItemWriter<RepClose> repCloseWriter) {
-        return steps.<String, RepClose>rangeChunk("calculateEarningsRange", "calculateEarnings")
-                .reader(repsToCalculate)
-                .processor(repCalculation)
-                .writer(repCloseWriter)
-                .build();
+    Step calculateEarnings(PartitionedSteps partitioned, Step calculateEarningsRange) {
+        return partitioned.byRepRange("calculateEarnings", calculateEarningsRange);
     }
 
     @Bean
-    @StepScope
-    JdbcCursorItemReader<String> repsToCalculate(CloseRun run,
-            @Value("#{stepExecutionContext['firstRep']}") String firstRep,
-            @Value("#{stepExecutionContext['lastRep']}") String lastRep, DataSource dataSource) {
-        return RepRanges.reader("repsToCalculate", dataSource, run.period(), firstRep, lastRep);
+    Step calculateEarningsRange(PartitionedSteps partitioned, ItemProcessor<String, RepClose> repCalculation,
+            ItemWriter<RepClose> repCloseWriter) {
+        return partitioned.range("calculateEarnings", repCalculation, repCloseWriter);
     }
 
     @Bean

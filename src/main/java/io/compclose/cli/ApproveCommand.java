@@ -10,10 +10,9 @@ import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.compclose.audit.AuditLog;
+import io.compclose.audit.AuditLogRepository;
 import io.compclose.reconciliation.ReviewRepository;
 import io.compclose.reconciliation.ReviewRules;
 import io.compclose.system.CloseRun;
@@ -23,22 +22,8 @@ import io.compclose.system.CloseRun;
  * exceptions they saw. The next {@code close} of the period continues from the review gate.
  */
 @Component
-public class ApproveCommand {
-
-    private final CloseHistory history;
-    private final ReviewRepository review;
-    private final Clock clock;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
-
-    public ApproveCommand(CloseHistory history, ReviewRepository review, Clock clock, AuditLog audit,
-            PlatformTransactionManager transactionManager) {
-        this.history = history;
-        this.review = review;
-        this.clock = clock;
-        this.audit = audit;
-        this.transaction = new TransactionTemplate(transactionManager);
-    }
+public record ApproveCommand(CloseHistory history, ReviewRepository review, Clock clock, AuditLogRepository audit,
+        TransactionTemplate transaction) {
 
     public int run(YearMonth period, String by, String note, Path outDir, PrintStream out, PrintStream err) {
         if (by == null) {
@@ -64,7 +49,7 @@ public class ApproveCommand {
         int reviewed = revision;
         transaction.executeWithoutResult(status -> {
             review.approve(period, reviewed, by, note, exceptions.size(), LocalDateTime.now(clock));
-            audit.record(by, AuditLog.Action.APPROVE, period, "revision " + reviewed + ", execution " + last.getId()
+            audit.record(by, AuditLogRepository.Action.APPROVE, period, "revision " + reviewed + ", execution " + last.getId()
                     + ", " + exceptions.size() + " exception" + (exceptions.size() == 1 ? "" : "s")
                     + (note == null ? "" : ": " + note));
         });

@@ -12,15 +12,7 @@ import io.compclose.schedule.CatalogEntry;
  * while the schedule runs, DOWN once it stopped (a stopping service starts nothing more). What an operator
  * checks to see that {@code serve} has its jobs on the schedule, not only a web server up.
  */
-class CatalogHealth implements HealthIndicator {
-
-    private final CatalogScheduler scheduler;
-    private final Clock clock;
-
-    CatalogHealth(CatalogScheduler scheduler, Clock clock) {
-        this.scheduler = scheduler;
-        this.clock = clock;
-    }
+record CatalogHealth(CatalogScheduler scheduler, Clock clock) implements HealthIndicator {
 
     @Override
     public Health health() {

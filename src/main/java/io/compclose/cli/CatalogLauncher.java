@@ -171,7 +171,7 @@ public class CatalogLauncher {
             return ExitCode.OK;
         }
         return switch (entry.command()) {
-            case CLOSE -> close.run(new CloseRun(period, inbox, out), false, o, e);
+            case CLOSE -> close.run(new CloseRun(period, inbox, out), false, Set.of(), o, e);
             case USAGE_INTAKE -> usageIntake.run(new UsageIntakeRun(period, now.toLocalDate(), inbox, out), o, e);
             case RESEND -> resend.run(period, null, entry.requestedBy(), out, o, e);
         };

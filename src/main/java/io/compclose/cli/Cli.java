@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 import io.compclose.CompCloseApplication;
-import io.compclose.audit.AuditLog;
+import io.compclose.audit.AuditLogRepository;
 import io.compclose.partition.PartitionProperties;
 import io.compclose.partition.WorkerConfiguration;
 import io.compclose.system.AtomicFiles;
@@ -113,7 +113,7 @@ public final class Cli {
                     out, err);
         } else if (command instanceof Commands.Resend resend) {
             return context.getBean(ResendCommand.class).run(resend.period, blankToNull(resend.rep),
-                    blankToNull(resend.by) != null ? blankToNull(resend.by) : AuditLog.osUser(), outDir, out, err);
+                    blankToNull(resend.by) != null ? blankToNull(resend.by) : AuditLogRepository.osUser(), outDir, out, err);
         }
         throw new IllegalStateException("no way to run " + command.getClass().getSimpleName());
     }

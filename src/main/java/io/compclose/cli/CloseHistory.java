@@ -17,13 +17,7 @@ import io.compclose.system.CloseRun;
 
 /** The closes of a period as the job repository knows them: which revision is the latest, and how it ended. */
 @Component
-public class CloseHistory {
-
-    private final JobRepository jobRepository;
-
-    public CloseHistory(JobRepository jobRepository) {
-        this.jobRepository = jobRepository;
-    }
+public record CloseHistory(JobRepository jobRepository) {
 
     public JobExecution lastExecution(CloseRun run) {
         return jobRepository.getLastJobExecution(MonthlyCloseJobConfiguration.JOB_NAME, run.toJobParameters());

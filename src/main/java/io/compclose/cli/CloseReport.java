@@ -20,7 +20,7 @@ import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.stereotype.Component;
 
 import io.compclose.crediting.CreditRepository;
-import io.compclose.delivery.DeliveryLog;
+import io.compclose.delivery.DeliveryRepository;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.payout.PayoutRepository;
 import io.compclose.reconciliation.ReviewRepository;
@@ -30,31 +30,11 @@ import io.compclose.system.CloseRun;
 
 /** The short summary printed at the end of a close: what a finance person needs to know. */
 @Component
-public class CloseReport {
+public record CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeRepository intake,
+        CreditRepository credits, PayoutRepository payouts, StatementRepository statements,
+        DeliveryRepository deliveryLog, ReviewRepository review) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    private final JobRepository jobRepository;
-    private final Job monthlyClose;
-    private final IntakeRepository intake;
-    private final CreditRepository credits;
-    private final PayoutRepository payouts;
-    private final StatementRepository statements;
-    private final DeliveryLog deliveryLog;
-    private final ReviewRepository review;
-
-    public CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeRepository intake,
-            CreditRepository credits, PayoutRepository payouts, StatementRepository statements,
-            DeliveryLog deliveryLog, ReviewRepository review) {
-        this.deliveryLog = deliveryLog;
-        this.review = review;
-        this.jobRepository = jobRepository;
-        this.monthlyClose = monthlyClose;
-        this.intake = intake;
-        this.credits = credits;
-        this.payouts = payouts;
-        this.statements = statements;
-    }
 
     static String time(LocalDateTime time) {
         return time == null ? "-" : TIME.format(time);
@@ -152,12 +132,12 @@ public class CloseReport {
         }
         out.println("    rejects       " + shown(run.rejectsFile()));
         out.println("    log           " + shown(run.out().resolve("logs").resolve("compclose.log")));
-        List<DeliveryLog.Undelivered> undelivered = deliveryLog.undelivered(run.period());
+        List<DeliveryRepository.Undelivered> undelivered = deliveryLog.undelivered(run.period());
         if (!undelivered.isEmpty()) {
             out.println();
             out.println("  Statements not delivered: " + undelivered.size());
             undelivered.stream().limit(20).forEach(u -> out.println("    " + u.repId() + " to " + u.recipient() + ": "
-                    + (u.outcome().equals(DeliveryLog.SENDING)
+                    + (u.outcome().equals(DeliveryRepository.SENDING)
                             ? "interrupted while sending, it may or may not have arrived" : u.detail())));
             if (undelivered.size() > 20) {
                 out.println("    ... and " + (undelivered.size() - 20) + " more in table delivery_log");

@@ -71,6 +71,13 @@ final class Commands {
         }
     }
 
+    /** A command of one pay period, which it names first. */
+    abstract static class ForPeriod extends Base {
+        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, converter = Month.class,
+                description = "the pay period")
+        YearMonth period;
+    }
+
     /** {@code --out}: where the outputs, the log and the embedded database go. */
     static final class OutFolder {
         @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: out)")
@@ -82,10 +89,7 @@ final class Commands {
             "--revise recalculates a closed period from a corrected inbox;",
             "--allow-empty=bookings closes a month without bookings (else",
             "a bookings.csv with no accepted row stops the close, exit 2)"})
-    static final class Close extends Base {
-        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, converter = Month.class,
-                description = "the pay period")
-        YearMonth period;
+    static final class Close extends ForPeriod {
         @Option(names = "--inbox", paramLabel = "DIR", required = true, description = "the folder of the input files")
         Path inbox;
         @Mixin
@@ -114,10 +118,7 @@ final class Commands {
     @Command(name = "approve", sortOptions = false, sortSynopsis = false, description = {
             "approve a close stopped for review (exit 3); the next",
             "close continues to payroll and statements"})
-    static final class Approve extends Base {
-        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, converter = Month.class,
-                description = "the pay period")
-        YearMonth period;
+    static final class Approve extends ForPeriod {
         @Option(names = "--by", paramLabel = "NAME", required = true, description = "who approves")
         String by;
         @Option(names = "--note", paramLabel = "TEXT", description = "why")
@@ -129,10 +130,7 @@ final class Commands {
     @Command(name = "lock", sortOptions = false, sortSynopsis = false, description = {
             "lock a closed period: its figures never change again, and",
             "late inputs and corrections for it go to the next period"})
-    static final class Lock extends Base {
-        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, converter = Month.class,
-                description = "the pay period")
-        YearMonth period;
+    static final class Lock extends ForPeriod {
         @Option(names = "--by", paramLabel = "NAME", required = true, description = "who locks it")
         String by;
         @Option(names = "--note", paramLabel = "TEXT", description = "why")
@@ -144,10 +142,7 @@ final class Commands {
     @Command(name = "resend", sortOptions = false, sortSynopsis = false, description = {
             "email a rep's statement again (a lost email), or without",
             "--rep every statement of the period not delivered yet"})
-    static final class Resend extends Base {
-        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, converter = Month.class,
-                description = "the pay period")
-        YearMonth period;
+    static final class Resend extends ForPeriod {
         @Option(names = "--rep", paramLabel = "ID", description = "the rep (default: every undelivered statement)")
         String rep;
         @Option(names = "--by", paramLabel = "NAME", description = "who asks (default: the user running this)")
@@ -159,10 +154,7 @@ final class Commands {
     @Command(name = "usage-intake", sortOptions = false, sortSynopsis = false, description = {
             "read the period's usage.csv to date as the close will, and",
             "list what it would accept and reject (once a day)"})
-    static final class UsageIntake extends Base {
-        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, converter = Month.class,
-                description = "the pay period")
-        YearMonth period;
+    static final class UsageIntake extends ForPeriod {
         @Option(names = "--inbox", paramLabel = "DIR", required = true, description = "the folder of usage.csv")
         Path inbox;
         @Mixin

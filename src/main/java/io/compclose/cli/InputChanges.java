@@ -17,7 +17,7 @@ import io.compclose.intake.CloseInputs;
 import io.compclose.intake.InputFileRepository;
 import io.compclose.intake.InputFileRepository.ReadInput;
 import io.compclose.job.MonthlyCloseJobConfiguration;
-import io.compclose.period.PeriodRevision;
+import io.compclose.period.PeriodRevisionRepository;
 import io.compclose.system.CloseRun;
 
 /**
@@ -26,7 +26,7 @@ import io.compclose.system.CloseRun;
  * from the one reading it on are cleared and those steps forgotten, so they run as if for the first time.
  */
 @Component
-public class InputChanges {
+public record InputChanges(InputFileRepository inputs, PeriodRevisionRepository revisions, CloseHistory history) {
 
     /** An input file whose content differs from what the close read; a null sha is an absent file. */
     public record Change(String fileName, String readBy, String was, String now) {
@@ -39,16 +39,6 @@ public class InputChanges {
         static String shown(String sha) {
             return sha == null ? "absent" : "sha " + sha.substring(0, 12);
         }
-    }
-
-    private final InputFileRepository inputs;
-    private final PeriodRevision revisions;
-    private final CloseHistory history;
-
-    public InputChanges(InputFileRepository inputs, PeriodRevision revisions, CloseHistory history) {
-        this.inputs = inputs;
-        this.revisions = revisions;
-        this.history = history;
     }
 
     /** The inputs the close (revision) has read that differ in {@code inbox}, in the order the close reads them. */
@@ -92,15 +82,18 @@ public class InputChanges {
     }
 
     /**
-     * Makes the next restart read the changed inputs again: clears what the steps from the first one
-     * reading a changed file on wrote, and forgets those steps. Returns that first step.
+     * Makes the next restart read the changed inputs again: clears what the steps from {@code first}, the
+     * first one reading a changed file, on wrote, and forgets those steps.
      */
-    public String readAgain(CloseRun run, JobExecution last, List<Change> changes) {
-        String first = MonthlyCloseJobConfiguration.STEP_ORDER.stream()
-                .filter(step -> changes.stream().anyMatch(c -> c.readBy().equals(step))).findFirst().orElseThrow();
+    public void readAgain(CloseRun run, JobExecution last, String first) {
         List<String> steps = MonthlyCloseJobConfiguration.stepsFrom(first);
         revisions.clearWrittenBy(run.period(), run.revision(), steps);
         history.forget(last, steps);
-        return first;
+    }
+
+    /** The first step of the close that reads one of the changed files. */
+    static String firstReading(List<Change> changes) {
+        return MonthlyCloseJobConfiguration.STEP_ORDER.stream()
+                .filter(step -> changes.stream().anyMatch(c -> c.readBy().equals(step))).findFirst().orElseThrow();
     }
 }

@@ -6,38 +6,25 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.compclose.audit.AuditLog;
-import io.compclose.period.PeriodLifecycle;
+import io.compclose.audit.AuditLogRepository;
+import io.compclose.period.PeriodLifecycleRepository;
 
 /**
  * {@code lock}: finance locks a closed period once payroll has imported it. A locked period is
  * never closed or revised again; late inputs and corrections for it go to the next open period.
  */
 @Component
-public class LockCommand {
-
-    private final PeriodLifecycle lifecycle;
-    private final Clock clock;
-    private final AuditLog audit;
-    private final TransactionTemplate transaction;
-
-    public LockCommand(PeriodLifecycle lifecycle, Clock clock, AuditLog audit,
-            PlatformTransactionManager transactionManager) {
-        this.lifecycle = lifecycle;
-        this.clock = clock;
-        this.audit = audit;
-        this.transaction = new TransactionTemplate(transactionManager);
-    }
+public record LockCommand(PeriodLifecycleRepository lifecycle, Clock clock, AuditLogRepository audit,
+        TransactionTemplate transaction) {
 
     public int run(YearMonth period, String by, String note, PrintStream out, PrintStream err) {
         if (by == null || by.isBlank()) {
             err.println("compclose: --by=NAME is required: a lock names who locked the period");
             return ExitCode.BAD_INPUT;
         }
-        PeriodLifecycle.PeriodState state = lifecycle.state(period);
+        PeriodLifecycleRepository.PeriodState state = lifecycle.state(period);
         switch (state.state()) {
             case OPEN -> {
                 err.println("compclose: " + period + " has no completed close to lock; run its close first");
@@ -50,7 +37,7 @@ public class LockCommand {
             case CLOSED -> {
                 transaction.executeWithoutResult(status -> {
                     lifecycle.lock(period, by, note, LocalDateTime.now(clock));
-                    audit.record(by, AuditLog.Action.LOCK, period, "revision " + state.revision()
+                    audit.record(by, AuditLogRepository.Action.LOCK, period, "revision " + state.revision()
                             + (note == null ? "" : ": " + note));
                 });
                 out.println("Locked " + period + " (revision " + state.revision() + ", closed "

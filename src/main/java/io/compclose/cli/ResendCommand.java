@@ -21,15 +21,7 @@ import io.compclose.system.CloseRun;
  * itself delivers, and a resend beside it could send a statement twice.
  */
 @Component
-public class ResendCommand {
-
-    private final JobRepository jobRepository;
-    private final StatementResend resend;
-
-    public ResendCommand(JobRepository jobRepository, StatementResend resend) {
-        this.jobRepository = jobRepository;
-        this.resend = resend;
-    }
+public record ResendCommand(JobRepository jobRepository, StatementResend resend) {
 
     public int run(YearMonth period, String repId, String requestedBy, Path outDir, PrintStream out, PrintStream err)
             throws Exception {

@@ -22,26 +22,12 @@ import io.compclose.system.CloseRun;
 
 /** {@code status}: every execution of the close (or of one period), its steps and their counts. */
 @Component
-public class StatusCommand {
+public record StatusCommand(JobRepository jobRepository, IntakeRepository intake,
+        io.compclose.period.PeriodLifecycleRepository lifecycle, CloseLeases leases, InputFileRepository inputs) {
 
     /** The intake steps and the file whose rejects they count. */
     private static final Map<String, String> INTAKE_FILES = Map.of("loadReps", "reps.csv", "loadBookings",
             "bookings.csv");
-
-    private final JobRepository jobRepository;
-    private final IntakeRepository intake;
-    private final io.compclose.period.PeriodLifecycle lifecycle;
-    private final CloseLeases leases;
-    private final InputFileRepository inputs;
-
-    public StatusCommand(JobRepository jobRepository, IntakeRepository intake,
-            io.compclose.period.PeriodLifecycle lifecycle, CloseLeases leases, InputFileRepository inputs) {
-        this.inputs = inputs;
-        this.lifecycle = lifecycle;
-        this.leases = leases;
-        this.jobRepository = jobRepository;
-        this.intake = intake;
-    }
 
     public int run(YearMonth period, PrintStream out) {
         List<JobInstance> instances = jobRepository.findJobInstances(MonthlyCloseJobConfiguration.JOB_NAME).stream()

@@ -16,7 +16,6 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.compclose.core.input.AccountOwner;
 import io.compclose.core.input.Booking;
@@ -36,9 +35,9 @@ public class CreditingStepConfiguration {
     @Bean
     Step creditBookings(StepFactory steps, JdbcCursorItemReader<Booking> creditableBookings,
             ItemProcessor<Booking, Crediting.Outcome> creditRules, ItemWriter<Crediting.Outcome> creditWriter,
-            JdbcTemplate jdbc) {
-        return steps.<Booking, Crediting.Outcome>intakeChunk("creditBookings", e -> jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM booking WHERE pay_period = ?", Long.class, CloseRun.of(e).periodKey()))
+            IntakeRepository intake) {
+        return steps.<Booking, Crediting.Outcome>intakeChunk("creditBookings",
+                        e -> intake.countRows("booking", CloseRun.of(e).periodKey()))
                 .reader(creditableBookings)
                 .processor(creditRules)
                 .writer(creditWriter)

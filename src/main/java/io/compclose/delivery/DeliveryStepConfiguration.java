@@ -3,8 +3,6 @@ package io.compclose.delivery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
@@ -12,14 +10,13 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.compclose.delivery.DeliveryRepository.Statement;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
@@ -39,11 +36,11 @@ public class DeliveryStepConfiguration {
      * A restart first settles the outbox sends a killed close left half-done, so each is written once.
      */
     @Bean
-    Step deliverStatements(StepFactory steps, JdbcCursorItemReader<StatementToSend> statementsToSend,
-            ItemProcessor<StatementToSend, Delivery> addressing, ItemWriter<Delivery> statementPostman,
-            JdbcTemplate jdbc, StatementsTie statementsTie, DeliveryLog deliveryLog) {
-        return steps.<StatementToSend, Delivery>chunk("deliverStatements", e -> jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM statement WHERE pay_period = ?", Long.class, CloseRun.of(e).periodKey()))
+    Step deliverStatements(StepFactory steps, JdbcCursorItemReader<Statement> statementsToSend,
+            ItemProcessor<Statement, Delivery> addressing, ItemWriter<Delivery> statementPostman,
+            StatementsTie statementsTie, DeliveryRepository deliveryLog) {
+        return steps.<Statement, Delivery>chunk("deliverStatements",
+                        e -> deliveryLog.statementCount(CloseRun.of(e).periodKey()))
                 .reader(statementsToSend)
                 .processor(addressing)
                 .writer(statementPostman)
@@ -62,47 +59,31 @@ public class DeliveryStepConfiguration {
      * The close holds its period's lease, so no other close is sending: a SENDING claim of the close's
      * own is one a killed close left, and an outbox file is written whole or not at all.
      */
-    static void settleInterruptedOutboxSends(DeliveryLog log, CloseRun run) {
-        for (DeliveryLog.InterruptedSend send : log.interruptedOutboxSends(run.period())) {
+    static void settleInterruptedOutboxSends(DeliveryRepository log, CloseRun run) {
+        for (DeliveryRepository.InterruptedSend send : log.interruptedOutboxSends(run.period())) {
             boolean written = Files.exists(run.outboxDir().resolve(
                     OutboxChannel.fileName(send.repId(), send.version(), send.sendNo())));
             log.settle(run.period(), send, written);
         }
     }
 
-    /** A statement row as the delivery step reads it. */
-    public record StatementToSend(String repId, int version, String filePath) {
-    }
-
     @Bean
     @StepScope
-    JdbcCursorItemReader<StatementToSend> statementsToSend(CloseRun run,
-            DataSource dataSource) {
-        return new JdbcCursorItemReaderBuilder<StatementToSend>()
-                .name("statementsToSend")
-                .dataSource(dataSource)
-                .sql("""
-                        SELECT s.rep_id, s.version, s.file_path FROM statement s WHERE s.pay_period = ?
-                        AND s.version = (SELECT MAX(v.version) FROM statement v WHERE v.pay_period = s.pay_period
-                            AND v.rep_id = s.rep_id)
-                        ORDER BY s.rep_id
-                        """)
-                .queryArguments(run.periodKey())
-                .rowMapper((rs, i) -> new StatementToSend(rs.getString(1), rs.getInt(2), rs.getString(3)))
-                .build();
+    JdbcCursorItemReader<Statement> statementsToSend(CloseRun run, DeliveryRepository deliveries) {
+        return deliveries.statementsToSend(run.period());
     }
 
     /** The address is the rep's roster address for the period, never one from anywhere else. */
     @Bean
     @StepScope
-    ItemProcessor<StatementToSend, Delivery> addressing(CloseRun run,
+    ItemProcessor<Statement, Delivery> addressing(CloseRun run,
             IntakeRepository intake) {
         Roster roster = intake.roster(run.periodKey());
         return statement -> {
             RepAssignment rep = roster.forPeriod(statement.repId(), run.period()).orElseThrow(() ->
                     new IllegalStateException("rep " + statement.repId() + " has no assignment in " + run.period()));
             return new Delivery(run.period(), statement.repId(), statement.version(), 1, rep.email(), rep.name(),
-                    Path.of(statement.filePath()));
+                    statement.pdf());
         };
     }
 
@@ -121,7 +102,7 @@ public class DeliveryStepConfiguration {
      */
     @Bean
     @StepScope
-    ItemWriter<Delivery> statementPostman(CloseRun run, DeliveryLog log,
+    ItemWriter<Delivery> statementPostman(CloseRun run, DeliveryRepository log,
             ObjectProvider<JavaMailSender> smtp, CloseProperties properties, DeliveryProperties delivery) {
         Postman postman = new Postman(channel(smtp, properties, run.outboxDir()), log, delivery);
         int[] failedInARow = {0};

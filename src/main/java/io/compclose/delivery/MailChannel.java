@@ -1,5 +1,6 @@
 package io.compclose.delivery;
 
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /** Where statement emails go: an SMTP server, or .eml files in the outbox folder. */
@@ -7,7 +8,14 @@ public interface MailChannel {
 
     String name();
 
-    MimeMessage newMessage(Delivery delivery) throws Exception;
+    /** The sender address of the statement emails. */
+    String from();
+
+    Session session();
+
+    default MimeMessage newMessage(Delivery delivery) throws Exception {
+        return StatementMessage.build(session(), from(), delivery);
+    }
 
     void send(MimeMessage message, Delivery delivery) throws Exception;
 

@@ -14,16 +14,10 @@ import io.compclose.system.AtomicFiles;
  * revised statement's as {@code <rep>.v<version>.eml}, a resend with {@code .resend-<n>} before
  * {@code .eml}.
  */
-public final class OutboxChannel implements MailChannel {
+public record OutboxChannel(Path outbox, String from) implements MailChannel {
 
-    private final Path outbox;
-    private final String from;
-    private final Session session = Session.getInstance(new Properties());
-
-    public OutboxChannel(Path outbox, String from) {
-        this.outbox = outbox;
-        this.from = from;
-    }
+    /** A session without a server: the messages are only written out. */
+    private static final Session OFFLINE = Session.getInstance(new Properties());
 
     @Override
     public String name() {
@@ -36,8 +30,8 @@ public final class OutboxChannel implements MailChannel {
     }
 
     @Override
-    public MimeMessage newMessage(Delivery delivery) throws Exception {
-        return StatementMessage.build(session, from, delivery);
+    public Session session() {
+        return OFFLINE;
     }
 
     @Override

@@ -12,7 +12,7 @@ import jakarta.mail.internet.MimeMessage;
  * refusal is recorded and reported, not thrown, so the other reps are still served; a fatal one
  * (the login is refused) stops delivery.
  */
-public final class Postman {
+public record Postman(MailChannel channel, DeliveryRepository log, DeliveryProperties settings) {
 
     public enum Result { SENT, ALREADY_HANDLED, FAILED_PERMANENT, FAILED_TRANSIENT }
 
@@ -27,17 +27,7 @@ public final class Postman {
     }
 
     /** How one claimed send ended, to record; {@code stop} is thrown once it is recorded, if not null. */
-    private record Attempted(DeliveryLog.Attempt record, Outcome outcome, Exception stop) {
-    }
-
-    private final MailChannel channel;
-    private final DeliveryLog log;
-    private final DeliveryProperties settings;
-
-    public Postman(MailChannel channel, DeliveryLog log, DeliveryProperties settings) {
-        this.channel = channel;
-        this.log = log;
-        this.settings = settings;
+    private record Attempted(DeliveryRepository.Attempt record, Outcome outcome, Exception stop) {
     }
 
     public String channelName() {
@@ -74,7 +64,7 @@ public final class Postman {
             messages.add(channel.newMessage(delivery));
         }
         List<Boolean> claimed = log.claimAll(deliveries, channel.name());
-        List<DeliveryLog.Attempt> records = new ArrayList<>();
+        List<DeliveryRepository.Attempt> records = new ArrayList<>();
         try {
             for (int i = 0; i < deliveries.size(); i++) {
                 if (!claimed.get(i)) {
@@ -111,17 +101,17 @@ public final class Postman {
         for (int attempt = 1; ; attempt++) {
             try {
                 channel.send(message, delivery);
-                return new Attempted(DeliveryLog.Attempt.sent(delivery, attempt),
+                return new Attempted(DeliveryRepository.Attempt.sent(delivery, attempt),
                         new Outcome(Result.SENT, attempt, null), null);
             } catch (Exception e) {
                 SendFailure failure = SendFailure.of(e);
                 if (failure.kind() == SendFailure.Kind.FATAL) {
-                    return new Attempted(DeliveryLog.Attempt.failed(delivery, attempt, failure.reason()), null,
+                    return new Attempted(DeliveryRepository.Attempt.failed(delivery, attempt, failure.reason()), null,
                             new DeliveryFailedException(delivery, e));
                 }
                 if (failure.kind() == SendFailure.Kind.PERMANENT || attempt >= settings.attempts()) {
                     String kind = failure.kind() == SendFailure.Kind.PERMANENT ? "permanent" : "transient";
-                    return new Attempted(DeliveryLog.Attempt.failed(delivery, attempt, kind + ", " + attempt
+                    return new Attempted(DeliveryRepository.Attempt.failed(delivery, attempt, kind + ", " + attempt
                             + " attempt" + (attempt > 1 ? "s" : "") + ": " + failure.reason()),
                             new Outcome(failure.kind() == SendFailure.Kind.PERMANENT ? Result.FAILED_PERMANENT
                                     : Result.FAILED_TRANSIENT, attempt, failure), null);
@@ -129,7 +119,7 @@ public final class Postman {
                 try {
                     Thread.sleep(backoff(attempt).toMillis());
                 } catch (InterruptedException stopped) {
-                    return new Attempted(DeliveryLog.Attempt.failed(delivery, attempt,
+                    return new Attempted(DeliveryRepository.Attempt.failed(delivery, attempt,
                             "interrupted while waiting to try again: " + failure.reason()), null, stopped);
                 }
             }

@@ -1,19 +1,12 @@
 package io.compclose.delivery;
 
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.mail.javamail.JavaMailSender;
 
 /** Sends through the configured SMTP server ({@code spring.mail.host}). */
-public final class SmtpChannel implements MailChannel {
-
-    private final JavaMailSender sender;
-    private final String from;
-
-    public SmtpChannel(JavaMailSender sender, String from) {
-        this.sender = sender;
-        this.from = from;
-    }
+public record SmtpChannel(JavaMailSender sender, String from) implements MailChannel {
 
     @Override
     public String name() {
@@ -21,8 +14,8 @@ public final class SmtpChannel implements MailChannel {
     }
 
     @Override
-    public MimeMessage newMessage(Delivery delivery) throws Exception {
-        return StatementMessage.build(sender.createMimeMessage().getSession(), from, delivery);
+    public Session session() {
+        return sender.createMimeMessage().getSession();
     }
 
     @Override

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-import io.compclose.audit.AuditLog;
+import io.compclose.audit.AuditLogRepository;
+import io.compclose.delivery.DeliveryRepository.Statement;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.system.CloseProperties;
@@ -26,43 +26,17 @@ import io.compclose.system.CloseProperties;
  * an address given on the command line. Each send is recorded in the audit trail with who asked for it.
  */
 @Component
-public class StatementResend {
+public record StatementResend(DeliveryRepository log, IntakeRepository intake, ObjectProvider<JavaMailSender> smtp,
+        CloseProperties properties, DeliveryProperties delivery, AuditLogRepository audit) {
 
     /** One statement's resend: the send it became and how it went. */
     public record Resent(String repId, int version, int sendNo, String recipient, Postman.Outcome outcome) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final DeliveryLog log;
-    private final IntakeRepository intake;
-    private final ObjectProvider<JavaMailSender> smtp;
-    private final CloseProperties properties;
-    private final DeliveryProperties delivery;
-    private final AuditLog audit;
-
-    public StatementResend(JdbcTemplate jdbc, DeliveryLog log, IntakeRepository intake,
-            ObjectProvider<JavaMailSender> smtp, CloseProperties properties, DeliveryProperties delivery,
-            AuditLog audit) {
-        this.audit = audit;
-        this.jdbc = jdbc;
-        this.log = log;
-        this.intake = intake;
-        this.smtp = smtp;
-        this.properties = properties;
-        this.delivery = delivery;
-    }
-
     /** The latest version of each rep's statement of the period, by rep: what a resend sends. */
     public Map<String, Statement> statements(YearMonth period) {
-        Map<String, Statement> latest = new LinkedHashMap<>();
-        jdbc.query("SELECT rep_id, version, file_path FROM statement WHERE pay_period = ? ORDER BY rep_id, version",
-                rs -> {
-                    latest.put(rs.getString(1), new Statement(rs.getString(1), rs.getInt(2), Path.of(rs.getString(3))));
-                }, period.toString());
-        return latest;
-    }
-
-    public record Statement(String repId, int version, Path pdf) {
+        return log.latestStatements(period).stream().collect(Collectors.toMap(Statement::repId, s -> s,
+                (a, b) -> b, LinkedHashMap::new));
     }
 
     /**
@@ -76,7 +50,7 @@ public class StatementResend {
             Statement one = statements.get(repId);
             chosen = one == null ? List.of() : List.of(one);
         } else {
-            Set<String> undelivered = log.undelivered(period).stream().map(DeliveryLog.Undelivered::repId)
+            Set<String> undelivered = log.undelivered(period).stream().map(DeliveryRepository.Undelivered::repId)
                     .collect(Collectors.toSet());
             chosen = statements.values().stream().filter(s -> undelivered.contains(s.repId())).toList();
         }
@@ -94,11 +68,11 @@ public class StatementResend {
             try {
                 outcome = postman.deliver(send, requestedBy);
             } catch (Exception e) {
-                audit.record(requestedBy, AuditLog.Action.RESEND, period, what + ": failed: " + e.getMessage());
+                audit.record(requestedBy, AuditLogRepository.Action.RESEND, period, what + ": failed: " + e.getMessage());
                 throw e;
             }
             if (outcome.result() != Postman.Result.ALREADY_HANDLED) {
-                audit.record(requestedBy, AuditLog.Action.RESEND, period, what + ": " + (outcome.failure() == null
+                audit.record(requestedBy, AuditLogRepository.Action.RESEND, period, what + ": " + (outcome.failure() == null
                         ? "sent" : "not sent: " + outcome.failure().reason()));
             }
             resent.add(new Resent(send.repId(), send.version(), send.sendNo(), send.recipient(), outcome));

@@ -4,10 +4,11 @@ package io.compclose.partition;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.compclose.system.CloseRun;
@@ -48,7 +49,16 @@ public class PartitionConfiguration {
     /** Step-scoped: each partitioned step splits the reps of its own close's period. */
     @Bean
     @StepScope
-    RepRanges repRanges(CloseRun run, JdbcTemplate jdbc) {
-        return new RepRanges(jdbc, run.period());
+    RepRanges repRanges(CloseRun run, RepRangeRepository reps) {
+        return new RepRanges(reps, run.period());
+    }
+
+    /** The reader of every range step: the reps of its range, from the range's own step context. */
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<String> repsInRange(CloseRun run,
+            @Value("#{stepExecutionContext['" + RepRanges.FIRST_REP + "']}") String firstRep,
+            @Value("#{stepExecutionContext['" + RepRanges.LAST_REP + "']}") String lastRep, RepRangeRepository reps) {
+        return reps.repsInRange(run.period(), firstRep, lastRep);
     }
 }

@@ -1,19 +1,21 @@
 package io.compclose.partition;
 
-import java.util.function.ToLongFunction;
-
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.PartitionHandler;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
+import io.compclose.intake.IntakeRepository;
+import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
 
 /**
@@ -22,38 +24,36 @@ import io.compclose.system.StepFactory;
  * state, so a restarted step runs again only the ranges that did not complete.
  */
 @Component
-public class PartitionedSteps {
+public record PartitionedSteps(JobRepository jobRepository, PartitionProperties properties, StepFactory steps,
+        ThreadPoolTaskExecutor partitionThreads, ObjectProvider<RemotePartitions> remote, RepRanges repRanges,
+        JdbcCursorItemReader<String> repsInRange, IntakeRepository intake) {
 
-    private final JobRepository jobRepository;
-    private final PartitionProperties properties;
-    private final StepFactory steps;
-    private final ThreadPoolTaskExecutor partitionThreads;
-    private final ObjectProvider<RemotePartitions> remote;
-
-    public PartitionedSteps(JobRepository jobRepository, PartitionProperties properties, StepFactory steps,
-            ThreadPoolTaskExecutor partitionThreads, ObjectProvider<RemotePartitions> remote) {
-        this.jobRepository = jobRepository;
-        this.properties = properties;
-        this.steps = steps;
-        this.partitionThreads = partitionThreads;
-        this.remote = remote;
+    /**
+     * The step that runs one range of {@code name}'s reps, in this process or in a worker's: a bean named
+     * {@code name + "Range"}, the name workers look it up by.
+     */
+    public <O> Step range(String name, ItemProcessor<String, O> processor, ItemWriter<O> writer) {
+        return steps.<String, O>rangeChunk(name + "Range", name)
+                .reader(repsInRange)
+                .processor(processor)
+                .writer(writer)
+                .build();
     }
 
     /**
-     * @param name   the step's name in the close
-     * @param range  the step that runs one range; its name is the ranges' name prefix
-     * @param ranges the rep ranges
-     * @param total  the reps of the whole step, for its progress line
+     * @param name  the step's name in the close
+     * @param range the step that runs one range ({@link #range}); its name is the ranges' name prefix
      */
-    public Step byRepRange(String name, Step range, Partitioner ranges, ToLongFunction<StepExecution> total) {
+    public Step byRepRange(String name, Step range) {
         PartitionHandler handler = properties.mode() == PartitionProperties.Mode.REMOTE
                 ? remote.getObject().handler(range.getName(), properties.rangeCount())
                 : onThreads(range);
-        return new StepBuilder(name, jobRepository).partitioner(range.getName(), ranges)
+        return new StepBuilder(name, jobRepository).partitioner(range.getName(), repRanges)
                 .gridSize(properties.rangeCount())
                 .partitionHandler(RangeFailures.surfaced(RangeBounds.restored(HeaviestRangesFirst.of(handler),
-                        ranges, jobRepository)))
-                .listener((StepExecutionListener) steps.partitionedProgress(name).estimating(total))
+                        repRanges, jobRepository)))
+                .listener((StepExecutionListener) steps.partitionedProgress(name)
+                        .estimating(e -> intake.activeReps(CloseRun.of(e).period())))
                 .build();
     }
 

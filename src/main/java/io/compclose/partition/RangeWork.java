@@ -16,17 +16,9 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
  * its last committed chunk. A range already completed, or sent by a close that has since failed or
  * been recovered, is dropped: the close that runs now sends its own.
  */
-public final class RangeWork {
+public record RangeWork(JobRepository jobRepository, StepExecutionRequestHandler handler) {
 
     private static final Logger log = LoggerFactory.getLogger(RangeWork.class);
-
-    private final JobRepository jobRepository;
-    private final StepExecutionRequestHandler handler;
-
-    public RangeWork(JobRepository jobRepository, StepExecutionRequestHandler handler) {
-        this.jobRepository = jobRepository;
-        this.handler = handler;
-    }
 
     /** Runs the range the message names; never throws for a range that ran, whatever its outcome. */
     public void run(String message) {

@@ -18,17 +18,8 @@ import org.springframework.messaging.MessageChannel;
  * watches the shared job repository until every range has ended. No replies travel back, so a close
  * restarted on another host finds the ranges' outcome where the workers recorded it.
  */
-public final class RemotePartitions {
-
-    private final JobRepository jobRepository;
-    private final MessageChannel rangeRequests;
-    private final PartitionProperties properties;
-
-    public RemotePartitions(JobRepository jobRepository, MessageChannel rangeRequests, PartitionProperties properties) {
-        this.jobRepository = jobRepository;
-        this.rangeRequests = rangeRequests;
-        this.properties = properties;
-    }
+public record RemotePartitions(JobRepository jobRepository, MessageChannel rangeRequests,
+        PartitionProperties properties) {
 
     /** Hands the ranges of {@code rangeStep} to the workers; fails the step if they are not all done in time. */
     PartitionHandler handler(String rangeStep, int gridSize) {

@@ -6,13 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Splits the period's active reps, in rep id order, into contiguous ranges of about the same work. A
@@ -30,38 +25,21 @@ public class RepRanges implements Partitioner {
     /** The range's weight: the sum of its reps' weights. */
     public static final String WEIGHT = "weight";
 
-    private final JdbcTemplate jdbc;
+    private final RepRangeRepository reps;
     private final YearMonth period;
 
-    public RepRanges(JdbcTemplate jdbc, YearMonth period) {
-        this.jdbc = jdbc;
+    public RepRanges(RepRangeRepository reps, YearMonth period) {
+        this.reps = reps;
         this.period = period;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<WeighedRep> reps = jdbc.query("SELECT r.rep_id, 1 + (SELECT COUNT(*) FROM credit c WHERE "
-                + "c.pay_period = ? AND c.rep_id = r.rep_id) + (SELECT COUNT(*) FROM account_owner o WHERE "
-                + "o.pay_period = ? AND o.rep_id = r.rep_id) FROM active_rep r WHERE r.pay_period = ? "
-                + "ORDER BY r.rep_id", (rs, i) -> new WeighedRep(rs.getString(1), rs.getLong(2)),
-                period.toString(), period.toString(), period.toString());
-        return split(reps, gridSize);
+        return split(reps.weighedReps(period), gridSize);
     }
 
     /** A rep and the work it brings to a range. */
     record WeighedRep(String repId, long weight) {
-    }
-
-    /** Reads the reps of one range, in rep id order; its position is kept in the range's own step context. */
-    public static JdbcCursorItemReader<String> reader(String name, DataSource dataSource, YearMonth period,
-            String firstRep, String lastRep) {
-        return new JdbcCursorItemReaderBuilder<String>()
-                .name(name)
-                .dataSource(dataSource)
-                .sql("SELECT rep_id FROM active_rep WHERE pay_period = ? AND rep_id BETWEEN ? AND ? ORDER BY rep_id")
-                .queryArguments(period.toString(), firstRep, lastRep)
-                .rowMapper((rs, i) -> rs.getString(1))
-                .build();
     }
 
     /**

@@ -8,7 +8,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.compclose.audit.AuditLog;
+import io.compclose.audit.AuditLogRepository;
 import io.compclose.core.input.BadInputException;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
@@ -22,8 +22,8 @@ import io.compclose.system.StepFactory;
 public class PeriodStepsConfiguration {
 
     @Bean
-    Step openPeriod(StepFactory steps, PeriodRevision revisions, PeriodLifecycle lifecycle, Clock clock,
-            AuditLog audit) {
+    Step openPeriod(StepFactory steps, PeriodRevisionRepository revisions, PeriodLifecycleRepository lifecycle, Clock clock,
+            AuditLogRepository audit) {
         return steps.tasklet("openPeriod", (contribution, chunkContext) -> {
             CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
             lifecycle.locked(run.period()).ifPresent(state -> {
@@ -33,7 +33,7 @@ public class PeriodStepsConfiguration {
                         + lifecycle.nextOpen(run.period()));
             });
             for (java.time.YearMonth earlier : lifecycle.lockClosedBefore(run.period(), LocalDateTime.now(clock))) {
-                audit.record(AuditLog.osUser(), AuditLog.Action.LOCK, earlier, "locked by the close of "
+                audit.record(AuditLogRepository.osUser(), AuditLogRepository.Action.LOCK, earlier, "locked by the close of "
                         + run.period() + ": its year-to-date true-up starts from these figures");
             }
             if (run.isRevision()) {
@@ -44,7 +44,7 @@ public class PeriodStepsConfiguration {
     }
 
     @Bean
-    Step closePeriod(StepFactory steps, PeriodLifecycle lifecycle, Clock clock) {
+    Step closePeriod(StepFactory steps, PeriodLifecycleRepository lifecycle, Clock clock) {
         return steps.tasklet("closePeriod", (contribution, chunkContext) -> {
             CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
             lifecycle.markClosed(run.period(), run.revision(), LocalDateTime.now(clock));

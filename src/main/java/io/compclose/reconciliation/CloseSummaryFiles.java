@@ -41,11 +41,11 @@ public final class CloseSummaryFiles {
         report = io.compclose.system.ReportTemplates.compile(TEMPLATE);
     }
 
-    public static byte[] csv(List<CloseSummary.Row> rows) {
+    public static byte[] csv(List<CloseSummaryRepository.Row> rows) {
         StringWriter text = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             csv.printRecord("section", "item", "currency", "count", "amount", "detail");
-            for (CloseSummary.Row row : rows) {
+            for (CloseSummaryRepository.Row row : rows) {
                 csv.printRecord(row.section(), SpreadsheetSafe.text(row.item()), nullToEmpty(row.currency()),
                         row.count() == null ? "" : row.count(), row.amount() == null ? "" : plain(row.amount()),
                         SpreadsheetSafe.text(row.detail()));
@@ -56,7 +56,7 @@ public final class CloseSummaryFiles {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    public byte[] pdf(String title, List<CloseSummary.Row> rows) {
+    public byte[] pdf(String title, List<CloseSummaryRepository.Row> rows) {
         Map<String, Object> params = new HashMap<>();
         params.put("title", title);
         params.put(JRParameter.REPORT_LOCALE, Locale.US);

@@ -18,13 +18,7 @@ import io.compclose.system.CloseRun;
 import io.compclose.system.ExtractProperties;
 
 /** The inbox files (or the queries standing in for them) read again, independently of intake. */
-final class InboxRecount {
-
-    private final ExtractProperties extract;
-
-    InboxRecount(ExtractProperties extract) {
-        this.extract = extract;
-    }
+record InboxRecount(ExtractProperties extract) {
 
     /** The rows of a file, or of the query standing in for it, counted again. */
     long rows(CloseRun run, CsvFileSpec spec) {

@@ -26,10 +26,10 @@ public class ReconciliationStepConfiguration {
     }
 
     @Bean
-    Step summariseClose(StepFactory steps, CloseSummary summary, CloseSummaryFiles files) {
+    Step summariseClose(StepFactory steps, CloseSummaryRepository summary, CloseSummaryFiles files) {
         return steps.tasklet("summariseClose", (contribution, chunkContext) -> {
             CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
-            List<CloseSummary.Row> rows = summary.rows(run.period(), run.revision());
+            List<CloseSummaryRepository.Row> rows = summary.rows(run.period(), run.revision());
             String title = "Close of " + run.period() + (run.isRevision() ? ", revision " + run.revision() : "");
             Path base = run.closeSummary();
             AtomicFiles.write(base.resolveSibling(base.getFileName() + ".csv"), CloseSummaryFiles.csv(rows));

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * unpaid because their roster row was rejected come first: nothing else on the list costs someone
  * their pay without a trace on their statement.
  */
-public final class ReviewRules {
+public record ReviewRules(ReviewProperties thresholds) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -45,12 +45,6 @@ public final class ReviewRules {
 
     /** Something finance must review: what kind, about whom, why, and the amount concerned. */
     public record ReviewException(String kind, String subject, String detail, BigDecimal amount) {
-    }
-
-    private final ReviewProperties thresholds;
-
-    public ReviewRules(ReviewProperties thresholds) {
-        this.thresholds = thresholds;
     }
 
     /** The rules over reps, uncredited bookings and rejected rows alone. */

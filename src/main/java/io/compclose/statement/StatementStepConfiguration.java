@@ -5,13 +5,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.PlanFiles;
 import io.compclose.partition.PartitionedSteps;
-import io.compclose.partition.RepRanges;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
-import io.compclose.system.StepFactory;
 
 /** Statements: one PDF per active rep, written whole, recorded with its checksum. */
 @Configuration
@@ -38,29 +33,14 @@ public class StatementStepConfiguration {
 
     /** Filling and exporting a PDF is CPU work: the ranges of reps are rendered side by side. */
     @Bean
-    Step renderStatements(PartitionedSteps partitioned, Step renderStatementsRange, RepRanges repRanges,
-            IntakeRepository intake) {
-        return partitioned.byRepRange("renderStatements", renderStatementsRange, repRanges,
-                e -> intake.activeReps(CloseRun.of(e).period()));
+    Step renderStatements(PartitionedSteps partitioned, Step renderStatementsRange) {
+        return partitioned.byRepRange("renderStatements", renderStatementsRange);
     }
 
-    /** One range of reps, in this process or in a worker's. */
     @Bean
-    Step renderStatementsRange(StepFactory steps, JdbcCursorItemReader<String> repsToStatement,
+    Step renderStatementsRange(PartitionedSteps partitioned,
             ItemProcessor<String, RenderedStatement> statementRendering, ItemWriter<RenderedStatement> statementWriter) {
-        return steps.<String, RenderedStatement>rangeChunk("renderStatementsRange", "renderStatements")
-                .reader(repsToStatement)
-                .processor(statementRendering)
-                .writer(statementWriter)
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    JdbcCursorItemReader<String> repsToStatement(CloseRun run,
-            @Value("#{stepExecutionContext['firstRep']}") String firstRep,
-            @Value("#{stepExecutionContext['lastRep']}") String lastRep, DataSource dataSource) {
-        return RepRanges.reader("repsToStatement", dataSource, run.period(), firstRep, lastRep);
+        return partitioned.range("renderStatements", statementRendering, statementWriter);
     }
 
     @Bean

@@ -16,19 +16,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * an estimate of the time left. On a terminal it rewrites one line in place; otherwise (a log,
  * CI, a pipe) it prints a plain line at most every few seconds and one when the step ends.
  */
-public final class ProgressReporter {
+public record ProgressReporter(PrintStream out, boolean terminal, boolean enabled) {
 
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
-
-    private final PrintStream out;
-    private final boolean terminal;
-    private final boolean enabled;
-
-    public ProgressReporter(PrintStream out, boolean terminal, boolean enabled) {
-        this.out = out;
-        this.terminal = terminal;
-        this.enabled = enabled;
-    }
 
     /** A listener for one step; {@code total} estimates its rows, or returns -1 when unknown. */
     public StepProgress listener(ToLongFunction<StepExecution> total) {

@@ -20,7 +20,7 @@ import io.compclose.system.Secrets;
  * row, the application's database account may not either, and on MySQL / MariaDB triggers refuse it.
  */
 @Repository
-public class AuditLog {
+public class AuditLogRepository {
 
     /** What was done. Stored in lower case: {@code close}, {@code revise}, ... */
     public enum Action {
@@ -48,7 +48,7 @@ public class AuditLog {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public AuditLog(JdbcTemplate jdbc, Clock clock) {
+    public AuditLogRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

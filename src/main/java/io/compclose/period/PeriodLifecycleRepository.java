@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * open period, as an adjustment that names what it corrects.
  */
 @Repository
-public class PeriodLifecycle {
+public class PeriodLifecycleRepository {
 
     public enum State {
         OPEN, CLOSED, LOCKED
@@ -55,7 +55,7 @@ public class PeriodLifecycle {
 
     private final JdbcTemplate jdbc;
 
-    public PeriodLifecycle(JdbcTemplate jdbc) {
+    public PeriodLifecycleRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -21,7 +21,7 @@ import io.compclose.intake.CloseInputs;
  * against.
  */
 @Repository
-public class PeriodRevision {
+public class PeriodRevisionRepository {
 
     /** Every table of the close keyed by pay period, except the record of what was sent. */
     static final List<String> RECOMPUTED = List.of(
@@ -60,7 +60,7 @@ public class PeriodRevision {
 
     private final TransactionTemplate transaction;
 
-    public PeriodRevision(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public PeriodRevisionRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
     }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * close's tables, as rows of titled sections.
  */
 @Repository
-public class CloseSummary {
+public class CloseSummaryRepository {
 
     /** One line of a section; {@code count}, {@code amount}, {@code currency} and {@code detail} may be empty. */
     public record Row(String section, String item, String currency, Long count, BigDecimal amount, String detail) {
@@ -28,7 +28,7 @@ public class CloseSummary {
 
     private final JdbcTemplate jdbc;
 
-    public CloseSummary(JdbcTemplate jdbc) {
+    public CloseSummaryRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,5 +1,6 @@
 package io.compclose.delivery;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -8,8 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -25,21 +31,55 @@ import io.compclose.system.ColumnText;
  * settles such a claim itself ({@link #settle}). A FAILED send was refused and may be claimed again.
  */
 @Repository
-public class DeliveryLog {
+public class DeliveryRepository {
 
     public static final String SENDING = "SENDING";
     public static final String SENT = "SENT";
     public static final String FAILED = "FAILED";
 
+    /** Each rep's latest statement of the period, in rep order: what the close and a resend send. */
+    private static final String LATEST_STATEMENTS = """
+            SELECT s.rep_id, s.version, s.file_path FROM statement s WHERE s.pay_period = ?
+            AND s.version = (SELECT MAX(v.version) FROM statement v WHERE v.pay_period = s.pay_period
+                AND v.rep_id = s.rep_id)
+            ORDER BY s.rep_id
+            """;
+
+    private static final RowMapper<Statement> STATEMENT = (rs, i) -> new Statement(rs.getString(1), rs.getInt(2),
+            Path.of(rs.getString(3)));
+
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    public DeliveryLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public DeliveryRepository(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+    }
+
+    /** A rep's statement as delivery sends it. */
+    public record Statement(String repId, int version, Path pdf) {
+    }
+
+    /** The latest version of each rep's statement of the period, in rep order. */
+    public List<Statement> latestStatements(YearMonth period) {
+        return jdbc.query(LATEST_STATEMENTS, STATEMENT, period.toString());
+    }
+
+    /** The close's delivery reads them with a cursor, its position kept in the step's context for a restart. */
+    public JdbcCursorItemReader<Statement> statementsToSend(YearMonth period) {
+        return new JdbcCursorItemReaderBuilder<Statement>().name("statementsToSend").dataSource(dataSource)
+                .sql(LATEST_STATEMENTS).queryArguments(period.toString()).rowMapper(STATEMENT).build();
+    }
+
+    /** Every version of every statement of the period: the delivery step's work, for its progress line. */
+    public long statementCount(String period) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM statement WHERE pay_period = ?", Long.class, period);
     }
 
     /** True if this caller may send now; false if it was sent, is being sent, or its fate is unknown. */
