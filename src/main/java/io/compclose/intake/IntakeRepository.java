@@ -338,9 +338,14 @@ public class IntakeRepository {
                 + "ORDER BY source_file, line_no", REJECT_ROW, period));
     }
 
-    /** Rows an intake table holds for the period; the table name is a literal of the caller, never input. */
-    public long countRows(String table, String period) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE pay_period = ?", Long.class, period);
+    /** Rows intake accepted from a file in the period. */
+    public long countRows(InputFile file, String period) {
+        // the table name is a constant of InputFile, never input
+        return file.ownsTable()
+                ? jdbc.queryForObject("SELECT COUNT(*) FROM " + file.table() + " WHERE pay_period = ?", Long.class,
+                        period)
+                : jdbc.queryForObject("SELECT COUNT(*) FROM " + file.table() + " WHERE pay_period = ? AND source_file = ?",
+                        Long.class, period, file.fileName());
     }
 
     /** How many rows of a file the period rejected, by kind (REJECTED, DUPLICATE). */

@@ -39,14 +39,13 @@ public final class RequiredRowsCheck implements StepExecutionListener {
     /** The required files a close may run without: only bookings (a close without reps pays no one). */
     public static final Set<String> MAY_BE_EMPTY = Set.of("bookings");
 
+    private final InputFile file;
     private final CsvFileSpec spec;
-    private final String table;
     private final IntakeRepository repository;
 
-    /** @param table where the file's accepted rows are kept (one of the intake tables, never input) */
-    public RequiredRowsCheck(CsvFileSpec spec, String table, IntakeRepository repository) {
-        this.spec = spec;
-        this.table = table;
+    public RequiredRowsCheck(InputFile file, IntakeRepository repository) {
+        this.file = file;
+        this.spec = file.spec();
         this.repository = repository;
     }
 
@@ -57,7 +56,7 @@ public final class RequiredRowsCheck implements StepExecutionListener {
         }
         CloseRun run = CloseRun.of(step);
         String period = run.periodKey();
-        long accepted = repository.countRows(table, period);
+        long accepted = repository.countRows(file, period);
         if (accepted > 0) {
             return null;
         }
