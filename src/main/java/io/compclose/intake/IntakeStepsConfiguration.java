@@ -198,7 +198,7 @@ public class IntakeStepsConfiguration {
 
     /** Usage per account and month, and which rows replace an earlier delivery: set-based, after the load. */
     @Bean
-    Step summariseUsage(StepFactory steps, UsageSummary usageSummary) {
+    Step summariseUsage(StepFactory steps, UsageSummaryRepository usageSummary) {
         return steps.tasklet("summariseUsage", (contribution, chunkContext) -> {
             usageSummary.summarise(CloseRun.of(chunkContext.getStepContext().getStepExecution()).period());
             return RepeatStatus.FINISHED;
