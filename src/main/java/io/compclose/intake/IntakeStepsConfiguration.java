@@ -20,11 +20,15 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.BeanRegistrar;
+import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.env.Environment;
 
 import io.compclose.plan.CreditingRulesFile;
 import io.compclose.core.money.FxConversion;
@@ -41,6 +45,7 @@ import io.compclose.system.StepFactory;
  * account owners, usage and adjustments; publish the rejects.
  */
 @Configuration
+@Import(IntakeStepsConfiguration.LoadStepRegistrar.class)
 public class IntakeStepsConfiguration {
 
     /** The step a step-scoped bean is made for: a load step's name says which file it loads. */
@@ -58,49 +63,21 @@ public class IntakeStepsConfiguration {
         });
     }
 
-    @Bean
-    Step loadReps(LoadSteps load) {
-        return load.step(InputFile.REPS);
-    }
+    /**
+     * Registers a load step for each file but usage (validated as it is read ahead: see loadUsage), under the
+     * step's name, as the job's configuration asks for it.
+     */
+    static final class LoadStepRegistrar implements BeanRegistrar {
 
-    @Bean
-    Step loadBookings(LoadSteps load) {
-        return load.step(InputFile.BOOKINGS);
-    }
-
-    @Bean
-    Step loadSplits(LoadSteps load) {
-        return load.step(InputFile.SPLITS);
-    }
-
-    @Bean
-    Step loadAdjustments(LoadSteps load) {
-        return load.step(InputFile.ADJUSTMENTS);
-    }
-
-    @Bean
-    Step loadCancellations(LoadSteps load) {
-        return load.step(InputFile.CANCELLATIONS);
-    }
-
-    @Bean
-    Step loadKpis(LoadSteps load) {
-        return load.step(InputFile.KPIS);
-    }
-
-    @Bean
-    Step loadActivities(LoadSteps load) {
-        return load.step(InputFile.ACTIVITIES);
-    }
-
-    @Bean
-    Step loadFxRates(LoadSteps load) {
-        return load.step(InputFile.FX_RATES);
-    }
-
-    @Bean
-    Step loadAccountOwners(LoadSteps load) {
-        return load.step(InputFile.ACCOUNT_OWNERS);
+        @Override
+        public void register(BeanRegistry registry, Environment environment) {
+            for (InputFile file : InputFile.values()) {
+                if (file != InputFile.USAGE) {
+                    registry.registerBean(file.step(), Step.class,
+                            spec -> spec.supplier(context -> context.bean(LoadSteps.class).step(file)));
+                }
+            }
+        }
     }
 
     @Bean
@@ -209,7 +186,7 @@ public class IntakeStepsConfiguration {
     Step publishRejects(StepFactory steps, IntakeRepository repository) {
         return steps.tasklet("publishRejects", (contribution, chunkContext) -> {
             CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
-            AtomicFiles.write(run.rejectsFile(), rejectsCsv(repository, run.periodKey()));
+            AtomicFiles.write(run.rejectsFile(), rejectsCsv(repository.rejects(run.periodKey())));
             return RepeatStatus.FINISHED;
         });
     }
@@ -247,11 +224,12 @@ public class IntakeStepsConfiguration {
         return new StoredAcceptedRows<>(repository.usageIds(period), id -> repository.usage(period, id));
     }
 
-    static byte[] rejectsCsv(IntakeRepository repository, String period) {
+    /** rejects.csv: the close's, or the usage intake's of its preview. */
+    static byte[] rejectsCsv(List<Reject> rejects) {
         StringWriter text = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             csv.printRecord("file", "line", "column", "reason", "raw_value");
-            for (Reject r : repository.rejects(period)) {
+            for (Reject r : rejects) {
                 csv.printRecord(r.file(), r.line(), SpreadsheetSafe.text(r.column()), SpreadsheetSafe.text(r.reason()),
                         SpreadsheetSafe.text(r.rawValue()));
             }

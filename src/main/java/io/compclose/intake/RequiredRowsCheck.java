@@ -7,7 +7,6 @@ import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
@@ -67,7 +66,7 @@ public final class RequiredRowsCheck implements StepExecutionListener {
         String problem = problem(spec.fileName(), run.period(), rows, rejects.getOrDefault("REJECTED", 0L), outside,
                 run.rejectsFile());
         if (rows > 0) {
-            AtomicFiles.write(run.rejectsFile(), IntakeStepsConfiguration.rejectsCsv(repository, period));
+            AtomicFiles.write(run.rejectsFile(), IntakeStepsConfiguration.rejectsCsv(repository.rejects(period)));
         }
         repository.forgetRejects(period, spec.fileName());
         ExecutionContext context = step.getExecutionContext();
