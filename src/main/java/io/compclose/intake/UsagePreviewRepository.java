@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.intake.IntakeRepository.TableRows;
+
 /**
  * The daily usage intake's own tables: the latest month-to-date usage.csv of a pay period and its
  * rejects. Nothing here is read by the close, so a preview can never change what the close pays.
