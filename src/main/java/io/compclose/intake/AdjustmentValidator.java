@@ -17,7 +17,6 @@ public final class AdjustmentValidator {
 
     private final YearMonth period;
     private final Roster roster;
-    private final Map<String, Adjustment> acceptedById;
     private final AcceptedRows<Adjustment> accepted;
     private final Function<String, Optional<String>> paidIn;
 
@@ -26,7 +25,6 @@ public final class AdjustmentValidator {
             Function<String, Optional<String>> paidIn) {
         this.period = period;
         this.roster = roster;
-        this.acceptedById = acceptedById;
         this.accepted = AcceptedRows.inMemory(acceptedById);
         this.paidIn = paidIn;
     }

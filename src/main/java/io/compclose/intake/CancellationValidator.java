@@ -21,7 +21,6 @@ public final class CancellationValidator {
 
     private final YearMonth period;
     private final Function<String, Optional<BookingHistory>> bookings;
-    private final Map<String, Cancellation> acceptedById;
     private final AcceptedRows<Cancellation> accepted;
     private final Map<String, Cancellation> acceptedByBooking = new HashMap<>();
 
@@ -29,7 +28,6 @@ public final class CancellationValidator {
             Map<String, Cancellation> acceptedById) {
         this.period = period;
         this.bookings = bookings;
-        this.acceptedById = acceptedById;
         this.accepted = AcceptedRows.inMemory(acceptedById);
         acceptedById.values().forEach(c -> acceptedByBooking.put(c.bookingId(), c));
     }

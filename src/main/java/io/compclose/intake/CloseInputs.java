@@ -25,35 +25,17 @@ public final class CloseInputs {
 
     public static final String PLANS = "plans/";
 
-    /** Each CSV file by the step that reads it. */
-    private static final Map<String, String> CSV_READERS = csvReaders();
-
     private CloseInputs() {
-    }
-
-    private static Map<String, String> csvReaders() {
-        Map<String, String> readers = new LinkedHashMap<>();
-        readers.put("loadReps", CsvFileSpec.REPS.fileName());
-        readers.put("loadFxRates", CsvFileSpec.FX_RATES.fileName());
-        readers.put("loadBookings", CsvFileSpec.BOOKINGS.fileName());
-        readers.put("loadSplits", CsvFileSpec.SPLITS.fileName());
-        readers.put("loadCancellations", CsvFileSpec.CANCELLATIONS.fileName());
-        readers.put("loadKpis", CsvFileSpec.KPIS.fileName());
-        readers.put("loadActivities", CsvFileSpec.ACTIVITIES.fileName());
-        readers.put("loadAccountOwners", CsvFileSpec.ACCOUNT_OWNERS.fileName());
-        readers.put("loadUsage", CsvFileSpec.USAGE.fileName());
-        readers.put("loadAdjustments", CsvFileSpec.ADJUSTMENTS.fileName());
-        return Map.copyOf(readers);
     }
 
     /** The CSV file a load step reads ("loadBookings": bookings.csv), or null for a step that reads none. */
     public static String csvReadBy(String step) {
-        return CSV_READERS.get(step);
+        return InputFile.readBy(step).map(InputFile::fileName).orElse(null);
     }
 
     /** Whether the step is the first to read some input file. */
     public static boolean reads(String step) {
-        return step.equals("validatePlans") || CSV_READERS.containsKey(step);
+        return step.equals("validatePlans") || InputFile.readBy(step).isPresent();
     }
 
     /**
@@ -67,9 +49,8 @@ public final class CloseInputs {
             for (String plan : planFiles(inbox.resolve("plans"))) {
                 files.put(PLANS + plan, sha256(inbox.resolve("plans").resolve(plan)));
             }
-        } else if (CSV_READERS.containsKey(step)) {
-            String name = CSV_READERS.get(step);
-            files.put(name, sha256(inbox.resolve(name)));
+        } else {
+            InputFile.readBy(step).ifPresent(csv -> files.put(csv.fileName(), sha256(inbox.resolve(csv.fileName()))));
         }
         return files;
     }

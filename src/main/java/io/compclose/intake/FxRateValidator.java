@@ -16,7 +16,6 @@ public final class FxRateValidator {
 
     private final YearMonth period;
     private final String baseCurrency;
-    private final Map<String, FxRate> acceptedByKey;
     private final AcceptedRows<FxRate> accepted;
     private final BiFunction<String, String, Optional<BigDecimal>> earlierRate;
 
@@ -28,7 +27,6 @@ public final class FxRateValidator {
             BiFunction<String, String, Optional<BigDecimal>> earlierRate) {
         this.period = period;
         this.baseCurrency = baseCurrency;
-        this.acceptedByKey = acceptedByKey;
         this.accepted = AcceptedRows.inMemory(acceptedByKey);
         this.earlierRate = earlierRate;
     }

@@ -9,7 +9,6 @@ import io.compclose.core.input.Cancellation;
 import io.compclose.core.input.FxRate;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.RepFigure;
-import io.compclose.core.input.Role;
 import io.compclose.core.input.Roster;
 import io.compclose.core.input.Split;
 import java.math.BigDecimal;
@@ -24,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -32,6 +33,8 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcCursor
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.core.money.FxConversion;
@@ -39,6 +42,11 @@ import io.compclose.system.BulkLoad;
 import io.compclose.system.CloseProperties;
 import io.compclose.system.ColumnText;
 import io.compclose.system.StreamingResults;
+
+import static io.compclose.intake.IntakeRepository.TableRows.date;
+import static io.compclose.intake.IntakeRepository.TableRows.number;
+import static io.compclose.intake.IntakeRepository.TableRows.text;
+import static io.compclose.intake.IntakeRepository.TableRows.whole;
 
 /**
  * Stores what intake accepted and rejected. Every write is an upsert on the natural key, so a
@@ -48,12 +56,6 @@ import io.compclose.system.StreamingResults;
 @Repository
 public class IntakeRepository {
 
-    /** The booking columns in the order {@link #BOOKING_ROW} reads them. */
-    private static final String BOOKING_COLUMNS = "booking_id, booked_on, account_id, account_name, owner_rep_id, "
-            + "booking_type, product, acv, tcv, term_months, currency, sourced_by_rep_id, bundle_id, source_line";
-
-    private static final String REJECT_COLUMNS = "source_file, line_no, column_name, reason, raw_value, kind";
-
     private static final RowMapper<Reject> REJECT_ROW = (rs, i) -> new Reject(rs.getString(1), rs.getLong(2),
             rs.getString(3), rs.getString(4), rs.getString(5), Reject.Kind.valueOf(rs.getString(6)));
 
@@ -62,18 +64,83 @@ public class IntakeRepository {
             BookingType.valueOf(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
             rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14));
 
-    private static final String BOOKING_LOAD_COLUMNS = "pay_period, " + BOOKING_COLUMNS;
-    private static final String USAGE_LOAD_COLUMNS = "pay_period, usage_id, account_id, product, usage_month, "
-            + "quantity, unit, revenue, currency, source_line";
-    private static final String ACCOUNT_OWNER_LOAD_COLUMNS = "pay_period, account_id, rep_id, owner_role, "
-            + "effective_from, effective_to, source_line";
+    private static final TableRows<RepAssignment> ASSIGNMENTS = TableRows.of("rep_assignment", 2,
+            text("rep_id", RepAssignment::repId), date("effective_from", RepAssignment::effectiveFrom),
+            date("effective_to", RepAssignment::effectiveTo), text("employee_id", RepAssignment::employeeId),
+            text("name", RepAssignment::name), text("email", RepAssignment::email),
+            text("role", a -> a.role().name()), text("manager_id", RepAssignment::managerId),
+            text("team", RepAssignment::team), text("plan_id", RepAssignment::planId),
+            text("pay_currency", RepAssignment::payCurrency), whole("source_line", RepAssignment::line));
+
+    private static final TableRows<Booking> BOOKINGS = TableRows.of("booking", 1,
+            text("booking_id", Booking::bookingId), date("booked_on", Booking::bookedOn),
+            text("account_id", Booking::accountId), text("account_name", Booking::accountName),
+            text("owner_rep_id", Booking::ownerRepId), text("booking_type", b -> b.type().name()),
+            text("product", Booking::product), number("acv", Booking::acv), number("tcv", Booking::tcv),
+            whole("term_months", Booking::termMonths), text("currency", Booking::currency),
+            text("sourced_by_rep_id", Booking::sourcedByRepId), text("bundle_id", Booking::bundleId),
+            whole("source_line", Booking::line));
+
+    private static final TableRows<Cancellation> CANCELLATIONS = TableRows.of("cancellation", 1,
+            text("cancellation_id", Cancellation::cancellationId), text("booking_id", Cancellation::bookingId),
+            date("cancelled_on", Cancellation::cancelledOn), text("reason", c -> ColumnText.fit(c.reason(), 500)),
+            whole("source_line", Cancellation::line));
+
+    private static final TableRows<RepFigure> FIGURES = TableRows.of("rep_figure", 2,
+            text("source_file", RepFigure::sourceFile), text("source_id", RepFigure::sourceId),
+            text("rep_id", RepFigure::repId), text("figure_period", RepFigure::period),
+            text("metric", RepFigure::metric), number("figure_value", RepFigure::value),
+            text("detail", RepFigure::detail), whole("source_line", RepFigure::line));
+
+    static final TableRows<Reject> REJECTS = TableRows.of("intake_reject", 2,
+            text("source_file", Reject::file), whole("line_no", Reject::line), text("column_name", Reject::column),
+            text("reason", r -> ColumnText.fit(r.reason(), 500)), text("raw_value", r -> ColumnText.fit(r.rawValue(), 2000)),
+            text("kind", r -> r.kind().name()));
+
+    private static final TableRows<Split> SPLITS = TableRows.of("booking_split", 2,
+            text("booking_id", Split::bookingId), text("rep_id", Split::repId), number("percent", Split::percent),
+            text("split_role", Split::role), whole("source_line", Split::line));
+
+    private static final TableRows<Adjustment> ADJUSTMENTS = TableRows.of("adjustment", 1,
+            text("adjustment_id", Adjustment::adjustmentId), text("rep_id", Adjustment::repId),
+            number("amount", Adjustment::amount), text("currency", Adjustment::currency),
+            text("reason", a -> ColumnText.fit(a.reason(), 500)),
+            text("approved_by", a -> ColumnText.fit(a.approvedBy(), 128)), whole("source_line", Adjustment::line));
+
+    private static final TableRows<FxRate> FX_RATES = TableRows.of("fx_rate", 2,
+            text("currency", FxRate::currency), text("rate_period", FxRate::ratePeriod),
+            number("rate_to_base", FxRate::rateToBase), whole("source_line", FxRate::line));
+
+    /** billed_usage; the usage intake's preview has the same columns. */
+    static final TableRows<BilledUsage> USAGE = TableRows.of("billed_usage", 1,
+            text("usage_id", BilledUsage::usageId), text("account_id", BilledUsage::accountId),
+            text("product", BilledUsage::product), text("usage_month", u -> u.usageMonth().toString()),
+            number("quantity", BilledUsage::quantity), text("unit", BilledUsage::unit),
+            number("revenue", BilledUsage::revenue), text("currency", BilledUsage::currency),
+            whole("source_line", BilledUsage::line));
+
+    private static final TableRows<AccountOwner> ACCOUNT_OWNERS = TableRows.of("account_owner", 4,
+            text("account_id", AccountOwner::accountId), text("rep_id", AccountOwner::repId),
+            text("owner_role", o -> o.role().name()), date("effective_from", AccountOwner::effectiveFrom),
+            date("effective_to", AccountOwner::effectiveTo), whole("source_line", AccountOwner::line));
+
+    /** The booking columns, in the order {@link #BOOKING_ROW} reads them. */
+    private static final String BOOKING_COLUMNS = BOOKINGS.columnNames();
+
+    private static final String REJECT_COLUMNS = REJECTS.columnNames();
+
+    /** The roster's columns, named as {@link RepAssignment}'s components. */
+    private static final String ASSIGNMENT_COLUMNS = "rep_id, employee_id, name, email, role, manager_id, team, plan_id, "
+            + "pay_currency, effective_from, effective_to, source_line AS line";
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
     private final String baseCurrency;
     private final BulkLoad bulkLoad;
 
     public IntakeRepository(JdbcTemplate jdbc, CloseProperties properties, BulkLoad bulkLoad) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
         this.baseCurrency = properties.baseCurrency();
         this.bulkLoad = bulkLoad;
     }
@@ -84,107 +151,34 @@ public class IntakeRepository {
 
     /** How many reps are active in the period. */
     public long activeReps(YearMonth period) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM active_rep WHERE pay_period = ?", Long.class,
-                period.toString());
+        return client.sql("SELECT COUNT(*) FROM active_rep WHERE pay_period = :period")
+                .param("period", period.toString()).query(Long.class).single();
     }
 
     public void saveAssignments(String period, List<RepAssignment> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO rep_assignment (pay_period, rep_id, effective_from, effective_to, employee_id, name, email,
-                    role, manager_id, team, plan_id, pay_currency, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE effective_to = VALUES(effective_to), employee_id = VALUES(employee_id),
-                    name = VALUES(name), email = VALUES(email), role = VALUES(role), manager_id = VALUES(manager_id),
-                    team = VALUES(team), plan_id = VALUES(plan_id), pay_currency = VALUES(pay_currency),
-                    source_line = VALUES(source_line)
-                """, rows, rows.size(), (ps, a) -> {
-            ps.setString(1, period);
-            ps.setString(2, a.repId());
-            ps.setObject(3, a.effectiveFrom(), Types.DATE);
-            ps.setObject(4, a.effectiveTo(), Types.DATE);
-            ps.setString(5, a.employeeId());
-            ps.setString(6, a.name());
-            ps.setString(7, a.email());
-            ps.setString(8, a.role().name());
-            ps.setString(9, a.managerId());
-            ps.setString(10, a.team());
-            ps.setString(11, a.planId());
-            ps.setString(12, a.payCurrency());
-            ps.setLong(13, a.line());
-        });
+        ASSIGNMENTS.upsert(jdbc, period, rows);
     }
 
     public void saveBookings(String period, List<Booking> rows) {
-        if (bulkLoad.available()) {
-            bulkLoad.replace("booking", BOOKING_LOAD_COLUMNS, rows, b -> new Object[] {period, b.bookingId(),
-                    b.bookedOn(), b.accountId(), b.accountName(), b.ownerRepId(), b.type().name(), b.product(), b.acv(),
-                    b.tcv(), b.termMonths(), b.currency(), b.sourcedByRepId(), b.bundleId(), b.line()});
-            return;
-        }
-        jdbc.batchUpdate("""
-                INSERT INTO booking (pay_period, booking_id, booked_on, account_id, account_name, owner_rep_id,
-                    booking_type, product, acv, tcv, term_months, currency, sourced_by_rep_id, bundle_id, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE booked_on = VALUES(booked_on), account_id = VALUES(account_id),
-                    account_name = VALUES(account_name), owner_rep_id = VALUES(owner_rep_id),
-                    booking_type = VALUES(booking_type), product = VALUES(product), acv = VALUES(acv),
-                    tcv = VALUES(tcv), term_months = VALUES(term_months), currency = VALUES(currency),
-                    sourced_by_rep_id = VALUES(sourced_by_rep_id), bundle_id = VALUES(bundle_id),
-                    source_line = VALUES(source_line)
-                """, rows, rows.size(), (ps, b) -> {
-            ps.setString(1, period);
-            ps.setString(2, b.bookingId());
-            ps.setObject(3, b.bookedOn(), Types.DATE);
-            ps.setString(4, b.accountId());
-            ps.setString(5, b.accountName());
-            ps.setString(6, b.ownerRepId());
-            ps.setString(7, b.type().name());
-            ps.setString(8, b.product());
-            ps.setBigDecimal(9, b.acv());
-            ps.setBigDecimal(10, b.tcv());
-            ps.setInt(11, b.termMonths());
-            ps.setString(12, b.currency());
-            ps.setString(13, b.sourcedByRepId());
-            ps.setString(14, b.bundleId());
-            ps.setLong(15, b.line());
-        });
+        BOOKINGS.store(jdbc, bulkLoad, period, rows);
     }
 
     public void saveCancellations(String period, List<Cancellation> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO cancellation (pay_period, cancellation_id, booking_id, cancelled_on, reason, source_line)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE booking_id = VALUES(booking_id), cancelled_on = VALUES(cancelled_on),
-                    reason = VALUES(reason), source_line = VALUES(source_line)
-                """, rows, rows.size(), (ps, c) -> {
-            ps.setString(1, period);
-            ps.setString(2, c.cancellationId());
-            ps.setString(3, c.bookingId());
-            ps.setObject(4, c.cancelledOn(), Types.DATE);
-            ps.setString(5, ColumnText.fit(c.reason(), 500));
-            ps.setLong(6, c.line());
-        });
+        CANCELLATIONS.upsert(jdbc, period, rows);
     }
 
     /** The period's cancellations accepted so far (a restarted step continues with them). */
     public Map<String, Cancellation> cancellations(String period) {
-        Map<String, Cancellation> result = new HashMap<>();
-        jdbc.query("""
-                SELECT cancellation_id, booking_id, cancelled_on, reason, source_line FROM cancellation
-                WHERE pay_period = ?
-                """, rs -> {
-            Cancellation c = new Cancellation(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                    rs.getString(4), rs.getLong(5));
-            result.put(c.cancellationId(), c);
-        }, period);
-        return result;
+        return byKey(Cancellation.class, Cancellation::key, """
+                SELECT cancellation_id, booking_id, cancelled_on, reason, source_line AS line FROM cancellation
+                WHERE pay_period = :period
+                """, Map.of("period", period));
     }
 
     /** The pay periods up to {@code period} that accepted bookings, the latest first. */
     public List<String> bookingPeriods(String period) {
-        return jdbc.queryForList("""
-                SELECT DISTINCT pay_period FROM booking WHERE pay_period <= ? ORDER BY pay_period DESC
-                """, String.class, period);
+        return client.sql("SELECT DISTINCT pay_period FROM booking WHERE pay_period <= :period ORDER BY pay_period DESC")
+                .param("period", period).query(String.class).list();
     }
 
     /**
@@ -194,97 +188,46 @@ public class IntakeRepository {
      */
     public Optional<CancellationValidator.BookingHistory> bookingHistory(String bookingId, String period,
             List<String> bookingPeriods) {
-        LocalDate booked = null;
-        for (String bookedIn : bookingPeriods) {
-            List<LocalDate> day = jdbc.query("SELECT booked_on FROM booking WHERE pay_period = ? AND booking_id = ?",
-                    (rs, i) -> rs.getObject(1, LocalDate.class), bookedIn, bookingId);
-            if (!day.isEmpty()) {
-                booked = day.get(0);
-                break;
-            }
-        }
-        if (booked == null) {
-            return Optional.empty();
-        }
-        List<String> cancelledIn = jdbc.queryForList("""
-                SELECT pay_period FROM cancellation WHERE booking_id = ? AND pay_period < ? ORDER BY pay_period
-                """, String.class, bookingId, period);
-        return Optional.of(new CancellationValidator.BookingHistory(booked,
-                cancelledIn.isEmpty() ? null : cancelledIn.get(0)));
+        Optional<LocalDate> booked = bookingPeriods.stream()
+                .flatMap(bookedIn -> client.sql("SELECT booked_on FROM booking WHERE pay_period = :period AND booking_id = :id")
+                        .param("period", bookedIn).param("id", bookingId).query(LocalDate.class).optional().stream())
+                .findFirst();
+        return booked.map(day -> new CancellationValidator.BookingHistory(day, client.sql("""
+                SELECT pay_period FROM cancellation WHERE booking_id = :id AND pay_period < :period ORDER BY pay_period
+                """).param("id", bookingId).param("period", period).query(String.class).stream().findFirst()
+                .orElse(null)));
     }
 
     public void saveFigures(String period, List<RepFigure> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO rep_figure (pay_period, source_file, source_id, rep_id, figure_period, metric, figure_value,
-                    detail, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE rep_id = VALUES(rep_id), figure_period = VALUES(figure_period),
-                    metric = VALUES(metric), figure_value = VALUES(figure_value), detail = VALUES(detail),
-                    source_line = VALUES(source_line)
-                """, rows, rows.size(), (ps, f) -> {
-            ps.setString(1, period);
-            ps.setString(2, f.sourceFile());
-            ps.setString(3, f.sourceId());
-            ps.setString(4, f.repId());
-            ps.setString(5, f.period());
-            ps.setString(6, f.metric());
-            ps.setBigDecimal(7, f.value());
-            ps.setString(8, f.detail());
-            ps.setLong(9, f.line());
-        });
+        FIGURES.upsert(jdbc, period, rows);
     }
 
     /** The period's figures accepted so far from one file (a restarted step continues with them). */
     public Map<String, RepFigure> figures(String period, String file) {
-        Map<String, RepFigure> result = new HashMap<>();
-        jdbc.query("""
+        return client.sql("""
                 SELECT source_file, source_id, rep_id, figure_period, metric, figure_value, detail, source_line
-                FROM rep_figure WHERE pay_period = ? AND source_file = ?
-                """, rs -> {
-            RepFigure f = new RepFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getLong(8));
-            result.put(f.sourceId(), f);
-        }, period, file);
-        return result;
+                FROM rep_figure WHERE pay_period = :period AND source_file = :file
+                """).param("period", period).param("file", file)
+                .query((rs, i) -> new RepFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getLong(8)))
+                .stream().collect(Collectors.toMap(RepFigure::sourceId, f -> f));
     }
 
     public void saveRejects(String period, List<Reject> rejects) {
-        jdbc.batchUpdate("""
-                INSERT INTO intake_reject (pay_period, source_file, line_no, column_name, reason, raw_value, kind)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE column_name = VALUES(column_name), reason = VALUES(reason),
-                    raw_value = VALUES(raw_value), kind = VALUES(kind)
-                """, rejects, rejects.size(), (ps, r) -> {
-            ps.setString(1, period);
-            ps.setString(2, r.file());
-            ps.setLong(3, r.line());
-            ps.setString(4, r.column());
-            ps.setString(5, ColumnText.fit(r.reason(), 500));
-            ps.setString(6, ColumnText.fit(r.rawValue(), 2000));
-            ps.setString(7, r.kind().name());
-        });
+        REJECTS.upsert(jdbc, period, rejects);
     }
 
     /** The rep's latest roster row in any period: where their mail goes now. */
     public Optional<RepAssignment> latestAssignment(String repId) {
-        return jdbc.query("""
-                SELECT rep_id, employee_id, name, email, role, manager_id, team, plan_id, pay_currency,
-                       effective_from, effective_to, source_line
-                FROM rep_assignment WHERE rep_id = ? ORDER BY pay_period DESC, effective_from DESC
-                """, ASSIGNMENT_ROW, repId).stream().findFirst();
+        return client.sql("SELECT " + ASSIGNMENT_COLUMNS
+                + " FROM rep_assignment WHERE rep_id = :rep ORDER BY pay_period DESC, effective_from DESC")
+                .param("rep", repId).query(RepAssignment.class).stream().findFirst();
     }
 
-    private static final RowMapper<RepAssignment> ASSIGNMENT_ROW = (rs, i) -> new RepAssignment(rs.getString(1),
-            rs.getString(2), rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)), rs.getString(6),
-            rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class),
-            rs.getObject(11, LocalDate.class), rs.getLong(12));
-
     public Roster roster(String period) {
-        return new Roster(jdbc.query("""
-                SELECT rep_id, employee_id, name, email, role, manager_id, team, plan_id, pay_currency,
-                       effective_from, effective_to, source_line
-                FROM rep_assignment WHERE pay_period = ? ORDER BY rep_id, effective_from
-                """, ASSIGNMENT_ROW, period));
+        return new Roster(client.sql("SELECT " + ASSIGNMENT_COLUMNS
+                + " FROM rep_assignment WHERE pay_period = :period ORDER BY rep_id, effective_from")
+                .param("period", period).query(RepAssignment.class).list());
     }
 
     /**
@@ -305,8 +248,8 @@ public class IntakeRepository {
 
     /** A booking accepted in the period, by id. */
     public Optional<Booking> booking(String period, String bookingId) {
-        return jdbc.query("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE pay_period = ? AND booking_id = ?",
-                BOOKING_ROW, period, bookingId).stream().findFirst();
+        return client.sql("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE pay_period = :period AND booking_id = :id")
+                .param("period", period).param("id", bookingId).query(BOOKING_ROW).optional();
     }
 
     /**
@@ -316,15 +259,16 @@ public class IntakeRepository {
     public java.util.function.Function<String, Optional<BookingValidator.EarlierDelivery>> earlierDeliveries(
             String period) {
         KeyFilter earlierIds = keys("SELECT booking_id FROM booking WHERE pay_period < ?", period);
-        return id -> !earlierIds.mightContain(id) ? Optional.empty() : jdbc.query("SELECT " + BOOKING_COLUMNS
-                + ", pay_period FROM booking WHERE booking_id = ? AND pay_period < ? ORDER BY pay_period DESC LIMIT 1",
-                (rs, i) -> new BookingValidator.EarlierDelivery(rs.getString(15), BOOKING_ROW.mapRow(rs, i)),
-                id, period).stream().findFirst();
+        return id -> !earlierIds.mightContain(id) ? Optional.empty() : client.sql("SELECT " + BOOKING_COLUMNS
+                + ", pay_period FROM booking WHERE booking_id = :id AND pay_period < :period ORDER BY pay_period DESC LIMIT 1")
+                .param("id", id).param("period", period)
+                .query((rs, i) -> new BookingValidator.EarlierDelivery(rs.getString(15), BOOKING_ROW.mapRow(rs, i)))
+                .optional();
     }
 
     /** The locked periods: a booking dated in one of them is accepted late in a later period. */
     public java.util.Set<YearMonth> lockedPeriods() {
-        return jdbc.queryForList("SELECT pay_period FROM close_period WHERE locked_at IS NOT NULL", String.class)
+        return client.sql("SELECT pay_period FROM close_period WHERE locked_at IS NOT NULL").query(String.class)
                 .stream().map(YearMonth::parse).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
@@ -334,207 +278,126 @@ public class IntakeRepository {
     }
 
     public List<Reject> rejects(String period) {
-        return new ArrayList<>(jdbc.query("SELECT " + REJECT_COLUMNS + " FROM intake_reject WHERE pay_period = ? "
-                + "ORDER BY source_file, line_no", REJECT_ROW, period));
+        return new ArrayList<>(client.sql("SELECT " + REJECT_COLUMNS + " FROM intake_reject WHERE pay_period = :period "
+                + "ORDER BY source_file, line_no").param("period", period).query(REJECT_ROW).list());
     }
 
-    /** Rows an intake table holds for the period; the table name is a literal of the caller, never input. */
-    public long countRows(String table, String period) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE pay_period = ?", Long.class, period);
+    /** Rows intake accepted from a file in the period. */
+    public long countRows(InputFile file, String period) {
+        // the table name is a constant of InputFile, never input
+        return client.sql("SELECT COUNT(*) FROM " + file.table() + " WHERE pay_period = :period"
+                + (file.ownsTable() ? "" : " AND source_file = :file")).param("period", period)
+                .param("file", file.fileName()).query(Long.class).single();
     }
 
     /** How many rows of a file the period rejected, by kind (REJECTED, DUPLICATE). */
     public Map<String, Long> rejectCounts(String period, String file) {
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.query("SELECT kind, COUNT(*) FROM intake_reject WHERE pay_period = ? AND source_file = ? GROUP BY kind",
-                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), period, file);
-        return counts;
+        return counts("SELECT kind, COUNT(*) FROM intake_reject WHERE pay_period = :period AND source_file = :file "
+                + "GROUP BY kind", Map.of("period", period, "file", file));
     }
 
     /** The bookings rejected as dated outside the pay period, by the month they are dated in (YYYY-MM). */
     public Map<String, Long> bookingsOutsideThePeriod(String period, String file) {
-        Map<String, Long> months = new HashMap<>();
-        jdbc.query("""
+        return counts("""
                 SELECT SUBSTRING(raw_value, 1, 7), COUNT(*) FROM intake_reject
-                WHERE pay_period = ? AND source_file = ? AND column_name = 'booked_on'
+                WHERE pay_period = :period AND source_file = :file AND column_name = 'booked_on'
                     AND reason LIKE 'outside the pay period%'
                 GROUP BY SUBSTRING(raw_value, 1, 7)
-                """, (RowCallbackHandler) rs -> months.put(rs.getString(1), rs.getLong(2)), period, file);
-        return months;
+                """, Map.of("period", period, "file", file));
     }
 
     /** Forgets a file's rejects in the period: its step starts over, and rejects it again where it must. */
     public void forgetRejects(String period, String file) {
-        jdbc.update("DELETE FROM intake_reject WHERE pay_period = ? AND source_file = ?", period, file);
+        client.sql("DELETE FROM intake_reject WHERE pay_period = :period AND source_file = :file")
+                .param("period", period).param("file", file).update();
     }
 
     /** The rejects of one file in the period, in line order. */
     public List<Reject> rejects(String period, String file) {
-        return jdbc.query("SELECT " + REJECT_COLUMNS + " FROM intake_reject WHERE pay_period = ? AND source_file = ? "
-                + "ORDER BY line_no", REJECT_ROW, period, file);
+        return client.sql("SELECT " + REJECT_COLUMNS + " FROM intake_reject WHERE pay_period = :period "
+                + "AND source_file = :file ORDER BY line_no").param("period", period).param("file", file)
+                .query(REJECT_ROW).list();
     }
 
     public void saveSplits(String period, List<Split> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO booking_split (pay_period, booking_id, rep_id, percent, split_role, source_line)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE percent = VALUES(percent), split_role = VALUES(split_role),
-                    source_line = VALUES(source_line)
-                """, rows, rows.size(), (ps, s) -> {
-            ps.setString(1, period);
-            ps.setString(2, s.bookingId());
-            ps.setString(3, s.repId());
-            ps.setBigDecimal(4, s.percent());
-            ps.setString(5, s.role());
-            ps.setLong(6, s.line());
-        });
+        SPLITS.upsert(jdbc, period, rows);
     }
 
     /** The period's splits accepted so far, by {@link Split#key()}. */
     public Map<String, Split> splits(String period) {
-        Map<String, Split> result = new HashMap<>();
-        jdbc.query("""
-                SELECT booking_id, rep_id, percent, split_role, source_line FROM booking_split WHERE pay_period = ?
-                """, rs -> {
-            Split s = new Split(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getLong(5));
-            result.put(s.key(), s);
-        }, period);
-        return result;
+        return byKey(Split.class, Split::key, """
+                SELECT booking_id, rep_id, percent, split_role AS role, source_line AS line FROM booking_split
+                WHERE pay_period = :period
+                """, Map.of("period", period));
     }
 
     public void saveAdjustments(String period, List<Adjustment> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO adjustment (pay_period, adjustment_id, rep_id, amount, currency, reason, approved_by,
-                    source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE rep_id = VALUES(rep_id), amount = VALUES(amount), currency = VALUES(currency),
-                    reason = VALUES(reason), approved_by = VALUES(approved_by), source_line = VALUES(source_line)
-                """, rows, rows.size(), (ps, a) -> {
-            ps.setString(1, period);
-            ps.setString(2, a.adjustmentId());
-            ps.setString(3, a.repId());
-            ps.setBigDecimal(4, a.amount());
-            ps.setString(5, a.currency());
-            ps.setString(6, ColumnText.fit(a.reason(), 500));
-            ps.setString(7, ColumnText.fit(a.approvedBy(), 128));
-            ps.setLong(8, a.line());
-        });
+        ADJUSTMENTS.upsert(jdbc, period, rows);
     }
 
     /** The period's adjustments accepted so far (a restarted step continues with them). */
     public Map<String, Adjustment> adjustments(String period) {
-        Map<String, Adjustment> result = new HashMap<>();
-        jdbc.query("""
-                SELECT adjustment_id, rep_id, amount, currency, reason, approved_by, source_line FROM adjustment
-                WHERE pay_period = ?
-                """, rs -> {
-            Adjustment a = new Adjustment(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getLong(7));
-            result.put(a.adjustmentId(), a);
-        }, period);
-        return result;
+        return byKey(Adjustment.class, Adjustment::key, """
+                SELECT adjustment_id, rep_id, amount, currency, reason, approved_by, source_line AS line
+                FROM adjustment WHERE pay_period = :period
+                """, Map.of("period", period));
     }
 
     /** The earlier period that accepted (and so paid) an adjustment id, if any. */
     public Optional<String> adjustmentPaidIn(String adjustmentId, String period) {
-        return jdbc.queryForList("""
-                SELECT pay_period FROM adjustment WHERE adjustment_id = ? AND pay_period < ? ORDER BY pay_period
-                """, String.class, adjustmentId, period).stream().findFirst();
+        return client.sql("""
+                SELECT pay_period FROM adjustment WHERE adjustment_id = :id AND pay_period < :period ORDER BY pay_period
+                """).param("id", adjustmentId).param("period", period).query(String.class).stream().findFirst();
     }
 
     public void saveFxRates(String period, List<FxRate> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO fx_rate (pay_period, currency, rate_period, rate_to_base, source_line) VALUES (?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE rate_to_base = VALUES(rate_to_base), source_line = VALUES(source_line)
-                """, rows, rows.size(), (ps, r) -> {
-            ps.setString(1, period);
-            ps.setString(2, r.currency());
-            ps.setString(3, r.ratePeriod());
-            ps.setBigDecimal(4, r.rateToBase());
-            ps.setLong(5, r.line());
-        });
+        FX_RATES.upsert(jdbc, period, rows);
     }
 
     /** The rates the period's delivery holds so far (a restarted step continues with them). */
     public Map<String, FxRate> fxRatesDelivered(String period) {
-        Map<String, FxRate> result = new HashMap<>();
-        jdbc.query("SELECT currency, rate_period, rate_to_base, source_line FROM fx_rate WHERE pay_period = ?", rs -> {
-            FxRate r = new FxRate(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getLong(4));
-            result.put(r.key(), r);
-        }, period);
-        return result;
+        return byKey(FxRate.class, FxRate::key, """
+                SELECT currency, rate_period, rate_to_base, source_line AS line FROM fx_rate WHERE pay_period = :period
+                """, Map.of("period", period));
     }
 
     /** The rate an earlier pay period's delivery holds for a currency and month, the latest first. */
     public Optional<BigDecimal> earlierFxRate(String period, String currency, String ratePeriod) {
-        return jdbc.query("""
-                SELECT rate_to_base FROM fx_rate WHERE pay_period < ? AND currency = ? AND rate_period = ?
-                ORDER BY pay_period DESC
-                """, (rs, i) -> rs.getBigDecimal(1).stripTrailingZeros(), period, currency, ratePeriod).stream()
-                .findFirst();
+        return client.sql("""
+                SELECT rate_to_base FROM fx_rate WHERE pay_period < :period AND currency = :currency
+                    AND rate_period = :month ORDER BY pay_period DESC
+                """).param("period", period).param("currency", currency).param("month", ratePeriod)
+                .query(BigDecimal.class).stream().findFirst().map(BigDecimal::stripTrailingZeros);
     }
 
     /** The rates of one month as known by the close of {@code period}: the latest delivery of each currency. */
     public FxConversion fxRates(String period, String ratePeriod) {
         Map<String, BigDecimal> rates = new HashMap<>();
-        jdbc.query("""
-                SELECT currency, rate_to_base FROM fx_rate WHERE pay_period <= ? AND rate_period = ?
+        client.sql("""
+                SELECT currency, rate_to_base FROM fx_rate WHERE pay_period <= :period AND rate_period = :month
                 ORDER BY pay_period
-                """, rs -> {
-            rates.put(rs.getString(1), rs.getBigDecimal(2));
-        }, period, ratePeriod);
+                """).param("period", period).param("month", ratePeriod)
+                .query((RowCallbackHandler) rs -> rates.put(rs.getString(1), rs.getBigDecimal(2)));
         return new FxConversion(baseCurrency, rates, ratePeriod);
     }
 
     public void saveUsage(String period, List<BilledUsage> rows) {
-        if (bulkLoad.available()) {
-            bulkLoad.replace("billed_usage", USAGE_LOAD_COLUMNS, rows, u -> new Object[] {period, u.usageId(),
-                    u.accountId(), u.product(), u.usageMonth(), u.quantity(), u.unit(), u.revenue(), u.currency(),
-                    u.line()});
-        } else {
-            insertUsage(jdbc, "billed_usage", period, rows);
-        }
-    }
-
-    /**
-     * Inserts usage rows into {@code table} (billed_usage, or the usage intake's preview: the same
-     * columns); a row already there, from before a restart, is replaced.
-     */
-    static void insertUsage(JdbcTemplate jdbc, String table, String period, List<BilledUsage> rows) {
-        // the table name is a caller's constant, never input
-        jdbc.batchUpdate("INSERT INTO " + table + """
-                 (pay_period, usage_id, account_id, product, usage_month, quantity, unit, revenue, currency,
-                    source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE account_id = VALUES(account_id), product = VALUES(product),
-                    usage_month = VALUES(usage_month), quantity = VALUES(quantity), unit = VALUES(unit),
-                    revenue = VALUES(revenue), currency = VALUES(currency), source_line = VALUES(source_line)
-                """, rows, rows.size(), (ps, u) -> {
-            ps.setString(1, period);
-            ps.setString(2, u.usageId());
-            ps.setString(3, u.accountId());
-            ps.setString(4, u.product());
-            ps.setString(5, u.usageMonth().toString());
-            ps.setBigDecimal(6, u.quantity());
-            ps.setString(7, u.unit());
-            ps.setBigDecimal(8, u.revenue());
-            ps.setString(9, u.currency());
-            ps.setLong(10, u.line());
-        });
+        USAGE.store(jdbc, bulkLoad, period, rows);
     }
 
     /** A usage row accepted in the period, by id. */
     public Optional<BilledUsage> usage(String period, String usageId) {
-        return usageRow(jdbc, "billed_usage", period, usageId);
+        return usageRow(client, USAGE.table(), period, usageId);
     }
 
-    /** A usage row of {@code table} (a caller's constant) by period and id. */
-    static Optional<BilledUsage> usageRow(JdbcTemplate jdbc, String table, String period, String usageId) {
-        return jdbc.query("SELECT usage_id, account_id, product, usage_month, quantity, unit, revenue, currency, "
-                + "source_line FROM " + table + " WHERE pay_period = ? AND usage_id = ?",
-                (rs, i) -> new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
+    /** A usage row of {@code table} (billed_usage or its preview, a caller's constant) by period and id. */
+    static Optional<BilledUsage> usageRow(JdbcClient client, String table, String period, String usageId) {
+        return client.sql("SELECT usage_id, account_id, product, usage_month, quantity, unit, revenue, currency, "
+                + "source_line FROM " + table + " WHERE pay_period = :period AND usage_id = :id")
+                .param("period", period).param("id", usageId)
+                .query((rs, i) -> new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
                         YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
-                        rs.getString(8), rs.getLong(9)), period, usageId).stream().findFirst();
+                        rs.getString(8), rs.getLong(9))).optional();
     }
 
     /** The usage ids accepted in the period so far (a restarted step continues with them). */
@@ -561,57 +424,120 @@ public class IntakeRepository {
     }
 
     public void saveAccountOwners(String period, List<AccountOwner> rows) {
-        if (bulkLoad.available()) {
-            bulkLoad.replace("account_owner", ACCOUNT_OWNER_LOAD_COLUMNS, rows, o -> new Object[] {period,
-                    o.accountId(), o.repId(), o.role().name(), o.effectiveFrom(), o.effectiveTo(), o.line()});
-            return;
-        }
-        jdbc.batchUpdate("""
-                INSERT INTO account_owner (pay_period, account_id, rep_id, owner_role, effective_from, effective_to,
-                    source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE effective_to = VALUES(effective_to), source_line = VALUES(source_line)
-                """, rows, rows.size(), (ps, o) -> {
-            ps.setString(1, period);
-            ps.setString(2, o.accountId());
-            ps.setString(3, o.repId());
-            ps.setString(4, o.role().name());
-            ps.setObject(5, o.effectiveFrom(), Types.DATE);
-            ps.setObject(6, o.effectiveTo(), Types.DATE);
-            ps.setLong(7, o.line());
-        });
+        ACCOUNT_OWNERS.store(jdbc, bulkLoad, period, rows);
     }
 
     /** The period's account owners accepted so far (a restarted step continues with them). */
     public Map<String, AccountOwner> accountOwners(String period) {
-        Map<String, AccountOwner> result = new HashMap<>();
-        jdbc.query("""
-                SELECT account_id, rep_id, owner_role, effective_from, effective_to, source_line FROM account_owner
-                WHERE pay_period = ?
-                """, rs -> {
-            AccountOwner o = new AccountOwner(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                    rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6));
-            result.put(o.key(), o);
-        }, period);
-        return result;
+        return byKey(AccountOwner.class, AccountOwner::key, """
+                SELECT account_id, rep_id, owner_role AS role, effective_from, effective_to, source_line AS line
+                FROM account_owner WHERE pay_period = :period
+                """, Map.of("period", period));
+    }
+
+    /** The rows a query returns, each made into the record by its column names, by their key. */
+    private <T> Map<String, T> byKey(Class<T> type, Function<T, String> key, String sql, Map<String, ?> params) {
+        return client.sql(sql).params(params).query(type).stream().collect(Collectors.toMap(key, row -> row));
     }
 
     /** Rejected rows per file (identical re-deliveries not counted). */
     public Map<String, Long> rejectsByFile(String period) {
-        Map<String, Long> result = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT source_file, COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'REJECTED'
+        return counts("""
+                SELECT source_file, COUNT(*) FROM intake_reject WHERE pay_period = :period AND kind = 'REJECTED'
                 GROUP BY source_file ORDER BY source_file
-                """, rs -> {
-            result.put(rs.getString(1), rs.getLong(2));
-        }, period);
-        return result;
+                """, Map.of("period", period));
     }
 
     /** Identical re-deliveries of a row, skipped rather than rejected. */
     public long duplicates(String period) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'DUPLICATE'",
-                Long.class, period);
-        return n == null ? 0 : n;
+        return client.sql("SELECT COUNT(*) FROM intake_reject WHERE pay_period = :period AND kind = 'DUPLICATE'")
+                .param("period", period).query(Long.class).single();
+    }
+
+    /** A count by name, in the query's order. */
+    private Map<String, Long> counts(String sql, Map<String, ?> params) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        client.sql(sql).params(params).query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
+    }
+
+    /**
+     * A table intake writes, and how an accepted row fills its columns: the one definition that both the
+     * batched upsert and {@link BulkLoad} use. Every table is keyed by pay period first, then by its
+     * {@code keys} leading columns; a row stored again under its key replaces the earlier one's other columns.
+     */
+    record TableRows<T>(String table, int keys, List<Column<T>> columns) {
+
+        /** A column, its JDBC type (the batched INSERT binds with it, never asking the driver) and its value. */
+        record Column<T>(String name, int sqlType, Function<T, Object> value) {
+        }
+
+        static <T> Column<T> text(String name, Function<T, Object> value) {
+            return new Column<>(name, Types.VARCHAR, value);
+        }
+
+        static <T> Column<T> date(String name, Function<T, Object> value) {
+            return new Column<>(name, Types.DATE, value);
+        }
+
+        static <T> Column<T> number(String name, Function<T, Object> value) {
+            return new Column<>(name, Types.DECIMAL, value);
+        }
+
+        static <T> Column<T> whole(String name, Function<T, Object> value) {
+            return new Column<>(name, Types.BIGINT, value);
+        }
+
+        @SafeVarargs
+        static <T> TableRows<T> of(String table, int keys, Column<T>... columns) {
+            return new TableRows<>(table, keys, List.of(columns));
+        }
+
+        /** The same columns in another table (the usage intake's preview of billed_usage). */
+        TableRows<T> in(String otherTable) {
+            return new TableRows<>(otherTable, keys, columns);
+        }
+
+        /** The columns after pay_period, in their order here. */
+        String columnNames() {
+            return columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        }
+
+        String names() {
+            return "pay_period, " + columnNames();
+        }
+
+        /** Stores the rows with one batched upsert; the table and columns are this class's constants, never input. */
+        void upsert(JdbcTemplate jdbc, String period, List<T> rows) {
+            String sql = "INSERT INTO " + table + " (" + names() + ") VALUES (?"
+                    + ", ?".repeat(columns.size()) + ") ON DUPLICATE KEY UPDATE "
+                    + columns.subList(keys, columns.size()).stream().map(c -> c.name() + " = VALUES(" + c.name() + ")")
+                            .collect(Collectors.joining(", "));
+            jdbc.batchUpdate(sql, rows, rows.size(), (ps, row) -> {
+                ps.setString(1, period);
+                for (int i = 0; i < columns.size(); i++) {
+                    Column<T> column = columns.get(i);
+                    StatementCreatorUtils.setParameterValue(ps, i + 2, column.sqlType(), column.value().apply(row));
+                }
+            });
+        }
+
+        /** Stores the rows through LOAD DATA where the database allows it, else with {@link #upsert}. */
+        void store(JdbcTemplate jdbc, BulkLoad bulkLoad, String period, List<T> rows) {
+            if (bulkLoad.available()) {
+                bulkLoad.replace(table, names(), rows, row -> values(period, row));
+            } else {
+                upsert(jdbc, period, rows);
+            }
+        }
+
+        private Object[] values(String period, T row) {
+            Object[] values = new Object[columns.size() + 1];
+            values[0] = period;
+            for (int i = 0; i < columns.size(); i++) {
+                values[i + 1] = columns.get(i).value().apply(row);
+            }
+            return values;
+        }
     }
 }

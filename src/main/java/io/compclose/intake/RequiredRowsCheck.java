@@ -7,7 +7,6 @@ import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
@@ -39,14 +38,13 @@ public final class RequiredRowsCheck implements StepExecutionListener {
     /** The required files a close may run without: only bookings (a close without reps pays no one). */
     public static final Set<String> MAY_BE_EMPTY = Set.of("bookings");
 
+    private final InputFile file;
     private final CsvFileSpec spec;
-    private final String table;
     private final IntakeRepository repository;
 
-    /** @param table where the file's accepted rows are kept (one of the intake tables, never input) */
-    public RequiredRowsCheck(CsvFileSpec spec, String table, IntakeRepository repository) {
-        this.spec = spec;
-        this.table = table;
+    public RequiredRowsCheck(InputFile file, IntakeRepository repository) {
+        this.file = file;
+        this.spec = file.spec();
         this.repository = repository;
     }
 
@@ -57,7 +55,7 @@ public final class RequiredRowsCheck implements StepExecutionListener {
         }
         CloseRun run = CloseRun.of(step);
         String period = run.periodKey();
-        long accepted = repository.countRows(table, period);
+        long accepted = repository.countRows(file, period);
         if (accepted > 0) {
             return null;
         }
@@ -68,7 +66,7 @@ public final class RequiredRowsCheck implements StepExecutionListener {
         String problem = problem(spec.fileName(), run.period(), rows, rejects.getOrDefault("REJECTED", 0L), outside,
                 run.rejectsFile());
         if (rows > 0) {
-            AtomicFiles.write(run.rejectsFile(), IntakeStepsConfiguration.rejectsCsv(repository, period));
+            AtomicFiles.write(run.rejectsFile(), IntakeStepsConfiguration.rejectsCsv(repository.rejects(period)));
         }
         repository.forgetRejects(period, spec.fileName());
         ExecutionContext context = step.getExecutionContext();

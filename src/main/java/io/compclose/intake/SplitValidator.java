@@ -20,7 +20,6 @@ public final class SplitValidator {
 
     private final Roster roster;
     private final Function<String, Optional<LocalDate>> bookedOn;
-    private final Map<String, Split> acceptedByKey;
     private final AcceptedRows<Split> accepted;
 
     /** @param bookedOn the booking date of a booking accepted in this period, by booking id */
@@ -28,7 +27,6 @@ public final class SplitValidator {
             Map<String, Split> acceptedByKey) {
         this.roster = roster;
         this.bookedOn = bookedOn;
-        this.acceptedByKey = acceptedByKey;
         this.accepted = AcceptedRows.inMemory(acceptedByKey);
     }
 

@@ -64,7 +64,7 @@ public class UsagePreviewStepsConfiguration {
         return steps.tasklet("publishUsagePreview", (contribution, chunkContext) -> {
             UsageIntakeRun run = UsageIntakeRun.from(chunkContext.getStepContext().getJobParameters());
             AtomicFiles.write(run.previewFile(), accountTotalsCsv(preview, run.periodKey()));
-            AtomicFiles.write(run.rejectsFile(), rejectsCsv(preview, run.periodKey()));
+            AtomicFiles.write(run.rejectsFile(), IntakeStepsConfiguration.rejectsCsv(preview.rejects(run.periodKey())));
             return RepeatStatus.FINISHED;
         });
     }
@@ -133,19 +133,5 @@ public class UsagePreviewStepsConfiguration {
 
     private static String revenue(BigDecimal revenue) {
         return revenue.setScale(decimals(revenue), RoundingMode.UNNECESSARY).toPlainString();
-    }
-
-    static byte[] rejectsCsv(UsagePreviewRepository preview, String period) {
-        StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            csv.printRecord("file", "line", "column", "reason", "raw_value");
-            for (Reject r : preview.rejects(period)) {
-                csv.printRecord(r.file(), r.line(), SpreadsheetSafe.text(r.column()), SpreadsheetSafe.text(r.reason()),
-                        SpreadsheetSafe.text(r.rawValue()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

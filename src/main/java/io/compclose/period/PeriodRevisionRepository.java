@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.compclose.intake.CloseInputs;
+import io.compclose.intake.InputFile;
 
 /**
  * Reopens a closed period for a revision: the period's inputs and everything computed from them are
@@ -31,24 +31,16 @@ public class PeriodRevisionRepository {
             "payout", "control_total");
 
     /**
-     * The rows each step of the close writes, in the order the steps run: a restart that reads a changed
+     * The rows each step after intake writes, in the order the steps run: a restart that reads a changed
      * input again clears what the steps from the one reading it on wrote, and they run again. An intake
-     * step's rejects are those of its file.
+     * step's rows and rejects are those of its file ({@link InputFile}).
      */
     private static final Map<String, List<String>> WRITTEN_BY = written();
 
     private static Map<String, List<String>> written() {
         Map<String, List<String>> tables = new LinkedHashMap<>();
-        tables.put("loadReps", List.of("rep_assignment"));
-        tables.put("loadFxRates", List.of("fx_rate"));
-        tables.put("loadBookings", List.of("booking"));
-        tables.put("loadSplits", List.of("booking_split"));
-        tables.put("loadCancellations", List.of("cancellation"));
-        tables.put("loadAccountOwners", List.of("account_owner"));
         tables.put("creditBookings", List.of("credit", "credit_exception"));
-        tables.put("loadUsage", List.of("billed_usage"));
         tables.put("summariseUsage", List.of("usage_redelivery", "account_usage"));
-        tables.put("loadAdjustments", List.of("adjustment"));
         tables.put("calculateEarnings", List.of("earning_line", "pay_line", "cap_effect", "component_attainment",
                 "rep_ledger"));
         tables.put("summarisePayouts", List.of("payout"));
@@ -98,11 +90,15 @@ public class PeriodRevisionRepository {
                 // table names are this class's constants, never input
                 jdbc.update("DELETE FROM " + table + " WHERE pay_period = ?", key);
             }
-            String file = CloseInputs.csvReadBy(step); // its rejects, and for kpis and activities its figures
-            if (file != null) {
-                jdbc.update("DELETE FROM intake_reject WHERE pay_period = ? AND source_file = ?", key, file);
-                jdbc.update("DELETE FROM rep_figure WHERE pay_period = ? AND source_file = ?", key, file);
-            }
+            InputFile.readBy(step).ifPresent(file -> {
+                jdbc.update("DELETE FROM intake_reject WHERE pay_period = ? AND source_file = ?", key, file.fileName());
+                if (file.ownsTable()) {
+                    jdbc.update("DELETE FROM " + file.table() + " WHERE pay_period = ?", key);
+                } else {
+                    jdbc.update("DELETE FROM " + file.table() + " WHERE pay_period = ? AND source_file = ?", key,
+                            file.fileName());
+                }
+            });
         }
         if (steps.contains("reviewGate")) {
             jdbc.update("DELETE FROM review_exception WHERE pay_period = ? AND revision = ?", key, revision);

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Component;
 
 import io.compclose.intake.CsvFileSpec;
+import io.compclose.intake.InputFile;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.Reject;
 import io.compclose.core.reconciliation.ControlSnapshot.FileRows;
@@ -73,27 +74,25 @@ public class Reconciliation {
         Map<String, SortedMap<String, ControlTotal>> stages = figures.stages(run.period());
         // usage's rows per currency are also the rows accepted, so the 5M rows are read once, not twice
         long usageAccepted = stages.get("usage_revenue").values().stream().mapToLong(ControlTotal::rows).sum();
-        List<FileRows> files = List.of(counted(run, CsvFileSpec.REPS, intake.countRows("rep_assignment", period)),
-                withAmounts(run, CsvFileSpec.BOOKINGS, "acv", intake.countRows("booking", period)),
-                counted(run, CsvFileSpec.SPLITS, intake.countRows("booking_split", period)),
-                counted(run, CsvFileSpec.CANCELLATIONS, intake.countRows("cancellation", period)),
-                counted(run, CsvFileSpec.FX_RATES, intake.countRows("fx_rate", period)),
-                counted(run, CsvFileSpec.ACCOUNT_OWNERS, intake.countRows("account_owner", period)),
+        List<FileRows> files = List.of(counted(run, InputFile.REPS), withAmounts(run, InputFile.BOOKINGS, "acv"),
+                counted(run, InputFile.SPLITS), counted(run, InputFile.CANCELLATIONS), counted(run, InputFile.FX_RATES),
+                counted(run, InputFile.ACCOUNT_OWNERS),
                 rows(period, CsvFileSpec.USAGE.fileName(), joined(usageRead), usageAccepted, null),
-                withAmounts(run, CsvFileSpec.ADJUSTMENTS, "amount", intake.countRows("adjustment", period)),
-                counted(run, CsvFileSpec.KPIS, figures.figuresAccepted(period, CsvFileSpec.KPIS.fileName())),
-                counted(run, CsvFileSpec.ACTIVITIES, figures.figuresAccepted(period, CsvFileSpec.ACTIVITIES.fileName())));
+                withAmounts(run, InputFile.ADJUSTMENTS, "amount"), counted(run, InputFile.KPIS),
+                counted(run, InputFile.ACTIVITIES));
         return new ControlSnapshot(period, files, stages, figures.adjustmentLines(period),
                 figures.unbalancedShares(period), figures.uncalculated(period), figures.unsettled(run.period()));
     }
 
-    private FileRows counted(CloseRun run, CsvFileSpec spec, long accepted) {
-        return rows(run.periodKey(), spec.fileName(), inbox.rows(run, spec), accepted, null);
+    private FileRows counted(CloseRun run, InputFile file) {
+        return rows(run.periodKey(), file.fileName(), inbox.rows(run, file.spec()),
+                intake.countRows(file, run.periodKey()), null);
     }
 
-    private FileRows withAmounts(CloseRun run, CsvFileSpec spec, String amountColumn, long accepted) {
-        SourceFile read = inbox.amounts(run, spec, amountColumn, figures.notAccepted(run.periodKey(), spec.fileName()));
-        return rows(run.periodKey(), spec.fileName(), read.rows(), accepted, read);
+    private FileRows withAmounts(CloseRun run, InputFile file, String amountColumn) {
+        SourceFile read = inbox.amounts(run, file.spec(), amountColumn,
+                figures.notAccepted(run.periodKey(), file.fileName()));
+        return rows(run.periodKey(), file.fileName(), read.rows(), intake.countRows(file, run.periodKey()), read);
     }
 
     private FileRows rows(String period, String file, long read, long accepted, SourceFile amounts) {

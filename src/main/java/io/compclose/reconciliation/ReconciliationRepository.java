@@ -116,11 +116,6 @@ public class ReconciliationRepository {
         return result;
     }
 
-    /** Rows intake kept from a file of figures (KPIs, activities), which all go to rep_figure. */
-    long figuresAccepted(String period, String file) {
-        return count("SELECT COUNT(*) FROM rep_figure WHERE pay_period = ? AND source_file = ?", period, file);
-    }
-
     private long count(String sql, Object... args) {
         Long count = jdbc.queryForObject(sql, Long.class, args);
         return count == null ? 0 : count;

@@ -2,9 +2,12 @@ package io.compclose.intake;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -16,41 +19,41 @@ import org.springframework.stereotype.Repository;
  * usage row's latest delivery as known at P.
  */
 @Repository
-public class UsageSummary {
+public class UsageSummaryRepository {
 
     /** A usage month is at most this many months before the pay period (see {@link UsageValidator}). */
     static final int MONTHS_BACK = 24;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public UsageSummary(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public UsageSummaryRepository(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     /** Re-builds the period's summary; run inside one transaction it can be repeated any number of times. */
     public void summarise(YearMonth period) {
         String key = period.toString();
-        jdbc.update("DELETE FROM account_usage WHERE pay_period = ?", key);
-        jdbc.update("DELETE FROM usage_redelivery WHERE pay_period = ?", key);
+        jdbc.sql("DELETE FROM account_usage WHERE pay_period = :period").param("period", key).update();
+        jdbc.sql("DELETE FROM usage_redelivery WHERE pay_period = :period").param("period", key).update();
         recordRedeliveries(period);
         // SQL_BIG_RESULT (a MySQL/MariaDB hint, a comment elsewhere) groups millions of rows by sorting
         // them: six times faster there than its default of a temporary table of the groups
-        jdbc.update("""
+        jdbc.sql("""
                 INSERT INTO account_usage (pay_period, account_id, usage_month, currency, entry, revenue, usage_rows)
                 SELECT /*! SQL_BIG_RESULT */ u.pay_period, u.account_id, u.usage_month, u.currency, 'DELIVERED',
                     SUM(u.revenue), COUNT(*)
-                FROM billed_usage u WHERE u.pay_period = ?
+                FROM billed_usage u WHERE u.pay_period = :period
                 GROUP BY u.pay_period, u.account_id, u.usage_month, u.currency
-                """, key);
-        jdbc.update("""
+                """).param("period", key).update();
+        jdbc.sql("""
                 INSERT INTO account_usage (pay_period, account_id, usage_month, currency, entry, revenue, usage_rows)
                 SELECT /*! SQL_BIG_RESULT */ r.pay_period, e.account_id, e.usage_month, e.currency, 'REPLACED',
                     -SUM(e.revenue), COUNT(*)
                 FROM usage_redelivery r JOIN billed_usage e
                     ON e.pay_period = r.replaces_period AND e.usage_id = r.usage_id
-                WHERE r.pay_period = ?
+                WHERE r.pay_period = :period
                 GROUP BY r.pay_period, e.account_id, e.usage_month, e.currency
-                """, key);
+                """).param("period", key).update();
     }
 
     /**
@@ -60,29 +63,30 @@ public class UsageSummary {
      * match is the latest: the period's rows are read once, in key order, with no grouping.
      */
     private void recordRedeliveries(YearMonth period) {
-        List<String> earlier = jdbc.queryForList("""
-                SELECT DISTINCT pay_period FROM billed_usage WHERE pay_period >= ? AND pay_period < ?
+        List<String> earlier = jdbc.sql("""
+                SELECT DISTINCT pay_period FROM billed_usage WHERE pay_period >= :from AND pay_period < :period
                 ORDER BY pay_period DESC
-                """, String.class, period.minusMonths(MONTHS_BACK).toString(), period.toString());
+                """).param("from", period.minusMonths(MONTHS_BACK).toString()).param("period", period.toString())
+                .query(String.class).list();
         if (earlier.isEmpty()) {
             return;
         }
         StringBuilder joins = new StringBuilder();
         List<String> latest = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         for (int i = 0; i < earlier.size(); i++) {
             String e = "e" + i;
-            joins.append(" LEFT JOIN billed_usage ").append(e).append(" ON ").append(e).append(".pay_period = ? AND ")
-                    .append(e).append(".usage_id = b.usage_id AND b.usage_month <= ?");
-            latest.add("e" + i + ".pay_period");
-            args.add(earlier.get(i));
-            args.add(earlier.get(i));
+            joins.append(" LEFT JOIN billed_usage ").append(e).append(" ON ").append(e).append(".pay_period = :")
+                    .append(e).append(" AND ").append(e).append(".usage_id = b.usage_id AND b.usage_month <= :")
+                    .append(e);
+            latest.add(e + ".pay_period");
+            params.put(e, earlier.get(i));
         }
         String replaces = latest.size() == 1 ? latest.get(0) : "COALESCE(" + String.join(", ", latest) + ")";
-        args.add(period.toString());
-        args.add(period.toString());
-        jdbc.update("INSERT INTO usage_redelivery (pay_period, usage_id, replaces_period) SELECT b.pay_period, "
+        params.put("period", period.toString());
+        jdbc.sql("INSERT INTO usage_redelivery (pay_period, usage_id, replaces_period) SELECT b.pay_period, "
                 + "b.usage_id, " + replaces + " FROM billed_usage b" + joins
-                + " WHERE b.pay_period = ? AND b.usage_month < ? AND " + replaces + " IS NOT NULL", args.toArray());
+                + " WHERE b.pay_period = :period AND b.usage_month < :period AND " + replaces + " IS NOT NULL")
+                .params(params).update();
     }
 }
