@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.compclose.core.input.AccountOwner;
 import io.compclose.core.input.Booking;
+import io.compclose.intake.InputFile;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.core.input.Split;
 import io.compclose.rules.Conditions;
@@ -37,7 +38,7 @@ public class CreditingStepConfiguration {
             ItemProcessor<Booking, Crediting.Outcome> creditRules, ItemWriter<Crediting.Outcome> creditWriter,
             IntakeRepository intake) {
         return steps.<Booking, Crediting.Outcome>intakeChunk("creditBookings",
-                        e -> intake.countRows("booking", CloseRun.of(e).periodKey()))
+                        e -> intake.countRows(InputFile.BOOKINGS, CloseRun.of(e).periodKey()))
                 .reader(creditableBookings)
                 .processor(creditRules)
                 .writer(creditWriter)

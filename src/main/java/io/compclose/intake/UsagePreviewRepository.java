@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -67,12 +68,17 @@ public class UsagePreviewRepository {
     }
 
     /** Accepted usage per account, month and currency, in that order; streamed to {@code each}. */
-    public void accountTotals(String period, RowCallbackHandler each) {
+    public void accountTotals(String period, Consumer<AccountTotal> each) {
         client.sql("""
                 SELECT account_id, usage_month, currency, COUNT(*), SUM(revenue) FROM usage_preview
                 WHERE pay_period = :period GROUP BY account_id, usage_month, currency
                 ORDER BY account_id, usage_month, currency
-                """).param("period", period).query(each);
+                """).param("period", period).query((RowCallbackHandler) rs -> each.accept(new AccountTotal(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBigDecimal(5))));
+    }
+
+    /** One line of the preview's account totals. */
+    public record AccountTotal(String accountId, String usageMonth, String currency, long rows, BigDecimal revenue) {
     }
 
     /** Accepted usage per month and currency: the figures the command prints. */

@@ -112,10 +112,10 @@ public class UsagePreviewStepsConfiguration {
         StringWriter text = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             csv.printRecord("account_id", "usage_month", "currency", "usage_rows", "revenue");
-            preview.accountTotals(period, rs -> {
+            preview.accountTotals(period, total -> {
                 try {
-                    csv.printRecord(SpreadsheetSafe.text(rs.getString(1)), rs.getString(2), rs.getString(3),
-                            rs.getLong(4), revenue(rs.getBigDecimal(5)));
+                    csv.printRecord(SpreadsheetSafe.text(total.accountId()), total.usageMonth(), total.currency(),
+                            total.rows(), revenue(total.revenue()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
