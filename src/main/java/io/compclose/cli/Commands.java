@@ -78,6 +78,16 @@ final class Commands {
         YearMonth period;
     }
 
+    /** A decision about a period that names who takes it (approve, lock): "who approves", "who locks". */
+    abstract static class Signed extends ForPeriod {
+        @Option(names = "--by", paramLabel = "NAME", required = true, description = "who ${COMMAND-NAME}s")
+        String by;
+        @Option(names = "--note", paramLabel = "TEXT", description = "why")
+        String note;
+        @Mixin
+        OutFolder output;
+    }
+
     /** {@code --out}: where the outputs, the log and the embedded database go. */
     static final class OutFolder {
         @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: out)")
@@ -118,25 +128,13 @@ final class Commands {
     @Command(name = "approve", sortOptions = false, sortSynopsis = false, description = {
             "approve a close stopped for review (exit 3); the next",
             "close continues to payroll and statements"})
-    static final class Approve extends ForPeriod {
-        @Option(names = "--by", paramLabel = "NAME", required = true, description = "who approves")
-        String by;
-        @Option(names = "--note", paramLabel = "TEXT", description = "why")
-        String note;
-        @Mixin
-        OutFolder output;
+    static final class Approve extends Signed {
     }
 
     @Command(name = "lock", sortOptions = false, sortSynopsis = false, description = {
             "lock a closed period: its figures never change again, and",
             "late inputs and corrections for it go to the next period"})
-    static final class Lock extends ForPeriod {
-        @Option(names = "--by", paramLabel = "NAME", required = true, description = "who locks it")
-        String by;
-        @Option(names = "--note", paramLabel = "TEXT", description = "why")
-        String note;
-        @Mixin
-        OutFolder output;
+    static final class Lock extends Signed {
     }
 
     @Command(name = "resend", sortOptions = false, sortSynopsis = false, description = {

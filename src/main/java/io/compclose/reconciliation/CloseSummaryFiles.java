@@ -1,6 +1,5 @@
 package io.compclose.reconciliation;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,15 +18,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperFillManager;
-import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
+import io.compclose.system.ReportTemplates;
 import io.compclose.system.SpreadsheetSafe;
 
 /** The close summary as a CSV (one line a row, plain numbers) and a PDF from {@code reports/close-summary.jrxml}. */
@@ -38,7 +31,7 @@ public final class CloseSummaryFiles {
     private final JasperReport report;
 
     public CloseSummaryFiles() {
-        report = io.compclose.system.ReportTemplates.compile(TEMPLATE);
+        report = ReportTemplates.compile(TEMPLATE);
     }
 
     public static byte[] csv(List<CloseSummaryRepository.Row> rows) {
@@ -71,17 +64,7 @@ public final class CloseSummaryFiles {
             return m;
         }).toList();
         try {
-            JasperPrint print = JasperFillManager.fillReport(report, params, new JRMapCollectionDataSource(data));
-            SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
-            config.setMetadataTitle(title);
-            config.setMetadataAuthor("CompClose");
-            ByteArrayOutputStream pdf = new ByteArrayOutputStream(16 * 1024);
-            JRPdfExporter exporter = new JRPdfExporter();
-            exporter.setExporterInput(new SimpleExporterInput(print));
-            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
-            exporter.setConfiguration(config);
-            exporter.exportReport();
-            return pdf.toByteArray();
+            return ReportTemplates.pdf(report, params, data, title);
         } catch (JRException e) {
             throw new IllegalStateException("Cannot render the close summary " + title, e);
         }

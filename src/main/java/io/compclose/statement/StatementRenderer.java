@@ -1,6 +1,5 @@
 package io.compclose.statement;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
@@ -11,14 +10,9 @@ import java.util.Map;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperFillManager;
-import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+import io.compclose.system.ReportTemplates;
 
 /**
  * Renders a {@link StatementDocument} to PDF with {@code reports/statement.jrxml}.
@@ -35,7 +29,7 @@ public final class StatementRenderer {
     private final JasperReport report;
 
     public StatementRenderer() {
-        report = io.compclose.system.ReportTemplates.compile(TEMPLATE);
+        report = ReportTemplates.compile(TEMPLATE);
     }
 
     public byte[] render(StatementDocument doc) {
@@ -91,18 +85,9 @@ public final class StatementRenderer {
         doc.caps().forEach(cap -> rows.add(capRow(cap)));
         doc.payLines().forEach(line -> rows.add(payRow(line)));
         try {
-            JasperPrint print = JasperFillManager.fillReport(report, params, new JRMapCollectionDataSource(rows));
-            SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
-            config.setMetadataTitle("Commission statement " + doc.period() + " " + doc.repId());
-            config.setMetadataAuthor("CompClose");
-
-            ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
-            JRPdfExporter exporter = new JRPdfExporter();
-            exporter.setExporterInput(new SimpleExporterInput(print));
-            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
-            exporter.setConfiguration(config);
-            exporter.exportReport();
-            return password == null ? pdf.toByteArray() : PdfEncryption.aes256(pdf.toByteArray(), password);
+            byte[] pdf = ReportTemplates.pdf(report, params, rows,
+                    "Commission statement " + doc.period() + " " + doc.repId());
+            return password == null ? pdf : PdfEncryption.aes256(pdf, password);
         } catch (JRException e) {
             throw new IllegalStateException(
                     "Cannot render the " + doc.period() + " statement for " + doc.repId(), e);
@@ -191,7 +176,6 @@ public final class StatementRenderer {
         row.put("commission", amount(line.amount()));
         return row;
     }
-
 
     private static String withCurrency(BigDecimal value, String currency) {
         String amount = amount(value);
