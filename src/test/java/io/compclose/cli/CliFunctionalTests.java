@@ -143,9 +143,10 @@ class CliFunctionalTests {
                 + "currency: USD\ncomponents: [{id: b, metric: BOOKINGS_ACV, rate_table: {bands: [{from: 0, to: 0.5, "
                 + "rate: 0.04}, {from: 0.6, rate: 0.08}]}}]\n");
         assertThat(run.exitCode()).isEqualTo(2);
+        // in the order of their field paths
         assertThat(run.err()).startsWith("compclose: plans/: 2 problems in plan files: ae.yaml: plan AE-2026: "
-                + "components[0].rate_table: bands[1].from: gap between 0.5 and 0.6; ae.yaml: plan AE-2026: "
-                + "components[0].quota: is required: the rate table's bands are fractions of quota\n");
+                + "components[0].quota: is required: the rate table's bands are fractions of quota; ae.yaml: "
+                + "plan AE-2026: components[0].rate_table: bands[1].from: gap between 0.5 and 0.6\n");
     }
 
     @Test
