@@ -49,6 +49,7 @@ public final class Cli {
      * application (or a test) adds listeners to the close's steps.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Class<?>... extraConfiguration) {
+        StartupConsole.quietBeforeLoggingIsSetUp();
         try {
             Arguments line = Arguments.parse(args);
             refuseSecretSystemProperties();

@@ -29,6 +29,15 @@ public final class StartupConsole {
     private StartupConsole() {
     }
 
+    /**
+     * Before Spring sets logging up, logback's default prints every library's INFO on the console (Hibernate
+     * Validator announces its version as serve checks the job catalog): warnings only, until Spring's set-up
+     * replaces this.
+     */
+    public static void quietBeforeLoggingIsSetUp() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
     /** Once logging is set up for a start (the environment is prepared): hold what would reach the console. */
     public static void hold() {
         gate().ifPresent(Gate::hold);
