@@ -364,7 +364,10 @@ public final class BoundYaml {
         }
     }
 
-    /** The YAML names of the records' fields ({@code rate_table} for {@code rateTable}), also in problems. */
+    /**
+     * The YAML names of the records' fields ({@code rate_table} for {@code rateTable}). Subclassed only to make
+     * {@code translate} public: problem paths name fields the way the file spells them.
+     */
     private static final class SnakeCase extends PropertyNamingStrategies.SnakeCaseStrategy {
         @Override
         public String translate(String name) {
