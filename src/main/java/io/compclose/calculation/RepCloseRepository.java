@@ -1,6 +1,5 @@
 package io.compclose.calculation;
 
-import io.compclose.core.calculation.Ledger;
 import io.compclose.core.calculation.RepClose;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -83,11 +82,10 @@ public class RepCloseRepository {
                     payout = VALUES(payout)
                 """, closes.stream().map(close -> {
             RepClose.LedgerRow l = close.ledger();
-            Ledger n = l.next();
             return new Object[] {period, close.repId(), close.planId(), close.planVersion(), close.currency(),
-                l.earnedToDate().amount(), l.due().amount(), l.carriedBalance().amount(), n.paidToDate().amount(),
-                n.periodCapsToDate().amount(), n.heldBack().amount(), n.drawBalance().amount(),
-                n.clawbackBalance().amount(), l.payout().amount()};
+                l.earnedToDate().amount(), l.due().amount(), l.carriedBalance().amount(),
+                l.next().paidToDate().amount(), l.next().periodCapsToDate().amount(), l.next().heldBack().amount(),
+                l.next().drawBalance().amount(), l.next().clawbackBalance().amount(), l.payout().amount()};
         }).toList());
     }
 

@@ -17,9 +17,8 @@ public final class UsageGrowth {
     }
 
     /**
-     * The trailing three-month average before {@code month}, rounded half-even to the minor unit of the
-     * billing currency so the rep can recompute the growth from the figures printed; months with no
-     * usage count as zero.
+     * The trailing three-month average before {@code month}, rounded half-even to the billing currency's
+     * minor unit so the rep can recompute the growth from the figures printed; no usage counts as zero.
      */
     public static BigDecimal baseline(Map<YearMonth, BigDecimal> revenueByMonth, YearMonth month, String currency) {
         BigDecimal total = BigDecimal.ZERO;

@@ -56,7 +56,8 @@ class PeriodSettlementTests {
     void aYearCapAsAMultipleOfTargetRecordsWhatItRemoved() {
         // TI 10,000 x 2.0 = 20,000 cap. Earned to date 23,000, paid 15,000 -> capped 20,000, removed 3,000, pay 5,000
         Ledger paid15k = new Ledger(d("15000"), d("0"), d("0"), d("0"), d("0"));
-        Settlement s = settlement.settle(NOV, d("23000"), List.of(), paid15k, rules(null, null, new BigDecimal("2.0"), null, null));
+        Settlement s = settlement.settle(NOV, d("23000"), List.of(), paid15k,
+                rules(null, null, new BigDecimal("2.0"), null, null));
         assertThat(s.payout().amount()).isEqualByComparingTo("5000");
         assertThat(s.caps()).extracting(Settlement.CapEffect::cap, Settlement.CapEffect::limit,
                 Settlement.CapEffect::removed).containsExactly(tuple("year to date", d("20000.0"), d("3000.0")));
@@ -181,6 +182,7 @@ class PeriodSettlementTests {
                 .containsExactly(Money.of("10005", "JPY"), Money.of("-1000", "JPY"));
         // yen earned cannot be settled against a ledger kept in dollars
         assertThatThrownBy(() -> settlement.settle(OCT, Money.of("4800", "JPY"), List.of(), Ledger.start(USD),
-                PayRules.none())).isInstanceOf(IllegalArgumentException.class).hasMessage("cannot combine JPY with USD");
+                PayRules.none())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot combine JPY with USD");
     }
 }

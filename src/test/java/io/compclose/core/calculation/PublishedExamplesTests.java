@@ -236,7 +236,8 @@ class PublishedExamplesTests {
         for (Map<String, Object> p : list(e, "periods")) {
             Settlement s = new PeriodSettlement().settle(month, usd(p.get("earned_to_date")), List.of(), ledger,
                     PayRules.none());
-            assertThat(s.payout().amount()).as(named(e) + " " + p.get("label")).isEqualByComparingTo(d(p.get("expected_payout")));
+            assertThat(s.payout().amount()).as(named(e) + " " + p.get("label"))
+                    .isEqualByComparingTo(d(p.get("expected_payout")));
             ledger = s.next();
             month = month.plusMonths(1);
         }
@@ -253,12 +254,14 @@ class PublishedExamplesTests {
         // journalentrieshub: 285,000 paid on a 12-month term cancelled after 6 months: 142,500 returned
         Map<String, Object> half = example("journalentrieshub-return-commission-pro-rata");
         assertThat(Clawback.of("P-2", "2026-01", usd(inputs(half).get("commission_paid")), booked, 12,
-                booked.plusMonths(6), 365, PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount().amount().negate())
+                booked.plusMonths(6), 365, PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount().amount()
+                .negate())
                 .as(named(half)).isEqualByComparingTo(d(half.get("expected")));
         // getinsureleads: 612 advanced for 9 months, lapsed in month 4: 5 unearned months, 340 charged back
         Map<String, Object> lapse = example("getinsureleads-advance-chargeback-pro-rata");
         assertThat(Clawback.of("P-3", "2026-01", usd(inputs(lapse).get("commission_paid")), booked, 9,
-                LocalDate.of(2026, 4, 15), 365, PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount().amount().negate())
+                LocalDate.of(2026, 4, 15), 365, PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount()
+                .amount().negate())
                 .as(named(lapse)).isEqualByComparingTo(d(lapse.get("expected")));
     }
 
@@ -276,8 +279,10 @@ class PublishedExamplesTests {
         DealCap.Capped capped = DealCap.apply(List.of(new ComponentLine(ComponentLine.Kind.TRANSACTION, "D-1",
                 YearMonth.of(2026, 1), d(deal.get("credit")), BigDecimal.ONE, "-", BigDecimal.ZERO,
                 usd(inputs(deal).get("uncapped")), "")), usd(inputs(deal).get("cap")));
-        assertThat(capped.lines().get(0).amount().amount()).as(named(deal)).isEqualByComparingTo(d(deal.get("expected")));
-        assertThat(capped.removed().get(0).removed().amount()).isEqualByComparingTo(d(inputs(deal).get("amount_removed")));
+        assertThat(capped.lines().get(0).amount().amount()).as(named(deal))
+                .isEqualByComparingTo(d(deal.get("expected")));
+        assertThat(capped.removed().get(0).removed().amount())
+                .isEqualByComparingTo(d(inputs(deal).get("amount_removed")));
     }
 
     @Test
@@ -290,11 +295,12 @@ class PublishedExamplesTests {
                 close.plusMonths(3));
         Settlement first = new PeriodSettlement().settle(close, usd(commission), List.of(), Ledger.start(USD),
                 rules);
-        Settlement release = new PeriodSettlement().settle(close.plusMonths(3), usd(commission), List.of(), first.next(),
-                rules);
+        Settlement release = new PeriodSettlement().settle(close.plusMonths(3), usd(commission), List.of(),
+                first.next(), rules);
         List<Map<String, Object>> periods = list(e, "periods");
         assertThat(first.payout().amount()).as(named(e)).isEqualByComparingTo(d(periods.get(0).get("expected_payout")));
-        assertThat(release.payout().amount()).as(named(e)).isEqualByComparingTo(d(periods.get(1).get("expected_payout")));
+        assertThat(release.payout().amount()).as(named(e))
+                .isEqualByComparingTo(d(periods.get(1).get("expected_payout")));
     }
 
     @Test
@@ -305,7 +311,8 @@ class PublishedExamplesTests {
         for (int i = 0; i < 10; i++) {
             ten.add(new TeamPool.Member("R" + i, BigDecimal.ONE, true));
         }
-        assertThat(new TeamPool("T", BigDecimal.ONE, usd(inputs(equal).get("pool")), TeamPool.Split.EQUAL, true).pay(ten))
+        assertThat(new TeamPool("T", BigDecimal.ONE, usd(inputs(equal).get("pool")), TeamPool.Split.EQUAL, true)
+                .pay(ten))
                 .allSatisfy(s -> assertThat(s.line().amount().amount()).as(named(equal))
                         .isEqualByComparingTo(d(equal.get("expected"))));
         // sparrowgenie: 1,200,000 x 10 % = 120,000 pool; a member with 25 % of the credit gets 30,000
@@ -313,7 +320,8 @@ class PublishedExamplesTests {
         BigDecimal pool = d(inputs(byCredit).get("team_revenue")).multiply(d(inputs(byCredit).get("pool_rate")));
         List<TeamPool.Share> shares = new TeamPool("T", BigDecimal.ZERO, usd(pool), TeamPool.Split.BY_CREDIT, false)
                 .pay(List.of(new TeamPool.Member("A", d("300000"), true), new TeamPool.Member("B", d("900000"), true)));
-        assertThat(shares.get(0).line().amount().amount()).as(named(byCredit)).isEqualByComparingTo(d(byCredit.get("expected")));
+        assertThat(shares.get(0).line().amount().amount()).as(named(byCredit))
+                .isEqualByComparingTo(d(byCredit.get("expected")));
         // bentega: 250 per eligible deal, 4 deals = 1,000
         Map<String, Object> spiff = example("bentega-spif-fixed-per-deal");
         List<CreditedDeal> deals = new ArrayList<>();

@@ -96,11 +96,13 @@ class RepCalculatorTests {
         CreditedDeal d3 = deal("D3", "2026-11-10", "NEW", "PLATFORM", "50000");
         RepPeriodResult november = calculator.calculate(plan, NOV, input(List.of(d1, d2, r1, d3),
                 Map.of("D1", LocalDate.of(2026, 11, 20)),
-                Map.of("D1", new RepPeriodInput.PaidCommission(usd("3200.00"), "2026-10")), october.settlement().next()));
+                Map.of("D1", new RepPeriodInput.PaidCommission(usd("3200.00"), "2026-10")),
+                october.settlement().next()));
         ComponentEarnings bookings = november.components().get(0);
         assertThat(bookings.earnedToDate().amount()).isEqualByComparingTo("13800.00");
         assertThat(bookings.linesOf(NOV)).extracting(ComponentLine::kind, ComponentLine::amount).containsExactly(
-                tuple(ComponentLine.Kind.REPRICING, usd("2600.00")), tuple(ComponentLine.Kind.TRANSACTION, usd("6000.00")));
+                tuple(ComponentLine.Kind.REPRICING, usd("2600.00")),
+                tuple(ComponentLine.Kind.TRANSACTION, usd("6000.00")));
         assertThat(november.payLines()).extracting(PayLine::code, PayLine::amount).containsExactly(
                 tuple(EarningCode.COMMISSION, usd("8600.00")), tuple(EarningCode.CLAWBACK, usd("-3200.00")));
         assertThat(november.payLines().get(1).why()).isEqualTo("clawback of D1 (commission 3200.00 paid in "

@@ -53,6 +53,7 @@ class TeamPoolShareTests {
         });
 
         // paid once a year: a later period sees the pool's reference among this year's payments
-        assertThat(TeamPoolShare.of("R2", STRICT, qualified, JUN.plusMonths(1), Set.of("team-pool:West"), USD)).isEmpty();
+        assertThat(TeamPoolShare.of("R2", STRICT, qualified, JUN.plusMonths(1), Set.of("team-pool:West"), USD))
+                .isEmpty();
     }
 }
