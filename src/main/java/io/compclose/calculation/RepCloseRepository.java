@@ -47,14 +47,15 @@ public class RepCloseRepository {
                 INSERT INTO pay_line (pay_period, rep_id, line_no, earning_code, amount, currency, reference, why)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, pay.stream().map(row -> new Object[] {period, row.close().repId(), row.line().lineNo(),
-                row.line().code().name(), row.line().amount(), row.close().currency(), row.line().reference(),
+                row.line().code().name(), row.line().amount().amount(), row.close().currency(), row.line().reference(),
                 ColumnText.fit(row.line().why(), 500)}).toList());
         List<Row<RepClose.Cap>> caps = rows(closes, RepClose::caps);
         jdbc.batchUpdate("""
                 INSERT INTO cap_effect (pay_period, rep_id, line_no, cap, limit_amount, removed, currency)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, caps.stream().map(row -> new Object[] {period, row.close().repId(), row.line().lineNo(),
-                ColumnText.fit(row.line().cap(), 100), row.line().limit(), row.line().removed(), row.close().currency()})
+                ColumnText.fit(row.line().cap(), 100), row.line().limit().amount(), row.line().removed().amount(),
+                row.close().currency()})
                 .toList());
         List<Row<RepClose.Attainment>> attainments = rows(closes, RepClose::attainments);
         jdbc.batchUpdate("""
@@ -66,7 +67,8 @@ public class RepCloseRepository {
             // credit, quota and attainment are measures, kept to their columns' scale; earned is final already
             return new Object[] {period, row.close().repId(), a.lineNo(), a.planId(), a.planVersion(),
                 a.componentId(), ColumnText.fit(a.metric(), 64), a.window(), measure(a.credit(), 6),
-                measure(a.quota(), 6), measure(a.attainment(), 8), a.earned(), row.close().currency(), a.money()};
+                measure(a.quota(), 6), measure(a.attainment(), 8), a.earned().amount(), row.close().currency(),
+                a.money()};
         }).toList());
         jdbc.batchUpdate("""
                 INSERT INTO rep_ledger (pay_period, rep_id, plan_id, plan_version, currency, earned_to_date, due,
@@ -81,8 +83,9 @@ public class RepCloseRepository {
                 """, closes.stream().map(close -> {
             RepClose.LedgerRow l = close.ledger();
             return new Object[] {period, close.repId(), close.planId(), close.planVersion(), close.currency(),
-                l.earnedToDate(), l.due(), l.carriedBalance(), l.next().paidToDate(), l.next().periodCapsToDate(),
-                l.next().heldBack(), l.next().drawBalance(), l.next().clawbackBalance(), l.payout()};
+                l.earnedToDate().amount(), l.due().amount(), l.carriedBalance().amount(),
+                l.next().paidToDate().amount(), l.next().periodCapsToDate().amount(), l.next().heldBack().amount(),
+                l.next().drawBalance().amount(), l.next().clawbackBalance().amount(), l.payout().amount()};
         }).toList());
     }
 
@@ -99,7 +102,7 @@ public class RepCloseRepository {
         return new Object[] {period, row.close().repId(), e.lineNo(), e.planId(), e.planVersion(), e.componentId(),
                 e.window(), e.kind(), e.sourceId(), e.sourcePeriod(), columnScale(e.credit(), 6),
                 columnScale(e.multiplier(), 6), ColumnText.fit(e.band(), 200), columnScale(e.rate(), 10),
-                e.amount(), row.close().currency(), ColumnText.fit(e.why(), 500)};
+                e.amount().amount(), row.close().currency(), ColumnText.fit(e.why(), 500)};
     }
 
     private static BigDecimal measure(BigDecimal ratio, int scale) {

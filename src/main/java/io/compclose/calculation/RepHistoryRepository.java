@@ -9,8 +9,11 @@ import io.compclose.core.calculation.PayLine;
 import io.compclose.core.calculation.RepHistory;
 import io.compclose.core.calculation.RepPeriodInput;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -213,9 +216,9 @@ public class RepHistoryRepository {
             histories.put(repId, new RepHistory(List.copyOf(deals.getOrDefault(repId, Map.of()).values()),
                     metricValues.getOrDefault(repId, Map.of()), cancellations.getOrDefault(repId, Map.of()),
                     paid.getOrDefault(repId, Map.of()), bonuses.getOrDefault(repId, Set.of()),
-                    ledgers.getOrDefault(repId, Ledger.start()), usageOf.getOrDefault(repId, List.of()),
-                    activities.getOrDefault(repId, Map.of()), adjustments.getOrDefault(repId, List.of()), late,
-                    withoutLate));
+                    ledgers.getOrDefault(repId, Ledger.start(Currency.getInstance(payCurrency.apply(repId)))),
+                    usageOf.getOrDefault(repId, List.of()), activities.getOrDefault(repId, Map.of()),
+                    adjustments.getOrDefault(repId, List.of()), late, withoutLate));
         }
         return histories;
     }
@@ -233,7 +236,7 @@ public class RepHistoryRepository {
         Set<String> bookings = new HashSet<>();
         cancellations.values().forEach(c -> bookings.addAll(c.keySet()));
         named.query("""
-                SELECT e.rep_id, e.source_id, SUM(e.amount), MIN(e.source_period) FROM earning_line e
+                SELECT e.rep_id, e.source_id, SUM(e.amount), MIN(e.source_period), MIN(e.currency) FROM earning_line e
                 WHERE e.rep_id IN (:reps) AND e.source_id IN (:bookings) AND e.line_kind = 'TRANSACTION'
                 AND e.pay_period = (SELECT MAX(m.pay_period) FROM earning_line m WHERE m.rep_id = e.rep_id
                     AND m.source_id = e.source_id AND m.line_kind = 'TRANSACTION' AND m.pay_period < :period)
@@ -242,11 +245,10 @@ public class RepHistoryRepository {
                 "period", period), rs -> {
             String repId = rs.getString(1);
             String bookingId = rs.getString(2);
-            BigDecimal amount = rs.getBigDecimal(3);
             // every rep's cancellations are asked for at once: keep only the rep's own
-            if (amount != null && cancellations.get(repId).containsKey(bookingId)) {
+            if (rs.getBigDecimal(3) != null && cancellations.get(repId).containsKey(bookingId)) {
                 paid.computeIfAbsent(repId, r -> new HashMap<>())
-                        .put(bookingId, new RepPeriodInput.PaidCommission(amount, rs.getString(4)));
+                        .put(bookingId, new RepPeriodInput.PaidCommission(money(rs, 3, 5), rs.getString(4)));
             }
         });
         return paid;
@@ -291,11 +293,11 @@ public class RepHistoryRepository {
     private Map<String, List<PayLine>> adjustments(Map<String, Object> reps) {
         Map<String, List<PayLine>> lines = new HashMap<>();
         named.query("""
-                SELECT rep_id, adjustment_id, amount, reason, approved_by FROM adjustment
+                SELECT rep_id, adjustment_id, amount, reason, approved_by, currency FROM adjustment
                 WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, adjustment_id
                 """, reps, rs -> {
             lines.computeIfAbsent(rs.getString(1), r -> new java.util.ArrayList<>()).add(new PayLine(
-                    EarningCode.ADJUSTMENT, rs.getBigDecimal(3), "adjustment " + rs.getString(2) + ": "
+                    EarningCode.ADJUSTMENT, money(rs, 3, 6), "adjustment " + rs.getString(2) + ": "
                     + rs.getString(4) + " (approved by " + rs.getString(5) + ")", "adjustment:" + rs.getString(2)));
         });
         return lines;
@@ -305,14 +307,19 @@ public class RepHistoryRepository {
     private Map<String, Ledger> priorLedgers(Map<String, Object> reps) {
         Map<String, Ledger> ledgers = new HashMap<>();
         named.query("""
-                SELECT rep_id, paid_to_date, period_caps_to_date, held_back, draw_balance, clawback_balance
+                SELECT rep_id, paid_to_date, period_caps_to_date, held_back, draw_balance, clawback_balance, currency
                 FROM rep_ledger WHERE rep_id IN (:reps) AND pay_period >= :yearStart AND pay_period < :period
                 ORDER BY rep_id, pay_period DESC
                 """, reps, rs -> {
-            ledgers.putIfAbsent(rs.getString(1), new Ledger(rs.getBigDecimal(2), rs.getBigDecimal(3),
-                    rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
+            ledgers.putIfAbsent(rs.getString(1), new Ledger(money(rs, 2, 7), money(rs, 3, 7), money(rs, 4, 7),
+                    money(rs, 5, 7), money(rs, 6, 7)));
         });
         return ledgers;
+    }
+
+    /** An amount column read back in the currency its row names. */
+    private static Money money(ResultSet rs, int amount, int currency) throws SQLException {
+        return Money.stored(rs.getBigDecimal(amount), rs.getString(currency));
     }
 
     private static String yearStart(YearMonth period) {

@@ -45,15 +45,15 @@ public record AccountUsage(String accountId, String currency, String payCurrency
             value = revenue;
             measured = "usage " + month + " " + plain(revenue);
         } else {
-            BigDecimal baseline = UsageGrowth.baseline(revenueByMonth, month);
+            BigDecimal baseline = UsageGrowth.baseline(revenueByMonth, month, currency);
             if (revenue.signum() == 0 && baseline.signum() == 0) {
                 return Optional.empty();
             }
-            value = UsageGrowth.growth(revenueByMonth, month);
+            value = UsageGrowth.growth(revenueByMonth, month, currency);
             measured = "usage " + month + " " + plain(revenue) + " − baseline " + plain(baseline) + " (average of "
                     + month.minusMonths(3) + " to " + month.minusMonths(1) + ") = growth " + plain(value);
         }
-        BigDecimal converted = Money.cents(value.multiply(rate));
+        BigDecimal converted = Money.of(value.multiply(rate), payCurrency).rounded().amount();
         String note = currency.equals(payCurrency) ? currency + " " + measured
                 : currency + " " + measured + " × " + rate.toPlainString() + " = " + payCurrency + " "
                         + converted.toPlainString();
@@ -67,10 +67,10 @@ public record AccountUsage(String accountId, String currency, String payCurrency
             return Optional.empty();
         }
         return Optional.of(new Month(revenueByMonth.getOrDefault(month, BigDecimal.ZERO).multiply(rate),
-                UsageGrowth.baseline(revenueByMonth, month).multiply(rate)));
+                UsageGrowth.baseline(revenueByMonth, month, currency).multiply(rate)));
     }
 
-    private static String plain(BigDecimal amount) {
-        return Money.cents(amount).toPlainString();
+    private String plain(BigDecimal amount) {
+        return Money.of(amount, currency).rounded().amount().toPlainString();
     }
 }

@@ -30,7 +30,7 @@ public final class Clawback {
      *
      * @param paidCommission commission already paid on the booking
      */
-    public static Optional<PayLine> of(String bookingId, String paidIn, BigDecimal paidCommission, LocalDate bookedOn,
+    public static Optional<PayLine> of(String bookingId, String paidIn, Money paidCommission, LocalDate bookedOn,
             int termMonths, LocalDate cancelledOn, int windowDays, Method method) {
         long daysAfterBooking = ChronoUnit.DAYS.between(bookedOn, cancelledOn);
         if (daysAfterBooking > windowDays || paidCommission.signum() <= 0) {
@@ -43,9 +43,9 @@ public final class Clawback {
             share = BigDecimal.valueOf(unused).divide(BigDecimal.valueOf(termMonths), MathContext.DECIMAL64);
             how = "pro rata: " + unused + " of " + termMonths + " months of the term unused";
         }
-        BigDecimal amount = Money.cents(paidCommission.multiply(share)).negate();
+        Money amount = paidCommission.times(share).rounded().negate();
         return Optional.of(new PayLine(EarningCode.CLAWBACK, amount, "clawback of " + bookingId + " (commission "
-                + paidCommission.toPlainString() + " paid in " + paidIn + "), cancelled " + cancelledOn + ", "
+                + paidCommission.amount().toPlainString() + " paid in " + paidIn + "), cancelled " + cancelledOn + ", "
                 + daysAfterBooking + " days after booking, " + how, bookingId));
     }
 }

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import io.compclose.core.plan.BandBasis;
 import io.compclose.core.plan.TierPolicy;
-import io.compclose.core.money.Money;
 
 /**
  * Computes one component over its measurement window from all the window's transactions, so a
@@ -23,7 +22,7 @@ import io.compclose.core.money.Money;
  * before it, shown as a separate REPRICING line. Target by attainment: one line, target incentive
  * × weight × curve(attainment), dated in the period being closed.
  * <p>
- * Every line is rounded half-even to the cent (jobs/plans.md, "Rounding").
+ * Every line is rounded half-even to the pay currency's minor unit (jobs/plans.md, "Rounding").
  */
 public final class ComponentCalculator {
 
@@ -40,7 +39,7 @@ public final class ComponentCalculator {
             case RATE_ON_VALUE -> onValue(terms, ordered);
             case TARGET_BY_ATTAINMENT -> byAttainment(terms, attainment, closing);
         };
-        return new ComponentEarnings(terms.id(), credit, terms.quota(), attainment, lines);
+        return new ComponentEarnings(terms.id(), credit, terms.quota(), attainment, lines, terms.currency());
     }
 
     private static List<ComponentLine> onValue(ComponentTerms terms, List<CreditedTransaction> ordered) {
@@ -59,13 +58,13 @@ public final class ComponentCalculator {
                 BigDecimal repriced = added.subtract(own);
                 if (repriced.signum() != 0) {
                     lines.add(new ComponentLine(ComponentLine.Kind.REPRICING, t.sourceId(), t.period(), before,
-                            BigDecimal.ONE, band(pricedAfter, terms.table().basis()), rate, Money.cents(repriced),
+                            BigDecimal.ONE, band(pricedAfter, terms.table().basis()), rate, terms.line(repriced),
                             "credit before " + t.sourceId() + " re-priced at " + ComponentLine.percent(rate) + " (retroactive)"));
                 }
             }
             lines.add(new ComponentLine(ComponentLine.Kind.TRANSACTION, t.sourceId(), t.period(), t.credit(),
                     t.multiplier(), bandsAdded(pricedBefore, pricedAfter, terms.table().basis()), effectiveRate(own, t.credit()),
-                    Money.cents(own), whyTransaction(t, pricedAfter)));
+                    terms.line(own), whyTransaction(t, pricedAfter)));
             before = after;
             pricedBefore = pricedAfter;
         }
@@ -81,7 +80,7 @@ public final class ComponentCalculator {
                 + curve.amount().stripTrailingZeros().toPlainString()
                 + (curve.belowThreshold() ? " (below threshold)" : "");
         return List.of(new ComponentLine(ComponentLine.Kind.ATTAINMENT, terms.id(), closing, reached,
-                BigDecimal.ONE, band(curve, terms.table().basis()), curve.amount(), Money.cents(amount), why));
+                BigDecimal.ONE, band(curve, terms.table().basis()), curve.amount(), terms.line(amount), why));
     }
 
     private static BigDecimal effectiveRate(BigDecimal amount, BigDecimal credit) {

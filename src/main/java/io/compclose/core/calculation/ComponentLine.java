@@ -3,13 +3,15 @@ package io.compclose.core.calculation;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
+import io.compclose.core.money.Money;
+
 /**
  * One explained figure of a component: what it is for ({@code sourceId}, or the re-priced credit),
- * the credit it prices, the band and rate, and the amount rounded half-even to the cent (jobs/plans.md,
- * "Rounding").
+ * the credit it prices, the band and rate, and the amount rounded half-even to the pay currency's minor
+ * unit (jobs/plans.md, "Rounding").
  */
 public record ComponentLine(Kind kind, String sourceId, YearMonth period, BigDecimal credit, BigDecimal multiplier,
-        String band, BigDecimal rate, BigDecimal amount, String why) {
+        String band, BigDecimal rate, Money amount, String why) {
 
     public enum Kind {
         /** Commission on one transaction's credit at the band(s) it fell in. */

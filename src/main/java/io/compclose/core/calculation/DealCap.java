@@ -1,6 +1,5 @@
 package io.compclose.core.calculation;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +12,7 @@ public final class DealCap {
     }
 
     /** The lines with each transaction's commission capped, and what the cap removed from each. */
-    public static Capped apply(List<ComponentLine> lines, BigDecimal perDeal) {
+    public static Capped apply(List<ComponentLine> lines, Money perDeal) {
         if (perDeal == null) {
             return new Capped(lines, List.of());
         }
@@ -22,10 +21,11 @@ public final class DealCap {
         for (ComponentLine line : lines) {
             if (line.kind() == ComponentLine.Kind.TRANSACTION && line.amount().compareTo(perDeal) > 0) {
                 removed.add(new Settlement.CapEffect("per deal " + line.sourceId(), perDeal,
-                        line.amount().subtract(perDeal)));
+                        line.amount().minus(perDeal)));
                 result.add(new ComponentLine(line.kind(), line.sourceId(), line.period(), line.credit(),
-                        line.multiplier(), line.band(), line.rate(), Money.cents(perDeal),
-                        "capped at " + perDeal.toPlainString() + " per deal (was " + line.amount().toPlainString() + ")"));
+                        line.multiplier(), line.band(), line.rate(), perDeal.rounded(), "capped at "
+                        + perDeal.amount().toPlainString() + " per deal (was " + line.amount().amount().toPlainString()
+                        + ")"));
             } else {
                 result.add(line);
             }

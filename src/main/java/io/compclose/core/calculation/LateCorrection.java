@@ -1,6 +1,5 @@
 package io.compclose.core.calculation;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,27 +28,27 @@ public final class LateCorrection {
      * @param lines the settlement's pay lines; the first COMMISSION line is the period's true-up
      * @param delta earned to date with the late inputs − without them
      */
-    public static List<PayLine> split(List<PayLine> lines, BigDecimal delta, List<Item> items) {
-        BigDecimal cents = Money.cents(delta);
+    public static List<PayLine> split(List<PayLine> lines, Money delta, List<Item> items) {
+        Money rounded = delta.rounded();
         int commission = firstCommission(lines);
-        if (cents.signum() == 0 || commission < 0 || items.isEmpty()) {
+        if (rounded.isZero() || commission < 0 || items.isEmpty()) {
             // nothing paid this period (the difference sits in the balance carried), or nothing to name
             return lines;
         }
         PayLine trueUp = lines.get(commission);
         // a positive difference cannot exceed what the period pays in commission (caps may have cut it)
-        BigDecimal named = cents.signum() > 0 ? cents.min(trueUp.amount()) : cents;
+        Money named = rounded.signum() > 0 ? rounded.min(trueUp.amount()) : rounded;
         List<PayLine> split = new ArrayList<>(lines);
-        BigDecimal rest = trueUp.amount().subtract(named);
-        if (rest.signum() == 0) {
+        Money rest = trueUp.amount().minus(named);
+        if (rest.isZero()) {
             split.remove(commission);
         } else {
             split.set(commission, new PayLine(trueUp.code(), rest, trueUp.why() + (named.signum() > 0
-                    ? "; of which " + named.toPlainString() + " is paid below as a correction"
-                    : "; a correction of " + named.negate().toPlainString() + " is deducted below"),
+                    ? "; of which " + named.amount().toPlainString() + " is paid below as a correction"
+                    : "; a correction of " + named.negate().amount().toPlainString() + " is deducted below"),
                     trueUp.reference()));
         }
-        split.add(commission + (rest.signum() == 0 ? 0 : 1), new PayLine(EarningCode.ADJUSTMENT, named,
+        split.add(commission + (rest.isZero() ? 0 : 1), new PayLine(EarningCode.ADJUSTMENT, named,
                 why(items), "corrects:" + periods(items)));
         return split;
     }

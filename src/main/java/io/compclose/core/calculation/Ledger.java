@@ -1,6 +1,8 @@
 package io.compclose.core.calculation;
 
-import java.math.BigDecimal;
+import java.util.Currency;
+
+import io.compclose.core.money.Money;
 
 /**
  * A rep's running balances in the plan year, carried from one period's settlement to the next.
@@ -11,10 +13,11 @@ import java.math.BigDecimal;
  * @param drawBalance           recoverable draw advanced and not yet recovered
  * @param clawbackBalance       clawed-back commission not yet recovered
  */
-public record Ledger(BigDecimal paidToDate, BigDecimal periodCapsToDate, BigDecimal heldBack, BigDecimal drawBalance,
-        BigDecimal clawbackBalance) {
+public record Ledger(Money paidToDate, Money periodCapsToDate, Money heldBack, Money drawBalance,
+        Money clawbackBalance) {
 
-    public static Ledger start() {
-        return new Ledger(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+    public static Ledger start(Currency currency) {
+        Money zero = Money.zero(currency);
+        return new Ledger(zero, zero, zero, zero, zero);
     }
 }

@@ -10,12 +10,12 @@ public final class Mbo {
     private Mbo() {
     }
 
-    public static PayLine pay(String objective, BigDecimal targetIncentive, BigDecimal weight, BigDecimal score) {
+    public static PayLine pay(String objective, Money targetIncentive, BigDecimal weight, BigDecimal score) {
         if (score.signum() < 0 || score.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("MBO score for " + objective + " must be between 0 and 1, was " + score);
         }
-        BigDecimal amount = Money.cents(targetIncentive.multiply(weight).multiply(score));
-        return new PayLine(EarningCode.MBO, amount, "MBO " + objective + ": " + targetIncentive.toPlainString()
+        Money amount = targetIncentive.times(weight).times(score).rounded();
+        return new PayLine(EarningCode.MBO, amount, "MBO " + objective + ": " + targetIncentive.amount().toPlainString()
                 + " × " + ComponentLine.percent(weight) + " × score " + ComponentLine.percent(score), objective);
     }
 }

@@ -3,8 +3,10 @@ package io.compclose.core.calculation;
 import java.math.BigDecimal;
 import java.util.Optional;
 
+import io.compclose.core.money.Money;
+
 /** A fixed amount for reaching a milestone on a metric, paid once per plan year. */
-public record MilestoneBonus(String id, String metric, BigDecimal atLeast, BigDecimal amount) {
+public record MilestoneBonus(String id, String metric, BigDecimal atLeast, Money amount) {
 
     /** The bonus line if the milestone is reached now and was not paid before this year. */
     public Optional<PayLine> pay(BigDecimal achieved, boolean alreadyPaidThisYear) {

@@ -3,11 +3,12 @@ package io.compclose.core.calculation;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
+import io.compclose.core.money.Money;
 import io.compclose.core.plan.PlanTerms.Draw.Kind;
 
 /**
- * The plan-level limits and timing rules one settlement applies. Any part may be null (not in
- * the plan).
+ * The plan-level limits and timing rules one settlement applies, amounts in the pay currency. Any
+ * part may be null (not in the plan).
  *
  * @param perPeriodCap     most commission paid in one period; the excess is removed, not carried
  * @param perYearCap       most commission earned in the plan year
@@ -17,8 +18,8 @@ import io.compclose.core.plan.PlanTerms.Draw.Kind;
  * @param holdbackShare    share of each payout held back until {@code holdbackRelease}
  * @param holdbackRelease  the period in which held-back commission is paid out
  */
-public record PayRules(BigDecimal perPeriodCap, BigDecimal perYearCap, BigDecimal multipleOfTarget,
-        BigDecimal targetIncentive, Draw draw, BigDecimal holdbackShare, YearMonth holdbackRelease) {
+public record PayRules(Money perPeriodCap, Money perYearCap, BigDecimal multipleOfTarget, Money targetIncentive,
+        Draw draw, BigDecimal holdbackShare, YearMonth holdbackRelease) {
 
     public static PayRules none() {
         return new PayRules(null, null, null, null, null, null, null);
@@ -28,7 +29,7 @@ public record PayRules(BigDecimal perPeriodCap, BigDecimal perYearCap, BigDecima
      * A draw of {@code perPeriod} for {@code periods} periods from {@code first}: RECOVERABLE is an
      * advance recovered from later commission above it, NON_RECOVERABLE a guaranteed minimum.
      */
-    public record Draw(Kind kind, BigDecimal perPeriod, YearMonth first, int periods) {
+    public record Draw(Kind kind, Money perPeriod, YearMonth first, int periods) {
 
         boolean activeIn(YearMonth period) {
             return !period.isBefore(first) && period.isBefore(first.plusMonths(periods));
@@ -36,9 +37,9 @@ public record PayRules(BigDecimal perPeriodCap, BigDecimal perYearCap, BigDecima
     }
 
     /** The year cap in money: the lower of the fixed cap and the multiple of target. */
-    BigDecimal yearLimit() {
-        BigDecimal byMultiple = multipleOfTarget == null || targetIncentive == null ? null
-                : targetIncentive.multiply(multipleOfTarget);
+    Money yearLimit() {
+        Money byMultiple = multipleOfTarget == null || targetIncentive == null ? null
+                : targetIncentive.times(multipleOfTarget);
         if (perYearCap == null) {
             return byMultiple;
         }

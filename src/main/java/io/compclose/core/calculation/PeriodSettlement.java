@@ -1,6 +1,5 @@
 package io.compclose.core.calculation;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,58 +19,56 @@ import io.compclose.core.money.Money;
  */
 public final class PeriodSettlement {
 
-    public Settlement settle(YearMonth period, BigDecimal earnedToDate, List<PayLine> newClawbacks, Ledger prior,
+    public Settlement settle(YearMonth period, Money earnedToDate, List<PayLine> newClawbacks, Ledger prior,
             PayRules rules) {
         List<PayLine> lines = new ArrayList<>();
         List<Settlement.CapEffect> caps = new ArrayList<>();
+        Money zero = Money.zero(earnedToDate.currency());
 
-        BigDecimal yearLimit = rules.yearLimit();
-        BigDecimal capped = yearLimit == null ? earnedToDate : earnedToDate.min(yearLimit);
+        Money yearLimit = rules.yearLimit();
+        Money capped = yearLimit == null ? earnedToDate : earnedToDate.min(yearLimit);
         if (capped.compareTo(earnedToDate) < 0) {
-            caps.add(new Settlement.CapEffect("year to date", yearLimit, earnedToDate.subtract(capped)));
+            caps.add(new Settlement.CapEffect("year to date", yearLimit, earnedToDate.minus(capped)));
         }
-        BigDecimal due = capped.subtract(prior.paidToDate()).subtract(prior.periodCapsToDate())
-                .subtract(prior.heldBack());
-        BigDecimal commission = due.max(BigDecimal.ZERO);
-        BigDecimal carried = due.min(BigDecimal.ZERO);
+        Money due = capped.minus(prior.paidToDate()).minus(prior.periodCapsToDate()).minus(prior.heldBack());
+        Money commission = due.max(zero);
+        Money carried = due.min(zero);
 
-        BigDecimal periodCaps = prior.periodCapsToDate();
+        Money periodCaps = prior.periodCapsToDate();
         if (rules.perPeriodCap() != null && commission.compareTo(rules.perPeriodCap()) > 0) {
-            BigDecimal removed = commission.subtract(rules.perPeriodCap());
+            Money removed = commission.minus(rules.perPeriodCap());
             caps.add(new Settlement.CapEffect("period", rules.perPeriodCap(), removed));
-            periodCaps = periodCaps.add(removed);
+            periodCaps = periodCaps.plus(removed);
             commission = rules.perPeriodCap();
         }
         if (commission.signum() > 0) {
             lines.add(new PayLine(EarningCode.COMMISSION, commission, "earned to date " + plain(capped)
-                    + " − paid " + plain(prior.paidToDate().add(prior.periodCapsToDate()).add(prior.heldBack()))));
+                    + " − paid " + plain(prior.paidToDate().plus(prior.periodCapsToDate()).plus(prior.heldBack()))));
         }
 
-        BigDecimal heldBack = prior.heldBack();
+        Money heldBack = prior.heldBack();
         if (rules.holdbackShare() != null && commission.signum() > 0) {
-            BigDecimal held = Money.cents(commission.multiply(rules.holdbackShare()));
-            heldBack = heldBack.add(held);
+            Money held = commission.times(rules.holdbackShare()).rounded();
+            heldBack = heldBack.plus(held);
             lines.add(new PayLine(EarningCode.COMMISSION, held.negate(), "held back "
                     + ComponentLine.percent(rules.holdbackShare()) + " until " + rules.holdbackRelease()));
         }
-        BigDecimal paid = prior.paidToDate().add(sum(lines));
+        Money paid = PayLine.sum(prior.paidToDate(), lines);
         if (period.equals(rules.holdbackRelease()) && heldBack.signum() > 0) {
             lines.add(new PayLine(EarningCode.COMMISSION, heldBack, "holdback released"));
-            paid = paid.add(heldBack);
-            heldBack = BigDecimal.ZERO;
+            paid = paid.plus(heldBack);
+            heldBack = zero;
         }
 
-        BigDecimal clawbackBalance = prior.clawbackBalance();
-        for (PayLine clawback : newClawbacks) {
-            lines.add(clawback);
-        }
-        BigDecimal owed = clawbackBalance.add(sum(newClawbacks).negate());
+        Money clawbackBalance = prior.clawbackBalance();
+        lines.addAll(newClawbacks);
+        Money owed = clawbackBalance.minus(PayLine.sum(zero, newClawbacks));
         if (owed.signum() > 0) {
             if (clawbackBalance.signum() > 0) {
                 lines.add(new PayLine(EarningCode.CLAWBACK, clawbackBalance.negate(),
                         "recovery of clawbacks carried from earlier periods"));
             }
-            BigDecimal shortfall = sum(lines).negate().max(BigDecimal.ZERO);
+            Money shortfall = PayLine.sum(zero, lines).negate().max(zero);
             if (shortfall.signum() > 0) {
                 lines.add(new PayLine(EarningCode.CLAWBACK, shortfall,
                         "clawback beyond this period's pay, carried forward: " + plain(shortfall)));
@@ -79,24 +76,24 @@ public final class PeriodSettlement {
             clawbackBalance = shortfall;
         }
 
-        BigDecimal drawBalance = prior.drawBalance();
+        Money drawBalance = prior.drawBalance();
         PayRules.Draw draw = rules.draw();
-        BigDecimal net = sum(lines);
+        Money net = PayLine.sum(zero, lines);
         boolean drawActive = draw != null && draw.activeIn(period);
         if (drawActive && net.compareTo(draw.perPeriod()) < 0) {
-            BigDecimal topUp = draw.perPeriod().subtract(net.max(BigDecimal.ZERO));
+            Money topUp = draw.perPeriod().minus(net.max(zero));
             lines.add(new PayLine(EarningCode.DRAW, topUp, (draw.kind() == PlanTerms.Draw.Kind.RECOVERABLE
                     ? "recoverable draw: advance up to " : "guaranteed minimum: top-up to ") + plain(draw.perPeriod())));
             if (draw.kind() == PlanTerms.Draw.Kind.RECOVERABLE) {
-                drawBalance = drawBalance.add(topUp);
+                drawBalance = drawBalance.plus(topUp);
             }
         } else if (drawBalance.signum() > 0) {
-            BigDecimal above = net.subtract(drawActive ? draw.perPeriod() : BigDecimal.ZERO).max(BigDecimal.ZERO);
-            BigDecimal recovered = above.min(drawBalance);
+            Money above = net.minus(drawActive ? draw.perPeriod() : zero).max(zero);
+            Money recovered = above.min(drawBalance);
             if (recovered.signum() > 0) {
                 lines.add(new PayLine(EarningCode.DRAW_RECOVERY, recovered.negate(), "recovery of draw advanced, "
-                        + plain(drawBalance.subtract(recovered)) + " still outstanding"));
-                drawBalance = drawBalance.subtract(recovered);
+                        + plain(drawBalance.minus(recovered)) + " still outstanding"));
+                drawBalance = drawBalance.minus(recovered);
             }
         }
 
@@ -104,11 +101,7 @@ public final class PeriodSettlement {
         return new Settlement(earnedToDate, due, lines, caps, carried, next);
     }
 
-    private static BigDecimal sum(List<PayLine> lines) {
-        return lines.stream().map(PayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static String plain(BigDecimal amount) {
-        return Money.cents(amount).toPlainString();
+    private static String plain(Money amount) {
+        return amount.rounded().amount().toPlainString();
     }
 }

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,8 @@ public final class RepCalculator {
             RepPeriodInput input) {
         List<PricedComponent> computed = new ArrayList<>();
         List<Settlement.CapEffect> dealCaps = new ArrayList<>();
-        BigDecimal earnedToDate = BigDecimal.ZERO;
+        Currency currency = input.currency();
+        Money earnedToDate = Money.zero(currency);
         for (PlanDeals version : versions) {
             Plan plan = version.plan();
             for (Window window : windows(plan.measurement(), period, plan.effectiveFrom())) {
@@ -75,19 +77,19 @@ public final class RepCalculator {
                     continue;
                 }
                 for (PlanComponent component : plan.components()) {
-                    ComponentEarnings earnings = components.calculate(terms(plan, component, window),
+                    ComponentEarnings earnings = components.calculate(terms(plan, component, window, currency),
                             transactions(component, window, version.deals(), input), YearMonth.from(window.to()));
-                    DealCap.Capped capped = DealCap.apply(earnings.lines(), component.perDealCap());
+                    DealCap.Capped capped = DealCap.apply(earnings.lines(), in(currency, component.perDealCap()));
                     dealCaps.addAll(capped.removed());
                     ComponentEarnings kept = new ComponentEarnings(component.id() + " " + window.key(),
-                            earnings.creditToDate(), earnings.quota(), earnings.attainment(), capped.lines());
+                            earnings.creditToDate(), earnings.quota(), earnings.attainment(), capped.lines(), currency);
                     computed.add(new PricedComponent(plan.id(), plan.version(), component.id(), window.key(), kept));
-                    earnedToDate = earnedToDate.add(kept.earnedToDate());
+                    earnedToDate = earnedToDate.plus(kept.earnedToDate());
                 }
             }
         }
         Settlement settled = settlement.settle(period, earnedToDate, clawbacks(settling, period, input,
-                        earnedNow(computed, period)), input.prior(), payRules(settling, period));
+                        earnedNow(computed, period)), input.prior(), payRules(settling, period, currency));
         return new RepPeriodResult(computed, dealCaps, settled, outsideQuota(settling, period, input));
     }
 
@@ -98,6 +100,11 @@ public final class RepCalculator {
         BigDecimal partOf(BigDecimal annual) {
             return ofYear(annual, months);
         }
+    }
+
+    /** A plan's amount (null if the plan has none) in the pay currency, where the calculation uses it. */
+    private static Money in(Currency currency, BigDecimal amount) {
+        return amount == null ? null : new Money(amount, currency);
     }
 
     static BigDecimal ofYear(BigDecimal annual, int months) {
@@ -130,14 +137,15 @@ public final class RepCalculator {
         return windows;
     }
 
-    private static ComponentTerms terms(Plan plan, PlanComponent component, Window window) {
+    private static ComponentTerms terms(Plan plan, PlanComponent component, Window window, Currency currency) {
         BigDecimal quota = component.quotaByPeriod().containsKey(window.key())
                 ? component.quotaByPeriod().get(window.key())
                 : component.quota() == null ? null : window.partOf(component.quota());
         BigDecimal target = plan.targetIncentive() == null ? null
                 : window.partOf(plan.targetIncentive());
         BigDecimal weight = component.weight() == null ? BigDecimal.ONE : component.weight();
-        return new ComponentTerms(component.id(), component.pay(), quota, target, weight, component.rateTable());
+        return new ComponentTerms(component.id(), component.pay(), quota, target, weight, component.rateTable(),
+                currency);
     }
 
     private List<CreditedTransaction> transactions(PlanComponent component, Window window, List<CreditedDeal> deals,
@@ -214,12 +222,12 @@ public final class RepCalculator {
     }
 
     /** Commission each deal earns by its own lines dated in the period: what is paid on it now. */
-    private static Map<String, BigDecimal> earnedNow(List<PricedComponent> computed, YearMonth period) {
-        Map<String, BigDecimal> earned = new java.util.HashMap<>();
+    private static Map<String, Money> earnedNow(List<PricedComponent> computed, YearMonth period) {
+        Map<String, Money> earned = new java.util.HashMap<>();
         for (PricedComponent priced : computed) {
             for (ComponentLine line : priced.earnings().linesOf(period)) {
                 if (line.kind() == ComponentLine.Kind.TRANSACTION) {
-                    earned.merge(line.sourceId(), line.amount(), BigDecimal::add);
+                    earned.merge(line.sourceId(), line.amount(), Money::plus);
                 }
             }
         }
@@ -232,7 +240,7 @@ public final class RepCalculator {
      * paid for it.
      */
     private static List<PayLine> clawbacks(Plan plan, YearMonth period, RepPeriodInput input,
-            Map<String, BigDecimal> earnedNow) {
+            Map<String, Money> earnedNow) {
         List<PayLine> lines = new ArrayList<>();
         if (plan.clawback() == null) {
             return lines;
@@ -256,11 +264,12 @@ public final class RepCalculator {
         return lines;
     }
 
-    private static PayRules payRules(Plan plan, YearMonth period) {
+    private static PayRules payRules(Plan plan, YearMonth period, Currency currency) {
         PayRules.Draw draw = plan.draw() == null ? null : new PayRules.Draw(plan.draw().kind(),
-                plan.draw().perPeriod(), firstMonth(plan, period), plan.draw().periods());
-        return new PayRules(plan.caps().perPeriod(), plan.caps().perYear(), plan.caps().multipleOfTarget(),
-                plan.targetIncentive(), draw, plan.holdback() == null ? null : plan.holdback().share(),
+                in(currency, plan.draw().perPeriod()), firstMonth(plan, period), plan.draw().periods());
+        return new PayRules(in(currency, plan.caps().perPeriod()), in(currency, plan.caps().perYear()),
+                plan.caps().multipleOfTarget(), in(currency, plan.targetIncentive()), draw,
+                plan.holdback() == null ? null : plan.holdback().share(),
                 plan.holdback() == null ? null : YearMonth.of(period.getYear(), 12));
     }
 
@@ -272,22 +281,23 @@ public final class RepCalculator {
 
     private List<PayLine> outsideQuota(Plan plan, YearMonth period, RepPeriodInput input) {
         List<PayLine> lines = new ArrayList<>();
+        Currency currency = input.currency();
         List<CreditedDeal> closedThisPeriod = input.deals().stream()
                 .filter(d -> YearMonth.from(d.bookedOn()).equals(period) && !d.sourced()).toList();
         for (PlanTerms.Spiff terms : plan.spiffs()) {
             Predicate<CreditedDeal> when = terms.when() == null ? d -> true : conditions.apply(terms.when())::test;
-            lines.addAll(new Spiff(terms.id(), terms.from(), terms.to(), when, terms.amountPerDeal())
+            lines.addAll(new Spiff(terms.id(), terms.from(), terms.to(), when, in(currency, terms.amountPerDeal()))
                     .pay(closedThisPeriod));
         }
         for (PlanTerms.Bonus terms : plan.bonuses()) {
             BigDecimal achieved = switch (terms.metric().kind()) {
-                case USAGE_REVENUE -> usageRevenueToDate(period, input.usage());
+                case USAGE_REVENUE -> usageRevenueToDate(period, input.usage(), currency);
                 case USAGE_GROWTH -> usageGrowthRate(period, input.usage());
                 default -> terms.metric().isMeasuredOnBookings()
                         ? bookedToDate(terms.metric().kind(), period, input.deals())
                         : valueFor(input, period, terms.metric().toString());
             };
-            new MilestoneBonus(terms.id(), terms.metric().toString(), terms.atLeast(), terms.amount())
+            new MilestoneBonus(terms.id(), terms.metric().toString(), terms.atLeast(), in(currency, terms.amount()))
                     .pay(achieved, input.bonusesPaidThisYear().contains(terms.id())).ifPresent(lines::add);
         }
         for (PlanTerms.Mbo mbo : plan.mbos()) {
@@ -295,8 +305,8 @@ public final class RepCalculator {
                 BigDecimal score = input.metricValues().getOrDefault(key, Map.of()).get("MBO:" + mbo.objective());
                 if (score != null && plan.targetIncentive() != null) {
                     int months = key.length() == 4 ? 12 : key.contains("Q") ? 3 : 1;
-                    lines.add(Mbo.pay(mbo.objective() + " " + key, ofYear(plan.targetIncentive(), months),
-                            mbo.weight(), score));
+                    Money target = new Money(ofYear(plan.targetIncentive(), months), currency);
+                    lines.add(Mbo.pay(mbo.objective() + " " + key, target, mbo.weight(), score));
                 }
             }
         }
@@ -314,14 +324,14 @@ public final class RepCalculator {
     }
 
     /** Usage revenue credited to the rep in the year up to the period, in the pay currency: a milestone's measure. */
-    static BigDecimal usageRevenueToDate(YearMonth period, List<AccountUsage> usage) {
+    static BigDecimal usageRevenueToDate(YearMonth period, List<AccountUsage> usage, Currency currency) {
         BigDecimal total = BigDecimal.ZERO;
         for (AccountUsage account : usage) {
             for (YearMonth m = YearMonth.of(period.getYear(), 1); !m.isAfter(period); m = m.plusMonths(1)) {
                 total = total.add(account.credited(m).map(AccountUsage.Month::revenue).orElse(BigDecimal.ZERO));
             }
         }
-        return Money.cents(total);
+        return new Money(total, currency).rounded().amount();
     }
 
     /**

@@ -3,6 +3,8 @@ package io.compclose.core.calculation;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.compclose.core.money.Money;
+
 /**
  * One rep's close of one period, as stored: every earning line with what produced it, the pay
  * lines payroll gets, what each cap removed, and the ledger the next period starts from.
@@ -23,7 +25,7 @@ public record RepClose(String repId, String currency, String planId, int planVer
      */
     public record Attainment(int lineNo, String planId, int planVersion, String componentId, String metric,
             boolean money, String window, BigDecimal credit, BigDecimal quota, BigDecimal attainment,
-            BigDecimal earned) {
+            Money earned) {
     }
 
     /**
@@ -32,17 +34,16 @@ public record RepClose(String repId, String currency, String planId, int planVer
      */
     public record Earning(int lineNo, String planId, int planVersion, String componentId, String window, String kind,
             String sourceId, String sourcePeriod, BigDecimal credit, BigDecimal multiplier, String band,
-            BigDecimal rate, BigDecimal amount, String why) {
+            BigDecimal rate, Money amount, String why) {
     }
 
-    public record Pay(int lineNo, EarningCode code, BigDecimal amount, String reference, String why) {
+    public record Pay(int lineNo, EarningCode code, Money amount, String reference, String why) {
     }
 
-    public record Cap(int lineNo, String cap, BigDecimal limit, BigDecimal removed) {
+    public record Cap(int lineNo, String cap, Money limit, Money removed) {
     }
 
     /** The settlement in figures: earned to date, due, carried, and the balances after the period. */
-    public record LedgerRow(BigDecimal earnedToDate, BigDecimal due, BigDecimal carriedBalance, Ledger next,
-            BigDecimal payout) {
+    public record LedgerRow(Money earnedToDate, Money due, Money carriedBalance, Ledger next, Money payout) {
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import io.compclose.core.input.BadInputException;
 import io.compclose.core.input.RepAssignment;
@@ -63,19 +65,20 @@ public final class RepCloseCalculator {
         List<RepCalculator.PlanDeals> versions = versions(repId, history.deals(), assignment, settling, planOf,
                 planOfDeal);
         List<CreditedDeal> all = history.deals().stream().map(RepHistory.HistoricDeal::deal).toList();
-        RepPeriodInput input = new RepPeriodInput(all, history.metricValues(), history.cancellations(),
+        RepPeriodInput input = new RepPeriodInput(Currency.getInstance(assignment.payCurrency()), all,
+                history.metricValues(), history.cancellations(),
                 history.commissionPaid(), history.bonusesPaidThisYear(), history.prior(), history.usage(),
                 history.activities());
         // manual adjustments are paid as they are: outside quota, caps and true-up
-        RepPeriodResult result = withTeamPool(repId, assignment, settling, history,
+        RepPeriodResult result = withTeamPool(repId, assignment, settling, history, input.currency(),
                 core.calculate(versions, settling, period, input)).plusOutsideQuota(history.adjustments());
         if (!history.lateCorrections().isEmpty()) {
-            result = result.withLateCorrection(result.settlement().earnedToDate().subtract(
+            result = result.withLateCorrection(result.settlement().earnedToDate().minus(
                     earnedWithoutLate(repId, history, assignment, settling, input)), history.lateCorrections());
         }
         return new RepClose(repId, assignment.payCurrency(), settling.id(), settling.version(),
-                earnings(result, history, planOfDeal), pay(result), caps(result), attainments(result, planOf),
-                ledger(result));
+                earnings(result, history, planOfDeal, input.currency()), pay(result), caps(result),
+                attainments(result, planOf), ledger(result));
     }
 
     /** The rep's deals grouped under the plan version each was booked under, the settling version included. */
@@ -107,18 +110,19 @@ public final class RepCloseCalculator {
     }
 
     /** Earned to date as it would stand had the late inputs not arrived: the same calculation without them. */
-    private BigDecimal earnedWithoutLate(String repId, RepHistory history, RepAssignment assignment, Plan settling,
+    private Money earnedWithoutLate(String repId, RepHistory history, RepAssignment assignment, Plan settling,
             RepPeriodInput input) {
         List<RepCalculator.PlanDeals> versions = versions(repId, history.dealsWithoutLate(), assignment, settling,
                 new LinkedHashMap<>(), new HashMap<>());
         List<CreditedDeal> deals = history.dealsWithoutLate().stream().map(RepHistory.HistoricDeal::deal).toList();
-        RepPeriodInput without = new RepPeriodInput(deals, input.metricValues(), input.cancellations(),
-                input.commissionPaid(), input.bonusesPaidThisYear(), input.prior(), input.usage(), input.activities());
+        RepPeriodInput without = new RepPeriodInput(input.currency(), deals, input.metricValues(),
+                input.cancellations(), input.commissionPaid(), input.bonusesPaidThisYear(), input.prior(),
+                input.usage(), input.activities());
         return core.calculate(versions, settling, period, without).settlement().earnedToDate();
     }
 
     private RepPeriodResult withTeamPool(String repId, RepAssignment assignment, Plan settling, RepHistory history,
-            RepPeriodResult result) {
+            Currency currency, RepPeriodResult result) {
         PlanTerms.TeamPool pool = settling.teamPool();
         if (pool == null || !pool.team().equals(assignment.team())) {
             return result;
@@ -135,12 +139,13 @@ public final class RepCloseCalculator {
                         : dealsOfRep.apply(mate.repId())));
             }
         }
-        return TeamPoolShare.of(repId, pool, members, period, history.bonusesPaidThisYear())
+        return TeamPoolShare.of(repId, pool, members, period, history.bonusesPaidThisYear(), currency)
                 .map(line -> result.plusOutsideQuota(List.of(line)))
                 .orElse(result);
     }
 
-    private List<RepClose.Earning> earnings(RepPeriodResult result, RepHistory history, Map<String, Plan> planOfDeal) {
+    private List<RepClose.Earning> earnings(RepPeriodResult result, RepHistory history, Map<String, Plan> planOfDeal,
+            Currency currency) {
         List<RepClose.Earning> lines = new ArrayList<>();
         Set<String> counted = new HashSet<>();
         for (PricedComponent priced : result.priced()) {
@@ -161,7 +166,7 @@ public final class RepCloseCalculator {
                 Plan plan = planOfDeal.get(deal.bookingId());
                 lines.add(new RepClose.Earning(lines.size() + 1, plan.id(), plan.version(), "-", period.toString(),
                         NOT_COUNTED, deal.bookingId(), period.toString(), deal.credit(),
-                        BigDecimal.ONE, "-", BigDecimal.ZERO, BigDecimal.ZERO.setScale(2),
+                        BigDecimal.ONE, "-", BigDecimal.ZERO, Money.zero(currency).rounded(),
                         "not measured by any component of " + plan.id() + " v" + plan.version()));
             }
         }
@@ -183,7 +188,7 @@ public final class RepCloseCalculator {
             rows.add(new RepClose.Attainment(rows.size() + 1, priced.planId(), priced.planVersion(),
                     priced.componentId(), metric.map(Metric::label).orElse(""), metric.map(Metric::isMoney)
                     .orElse(true), priced.window(), e.creditToDate(), e.quota(), e.attainment(),
-                    Money.cents(e.earnedToDate())));
+                    e.earnedToDate().rounded()));
         }
         return rows;
     }
@@ -191,7 +196,7 @@ public final class RepCloseCalculator {
     private static List<RepClose.Pay> pay(RepPeriodResult result) {
         List<RepClose.Pay> lines = new ArrayList<>();
         for (PayLine line : result.payLines()) {
-            lines.add(new RepClose.Pay(lines.size() + 1, line.code(), Money.cents(line.amount()), line.reference(),
+            lines.add(new RepClose.Pay(lines.size() + 1, line.code(), line.amount().rounded(), line.reference(),
                     line.why()));
         }
         return lines;
@@ -199,26 +204,20 @@ public final class RepCloseCalculator {
 
     private static List<RepClose.Cap> caps(RepPeriodResult result) {
         List<RepClose.Cap> caps = new ArrayList<>();
-        for (Settlement.CapEffect cap : result.dealCaps()) {
-            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), Money.cents(cap.limit()),
-                    Money.cents(cap.removed())));
-        }
-        for (Settlement.CapEffect cap : result.settlement().caps()) {
-            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), Money.cents(cap.limit()),
-                    Money.cents(cap.removed())));
+        for (Settlement.CapEffect cap : Stream.concat(result.dealCaps().stream(), result.settlement().caps().stream())
+                .toList()) {
+            caps.add(new RepClose.Cap(caps.size() + 1, cap.cap(), cap.limit().rounded(), cap.removed().rounded()));
         }
         return caps;
     }
 
-    /** The close's ledger, fixed at the cent as the rep's close is assembled (jobs/plans.md, "Rounding"). */
+    /** The close's ledger, fixed at the pay currency's minor unit as it is assembled (jobs/plans.md, "Rounding"). */
     private static RepClose.LedgerRow ledger(RepPeriodResult result) {
         Settlement s = result.settlement();
         Ledger n = s.next();
-        return new RepClose.LedgerRow(Money.cents(s.earnedToDate()), Money.cents(s.due()),
-                Money.cents(s.carriedBalance()), new Ledger(Money.cents(n.paidToDate()),
-                        Money.cents(n.periodCapsToDate()), Money.cents(n.heldBack()),
-                        Money.cents(n.drawBalance()), Money.cents(n.clawbackBalance())),
-                Money.cents(result.payout()));
+        return new RepClose.LedgerRow(s.earnedToDate().rounded(), s.due().rounded(), s.carriedBalance().rounded(),
+                new Ledger(n.paidToDate().rounded(), n.periodCapsToDate().rounded(), n.heldBack().rounded(),
+                        n.drawBalance().rounded(), n.clawbackBalance().rounded()), result.payout().rounded());
     }
 
     private static String key(Plan plan) {

@@ -1,8 +1,9 @@
 package io.compclose.core.calculation;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
+
+import io.compclose.core.money.Money;
 
 /**
  * One rep's period: the components as computed over their windows (every line explained), what
@@ -26,17 +27,17 @@ public record RepPeriodResult(List<PricedComponent> priced, List<Settlement.CapE
         return Stream.concat(settlement.lines().stream(), outsideQuota.stream()).toList();
     }
 
-    public BigDecimal payout() {
-        return payLines().stream().map(PayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    public Money payout() {
+        return PayLine.sum(settlement.payout(), outsideQuota);
     }
 
     /** Earned to date before caps: the sum of every component line, which a rep can add up. */
-    public BigDecimal earnedToDate() {
-        return components().stream().map(ComponentEarnings::earnedToDate).reduce(BigDecimal.ZERO, BigDecimal::add);
+    public Money earnedToDate() {
+        return settlement.earnedToDate();
     }
 
     /** The same period with the part of its commission due to late inputs named as a correction. */
-    public RepPeriodResult withLateCorrection(BigDecimal delta, List<LateCorrection.Item> items) {
+    public RepPeriodResult withLateCorrection(Money delta, List<LateCorrection.Item> items) {
         List<PayLine> lines = LateCorrection.split(settlement.lines(), delta, items);
         return lines == settlement.lines() ? this : new RepPeriodResult(priced, dealCaps,
                 new Settlement(settlement.earnedToDate(), settlement.due(), lines, settlement.caps(),

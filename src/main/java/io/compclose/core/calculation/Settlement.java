@@ -1,7 +1,8 @@
 package io.compclose.core.calculation;
 
-import java.math.BigDecimal;
 import java.util.List;
+
+import io.compclose.core.money.Money;
 
 /**
  * A period's settlement: the pay lines, what each cap removed, the balance carried when more was
@@ -11,19 +12,19 @@ import java.util.List;
  * @param due            earned (after caps) minus paid, removed and held so far: this period's commission
  * @param carriedBalance negative {@code due} carried forward, recovered from later earnings (0 if none)
  */
-public record Settlement(BigDecimal earnedToDate, BigDecimal due, List<PayLine> lines, List<CapEffect> caps,
-        BigDecimal carriedBalance, Ledger next) {
+public record Settlement(Money earnedToDate, Money due, List<PayLine> lines, List<CapEffect> caps,
+        Money carriedBalance, Ledger next) {
 
     public Settlement {
         lines = List.copyOf(lines);
         caps = List.copyOf(caps);
     }
 
-    public BigDecimal payout() {
-        return lines.stream().map(PayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    public Money payout() {
+        return PayLine.sum(Money.zero(due.currency()), lines);
     }
 
     /** What one cap removed. */
-    public record CapEffect(String cap, BigDecimal limit, BigDecimal removed) {
+    public record CapEffect(String cap, Money limit, Money removed) {
     }
 }

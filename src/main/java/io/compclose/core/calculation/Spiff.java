@@ -1,16 +1,17 @@
 package io.compclose.core.calculation;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
+
+import io.compclose.core.money.Money;
 
 /**
  * A time-boxed incentive outside quota: a fixed amount per qualifying deal closed between two
  * dates (inclusive).
  */
 public record Spiff(String id, LocalDate from, LocalDate to, Predicate<CreditedDeal> condition,
-        BigDecimal amountPerDeal) {
+        Money amountPerDeal) {
 
     public List<PayLine> pay(List<CreditedDeal> deals) {
         return deals.stream()

@@ -11,10 +11,10 @@ import io.compclose.core.money.Money;
 /**
  * A pool paid when a team reaches its target, shared equally or by each member's share of the
  * team's credit; in the strict variant, only if every member met their own target. Shares are
- * rounded half-even and the last cent of difference goes to the largest share, so the pool is
+ * rounded half-even and the last minor unit of difference goes to the largest share, so the pool is
  * paid out exactly.
  */
-public record TeamPool(String team, BigDecimal target, BigDecimal pool, Split split, boolean allMustQualify) {
+public record TeamPool(String team, BigDecimal target, Money pool, Split split, boolean allMustQualify) {
 
     public enum Split {
         EQUAL, BY_CREDIT
@@ -35,18 +35,17 @@ public record TeamPool(String team, BigDecimal target, BigDecimal pool, Split sp
         if (allMustQualify && members.stream().anyMatch(m -> !m.metOwnTarget())) {
             return List.of();
         }
-        List<BigDecimal> raw = new ArrayList<>();
+        List<Money> rounded = new ArrayList<>();
         for (Member m : members) {
-            raw.add(split == Split.EQUAL
-                    ? pool.divide(BigDecimal.valueOf(members.size()), MathContext.DECIMAL64)
-                    : pool.multiply(m.credit()).divide(teamCredit, MathContext.DECIMAL64));
+            rounded.add(new Money(split == Split.EQUAL
+                    ? pool.amount().divide(BigDecimal.valueOf(members.size()), MathContext.DECIMAL64)
+                    : pool.amount().multiply(m.credit()).divide(teamCredit, MathContext.DECIMAL64), pool.currency())
+                    .rounded());
         }
-        List<BigDecimal> rounded = new ArrayList<>(raw.stream().map(Money::cents).toList());
-        BigDecimal residual = Money.cents(pool)
-                .subtract(rounded.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-        if (residual.signum() != 0) {
+        Money residual = rounded.stream().reduce(pool.rounded(), Money::minus);
+        if (!residual.isZero()) {
             int largest = rounded.indexOf(rounded.stream().max(Comparator.naturalOrder()).orElseThrow());
-            rounded.set(largest, rounded.get(largest).add(residual));
+            rounded.set(largest, rounded.get(largest).plus(residual));
         }
         List<Share> shares = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -54,7 +53,8 @@ public record TeamPool(String team, BigDecimal target, BigDecimal pool, Split sp
             String how = split == Split.EQUAL ? "equal share of " + members.size()
                     : "share of team credit " + plain(m.credit()) + " / " + plain(teamCredit);
             shares.add(new Share(m.repId(), new PayLine(EarningCode.TEAM_POOL, rounded.get(i), "team " + team
-                    + " reached " + plain(teamCredit) + " of " + plain(target) + "; pool " + plain(pool) + ", " + how)));
+                    + " reached " + plain(teamCredit) + " of " + plain(target) + "; pool " + plain(pool.amount()) + ", "
+                    + how)));
         }
         return shares;
     }

@@ -3,10 +3,12 @@ package io.compclose.core.calculation;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.compclose.core.money.Money;
 import io.compclose.core.plan.Metric;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanComponent;
@@ -34,7 +36,7 @@ public final class TeamPoolShare {
     }
 
     public static Optional<PayLine> of(String repId, PlanTerms.TeamPool terms, List<Member> members,
-            YearMonth period, Set<String> paidThisYear) {
+            YearMonth period, Set<String> paidThisYear, Currency currency) {
         if (paidThisYear.contains(reference(terms)) || members.stream().noneMatch(m -> m.repId().equals(repId))) {
             return Optional.empty();
         }
@@ -43,7 +45,7 @@ public final class TeamPoolShare {
             BigDecimal credit = RepCalculator.bookedToDate(terms.metric().kind(), period, m.deals());
             credits.add(new TeamPool.Member(m.repId(), credit, metOwnQuota(m.plan(), terms.metric(), credit, period)));
         }
-        TeamPool pool = new TeamPool(terms.team(), terms.target(), terms.pool(),
+        TeamPool pool = new TeamPool(terms.team(), terms.target(), new Money(terms.pool(), currency),
                 TeamPool.Split.valueOf(terms.split().name()), terms.allMustQualify());
         return pool.pay(credits).stream().filter(s -> s.repId().equals(repId)).findFirst()
                 .map(s -> new PayLine(s.line().code(), s.line().amount(), s.line().why(), reference(terms)));

@@ -36,8 +36,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY), currency);
     }
 
+    /** Zero at no scale, so a sum keeps the scale of what it adds up. */
     public static Money zero(Currency currency) {
-        return new Money(BigDecimal.ZERO.setScale(currency.getDefaultFractionDigits()), currency);
+        return new Money(BigDecimal.ZERO, currency);
     }
 
     public Money plus(Money other) {
@@ -60,12 +61,20 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.setScale(currency.getDefaultFractionDigits(), ROUNDING), currency);
     }
 
-    /**
-     * The calculation's figures, in a pay currency it does not name, to the cent that payroll files
-     * carry: the same half-even as {@link #rounded()}, at the points jobs/plans.md ("Rounding") lists.
-     */
-    public static BigDecimal cents(BigDecimal amount) {
-        return amount.setScale(2, ROUNDING);
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    public Money max(Money other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    public int signum() {
+        return amount.signum();
     }
 
     public boolean isZero() {

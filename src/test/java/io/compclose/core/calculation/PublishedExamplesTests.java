@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,6 +24,7 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import io.compclose.core.calculation.PayRules.Draw;
+import io.compclose.core.money.Money;
 import io.compclose.core.plan.Band;
 import io.compclose.core.plan.BandBasis;
 import io.compclose.core.plan.PlanTerms;
@@ -38,6 +40,7 @@ import io.compclose.core.plan.TierPolicy;
  */
 class PublishedExamplesTests {
 
+    private static final Currency USD = Currency.getInstance("USD");
     private static final List<Map<String, Object>> EXAMPLES = load();
 
     @SuppressWarnings("unchecked")
@@ -64,6 +67,10 @@ class PublishedExamplesTests {
 
     private static BigDecimal d(Object value) {
         return new BigDecimal(String.valueOf(value));
+    }
+
+    private static Money usd(Object value) {
+        return new Money(d(value), USD);
     }
 
     @SuppressWarnings("unchecked")
@@ -151,8 +158,9 @@ class PublishedExamplesTests {
     /** A minimum commission is a guaranteed minimum: a non-recoverable draw in one period. */
     private static BigDecimal guaranteedMinimum(BigDecimal earned, BigDecimal minimum) {
         YearMonth month = YearMonth.of(2026, 1);
-        return new PeriodSettlement().settle(month, earned, List.of(), Ledger.start(), new PayRules(null, null, null,
-                null, new Draw(PlanTerms.Draw.Kind.NON_RECOVERABLE, minimum, month, 1), null, null)).payout();
+        return new PeriodSettlement().settle(month, usd(earned), List.of(), Ledger.start(USD), new PayRules(null, null,
+                null, null, new Draw(PlanTerms.Draw.Kind.NON_RECOVERABLE, usd(minimum), month, 1), null, null)).payout()
+                .amount();
     }
 
     @Test
@@ -201,16 +209,17 @@ class PublishedExamplesTests {
             PlanTerms.Draw.Kind kind = e.get("mechanic").equals("DRAW_RECOVERABLE") ? PlanTerms.Draw.Kind.RECOVERABLE
                     : PlanTerms.Draw.Kind.NON_RECOVERABLE;
             PayRules rules = new PayRules(null, null, null, null,
-                    new Draw(kind, d(inputs(e).get("draw")), first, periods.size()), null, null);
-            Ledger ledger = Ledger.start();
+                    new Draw(kind, usd(inputs(e).get("draw")), first, periods.size()), null, null);
+            Ledger ledger = Ledger.start(USD);
             BigDecimal earnedToDate = BigDecimal.ZERO;
             for (int i = 0; i < periods.size(); i++) {
                 earnedToDate = earnedToDate.add(d(periods.get(i).get("credit")));
-                Settlement s = new PeriodSettlement().settle(first.plusMonths(i), earnedToDate, List.of(), ledger, rules);
-                assertThat(s.payout()).as(named(e) + " period " + (i + 1))
+                Settlement s = new PeriodSettlement().settle(first.plusMonths(i), usd(earnedToDate), List.of(), ledger,
+                        rules);
+                assertThat(s.payout().amount()).as(named(e) + " period " + (i + 1))
                         .isEqualByComparingTo(d(periods.get(i).get("expected_payout")));
                 if (periods.get(i).containsKey("owed_after")) {
-                    assertThat(s.next().drawBalance()).as(named(e) + " owed after period " + (i + 1))
+                    assertThat(s.next().drawBalance().amount()).as(named(e) + " owed after period " + (i + 1))
                             .isEqualByComparingTo(d(periods.get(i).get("owed_after")));
                 }
                 ledger = s.next();
@@ -222,13 +231,13 @@ class PublishedExamplesTests {
     void yearToDateTrueUp() {
         // mrexcel (corrected): earned to date 23,100 after 14,175 paid -> 8,925; then 27,300 -> 4,200
         Map<String, Object> e = example("mrexcel-overachievement-ytd-true-up");
-        Ledger ledger = new Ledger(d(inputs(e).get("paid_to_date_before_period_1")), BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO);
+        Ledger ledger = new Ledger(usd(inputs(e).get("paid_to_date_before_period_1")), usd(0), usd(0), usd(0), usd(0));
         YearMonth month = YearMonth.of(2026, 1);
         for (Map<String, Object> p : list(e, "periods")) {
-            Settlement s = new PeriodSettlement().settle(month, d(p.get("earned_to_date")), List.of(), ledger,
+            Settlement s = new PeriodSettlement().settle(month, usd(p.get("earned_to_date")), List.of(), ledger,
                     PayRules.none());
-            assertThat(s.payout()).as(named(e) + " " + p.get("label")).isEqualByComparingTo(d(p.get("expected_payout")));
+            assertThat(s.payout().amount()).as(named(e) + " " + p.get("label"))
+                    .isEqualByComparingTo(d(p.get("expected_payout")));
             ledger = s.next();
             month = month.plusMonths(1);
         }
@@ -239,18 +248,20 @@ class PublishedExamplesTests {
         LocalDate booked = LocalDate.of(2026, 1, 1);
         // earnbase: 4,000 paid, cancelled after 3 months inside a 12-month window: -4,000
         Map<String, Object> full = example("earnbase-chargeback-full-reversal");
-        assertThat(Clawback.of("P-1", "2026-01", d(inputs(full).get("commission_paid")), booked, 12,
-                booked.plusMonths(3), 365, PlanTerms.Clawback.Method.FULL).orElseThrow().amount())
+        assertThat(Clawback.of("P-1", "2026-01", usd(inputs(full).get("commission_paid")), booked, 12,
+                booked.plusMonths(3), 365, PlanTerms.Clawback.Method.FULL).orElseThrow().amount().amount())
                 .as(named(full)).isEqualByComparingTo(d(full.get("expected")));
         // journalentrieshub: 285,000 paid on a 12-month term cancelled after 6 months: 142,500 returned
         Map<String, Object> half = example("journalentrieshub-return-commission-pro-rata");
-        assertThat(Clawback.of("P-2", "2026-01", d(inputs(half).get("commission_paid")), booked, 12,
-                booked.plusMonths(6), 365, PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount().negate())
+        assertThat(Clawback.of("P-2", "2026-01", usd(inputs(half).get("commission_paid")), booked, 12,
+                booked.plusMonths(6), 365, PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount().amount()
+                .negate())
                 .as(named(half)).isEqualByComparingTo(d(half.get("expected")));
         // getinsureleads: 612 advanced for 9 months, lapsed in month 4: 5 unearned months, 340 charged back
         Map<String, Object> lapse = example("getinsureleads-advance-chargeback-pro-rata");
-        assertThat(Clawback.of("P-3", "2026-01", d(inputs(lapse).get("commission_paid")), booked, 9,
-                LocalDate.of(2026, 4, 15), 365, PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount().negate())
+        assertThat(Clawback.of("P-3", "2026-01", usd(inputs(lapse).get("commission_paid")), booked, 9,
+                LocalDate.of(2026, 4, 15), 365, PlanTerms.Clawback.Method.PRO_RATA_UNUSED_TERM).orElseThrow().amount()
+                .amount().negate())
                 .as(named(lapse)).isEqualByComparingTo(d(lapse.get("expected")));
     }
 
@@ -259,17 +270,19 @@ class PublishedExamplesTests {
         // sparrowgenie: 400,000 x 3 % = 12,000 capped at 10,000 for the period, 2,000 removed
         Map<String, Object> period = example("sparrowgenie-hard-cap-period");
         BigDecimal earned = d(period.get("credit")).multiply(d(inputs(period).get("rate")));
-        Settlement s = new PeriodSettlement().settle(YearMonth.of(2026, 1), earned, List.of(), Ledger.start(),
-                new PayRules(d(inputs(period).get("cap")), null, null, null, null, null, null));
-        assertThat(s.payout()).as(named(period)).isEqualByComparingTo(d(period.get("expected")));
-        assertThat(s.caps().get(0).removed()).isEqualByComparingTo(d(inputs(period).get("amount_removed")));
+        Settlement s = new PeriodSettlement().settle(YearMonth.of(2026, 1), usd(earned), List.of(), Ledger.start(USD),
+                new PayRules(usd(inputs(period).get("cap")), null, null, null, null, null, null));
+        assertThat(s.payout().amount()).as(named(period)).isEqualByComparingTo(d(period.get("expected")));
+        assertThat(s.caps().get(0).removed().amount()).isEqualByComparingTo(d(inputs(period).get("amount_removed")));
         // pulserevops: a 50,000 deal commission capped at 3 x 15,000 = 45,000, 5,000 removed
         Map<String, Object> deal = example("pulserevops-per-deal-cap");
         DealCap.Capped capped = DealCap.apply(List.of(new ComponentLine(ComponentLine.Kind.TRANSACTION, "D-1",
                 YearMonth.of(2026, 1), d(deal.get("credit")), BigDecimal.ONE, "-", BigDecimal.ZERO,
-                d(inputs(deal).get("uncapped")), "")), d(inputs(deal).get("cap")));
-        assertThat(capped.lines().get(0).amount()).as(named(deal)).isEqualByComparingTo(d(deal.get("expected")));
-        assertThat(capped.removed().get(0).removed()).isEqualByComparingTo(d(inputs(deal).get("amount_removed")));
+                usd(inputs(deal).get("uncapped")), "")), usd(inputs(deal).get("cap")));
+        assertThat(capped.lines().get(0).amount().amount()).as(named(deal))
+                .isEqualByComparingTo(d(deal.get("expected")));
+        assertThat(capped.removed().get(0).removed().amount())
+                .isEqualByComparingTo(d(inputs(deal).get("amount_removed")));
     }
 
     @Test
@@ -280,12 +293,14 @@ class PublishedExamplesTests {
         YearMonth close = YearMonth.of(2026, 1);
         PayRules rules = new PayRules(null, null, null, null, null, d(inputs(e).get("holdback_fraction")),
                 close.plusMonths(3));
-        Settlement first = new PeriodSettlement().settle(close, commission, List.of(), Ledger.start(), rules);
-        Settlement release = new PeriodSettlement().settle(close.plusMonths(3), commission, List.of(), first.next(),
+        Settlement first = new PeriodSettlement().settle(close, usd(commission), List.of(), Ledger.start(USD),
                 rules);
+        Settlement release = new PeriodSettlement().settle(close.plusMonths(3), usd(commission), List.of(),
+                first.next(), rules);
         List<Map<String, Object>> periods = list(e, "periods");
-        assertThat(first.payout()).as(named(e)).isEqualByComparingTo(d(periods.get(0).get("expected_payout")));
-        assertThat(release.payout()).as(named(e)).isEqualByComparingTo(d(periods.get(1).get("expected_payout")));
+        assertThat(first.payout().amount()).as(named(e)).isEqualByComparingTo(d(periods.get(0).get("expected_payout")));
+        assertThat(release.payout().amount()).as(named(e))
+                .isEqualByComparingTo(d(periods.get(1).get("expected_payout")));
     }
 
     @Test
@@ -296,15 +311,17 @@ class PublishedExamplesTests {
         for (int i = 0; i < 10; i++) {
             ten.add(new TeamPool.Member("R" + i, BigDecimal.ONE, true));
         }
-        assertThat(new TeamPool("T", BigDecimal.ONE, d(inputs(equal).get("pool")), TeamPool.Split.EQUAL, true).pay(ten))
-                .allSatisfy(s -> assertThat(s.line().amount()).as(named(equal))
+        assertThat(new TeamPool("T", BigDecimal.ONE, usd(inputs(equal).get("pool")), TeamPool.Split.EQUAL, true)
+                .pay(ten))
+                .allSatisfy(s -> assertThat(s.line().amount().amount()).as(named(equal))
                         .isEqualByComparingTo(d(equal.get("expected"))));
         // sparrowgenie: 1,200,000 x 10 % = 120,000 pool; a member with 25 % of the credit gets 30,000
         Map<String, Object> byCredit = example("sparrowgenie-pooled-commission-allocation");
         BigDecimal pool = d(inputs(byCredit).get("team_revenue")).multiply(d(inputs(byCredit).get("pool_rate")));
-        List<TeamPool.Share> shares = new TeamPool("T", BigDecimal.ZERO, pool, TeamPool.Split.BY_CREDIT, false)
+        List<TeamPool.Share> shares = new TeamPool("T", BigDecimal.ZERO, usd(pool), TeamPool.Split.BY_CREDIT, false)
                 .pay(List.of(new TeamPool.Member("A", d("300000"), true), new TeamPool.Member("B", d("900000"), true)));
-        assertThat(shares.get(0).line().amount()).as(named(byCredit)).isEqualByComparingTo(d(byCredit.get("expected")));
+        assertThat(shares.get(0).line().amount().amount()).as(named(byCredit))
+                .isEqualByComparingTo(d(byCredit.get("expected")));
         // bentega: 250 per eligible deal, 4 deals = 1,000
         Map<String, Object> spiff = example("bentega-spif-fixed-per-deal");
         List<CreditedDeal> deals = new ArrayList<>();
@@ -313,7 +330,7 @@ class PublishedExamplesTests {
                     12, BigDecimal.ONE, false));
         }
         BigDecimal paid = new Spiff("spif", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), x -> true,
-                d(inputs(spiff).get("reward_per_deal"))).pay(deals).stream().map(PayLine::amount)
+                usd(inputs(spiff).get("reward_per_deal"))).pay(deals).stream().map(l -> l.amount().amount())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(paid).as(named(spiff)).isEqualByComparingTo(d(spiff.get("expected")));
     }

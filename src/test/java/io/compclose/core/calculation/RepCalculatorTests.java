@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.compclose.core.money.Money;
 import io.compclose.core.plan.Plan;
 import io.compclose.plan.PlanLoader;
 import io.compclose.rules.Conditions;
@@ -29,6 +31,12 @@ class RepCalculatorTests {
     Path plans;
 
     private final RepCalculator calculator = new RepCalculator(expression -> deal -> Conditions.holds(expression, deal));
+
+    private static final Currency USD = Currency.getInstance("USD");
+
+    private static Money usd(String v) {
+        return Money.of(v, "USD");
+    }
 
     private static BigDecimal d(String v) {
         return new BigDecimal(v);
@@ -46,7 +54,7 @@ class RepCalculatorTests {
 
     private static RepPeriodInput input(List<CreditedDeal> deals, Map<String, LocalDate> cancellations,
             Map<String, RepPeriodInput.PaidCommission> paid, Ledger prior) {
-        return new RepPeriodInput(deals, Map.of(), cancellations, paid, Set.of(), prior);
+        return new RepPeriodInput(USD, deals, Map.of(), cancellations, paid, Set.of(), prior);
     }
 
     @Test
@@ -73,13 +81,13 @@ class RepCalculatorTests {
         // October: credit 40,000 + 20,000 x 1.25 = 65,000 (65 %; the renewal does not count) at 8 %:
         // D1 3,200 + D2 2,000 = 5,200 commission, plus the 500 SPIFF on D2 (BACKUP): 5,700
         RepPeriodResult october = calculator.calculate(plan, OCT, input(List.of(d1, d2, r1), Map.of(), Map.of(),
-                Ledger.start()));
+                Ledger.start(USD)));
         assertThat(october.components().get(0).lines()).extracting(ComponentLine::sourceId, ComponentLine::credit,
-                ComponentLine::amount).containsExactly(tuple("D1", d("40000"), d("3200.00")),
-                        tuple("D2", d("25000.00"), d("2000.00")));
+                ComponentLine::amount).containsExactly(tuple("D1", d("40000"), usd("3200.00")),
+                        tuple("D2", d("25000.00"), usd("2000.00")));
         assertThat(october.payLines()).extracting(PayLine::code, PayLine::amount).containsExactly(
-                tuple(EarningCode.COMMISSION, d("5200.00")), tuple(EarningCode.SPIFF, d("500")));
-        assertThat(october.payout()).isEqualByComparingTo("5700.00");
+                tuple(EarningCode.COMMISSION, usd("5200.00")), tuple(EarningCode.SPIFF, usd("500")));
+        assertThat(october.payout().amount()).isEqualByComparingTo("5700.00");
 
         // November: D3 50,000 brings credit to 115,000 (115 %): the 12 % band now prices all of it.
         // D3 50,000 x 12 % = 6,000; October's 65,000 re-priced +4 % = 2,600; earned to date 13,800.
@@ -88,17 +96,19 @@ class RepCalculatorTests {
         CreditedDeal d3 = deal("D3", "2026-11-10", "NEW", "PLATFORM", "50000");
         RepPeriodResult november = calculator.calculate(plan, NOV, input(List.of(d1, d2, r1, d3),
                 Map.of("D1", LocalDate.of(2026, 11, 20)),
-                Map.of("D1", new RepPeriodInput.PaidCommission(d("3200.00"), "2026-10")), october.settlement().next()));
+                Map.of("D1", new RepPeriodInput.PaidCommission(usd("3200.00"), "2026-10")),
+                october.settlement().next()));
         ComponentEarnings bookings = november.components().get(0);
-        assertThat(bookings.earnedToDate()).isEqualByComparingTo("13800.00");
+        assertThat(bookings.earnedToDate().amount()).isEqualByComparingTo("13800.00");
         assertThat(bookings.linesOf(NOV)).extracting(ComponentLine::kind, ComponentLine::amount).containsExactly(
-                tuple(ComponentLine.Kind.REPRICING, d("2600.00")), tuple(ComponentLine.Kind.TRANSACTION, d("6000.00")));
+                tuple(ComponentLine.Kind.REPRICING, usd("2600.00")),
+                tuple(ComponentLine.Kind.TRANSACTION, usd("6000.00")));
         assertThat(november.payLines()).extracting(PayLine::code, PayLine::amount).containsExactly(
-                tuple(EarningCode.COMMISSION, d("8600.00")), tuple(EarningCode.CLAWBACK, d("-3200.00")));
+                tuple(EarningCode.COMMISSION, usd("8600.00")), tuple(EarningCode.CLAWBACK, usd("-3200.00")));
         assertThat(november.payLines().get(1).why()).isEqualTo("clawback of D1 (commission 3200.00 paid in "
                 + "2026-10), cancelled 2026-11-20, 46 days after booking, in full");
-        assertThat(november.payout()).isEqualByComparingTo("5400.00");
-        assertThat(november.settlement().next().paidToDate()).isEqualByComparingTo("13800.00");
+        assertThat(november.payout().amount()).isEqualByComparingTo("5400.00");
+        assertThat(november.settlement().next().paidToDate().amount()).isEqualByComparingTo("13800.00");
     }
 
     @Test
@@ -123,21 +133,21 @@ class RepCalculatorTests {
                 deal("N2", "2026-10-09", "NEW", "P", "1000"), deal("U1", "2026-10-12", "UPSELL", "P", "1000"));
         // October: 2 new logos of 4 (50 %): 12,000 / 12 x 1.0 x 0.5 = 500, topped up to the 600 draw;
         // MBO PIPELINE scored 0.8 for the month: 12,000 / 12 x 10 % x 0.8 = 80.00
-        RepPeriodResult oct = calculator.calculate(plan, OCT, new RepPeriodInput(october,
-                Map.of("2026-10", Map.of("MBO:PIPELINE", d("0.8"))), Map.of(), Map.of(), Set.of(), Ledger.start()));
+        RepPeriodResult oct = calculator.calculate(plan, OCT, new RepPeriodInput(USD, october,
+                Map.of("2026-10", Map.of("MBO:PIPELINE", d("0.8"))), Map.of(), Map.of(), Set.of(), Ledger.start(USD)));
         assertThat(oct.payLines()).extracting(PayLine::code, PayLine::amount).containsExactly(
-                tuple(EarningCode.COMMISSION, d("500.00")), tuple(EarningCode.DRAW, d("100.00")),
-                tuple(EarningCode.MBO, d("80.00")));
+                tuple(EarningCode.COMMISSION, usd("500.00")), tuple(EarningCode.DRAW, usd("100.00")),
+                tuple(EarningCode.MBO, usd("80.00")));
         // November: 5 new logos (125 %): 1,000 x (1.0 + 0.25 x 1.5) = 1,375. Earned to date 500 + 1,375 = 1,875,
         // paid 500: 1,375 due, above the draw, and the non-recoverable draw is never recovered
         List<CreditedDeal> november = new java.util.ArrayList<>(october);
         for (int i = 1; i <= 5; i++) {
             november.add(deal("M" + i, "2026-11-0" + i, "NEW", "P", "1000"));
         }
-        RepPeriodResult nov = calculator.calculate(plan, NOV, new RepPeriodInput(november, Map.of(), Map.of(),
+        RepPeriodResult nov = calculator.calculate(plan, NOV, new RepPeriodInput(USD, november, Map.of(), Map.of(),
                 Map.of(), Set.of(), oct.settlement().next()));
         assertThat(nov.payLines()).extracting(PayLine::code, PayLine::amount)
-                .containsExactly(tuple(EarningCode.COMMISSION, d("1375.00")));
+                .containsExactly(tuple(EarningCode.COMMISSION, usd("1375.00")));
         assertThat(nov.components()).extracting(ComponentEarnings::componentId)
                 .containsExactly("new-logos 2026-10", "new-logos 2026-11");
     }
@@ -163,12 +173,12 @@ class RepCalculatorTests {
         CreditedDeal b2 = new CreditedDeal("B2", LocalDate.of(2026, 10, 1), "A", "CROSS_SELL", "BACKUP", "X",
                 d("10000"), null, 12, BigDecimal.ONE, false);
         RepPeriodResult result = calculator.calculate(plan, OCT, input(List.of(b1, b2), Map.of(), Map.of(),
-                Ledger.start()));
+                Ledger.start(USD)));
         assertThat(result.dealCaps()).singleElement().satisfies(c -> {
             assertThat(c.cap()).isEqualTo("per deal B1");
-            assertThat(c.removed()).isEqualByComparingTo("1000.00");
+            assertThat(c.removed().amount()).isEqualByComparingTo("1000.00");
         });
-        assertThat(result.payout()).isEqualByComparingTo("5000.00");
+        assertThat(result.payout().amount()).isEqualByComparingTo("5000.00");
     }
 
     @Test
@@ -197,12 +207,12 @@ class RepCalculatorTests {
         CreditedDeal n3 = new CreditedDeal("N3", LocalDate.of(2026, 10, 9), "A-3", "NEW", "P", null, d("20000"), null,
                 12, BigDecimal.ONE, false);
         RepPeriodResult result = calculator.calculate(plan, OCT, input(List.of(n1, n2, n3), Map.of(), Map.of(),
-                Ledger.start()));
+                Ledger.start(USD)));
         assertThat(result.components().get(0).creditToDate()).isEqualByComparingTo("2");
         assertThat(result.payLines()).extracting(PayLine::code, PayLine::amount).containsExactly(
-                tuple(EarningCode.COMMISSION, d("600.00")), tuple(EarningCode.BONUS, d("1500")));
+                tuple(EarningCode.COMMISSION, usd("600.00")), tuple(EarningCode.BONUS, usd("1500")));
         // once paid this year, it is not paid again
-        RepPeriodResult again = calculator.calculate(plan, NOV, new RepPeriodInput(List.of(n1, n2, n3), Map.of(),
+        RepPeriodResult again = calculator.calculate(plan, NOV, new RepPeriodInput(USD, List.of(n1, n2, n3), Map.of(),
                 Map.of(), Map.of(), Set.of("first-100k"), result.settlement().next()));
         assertThat(again.payLines()).isEmpty();
     }

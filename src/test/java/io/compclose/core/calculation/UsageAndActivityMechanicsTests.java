@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.compclose.core.money.Money;
 import io.compclose.core.plan.Plan;
 import io.compclose.plan.PlanLoader;
 import io.compclose.rules.Conditions;
@@ -29,6 +31,12 @@ class UsageAndActivityMechanicsTests {
 
     private final RepCalculator calculator = new RepCalculator(expression -> t -> Conditions.holds(expression, t));
 
+    private static final Currency USD = Currency.getInstance("USD");
+
+    private static Money usd(String v) {
+        return Money.of(v, "USD");
+    }
+
     private static BigDecimal d(String v) {
         return new BigDecimal(v);
     }
@@ -39,7 +47,7 @@ class UsageAndActivityMechanicsTests {
     }
 
     private static RepPeriodInput usage(List<AccountUsage> accounts) {
-        return new RepPeriodInput(List.of(), Map.of(), Map.of(), Map.of(), Set.of(), Ledger.start(), accounts,
+        return new RepPeriodInput(USD, List.of(), Map.of(), Map.of(), Map.of(), Set.of(), Ledger.start(USD), accounts,
                 Map.of());
     }
 
@@ -84,20 +92,20 @@ class UsageAndActivityMechanicsTests {
         assertThat(october.components().get(0).lines())
                 .extracting(ComponentLine::sourceId, ComponentLine::credit, ComponentLine::amount, ComponentLine::why)
                 .containsExactly(
-                        tuple("A-1", d("4000.00"), d("200.00"), "USD usage 2026-10 15000.00 − baseline 11000.00 "
+                        tuple("A-1", d("4000.00"), usd("200.00"), "USD usage 2026-10 15000.00 − baseline 11000.00 "
                                 + "(average of 2026-07 to 2026-09) = growth 4000.00"),
-                        tuple("A-2", d("1080.00"), d("54.00"), "EUR usage 2026-10 1000.00 − baseline 0.00 "
+                        tuple("A-2", d("1080.00"), usd("54.00"), "EUR usage 2026-10 1000.00 − baseline 0.00 "
                                 + "(average of 2026-07 to 2026-09) = growth 1000.00 × 1.08 = USD 1080.00"));
         assertThat(october.payLines()).extracting(PayLine::code, PayLine::amount, PayLine::why).containsExactly(
-                tuple(EarningCode.COMMISSION, d("254.00"), "earned to date 254.00 − paid 0.00"),
-                tuple(EarningCode.BONUS, d("2500"), "bonus usage-up-20: USAGE_GROWTH 0.4618 reached 0.2"));
+                tuple(EarningCode.COMMISSION, usd("254.00"), "earned to date 254.00 − paid 0.00"),
+                tuple(EarningCode.BONUS, usd("2500"), "bonus usage-up-20: USAGE_GROWTH 0.4618 reached 0.2"));
 
         // November, A-1 only: baseline (11,000 + 12,000 + 15,000) / 3 = 12,666.67; growth 15,000 - 12,666.67
         // = 2,333.33 x 5 % = 116.67 (116.6665 half-even); October's lines stay 200.00 + 54.00
         RepPeriodResult november = calculator.calculate(plan, NOV, usage(List.of(usdAccount(OCT, NOV), eurAccount())));
         assertThat(november.components().get(0).linesOf(NOV)).extracting(ComponentLine::credit, ComponentLine::amount)
-                .containsExactly(tuple(d("2333.33"), d("116.67")));
-        assertThat(november.earnedToDate()).isEqualByComparingTo("370.67");
+                .containsExactly(tuple(d("2333.33"), usd("116.67")));
+        assertThat(november.earnedToDate().amount()).isEqualByComparingTo("370.67");
     }
 
     @Test
@@ -116,14 +124,14 @@ class UsageAndActivityMechanicsTests {
                 """);
         // owned in November only: 15,000 x 2 % = 300.00; October's 15,000 belongs to whoever owned it then
         RepPeriodResult november = calculator.calculate(plan, NOV, usage(List.of(usdAccount(NOV))));
-        assertThat(november.earnedToDate()).isEqualByComparingTo("300.00");
+        assertThat(november.earnedToDate().amount()).isEqualByComparingTo("300.00");
         assertThat(november.payLines()).extracting(PayLine::code).containsExactly(EarningCode.COMMISSION);
 
         // owned in October and November: 30,000 revenue to date reaches the 30,000 milestone
         RepPeriodResult both = calculator.calculate(plan, NOV, usage(List.of(usdAccount(OCT, NOV))));
-        assertThat(both.earnedToDate()).isEqualByComparingTo("600.00");
+        assertThat(both.earnedToDate().amount()).isEqualByComparingTo("600.00");
         assertThat(both.payLines()).extracting(PayLine::code, PayLine::amount).contains(
-                tuple(EarningCode.BONUS, d("1000")));
+                tuple(EarningCode.BONUS, usd("1000")));
     }
 
     @Test
@@ -145,15 +153,15 @@ class UsageAndActivityMechanicsTests {
                 """);
         // October: 18 discovery meetings of a monthly quota 240 / 12 = 20 -> 90 %; follow-ups do not count;
         // monthly target 12,000 / 12 = 1,000 x 100 % weight x 0.9 = 900.00
-        RepPeriodInput input = new RepPeriodInput(List.of(), Map.of("2026-10", Map.of("ACTIVITY_COUNT", d("48"))),
-                Map.of(), Map.of(), Set.of(), Ledger.start(), List.of(),
+        RepPeriodInput input = new RepPeriodInput(USD, List.of(), Map.of("2026-10", Map.of("ACTIVITY_COUNT", d("48"))),
+                Map.of(), Map.of(), Set.of(), Ledger.start(USD), List.of(),
                 Map.of("2026-10", Map.of("DISCOVERY_MEETING", d("18"), "FOLLOW_UP", d("30"))));
         RepPeriodResult october = calculator.calculate(plan, OCT, input);
         assertThat(october.components()).filteredOn(c -> c.componentId().endsWith("2026-10")).singleElement()
                 .satisfies(c -> {
                     assertThat(c.creditToDate()).isEqualByComparingTo("18");
                     assertThat(c.attainment()).isEqualByComparingTo("0.9");
-                    assertThat(c.earnedToDate()).isEqualByComparingTo("900.00");
+                    assertThat(c.earnedToDate().amount()).isEqualByComparingTo("900.00");
                 });
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Currency;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +47,17 @@ class MoneyTests {
         // 449.0512 was never rounded where it was made: reading it refuses to round it now
         assertThatThrownBy(() -> Money.stored(new BigDecimal("449.0512"), "USD"))
                 .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void negatesAndPicksTheSmallerOrLargerAmountOfOneCurrency() {
+        Money ten = Money.of("10.00", "USD");
+        Money five = Money.of("5.00", "USD");
+        assertThat(ten.min(five)).isEqualTo(five);
+        assertThat(ten.max(five)).isEqualTo(ten);
+        assertThat(five.negate()).isEqualTo(Money.of("-5.00", "USD"));
+        assertThat(five.negate().signum()).isEqualTo(-1);
+        assertThat(Money.zero(Currency.getInstance("JPY")).isZero()).isTrue();
+        assertThatThrownBy(() -> ten.max(Money.of("5", "EUR"))).hasMessage("cannot combine USD with EUR");
     }
 }
