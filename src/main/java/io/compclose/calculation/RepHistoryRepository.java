@@ -68,9 +68,9 @@ public class RepHistoryRepository {
                     inPay(rs.getBigDecimal(7), converted, creditCurrency),
                     inPay(rs.getBigDecimal(8), converted, creditCurrency), rs.getInt(9), rs.getBigDecimal(10), sourced);
             Money credit = Money.stored(rs.getBigDecimal(18), creditCurrency);
-            deal = !converted ? deal.withCredit(credit.amount())
-                    : deal.creditedAs(new FxConversion.Converted(Money.of(rs.getBigDecimal(19), bookedCurrency),
-                            credit, rs.getBigDecimal(15).stripTrailingZeros()));
+            deal = converted ? deal.creditedAs(new FxConversion.Converted(Money.of(rs.getBigDecimal(19),
+                    bookedCurrency), credit, rs.getBigDecimal(15).stripTrailingZeros()))
+                    : deal.withCredit(credit.amount());
             return new RepHistory.HistoricDeal(deal, rs.getString(11), rs.getString(12), creditCurrency);
         };
     }

@@ -45,7 +45,6 @@ import io.compclose.system.ColumnText;
 import io.compclose.system.StreamingResults;
 
 import static io.compclose.intake.IntakeRepository.TableRows.date;
-import static io.compclose.intake.IntakeRepository.TableRows.money;
 import static io.compclose.intake.IntakeRepository.TableRows.number;
 import static io.compclose.intake.IntakeRepository.TableRows.text;
 import static io.compclose.intake.IntakeRepository.TableRows.whole;
@@ -63,9 +62,9 @@ public class IntakeRepository {
 
     private static final RowMapper<Booking> BOOKING_ROW = (rs, i) -> new Booking(rs.getString(1),
             rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
-            BookingType.valueOf(rs.getString(6)), rs.getString(7), amount(rs.getBigDecimal(8), rs.getString(11)),
-            amount(rs.getBigDecimal(9), rs.getString(11)), rs.getInt(10), rs.getString(12), rs.getString(13),
-            rs.getLong(14));
+            BookingType.valueOf(rs.getString(6)), rs.getString(7), Money.of(rs.getBigDecimal(8), rs.getString(11)),
+            rs.getBigDecimal(9) == null ? null : Money.of(rs.getBigDecimal(9), rs.getString(11)), rs.getInt(10),
+            rs.getString(12), rs.getString(13), rs.getLong(14));
 
     private static final TableRows<RepAssignment> ASSIGNMENTS = TableRows.of("rep_assignment", 2,
             text("rep_id", RepAssignment::repId), date("effective_from", RepAssignment::effectiveFrom),
@@ -79,7 +78,7 @@ public class IntakeRepository {
             text("booking_id", Booking::bookingId), date("booked_on", Booking::bookedOn),
             text("account_id", Booking::accountId), text("account_name", Booking::accountName),
             text("owner_rep_id", Booking::ownerRepId), text("booking_type", b -> b.type().name()),
-            text("product", Booking::product), money("acv", Booking::acv), money("tcv", Booking::tcv),
+            text("product", Booking::product), number("acv", Booking::acv), number("tcv", Booking::tcv),
             whole("term_months", Booking::termMonths), text("currency", Booking::currency),
             text("sourced_by_rep_id", Booking::sourcedByRepId), text("bundle_id", Booking::bundleId),
             whole("source_line", Booking::line));
@@ -106,7 +105,7 @@ public class IntakeRepository {
 
     private static final TableRows<Adjustment> ADJUSTMENTS = TableRows.of("adjustment", 1,
             text("adjustment_id", Adjustment::adjustmentId), text("rep_id", Adjustment::repId),
-            money("amount", Adjustment::amount), text("currency", Adjustment::currency),
+            number("amount", Adjustment::amount), text("currency", Adjustment::currency),
             text("reason", a -> ColumnText.fit(a.reason(), 500)),
             text("approved_by", a -> ColumnText.fit(a.approvedBy(), 128)), whole("source_line", Adjustment::line));
 
@@ -119,7 +118,7 @@ public class IntakeRepository {
             text("usage_id", BilledUsage::usageId), text("account_id", BilledUsage::accountId),
             text("product", BilledUsage::product), text("usage_month", u -> u.usageMonth().toString()),
             number("quantity", BilledUsage::quantity), text("unit", BilledUsage::unit),
-            money("revenue", BilledUsage::revenue), text("currency", BilledUsage::currency),
+            number("revenue", BilledUsage::revenue), text("currency", BilledUsage::currency),
             whole("source_line", BilledUsage::line));
 
     private static final TableRows<AccountOwner> ACCOUNT_OWNERS = TableRows.of("account_owner", 4,
@@ -344,7 +343,7 @@ public class IntakeRepository {
                 SELECT adjustment_id, rep_id, amount, currency, reason, approved_by, source_line
                 FROM adjustment WHERE pay_period = :period
                 """).param("period", period).query((rs, i) -> new Adjustment(rs.getString(1), rs.getString(2),
-                        amount(rs.getBigDecimal(3), rs.getString(4)), rs.getString(5), rs.getString(6), rs.getLong(7)))
+                Money.of(rs.getBigDecimal(3), rs.getString(4)), rs.getString(5), rs.getString(6), rs.getLong(7)))
                 .stream().collect(Collectors.toMap(Adjustment::key, row -> row));
     }
 
@@ -402,7 +401,7 @@ public class IntakeRepository {
                 .param("period", period).param("id", usageId)
                 .query((rs, i) -> new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
                         YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6),
-                        amount(rs.getBigDecimal(7), rs.getString(8)), rs.getLong(9))).optional();
+                        Money.of(rs.getBigDecimal(7), rs.getString(8)), rs.getLong(9))).optional();
     }
 
     /** The usage ids accepted in the period so far (a restarted step continues with them). */
@@ -438,11 +437,6 @@ public class IntakeRepository {
                 SELECT account_id, rep_id, owner_role AS role, effective_from, effective_to, source_line AS line
                 FROM account_owner WHERE pay_period = :period
                 """, Map.of("period", period));
-    }
-
-    /** An amount read back with its currency; none when the column is empty. */
-    private static Money amount(BigDecimal amount, String currency) {
-        return amount == null ? null : Money.of(amount, currency);
     }
 
     /** The rows a query returns, each made into the record by its column names, by their key. */
@@ -490,12 +484,9 @@ public class IntakeRepository {
             return new Column<>(name, Types.DATE, value);
         }
 
+        /** A decimal column; an amount of {@link Money} is stored as its amount, next to a currency column. */
         static <T> Column<T> number(String name, Function<T, Object> value) {
-            return new Column<>(name, Types.DECIMAL, value);
-        }
-
-        static <T> Column<T> money(String name, Function<T, Money> value) {
-            return number(name, value.andThen(m -> m == null ? null : m.amount()));
+            return new Column<>(name, Types.DECIMAL, value.andThen(v -> v instanceof Money m ? m.amount() : v));
         }
 
         static <T> Column<T> whole(String name, Function<T, Object> value) {

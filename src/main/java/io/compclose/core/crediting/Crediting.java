@@ -180,9 +180,8 @@ public final class Crediting {
 
     /**
      * Credit amounts in the booking currency and the rep's pay currency, converted here once and
-     * reused by the calculation (jobs/plans.md, "Rounding"), with the booking's ACV and TCV in the pay
-     * currency. Primary amounts are allocated so they add up exactly to the booking (the last part
-     * takes the rounding remainder).
+     * reused by the calculation (jobs/plans.md, "Rounding"), as are the booking's ACV and TCV. Primary
+     * amounts are allocated so they add up exactly to the booking (the last part takes the remainder).
      */
     private List<Credit> credits(Booking booking, List<Grant> grants) {
         List<Credit> credits = new ArrayList<>();
