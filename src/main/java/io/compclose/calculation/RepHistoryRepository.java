@@ -41,7 +41,7 @@ import io.compclose.core.money.Money;
 public class RepHistoryRepository {
 
     private static final String DEAL_COLUMNS = """
-            c.booking_id, b.booked_on, b.account_id, b.booking_type, b.product, b.bundle_id, b.acv, b.tcv,
+            c.booking_id, b.booked_on, b.account_id, b.booking_type, b.product, b.bundle_id, c.acv_pay, c.tcv_pay,
             b.term_months, c.credit_share, c.plan_id, c.pay_period, c.currency, b.currency, c.fx_rate, c.credit_kind,
             c.rep_id, c.amount, c.original_amount
             """;
@@ -62,18 +62,25 @@ public class RepHistoryRepository {
     private static RowMapper<RepHistory.HistoricDeal> dealRow() {
         return (rs, i) -> {
             boolean sourced = "SOURCED".equals(rs.getString(16));
-            CreditedDeal deal = new CreditedDeal(rs.getString(1), rs.getObject(2, LocalDate.class),
-                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
-                    rs.getBigDecimal(8), rs.getInt(9), rs.getBigDecimal(10), sourced);
             String creditCurrency = rs.getString(13);
             String bookedCurrency = rs.getString(14);
-            // the credit as crediting converted and stored it, never converted again
+            boolean converted = !bookedCurrency.equals(creditCurrency);
+            // the credit, ACV and TCV as crediting converted and stored them, never converted again
+            CreditedDeal deal = new CreditedDeal(rs.getString(1), rs.getObject(2, LocalDate.class),
+                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    inPay(rs.getBigDecimal(7), converted, creditCurrency),
+                    inPay(rs.getBigDecimal(8), converted, creditCurrency), rs.getInt(9), rs.getBigDecimal(10), sourced);
             Money credit = Money.stored(rs.getBigDecimal(18), creditCurrency);
-            deal = bookedCurrency.equals(creditCurrency) ? deal.withCredit(credit.amount())
-                    : deal.creditedAs(new FxConversion.Converted(Money.of(rs.getBigDecimal(19), bookedCurrency),
-                            credit, rs.getBigDecimal(15).stripTrailingZeros()));
+            deal = converted ? deal.creditedAs(new FxConversion.Converted(Money.of(rs.getBigDecimal(19),
+                    bookedCurrency), credit, rs.getBigDecimal(15).stripTrailingZeros()))
+                    : deal.withCredit(credit.amount());
             return new RepHistory.HistoricDeal(deal, rs.getString(11), rs.getString(12), creditCurrency);
         };
+    }
+
+    /** A converted amount without the column's padding; a booked one as it was booked. */
+    private static BigDecimal inPay(BigDecimal stored, boolean converted, String currency) {
+        return stored == null || !converted ? stored : Money.stored(stored, currency).amount();
     }
 
     /** Reads a deal row with the rep it is credited to (the last column). */

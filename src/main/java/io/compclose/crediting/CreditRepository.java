@@ -11,14 +11,15 @@ import io.compclose.system.BulkLoad;
 import io.compclose.system.ColumnText;
 
 /**
- * Credit rows, upserted on (period, booking, rep), with both amounts and lineage; and the exceptions.
+ * Credit rows, upserted on (period, booking, rep), with both amounts, the booking's ACV and TCV in the pay
+ * currency, and lineage; and the exceptions.
  * Credits go through {@link BulkLoad} where the database allows it (REPLACE leaves what the upsert would).
  */
 @Repository
 public class CreditRepository {
 
     private static final String CREDIT_COLUMNS = "pay_period, booking_id, rep_id, credit_share, amount, currency, "
-            + "rule_name, plan_id, original_amount, original_currency, fx_rate, credit_kind, lineage";
+            + "rule_name, plan_id, original_amount, original_currency, fx_rate, credit_kind, lineage, acv_pay, tcv_pay";
 
     private final JdbcTemplate jdbc;
     private final BulkLoad bulkLoad;
@@ -31,11 +32,13 @@ public class CreditRepository {
     public void save(String period, List<Credit> credits) {
         bulkLoad.write("credit", CREDIT_COLUMNS, credits, c -> new Object[] {period, c.bookingId(), c.repId(),
                 c.share(), c.amount(), c.currency(), ColumnText.fit(c.rule(), 64), c.planId(), c.originalAmount(),
-                c.originalCurrency(), c.fxRate(), c.kind().name(), ColumnText.fit(c.lineage(), 500)}, """
+                c.originalCurrency(), c.fxRate(), c.kind().name(), ColumnText.fit(c.lineage(), 500), c.acvPay(),
+                c.tcvPay()}, """
                  ON DUPLICATE KEY UPDATE credit_share = VALUES(credit_share), amount = VALUES(amount),
                     currency = VALUES(currency), rule_name = VALUES(rule_name), plan_id = VALUES(plan_id),
                     original_amount = VALUES(original_amount), original_currency = VALUES(original_currency),
-                    fx_rate = VALUES(fx_rate), credit_kind = VALUES(credit_kind), lineage = VALUES(lineage)
+                    fx_rate = VALUES(fx_rate), credit_kind = VALUES(credit_kind), lineage = VALUES(lineage),
+                    acv_pay = VALUES(acv_pay), tcv_pay = VALUES(tcv_pay)
                 """);
     }
 

@@ -33,8 +33,7 @@ public final class AdjustmentValidator {
         return IntakeItem.keyed(row, "adjustment_id", accepted, r -> {
             String id = r.text("adjustment_id");
             String repId = r.text("rep_id");
-            String currency = r.currency("currency");
-            return new Adjustment(id, repId, r.money("amount", currency), currency, r.text("reason"),
+            return new Adjustment(id, repId, r.money("amount", r.currency("currency")), r.text("reason"),
                     r.text("approved_by"), r.line());
         }, this::check);
     }
@@ -44,8 +43,8 @@ public final class AdjustmentValidator {
             throw new RowRejectedException("adjustment_id", "already paid in " + earlier
                     + " (an adjustment is paid once)", adjustment.adjustmentId());
         });
-        if (adjustment.amount().signum() == 0) {
-            throw new RowRejectedException("amount", "must not be zero", adjustment.amount().toPlainString());
+        if (adjustment.amount().isZero()) {
+            throw new RowRejectedException("amount", "must not be zero", adjustment.amount().amount().toPlainString());
         }
         RepAssignment rep = roster.forPeriod(adjustment.repId(), period).orElseThrow(() -> new RowRejectedException(
                 "rep_id", roster.knows(adjustment.repId()) ? "rep has no roster assignment in " + period

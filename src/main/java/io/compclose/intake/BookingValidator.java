@@ -4,7 +4,6 @@ import io.compclose.core.input.Booking;
 import io.compclose.core.input.BookingType;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.compclose.core.money.FxConversion;
+import io.compclose.core.money.Money;
 import io.compclose.core.plan.PlanCatalog;
 
 /**
@@ -96,7 +96,6 @@ public final class BookingValidator {
                 notNegative("acv", row.money("acv", currency)),
                 notNegative("tcv", row.optionalMoney("tcv", currency)),
                 term == null ? Booking.DEFAULT_TERM_MONTHS : term,
-                currency,
                 row.optionalText("sourced_by_rep_id"),
                 row.optionalText("bundle_id"),
                 row.line());
@@ -162,10 +161,10 @@ public final class BookingValidator {
         }
     }
 
-    private static BigDecimal notNegative(String column, BigDecimal amount) {
-        if (amount != null && amount.signum() < 0) {
+    private static Money notNegative(String column, Money amount) {
+        if (amount != null && amount.amount().signum() < 0) {
             throw new RowRejectedException(column, "must not be negative (cancellations are not bookings)",
-                    amount.toPlainString());
+                    amount.amount().toPlainString());
         }
         return amount;
     }

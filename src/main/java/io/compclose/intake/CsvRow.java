@@ -8,6 +8,8 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 
+import io.compclose.core.money.Money;
+
 /**
  * One CSV record with its file and starting line, and typed accessors that reject with the
  * column, the rule broken and the raw value. Columns are looked up by lower-cased header name.
@@ -90,11 +92,11 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
      * An amount of money in {@code currencyCode}: no more decimal places than the currency's minor unit
      * (2 for USD, 0 for JPY, 3 for BHD), so that what a file books is what is paid, without rounding.
      */
-    public BigDecimal money(String column, String currencyCode) {
+    public Money money(String column, String currencyCode) {
         return parseMoney(column, text(column), currencyCode);
     }
 
-    public BigDecimal optionalMoney(String column, String currencyCode) {
+    public Money optionalMoney(String column, String currencyCode) {
         String value = optionalText(column);
         return value == null ? null : parseMoney(column, value, currencyCode);
     }
@@ -180,7 +182,7 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
     }
 
     /** A currency without a minor unit of its own (gold, SDR) keeps the four decimals the columns hold. */
-    private static BigDecimal parseMoney(String column, String value, String currencyCode) {
+    private static Money parseMoney(String column, String value, String currencyCode) {
         int minorUnit = Currency.getInstance(currencyCode).getDefaultFractionDigits();
         BigDecimal amount = parseDecimal(column, value, MONEY_COLUMN_SCALE);
         // 100.1200 is 100.12 written long, and stays; 100.123 is a fraction of a cent, which nobody is paid
@@ -190,7 +192,7 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
                     : "more than " + minorUnit + " decimal places, finer than " + currencyCode + "'s minor unit",
                     value);
         }
-        return amount;
+        return Money.of(amount, currencyCode);
     }
 
     /** Digits are counted before the number is built: a cell of a million digits is rejected at once. */

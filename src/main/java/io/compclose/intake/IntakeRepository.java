@@ -38,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.core.money.FxConversion;
+import io.compclose.core.money.Money;
 import io.compclose.system.BulkLoad;
 import io.compclose.system.CloseProperties;
 import io.compclose.system.ColumnText;
@@ -61,8 +62,9 @@ public class IntakeRepository {
 
     private static final RowMapper<Booking> BOOKING_ROW = (rs, i) -> new Booking(rs.getString(1),
             rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
-            BookingType.valueOf(rs.getString(6)), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-            rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getLong(14));
+            BookingType.valueOf(rs.getString(6)), rs.getString(7), Money.of(rs.getBigDecimal(8), rs.getString(11)),
+            rs.getBigDecimal(9) == null ? null : Money.of(rs.getBigDecimal(9), rs.getString(11)), rs.getInt(10),
+            rs.getString(12), rs.getString(13), rs.getLong(14));
 
     private static final TableRows<RepAssignment> ASSIGNMENTS = TableRows.of("rep_assignment", 2,
             text("rep_id", RepAssignment::repId), date("effective_from", RepAssignment::effectiveFrom),
@@ -337,10 +339,12 @@ public class IntakeRepository {
 
     /** The period's adjustments accepted so far (a restarted step continues with them). */
     public Map<String, Adjustment> adjustments(String period) {
-        return byKey(Adjustment.class, Adjustment::key, """
-                SELECT adjustment_id, rep_id, amount, currency, reason, approved_by, source_line AS line
+        return client.sql("""
+                SELECT adjustment_id, rep_id, amount, currency, reason, approved_by, source_line
                 FROM adjustment WHERE pay_period = :period
-                """, Map.of("period", period));
+                """).param("period", period).query((rs, i) -> new Adjustment(rs.getString(1), rs.getString(2),
+                Money.of(rs.getBigDecimal(3), rs.getString(4)), rs.getString(5), rs.getString(6), rs.getLong(7)))
+                .stream().collect(Collectors.toMap(Adjustment::key, row -> row));
     }
 
     /** The earlier period that accepted (and so paid) an adjustment id, if any. */
@@ -396,8 +400,8 @@ public class IntakeRepository {
                 + "source_line FROM " + table + " WHERE pay_period = :period AND usage_id = :id")
                 .param("period", period).param("id", usageId)
                 .query((rs, i) -> new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
-                        YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), rs.getBigDecimal(7),
-                        rs.getString(8), rs.getLong(9))).optional();
+                        YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6),
+                        Money.of(rs.getBigDecimal(7), rs.getString(8)), rs.getLong(9))).optional();
     }
 
     /** The usage ids accepted in the period so far (a restarted step continues with them). */
@@ -480,8 +484,9 @@ public class IntakeRepository {
             return new Column<>(name, Types.DATE, value);
         }
 
+        /** A decimal column; an amount of {@link Money} is stored as its amount, next to a currency column. */
         static <T> Column<T> number(String name, Function<T, Object> value) {
-            return new Column<>(name, Types.DECIMAL, value);
+            return new Column<>(name, Types.DECIMAL, value.andThen(v -> v instanceof Money m ? m.amount() : v));
         }
 
         static <T> Column<T> whole(String name, Function<T, Object> value) {

@@ -38,16 +38,15 @@ public final class UsageValidator {
             java.time.YearMonth month = r.month("usage_month");
             java.math.BigDecimal quantity = r.optionalDecimal("quantity", 6);
             String unit = r.optionalText("unit");
-            String currency = r.currency("currency");
-            return new BilledUsage(id, account, product, month, quantity, unit, r.money("revenue", currency), currency,
-                    r.line());
+            return new BilledUsage(id, account, product, month, quantity, unit,
+                    r.money("revenue", r.currency("currency")), r.line());
         }, this::check);
     }
 
     private void check(BilledUsage usage) {
-        if (usage.revenue().signum() < 0) {
+        if (usage.revenue().amount().signum() < 0) {
             throw new RowRejectedException("revenue", "must not be negative (credit notes belong in adjustments.csv)",
-                    usage.revenue().toPlainString());
+                    usage.revenue().amount().toPlainString());
         }
         BigDecimal quantity = usage.quantity();
         if (quantity != null && quantity.signum() < 0) {

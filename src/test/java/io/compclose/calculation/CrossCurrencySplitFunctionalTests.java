@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class CrossCurrencySplitFunctionalTests {
             throws Exception {
         Path inbox = TestInbox.write(work, "2026-10", TestInbox.THREE_AES, TestInbox.AE_10_PLAN, Map.of(
                 "fx_rates.csv", "currency,rate_to_usd,period\nEUR,1.0913,2026-10\n",
-                "bookings.csv", TestInbox.BOOKINGS_HEADER + "B1,2026-10-05,X1,Xeno,A1,NEW,PLATFORM,1234.57,,12,EUR,,\n",
+                "bookings.csv", TestInbox.BOOKINGS_HEADER + "B1,2026-10-05,X1,Xeno,A1,NEW,PLATFORM,1234.57,3703.71,36,EUR,,\n",
                 "splits.csv", "booking_id,rep_id,percent,role\nB1,A1,33.33,AE\nB1,B1,33.33,AE\nB1,C1,33.34,AE\n"));
         Path out = work.resolve("out");
         String url = TestDatabases.of(database, out, "compclose_split_fx");
@@ -63,6 +64,17 @@ class CrossCurrencySplitFunctionalTests {
                 "E-A1,A1,2026-10,COMMISSION,44.90,USD",
                 "E-B1,B1,2026-10,COMMISSION,44.90,USD",
                 "E-C1,C1,2026-10,COMMISSION,44.92,USD");
+        // the whole ACV and TCV are converted once too, for plan conditions and the TCV metric, and stored:
+        // 1,234.57 x 1.0913 = 1,347.286241 -> 1,347.29; 3,703.71 x 1.0913 = 4,041.858723 -> 4,041.86
+        assertThat(jdbc.queryForList("SELECT rep_id, acv_pay, tcv_pay FROM credit WHERE pay_period = '2026-10' "
+                + "ORDER BY rep_id").stream().map(r -> r.get("rep_id") + " " + plain(r.get("acv_pay")) + " "
+                        + plain(r.get("tcv_pay"))).toList())
+                .containsExactly("A1 1347.29 4041.86", "B1 1347.29 4041.86", "C1 1347.29 4041.86");
+        // the calculation reads what is stored, never converting the booking again
+        jdbc.update("UPDATE credit SET acv_pay = 60000, tcv_pay = 180000 WHERE rep_id = 'A1'");
+        assertThat(new RepHistoryRepository(jdbc, null).dealsOfYear("A1", YearMonth.of(2026, 10)))
+                .singleElement().satisfies(d -> assertThat(plain(d.deal().acv()) + " " + plain(d.deal().tcv()))
+                        .isEqualTo("60000 180000"));
         for (String rep : new String[] {"A1:449.05 10 % 44.90", "B1:449.05 10 % 44.90", "C1:449.19 10 % 44.92"}) {
             String[] idAndLine = rep.split(":");
             String statement = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-10/" + idAndLine[0] + ".pdf")));

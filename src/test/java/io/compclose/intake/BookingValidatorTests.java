@@ -58,8 +58,8 @@ class BookingValidatorTests {
         BookingValidator november = novemberFile.get();
 
         assertThat(november.validate(row(3, "B-LATE,2026-10-20,A-1,R002,NEW,P,500,USD,,,")).isAccepted()).isTrue();
-        assertThat(november.validate(row(4, "B-OLD,2026-10-05,A-1,R001,NEW,P,1200,USD,,,")).accepted().acv())
-                .isEqualByComparingTo("1200");
+        assertThat(november.validate(row(4, "B-OLD,2026-10-05,A-1,R001,NEW,P,1200,USD,,,")).accepted().acv()
+                .amount()).isEqualByComparingTo("1200");
         assertThat(reason(novemberFile.get().validate(row(5, "B-OLD,2026-10-05,A-1,R001,NEW,P,1000.00,USD,,,"))))
                 .isEqualTo("booking_id: already accepted in 2026-10 with the same values: nothing to correct");
         assertThat(reason(november.validate(row(6, "B-SEP,2026-09-20,A-1,R001,NEW,P,500,USD,,,"))))
@@ -85,7 +85,8 @@ class BookingValidatorTests {
         IntakeItem<Booking> item = validator.validate(row(2, "B-1,2026-10-05,A-1,R001,UPSELL,P,1200.50,USD,,,"));
         assertThat(item.isAccepted()).isTrue();
         Booking booking = item.accepted();
-        assertThat(booking.acv()).isEqualByComparingTo("1200.50");
+        assertThat(booking.acv().amount()).isEqualByComparingTo("1200.50");
+        assertThat(booking.acv().currencyCode()).isEqualTo("USD");
         assertThat(booking.type()).isEqualTo(BookingType.UPSELL);
         assertThat(booking.termMonths()).isEqualTo(12);
         assertThat(booking.tcv()).isNull();
@@ -153,8 +154,8 @@ class BookingValidatorTests {
     }
     @Test
     void anAmountHasNoMoreDecimalsThanItsCurrency() {
-        assertThat(validator.validate(row(2, "B-1,2026-10-05,A-1,R001,NEW,P,1200.5000,USD,,,")).accepted().acv())
-                .isEqualByComparingTo("1200.50");
+        assertThat(validator.validate(row(2, "B-1,2026-10-05,A-1,R001,NEW,P,1200.5000,USD,,,")).accepted().acv()
+                .amount()).isEqualByComparingTo("1200.50");
         Reject acv = validator.validate(row(3, "B-2,2026-10-05,A-1,R001,NEW,P,100.123,USD,,,")).reject();
         assertThat(acv.column() + ": " + acv.reason() + " [" + acv.rawValue() + "]")
                 .isEqualTo("acv: more than 2 decimal places, finer than USD's minor unit [100.123]");

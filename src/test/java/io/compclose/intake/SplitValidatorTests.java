@@ -6,9 +6,9 @@ import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Role;
 import io.compclose.core.input.Roster;
 import io.compclose.core.input.Split;
+import io.compclose.core.money.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ class SplitValidatorTests {
             new RepAssignment("R2", "E2", "Bo", "bo@example.com", Role.AE, null, "West", "AE", "USD",
                     LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 3), 3)));
     private final Map<String, Booking> bookings = Map.of("B1", new Booking("B1", LocalDate.of(2026, 10, 5), "A1",
-            null, "R1", BookingType.NEW, "P", new BigDecimal("1000"), null, 12, "USD", null, null, 2));
+            null, "R1", BookingType.NEW, "P", Money.of("1000", "USD"), null, 12, null, null, 2));
     private final SplitValidator validator = new SplitValidator(roster,
             id -> Optional.ofNullable(bookings.get(id)).map(Booking::bookedOn), new HashMap<>());
 

@@ -77,7 +77,7 @@ class StoredAcceptedRowsTests {
                 .isEqualTo("DUPLICATE: identical re-delivery of line 6 (counted once)");
         assertThat(outcome(afterRestart.validate(TestRows.row("usage.csv", USAGE, 8, "U4,A2,P,2026-10,1,GB,1,USD"))))
                 .isEqualTo("accepted");
-        assertThat(database.get("U2").revenue()).isEqualByComparingTo(new BigDecimal("200"));
+        assertThat(database.get("U2").revenue().amount()).isEqualByComparingTo(new BigDecimal("200"));
     }
 
     @Test

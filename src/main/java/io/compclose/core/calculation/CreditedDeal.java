@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import io.compclose.core.money.FxConversion;
-import io.compclose.core.money.Money;
 
 /**
  * A booking as credited to one rep, with the properties plan conditions can read
@@ -12,6 +11,7 @@ import io.compclose.core.money.Money;
  * {@code sourced} marks credit for having sourced the deal (SDR / marketing); {@code note} says how
  * a deal booked in another currency was converted. {@code credit} is the rep's share of the ACV in
  * the pay currency as crediting converted and stored it: the one source of the deal's credited amount.
+ * ACV and TCV are in the pay currency too, as crediting converted and stored them.
  */
 public record CreditedDeal(String bookingId, LocalDate bookedOn, String accountId, String type, String product,
         String bundleId, BigDecimal acv, BigDecimal tcv, int termMonths, BigDecimal share, boolean sourced,
@@ -32,8 +32,7 @@ public record CreditedDeal(String bookingId, LocalDate bookedOn, String accountI
 
     /**
      * The deal as crediting stored it for a rep paid in another currency: the credit is the stored,
-     * already rounded conversion, reused as is; ACV and TCV are shown in the pay currency for plan
-     * conditions only (rounded as printed, see jobs/plans.md "Rounding").
+     * already rounded conversion, reused as is, and the note says how it was made.
      */
     public CreditedDeal creditedAs(FxConversion.Converted credit) {
         BigDecimal rate = credit.rate();
@@ -42,13 +41,8 @@ public record CreditedDeal(String bookingId, LocalDate bookedOn, String accountI
         String note = what + credit.original().currencyCode() + " "
                 + credit.original().amount().stripTrailingZeros().toPlainString() + " × " + rate.toPlainString()
                 + " = " + to + " " + credit.converted().amount().toPlainString();
-        return new CreditedDeal(bookingId, bookedOn, accountId, type, product, bundleId, inPay(acv, credit),
-                tcv == null ? null : inPay(tcv, credit), termMonths, share, sourced, note,
-                credit.converted().amount());
-    }
-
-    private static BigDecimal inPay(BigDecimal amount, FxConversion.Converted credit) {
-        return Money.of(amount.multiply(credit.rate()), credit.converted().currencyCode()).rounded().amount();
+        return new CreditedDeal(bookingId, bookedOn, accountId, type, product, bundleId, acv, tcv, termMonths, share,
+                sourced, note, credit.converted().amount());
     }
 
     /** The rep's credit for a booking metric: the stored credit, or what the metric takes of it. */

@@ -13,7 +13,7 @@ public record BookingFacts(String bookingId, LocalDate bookedOn, String accountI
         BigDecimal acv, String currency, String ownerRepId, String sourcedByRepId, String bundleId, int termMonths) {
 
     static BookingFacts of(Booking b) {
-        return new BookingFacts(b.bookingId(), b.bookedOn(), b.accountId(), b.type().name(), b.product(), b.acv(),
-                b.currency(), b.ownerRepId(), b.sourcedByRepId(), b.bundleId(), b.termMonths());
+        return new BookingFacts(b.bookingId(), b.bookedOn(), b.accountId(), b.type().name(), b.product(),
+                b.acv().amount(), b.currency(), b.ownerRepId(), b.sourcedByRepId(), b.bundleId(), b.termMonths());
     }
 }

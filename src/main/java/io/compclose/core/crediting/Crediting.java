@@ -1,6 +1,7 @@
 package io.compclose.core.crediting;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -179,18 +180,18 @@ public final class Crediting {
 
     /**
      * Credit amounts in the booking currency and the rep's pay currency, converted here once and
-     * reused by the calculation (jobs/plans.md, "Rounding"). Primary amounts are allocated so they add
-     * up exactly to the booking (the last part takes the rounding remainder).
+     * reused by the calculation (jobs/plans.md, "Rounding"), as are the booking's ACV and TCV. Primary
+     * amounts are allocated so they add up exactly to the booking (the last part takes the remainder).
      */
     private List<Credit> credits(Booking booking, List<Grant> grants) {
         List<Credit> credits = new ArrayList<>();
-        BigDecimal primaryLeft = booking.acv();
+        BigDecimal primaryLeft = booking.acv().amount();
         long primaryCount = grants.stream().filter(g -> g.kind() == CreditKind.PRIMARY).count();
         int primarySeen = 0;
         for (Grant g : grants) {
             RepAssignment rep = active(g.repId(), booking).orElseThrow(() -> new IllegalStateException(
                     "rep " + g.repId() + " has no assignment on " + booking.bookedOn()));
-            BigDecimal original = booking.acv().multiply(g.share()).setScale(4, Money.ROUNDING);
+            BigDecimal original = booking.acv().amount().multiply(g.share()).setScale(4, Money.ROUNDING);
             if (g.kind() == CreditKind.PRIMARY && ++primarySeen == primaryCount) {
                 original = primaryLeft;
             } else if (g.kind() == CreditKind.PRIMARY) {
@@ -206,9 +207,21 @@ public final class Crediting {
             }
             credits.add(new Credit(booking.bookingId(), g.repId(), g.share(), converted.converted().amount(),
                     rep.payCurrency(), g.rule(), rep.planId(), original, booking.currency(), converted.rate(),
-                    g.kind(), g.lineage()));
+                    g.kind(), g.lineage(), inPay(booking.acv(), converted), inPay(booking.tcv(), converted)));
         }
         return credits;
+    }
+
+    /**
+     * A whole booking amount in the credit's pay currency, rounded like the credit, at the rate as the
+     * credit row keeps it (12 decimals); an amount already in the pay currency stays as it is.
+     */
+    private static BigDecimal inPay(Money amount, FxConversion.Converted credit) {
+        if (amount == null || amount.currency().equals(credit.converted().currency())) {
+            return amount == null ? null : amount.amount();
+        }
+        BigDecimal rate = credit.rate().setScale(12, RoundingMode.HALF_UP);
+        return Money.of(amount.amount().multiply(rate), credit.converted().currencyCode()).rounded().amount();
     }
 
     private java.util.Optional<RepAssignment> active(String repId, Booking booking) {
@@ -216,8 +229,8 @@ public final class Crediting {
     }
 
     private static Outcome exception(Booking booking, String reason) {
-        return new Outcome(List.of(), new CreditException(booking.bookingId(), booking.acv(), booking.currency(),
-                reason));
+        return new Outcome(List.of(), new CreditException(booking.bookingId(), booking.acv().amount(),
+                booking.currency(), reason));
     }
 
     private static String lines(List<Split> splits) {

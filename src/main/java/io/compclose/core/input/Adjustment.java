@@ -1,10 +1,14 @@
 package io.compclose.core.input;
 
-import java.math.BigDecimal;
+import io.compclose.core.money.Money;
 
 /** A manual adjustment from adjustments.csv: paid as it is, once, with its reason and approver. */
-public record Adjustment(String adjustmentId, String repId, BigDecimal amount, String currency, String reason,
-        String approvedBy, long line) implements KeyedRow<Adjustment> {
+public record Adjustment(String adjustmentId, String repId, Money amount, String reason, String approvedBy,
+        long line) implements KeyedRow<Adjustment> {
+
+    public String currency() {
+        return amount.currencyCode();
+    }
 
     @Override
     public String key() {
@@ -15,7 +19,7 @@ public record Adjustment(String adjustmentId, String repId, BigDecimal amount, S
     @Override
     public boolean sameContentAs(Adjustment other) {
         return adjustmentId.equals(other.adjustmentId) && repId.equals(other.repId)
-                && amount.compareTo(other.amount) == 0 && currency.equals(other.currency)
+                && KeyedRow.sameAmount(amount, other.amount)
                 && reason.equals(other.reason) && approvedBy.equals(other.approvedBy);
     }
 }

@@ -4,17 +4,22 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Objects;
 
+import io.compclose.core.money.Money;
+
 /**
  * One row of usage.csv: consumption billed to an account for a month. Usage plans pay on the
  * revenue; earlier months are the baseline that growth is measured against.
  *
  * @param quantity the billed quantity, or null when the export has none
  * @param unit     the quantity's unit, or null
- * @param revenue  the billed amount in {@code currency}
+ * @param revenue  the billed amount, in the usage's currency
  */
 public record BilledUsage(String usageId, String accountId, String product, YearMonth usageMonth,
-        BigDecimal quantity, String unit, BigDecimal revenue, String currency, long line)
-        implements KeyedRow<BilledUsage> {
+        BigDecimal quantity, String unit, Money revenue, long line) implements KeyedRow<BilledUsage> {
+
+    public String currency() {
+        return revenue.currencyCode();
+    }
 
     @Override
     public String key() {
@@ -26,8 +31,7 @@ public record BilledUsage(String usageId, String accountId, String product, Year
     public boolean sameContentAs(BilledUsage other) {
         return usageId.equals(other.usageId) && accountId.equals(other.accountId) && product.equals(other.product)
                 && usageMonth.equals(other.usageMonth) && sameAmount(quantity, other.quantity)
-                && Objects.equals(unit, other.unit) && revenue.compareTo(other.revenue) == 0
-                && currency.equals(other.currency);
+                && Objects.equals(unit, other.unit) && KeyedRow.sameAmount(revenue, other.revenue);
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

@@ -3,7 +3,9 @@ package io.compclose.core.input;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A closed-won opportunity from the CRM, as accepted by intake. Amounts are in {@code currency}. */
+import io.compclose.core.money.Money;
+
+/** A closed-won opportunity from the CRM, as accepted by intake. ACV and TCV are in the booking's currency. */
 public record Booking(
         String bookingId,
         LocalDate bookedOn,
@@ -12,10 +14,9 @@ public record Booking(
         String ownerRepId,
         BookingType type,
         String product,
-        BigDecimal acv,
-        BigDecimal tcv,
+        Money acv,
+        Money tcv,
         int termMonths,
-        String currency,
         String sourcedByRepId,
         String bundleId,
         long line) implements KeyedRow<Booking> {
@@ -27,16 +28,19 @@ public record Booking(
 
     public static final int DEFAULT_TERM_MONTHS = 12;
 
+    public String currency() {
+        return acv.currencyCode();
+    }
+
     /** Same booking re-delivered: everything but the line it came on is equal. */
     @Override
     public boolean sameContentAs(Booking other) {
         return withLine(0).equals(other.withLine(0))
-                && acv.compareTo(other.acv) == 0
-                && (tcv == null ? other.tcv == null : other.tcv != null && tcv.compareTo(other.tcv) == 0);
+                && KeyedRow.sameAmount(acv, other.acv) && KeyedRow.sameAmount(tcv, other.tcv);
     }
 
     private Booking withLine(long newLine) {
-        return new Booking(bookingId, bookedOn, accountId, accountName, ownerRepId, type, product, BigDecimal.ZERO,
-                BigDecimal.ZERO, termMonths, currency, sourcedByRepId, bundleId, newLine);
+        return new Booking(bookingId, bookedOn, accountId, accountName, ownerRepId, type, product,
+                new Money(BigDecimal.ZERO, acv.currency()), null, termMonths, sourcedByRepId, bundleId, newLine);
     }
 }

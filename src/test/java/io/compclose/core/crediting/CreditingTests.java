@@ -17,6 +17,7 @@ import io.compclose.core.input.Role;
 import io.compclose.core.input.Roster;
 import io.compclose.core.input.Split;
 import io.compclose.core.money.FxConversion;
+import io.compclose.core.money.Money;
 import io.compclose.rules.Conditions;
 
 /** Who is credited with what, by hand: splits, overlays, team, roll-up and sourced credit on one roster. */
@@ -50,8 +51,8 @@ class CreditingTests {
     }
 
     private static Booking booking(String id, String day, String owner, BookingType type, String acv, String sourcer) {
-        return new Booking(id, LocalDate.parse(day), "A1", "Acme", owner, type, "PLATFORM", new BigDecimal(acv), null,
-                12, "USD", sourcer, null, 12);
+        return new Booking(id, LocalDate.parse(day), "A1", "Acme", owner, type, "PLATFORM", Money.of(acv, "USD"), null,
+                12, sourcer, null, 12);
     }
 
     private Crediting crediting(List<CreditRule> rules, Map<String, List<Split>> splits) {
@@ -101,6 +102,23 @@ class CreditingTests {
     }
 
     @Test
+    void aForeignBookingsWholeAcvAndTcvAreConvertedOnceHalfEven() {
+        // EUR at 1.5 USD: ACV 1,000.03 -> 1,500.045 -> USD 1,500.04 and TCV 3,000.09 -> 4,500.135 -> 4,500.14
+        // (half-even); each rep of the split gets the whole booking's figures, not their share of them
+        Crediting euro = new Crediting(List.of(rule("owner-or-splits", CreditKind.PRIMARY, null, null, null, null)),
+                roster, owners, Map.of("B1", List.of(new Split("B1", "R1", new BigDecimal("60"), "AE", 2),
+                        new Split("B1", "R2", new BigDecimal("40"), "AE", 3))),
+                new FxConversion("USD", Map.of("EUR", new BigDecimal("1.5"))), Conditions::holds);
+        Booking inEuro = new Booking("B1", LocalDate.parse("2026-10-05"), "A1", "Acme", "R1", BookingType.NEW,
+                "PLATFORM", Money.of("1000.03", "EUR"), Money.of("3000.09", "EUR"), 36, null, null, 12);
+
+        assertThat(euro.credit(inEuro).credits()).extracting(c -> c.repId() + " " + c.amount() + " " + c.acvPay() + " "
+                + c.tcvPay()).containsExactly("R1 900.03 1500.04 4500.14", "R2 600.02 1500.04 4500.14");
+        assertThat(crediting(ALL, Map.of()).credit(booking("B2", "2026-10-05", "R1", BookingType.NEW, "1200.5", null))
+                .credits()).extracting(c -> c.acvPay() + " " + c.tcvPay()).containsOnly("1200.5 null");
+    }
+
+    @Test
     void theAccountsRenewalRepGetsRetentionCreditOnRenewalsFromTheHandoverDate() {
         // A2's renewals belong to N1 until 15 October and to N2 from the 16th (account_owners.csv
         // lines 3 and 4). Rule: the RENEWAL owner, 100 %, on RENEWAL bookings only.
@@ -113,7 +131,7 @@ class CreditingTests {
                 rule("renewal-rep", CreditKind.OVERLAY, "type == 'RENEWAL'", "1.0", Role.RENEWAL, null)),
                 withRenewalReps, renewalOwners, Map.of(), new FxConversion("USD", Map.of()), Conditions::holds);
         java.util.function.BiFunction<String, BookingType, Booking> onA2 = (day, type) -> new Booking("B-" + day,
-                LocalDate.parse(day), "A2", "Acme", "R1", type, "PLATFORM", new BigDecimal("24000"), null, 12, "USD",
+                LocalDate.parse(day), "A2", "Acme", "R1", type, "PLATFORM", Money.of("24000", "USD"), null, 12,
                 null, null, 7);
 
         assertThat(summary(crediting.credit(onA2.apply("2026-10-15", BookingType.RENEWAL))))
