@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +81,21 @@ class CrossCurrencySplitFunctionalTests {
             String statement = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-10/" + idAndLine[0] + ".pdf")));
             assertThat(statement).contains(idAndLine[1], "USD " + idAndLine[1].substring(idAndLine[1].lastIndexOf(' ') + 1));
         }
+
+        // a credit stored before acv_pay and tcv_pay existed gets them from changeset 025-02, as the
+        // calculation converted them then: half-even to the cent. At 1.5, ACV 1,000.03 is 1,500.045 -> 1,500.04
+        // and TCV 3,703.71 is 5,555.565 -> 5,555.56 (half up would give 1,500.05 and 5,555.57); C1's booking
+        // is made same-currency, which keeps the amounts as booked
+        jdbc.update("UPDATE booking SET acv = 1000.03 WHERE booking_id = 'B1'");
+        jdbc.update("UPDATE credit SET acv_pay = NULL, tcv_pay = NULL, fx_rate = 1.5");
+        jdbc.update("UPDATE credit SET currency = 'EUR' WHERE rep_id = 'C1'");
+        jdbc.update("DELETE FROM DATABASECHANGELOG WHERE ID = '025-02-credit-acv-tcv-pay-filled'");
+        CliRun migrated = CliRun.of(database.equals("h2") ? List.of("status", "--out=" + out)
+                : List.of("status", "--out=" + out, "--spring.datasource.url=" + url));
+        assertThat(migrated.exitCode()).as(migrated.toString()).isZero();
+        assertThat(jdbc.queryForList("SELECT rep_id, acv_pay, tcv_pay FROM credit WHERE pay_period = '2026-10' "
+                + "ORDER BY rep_id").stream().map(r -> r.get("rep_id") + " " + plain(r.get("acv_pay")) + " "
+                        + plain(r.get("tcv_pay"))).toList())
+                .containsExactly("A1 1500.04 5555.56", "B1 1500.04 5555.56", "C1 1000.03 3703.71");
     }
 }
