@@ -1,6 +1,7 @@
 package io.compclose.core.calculation;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 
 import io.compclose.core.money.FxConversion;
@@ -49,13 +50,16 @@ public record CreditedDeal(String bookingId, LocalDate bookedOn, String accountI
     BigDecimal credited(io.compclose.core.plan.Metric.Kind metric) {
         return switch (metric) {
             case BOOKINGS_ACV, RENEWAL_ACV, SOURCED_ACV -> credit;
-            case BOOKINGS_TCV -> tcv != null ? tcv.multiply(share)
-                    : credit.multiply(BigDecimal.valueOf(termMonths)).divide(BigDecimal.valueOf(12));
-            case BOOKINGS_FIRST_YEAR -> credit.multiply(BigDecimal.valueOf(Math.min(termMonths, 12)))
-                    .divide(BigDecimal.valueOf(12));
+            case BOOKINGS_TCV -> tcv != null ? tcv.multiply(share) : monthsOf(termMonths);
+            case BOOKINGS_FIRST_YEAR -> monthsOf(Math.min(termMonths, 12));
             case NEW_LOGO_COUNT -> BigDecimal.ONE;
             default -> throw new IllegalArgumentException(metric + " is not measured on bookings");
         };
+    }
+
+    /** The credit (a year's ACV share) for so many months: 13 of 12 is not a terminating decimal, so to 16 digits. */
+    private BigDecimal monthsOf(int months) {
+        return credit.multiply(BigDecimal.valueOf(months)).divide(BigDecimal.valueOf(12), MathContext.DECIMAL64);
     }
 
     /** Whether the deal counts toward a booking metric at all. */

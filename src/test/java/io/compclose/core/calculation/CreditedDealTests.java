@@ -29,4 +29,19 @@ class CreditedDealTests {
         assertThat(deal.credited(Metric.Kind.BOOKINGS_TCV)).isEqualByComparingTo("1347.151938");
         assertThat(deal.note()).isEqualTo("credit EUR 411.4822 × 1.0913 = USD 449.05");
     }
+
+    @Test
+    void aTermOfAnyLengthIsCreditedItsMonthsOfTheYearWithoutFailing() {
+        // no TCV, 13 months: 1,000.00 x 13 / 12 = 1,083.333... (16 digits); the first year of a 5-month
+        // term is 1,000.00 x 5 / 12 = 416.666...; a year's term stays exact: 1,000.00 x 12 / 12 = 1,000.00
+        CreditedDeal thirteen = new CreditedDeal("B1", LocalDate.of(2026, 10, 5), "X1", "NEW", "PLATFORM", null,
+                new BigDecimal("1000.00"), null, 13, BigDecimal.ONE, false);
+        CreditedDeal five = new CreditedDeal("B2", LocalDate.of(2026, 10, 5), "X1", "NEW", "PLATFORM", null,
+                new BigDecimal("1000.00"), null, 5, BigDecimal.ONE, false);
+
+        assertThat(thirteen.credited(Metric.Kind.BOOKINGS_TCV)).isEqualTo("1083.333333333333");
+        assertThat(five.credited(Metric.Kind.BOOKINGS_FIRST_YEAR)).isEqualTo("416.6666666666667");
+        assertThat(five.credited(Metric.Kind.BOOKINGS_TCV)).isEqualTo("416.6666666666667");
+        assertThat(thirteen.credited(Metric.Kind.BOOKINGS_FIRST_YEAR)).isEqualTo("1000.00");
+    }
 }
