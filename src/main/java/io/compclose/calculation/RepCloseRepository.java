@@ -1,13 +1,13 @@
 package io.compclose.calculation;
 
-import io.compclose.core.calculation.RepClose;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.core.calculation.RepClose;
+import io.compclose.core.money.Money;
 import io.compclose.system.BulkLoad;
 import io.compclose.system.ColumnText;
 
@@ -64,10 +64,9 @@ public class RepCloseRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, attainments.stream().map(row -> {
             RepClose.Attainment a = row.line();
-            // credit, quota and attainment are measures, kept to their columns' scale; earned is final already
             return new Object[] {period, row.close().repId(), a.lineNo(), a.planId(), a.planVersion(),
-                a.componentId(), ColumnText.fit(a.metric(), 64), a.window(), measure(a.credit(), 6),
-                measure(a.quota(), 6), measure(a.attainment(), 8), a.earned().amount(), row.close().currency(),
+                a.componentId(), ColumnText.fit(a.metric(), 64), a.window(), recorded(a.credit(), 6),
+                recorded(a.quota(), 6), recorded(a.attainment(), 8), a.earned().amount(), row.close().currency(),
                 a.money()};
         }).toList());
         jdbc.batchUpdate("""
@@ -100,20 +99,18 @@ public class RepCloseRepository {
     private static Object[] earningValues(String period, Row<RepClose.Earning> row) {
         RepClose.Earning e = row.line();
         return new Object[] {period, row.close().repId(), e.lineNo(), e.planId(), e.planVersion(), e.componentId(),
-                e.window(), e.kind(), e.sourceId(), e.sourcePeriod(), columnScale(e.credit(), 6),
-                columnScale(e.multiplier(), 6), ColumnText.fit(e.band(), 200), columnScale(e.rate(), 10),
+                e.window(), e.kind(), e.sourceId(), e.sourcePeriod(), recorded(e.credit(), 6),
+                recorded(e.multiplier(), 6), ColumnText.fit(e.band(), 200), recorded(e.rate(), 10),
                 e.amount().amount(), row.close().currency(), ColumnText.fit(e.why(), 500)};
     }
 
-    private static BigDecimal measure(BigDecimal ratio, int scale) {
-        return ratio == null ? null : ratio.setScale(scale, RoundingMode.HALF_EVEN);
-    }
-
     /**
-     * A decimal at most at its column's scale, rounded half up as the column rounds an INSERT's value:
-     * LOAD DATA would store the same but warn, and {@link BulkLoad} fails a chunk on any warning.
+     * A measure (credit, quota, multiplier, rate, attainment) recorded to its column's scale, half-even as
+     * jobs/plans.md ("Rounding") says: a record of what priced a line, never read back to price one. A
+     * column would round a wider value itself, half up, and LOAD DATA would warn, which {@link BulkLoad}
+     * fails a chunk on.
      */
-    private static BigDecimal columnScale(BigDecimal value, int scale) {
-        return value == null || value.scale() <= scale ? value : value.setScale(scale, RoundingMode.HALF_UP);
+    private static BigDecimal recorded(BigDecimal measure, int scale) {
+        return measure == null || measure.scale() <= scale ? measure : measure.setScale(scale, Money.ROUNDING);
     }
 }
