@@ -14,19 +14,9 @@ import java.util.regex.Pattern;
  * started by the end of the pay period, a number, an MBO score between 0 and 1, an activity dated
  * in the pay period. A re-delivered identical row is harmless; a conflicting one is rejected.
  */
-public final class RepFigureValidator {
+public record RepFigureValidator(YearMonth period, Roster roster, Map<String, RepFigure> acceptedById) {
 
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
-
-    private final YearMonth period;
-    private final Roster roster;
-    private final Map<String, RepFigure> acceptedById;
-
-    public RepFigureValidator(YearMonth period, Roster roster, Map<String, RepFigure> acceptedById) {
-        this.period = period;
-        this.roster = roster;
-        this.acceptedById = acceptedById;
-    }
 
     public IntakeItem<RepFigure> validateKpi(CsvRow row) {
         return validate(row, () -> {

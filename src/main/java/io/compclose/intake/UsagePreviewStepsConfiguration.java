@@ -2,20 +2,15 @@ package io.compclose.intake;
 
 import io.compclose.core.input.BilledUsage;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,10 +39,8 @@ public class UsagePreviewStepsConfiguration {
     /** Each day's file is the month so far, whole: yesterday's preview gives way to it. */
     @Bean
     Step clearUsagePreview(StepFactory steps, UsagePreviewRepository preview) {
-        return steps.tasklet("clearUsagePreview", (contribution, chunkContext) -> {
-            preview.clear(UsageIntakeRun.from(chunkContext.getStepContext().getJobParameters()).periodKey());
-            return RepeatStatus.FINISHED;
-        });
+        return IntakeStepsConfiguration.once(steps, "clearUsagePreview",
+                execution -> preview.clear(UsageIntakeRun.of(execution).periodKey()));
     }
 
     @Bean
@@ -61,11 +54,10 @@ public class UsagePreviewStepsConfiguration {
 
     @Bean
     Step publishUsagePreview(StepFactory steps, UsagePreviewRepository preview) {
-        return steps.tasklet("publishUsagePreview", (contribution, chunkContext) -> {
-            UsageIntakeRun run = UsageIntakeRun.from(chunkContext.getStepContext().getJobParameters());
+        return IntakeStepsConfiguration.once(steps, "publishUsagePreview", execution -> {
+            UsageIntakeRun run = UsageIntakeRun.of(execution);
             AtomicFiles.write(run.previewFile(), accountTotalsCsv(preview, run.periodKey()));
             AtomicFiles.write(run.rejectsFile(), IntakeStepsConfiguration.rejectsCsv(preview.rejects(run.periodKey())));
-            return RepeatStatus.FINISHED;
         });
     }
 
@@ -73,11 +65,8 @@ public class UsagePreviewStepsConfiguration {
     @StepScope
     AbstractItemCountingItemStreamItemReader<CsvRow> usageToDateReader(@Value(PARAMS) Map<String, Object> params,
             ExtractProperties extract, CloseProperties properties) {
-        UsageIntakeRun run = UsageIntakeRun.from(params);
-        return new ReadAhead<>(ExtractRowReader.queryFor(extract, CsvFileSpec.USAGE)
-                .<AbstractItemCountingItemStreamItemReader<CsvRow>>map(sql -> new ExtractRowReader(extract, sql,
-                        CsvFileSpec.USAGE))
-                .orElseGet(() -> new CsvRowReader(run.inbox(), USAGE_TO_DATE)), 2 * properties.intakeChunkSize());
+        return new ReadAhead<>(ExtractRowReader.of(extract, UsageIntakeRun.from(params).inbox(), USAGE_TO_DATE),
+                2 * properties.intakeChunkSize());
     }
 
     /**
@@ -109,8 +98,7 @@ public class UsagePreviewStepsConfiguration {
     }
 
     static byte[] accountTotalsCsv(UsagePreviewRepository preview, String period) {
-        StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+        return IntakeStepsConfiguration.csv(csv -> {
             csv.printRecord("account_id", "usage_month", "currency", "usage_rows", "revenue");
             preview.accountTotals(period, total -> {
                 try {
@@ -120,10 +108,7 @@ public class UsagePreviewStepsConfiguration {
                     throw new UncheckedIOException(e);
                 }
             });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /** Two decimals at least, four (the column's scale) at most: 50.25, 800.00, 0.1234. */
