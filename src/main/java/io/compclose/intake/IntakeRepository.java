@@ -241,7 +241,7 @@ public class IntakeRepository {
      */
     public java.util.function.Function<String, Optional<BookingValidator.EarlierDelivery>> earlierDeliveries(
             String period) {
-        KeyFilter earlierIds = keys("SELECT booking_id FROM booking WHERE pay_period < ?", period);
+        KeyFilter earlierIds = keys(jdbc, "SELECT booking_id FROM booking WHERE pay_period < ?", period);
         return id -> !earlierIds.mightContain(id) ? Optional.empty() : client.sql("SELECT " + BOOKING_COLUMNS
                 + ", pay_period FROM booking WHERE booking_id = :id AND pay_period < :period ORDER BY pay_period DESC LIMIT 1")
                 .param("id", id).param("period", period)
@@ -257,7 +257,7 @@ public class IntakeRepository {
 
     /** The booking ids accepted in the period so far (a restarted step continues with them). */
     public KeyFilter bookingIds(String period) {
-        return keys("SELECT booking_id FROM booking WHERE pay_period = ?", period);
+        return keys(jdbc, "SELECT booking_id FROM booking WHERE pay_period = ?", period);
     }
 
     public List<Reject> rejects(String period) {
@@ -364,15 +364,10 @@ public class IntakeRepository {
 
     /** The usage ids accepted in the period so far (a restarted step continues with them). */
     public KeyFilter usageIds(String period) {
-        return keys("SELECT usage_id FROM billed_usage WHERE pay_period = ?", period);
+        return keys(jdbc, "SELECT usage_id FROM billed_usage WHERE pay_period = ?", period);
     }
 
-    /** The keys a query returns, streamed into a filter (see {@link StreamingResults}). */
-    private KeyFilter keys(String sql, String period) {
-        return keys(jdbc, sql, period);
-    }
-
-    /** The keys a query of one period returns, streamed into a filter. */
+    /** The keys a query of one period returns, streamed into a filter (see {@link StreamingResults}). */
     static KeyFilter keys(JdbcTemplate jdbc, String sql, String period) {
         KeyFilter filter = KeyFilter.standard();
         jdbc.query(connection -> {

@@ -46,7 +46,7 @@ import io.compclose.system.StepFactory;
  * account owners, usage and adjustments; publish the rejects.
  */
 @Configuration
-@Import(IntakeStepsConfiguration.LoadStepRegistrar.class)
+@Import({IntakeStepsConfiguration.LoadStepRegistrar.class, IntakeStepsConfiguration.LoadSteps.class})
 public class IntakeStepsConfiguration {
 
     /** The step a step-scoped bean is made for: a load step's name says which file it loads. */
@@ -88,22 +88,17 @@ public class IntakeStepsConfiguration {
         }
     }
 
-    @Bean
-    LoadSteps loadSteps(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> inputRows,
-            InputLoad<?> inputLoad, IntakeRepository repository) {
-        return new LoadSteps(steps, inputRows, inputLoad, repository);
-    }
-
     /**
      * Makes a file's load step: its rows read, validated and written by the step-scoped beans of the step,
      * which its name tells which file to load. A required file must leave an accepted row.
      */
-    record LoadSteps(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> rows, InputLoad<?> load,
-            IntakeRepository repository) {
+    record LoadSteps(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> inputRows,
+            InputLoad<?> inputLoad, IntakeRepository repository) {
 
         Step step(InputFile file) {
-            var step = steps.<CsvRow, IntakeItem<?>>intakeChunk(file.step(), e -> dataLines(e, file.spec()))
-                    .reader(rows).processor(row -> load.validate(row)).writer(load::write);
+            var step = steps.<CsvRow, IntakeItem<?>>intakeChunk(file.step(),
+                    e -> dataLines(CloseRun.of(e).inbox(), file.spec()))
+                    .reader(inputRows).processor(row -> inputLoad.validate(row)).writer(inputLoad::write);
             if (file.spec().required()) {
                 step.listener((StepExecutionListener) new RequiredRowsCheck(file, repository));
             }
@@ -176,7 +171,7 @@ public class IntakeStepsConfiguration {
     Step loadUsage(StepFactory steps, AbstractItemCountingItemStreamItemReader<IntakeItem<BilledUsage>> usageReader,
             IntakeWriter<BilledUsage> usageWriter) {
         return steps.<IntakeItem<BilledUsage>, IntakeItem<BilledUsage>>intakeChunk(InputFile.USAGE.step(),
-                e -> dataLines(e, CsvFileSpec.USAGE)).reader(usageReader).writer(usageWriter).build();
+                e -> dataLines(CloseRun.of(e).inbox(), CsvFileSpec.USAGE)).reader(usageReader).writer(usageWriter).build();
     }
 
     /** Usage per account and month, and which rows replace an earlier delivery: set-based, after the load. */
@@ -251,10 +246,6 @@ public class IntakeStepsConfiguration {
             throw new UncheckedIOException(e);
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static long dataLines(StepExecution execution, CsvFileSpec spec) {
-        return dataLines(CloseRun.of(execution).inbox(), spec);
     }
 
     /** Physical lines after the header: a cheap estimate of the rows for the progress line. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -48,14 +49,9 @@ public record RepFigureValidator(YearMonth period, Roster roster, Map<String, Re
         }, "activity_id");
     }
 
-    private interface Parse {
-        RepFigure figure();
-    }
-
-    private IntakeItem<RepFigure> validate(CsvRow row, Parse parse, String keyColumn) {
-        try {
-            row.requireWellFormed();
-            RepFigure candidate = parse.figure();
+    private IntakeItem<RepFigure> validate(CsvRow row, Supplier<RepFigure> parse, String keyColumn) {
+        return IntakeItem.checked(row, () -> {
+            RepFigure candidate = parse.get();
             RepFigure earlier = acceptedById.get(candidate.sourceId());
             if (earlier != null) {
                 return IntakeItem.redelivery(row, keyColumn, row.values().getOrDefault(keyColumn, ""), earlier.line(),
@@ -63,9 +59,7 @@ public record RepFigureValidator(YearMonth period, Roster roster, Map<String, Re
             }
             acceptedById.put(candidate.sourceId(), candidate);
             return IntakeItem.accept(candidate);
-        } catch (RowRejectedException e) {
-            return IntakeItem.reject(e.toReject(row));
-        }
+        });
     }
 
     private String knownRep(String repId) {

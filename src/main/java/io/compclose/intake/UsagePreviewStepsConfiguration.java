@@ -9,11 +9,12 @@ import java.util.Map;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseProperties;
@@ -44,12 +45,12 @@ public class UsagePreviewStepsConfiguration {
     }
 
     @Bean
-    Step stageUsage(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> usageToDateReader,
-            ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageToDateValidation,
+    Step stageUsage(StepFactory steps,
+            AbstractItemCountingItemStreamItemReader<IntakeItem<BilledUsage>> usageToDateReader,
             IntakeWriter<BilledUsage> usageToDateWriter) {
-        return steps.<CsvRow, IntakeItem<BilledUsage>>intakeChunk("stageUsage",
+        return steps.<IntakeItem<BilledUsage>, IntakeItem<BilledUsage>>intakeChunk("stageUsage",
                         e -> IntakeStepsConfiguration.dataLines(UsageIntakeRun.of(e).inbox(), USAGE_TO_DATE))
-                .reader(usageToDateReader).processor(usageToDateValidation).writer(usageToDateWriter).build();
+                .reader(usageToDateReader).writer(usageToDateWriter).build();
     }
 
     @Bean
@@ -61,24 +62,20 @@ public class UsagePreviewStepsConfiguration {
         });
     }
 
-    @Bean
-    @StepScope
-    AbstractItemCountingItemStreamItemReader<CsvRow> usageToDateReader(@Value(PARAMS) Map<String, Object> params,
-            ExtractProperties extract, CloseProperties properties) {
-        return new ReadAhead<>(ExtractRowReader.of(extract, UsageIntakeRun.from(params).inbox(), USAGE_TO_DATE),
-                2 * properties.intakeChunkSize());
-    }
-
     /**
-     * The close's validation, but for FX: the month's rates arrive with the close's fx_rates.csv, so a
-     * foreign currency is accepted here and the command names it as still needing a rate.
+     * Read and validated ahead of the step, as the close's usage is, but for FX: the month's rates arrive
+     * with the close's fx_rates.csv, so a foreign currency is accepted here and the command names it as
+     * still needing a rate.
      */
     @Bean
     @StepScope
-    ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageToDateValidation(@Value(PARAMS) Map<String, Object> params,
+    AbstractItemCountingItemStreamItemReader<IntakeItem<BilledUsage>> usageToDateReader(
+            @Value(PARAMS) Map<String, Object> params, ExtractProperties extract, CloseProperties properties,
             StoredAcceptedRows<BilledUsage> acceptedUsageToDate) {
-        return new UsageValidator(UsageIntakeRun.from(params).period(), acceptedUsageToDate,
-                currency -> true)::validate;
+        UsageIntakeRun run = UsageIntakeRun.from(params);
+        return ReadAhead.processing(ExtractRowReader.of(extract, run.inbox(), USAGE_TO_DATE),
+                2 * properties.intakeChunkSize(),
+                new UsageValidator(run.period(), acceptedUsageToDate, currency -> true)::validate);
     }
 
     @Bean
@@ -89,8 +86,9 @@ public class UsagePreviewStepsConfiguration {
                 acceptedUsageToDate::written);
     }
 
+    /** Not a proxy: validation runs on the read-ahead thread, where no step scope is active. */
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
     StoredAcceptedRows<BilledUsage> acceptedUsageToDate(@Value(PARAMS) Map<String, Object> params,
             UsagePreviewRepository preview) {
         String period = UsageIntakeRun.from(params).periodKey();
