@@ -113,23 +113,15 @@ public record BookingValidator(YearMonth period, Roster roster, PlanCatalog plan
                 .orElse("unknown rep (no accepted row in reps.csv)"), repId);
     }
 
+    /** A booking of another month is rejected, but for a locked earlier month of the plan year: it lands late. */
     private void checkPeriod(YearMonth month, LocalDate day) {
-        if (month.equals(period)) {
-            return;
-        }
-        if (month.isAfter(period)) {
-            throw new RowRejectedException("booked_on", "outside the pay period " + period,
-                    day.toString());
-        }
-        if (month.getYear() != period.getYear()) {
-            throw new RowRejectedException("booked_on", "outside the pay period " + period + ": booked in the plan "
-                    + "year " + month.getYear() + ", whose commission is settled; pay it through adjustments.csv",
-                    day.toString());
-        }
-        if (!lockedPeriods.contains(month)) {
-            throw new RowRejectedException("booked_on", "outside the pay period " + period + ": " + month
-                    + " is not a locked period here (a booking lands late only for a locked period)",
-                    day.toString());
+        String why = month.isAfter(period) ? ""
+                : month.getYear() != period.getYear() ? ": booked in the plan year " + month.getYear()
+                        + ", whose commission is settled; pay it through adjustments.csv"
+                : month.equals(period) || lockedPeriods.contains(month) ? null
+                : ": " + month + " is not a locked period here (a booking lands late only for a locked period)";
+        if (why != null) {
+            throw new RowRejectedException("booked_on", "outside the pay period " + period + why, day.toString());
         }
     }
 

@@ -494,7 +494,7 @@ public class IntakeRepository {
             });
         }
 
-        /** Stores the rows of a bulk table through LOAD DATA where the database allows it, else with {@link #upsert}. */
+        /** Stores the rows: a bulk table's through LOAD DATA where the database allows it, else by {@link #upsert}. */
         void store(JdbcTemplate jdbc, BulkLoad bulkLoad, String period, List<T> rows) {
             if (bulk && bulkLoad.available()) {
                 bulkLoad.replace(table, names(), rows, row -> values(period, row));

@@ -133,14 +133,16 @@ public class IntakeStepsConfiguration {
                         planFiles.catalog(run.plans()), accepted, repository.fxRates(period, period),
                         repository.lockedPeriods(), repository.earlierDeliveries(period),
                         RosterRejects.read(run.inbox(), repository.rejects(period, CsvFileSpec.REPS.fileName())))
-                        ::validate, new IntakeWriter<>(period, repository, IntakeRepository.BOOKINGS, accepted::written));
+                        ::validate, new IntakeWriter<>(period, repository, IntakeRepository.BOOKINGS,
+                                accepted::written));
             }
-            case SPLITS -> load(period, repository, IntakeRepository.SPLITS, new SplitValidator(repository.roster(period),
-                    id -> repository.booking(period, id).map(Booking::bookedOn),
-                    AcceptedRows.inMemory(repository.splits(period)))::validate);
-            case ADJUSTMENTS -> load(period, repository, IntakeRepository.ADJUSTMENTS, new AdjustmentValidator(
-                    run.period(), repository.roster(period), AcceptedRows.inMemory(repository.adjustments(period)),
-                    id -> repository.adjustmentPaidIn(id, period))::validate);
+            case SPLITS -> load(period, repository, IntakeRepository.SPLITS,
+                    new SplitValidator(repository.roster(period), id -> repository.booking(period, id)
+                            .map(Booking::bookedOn), AcceptedRows.inMemory(repository.splits(period)))::validate);
+            case ADJUSTMENTS -> load(period, repository, IntakeRepository.ADJUSTMENTS,
+                    new AdjustmentValidator(run.period(), repository.roster(period),
+                            AcceptedRows.inMemory(repository.adjustments(period)),
+                            id -> repository.adjustmentPaidIn(id, period))::validate);
             case CANCELLATIONS -> {
                 List<String> bookingPeriods = repository.bookingPeriods(period);
                 yield load(period, repository, IntakeRepository.CANCELLATIONS, new CancellationValidator(run.period(),
@@ -162,8 +164,8 @@ public class IntakeStepsConfiguration {
     }
 
     /** A file's rows, each validated, the accepted ones stored in {@code table}. */
-    private static <T> InputLoad<T> load(String period, IntakeRepository repository, IntakeRepository.TableRows<T> table,
-            Function<CsvRow, IntakeItem<T>> validation) {
+    private static <T> InputLoad<T> load(String period, IntakeRepository repository,
+            IntakeRepository.TableRows<T> table, Function<CsvRow, IntakeItem<T>> validation) {
         return new InputLoad<>(validation, new IntakeWriter<>(period, repository, table, rows -> { }));
     }
 
@@ -171,7 +173,8 @@ public class IntakeStepsConfiguration {
     Step loadUsage(StepFactory steps, AbstractItemCountingItemStreamItemReader<IntakeItem<BilledUsage>> usageReader,
             IntakeWriter<BilledUsage> usageWriter) {
         return steps.<IntakeItem<BilledUsage>, IntakeItem<BilledUsage>>intakeChunk(InputFile.USAGE.step(),
-                e -> dataLines(CloseRun.of(e).inbox(), CsvFileSpec.USAGE)).reader(usageReader).writer(usageWriter).build();
+                        e -> dataLines(CloseRun.of(e).inbox(), CsvFileSpec.USAGE))
+                .reader(usageReader).writer(usageWriter).build();
     }
 
     /** Usage per account and month, and which rows replace an earlier delivery: set-based, after the load. */
