@@ -4,7 +4,6 @@ import io.compclose.core.input.Adjustment;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
 import java.time.YearMonth;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -12,22 +11,11 @@ import java.util.function.Function;
  * Validates adjustments.csv rows: a rep on the roster in the period, an amount in cents in the
  * rep's pay currency and not zero, a reason and an approver other than the rep. An adjustment id
  * paid in an earlier period is rejected: an adjustment is paid once.
+ *
+ * @param paidIn the earlier period whose close paid an adjustment id, if any
  */
-public final class AdjustmentValidator {
-
-    private final YearMonth period;
-    private final Roster roster;
-    private final AcceptedRows<Adjustment> accepted;
-    private final Function<String, Optional<String>> paidIn;
-
-    /** @param paidIn the earlier period whose close paid an adjustment id, if any */
-    public AdjustmentValidator(YearMonth period, Roster roster, Map<String, Adjustment> acceptedById,
-            Function<String, Optional<String>> paidIn) {
-        this.period = period;
-        this.roster = roster;
-        this.accepted = AcceptedRows.inMemory(acceptedById);
-        this.paidIn = paidIn;
-    }
+public record AdjustmentValidator(YearMonth period, Roster roster, AcceptedRows<Adjustment> accepted,
+        Function<String, Optional<String>> paidIn) {
 
     public IntakeItem<Adjustment> validate(CsvRow row) {
         return IntakeItem.keyed(row, "adjustment_id", accepted, r -> {

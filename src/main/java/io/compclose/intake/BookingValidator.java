@@ -23,51 +23,22 @@ import io.compclose.core.plan.PlanCatalog;
  * and what it earns is paid in this period. A booking id accepted in an earlier period and
  * delivered again with different values is a correction: it replaces the earlier delivery from this
  * period on, leaving the earlier period's figures as they were; unchanged, it is rejected.
+ *
+ * @param rates           the pay period's rates, for bookings in a currency other than the owner's pay currency
+ * @param lockedPeriods   the periods whose late bookings this period accepts
+ * @param earlierDelivery the latest delivery of a booking id before this period, if any
+ * @param rosterRejects   why a rep without an accepted roster row has none, to say so in their bookings' rejects
  */
-public final class BookingValidator {
-
-    private final YearMonth period;
-    private final Roster roster;
-    private final PlanCatalog plans;
-    private final AcceptedRows<Booking> acceptedById;
-    private final FxConversion rates;
-    private final Set<YearMonth> lockedPeriods;
-    private final Function<String, Optional<EarlierDelivery>> earlierDelivery;
-    private final RosterRejects rosterRejects;
+public record BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
+        FxConversion rates, Set<YearMonth> lockedPeriods, Function<String, Optional<EarlierDelivery>> earlierDelivery,
+        RosterRejects rosterRejects) {
 
     /** The latest delivery of a booking id in a period before this one. */
     public record EarlierDelivery(String period, Booking booking) {
     }
 
-    /** A validator for a period with no earlier deliveries and no locked periods. */
-    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
-            FxConversion rates) {
-        this(period, roster, plans, acceptedById, rates, Set.of(), id -> Optional.empty());
-    }
-
-    /**
-     * @param rates           the pay period's rates, for bookings in a currency other than the owner's pay currency
-     * @param lockedPeriods   the periods whose late bookings this period accepts
-     * @param earlierDelivery the latest delivery of a booking id before this period, if any
-     */
-    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
-            FxConversion rates, Set<YearMonth> lockedPeriods,
-            Function<String, Optional<EarlierDelivery>> earlierDelivery) {
-        this(period, roster, plans, acceptedById, rates, lockedPeriods, earlierDelivery, RosterRejects.none());
-    }
-
-    /** @param rosterRejects why a rep without an accepted roster row has none, to say so in their bookings' rejects */
-    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
-            FxConversion rates, Set<YearMonth> lockedPeriods,
-            Function<String, Optional<EarlierDelivery>> earlierDelivery, RosterRejects rosterRejects) {
-        this.rosterRejects = rosterRejects;
-        this.lockedPeriods = Set.copyOf(lockedPeriods);
-        this.earlierDelivery = earlierDelivery;
-        this.period = period;
-        this.roster = roster;
-        this.plans = plans;
-        this.acceptedById = acceptedById;
-        this.rates = rates;
+    public BookingValidator {
+        lockedPeriods = Set.copyOf(lockedPeriods);
     }
 
     public IntakeItem<Booking> validate(CsvRow row) {
@@ -141,23 +112,15 @@ public final class BookingValidator {
                 .orElse("unknown rep (no accepted row in reps.csv)"), repId);
     }
 
+    /** A booking of another month is rejected, but for a locked earlier month of the plan year: it lands late. */
     private void checkPeriod(YearMonth month, LocalDate day) {
-        if (month.equals(period)) {
-            return;
-        }
-        if (month.isAfter(period)) {
-            throw new RowRejectedException("booked_on", "outside the pay period " + period,
-                    day.toString());
-        }
-        if (month.getYear() != period.getYear()) {
-            throw new RowRejectedException("booked_on", "outside the pay period " + period + ": booked in the plan "
-                    + "year " + month.getYear() + ", whose commission is settled; pay it through adjustments.csv",
-                    day.toString());
-        }
-        if (!lockedPeriods.contains(month)) {
-            throw new RowRejectedException("booked_on", "outside the pay period " + period + ": " + month
-                    + " is not a locked period here (a booking lands late only for a locked period)",
-                    day.toString());
+        String why = month.isAfter(period) ? ""
+                : month.getYear() != period.getYear() ? ": booked in the plan year " + month.getYear()
+                        + ", whose commission is settled; pay it through adjustments.csv"
+                : month.equals(period) || lockedPeriods.contains(month) ? null
+                : ": " + month + " is not a locked period here (a booking lands late only for a locked period)";
+        if (why != null) {
+            throw new RowRejectedException("booked_on", "outside the pay period " + period + why, day.toString());
         }
     }
 

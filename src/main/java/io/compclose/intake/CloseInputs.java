@@ -28,11 +28,6 @@ public final class CloseInputs {
     private CloseInputs() {
     }
 
-    /** The CSV file a load step reads ("loadBookings": bookings.csv), or null for a step that reads none. */
-    public static String csvReadBy(String step) {
-        return InputFile.readBy(step).map(InputFile::fileName).orElse(null);
-    }
-
     /** Whether the step is the first to read some input file. */
     public static boolean reads(String step) {
         return step.equals("validatePlans") || InputFile.readBy(step).isPresent();

@@ -45,8 +45,9 @@ public class ExtractRowReader extends AbstractItemCountingItemStreamItemReader<C
 
     /** The configured query standing in for a file (bookings or usage), if any. */
     public static Optional<String> queryFor(ExtractProperties source, CsvFileSpec spec) {
-        String sql = spec == CsvFileSpec.BOOKINGS ? source.bookingsSql()
-                : spec == CsvFileSpec.USAGE ? source.usageSql() : null;
+        String file = spec.fileName();
+        String sql = file.equals(CsvFileSpec.BOOKINGS.fileName()) ? source.bookingsSql()
+                : file.equals(CsvFileSpec.USAGE.fileName()) ? source.usageSql() : null;
         return source.configured(sql) ? Optional.of(sql) : Optional.empty();
     }
 

@@ -3,7 +3,6 @@ package io.compclose.intake;
 import io.compclose.core.input.FxRate;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -11,25 +10,12 @@ import java.util.function.BiFunction;
  * Validates fx_rates.csv rows: a positive rate for a currency other than the base, for a month
  * not after the pay period. A rate an earlier close already used may be re-stated but not
  * changed: changing it would silently re-price statements that were already paid.
+ *
+ * @param accepted    rates accepted so far in this pay period by {@link FxRate#key()}; grows as rows pass
+ * @param earlierRate (currency, YYYY-MM) to the rate an earlier pay period's delivery holds, if any
  */
-public final class FxRateValidator {
-
-    private final YearMonth period;
-    private final String baseCurrency;
-    private final AcceptedRows<FxRate> accepted;
-    private final BiFunction<String, String, Optional<BigDecimal>> earlierRate;
-
-    /**
-     * @param acceptedByKey rates accepted so far in this pay period by {@link FxRate#key()}; grows as rows pass
-     * @param earlierRate   (currency, YYYY-MM) to the rate an earlier pay period's delivery holds, if any
-     */
-    public FxRateValidator(YearMonth period, String baseCurrency, Map<String, FxRate> acceptedByKey,
-            BiFunction<String, String, Optional<BigDecimal>> earlierRate) {
-        this.period = period;
-        this.baseCurrency = baseCurrency;
-        this.accepted = AcceptedRows.inMemory(acceptedByKey);
-        this.earlierRate = earlierRate;
-    }
+public record FxRateValidator(YearMonth period, String baseCurrency, AcceptedRows<FxRate> accepted,
+        BiFunction<String, String, Optional<BigDecimal>> earlierRate) {
 
     public IntakeItem<FxRate> validate(CsvRow row) {
         return IntakeItem.keyed(row, "currency", accepted, r -> new FxRate(r.currency("currency"),

@@ -14,18 +14,10 @@ import io.compclose.system.CloseRun;
  * absence) in {@code close_input}: a restart then knows whether the inbox still holds what was read.
  */
 @Component
-public class InputRecorder implements StepExecutionListener {
+public record InputRecorder(InputFileRepository inputs, Clock clock) implements StepExecutionListener {
 
     /** The monthly close's job name (the job configuration's constant, which this package cannot see). */
     private static final String CLOSE_JOB = "monthlyClose";
-
-    private final InputFileRepository inputs;
-    private final Clock clock;
-
-    public InputRecorder(InputFileRepository inputs, Clock clock) {
-        this.inputs = inputs;
-        this.clock = clock;
-    }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {

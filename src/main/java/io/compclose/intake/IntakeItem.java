@@ -3,6 +3,7 @@ package io.compclose.intake;
 import io.compclose.core.input.KeyedRow;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The outcome of validating one row: either the accepted value or the reject, never both. */
 public record IntakeItem<T>(T accepted, Reject reject) {
@@ -36,8 +37,7 @@ public record IntakeItem<T>(T accepted, Reject reject) {
      */
     static <T extends KeyedRow<T>> IntakeItem<T> keyed(CsvRow row, String keyColumn, AcceptedRows<T> accepted,
             Function<CsvRow, T> parse, Consumer<T> check) {
-        try {
-            row.requireWellFormed();
+        return checked(row, () -> {
             T candidate = parse.apply(row);
             T earlier = accepted.earlier(candidate.key());
             if (earlier != null) {
@@ -46,6 +46,14 @@ public record IntakeItem<T>(T accepted, Reject reject) {
             check.accept(candidate);
             accepted.add(candidate);
             return accept(candidate);
+        });
+    }
+
+    /** The outcome of {@code validation}, or the reject of a malformed row or of the rule it throws for. */
+    static <T> IntakeItem<T> checked(CsvRow row, Supplier<IntakeItem<T>> validation) {
+        try {
+            row.requireWellFormed();
+            return validation.get();
         } catch (RowRejectedException e) {
             return reject(e.toReject(row));
         }

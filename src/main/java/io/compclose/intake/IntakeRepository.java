@@ -66,7 +66,7 @@ public class IntakeRepository {
             rs.getBigDecimal(9) == null ? null : Money.of(rs.getBigDecimal(9), rs.getString(11)), rs.getInt(10),
             rs.getString(12), rs.getString(13), rs.getLong(14));
 
-    private static final TableRows<RepAssignment> ASSIGNMENTS = TableRows.of("rep_assignment", 2,
+    static final TableRows<RepAssignment> ASSIGNMENTS = TableRows.of("rep_assignment", 2,
             text("rep_id", RepAssignment::repId), date("effective_from", RepAssignment::effectiveFrom),
             date("effective_to", RepAssignment::effectiveTo), text("employee_id", RepAssignment::employeeId),
             text("name", RepAssignment::name), text("email", RepAssignment::email),
@@ -74,7 +74,7 @@ public class IntakeRepository {
             text("team", RepAssignment::team), text("plan_id", RepAssignment::planId),
             text("pay_currency", RepAssignment::payCurrency), whole("source_line", RepAssignment::line));
 
-    private static final TableRows<Booking> BOOKINGS = TableRows.of("booking", 1,
+    static final TableRows<Booking> BOOKINGS = TableRows.bulk("booking", 1,
             text("booking_id", Booking::bookingId), date("booked_on", Booking::bookedOn),
             text("account_id", Booking::accountId), text("account_name", Booking::accountName),
             text("owner_rep_id", Booking::ownerRepId), text("booking_type", b -> b.type().name()),
@@ -83,12 +83,12 @@ public class IntakeRepository {
             text("sourced_by_rep_id", Booking::sourcedByRepId), text("bundle_id", Booking::bundleId),
             whole("source_line", Booking::line));
 
-    private static final TableRows<Cancellation> CANCELLATIONS = TableRows.of("cancellation", 1,
+    static final TableRows<Cancellation> CANCELLATIONS = TableRows.of("cancellation", 1,
             text("cancellation_id", Cancellation::cancellationId), text("booking_id", Cancellation::bookingId),
             date("cancelled_on", Cancellation::cancelledOn), text("reason", c -> ColumnText.fit(c.reason(), 500)),
             whole("source_line", Cancellation::line));
 
-    private static final TableRows<RepFigure> FIGURES = TableRows.of("rep_figure", 2,
+    static final TableRows<RepFigure> FIGURES = TableRows.of("rep_figure", 2,
             text("source_file", RepFigure::sourceFile), text("source_id", RepFigure::sourceId),
             text("rep_id", RepFigure::repId), text("figure_period", RepFigure::period),
             text("metric", RepFigure::metric), number("figure_value", RepFigure::value),
@@ -99,29 +99,29 @@ public class IntakeRepository {
             text("reason", r -> ColumnText.fit(r.reason(), 500)), text("raw_value", r -> ColumnText.fit(r.rawValue(), 2000)),
             text("kind", r -> r.kind().name()));
 
-    private static final TableRows<Split> SPLITS = TableRows.of("booking_split", 2,
+    static final TableRows<Split> SPLITS = TableRows.of("booking_split", 2,
             text("booking_id", Split::bookingId), text("rep_id", Split::repId), number("percent", Split::percent),
             text("split_role", Split::role), whole("source_line", Split::line));
 
-    private static final TableRows<Adjustment> ADJUSTMENTS = TableRows.of("adjustment", 1,
+    static final TableRows<Adjustment> ADJUSTMENTS = TableRows.of("adjustment", 1,
             text("adjustment_id", Adjustment::adjustmentId), text("rep_id", Adjustment::repId),
             number("amount", Adjustment::amount), text("currency", Adjustment::currency),
             text("reason", a -> ColumnText.fit(a.reason(), 500)),
             text("approved_by", a -> ColumnText.fit(a.approvedBy(), 128)), whole("source_line", Adjustment::line));
 
-    private static final TableRows<FxRate> FX_RATES = TableRows.of("fx_rate", 2,
+    static final TableRows<FxRate> FX_RATES = TableRows.of("fx_rate", 2,
             text("currency", FxRate::currency), text("rate_period", FxRate::ratePeriod),
             number("rate_to_base", FxRate::rateToBase), whole("source_line", FxRate::line));
 
     /** billed_usage; the usage intake's preview has the same columns. */
-    static final TableRows<BilledUsage> USAGE = TableRows.of("billed_usage", 1,
+    static final TableRows<BilledUsage> USAGE = TableRows.bulk("billed_usage", 1,
             text("usage_id", BilledUsage::usageId), text("account_id", BilledUsage::accountId),
             text("product", BilledUsage::product), text("usage_month", u -> u.usageMonth().toString()),
             number("quantity", BilledUsage::quantity), text("unit", BilledUsage::unit),
             number("revenue", BilledUsage::revenue), text("currency", BilledUsage::currency),
             whole("source_line", BilledUsage::line));
 
-    private static final TableRows<AccountOwner> ACCOUNT_OWNERS = TableRows.of("account_owner", 4,
+    static final TableRows<AccountOwner> ACCOUNT_OWNERS = TableRows.bulk("account_owner", 4,
             text("account_id", AccountOwner::accountId), text("rep_id", AccountOwner::repId),
             text("owner_role", o -> o.role().name()), date("effective_from", AccountOwner::effectiveFrom),
             date("effective_to", AccountOwner::effectiveTo), whole("source_line", AccountOwner::line));
@@ -131,9 +131,7 @@ public class IntakeRepository {
 
     private static final String REJECT_COLUMNS = REJECTS.columnNames();
 
-    /** The roster's columns, named as {@link RepAssignment}'s components. */
-    private static final String ASSIGNMENT_COLUMNS = "rep_id, employee_id, name, email, role, manager_id, team, plan_id, "
-            + "pay_currency, effective_from, effective_to, source_line AS line";
+    private static final String ASSIGNMENT_COLUMNS = ASSIGNMENTS.selected();
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
@@ -157,24 +155,14 @@ public class IntakeRepository {
                 .param("period", period.toString()).query(Long.class).single();
     }
 
-    public void saveAssignments(String period, List<RepAssignment> rows) {
-        ASSIGNMENTS.upsert(jdbc, period, rows);
-    }
-
-    public void saveBookings(String period, List<Booking> rows) {
-        BOOKINGS.store(jdbc, bulkLoad, period, rows);
-    }
-
-    public void saveCancellations(String period, List<Cancellation> rows) {
-        CANCELLATIONS.upsert(jdbc, period, rows);
+    /** Stores a file's accepted rows in their table (see {@link TableRows#store}). */
+    <T> void save(TableRows<T> table, String period, List<T> rows) {
+        table.store(jdbc, bulkLoad, period, rows);
     }
 
     /** The period's cancellations accepted so far (a restarted step continues with them). */
     public Map<String, Cancellation> cancellations(String period) {
-        return byKey(Cancellation.class, Cancellation::key, """
-                SELECT cancellation_id, booking_id, cancelled_on, reason, source_line AS line FROM cancellation
-                WHERE pay_period = :period
-                """, Map.of("period", period));
+        return accepted(CANCELLATIONS, Cancellation.class, Cancellation::key, period);
     }
 
     /** The pay periods up to {@code period} that accepted bookings, the latest first. */
@@ -200,16 +188,11 @@ public class IntakeRepository {
                 .orElse(null)));
     }
 
-    public void saveFigures(String period, List<RepFigure> rows) {
-        FIGURES.upsert(jdbc, period, rows);
-    }
-
     /** The period's figures accepted so far from one file (a restarted step continues with them). */
     public Map<String, RepFigure> figures(String period, String file) {
-        return client.sql("""
-                SELECT source_file, source_id, rep_id, figure_period, metric, figure_value, detail, source_line
-                FROM rep_figure WHERE pay_period = :period AND source_file = :file
-                """).param("period", period).param("file", file)
+        // read by position: "value", a component's name, is a reserved word in H2
+        return client.sql("SELECT " + FIGURES.columnNames() + " FROM rep_figure WHERE pay_period = :period"
+                + " AND source_file = :file").param("period", period).param("file", file)
                 .query((rs, i) -> new RepFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getLong(8)))
                 .stream().collect(Collectors.toMap(RepFigure::sourceId, f -> f));
@@ -260,7 +243,7 @@ public class IntakeRepository {
      */
     public java.util.function.Function<String, Optional<BookingValidator.EarlierDelivery>> earlierDeliveries(
             String period) {
-        KeyFilter earlierIds = keys("SELECT booking_id FROM booking WHERE pay_period < ?", period);
+        KeyFilter earlierIds = keys(jdbc, "SELECT booking_id FROM booking WHERE pay_period < ?", period);
         return id -> !earlierIds.mightContain(id) ? Optional.empty() : client.sql("SELECT " + BOOKING_COLUMNS
                 + ", pay_period FROM booking WHERE booking_id = :id AND pay_period < :period ORDER BY pay_period DESC LIMIT 1")
                 .param("id", id).param("period", period)
@@ -276,7 +259,7 @@ public class IntakeRepository {
 
     /** The booking ids accepted in the period so far (a restarted step continues with them). */
     public KeyFilter bookingIds(String period) {
-        return keys("SELECT booking_id FROM booking WHERE pay_period = ?", period);
+        return keys(jdbc, "SELECT booking_id FROM booking WHERE pay_period = ?", period);
     }
 
     public List<Reject> rejects(String period) {
@@ -321,20 +304,9 @@ public class IntakeRepository {
                 .query(REJECT_ROW).list();
     }
 
-    public void saveSplits(String period, List<Split> rows) {
-        SPLITS.upsert(jdbc, period, rows);
-    }
-
     /** The period's splits accepted so far, by {@link Split#key()}. */
     public Map<String, Split> splits(String period) {
-        return byKey(Split.class, Split::key, """
-                SELECT booking_id, rep_id, percent, split_role AS role, source_line AS line FROM booking_split
-                WHERE pay_period = :period
-                """, Map.of("period", period));
-    }
-
-    public void saveAdjustments(String period, List<Adjustment> rows) {
-        ADJUSTMENTS.upsert(jdbc, period, rows);
+        return accepted(SPLITS, Split.class, Split::key, period);
     }
 
     /** The period's adjustments accepted so far (a restarted step continues with them). */
@@ -354,15 +326,9 @@ public class IntakeRepository {
                 """).param("id", adjustmentId).param("period", period).query(String.class).stream().findFirst();
     }
 
-    public void saveFxRates(String period, List<FxRate> rows) {
-        FX_RATES.upsert(jdbc, period, rows);
-    }
-
     /** The rates the period's delivery holds so far (a restarted step continues with them). */
     public Map<String, FxRate> fxRatesDelivered(String period) {
-        return byKey(FxRate.class, FxRate::key, """
-                SELECT currency, rate_period, rate_to_base, source_line AS line FROM fx_rate WHERE pay_period = :period
-                """, Map.of("period", period));
+        return accepted(FX_RATES, FxRate.class, FxRate::key, period);
     }
 
     /** The rate an earlier pay period's delivery holds for a currency and month, the latest first. */
@@ -385,10 +351,6 @@ public class IntakeRepository {
         return new FxConversion(baseCurrency, rates, ratePeriod);
     }
 
-    public void saveUsage(String period, List<BilledUsage> rows) {
-        USAGE.store(jdbc, bulkLoad, period, rows);
-    }
-
     /** A usage row accepted in the period, by id. */
     public Optional<BilledUsage> usage(String period, String usageId) {
         return usageRow(client, USAGE.table(), period, usageId);
@@ -406,15 +368,10 @@ public class IntakeRepository {
 
     /** The usage ids accepted in the period so far (a restarted step continues with them). */
     public KeyFilter usageIds(String period) {
-        return keys("SELECT usage_id FROM billed_usage WHERE pay_period = ?", period);
+        return keys(jdbc, "SELECT usage_id FROM billed_usage WHERE pay_period = ?", period);
     }
 
-    /** The keys a query returns, streamed into a filter (see {@link StreamingResults}). */
-    private KeyFilter keys(String sql, String period) {
-        return keys(jdbc, sql, period);
-    }
-
-    /** The keys a query of one period returns, streamed into a filter. */
+    /** The keys a query of one period returns, streamed into a filter (see {@link StreamingResults}). */
     static KeyFilter keys(JdbcTemplate jdbc, String sql, String period) {
         KeyFilter filter = KeyFilter.standard();
         jdbc.query(connection -> {
@@ -427,16 +384,15 @@ public class IntakeRepository {
         return filter;
     }
 
-    public void saveAccountOwners(String period, List<AccountOwner> rows) {
-        ACCOUNT_OWNERS.store(jdbc, bulkLoad, period, rows);
-    }
-
     /** The period's account owners accepted so far (a restarted step continues with them). */
     public Map<String, AccountOwner> accountOwners(String period) {
-        return byKey(AccountOwner.class, AccountOwner::key, """
-                SELECT account_id, rep_id, owner_role AS role, effective_from, effective_to, source_line AS line
-                FROM account_owner WHERE pay_period = :period
-                """, Map.of("period", period));
+        return accepted(ACCOUNT_OWNERS, AccountOwner.class, AccountOwner::key, period);
+    }
+
+    /** The period's rows of a table, by their key: what a restarted step has accepted so far. */
+    private <T> Map<String, T> accepted(TableRows<T> table, Class<T> type, Function<T, String> key, String period) {
+        return byKey(type, key, "SELECT " + table.selected() + " FROM " + table.table() + " WHERE pay_period = :period",
+                Map.of("period", period));
     }
 
     /** The rows a query returns, each made into the record by its column names, by their key. */
@@ -470,7 +426,11 @@ public class IntakeRepository {
      * batched upsert and {@link BulkLoad} use. Every table is keyed by pay period first, then by its
      * {@code keys} leading columns; a row stored again under its key replaces the earlier one's other columns.
      */
-    record TableRows<T>(String table, int keys, List<Column<T>> columns) {
+    record TableRows<T>(String table, int keys, boolean bulk, List<Column<T>> columns) {
+
+        /** The columns named otherwise than the component of the row's record they hold. */
+        private static final Map<String, String> COMPONENTS = Map.of("source_line", "line", "split_role", "role",
+                "owner_role", "role");
 
         /** A column, its JDBC type (the batched INSERT binds with it, never asking the driver) and its value. */
         record Column<T>(String name, int sqlType, Function<T, Object> value) {
@@ -495,17 +455,29 @@ public class IntakeRepository {
 
         @SafeVarargs
         static <T> TableRows<T> of(String table, int keys, Column<T>... columns) {
-            return new TableRows<>(table, keys, List.of(columns));
+            return new TableRows<>(table, keys, false, List.of(columns));
         }
 
-        /** The same columns in another table (the usage intake's preview of billed_usage). */
+        /** A large table (millions of rows), stored through {@link BulkLoad} where the database allows it. */
+        @SafeVarargs
+        static <T> TableRows<T> bulk(String table, int keys, Column<T>... columns) {
+            return new TableRows<>(table, keys, true, List.of(columns));
+        }
+
+        /** The same columns in another table, stored by upsert (the usage intake's preview of billed_usage). */
         TableRows<T> in(String otherTable) {
-            return new TableRows<>(otherTable, keys, columns);
+            return new TableRows<>(otherTable, keys, false, columns);
         }
 
         /** The columns after pay_period, in their order here. */
         String columnNames() {
             return columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        }
+
+        /** The columns named as the components of the row's record, which reads them back by name. */
+        String selected() {
+            return columns.stream().map(c -> COMPONENTS.containsKey(c.name()) ? c.name() + " AS "
+                    + COMPONENTS.get(c.name()) : c.name()).collect(Collectors.joining(", "));
         }
 
         String names() {
@@ -527,9 +499,9 @@ public class IntakeRepository {
             });
         }
 
-        /** Stores the rows through LOAD DATA where the database allows it, else with {@link #upsert}. */
+        /** Stores the rows: a bulk table's through LOAD DATA where the database allows it, else by {@link #upsert}. */
         void store(JdbcTemplate jdbc, BulkLoad bulkLoad, String period, List<T> rows) {
-            if (bulkLoad.available()) {
+            if (bulk && bulkLoad.available()) {
                 bulkLoad.replace(table, names(), rows, row -> values(period, row));
             } else {
                 upsert(jdbc, period, rows);

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -45,7 +46,7 @@ import io.compclose.system.StepFactory;
  * account owners, usage and adjustments; publish the rejects.
  */
 @Configuration
-@Import(IntakeStepsConfiguration.LoadStepRegistrar.class)
+@Import({IntakeStepsConfiguration.LoadStepRegistrar.class, IntakeStepsConfiguration.LoadSteps.class})
 public class IntakeStepsConfiguration {
 
     /** The step a step-scoped bean is made for: a load step's name says which file it loads. */
@@ -53,12 +54,19 @@ public class IntakeStepsConfiguration {
 
     @Bean
     Step validatePlans(StepFactory steps, PlanFiles planFiles) {
-        return steps.tasklet("validatePlans", (contribution, chunkContext) -> {
+        return once(steps, "validatePlans", execution -> {
             planFiles.forget();
-            CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+            CloseRun run = CloseRun.of(execution);
             planFiles.catalog(run.plans());
             // crediting rules are checked with the plans, before any row is read
             new CreditingRulesFile(Conditions::problem).read(run.inbox());
+        });
+    }
+
+    /** A step that does its work once, given the step's execution. */
+    static Step once(StepFactory steps, String name, Consumer<StepExecution> work) {
+        return steps.tasklet(name, (contribution, chunkContext) -> {
+            work.accept(chunkContext.getStepContext().getStepExecution());
             return RepeatStatus.FINISHED;
         });
     }
@@ -80,22 +88,17 @@ public class IntakeStepsConfiguration {
         }
     }
 
-    @Bean
-    LoadSteps loadSteps(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> inputRows,
-            InputLoad<?> inputLoad, IntakeRepository repository) {
-        return new LoadSteps(steps, inputRows, inputLoad, repository);
-    }
-
     /**
      * Makes a file's load step: its rows read, validated and written by the step-scoped beans of the step,
      * which its name tells which file to load. A required file must leave an accepted row.
      */
-    record LoadSteps(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> rows, InputLoad<?> load,
-            IntakeRepository repository) {
+    record LoadSteps(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> inputRows,
+            InputLoad<?> inputLoad, IntakeRepository repository) {
 
         Step step(InputFile file) {
-            var step = steps.<CsvRow, IntakeItem<?>>intakeChunk(file.step(), e -> dataLines(e, file.spec()))
-                    .reader(rows).processor(row -> load.validate(row)).writer(load::write);
+            var step = steps.<CsvRow, IntakeItem<?>>intakeChunk(file.step(),
+                    e -> dataLines(CloseRun.of(e).inbox(), file.spec()))
+                    .reader(inputRows).processor(row -> inputLoad.validate(row)).writer(inputLoad::write);
             if (file.spec().required()) {
                 step.listener((StepExecutionListener) new RequiredRowsCheck(file, repository));
             }
@@ -121,8 +124,8 @@ public class IntakeStepsConfiguration {
             PlanFiles planFiles) {
         String period = run.periodKey();
         return switch (InputFile.readBy(step).orElseThrow()) {
-            case REPS -> new InputLoad<>(new RosterValidator(planFiles.catalog(run.plans()),
-                    repository.roster(period))::validate, writer(run, repository::saveAssignments, repository));
+            case REPS -> load(period, repository, IntakeRepository.ASSIGNMENTS,
+                    new RosterValidator(planFiles.catalog(run.plans()), repository.roster(period))::validate);
             case BOOKINGS -> {
                 StoredAcceptedRows<Booking> accepted = new StoredAcceptedRows<>(repository.bookingIds(period),
                         id -> repository.booking(period, id));
@@ -130,64 +133,61 @@ public class IntakeStepsConfiguration {
                         planFiles.catalog(run.plans()), accepted, repository.fxRates(period, period),
                         repository.lockedPeriods(), repository.earlierDeliveries(period),
                         RosterRejects.read(run.inbox(), repository.rejects(period, CsvFileSpec.REPS.fileName())))
-                        ::validate, new IntakeWriter<>(period, repository::saveBookings, repository, accepted::written));
+                        ::validate, new IntakeWriter<>(period, repository, IntakeRepository.BOOKINGS,
+                                accepted::written));
             }
-            case SPLITS -> new InputLoad<>(new SplitValidator(repository.roster(period),
-                    id -> repository.booking(period, id).map(Booking::bookedOn), repository.splits(period))::validate,
-                    writer(run, repository::saveSplits, repository));
-            case ADJUSTMENTS -> new InputLoad<>(new AdjustmentValidator(run.period(), repository.roster(period),
-                    repository.adjustments(period), id -> repository.adjustmentPaidIn(id, period))::validate,
-                    writer(run, repository::saveAdjustments, repository));
+            case SPLITS -> load(period, repository, IntakeRepository.SPLITS,
+                    new SplitValidator(repository.roster(period), id -> repository.booking(period, id)
+                            .map(Booking::bookedOn), AcceptedRows.inMemory(repository.splits(period)))::validate);
+            case ADJUSTMENTS -> load(period, repository, IntakeRepository.ADJUSTMENTS,
+                    new AdjustmentValidator(run.period(), repository.roster(period),
+                            AcceptedRows.inMemory(repository.adjustments(period)),
+                            id -> repository.adjustmentPaidIn(id, period))::validate);
             case CANCELLATIONS -> {
                 List<String> bookingPeriods = repository.bookingPeriods(period);
-                yield new InputLoad<>(new CancellationValidator(run.period(),
+                yield load(period, repository, IntakeRepository.CANCELLATIONS, new CancellationValidator(run.period(),
                         bookingId -> repository.bookingHistory(bookingId, period, bookingPeriods),
-                        repository.cancellations(period))::validate,
-                        writer(run, repository::saveCancellations, repository));
+                        repository.cancellations(period))::validate);
             }
-            case KPIS -> new InputLoad<>(new RepFigureValidator(run.period(), repository.roster(period),
-                    repository.figures(period, CsvFileSpec.KPIS.fileName()))::validateKpi,
-                    writer(run, repository::saveFigures, repository));
-            case ACTIVITIES -> new InputLoad<>(new RepFigureValidator(run.period(), repository.roster(period),
-                    repository.figures(period, CsvFileSpec.ACTIVITIES.fileName()))::validateActivity,
-                    writer(run, repository::saveFigures, repository));
-            case FX_RATES -> new InputLoad<>(new FxRateValidator(run.period(), repository.baseCurrency(),
-                    repository.fxRatesDelivered(period),
-                    (currency, month) -> repository.earlierFxRate(period, currency, month))::validate,
-                    writer(run, repository::saveFxRates, repository));
-            case ACCOUNT_OWNERS -> new InputLoad<>(new AccountOwnerValidator(repository.roster(period),
-                    repository.accountOwners(period))::validate, writer(run, repository::saveAccountOwners, repository));
+            case KPIS -> load(period, repository, IntakeRepository.FIGURES, new RepFigureValidator(run.period(),
+                    repository.roster(period), repository.figures(period, CsvFileSpec.KPIS.fileName()))::validateKpi);
+            case ACTIVITIES -> load(period, repository, IntakeRepository.FIGURES, new RepFigureValidator(run.period(),
+                    repository.roster(period), repository.figures(period, CsvFileSpec.ACTIVITIES.fileName()))
+                    ::validateActivity);
+            case FX_RATES -> load(period, repository, IntakeRepository.FX_RATES, new FxRateValidator(run.period(),
+                    repository.baseCurrency(), AcceptedRows.inMemory(repository.fxRatesDelivered(period)),
+                    (currency, month) -> repository.earlierFxRate(period, currency, month))::validate);
+            case ACCOUNT_OWNERS -> load(period, repository, IntakeRepository.ACCOUNT_OWNERS,
+                    new AccountOwnerValidator(repository.roster(period), repository.accountOwners(period))::validate);
             case USAGE -> throw new IllegalStateException("usage is validated as it is read ahead: see usageReader");
         };
     }
 
-    private static <T> IntakeWriter<T> writer(CloseRun run, BiConsumer<String, List<T>> save,
-            IntakeRepository repository) {
-        return new IntakeWriter<>(run.periodKey(), save, repository);
+    /** A file's rows, each validated, the accepted ones stored in {@code table}. */
+    private static <T> InputLoad<T> load(String period, IntakeRepository repository,
+            IntakeRepository.TableRows<T> table, Function<CsvRow, IntakeItem<T>> validation) {
+        return new InputLoad<>(validation, new IntakeWriter<>(period, repository, table, rows -> { }));
     }
 
     @Bean
     Step loadUsage(StepFactory steps, AbstractItemCountingItemStreamItemReader<IntakeItem<BilledUsage>> usageReader,
             IntakeWriter<BilledUsage> usageWriter) {
         return steps.<IntakeItem<BilledUsage>, IntakeItem<BilledUsage>>intakeChunk(InputFile.USAGE.step(),
-                e -> dataLines(e, CsvFileSpec.USAGE)).reader(usageReader).writer(usageWriter).build();
+                        e -> dataLines(CloseRun.of(e).inbox(), CsvFileSpec.USAGE))
+                .reader(usageReader).writer(usageWriter).build();
     }
 
     /** Usage per account and month, and which rows replace an earlier delivery: set-based, after the load. */
     @Bean
     Step summariseUsage(StepFactory steps, UsageSummaryRepository usageSummary) {
-        return steps.tasklet("summariseUsage", (contribution, chunkContext) -> {
-            usageSummary.summarise(CloseRun.of(chunkContext.getStepContext().getStepExecution()).period());
-            return RepeatStatus.FINISHED;
-        });
+        return once(steps, "summariseUsage", execution -> usageSummary.summarise(CloseRun.of(execution).period()));
     }
 
     @Bean
     Step publishRejects(StepFactory steps, IntakeRepository repository) {
-        return steps.tasklet("publishRejects", (contribution, chunkContext) -> {
-            CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+        return once(steps, "publishRejects", execution -> {
+            CloseRun run = CloseRun.of(execution);
             AtomicFiles.write(run.rejectsFile(), rejectsCsv(repository.rejects(run.periodKey())));
-            return RepeatStatus.FINISHED;
         });
     }
 
@@ -210,7 +210,7 @@ public class IntakeStepsConfiguration {
     @StepScope
     IntakeWriter<BilledUsage> usageWriter(CloseRun run, IntakeRepository repository,
             StoredAcceptedRows<BilledUsage> acceptedUsage) {
-        return new IntakeWriter<>(run.periodKey(), repository::saveUsage, repository, acceptedUsage::written);
+        return new IntakeWriter<>(run.periodKey(), repository, IntakeRepository.USAGE, acceptedUsage::written);
     }
 
     /**
@@ -226,21 +226,29 @@ public class IntakeStepsConfiguration {
 
     /** rejects.csv: the close's, or the usage intake's of its preview. */
     static byte[] rejectsCsv(List<Reject> rejects) {
-        StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+        return csv(csv -> {
             csv.printRecord("file", "line", "column", "reason", "raw_value");
             for (Reject r : rejects) {
                 csv.printRecord(r.file(), r.line(), SpreadsheetSafe.text(r.column()), SpreadsheetSafe.text(r.reason()),
                         SpreadsheetSafe.text(r.rawValue()));
             }
+        });
+    }
+
+    /** What a CSV file of intake holds: its records, printed in order. */
+    interface CsvRecords {
+        void print(CSVPrinter csv) throws IOException;
+    }
+
+    /** A CSV file intake writes, as UTF-8 bytes: RFC 4180 with "\n" line ends. */
+    static byte[] csv(CsvRecords records) {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            records.print(csv);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static long dataLines(StepExecution execution, CsvFileSpec spec) {
-        return dataLines(CloseRun.of(execution).inbox(), spec);
     }
 
     /** Physical lines after the header: a cheap estimate of the rows for the progress line. */

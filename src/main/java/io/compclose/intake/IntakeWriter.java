@@ -16,14 +16,14 @@ public class IntakeWriter<T> implements ItemWriter<IntakeItem<T>> {
     private final BiConsumer<String, List<Reject>> rejectSink;
     private final Consumer<List<T>> written;
 
-    public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink, IntakeRepository repository) {
-        this(period, acceptedSink, repository, rows -> { });
-    }
-
-    /** @param written told a chunk's accepted rows once they are written, e.g. {@link StoredAcceptedRows#written} */
-    public IntakeWriter(String period, BiConsumer<String, List<T>> acceptedSink, IntakeRepository repository,
+    /**
+     * Into a table of the close, the rejects into the close's.
+     *
+     * @param written told a chunk's accepted rows once they are written, e.g. {@link StoredAcceptedRows#written}
+     */
+    IntakeWriter(String period, IntakeRepository repository, IntakeRepository.TableRows<T> table,
             Consumer<List<T>> written) {
-        this(period, acceptedSink, repository::saveRejects, written);
+        this(period, (p, rows) -> repository.save(table, p, rows), repository::saveRejects, written);
     }
 
     /** @param rejectSink where the rejects go: the close's, or a preview's own table */

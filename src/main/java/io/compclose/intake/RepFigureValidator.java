@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -14,19 +15,9 @@ import java.util.regex.Pattern;
  * started by the end of the pay period, a number, an MBO score between 0 and 1, an activity dated
  * in the pay period. A re-delivered identical row is harmless; a conflicting one is rejected.
  */
-public final class RepFigureValidator {
+public record RepFigureValidator(YearMonth period, Roster roster, Map<String, RepFigure> acceptedById) {
 
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
-
-    private final YearMonth period;
-    private final Roster roster;
-    private final Map<String, RepFigure> acceptedById;
-
-    public RepFigureValidator(YearMonth period, Roster roster, Map<String, RepFigure> acceptedById) {
-        this.period = period;
-        this.roster = roster;
-        this.acceptedById = acceptedById;
-    }
 
     public IntakeItem<RepFigure> validateKpi(CsvRow row) {
         return validate(row, () -> {
@@ -58,14 +49,9 @@ public final class RepFigureValidator {
         }, "activity_id");
     }
 
-    private interface Parse {
-        RepFigure figure();
-    }
-
-    private IntakeItem<RepFigure> validate(CsvRow row, Parse parse, String keyColumn) {
-        try {
-            row.requireWellFormed();
-            RepFigure candidate = parse.figure();
+    private IntakeItem<RepFigure> validate(CsvRow row, Supplier<RepFigure> parse, String keyColumn) {
+        return IntakeItem.checked(row, () -> {
+            RepFigure candidate = parse.get();
             RepFigure earlier = acceptedById.get(candidate.sourceId());
             if (earlier != null) {
                 return IntakeItem.redelivery(row, keyColumn, row.values().getOrDefault(keyColumn, ""), earlier.line(),
@@ -73,9 +59,7 @@ public final class RepFigureValidator {
             }
             acceptedById.put(candidate.sourceId(), candidate);
             return IntakeItem.accept(candidate);
-        } catch (RowRejectedException e) {
-            return IntakeItem.reject(e.toReject(row));
-        }
+        });
     }
 
     private String knownRep(String repId) {

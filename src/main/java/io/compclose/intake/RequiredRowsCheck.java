@@ -30,23 +30,13 @@ import io.compclose.system.CloseRun;
  * message points at them), then forgotten, and its reader's position is cleared, so the corrected file
  * is read from its first line.
  */
-public final class RequiredRowsCheck implements StepExecutionListener {
+public record RequiredRowsCheck(InputFile file, IntakeRepository repository) implements StepExecutionListener {
 
     /** The job parameter naming the required files that may have no accepted row: "bookings". */
     public static final String ALLOW_EMPTY = "allowEmpty";
 
     /** The required files a close may run without: only bookings (a close without reps pays no one). */
     public static final Set<String> MAY_BE_EMPTY = Set.of("bookings");
-
-    private final InputFile file;
-    private final CsvFileSpec spec;
-    private final IntakeRepository repository;
-
-    public RequiredRowsCheck(InputFile file, IntakeRepository repository) {
-        this.file = file;
-        this.spec = file.spec();
-        this.repository = repository;
-    }
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
@@ -59,6 +49,7 @@ public final class RequiredRowsCheck implements StepExecutionListener {
         if (accepted > 0) {
             return null;
         }
+        CsvFileSpec spec = file.spec();
         Map<String, Long> rejects = repository.rejectCounts(period, spec.fileName());
         long rows = rejects.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> outside = spec == CsvFileSpec.BOOKINGS
@@ -79,7 +70,7 @@ public final class RequiredRowsCheck implements StepExecutionListener {
 
     private boolean allowedEmpty(StepExecution step) {
         String allowed = step.getJobExecution().getJobParameters().getString(ALLOW_EMPTY);
-        return allowed != null && Arrays.asList(allowed.split(",")).contains(name(spec.fileName()));
+        return allowed != null && Arrays.asList(allowed.split(",")).contains(name(file.fileName()));
     }
 
     /**

@@ -62,8 +62,4 @@ public final class RosterRejects {
                         : reject.column() + ": ") + reject.reason() + (reject.rawValue().isEmpty() ? ""
                                 : ", '" + reject.rawValue() + "'") + "): fix that row");
     }
-
-    public static RosterRejects none() {
-        return new RosterRejects(Map.of());
-    }
 }

@@ -33,8 +33,7 @@ public final class RosterValidator {
     }
 
     public IntakeItem<RepAssignment> validate(CsvRow row) {
-        try {
-            row.requireWellFormed();
+        return IntakeItem.checked(row, () -> {
             RepAssignment candidate = parse(row);
             Optional<RepAssignment> sameKey = accepted.assignments(candidate.repId()).stream()
                     .filter(a -> a.effectiveFrom().equals(candidate.effectiveFrom())).findFirst();
@@ -45,9 +44,7 @@ public final class RosterValidator {
             accepted.add(candidate);
             repByEmployeeId.putIfAbsent(candidate.employeeId(), candidate.repId());
             return IntakeItem.accept(candidate);
-        } catch (RowRejectedException e) {
-            return IntakeItem.reject(e.toReject(row));
-        }
+        });
     }
 
     private static RepAssignment parse(CsvRow row) {

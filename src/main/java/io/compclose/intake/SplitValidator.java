@@ -4,7 +4,6 @@ import io.compclose.core.input.Roster;
 import io.compclose.core.input.Split;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -13,22 +12,13 @@ import java.util.function.Function;
  * date, and a percent above 0 and at most 100. Whether a booking's parts total 100 % is known only
  * once the whole file is read: crediting checks it, and a booking whose parts do not total 100 % is
  * not credited but shown to finance as an exception.
+ *
+ * @param bookedOn the booking date of a booking accepted in this period, by booking id
  */
-public final class SplitValidator {
+public record SplitValidator(Roster roster, Function<String, Optional<LocalDate>> bookedOn,
+        AcceptedRows<Split> accepted) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
-    private final Roster roster;
-    private final Function<String, Optional<LocalDate>> bookedOn;
-    private final AcceptedRows<Split> accepted;
-
-    /** @param bookedOn the booking date of a booking accepted in this period, by booking id */
-    public SplitValidator(Roster roster, Function<String, Optional<LocalDate>> bookedOn,
-            Map<String, Split> acceptedByKey) {
-        this.roster = roster;
-        this.bookedOn = bookedOn;
-        this.accepted = AcceptedRows.inMemory(acceptedByKey);
-    }
 
     public IntakeItem<Split> validate(CsvRow row) {
         return IntakeItem.keyed(row, "rep_id", accepted, r -> new Split(r.text("booking_id"), r.text("rep_id"),

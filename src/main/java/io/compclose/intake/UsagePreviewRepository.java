@@ -24,7 +24,7 @@ public class UsagePreviewRepository {
     private static final TableRows<BilledUsage> PREVIEW = IntakeRepository.USAGE.in("usage_preview");
 
     /** intake_reject's columns but the file's, which is always usage.csv. */
-    private static final TableRows<Reject> REJECTS = new TableRows<>("usage_preview_reject", 1,
+    private static final TableRows<Reject> REJECTS = new TableRows<>("usage_preview_reject", 1, false,
             IntakeRepository.REJECTS.columns().subList(1, IntakeRepository.REJECTS.columns().size()));
 
     private final JdbcTemplate jdbc;

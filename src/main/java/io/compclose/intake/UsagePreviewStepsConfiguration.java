@@ -2,23 +2,19 @@ package io.compclose.intake;
 
 import io.compclose.core.input.BilledUsage;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseProperties;
@@ -44,52 +40,42 @@ public class UsagePreviewStepsConfiguration {
     /** Each day's file is the month so far, whole: yesterday's preview gives way to it. */
     @Bean
     Step clearUsagePreview(StepFactory steps, UsagePreviewRepository preview) {
-        return steps.tasklet("clearUsagePreview", (contribution, chunkContext) -> {
-            preview.clear(UsageIntakeRun.from(chunkContext.getStepContext().getJobParameters()).periodKey());
-            return RepeatStatus.FINISHED;
-        });
+        return IntakeStepsConfiguration.once(steps, "clearUsagePreview",
+                execution -> preview.clear(UsageIntakeRun.of(execution).periodKey()));
     }
 
     @Bean
-    Step stageUsage(StepFactory steps, AbstractItemCountingItemStreamItemReader<CsvRow> usageToDateReader,
-            ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageToDateValidation,
+    Step stageUsage(StepFactory steps,
+            AbstractItemCountingItemStreamItemReader<IntakeItem<BilledUsage>> usageToDateReader,
             IntakeWriter<BilledUsage> usageToDateWriter) {
-        return steps.<CsvRow, IntakeItem<BilledUsage>>intakeChunk("stageUsage",
+        return steps.<IntakeItem<BilledUsage>, IntakeItem<BilledUsage>>intakeChunk("stageUsage",
                         e -> IntakeStepsConfiguration.dataLines(UsageIntakeRun.of(e).inbox(), USAGE_TO_DATE))
-                .reader(usageToDateReader).processor(usageToDateValidation).writer(usageToDateWriter).build();
+                .reader(usageToDateReader).writer(usageToDateWriter).build();
     }
 
     @Bean
     Step publishUsagePreview(StepFactory steps, UsagePreviewRepository preview) {
-        return steps.tasklet("publishUsagePreview", (contribution, chunkContext) -> {
-            UsageIntakeRun run = UsageIntakeRun.from(chunkContext.getStepContext().getJobParameters());
+        return IntakeStepsConfiguration.once(steps, "publishUsagePreview", execution -> {
+            UsageIntakeRun run = UsageIntakeRun.of(execution);
             AtomicFiles.write(run.previewFile(), accountTotalsCsv(preview, run.periodKey()));
             AtomicFiles.write(run.rejectsFile(), IntakeStepsConfiguration.rejectsCsv(preview.rejects(run.periodKey())));
-            return RepeatStatus.FINISHED;
         });
     }
 
-    @Bean
-    @StepScope
-    AbstractItemCountingItemStreamItemReader<CsvRow> usageToDateReader(@Value(PARAMS) Map<String, Object> params,
-            ExtractProperties extract, CloseProperties properties) {
-        UsageIntakeRun run = UsageIntakeRun.from(params);
-        return new ReadAhead<>(ExtractRowReader.queryFor(extract, CsvFileSpec.USAGE)
-                .<AbstractItemCountingItemStreamItemReader<CsvRow>>map(sql -> new ExtractRowReader(extract, sql,
-                        CsvFileSpec.USAGE))
-                .orElseGet(() -> new CsvRowReader(run.inbox(), USAGE_TO_DATE)), 2 * properties.intakeChunkSize());
-    }
-
     /**
-     * The close's validation, but for FX: the month's rates arrive with the close's fx_rates.csv, so a
-     * foreign currency is accepted here and the command names it as still needing a rate.
+     * Read and validated ahead of the step, as the close's usage is, but for FX: the month's rates arrive
+     * with the close's fx_rates.csv, so a foreign currency is accepted here and the command names it as
+     * still needing a rate.
      */
     @Bean
     @StepScope
-    ItemProcessor<CsvRow, IntakeItem<BilledUsage>> usageToDateValidation(@Value(PARAMS) Map<String, Object> params,
+    AbstractItemCountingItemStreamItemReader<IntakeItem<BilledUsage>> usageToDateReader(
+            @Value(PARAMS) Map<String, Object> params, ExtractProperties extract, CloseProperties properties,
             StoredAcceptedRows<BilledUsage> acceptedUsageToDate) {
-        return new UsageValidator(UsageIntakeRun.from(params).period(), acceptedUsageToDate,
-                currency -> true)::validate;
+        UsageIntakeRun run = UsageIntakeRun.from(params);
+        return ReadAhead.processing(ExtractRowReader.of(extract, run.inbox(), USAGE_TO_DATE),
+                2 * properties.intakeChunkSize(),
+                new UsageValidator(run.period(), acceptedUsageToDate, currency -> true)::validate);
     }
 
     @Bean
@@ -100,8 +86,9 @@ public class UsagePreviewStepsConfiguration {
                 acceptedUsageToDate::written);
     }
 
+    /** Not a proxy: validation runs on the read-ahead thread, where no step scope is active. */
     @Bean
-    @StepScope
+    @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
     StoredAcceptedRows<BilledUsage> acceptedUsageToDate(@Value(PARAMS) Map<String, Object> params,
             UsagePreviewRepository preview) {
         String period = UsageIntakeRun.from(params).periodKey();
@@ -109,8 +96,7 @@ public class UsagePreviewStepsConfiguration {
     }
 
     static byte[] accountTotalsCsv(UsagePreviewRepository preview, String period) {
-        StringWriter text = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+        return IntakeStepsConfiguration.csv(csv -> {
             csv.printRecord("account_id", "usage_month", "currency", "usage_rows", "revenue");
             preview.accountTotals(period, total -> {
                 try {
@@ -120,10 +106,7 @@ public class UsagePreviewStepsConfiguration {
                     throw new UncheckedIOException(e);
                 }
             });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /** Two decimals at least, four (the column's scale) at most: 50.25, 800.00, 0.1234. */

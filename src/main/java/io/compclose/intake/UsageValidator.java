@@ -10,25 +10,14 @@ import java.util.function.Predicate;
  * period and at most 24 months before it (the longest baseline a usage plan looks back on), and
  * for the pay period's own month an FX rate, since only that month's revenue is paid on now.
  * Earlier months are baseline history and were converted when they were closed.
+ *
+ * @param acceptedById        usage accepted so far in this pay period by usage id; grows as rows pass
+ * @param rateKnownThisPeriod true for the base currency and for currencies fx_rates.csv prices in the period
  */
-public final class UsageValidator {
+public record UsageValidator(YearMonth period, AcceptedRows<BilledUsage> acceptedById,
+        Predicate<String> rateKnownThisPeriod) {
 
     private static final int BASELINE_MONTHS = 24;
-
-    private final YearMonth period;
-    private final AcceptedRows<BilledUsage> acceptedById;
-    private final Predicate<String> rateKnownThisPeriod;
-
-    /**
-     * @param acceptedById        usage accepted so far in this pay period by usage id; grows as rows pass
-     * @param rateKnownThisPeriod true for the base currency and for currencies fx_rates.csv prices in the period
-     */
-    public UsageValidator(YearMonth period, AcceptedRows<BilledUsage> acceptedById,
-            Predicate<String> rateKnownThisPeriod) {
-        this.period = period;
-        this.acceptedById = acceptedById;
-        this.rateKnownThisPeriod = rateKnownThisPeriod;
-    }
 
     public IntakeItem<BilledUsage> validate(CsvRow row) {
         return IntakeItem.keyed(row, "usage_id", acceptedById, r -> {

@@ -26,7 +26,7 @@ class AdjustmentValidatorTests {
             new RepAssignment("R2", "E2", "Bo", "bo@example.com", Role.AE, "M1", "West", "AE", "USD",
                     LocalDate.of(2026, 1, 1), LocalDate.of(2026, 9, 30), 3)));
     private final AdjustmentValidator validator = new AdjustmentValidator(YearMonth.of(2026, 10), roster,
-            new HashMap<>(), id -> id.equals("OLD") ? Optional.of("2026-09") : Optional.empty());
+            AcceptedRows.inMemory(new HashMap<String, Adjustment>()), id -> id.equals("OLD") ? Optional.of("2026-09") : Optional.empty());
 
     private String validate(long line, String csv) {
         IntakeItem<Adjustment> item = validator.validate(TestRows.row("adjustments.csv", COLUMNS, line, csv));

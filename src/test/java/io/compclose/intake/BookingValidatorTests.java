@@ -36,7 +36,8 @@ class BookingValidatorTests {
     private final PlanCatalog plans = new PlanCatalog(List.of(
             plan("AE", LocalDate.of(2026, 1, 1)), plan("OLD", LocalDate.of(2026, 10, 20))));
     private final BookingValidator validator = new BookingValidator(YearMonth.of(2026, 10), roster, plans,
-            AcceptedRows.inMemory(new HashMap<String, Booking>()), new FxConversion("USD", Map.of("EUR", new BigDecimal("1.08"))));
+            AcceptedRows.inMemory(new HashMap<String, Booking>()), new FxConversion("USD", Map.of("EUR", new BigDecimal("1.08"))),
+            java.util.Set.of(), id -> java.util.Optional.empty(), new RosterRejects(Map.of()));
 
     private static Plan plan(String id, LocalDate from) {
         return Plan.flat(id, 1, id, from, null, "USD", PlanComponent.flat("c", new BigDecimal("0.08")), "p");
@@ -54,7 +55,7 @@ class BookingValidatorTests {
                 roster, plans, AcceptedRows.inMemory(new HashMap<String, Booking>()), new FxConversion("USD", Map.of()),
                 java.util.Set.of(YearMonth.of(2026, 10)), id -> id.equals("B-OLD")
                         ? java.util.Optional.of(new BookingValidator.EarlierDelivery("2026-10", october))
-                        : java.util.Optional.empty());
+                        : java.util.Optional.empty(), new RosterRejects(Map.of()));
         BookingValidator november = novemberFile.get();
 
         assertThat(november.validate(row(3, "B-LATE,2026-10-20,A-1,R002,NEW,P,500,USD,,,")).isAccepted()).isTrue();
@@ -70,7 +71,7 @@ class BookingValidatorTests {
 
         BookingValidator january = new BookingValidator(YearMonth.of(2027, 1), roster, plans,
                 AcceptedRows.inMemory(new HashMap<String, Booking>()), new FxConversion("USD", Map.of()),
-                java.util.Set.of(YearMonth.of(2026, 12)), id -> java.util.Optional.empty());
+                java.util.Set.of(YearMonth.of(2026, 12)), id -> java.util.Optional.empty(), new RosterRejects(Map.of()));
         assertThat(reason(january.validate(row(8, "B-YE,2026-12-30,A-1,R002,NEW,P,500,USD,,,"))))
                 .isEqualTo("booked_on: outside the pay period 2027-01: booked in the plan year 2026, whose "
                         + "commission is settled; pay it through adjustments.csv");

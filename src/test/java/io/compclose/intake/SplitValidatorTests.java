@@ -30,7 +30,8 @@ class SplitValidatorTests {
     private final Map<String, Booking> bookings = Map.of("B1", new Booking("B1", LocalDate.of(2026, 10, 5), "A1",
             null, "R1", BookingType.NEW, "P", Money.of("1000", "USD"), null, 12, null, null, 2));
     private final SplitValidator validator = new SplitValidator(roster,
-            id -> Optional.ofNullable(bookings.get(id)).map(Booking::bookedOn), new HashMap<>());
+            id -> Optional.ofNullable(bookings.get(id)).map(Booking::bookedOn),
+            AcceptedRows.inMemory(new HashMap<String, Split>()));
 
     private String validate(long line, String csv) {
         IntakeItem<Split> item = validator.validate(TestRows.row("splits.csv", COLUMNS, line, csv));

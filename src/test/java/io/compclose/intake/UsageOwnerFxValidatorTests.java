@@ -33,7 +33,7 @@ class UsageOwnerFxValidatorTests {
     private final Map<String, BigDecimal> earlierRates = Map.of(
             "EUR|2026-10", new BigDecimal("1.08"),
             "GBP|2026-10", new BigDecimal("1.27"));
-    private final FxRateValidator rates = new FxRateValidator(NOV, "USD", new HashMap<>(),
+    private final FxRateValidator rates = new FxRateValidator(NOV, "USD", AcceptedRows.inMemory(new HashMap<String, FxRate>()),
             (currency, month) -> Optional.ofNullable(earlierRates.get(currency + "|" + month)));
 
     private final UsageValidator usage = new UsageValidator(NOV, AcceptedRows.inMemory(new HashMap<String, BilledUsage>()),
