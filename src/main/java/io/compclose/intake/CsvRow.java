@@ -124,6 +124,10 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
             if (!currency.getCurrencyCode().equals(value)) {
                 throw new RowRejectedException(column, "currency code must be upper case ISO 4217", value);
             }
+            if (currency.getDefaultFractionDigits() < 0) {
+                throw new RowRejectedException(column, "not a currency money is paid in (ISO 4217 gives it no minor unit)",
+                        value);
+            }
             return value;
         } catch (IllegalArgumentException e) {
             throw new RowRejectedException(column, "not an ISO 4217 currency code", value);

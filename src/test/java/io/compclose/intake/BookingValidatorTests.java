@@ -105,6 +105,7 @@ class BookingValidatorTests {
             "B-1,2026-10-05,A-1,R001,RENEW,P,1,USD,,,|type|unknown value; expected one of [NEW, UPSELL, CROSS_SELL, RENEWAL]",
             "B-1,2026-10-05,A-1,R001,NEW,P,1,usd,,,|currency|currency code must be upper case ISO 4217",
             "B-1,2026-10-05,A-1,R001,NEW,P,1,XYZ,,,|currency|not an ISO 4217 currency code",
+            "B-1,2026-10-05,A-1,R001,NEW,P,1,XAU,,,|currency|not a currency money is paid in (ISO 4217 gives it no minor unit)",
             "B-1,2026-10-05,A-1,R001,NEW,P,1,GBP,,,|currency|no FX rate for GBP in 2026-10 (fx_rates.csv) to convert into the owner's pay currency USD",
             "B-1,2026-10-05,A-1,R009,NEW,P,1,USD,,,|owner_rep_id|unknown rep (no accepted row in reps.csv)",
             "B-1,2026-10-20,A-1,R001,NEW,P,1,USD,,,|owner_rep_id|rep has no roster assignment on 2026-10-20",

@@ -17,6 +17,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        if (currency.getDefaultFractionDigits() < 0) {
+            // gold or a fund code: nothing to round to, and nothing a payroll pays
+            throw new IllegalArgumentException(currency.getCurrencyCode() + " has no minor unit");
+        }
     }
 
     public static Money of(String amount, String currencyCode) {

@@ -41,6 +41,12 @@ class MoneyTests {
     }
 
     @Test
+    void refusesACurrencyWithoutAMinorUnit() {
+        // Currency.getDefaultFractionDigits() is -1 for gold: rounded() would round to tens
+        assertThatThrownBy(() -> Money.of("100", "XAU")).hasMessage("XAU has no minor unit");
+    }
+
+    @Test
     void readsAStoredAmountBackWithoutRoundingItAgain() {
         // a decimal(19,4) column pads 449.05 to 449.0500: the padding goes, the value stays
         assertThat(Money.stored(new BigDecimal("449.0500"), "USD")).isEqualTo(Money.of("449.05", "USD"));
