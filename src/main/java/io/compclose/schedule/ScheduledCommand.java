@@ -1,8 +1,5 @@
 package io.compclose.schedule;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** What a catalog entry runs: one of the commands, exactly as the command line runs it. */
 public enum ScheduledCommand {
 
@@ -28,9 +25,5 @@ public enum ScheduledCommand {
 
     public boolean readsInbox() {
         return readsInbox;
-    }
-
-    static Optional<ScheduledCommand> of(String word) {
-        return Arrays.stream(values()).filter(c -> c.word.equals(word)).findFirst();
     }
 }
