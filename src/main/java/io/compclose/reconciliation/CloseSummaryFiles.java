@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +17,7 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperReport;
 
+import io.compclose.system.Amounts;
 import io.compclose.system.ReportTemplates;
 import io.compclose.system.SpreadsheetSafe;
 
@@ -59,7 +57,7 @@ public final class CloseSummaryFiles {
             m.put("item", row.item());
             m.put("currency", row.currency());
             m.put("count", row.count() == null ? null : String.format(Locale.US, "%,d", row.count()));
-            m.put("amount", amount(row.amount()));
+            m.put("amount", Amounts.format(row.amount()));
             m.put("detail", row.detail());
             return m;
         }).toList();
@@ -68,15 +66,6 @@ public final class CloseSummaryFiles {
         } catch (JRException e) {
             throw new IllegalStateException("Cannot render the close summary " + title, e);
         }
-    }
-
-    private static String amount(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-        format.setRoundingMode(RoundingMode.HALF_EVEN);
-        return format.format(value);
     }
 
     /** At least two decimals, and no trailing zeros beyond them: 1330241.9600 is 1330241.96. */

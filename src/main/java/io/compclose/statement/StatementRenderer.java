@@ -12,6 +12,7 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperReport;
 
+import io.compclose.system.Amounts;
 import io.compclose.system.ReportTemplates;
 
 /**
