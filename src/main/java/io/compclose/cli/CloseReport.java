@@ -52,8 +52,8 @@ public record CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeR
         out.println();
         out.printf(Locale.ROOT, "  %-20s %-10s %10s %10s%n", "step", "status", "read", "written");
         for (StepExecution step : steps(execution)) {
-            out.printf(Locale.ROOT, "  %-20s %-10s %10s %10s%n", step.getStepName(), step.getStatus(),
-                    count(step.getReadCount()), count(step.getWriteCount()));
+            out.printf(Locale.ROOT, "  %-20s %-10s %,10d %,10d%n", step.getStepName(), step.getStatus(),
+                    step.getReadCount(), step.getWriteCount());
         }
         out.println();
         Map<String, Long> rejects = intake.rejectsByFile(period);
@@ -168,10 +168,6 @@ public record CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeR
         }
         Duration d = Duration.between(execution.getStartTime(), execution.getEndTime());
         return String.format(Locale.ROOT, ", %.1f s", d.toMillis() / 1000.0);
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** The files of the configured payroll layouts beside the generic one: {@code payroll-2026-10.adp.csv}. */

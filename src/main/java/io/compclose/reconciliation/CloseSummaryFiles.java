@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -37,7 +38,7 @@ public final class CloseSummaryFiles {
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             csv.printRecord("section", "item", "currency", "count", "amount", "detail");
             for (CloseSummaryRepository.Row row : rows) {
-                csv.printRecord(row.section(), SpreadsheetSafe.text(row.item()), nullToEmpty(row.currency()),
+                csv.printRecord(row.section(), SpreadsheetSafe.text(row.item()), Objects.toString(row.currency(), ""),
                         row.count() == null ? "" : row.count(), row.amount() == null ? "" : plain(row.amount()),
                         SpreadsheetSafe.text(row.detail()));
             }
@@ -72,9 +73,5 @@ public final class CloseSummaryFiles {
     private static String plain(BigDecimal amount) {
         BigDecimal stripped = amount.stripTrailingZeros();
         return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }
