@@ -4,18 +4,16 @@ package io.compclose.schedule;
 public enum ScheduledCommand {
 
     /** The monthly close: starts, restarts after a failure, continues after approval, or does nothing. */
-    CLOSE("close", true),
+    CLOSE("close"),
     /** The month-to-date usage.csv, read as the close will read it, into a preview. */
-    USAGE_INTAKE("usage-intake", true),
+    USAGE_INTAKE("usage-intake"),
     /** Every statement of the period not delivered yet, once more. */
-    RESEND("resend", false);
+    RESEND("resend");
 
     private final String word;
-    private final boolean readsInbox;
 
-    ScheduledCommand(String word, boolean readsInbox) {
+    ScheduledCommand(String word) {
         this.word = word;
-        this.readsInbox = readsInbox;
     }
 
     /** The command as typed on the command line and in the catalog. */
@@ -23,7 +21,8 @@ public enum ScheduledCommand {
         return word;
     }
 
+    /** Whether a run reads an inbox: a resend sends the statements the close made. */
     public boolean readsInbox() {
-        return readsInbox;
+        return this != RESEND;
     }
 }
