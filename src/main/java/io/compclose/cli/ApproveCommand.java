@@ -35,8 +35,8 @@ public record ApproveCommand(CloseHistory history, ReviewRepository review, Cloc
         JobExecution last = revision == 0 ? null : history.lastExecution(any.atRevision(revision));
         if (!CloseHistory.stoppedForReview(last)) {
             err.println("compclose: the close of " + period + " is not waiting for approval ("
-                    + (last == null ? "it has not run" : "its last run is " + last.getStatus().toString()
-                            .toLowerCase(java.util.Locale.ROOT)) + ")");
+                    + (last == null ? "it has not run" : "its last run is " + CloseFacts.lowerCase(last.getStatus()))
+                    + ")");
             return ExitCode.BAD_INPUT;
         }
         Optional<ReviewRepository.Approval> earlier = review.approval(period, revision);

@@ -66,10 +66,11 @@ public final class Cli {
             }
             requireWritable(outDir);
             if (command instanceof Commands.Serve serve) {
-                return serve.worker ? work(line, outDir, out, extraConfiguration)
-                        : serve(line, serve.jobs, outDir, out, extraConfiguration);
+                return untilStopped(serve.worker ? startWorking(line, outDir, out, extraConfiguration)
+                        : startServing(line, serve.jobs, outDir, out, extraConfiguration));
             }
-            try (ConfigurableApplicationContext context = start(line, outDir, extraConfiguration)) {
+            try (ConfigurableApplicationContext context = started(application(outDir, "", extraConfiguration)
+                    .web(WebApplicationType.NONE), line, outDir)) {
                 return run(command, context, outDir, out, err);
             }
         } catch (Arguments.UsageException e) {
@@ -188,10 +189,6 @@ public final class Cli {
         }
     }
 
-    private static ConfigurableApplicationContext start(Arguments line, Path outDir, Class<?>[] extra) {
-        return started(application(outDir, "", extra).web(WebApplicationType.NONE), line, outDir);
-    }
-
     /**
      * Starts one application context at a time in this JVM. Spring Boot's logging set-up is not safe for
      * two applications starting at once (a ConcurrentModificationException), which a JVM running closes
@@ -215,18 +212,7 @@ public final class Cli {
         }
     }
 
-    /** {@code serve}: returns once the service has been stopped (SIGTERM, or its context closed). */
-    private static int serve(Arguments line, Path jobs, Path outDir, PrintStream out, Class<?>[] extra)
-            throws InterruptedException {
-        return untilStopped(startServing(line, jobs, outDir, out, extra));
-    }
-
-    /** {@code serve --worker}: returns once the worker has been stopped (SIGTERM, or its context closed). */
-    private static int work(Arguments line, Path outDir, PrintStream out, Class<?>[] extra)
-            throws InterruptedException {
-        return untilStopped(startWorking(line, outDir, out, extra));
-    }
-
+    /** {@code serve}, {@code serve --worker}: returns once stopped (SIGTERM, or its context closed). */
     private static int untilStopped(ConfigurableApplicationContext started) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         try (ConfigurableApplicationContext context = started) {

@@ -65,8 +65,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
         Optional<PeriodLifecycleRepository.PeriodState> locked = lifecycle.locked(first.period());
         if (locked.isPresent()) {
             return carryOut(Refuse.locked(first.period(), locked.get(), lifecycle.nextOpen(first.period())),
-                    first.period(), null,
-                    allowEmpty, out, err);
+                    first.period(), null, allowEmpty, out, err);
         }
         CloseLease lease;
         try {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -43,26 +44,25 @@ public record CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeR
     public void print(JobExecution execution, PrintStream out) {
         CloseRun run = CloseRun.from(execution.getJobParameters());
         String period = run.periodKey();
+        boolean waiting = CloseHistory.stoppedForReview(execution);
         out.println();
         out.println("Close of " + period + (run.isRevision() ? ", revision " + run.revision() : "") + ": "
-                + (CloseHistory.stoppedForReview(execution) ? "STOPPED FOR REVIEW" : execution.getStatus())
-                + " (execution " + execution.getId()
-                + duration(execution) + ")");
+                + (waiting ? "STOPPED FOR REVIEW" : execution.getStatus())
+                + " (execution " + execution.getId() + duration(execution) + ")");
         out.println();
         out.printf(Locale.ROOT, "  %-20s %-10s %10s %10s%n", "step", "status", "read", "written");
         for (StepExecution step : steps(execution)) {
-            out.printf(Locale.ROOT, "  %-20s %-10s %10s %10s%n", step.getStepName(), step.getStatus(),
-                    count(step.getReadCount()), count(step.getWriteCount()));
+            out.printf(Locale.ROOT, "  %-20s %-10s %,10d %,10d%n", step.getStepName(), step.getStatus(),
+                    step.getReadCount(), step.getWriteCount());
         }
         out.println();
         Map<String, Long> rejects = intake.rejectsByFile(period);
         long rejected = rejects.values().stream().mapToLong(Long::longValue).sum();
         long duplicates = intake.duplicates(period);
         StringBuilder rejectLine = new StringBuilder("  Rejected input rows: " + rejected);
-        rejects.forEach((file, n) -> rejectLine.append(rejectLine.indexOf("(") < 0 ? " (" : ", ")
-                .append(file).append(' ').append(n));
         if (!rejects.isEmpty()) {
-            rejectLine.append(')');
+            rejectLine.append(" (").append(String.join(", ", rejects.entrySet().stream()
+                    .map(file -> file.getKey() + " " + file.getValue()).toList())).append(')');
         }
         if (duplicates > 0) {
             rejectLine.append("; identical re-deliveries counted once: ").append(duplicates);
@@ -74,21 +74,14 @@ public record CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeR
         List<String> uncredited = credits.exceptions(period);
         if (!uncredited.isEmpty()) {
             out.println("  Bookings no crediting rule credits (not paid, review them): " + uncredited.size());
-            uncredited.stream().limit(10).forEach(x -> out.println("    " + x));
-            if (uncredited.size() > 10) {
-                out.println("    ... and " + (uncredited.size() - 10) + " more in table credit_exception");
-            }
+            list(uncredited, 10, "credit_exception", booking -> booking, out);
         }
         List<ReviewRules.ReviewException> exceptions = review.exceptions(run.period(), run.revision());
         if (!exceptions.isEmpty()) {
             Optional<ReviewRepository.Approval> approval = review.approval(run.period(), run.revision());
             out.println("  For review: " + exceptions.size() + approval.map(a -> " (approved by " + a.approvedBy()
                     + " on " + time(a.approvedAt()) + (a.note() == null ? "" : ": " + a.note()) + ")").orElse(""));
-            exceptions.stream().limit(20).forEach(e -> out.println("    " + e.kind() + " " + e.subject() + ": "
-                    + e.detail()));
-            if (exceptions.size() > 20) {
-                out.println("    ... and " + (exceptions.size() - 20) + " more in table review_exception");
-            }
+            list(exceptions, 20, "review_exception", e -> e.kind() + " " + e.subject() + ": " + e.detail(), out);
         }
         out.println();
         out.printf(Locale.ROOT, "  %-9s %9s %18s %10s %16s%n", "currency", "bookings", "booked ACV", "paid reps",
@@ -99,35 +92,29 @@ public record CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeR
         }
         out.println();
         out.println("  Outputs");
-        if (CloseHistory.stoppedForReview(execution)) {
+        if (waiting) {
             out.println("    payroll file  not yet: waiting for approval");
             out.println("    statements    not yet: waiting for approval");
-        } else if (!run.isRevision()) {
-            out.println("    payroll file  " + shown(run.payrollDir().resolve(run.payrollName() + ".csv")) + " (+ .ctl)");
-        } else if (Files.exists(run.payrollDir().resolve(run.payrollName() + ".csv"))) {
-            out.println("    payroll file  " + shown(run.payrollDir().resolve(run.payrollName() + ".csv"))
-                    + " (+ .ctl): corrections only, the differences against the files already sent");
+            out.println("    emails        not yet: waiting for approval");
         } else {
-            out.println("    payroll file  none: revision " + run.revision() + " changes no one's pay");
-        }
-        if (!CloseHistory.stoppedForReview(execution)) {
+            Path payroll = run.payrollDir().resolve(run.payrollName() + ".csv");
+            if (!run.isRevision()) {
+                out.println("    payroll file  " + shown(payroll) + " (+ .ctl)");
+            } else if (Files.exists(payroll)) {
+                out.println("    payroll file  " + shown(payroll) + " (+ .ctl): corrections only, the differences "
+                        + "against the files already sent");
+            } else {
+                out.println("    payroll file  none: revision " + run.revision() + " changes no one's pay");
+            }
             layoutFiles(run).forEach(file -> out.println("                  " + shown(file) + " (+ .ctl)"));
-        }
-        long issued = statements.issued(period, run.revision());
-        if (!CloseHistory.stoppedForReview(execution)) {
+            long issued = statements.issued(period, run.revision());
             out.println("    statements    " + shown(run.statementsDir()) + "  (" + issued
                     + (run.isRevision() ? " revised PDF" + (issued == 1 ? "" : "s") + "; the others are unchanged)"
                             : " PDFs)"));
-        }
-        Map<String, Long> deliveries = deliveryLog.outcomes(period);
-        if (CloseHistory.stoppedForReview(execution)) {
-            out.println("    emails        not yet: waiting for approval");
-        } else if (deliveries.keySet().stream().anyMatch(k -> k.startsWith("OUTBOX"))) {
-            out.println("    emails        " + shown(run.outboxDir()) + "  (" + describe(deliveries) + ")");
-        } else {
-            out.println("    emails        " + (deliveries.isEmpty() ? "none" : describe(deliveries)));
-        }
-        if (!CloseHistory.stoppedForReview(execution)) {
+            Map<String, Long> deliveries = deliveryLog.outcomes(period);
+            out.println("    emails        " + (deliveries.keySet().stream().anyMatch(k -> k.startsWith("OUTBOX"))
+                    ? shown(run.outboxDir()) + "  (" + describe(deliveries) + ")"
+                    : deliveries.isEmpty() ? "none" : describe(deliveries)));
             out.println("    summary       " + shown(run.closeSummary()) + ".pdf (+ .csv)");
         }
         out.println("    rejects       " + shown(run.rejectsFile()));
@@ -136,14 +123,19 @@ public record CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeR
         if (!undelivered.isEmpty()) {
             out.println();
             out.println("  Statements not delivered: " + undelivered.size());
-            undelivered.stream().limit(20).forEach(u -> out.println("    " + u.repId() + " to " + u.recipient() + ": "
+            list(undelivered, 20, "delivery_log", u -> u.repId() + " to " + u.recipient() + ": "
                     + (u.outcome().equals(DeliveryRepository.SENDING)
-                            ? "interrupted while sending, it may or may not have arrived" : u.detail())));
-            if (undelivered.size() > 20) {
-                out.println("    ... and " + (undelivered.size() - 20) + " more in table delivery_log");
-            }
+                            ? "interrupted while sending, it may or may not have arrived" : u.detail()), out);
             out.println("    once the cause is fixed: java -jar compclose.jar resend --period=" + period
                     + " [--rep=ID]");
+        }
+    }
+
+    /** The first {@code most} items, one a line, and how many more the table holds. */
+    private static <T> void list(List<T> items, int most, String table, Function<T, String> line, PrintStream out) {
+        items.stream().limit(most).forEach(item -> out.println("    " + line.apply(item)));
+        if (items.size() > most) {
+            out.println("    ... and " + (items.size() - most) + " more in table " + table);
         }
     }
 
@@ -178,11 +170,6 @@ public record CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeR
         return String.format(Locale.ROOT, ", %.1f s", d.toMillis() / 1000.0);
     }
 
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    /** A path relative to the working folder when it is inside it, which reads better. */
     /** The files of the configured payroll layouts beside the generic one: {@code payroll-2026-10.adp.csv}. */
     private static List<Path> layoutFiles(CloseRun run) {
         String prefix = run.payrollName() + ".";
@@ -196,6 +183,7 @@ public record CloseReport(JobRepository jobRepository, Job monthlyClose, IntakeR
         }
     }
 
+    /** A path relative to the working folder when it is inside it, which reads better. */
     static String shown(Path path) {
         Path cwd = Path.of("").toAbsolutePath();
         Path absolute = path.toAbsolutePath().normalize();

@@ -30,24 +30,8 @@ import io.compclose.system.UsageIntakeRun;
  * Once a day: the same day again restarts a failed intake or reports the finished one.
  */
 @Component
-public class UsageIntakeCommand {
-
-    private final JobOperator jobOperator;
-    private final Job usageIntake;
-    private final JobRepository jobRepository;
-    private final UsagePreviewRepository preview;
-    private final Environment environment;
-    private final String baseCurrency;
-
-    public UsageIntakeCommand(JobOperator jobOperator, Job usageIntake, JobRepository jobRepository,
-            UsagePreviewRepository preview, Environment environment, CloseProperties properties) {
-        this.jobOperator = jobOperator;
-        this.usageIntake = usageIntake;
-        this.jobRepository = jobRepository;
-        this.preview = preview;
-        this.environment = environment;
-        this.baseCurrency = properties.baseCurrency();
-    }
+public record UsageIntakeCommand(JobOperator jobOperator, Job usageIntake, JobRepository jobRepository,
+        UsagePreviewRepository preview, Environment environment, CloseProperties properties) {
 
     public int run(UsageIntakeRun run, PrintStream out, PrintStream err) throws Exception {
         JobExecution last = jobRepository.getLastJobExecution(UsageIntakeJobConfiguration.JOB_NAME,
@@ -101,7 +85,7 @@ public class UsageIntakeCommand {
                         duplicates == 1 ? "y" : "ies") : "");
         for (MonthTotal month : months) {
             String note = !month.usageMonth().equals(run.period()) ? "an earlier month: baseline or a correction"
-                    : month.currency().equals(baseCurrency) ? "paid on at the close"
+                    : month.currency().equals(properties.baseCurrency()) ? "paid on at the close"
                     : "paid on at the close; needs its " + period + " rate in fx_rates.csv";
             out.printf(Locale.ROOT, "  %s  %s  %,10d rows  %16s  (%s)%n", month.usageMonth(), month.currency(),
                     month.rows(), amount(month.revenue()), note);

@@ -115,14 +115,6 @@ public class DeliveryRepository {
         }
     }
 
-    public void sent(Delivery delivery, int attempts) {
-        record(List.of(Attempt.sent(delivery, attempts)));
-    }
-
-    public void failed(Delivery delivery, int attempts, String detail) {
-        record(List.of(Attempt.failed(delivery, attempts, detail)));
-    }
-
     /** How the attempts at one send ended: SENT, or FAILED with why. */
     public record Attempt(Delivery delivery, String outcome, int attempts, String detail) {
 

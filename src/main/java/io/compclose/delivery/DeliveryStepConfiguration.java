@@ -30,7 +30,6 @@ import io.compclose.system.StepFactory;
 @EnableConfigurationProperties(DeliveryProperties.class)
 public class DeliveryStepConfiguration {
 
-
     /**
      * Nothing is sent until the statements tie to the payroll file, checked again on every restart.
      * A restart first settles the outbox sends a killed close left half-done, so each is written once.
@@ -76,8 +75,7 @@ public class DeliveryStepConfiguration {
     /** The address is the rep's roster address for the period, never one from anywhere else. */
     @Bean
     @StepScope
-    ItemProcessor<Statement, Delivery> addressing(CloseRun run,
-            IntakeRepository intake) {
+    ItemProcessor<Statement, Delivery> addressing(CloseRun run, IntakeRepository intake) {
         Roster roster = intake.roster(run.periodKey());
         return statement -> {
             RepAssignment rep = roster.forPeriod(statement.repId(), run.period()).orElseThrow(() ->

@@ -30,10 +30,6 @@ public record Postman(MailChannel channel, DeliveryRepository log, DeliveryPrope
     private record Attempted(DeliveryRepository.Attempt record, Outcome outcome, Exception stop) {
     }
 
-    public String channelName() {
-        return channel.name();
-    }
-
     /** @param requestedBy who asked for a resend, or null for the close's own send */
     public Outcome deliver(Delivery delivery, String requestedBy) throws Exception {
         MimeMessage message = channel.newMessage(delivery);

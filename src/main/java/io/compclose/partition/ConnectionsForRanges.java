@@ -9,16 +9,10 @@ import com.zaxxer.hikari.HikariDataSource;
  * transaction. Hikari's default pool of ten would leave a close or worker with more than three
  * threads waiting on itself; the pool is raised to fit, never lowered.
  */
-final class ConnectionsForRanges implements BeanPostProcessor {
+record ConnectionsForRanges(int threads) implements BeanPostProcessor {
 
     /** The lease heartbeat, the job repository and the steps outside the ranges. */
     private static final int BESIDE_RANGES = 4;
-
-    private final int threads;
-
-    ConnectionsForRanges(int threads) {
-        this.threads = threads;
-    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {

@@ -1,6 +1,5 @@
 package io.compclose.partition;
 
-
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.batch.core.configuration.annotation.StepScope;

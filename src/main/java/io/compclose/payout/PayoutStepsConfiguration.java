@@ -74,11 +74,10 @@ public class PayoutStepsConfiguration {
         });
     }
 
-    private static PayrollFile write(CloseRun run, PayrollLayout layout, List<PayoutRow> rows) {
+    private static void write(CloseRun run, PayrollLayout layout, List<PayoutRow> rows) {
         PayrollFile file = PayrollFile.of(layout, run.payrollName(), run.periodKey(), rows, run.revision());
         totalsAsWritten(file);
         writeFiles(run, file);
-        return file;
     }
 
     /** The file, not the rows it came from, is checked: its totals read back from its bytes. */

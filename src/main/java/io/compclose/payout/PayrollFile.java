@@ -26,13 +26,9 @@ import io.compclose.system.AtomicFiles;
 public record PayrollFile(String name, String period, PayrollLayout layout, byte[] csv, byte[] control,
         int rowCount, Map<String, BigDecimal> totals) {
 
+    /** The generic file of a period's first close. */
     public static PayrollFile of(String period, List<PayoutRow> rows) {
-        return of("payroll-" + period, period, rows, 1);
-    }
-
-    /** The generic file. */
-    public static PayrollFile of(String baseName, String period, List<PayoutRow> rows, int revision) {
-        return of(PayrollLayout.GENERIC, baseName, period, rows, revision);
+        return of(PayrollLayout.GENERIC, "payroll-" + period, period, rows, 1);
     }
 
     /**
@@ -72,8 +68,7 @@ public record PayrollFile(String name, String period, PayrollLayout layout, byte
                     .append("amounts=differences against the payroll files of ").append(period)
                     .append(" already sent\n");
         }
-        control
-                .append("row_count=").append(taken.size()).append('\n');
+        control.append("row_count=").append(taken.size()).append('\n');
         totals.forEach((currency, total) -> control.append("total_").append(currency).append('=')
                 .append(total.toPlainString()).append('\n'));
         control.append("sha256=").append(AtomicFiles.sha256(csvBytes)).append('\n');

@@ -107,7 +107,6 @@ public class PeriodLifecycleRepository {
     }
 
     public Optional<PeriodState> locked(YearMonth period) {
-        PeriodState state = state(period);
-        return state.isLocked() ? Optional.of(state) : Optional.empty();
+        return Optional.of(state(period)).filter(PeriodState::isLocked);
     }
 }

@@ -2,9 +2,9 @@ package io.compclose.period;
 
 import java.time.YearMonth;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -31,22 +31,17 @@ public class PeriodRevisionRepository {
             "payout", "control_total");
 
     /**
-     * The rows each step after intake writes, in the order the steps run: a restart that reads a changed
-     * input again clears what the steps from the one reading it on wrote, and they run again. An intake
-     * step's rows and rejects are those of its file ({@link InputFile}).
+     * The rows each step after intake writes: a restart that reads a changed input again clears what the
+     * steps from the one reading it on wrote, and they run again. An intake step's rows and rejects are
+     * those of its file ({@link InputFile}).
      */
-    private static final Map<String, List<String>> WRITTEN_BY = written();
-
-    private static Map<String, List<String>> written() {
-        Map<String, List<String>> tables = new LinkedHashMap<>();
-        tables.put("creditBookings", List.of("credit", "credit_exception"));
-        tables.put("summariseUsage", List.of("usage_redelivery", "account_usage"));
-        tables.put("calculateEarnings", List.of("earning_line", "pay_line", "cap_effect", "component_attainment",
-                "rep_ledger"));
-        tables.put("summarisePayouts", List.of("payout"));
-        tables.put("reconcile", List.of("control_total"));
-        return tables;
-    }
+    private static final Map<String, List<String>> WRITTEN_BY = Map.of(
+            "creditBookings", List.of("credit", "credit_exception"),
+            "summariseUsage", List.of("usage_redelivery", "account_usage"),
+            "calculateEarnings", List.of("earning_line", "pay_line", "cap_effect", "component_attainment",
+                    "rep_ledger"),
+            "summarisePayouts", List.of("payout"),
+            "reconcile", List.of("control_total"));
 
     private final JdbcTemplate jdbc;
 
@@ -62,8 +57,8 @@ public class PeriodRevisionRepository {
      * period's figures, so this period can no longer be revised (a correction belongs in the next
      * open period).
      */
-    public java.util.Optional<String> laterPeriodClosed(YearMonth period) {
-        return java.util.Optional.ofNullable(jdbc.queryForObject(
+    public Optional<String> laterPeriodClosed(YearMonth period) {
+        return Optional.ofNullable(jdbc.queryForObject(
                 "SELECT MAX(pay_period) FROM rep_ledger WHERE pay_period > ?", String.class, period.toString()));
     }
 

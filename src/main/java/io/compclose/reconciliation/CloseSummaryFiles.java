@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -20,6 +18,7 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperReport;
 
+import io.compclose.system.Amounts;
 import io.compclose.system.ReportTemplates;
 import io.compclose.system.SpreadsheetSafe;
 
@@ -39,7 +38,7 @@ public final class CloseSummaryFiles {
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             csv.printRecord("section", "item", "currency", "count", "amount", "detail");
             for (CloseSummaryRepository.Row row : rows) {
-                csv.printRecord(row.section(), SpreadsheetSafe.text(row.item()), nullToEmpty(row.currency()),
+                csv.printRecord(row.section(), SpreadsheetSafe.text(row.item()), Objects.toString(row.currency(), ""),
                         row.count() == null ? "" : row.count(), row.amount() == null ? "" : plain(row.amount()),
                         SpreadsheetSafe.text(row.detail()));
             }
@@ -59,7 +58,7 @@ public final class CloseSummaryFiles {
             m.put("item", row.item());
             m.put("currency", row.currency());
             m.put("count", row.count() == null ? null : String.format(Locale.US, "%,d", row.count()));
-            m.put("amount", amount(row.amount()));
+            m.put("amount", Amounts.format(row.amount()));
             m.put("detail", row.detail());
             return m;
         }).toList();
@@ -70,22 +69,9 @@ public final class CloseSummaryFiles {
         }
     }
 
-    private static String amount(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-        format.setRoundingMode(RoundingMode.HALF_EVEN);
-        return format.format(value);
-    }
-
     /** At least two decimals, and no trailing zeros beyond them: 1330241.9600 is 1330241.96. */
     private static String plain(BigDecimal amount) {
         BigDecimal stripped = amount.stripTrailingZeros();
         return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -39,20 +39,8 @@ import io.compclose.system.ExtractProperties;
  * {@link ReconciliationRules}.
  */
 @Component
-public class Reconciliation {
-
-    private final ReconciliationRepository figures;
-    private final ControlTotalRepository controlTotals;
-    private final InboxRecount inbox;
-    private final IntakeRepository intake;
-
-    public Reconciliation(ReconciliationRepository figures, ControlTotalRepository controlTotals,
-            ExtractProperties extract, IntakeRepository intake) {
-        this.figures = figures;
-        this.intake = intake;
-        this.controlTotals = controlTotals;
-        this.inbox = new InboxRecount(extract);
-    }
+public record Reconciliation(ReconciliationRepository figures, ControlTotalRepository controlTotals,
+        ExtractProperties extract, IntakeRepository intake) {
 
     /** Stores the control totals and returns them; throws with every break found. */
     public List<ControlTotal> reconcile(CloseRun run) {
@@ -70,7 +58,7 @@ public class Reconciliation {
         String period = run.periodKey();
         // counting the usage file again is the JVM's work and the queries the database's: on two cores the
         // count runs beside them instead of before them
-        CompletableFuture<Long> usageRead = CompletableFuture.supplyAsync(() -> inbox.rows(run, CsvFileSpec.USAGE));
+        CompletableFuture<Long> usageRead = CompletableFuture.supplyAsync(() -> inbox().rows(run, CsvFileSpec.USAGE));
         Map<String, SortedMap<String, ControlTotal>> stages = figures.stages(run.period());
         // usage's rows per currency are also the rows accepted, so the 5M rows are read once, not twice
         long usageAccepted = stages.get("usage_revenue").values().stream().mapToLong(ControlTotal::rows).sum();
@@ -84,13 +72,17 @@ public class Reconciliation {
                 figures.unbalancedShares(period), figures.uncalculated(period), figures.unsettled(run.period()));
     }
 
+    private InboxRecount inbox() {
+        return new InboxRecount(extract);
+    }
+
     private FileRows counted(CloseRun run, InputFile file) {
-        return rows(run.periodKey(), file.fileName(), inbox.rows(run, file.spec()),
+        return rows(run.periodKey(), file.fileName(), inbox().rows(run, file.spec()),
                 intake.countRows(file, run.periodKey()), null);
     }
 
     private FileRows withAmounts(CloseRun run, InputFile file, String amountColumn) {
-        SourceFile read = inbox.amounts(run, file.spec(), amountColumn,
+        SourceFile read = inbox().amounts(run, file.spec(), amountColumn,
                 figures.notAccepted(run.periodKey(), file.fileName()));
         return rows(run.periodKey(), file.fileName(), read.rows(), intake.countRows(file, run.periodKey()), read);
     }

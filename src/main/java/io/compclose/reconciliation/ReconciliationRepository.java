@@ -18,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-
 /** Reads, from the tables each stage of the close wrote, the figures reconciliation ties. */
 @Repository
 public class ReconciliationRepository {
@@ -114,11 +113,6 @@ public class ReconciliationRepository {
             result.put(rs.getString(1), new ControlTotal(stage, rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)));
         }, args);
         return result;
-    }
-
-    private long count(String sql, Object... args) {
-        Long count = jdbc.queryForObject(sql, Long.class, args);
-        return count == null ? 0 : count;
     }
 
     /** The line of each row of the file intake did not accept, and how (REJECTED or DUPLICATE). */

@@ -47,11 +47,6 @@ public record ReviewRules(ReviewProperties thresholds) {
     public record ReviewException(String kind, String subject, String detail, BigDecimal amount) {
     }
 
-    /** The rules over reps, uncredited bookings and rejected rows alone. */
-    public List<ReviewException> check(List<RepPeriod> reps, List<String> uncredited, long rejectedRows) {
-        return check(new PeriodFigures(List.of(), reps, List.of(), List.of(), uncredited, List.of(), rejectedRows));
-    }
-
     public List<ReviewException> check(PeriodFigures period) {
         List<ReviewException> found = new ArrayList<>();
         if (thresholds.repsWithoutRoster()) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.scheduling.support.CronExpression;
 
@@ -71,9 +72,10 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
         if (earlier != null) {
             found.add("name", "'" + job.name() + "' is already the name of the job in " + earlier.getFileName());
         }
-        ScheduledCommand command = command(job.command(), found);
+        ScheduledCommand command = known("command", job.command(), ScheduledCommand.values(), ScheduledCommand::word,
+                found);
         String cron = cron(job.cron(), found);
-        PeriodRule period = period(job.period(), found);
+        PeriodRule period = known("period", job.period(), PeriodRule.values(), PeriodRule::word, found);
         String requestedBy = job.requestedBy();
         if (command != null && command.readsInbox()) {
             if (job.inbox() == null) {
@@ -102,15 +104,15 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
         return new CatalogEntry(job.name(), command, cron, job.zone(), period, job.inbox(), requestedBy, file);
     }
 
-    private static ScheduledCommand command(String word, FieldProblems problems) {
-        if (word == null) {
-            return null;
+    /** The value a word of the file names; an unknown word is a problem that lists the known ones. */
+    private static <T> T known(String field, String word, T[] values, Function<T, String> wordOf,
+            FieldProblems problems) {
+        List<String> words = Arrays.stream(values).map(wordOf).toList();
+        int index = words.indexOf(word);
+        if (word != null && index < 0) {
+            problems.add(field, "unknown " + field + " '" + word + "' (known: " + String.join(", ", words) + ")");
         }
-        return ScheduledCommand.of(word).orElseGet(() -> {
-            problems.add("command", "unknown command '" + word + "' (known: " + String.join(", ",
-                    Arrays.stream(ScheduledCommand.values()).map(ScheduledCommand::word).toList()) + ")");
-            return null;
-        });
+        return index < 0 ? null : values[index];
     }
 
     private static String cron(String cron, FieldProblems problems) {
@@ -125,16 +127,5 @@ public record JobCatalog(Path dir, List<CatalogEntry> entries) {
                     + "day-of-week): " + e.getMessage());
             return null;
         }
-    }
-
-    private static PeriodRule period(String word, FieldProblems problems) {
-        if (word == null) {
-            return null;
-        }
-        return PeriodRule.of(word).orElseGet(() -> {
-            problems.add("period", "unknown period '" + word + "' (known: " + String.join(", ",
-                    Arrays.stream(PeriodRule.values()).map(PeriodRule::word).toList()) + ")");
-            return null;
-        });
     }
 }

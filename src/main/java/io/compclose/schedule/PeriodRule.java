@@ -2,8 +2,6 @@ package io.compclose.schedule;
 
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
-import java.util.Optional;
 
 /** Which pay period a scheduled run works on, from the moment it runs in the entry's time zone. */
 public enum PeriodRule {
@@ -26,9 +24,5 @@ public enum PeriodRule {
     public YearMonth periodAt(ZonedDateTime now) {
         YearMonth month = YearMonth.from(now);
         return this == PREVIOUS_MONTH ? month.minusMonths(1) : month;
-    }
-
-    static Optional<PeriodRule> of(String word) {
-        return Arrays.stream(values()).filter(r -> r.word.equals(word)).findFirst();
     }
 }

@@ -1,24 +1,19 @@
 package io.compclose.schedule;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** What a catalog entry runs: one of the commands, exactly as the command line runs it. */
 public enum ScheduledCommand {
 
     /** The monthly close: starts, restarts after a failure, continues after approval, or does nothing. */
-    CLOSE("close", true),
+    CLOSE("close"),
     /** The month-to-date usage.csv, read as the close will read it, into a preview. */
-    USAGE_INTAKE("usage-intake", true),
+    USAGE_INTAKE("usage-intake"),
     /** Every statement of the period not delivered yet, once more. */
-    RESEND("resend", false);
+    RESEND("resend");
 
     private final String word;
-    private final boolean readsInbox;
 
-    ScheduledCommand(String word, boolean readsInbox) {
+    ScheduledCommand(String word) {
         this.word = word;
-        this.readsInbox = readsInbox;
     }
 
     /** The command as typed on the command line and in the catalog. */
@@ -26,11 +21,8 @@ public enum ScheduledCommand {
         return word;
     }
 
+    /** Whether a run reads an inbox: a resend sends the statements the close made. */
     public boolean readsInbox() {
-        return readsInbox;
-    }
-
-    static Optional<ScheduledCommand> of(String word) {
-        return Arrays.stream(values()).filter(c -> c.word.equals(word)).findFirst();
+        return this != RESEND;
     }
 }

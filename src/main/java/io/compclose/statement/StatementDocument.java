@@ -15,24 +15,10 @@ import java.util.List;
  * @param caps         what each cap removed this period
  * @param revision     what this statement replaces and what changed, or null for a period's first statement
  */
-public record StatementDocument(
-        YearMonth period,
-        String repId,
-        String employeeId,
-        String repName,
-        String role,
-        String planId,
-        String planName,
-        String payCurrency,
-        List<StatementLine> lines,
-        BigDecimal earnedBefore,
-        BigDecimal earnedToDate,
-        List<StatementPayLine> payLines,
-        BigDecimal totalCommission,
-        String calculationNote,
-        YearToDate yearToDate,
-        List<StatementAttainment> attainments,
-        List<StatementCap> caps,
+public record StatementDocument(YearMonth period, String repId, String employeeId, String repName, String role,
+        String planId, String planName, String payCurrency, List<StatementLine> lines, BigDecimal earnedBefore,
+        BigDecimal earnedToDate, List<StatementPayLine> payLines, BigDecimal totalCommission, String calculationNote,
+        YearToDate yearToDate, List<StatementAttainment> attainments, List<StatementCap> caps,
         StatementRevision revision) {
 
     public StatementDocument {
@@ -50,9 +36,7 @@ public record StatementDocument(
     }
 
     public BigDecimal totalCredited() {
-        return bookings().stream()
-                .map(StatementLine::credited)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return bookings().stream().map(StatementLine::credited).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public int bookingCount() {

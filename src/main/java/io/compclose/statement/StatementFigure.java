@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.compclose.system.Amounts;
+
 /**
  * One figure a statement shows, kept with the statement so that a revised version can say what
  * changed: the payout, each earning code, earned to date, and each line's commission.

@@ -14,21 +14,9 @@ import java.time.LocalDate;
  * @param multiplier  the credit multiplier applied to the share (1 if none)
  * @param rate        the rate earned as a fraction, 0.08 = 8 %
  */
-public record StatementLine(
-        String kind,
-        String bookingId,
-        LocalDate bookedOn,
-        String accountName,
-        String type,
-        String product,
-        BigDecimal acv,
-        String currency,
-        BigDecimal creditShare,
-        BigDecimal multiplier,
-        BigDecimal credited,
-        BigDecimal rate,
-        BigDecimal commission,
-        String description) {
+public record StatementLine(String kind, String bookingId, LocalDate bookedOn, String accountName, String type,
+        String product, BigDecimal acv, String currency, BigDecimal creditShare, BigDecimal multiplier,
+        BigDecimal credited, BigDecimal rate, BigDecimal commission, String description) {
 
     /** A line priced on a booking, with the booking's columns; usage, activity and other lines are described. */
     public boolean isBooking() {

@@ -12,6 +12,7 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperReport;
 
+import io.compclose.system.Amounts;
 import io.compclose.system.ReportTemplates;
 
 /**
@@ -77,13 +78,14 @@ public final class StatementRenderer {
                     + " of " + revision.replacesRenderedAt().toLocalDate() + ". What changed:");
             List<String> changes = revision.changes().isEmpty()
                     ? List.of("the figures are the same; the statement was issued again") : revision.changes();
-            changes.forEach(change -> rows.add(Map.of("section", "REVISION", "booking", false,
-                    "description", change)));
+            changes.forEach(change -> rows.add(row("REVISION", "description", change)));
         }
         doc.attainments().forEach(a -> rows.add(attainmentRow(a)));
         doc.lines().forEach(line -> rows.add(row(line)));
-        doc.caps().forEach(cap -> rows.add(capRow(cap)));
-        doc.payLines().forEach(line -> rows.add(payRow(line)));
+        doc.caps().forEach(cap -> rows.add(row("CAP", "description", capLabel(cap.cap()), "quota",
+                amount(cap.limit()), "commission", amount(cap.removed()))));
+        doc.payLines().forEach(line -> rows.add(row("PAY", "payCode", line.code(), "description", line.why(),
+                "commission", amount(line.amount()))));
         try {
             byte[] pdf = ReportTemplates.pdf(report, params, rows,
                     "Commission statement " + doc.period() + " " + doc.repId());
@@ -94,52 +96,42 @@ public final class StatementRenderer {
         }
     }
 
-    private static Map<String, ?> row(StatementLine line) {
+    /** A row of the statement's table in {@code section}, of the given fields: name, value, name, value, ... */
+    private static Map<String, ?> row(String section, Object... fields) {
         Map<String, Object> row = new HashMap<>();
-        row.put("section", "EARNED");
-        row.put("booking", line.isBooking());
-        row.put("bookingId", line.bookingId());
-        row.put("bookedOn", line.bookedOn() == null ? null : line.bookedOn().toString());
-        row.put("accountName", line.accountName());
-        row.put("type", line.type());
-        row.put("product", line.product());
-        row.put("description", line.description());
-        row.put("acv", withCurrency(line.acv(), line.currency()));
-        row.put("creditShare", line.creditShare() == null ? null : percent(line.creditShare())
-                + (line.multiplier() == null || line.multiplier().compareTo(BigDecimal.ONE) == 0 ? ""
-                        : " ×" + line.multiplier().stripTrailingZeros().toPlainString()));
-        row.put("credited", line.kind().equals("ATTAINMENT") ? percent(line.credited()) : amount(line.credited()));
-        row.put("rate", line.kind().equals("NOT_COUNTED") ? "-" : line.kind().equals("ATTAINMENT")
-                ? "×" + line.rate().stripTrailingZeros().toPlainString() : percent(line.rate()));
-        row.put("commission", amount(line.commission()));
+        row.put("section", section);
+        row.put("booking", false);
+        for (int i = 0; i < fields.length; i += 2) {
+            row.put((String) fields[i], fields[i + 1]);
+        }
         return row;
+    }
+
+    private static Map<String, ?> row(StatementLine line) {
+        return row("EARNED", "booking", line.isBooking(), "bookingId", line.bookingId(),
+                "bookedOn", line.bookedOn() == null ? null : line.bookedOn().toString(),
+                "accountName", line.accountName(), "type", line.type(), "product", line.product(),
+                "description", line.description(), "acv", withCurrency(line.acv(), line.currency()),
+                "creditShare", line.creditShare() == null ? null : percent(line.creditShare())
+                        + (line.multiplier() == null || line.multiplier().compareTo(BigDecimal.ONE) == 0 ? ""
+                                : " ×" + line.multiplier().stripTrailingZeros().toPlainString()),
+                "credited", line.kind().equals("ATTAINMENT") ? percent(line.credited()) : amount(line.credited()),
+                "rate", line.kind().equals("NOT_COUNTED") ? "-" : line.kind().equals("ATTAINMENT")
+                        ? "×" + line.rate().stripTrailingZeros().toPlainString() : percent(line.rate()),
+                "commission", amount(line.commission()));
     }
 
     private static Map<String, ?> attainmentRow(StatementAttainment a) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("section", "ATTAIN");
-        row.put("booking", false);
-        row.put("component", a.component() + (a.metric() == null || a.metric().isBlank() ? "" : ": " + a.metric()));
-        row.put("window", a.window());
-        // counts (meetings, new logos) and scores read as numbers, not money
-        row.put("credited", a.money() ? amount(a.credit()) : number(a.credit()));
-        row.put("quota", a.money() ? amount(a.quota()) : number(a.quota()));
-        row.put("attainment", percent(a.attainment() == null ? null
-                : a.attainment().setScale(4, RoundingMode.HALF_EVEN)));
-        // the bar is a picture of the percentage beside it, so a double is precise enough
-        row.put("attainmentBar", a.attainment() == null ? null : a.attainment().doubleValue());
-        row.put("commission", amount(a.earned()));
-        return row;
-    }
-
-    private static Map<String, ?> capRow(StatementCap cap) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("section", "CAP");
-        row.put("booking", false);
-        row.put("description", capLabel(cap.cap()));
-        row.put("quota", amount(cap.limit()));
-        row.put("commission", amount(cap.removed()));
-        return row;
+        // counts (meetings, new logos) and scores read as numbers, not money; the bar is a picture of the
+        // percentage beside it, so a double is precise enough
+        return row("ATTAIN",
+                "component", a.component() + (a.metric() == null || a.metric().isBlank() ? "" : ": " + a.metric()),
+                "window", a.window(), "credited", a.money() ? amount(a.credit()) : number(a.credit()),
+                "quota", a.money() ? amount(a.quota()) : number(a.quota()),
+                "attainment", percent(a.attainment() == null ? null
+                        : a.attainment().setScale(4, RoundingMode.HALF_EVEN)),
+                "attainmentBar", a.attainment() == null ? null : a.attainment().doubleValue(),
+                "commission", amount(a.earned()));
     }
 
     /** The cap as the calculation names it ("period", "per deal B-17") as a rep reads it. */
@@ -165,16 +157,6 @@ public final class StatementRenderer {
             parts.add("clawback to recover " + amount(ytd.clawbackBalance()));
         }
         return parts.isEmpty() ? null : "Also on your balance (" + currency + "): " + String.join(" · ", parts);
-    }
-
-    private static Map<String, ?> payRow(StatementPayLine line) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("section", "PAY");
-        row.put("booking", false);
-        row.put("payCode", line.code());
-        row.put("description", line.why());
-        row.put("commission", amount(line.amount()));
-        return row;
     }
 
     private static String withCurrency(BigDecimal value, String currency) {

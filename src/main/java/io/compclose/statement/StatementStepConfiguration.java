@@ -25,7 +25,6 @@ import io.compclose.system.CloseRun;
 @EnableConfigurationProperties(StatementProperties.class)
 public class StatementStepConfiguration {
 
-
     @Bean
     StatementRenderer statementRenderer() {
         return new StatementRenderer();
@@ -76,8 +75,7 @@ public class StatementStepConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<RenderedStatement> statementWriter(CloseRun run,
-            StatementRepository statements, Clock clock) {
+    ItemWriter<RenderedStatement> statementWriter(CloseRun run, StatementRepository statements, Clock clock) {
         return chunk -> {
             // flushing each file to disk dominates the write: the chunk's files are written side by side
             List<StatementRepository.Written> written = chunk.getItems().parallelStream().map(statement -> {

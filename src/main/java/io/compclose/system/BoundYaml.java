@@ -75,8 +75,14 @@ public final class BoundYaml {
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(EnumFeature.READ_ENUMS_USING_TO_STRING)
             .addHandler(new Collector())
-            .addModule(new SimpleModule().addDeserializer(Integer.class, new WholeNumber())
-                    .addDeserializer(Boolean.class, new Flag()).addDeserializer(LocalDate.class, new Day()))
+            .addModule(new SimpleModule()
+                    .addDeserializer(Integer.class, new Strict<>(Integer.class,
+                            parser -> new BigDecimal(parser.getString()).intValueExact()))
+                    .addDeserializer(Boolean.class, new Strict<>(Boolean.class, parser -> parser.currentToken()
+                            == JsonToken.VALUE_TRUE ? Boolean.TRUE : parser.currentToken() == JsonToken.VALUE_FALSE
+                            ? Boolean.FALSE : null))
+                    .addDeserializer(LocalDate.class, new Strict<>(LocalDate.class, parser -> parser.currentToken()
+                            == JsonToken.VALUE_STRING ? LocalDate.parse(parser.getString()) : null)))
             .build();
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
@@ -306,61 +312,34 @@ public final class BoundYaml {
         }
     }
 
-    /** A whole number: 1.5 is a problem at its field, rather than 1 or the end of the read. */
-    private static final class WholeNumber extends StdScalarDeserializer<Integer> {
-        WholeNumber() {
-            super(Integer.class);
+    /**
+     * A scalar read strictly: a value it refuses is a problem at its field, rather than a guess or the end of the
+     * read. Jackson would read 1.5 as the whole number 1, 3 as a flag, 30000 as the 30,000th day after 1970-01-01.
+     */
+    private static final class Strict<T> extends StdScalarDeserializer<T> {
+        /** The value, or null for a token that is none. */
+        private final Function<JsonParser, T> read;
+
+        Strict(Class<T> type, Function<JsonParser, T> read) {
+            super(type);
+            this.read = read;
         }
 
         @Override
-        public Integer deserialize(JsonParser parser, DeserializationContext context) {
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser parser, DeserializationContext context) {
             if (parser.currentToken().isStructStart()) {
-                return (Integer) context.handleUnexpectedToken(Integer.class, parser);
+                return (T) context.handleUnexpectedToken(handledType(), parser);
             }
             try {
-                return new BigDecimal(parser.getString()).intValueExact();
-            } catch (NumberFormatException | ArithmeticException e) {
-                return (Integer) context.handleWeirdStringValue(Integer.class, parser.getString(), "not whole");
-            }
-        }
-    }
-
-    /** Only true or false: 3 is no more a flag than yes is (Jackson would read a number as one). */
-    private static final class Flag extends StdScalarDeserializer<Boolean> {
-        Flag() {
-            super(Boolean.class);
-        }
-
-        @Override
-        public Boolean deserialize(JsonParser parser, DeserializationContext context) {
-            return switch (parser.currentToken()) {
-                case VALUE_TRUE -> Boolean.TRUE;
-                case VALUE_FALSE -> Boolean.FALSE;
-                case START_OBJECT, START_ARRAY -> (Boolean) context.handleUnexpectedToken(Boolean.class, parser);
-                default -> (Boolean) context.handleWeirdStringValue(Boolean.class, parser.getString(), "not a flag");
-            };
-        }
-    }
-
-    /** Only a date written as one: Jackson would read 30000 as the 30,000th day after 1970-01-01. */
-    private static final class Day extends StdScalarDeserializer<LocalDate> {
-        Day() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
-            if (parser.currentToken().isStructStart()) {
-                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
-            }
-            try {
-                if (parser.currentToken() == JsonToken.VALUE_STRING) {
-                    return LocalDate.parse(parser.getString());
+                T value = read.apply(parser);
+                if (value != null) {
+                    return value;
                 }
-            } catch (DateTimeParseException e) {
-                // answered below, like any other value that is no date
+            } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
+                // answered below, like any other value of the wrong kind
             }
-            return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getString(), "not a date");
+            return (T) context.handleWeirdStringValue(handledType(), parser.getString(), "refused");
         }
     }
 

@@ -2,7 +2,6 @@ package io.compclose.system;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.Map;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -23,14 +22,6 @@ public record CloseRun(YearMonth period, Path inbox, Path out, int revision) {
 
     public CloseRun(YearMonth period, Path inbox, Path out) {
         this(period, inbox, out, 1);
-    }
-
-    public static CloseRun from(Map<String, ?> jobParameters) {
-        Object revision = jobParameters.get(REVISION);
-        return new CloseRun(YearMonth.parse(String.valueOf(jobParameters.get(PERIOD))),
-                Path.of(String.valueOf(jobParameters.get(INBOX))),
-                Path.of(String.valueOf(jobParameters.get(OUT))),
-                revision == null ? 1 : Integer.parseInt(String.valueOf(revision)));
     }
 
     public static CloseRun from(JobParameters parameters) {

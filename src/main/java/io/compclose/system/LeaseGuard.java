@@ -7,13 +7,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * On every chunk step: a close whose lease another close has taken over (it stopped renewing for
  * longer than the lease, paused or cut off from the database) writes nothing more.
  */
-public final class LeaseGuard implements ItemWriteListener<Object> {
-
-    private final CloseLeases leases;
-
-    public LeaseGuard(CloseLeases leases) {
-        this.leases = leases;
-    }
+public record LeaseGuard(CloseLeases leases) implements ItemWriteListener<Object> {
 
     @Override
     public void beforeWrite(Chunk<? extends Object> items) {

@@ -38,7 +38,8 @@ public record ProgressReporter(PrintStream out, boolean terminal, boolean enable
             this.totalEstimate = totalEstimate;
         }
 
-        private void start(StepExecution stepExecution) {
+        @Override
+        public synchronized void beforeStep(StepExecution stepExecution) {
             step = stepExecution.getStepName();
             done = 0;
             startNanos = System.nanoTime();
@@ -68,11 +69,6 @@ public record ProgressReporter(PrintStream out, boolean terminal, boolean enable
                     StepProgress.this.afterChunk(chunk);
                 }
             };
-        }
-
-        @Override
-        public synchronized void beforeStep(StepExecution stepExecution) {
-            start(stepExecution);
         }
 
         @Override

@@ -1,8 +1,8 @@
 package io.compclose.system;
 
 import java.time.Clock;
-import java.util.Map;
 
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +47,8 @@ public class SystemConfiguration {
      */
     @Bean
     @Scope(value = "step", proxyMode = ScopedProxyMode.NO)
-    CloseRun closeRun(@Value("#{jobParameters}") Map<String, Object> jobParameters) {
-        return CloseRun.from(jobParameters);
+    CloseRun closeRun(@Value("#{stepExecution}") StepExecution step) {
+        return CloseRun.of(step);
     }
 
     @Bean

@@ -23,7 +23,8 @@ class ReviewRulesTests {
 
     private static List<String> found(ReviewProperties thresholds, List<ReviewRules.RepPeriod> reps,
             List<String> uncredited, long rejected) {
-        return new ReviewRules(thresholds).check(reps, uncredited, rejected).stream()
+        return new ReviewRules(thresholds).check(new ReviewRules.PeriodFigures(List.of(), reps, List.of(), List.of(),
+                uncredited, List.of(), rejected)).stream()
                 .map(e -> e.kind() + " " + e.subject() + ": " + e.detail()).toList();
     }
 

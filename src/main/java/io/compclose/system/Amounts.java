@@ -1,4 +1,4 @@
-package io.compclose.statement;
+package io.compclose.system;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,13 +6,16 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Amounts as a statement prints them: "1,234.50", in a fixed US style whatever the server's locale. */
-final class Amounts {
+/**
+ * Amounts as a statement and the close summary print them: "1,234.50", in a fixed US style whatever the
+ * server's locale.
+ */
+public final class Amounts {
 
     private Amounts() {
     }
 
-    static String format(BigDecimal value) {
+    public static String format(BigDecimal value) {
         if (value == null) {
             return null;
         }
