@@ -51,10 +51,8 @@ public final class PlanLoader {
      */
     private record Ceiling(BigDecimal max, String refusal) {
 
-        static final Ceiling NONE = new Ceiling(null, "");
-
         static Ceiling rates(boolean allowed) {
-            return allowed ? NONE : new Ceiling(BigDecimal.ONE, " is above 1 (100 %): rates are fractions (0.09 is "
+            return new Ceiling(allowed ? null : BigDecimal.ONE, " is above 1 (100 %): rates are fractions (0.09 is "
                     + "9 %); if it is meant, set allow_rate_above_one: true on the plan");
         }
 
@@ -78,11 +76,6 @@ public final class PlanLoader {
 
     private final Function<String, Optional<String>> conditionProblem;
 
-    /** A loader that does not check condition syntax (for tools that only read plans). */
-    public PlanLoader() {
-        this(expression -> Optional.empty());
-    }
-
     /** @param conditionProblem what is wrong with a condition expression, if anything */
     public PlanLoader(Function<String, Optional<String>> conditionProblem) {
         this.conditionProblem = conditionProblem;
@@ -98,12 +91,8 @@ public final class PlanLoader {
             plans.addAll(read(file, problems, warnings));
         }
         Set<String> seen = new HashSet<>();
-        for (Plan plan : plans) {
-            if (!seen.add(plan.id() + "#" + plan.version())) {
-                problems.add(plan.sourceFile() + ": plan " + plan.id() + ": version " + plan.version()
-                        + " is defined more than once");
-            }
-        }
+        plans.stream().filter(plan -> !seen.add(plan.id() + "#" + plan.version())).forEach(plan -> problems.add(
+                plan.sourceFile() + ": plan " + plan.id() + ": version " + plan.version() + " is defined more than once"));
         if (!problems.isEmpty()) {
             throw new PlanValidationException(problems);
         }
@@ -241,7 +230,7 @@ public final class PlanLoader {
         }
         boolean hasQuota = written.quota() != null || written.quotaByPeriod() != null;
         if (table != null && table.basis() == BandBasis.ATTAINMENT && !hasQuota
-                && (pay == PayMethod.TARGET_BY_ATTAINMENT || !isFlat(table))) {
+                && (pay == PayMethod.TARGET_BY_ATTAINMENT || !table.isFlat())) {
             problems.add("quota", "is required: the rate table's bands are fractions of quota");
         }
         if (written.id() == null || metric == null || table == null) {
@@ -249,10 +238,6 @@ public final class PlanLoader {
         }
         return new PlanComponent(written.id(), written.weight(), metric, when, quota, quotaByPeriod, multipliers, pay,
                 table, written.caps() == null ? null : written.caps().perDeal());
-    }
-
-    private static boolean isFlat(RateTable table) {
-        return table.bands().size() == 1 && table.threshold() == null && table.bands().get(0).to() == null;
     }
 
     private static void checkComponents(FieldProblems problems, List<PlanComponent> components, int written,
@@ -365,17 +350,14 @@ public final class PlanLoader {
         }
         if ((when == null) == (bundle == null)) {
             problems.add("give either when (with factor) or bundle_includes (with extra)");
-            return null;
-        }
-        if (when != null && factor == null) {
+        } else if (when != null && factor == null) {
             problems.add("factor", "is required with when");
-            return null;
-        }
-        if (bundle != null && extra == null) {
+        } else if (bundle != null && extra == null) {
             problems.add("extra", "is required with bundle_includes");
-            return null;
+        } else {
+            return new CreditMultiplier(when, bundle, factor, extra);
         }
-        return new CreditMultiplier(when, bundle, factor, extra);
+        return null;
     }
 
     private static Map<String, BigDecimal> quotaByPeriod(Map<String, BigDecimal> written, FieldProblems problems) {
