@@ -91,8 +91,9 @@ public final class PlanLoader {
             plans.addAll(read(file, problems, warnings));
         }
         Set<String> seen = new HashSet<>();
-        plans.stream().filter(plan -> !seen.add(plan.id() + "#" + plan.version())).forEach(plan -> problems.add(
-                plan.sourceFile() + ": plan " + plan.id() + ": version " + plan.version() + " is defined more than once"));
+        plans.stream().filter(plan -> !seen.add(plan.id() + "#" + plan.version()))
+                .forEach(plan -> problems.add(plan.sourceFile() + ": plan " + plan.id() + ": version "
+                        + plan.version() + " is defined more than once"));
         if (!problems.isEmpty()) {
             throw new PlanValidationException(problems);
         }
@@ -133,9 +134,6 @@ public final class PlanLoader {
         }
         BigDecimal target = written.targetIncentive();
         Ceilings ceilings = ceilings(written, problems);
-        if (written.components() != null && written.components().isEmpty()) {
-            problems.add("components", "at least one component is required, the list is empty");
-        }
         List<PlanComponent> components = problems.each("components", written.components(),
                 (component, at) -> component(component, ceilings, at));
         checkComponents(problems, components, written.components() == null ? 0 : written.components().size(), target,
@@ -144,7 +142,8 @@ public final class PlanLoader {
             problems.add("caps.multiple_of_target", "needs target_incentive on the plan");
         }
         List<PlanTerms.Spiff> spiffs = problems.each("spiffs", written.spiffs(), this::spiff);
-        List<PlanTerms.Bonus> bonuses = problems.each("bonuses", written.bonuses(), PlanLoader::bonus);
+        List<PlanTerms.Bonus> bonuses = problems.each("bonuses", written.bonuses(), (bonus, at) -> new PlanTerms.Bonus(
+                bonus.id(), metric(bonus.metric(), at), bonus.atLeast(), bonus.amount()));
         PlanFile.TeamPool pool = written.teamPool();
         Metric poolMetric = pool == null ? null : metric(pool.metric(), problems.under("team_pool"));
         List<PlanTerms.Mbo> mbos = problems.each("mbo", written.mbo(), (mbo, at) -> {
@@ -176,15 +175,8 @@ public final class PlanLoader {
         if (spiff.from() != null && spiff.to() != null && spiff.to().isBefore(spiff.from())) {
             problems.add("to", "is before from");
         }
-        return new PlanTerms.Spiff(spiff.id(), spiff.from(), spiff.to(), condition(spiff.when(), problems, "when"),
-                spiff.amountPerDeal());
-    }
-
-    private static PlanTerms.Bonus bonus(PlanFile.Bonus bonus, FieldProblems problems) {
-        if (bonus.oncePer() != null && !bonus.oncePer().equalsIgnoreCase("YEAR")) {
-            problems.add("once_per", "only YEAR is known, was '" + bonus.oncePer() + "'");
-        }
-        return new PlanTerms.Bonus(bonus.id(), metric(bonus.metric(), problems), bonus.atLeast(), bonus.amount());
+        return new PlanTerms.Spiff(spiff.id(), spiff.from(), spiff.to(),
+                condition(conditionProblem, spiff.when(), problems), spiff.amountPerDeal());
     }
 
     /** The plan's opt-ins: {@code allow_rate_above_one: true}, {@code allow_multiplier_above: 10}. */
@@ -204,7 +196,7 @@ public final class PlanLoader {
     /** The component, or null when a part it cannot do without is wrong. */
     private PlanComponent component(PlanFile.Component written, Ceilings ceilings, FieldProblems problems) {
         Metric metric = metric(written.metric(), problems);
-        String when = condition(written.when(), problems, "when");
+        String when = condition(conditionProblem, written.when(), problems);
         BigDecimal quota = quota(problems, "quota", written.quota());
         Map<String, BigDecimal> quotaByPeriod = quotaByPeriod(written.quotaByPeriod(), problems);
         List<CreditMultiplier> multipliers = problems.each("credit_multipliers", written.creditMultipliers(),
@@ -341,7 +333,7 @@ public final class PlanLoader {
     }
 
     private CreditMultiplier multiplier(PlanFile.Multiplier written, Ceiling ceiling, FieldProblems problems) {
-        String when = condition(written.when(), problems, "when");
+        String when = condition(conditionProblem, written.when(), problems);
         String bundle = written.bundleIncludes();
         BigDecimal factor = ceiling.check(problems, "factor", written.factor());
         BigDecimal extra = ceiling.check(problems, "extra", written.extra());
@@ -362,10 +354,7 @@ public final class PlanLoader {
 
     private static Map<String, BigDecimal> quotaByPeriod(Map<String, BigDecimal> written, FieldProblems problems) {
         Map<String, BigDecimal> result = new LinkedHashMap<>();
-        if (written == null) {
-            return result;
-        }
-        written.forEach((period, quota) -> {
+        (written == null ? Map.<String, BigDecimal>of() : written).forEach((period, quota) -> {
             String field = "quota_by_period." + period;
             if (!period.matches("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?")) {
                 problems.add(field, "period must be YYYY, YYYY-Qn or YYYY-MM");
@@ -391,9 +380,10 @@ public final class PlanLoader {
         return metric.orElse(null);
     }
 
-    private String condition(String expression, FieldProblems problems, String field) {
+    /** The condition, with what {@code check} finds wrong with it added at {@code when}. */
+    static String condition(Function<String, Optional<String>> check, String expression, FieldProblems problems) {
         if (expression != null) {
-            conditionProblem.apply(expression).ifPresent(problem -> problems.add(field, problem));
+            check.apply(expression).ifPresent(problem -> problems.add("when", problem));
         }
         return expression;
     }
