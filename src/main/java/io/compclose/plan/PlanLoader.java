@@ -51,16 +51,6 @@ public final class PlanLoader {
      */
     private record Ceiling(BigDecimal max, String refusal) {
 
-        static Ceiling rates(boolean allowed) {
-            return new Ceiling(allowed ? null : BigDecimal.ONE, " is above 1 (100 %): rates are fractions (0.09 is "
-                    + "9 %); if it is meant, set allow_rate_above_one: true on the plan");
-        }
-
-        static Ceiling multipliers(BigDecimal limit) {
-            return new Ceiling(limit, " is a multiplier above " + limit.stripTrailingZeros().toPlainString()
-                    + "; if it is meant, set allow_multiplier_above: <the largest multiplier> on the plan");
-        }
-
         BigDecimal check(FieldProblems problems, String field, BigDecimal value) {
             if (value != null && max != null && value.compareTo(max) > 0) {
                 problems.add(field, value.toPlainString() + refusal);
@@ -88,7 +78,7 @@ public final class PlanLoader {
         List<String> warnings = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();
         for (Path file : files) {
-            plans.addAll(read(file, problems, warnings));
+            read(file, plans, problems, warnings);
         }
         Set<String> seen = new HashSet<>();
         plans.stream().filter(plan -> !seen.add(plan.id() + "#" + plan.version()))
@@ -100,16 +90,15 @@ public final class PlanLoader {
         return new PlanCatalog(plans, warnings);
     }
 
-    List<Plan> read(Path file, List<String> problems, List<String> warnings) {
+    private void read(Path file, List<Plan> plans, List<String> problems, List<String> warnings) {
         String name = file.getFileName().toString();
         List<BoundYaml.Document<PlanFile>> documents;
         try {
             documents = BoundYaml.readAll(file, PlanFile.class);
         } catch (BoundYaml.UnreadableException e) {
             problems.add(name + ": " + e.getMessage());
-            return List.of();
+            return;
         }
-        List<Plan> plans = new ArrayList<>();
         for (BoundYaml.Document<PlanFile> document : documents) {
             PlanFile written = document.value();
             if (written == null) {
@@ -123,7 +112,6 @@ public final class PlanLoader {
                 plans.add(plan);
             }
         }
-        return plans;
     }
 
     /** The plan, or null when anything in it is wrong (each problem is in {@code problems}). */
@@ -181,16 +169,17 @@ public final class PlanLoader {
 
     /** The plan's opt-ins: {@code allow_rate_above_one: true}, {@code allow_multiplier_above: 10}. */
     private static Ceilings ceilings(PlanFile written, FieldProblems problems) {
-        BigDecimal multiplierLimit = written.allowMultiplierAbove();
-        if (multiplierLimit != null && multiplierLimit.compareTo(MULTIPLIER_LIMIT) <= 0) {
-            if (multiplierLimit.signum() >= 0) {
-                problems.add("allow_multiplier_above", "must be above " + MULTIPLIER_LIMIT + " (the limit without "
-                        + "it), was " + multiplierLimit.toPlainString());
-            }
-            multiplierLimit = null;
+        BigDecimal asked = written.allowMultiplierAbove();
+        if (asked != null && asked.signum() >= 0 && asked.compareTo(MULTIPLIER_LIMIT) <= 0) {
+            problems.add("allow_multiplier_above", "must be above " + MULTIPLIER_LIMIT + " (the limit without it), "
+                    + "was " + asked.toPlainString());
         }
-        return new Ceilings(Ceiling.rates(Boolean.TRUE.equals(written.allowRateAboveOne())),
-                Ceiling.multipliers(multiplierLimit == null ? MULTIPLIER_LIMIT : multiplierLimit));
+        BigDecimal limit = asked == null ? MULTIPLIER_LIMIT : asked.max(MULTIPLIER_LIMIT);
+        return new Ceilings(new Ceiling(Boolean.TRUE.equals(written.allowRateAboveOne()) ? null : BigDecimal.ONE,
+                " is above 1 (100 %): rates are fractions (0.09 is 9 %); if it is meant, set allow_rate_above_one: "
+                        + "true on the plan"),
+                new Ceiling(limit, " is a multiplier above " + limit.stripTrailingZeros().toPlainString()
+                        + "; if it is meant, set allow_multiplier_above: <the largest multiplier> on the plan"));
     }
 
     /** The component, or null when a part it cannot do without is wrong. */
