@@ -40,7 +40,7 @@ public final class PlanLoader {
 
     private static final int RECOMMENDED_COMPONENTS = 3;
     /** Above this a multiplier is taken for a typo unless the plan raises the limit (allow_multiplier_above). */
-    static final BigDecimal MULTIPLIER_LIMIT = BigDecimal.valueOf(5);
+    private static final BigDecimal MULTIPLIER_LIMIT = BigDecimal.valueOf(5);
     /** The digits a quota may have before the point: credit and quota are stored as decimal(21,6). */
     private static final int QUOTA_WHOLE_DIGITS = 15;
     private static final int QUOTA_DECIMALS = 6;
@@ -228,28 +228,22 @@ public final class PlanLoader {
                     + RECOMMENDED_COMPONENTS + " or fewer");
         }
         // a component refused for its own fields is missing from the weights: their sum would only mislead
-        boolean allRead = components.size() == written;
-        if (allRead && (components.size() > 1 || components.stream().anyMatch(c -> c.weight() != null))) {
-            if (components.stream().anyMatch(c -> c.weight() == null)) {
-                problems.add("components", "every component needs a weight when there are several");
-            } else {
-                BigDecimal sum = components.stream().map(PlanComponent::weight).reduce(BigDecimal.ZERO,
-                        BigDecimal::add);
-                if (sum.compareTo(BigDecimal.ONE) != 0) {
-                    problems.add("components", "weights sum to " + sum.stripTrailingZeros().toPlainString()
-                            + ", they must sum to 1 (100 %)");
-                }
+        boolean weighed = components.size() == written
+                && (components.size() > 1 || components.stream().anyMatch(c -> c.weight() != null));
+        if (weighed && components.stream().anyMatch(c -> c.weight() == null)) {
+            problems.add("components", "every component needs a weight when there are several");
+        } else if (weighed) {
+            BigDecimal sum = components.stream().map(PlanComponent::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(BigDecimal.ONE) != 0) {
+                problems.add("components", "weights sum to " + sum.stripTrailingZeros().toPlainString()
+                        + ", they must sum to 1 (100 %)");
             }
         }
         Set<String> ids = new HashSet<>();
-        for (PlanComponent c : components) {
-            if (!ids.add(c.id())) {
-                problems.add("components", "component id '" + c.id() + "' is used twice");
-            }
-            if (c.pay() == PayMethod.TARGET_BY_ATTAINMENT && target == null) {
-                problems.add("target_incentive", "is required: component " + c.id() + " pays by attainment");
-            }
-        }
+        components.stream().map(PlanComponent::id).filter(id -> !ids.add(id))
+                .forEach(id -> problems.add("components", "component id '" + id + "' is used twice"));
+        components.stream().filter(c -> c.pay() == PayMethod.TARGET_BY_ATTAINMENT && target == null).forEach(c ->
+                problems.add("target_incentive", "is required: component " + c.id() + " pays by attainment"));
     }
 
     /**
