@@ -85,9 +85,7 @@ public final class CreditingRulesFile {
     }
 
     private CreditRule rule(Rule rule, FieldProblems problems) {
-        if (rule.when() != null) {
-            conditionProblem.apply(rule.when()).ifPresent(problem -> problems.add("when", problem));
-        }
+        PlanLoader.condition(conditionProblem, rule.when(), problems);
         if (rule.kind() == CreditKind.PRIMARY && (rule.share() != null || rule.role() != null || rule.levels() != null)) {
             problems.add("kind", "PRIMARY takes the owner or splits.csv; it has no share, role or levels");
         }

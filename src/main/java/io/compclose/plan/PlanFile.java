@@ -13,7 +13,9 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import io.compclose.core.plan.BandBasis;
 import io.compclose.core.plan.Measurement;
@@ -31,6 +33,7 @@ record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String 
         @NotNull LocalDate effectiveFrom, LocalDate effectiveTo, @NotNull Currency currency,
         @PositiveOrZero BigDecimal baseSalary, @PositiveOrZero BigDecimal targetIncentive, Measurement measurement,
         @NotNull(message = "at least one component is required")
+        @Size(min = 1, message = "at least one component is required, the list is empty")
         @Valid List<@NotNull(message = MAPPING) Component> components,
         @Valid Caps caps, @Valid Draw draw, @Valid Holdback holdback, @Valid Clawback clawback,
         @Valid List<@NotNull(message = MAPPING) Spiff> spiffs, @Valid List<@NotNull(message = MAPPING) Bonus> bonuses,
@@ -84,7 +87,8 @@ record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String 
     }
 
     record Bonus(@NotBlank String id, @NotBlank String metric, @NotNull BigDecimal atLeast,
-            @NotNull @PositiveOrZero BigDecimal amount, String oncePer) {
+            @NotNull @PositiveOrZero BigDecimal amount,
+            @Pattern(regexp = "(?i)YEAR", message = "only YEAR is known, was '${validatedValue}'") String oncePer) {
     }
 
     record TeamPool(@NotBlank String team, @NotBlank String metric, @NotNull @PositiveOrZero BigDecimal target,

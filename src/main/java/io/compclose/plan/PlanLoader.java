@@ -40,7 +40,7 @@ public final class PlanLoader {
 
     private static final int RECOMMENDED_COMPONENTS = 3;
     /** Above this a multiplier is taken for a typo unless the plan raises the limit (allow_multiplier_above). */
-    static final BigDecimal MULTIPLIER_LIMIT = BigDecimal.valueOf(5);
+    private static final BigDecimal MULTIPLIER_LIMIT = BigDecimal.valueOf(5);
     /** The digits a quota may have before the point: credit and quota are stored as decimal(21,6). */
     private static final int QUOTA_WHOLE_DIGITS = 15;
     private static final int QUOTA_DECIMALS = 6;
@@ -50,18 +50,6 @@ public final class PlanLoader {
      * of 9 written for 0.09 pays a hundred times over, and nothing later in the close would object.
      */
     private record Ceiling(BigDecimal max, String refusal) {
-
-        static final Ceiling NONE = new Ceiling(null, "");
-
-        static Ceiling rates(boolean allowed) {
-            return allowed ? NONE : new Ceiling(BigDecimal.ONE, " is above 1 (100 %): rates are fractions (0.09 is "
-                    + "9 %); if it is meant, set allow_rate_above_one: true on the plan");
-        }
-
-        static Ceiling multipliers(BigDecimal limit) {
-            return new Ceiling(limit, " is a multiplier above " + limit.stripTrailingZeros().toPlainString()
-                    + "; if it is meant, set allow_multiplier_above: <the largest multiplier> on the plan");
-        }
 
         BigDecimal check(FieldProblems problems, String field, BigDecimal value) {
             if (value != null && max != null && value.compareTo(max) > 0) {
@@ -78,11 +66,6 @@ public final class PlanLoader {
 
     private final Function<String, Optional<String>> conditionProblem;
 
-    /** A loader that does not check condition syntax (for tools that only read plans). */
-    public PlanLoader() {
-        this(expression -> Optional.empty());
-    }
-
     /** @param conditionProblem what is wrong with a condition expression, if anything */
     public PlanLoader(Function<String, Optional<String>> conditionProblem) {
         this.conditionProblem = conditionProblem;
@@ -95,31 +78,27 @@ public final class PlanLoader {
         List<String> warnings = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();
         for (Path file : files) {
-            plans.addAll(read(file, problems, warnings));
+            read(file, plans, problems, warnings);
         }
         Set<String> seen = new HashSet<>();
-        for (Plan plan : plans) {
-            if (!seen.add(plan.id() + "#" + plan.version())) {
-                problems.add(plan.sourceFile() + ": plan " + plan.id() + ": version " + plan.version()
-                        + " is defined more than once");
-            }
-        }
+        plans.stream().filter(plan -> !seen.add(plan.id() + "#" + plan.version()))
+                .forEach(plan -> problems.add(plan.sourceFile() + ": plan " + plan.id() + ": version "
+                        + plan.version() + " is defined more than once"));
         if (!problems.isEmpty()) {
             throw new PlanValidationException(problems);
         }
         return new PlanCatalog(plans, warnings);
     }
 
-    List<Plan> read(Path file, List<String> problems, List<String> warnings) {
+    private void read(Path file, List<Plan> plans, List<String> problems, List<String> warnings) {
         String name = file.getFileName().toString();
         List<BoundYaml.Document<PlanFile>> documents;
         try {
             documents = BoundYaml.readAll(file, PlanFile.class);
         } catch (BoundYaml.UnreadableException e) {
             problems.add(name + ": " + e.getMessage());
-            return List.of();
+            return;
         }
-        List<Plan> plans = new ArrayList<>();
         for (BoundYaml.Document<PlanFile> document : documents) {
             PlanFile written = document.value();
             if (written == null) {
@@ -133,7 +112,6 @@ public final class PlanLoader {
                 plans.add(plan);
             }
         }
-        return plans;
     }
 
     /** The plan, or null when anything in it is wrong (each problem is in {@code problems}). */
@@ -144,9 +122,6 @@ public final class PlanLoader {
         }
         BigDecimal target = written.targetIncentive();
         Ceilings ceilings = ceilings(written, problems);
-        if (written.components() != null && written.components().isEmpty()) {
-            problems.add("components", "at least one component is required, the list is empty");
-        }
         List<PlanComponent> components = problems.each("components", written.components(),
                 (component, at) -> component(component, ceilings, at));
         checkComponents(problems, components, written.components() == null ? 0 : written.components().size(), target,
@@ -155,7 +130,8 @@ public final class PlanLoader {
             problems.add("caps.multiple_of_target", "needs target_incentive on the plan");
         }
         List<PlanTerms.Spiff> spiffs = problems.each("spiffs", written.spiffs(), this::spiff);
-        List<PlanTerms.Bonus> bonuses = problems.each("bonuses", written.bonuses(), PlanLoader::bonus);
+        List<PlanTerms.Bonus> bonuses = problems.each("bonuses", written.bonuses(), (bonus, at) -> new PlanTerms.Bonus(
+                bonus.id(), metric(bonus.metric(), at), bonus.atLeast(), bonus.amount()));
         PlanFile.TeamPool pool = written.teamPool();
         Metric poolMetric = pool == null ? null : metric(pool.metric(), problems.under("team_pool"));
         List<PlanTerms.Mbo> mbos = problems.each("mbo", written.mbo(), (mbo, at) -> {
@@ -187,35 +163,29 @@ public final class PlanLoader {
         if (spiff.from() != null && spiff.to() != null && spiff.to().isBefore(spiff.from())) {
             problems.add("to", "is before from");
         }
-        return new PlanTerms.Spiff(spiff.id(), spiff.from(), spiff.to(), condition(spiff.when(), problems, "when"),
-                spiff.amountPerDeal());
-    }
-
-    private static PlanTerms.Bonus bonus(PlanFile.Bonus bonus, FieldProblems problems) {
-        if (bonus.oncePer() != null && !bonus.oncePer().equalsIgnoreCase("YEAR")) {
-            problems.add("once_per", "only YEAR is known, was '" + bonus.oncePer() + "'");
-        }
-        return new PlanTerms.Bonus(bonus.id(), metric(bonus.metric(), problems), bonus.atLeast(), bonus.amount());
+        return new PlanTerms.Spiff(spiff.id(), spiff.from(), spiff.to(),
+                condition(conditionProblem, spiff.when(), problems), spiff.amountPerDeal());
     }
 
     /** The plan's opt-ins: {@code allow_rate_above_one: true}, {@code allow_multiplier_above: 10}. */
     private static Ceilings ceilings(PlanFile written, FieldProblems problems) {
-        BigDecimal multiplierLimit = written.allowMultiplierAbove();
-        if (multiplierLimit != null && multiplierLimit.compareTo(MULTIPLIER_LIMIT) <= 0) {
-            if (multiplierLimit.signum() >= 0) {
-                problems.add("allow_multiplier_above", "must be above " + MULTIPLIER_LIMIT + " (the limit without "
-                        + "it), was " + multiplierLimit.toPlainString());
-            }
-            multiplierLimit = null;
+        BigDecimal asked = written.allowMultiplierAbove();
+        if (asked != null && asked.signum() >= 0 && asked.compareTo(MULTIPLIER_LIMIT) <= 0) {
+            problems.add("allow_multiplier_above", "must be above " + MULTIPLIER_LIMIT + " (the limit without it), "
+                    + "was " + asked.toPlainString());
         }
-        return new Ceilings(Ceiling.rates(Boolean.TRUE.equals(written.allowRateAboveOne())),
-                Ceiling.multipliers(multiplierLimit == null ? MULTIPLIER_LIMIT : multiplierLimit));
+        BigDecimal limit = asked == null ? MULTIPLIER_LIMIT : asked.max(MULTIPLIER_LIMIT);
+        return new Ceilings(new Ceiling(Boolean.TRUE.equals(written.allowRateAboveOne()) ? null : BigDecimal.ONE,
+                " is above 1 (100 %): rates are fractions (0.09 is 9 %); if it is meant, set allow_rate_above_one: "
+                        + "true on the plan"),
+                new Ceiling(limit, " is a multiplier above " + limit.stripTrailingZeros().toPlainString()
+                        + "; if it is meant, set allow_multiplier_above: <the largest multiplier> on the plan"));
     }
 
     /** The component, or null when a part it cannot do without is wrong. */
     private PlanComponent component(PlanFile.Component written, Ceilings ceilings, FieldProblems problems) {
         Metric metric = metric(written.metric(), problems);
-        String when = condition(written.when(), problems, "when");
+        String when = condition(conditionProblem, written.when(), problems);
         BigDecimal quota = quota(problems, "quota", written.quota());
         Map<String, BigDecimal> quotaByPeriod = quotaByPeriod(written.quotaByPeriod(), problems);
         List<CreditMultiplier> multipliers = problems.each("credit_multipliers", written.creditMultipliers(),
@@ -241,7 +211,7 @@ public final class PlanLoader {
         }
         boolean hasQuota = written.quota() != null || written.quotaByPeriod() != null;
         if (table != null && table.basis() == BandBasis.ATTAINMENT && !hasQuota
-                && (pay == PayMethod.TARGET_BY_ATTAINMENT || !isFlat(table))) {
+                && (pay == PayMethod.TARGET_BY_ATTAINMENT || !table.isFlat())) {
             problems.add("quota", "is required: the rate table's bands are fractions of quota");
         }
         if (written.id() == null || metric == null || table == null) {
@@ -251,10 +221,6 @@ public final class PlanLoader {
                 table, written.caps() == null ? null : written.caps().perDeal());
     }
 
-    private static boolean isFlat(RateTable table) {
-        return table.bands().size() == 1 && table.threshold() == null && table.bands().get(0).to() == null;
-    }
-
     private static void checkComponents(FieldProblems problems, List<PlanComponent> components, int written,
             BigDecimal target, List<String> warnings, String where) {
         if (components.size() > RECOMMENDED_COMPONENTS) {
@@ -262,28 +228,22 @@ public final class PlanLoader {
                     + RECOMMENDED_COMPONENTS + " or fewer");
         }
         // a component refused for its own fields is missing from the weights: their sum would only mislead
-        boolean allRead = components.size() == written;
-        if (allRead && (components.size() > 1 || components.stream().anyMatch(c -> c.weight() != null))) {
-            if (components.stream().anyMatch(c -> c.weight() == null)) {
-                problems.add("components", "every component needs a weight when there are several");
-            } else {
-                BigDecimal sum = components.stream().map(PlanComponent::weight).reduce(BigDecimal.ZERO,
-                        BigDecimal::add);
-                if (sum.compareTo(BigDecimal.ONE) != 0) {
-                    problems.add("components", "weights sum to " + sum.stripTrailingZeros().toPlainString()
-                            + ", they must sum to 1 (100 %)");
-                }
+        boolean weighed = components.size() == written
+                && (components.size() > 1 || components.stream().anyMatch(c -> c.weight() != null));
+        if (weighed && components.stream().anyMatch(c -> c.weight() == null)) {
+            problems.add("components", "every component needs a weight when there are several");
+        } else if (weighed) {
+            BigDecimal sum = components.stream().map(PlanComponent::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(BigDecimal.ONE) != 0) {
+                problems.add("components", "weights sum to " + sum.stripTrailingZeros().toPlainString()
+                        + ", they must sum to 1 (100 %)");
             }
         }
         Set<String> ids = new HashSet<>();
-        for (PlanComponent c : components) {
-            if (!ids.add(c.id())) {
-                problems.add("components", "component id '" + c.id() + "' is used twice");
-            }
-            if (c.pay() == PayMethod.TARGET_BY_ATTAINMENT && target == null) {
-                problems.add("target_incentive", "is required: component " + c.id() + " pays by attainment");
-            }
-        }
+        components.stream().map(PlanComponent::id).filter(id -> !ids.add(id))
+                .forEach(id -> problems.add("components", "component id '" + id + "' is used twice"));
+        components.stream().filter(c -> c.pay() == PayMethod.TARGET_BY_ATTAINMENT && target == null).forEach(c ->
+                problems.add("target_incentive", "is required: component " + c.id() + " pays by attainment"));
     }
 
     /**
@@ -356,7 +316,7 @@ public final class PlanLoader {
     }
 
     private CreditMultiplier multiplier(PlanFile.Multiplier written, Ceiling ceiling, FieldProblems problems) {
-        String when = condition(written.when(), problems, "when");
+        String when = condition(conditionProblem, written.when(), problems);
         String bundle = written.bundleIncludes();
         BigDecimal factor = ceiling.check(problems, "factor", written.factor());
         BigDecimal extra = ceiling.check(problems, "extra", written.extra());
@@ -365,25 +325,19 @@ public final class PlanLoader {
         }
         if ((when == null) == (bundle == null)) {
             problems.add("give either when (with factor) or bundle_includes (with extra)");
-            return null;
-        }
-        if (when != null && factor == null) {
+        } else if (when != null && factor == null) {
             problems.add("factor", "is required with when");
-            return null;
-        }
-        if (bundle != null && extra == null) {
+        } else if (bundle != null && extra == null) {
             problems.add("extra", "is required with bundle_includes");
-            return null;
+        } else {
+            return new CreditMultiplier(when, bundle, factor, extra);
         }
-        return new CreditMultiplier(when, bundle, factor, extra);
+        return null;
     }
 
     private static Map<String, BigDecimal> quotaByPeriod(Map<String, BigDecimal> written, FieldProblems problems) {
         Map<String, BigDecimal> result = new LinkedHashMap<>();
-        if (written == null) {
-            return result;
-        }
-        written.forEach((period, quota) -> {
+        (written == null ? Map.<String, BigDecimal>of() : written).forEach((period, quota) -> {
             String field = "quota_by_period." + period;
             if (!period.matches("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?")) {
                 problems.add(field, "period must be YYYY, YYYY-Qn or YYYY-MM");
@@ -409,9 +363,10 @@ public final class PlanLoader {
         return metric.orElse(null);
     }
 
-    private String condition(String expression, FieldProblems problems, String field) {
+    /** The condition, with what {@code check} finds wrong with it added at {@code when}. */
+    static String condition(Function<String, Optional<String>> check, String expression, FieldProblems problems) {
         if (expression != null) {
-            conditionProblem.apply(expression).ifPresent(problem -> problems.add(field, problem));
+            check.apply(expression).ifPresent(problem -> problems.add("when", problem));
         }
         return expression;
     }

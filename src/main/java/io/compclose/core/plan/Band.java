@@ -9,11 +9,6 @@ public record Band(BigDecimal from, BigDecimal to, BigDecimal rate) {
         return value.compareTo(from) >= 0 && (to == null || value.compareTo(to) < 0);
     }
 
-    public String label() {
-        return "[" + from.stripTrailingZeros().toPlainString() + ", "
-                + (to == null ? "∞" : to.stripTrailingZeros().toPlainString()) + ")";
-    }
-
     /** The band as a rep reads it: "0–100 % of quota", "100 %+ of quota", "50,000–100,000". */
     public String label(BandBasis basis) {
         if (basis == BandBasis.ATTAINMENT) {

@@ -29,30 +29,11 @@ public record PlanComponent(String id, BigDecimal weight, Metric metric, String 
 
     /** A single flat rate, no bands, thresholds, multipliers or caps. */
     public boolean isFlatRate() {
-        return pay == PayMethod.RATE_ON_VALUE && rateTable.bands().size() == 1 && rateTable.threshold() == null
-                && rateTable.bands().get(0).to() == null && multipliers.isEmpty() && perDealCap == null
+        return pay == PayMethod.RATE_ON_VALUE && rateTable.isFlat() && multipliers.isEmpty() && perDealCap == null
                 && when == null;
     }
 
     public BigDecimal flatRate() {
         return rateTable.bands().get(0).rate();
-    }
-
-    /** Plain-language description of the arithmetic, printed on the rep's statement. */
-    public String explanation() {
-        if (isFlatRate()) {
-            return "Commission = credited " + metric.label() + " × " + percent(flatRate())
-                    + " plan rate, rounded half-even to the cent per " + (metric.isMeasuredOnBookings() ? "booking."
-                            : "line.");
-        }
-        return pay == PayMethod.RATE_ON_VALUE
-                ? "Commission = credited " + metric.label() + " priced through the " + rateTable.policy()
-                        .name().toLowerCase() + " rate table, rounded half-even to the cent per line."
-                : "Payout = target incentive of the window × " + percent(weight == null ? BigDecimal.ONE : weight)
-                        + " × curve(attainment of " + metric.label() + ").";
-    }
-
-    private static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
     }
 }

@@ -22,6 +22,11 @@ public record RateTable(TierPolicy policy, BandBasis basis, List<Band> bands, Th
                 List.of(new Band(BigDecimal.ZERO, null, rate)), null);
     }
 
+    /** One open band from 0 and no threshold: the same rate on every amount. */
+    public boolean isFlat() {
+        return bands.size() == 1 && threshold == null && bands.get(0).to() == null;
+    }
+
     /** Every rule the bands break, as "bands[i]: ..." texts; empty when the table is sound. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
