@@ -177,7 +177,7 @@ public final class RepCalculator {
         } else {
             BigDecimal value = input.metricValues().getOrDefault(window.key(), Map.of()).get(metric.toString());
             if (value != null) {
-                result.add(new CreditedTransaction(metric.toString(), window.to(), value, BigDecimal.ONE));
+                result.add(new CreditedTransaction(metric.toString(), window.to(), value, BigDecimal.ONE, null));
             }
         }
         return result;
