@@ -172,9 +172,7 @@ public class RepHistoryRepository {
      */
     public Map<String, RepHistory> histories(List<String> repIds, YearMonth period, Function<String, String> payCurrency,
             boolean lateBookings, Map<YearMonth, FxConversion> rates) {
-        String key = period.toString();
-        String yearStart = yearStart(period);
-        Map<String, Object> reps = Map.of("reps", repIds, "period", key, "yearStart", yearStart);
+        Map<String, Object> reps = Map.of("reps", repIds, "period", period.toString(), "yearStart", yearStart(period));
         Map<String, Map<String, RepHistory.HistoricDeal>> deals = yearDeals(repIds, period, period, Set.of());
         // an earlier year's deal cancelled this period: needed for its clawback
         named.query("SELECT " + DEAL_COLUMNS + """
@@ -194,7 +192,7 @@ public class RepHistoryRepository {
             cancellations.computeIfAbsent(rs.getString(1), r -> new HashMap<>())
                     .put(rs.getString(2), rs.getObject(3, LocalDate.class));
         });
-        Map<String, Map<String, RepPeriodInput.PaidCommission>> paid = commissionPaid(cancellations, key);
+        Map<String, Map<String, RepPeriodInput.PaidCommission>> paid = commissionPaid(cancellations, period.toString());
 
         Map<String, Set<String>> bonuses = new HashMap<>();
         named.query("""
