@@ -29,7 +29,6 @@ import io.compclose.system.CloseRun;
 @Configuration
 public class CalculationStepConfiguration {
 
-
     @Bean
     Step calculateEarnings(PartitionedSteps partitioned, Step calculateEarningsRange) {
         return partitioned.byRepRange("calculateEarnings", calculateEarningsRange);

@@ -38,31 +38,27 @@ public class RepCloseRepository {
                         ps.setString(2, close.repId());
                     });
         }
-        List<Row<RepClose.Earning>> earnings = rows(closes, RepClose::earnings);
         // earning lines are the bulk of a close's rows (670,000 for 2,000 reps): sent as a file where the
         // database takes one, the server parses them several times faster than a batched INSERT
-        bulkLoad.write("earning_line", EARNING_COLUMNS, earnings, row -> earningValues(period, row), "");
-        List<Row<RepClose.Pay>> pay = rows(closes, RepClose::pay);
+        bulkLoad.write("earning_line", EARNING_COLUMNS, rows(closes, RepClose::earnings),
+                row -> earningValues(period, row), "");
         jdbc.batchUpdate("""
                 INSERT INTO pay_line (pay_period, rep_id, line_no, earning_code, amount, currency, reference, why)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, pay.stream().map(row -> new Object[] {period, row.close().repId(), row.line().lineNo(),
-                row.line().code().name(), row.line().amount().amount(), row.close().currency(), row.line().reference(),
-                ColumnText.fit(row.line().why(), 500)}).toList());
-        List<Row<RepClose.Cap>> caps = rows(closes, RepClose::caps);
+                """, rows(closes, RepClose::pay).stream().map(row -> new Object[] {period, row.close().repId(),
+                row.line().lineNo(), row.line().code().name(), row.line().amount().amount(), row.close().currency(),
+                row.line().reference(), ColumnText.fit(row.line().why(), 500)}).toList());
         jdbc.batchUpdate("""
                 INSERT INTO cap_effect (pay_period, rep_id, line_no, cap, limit_amount, removed, currency)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, caps.stream().map(row -> new Object[] {period, row.close().repId(), row.line().lineNo(),
-                ColumnText.fit(row.line().cap(), 100), row.line().limit().amount(), row.line().removed().amount(),
-                row.close().currency()})
-                .toList());
-        List<Row<RepClose.Attainment>> attainments = rows(closes, RepClose::attainments);
+                """, rows(closes, RepClose::caps).stream().map(row -> new Object[] {period, row.close().repId(),
+                row.line().lineNo(), ColumnText.fit(row.line().cap(), 100), row.line().limit().amount(),
+                row.line().removed().amount(), row.close().currency()}).toList());
         jdbc.batchUpdate("""
                 INSERT INTO component_attainment (pay_period, rep_id, line_no, plan_id, plan_version, component_id,
                     metric, window_key, credit, quota, attainment, earned, currency, money)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, attainments.stream().map(row -> {
+                """, rows(closes, RepClose::attainments).stream().map(row -> {
             RepClose.Attainment a = row.line();
             return new Object[] {period, row.close().repId(), a.lineNo(), a.planId(), a.planVersion(),
                 a.componentId(), ColumnText.fit(a.metric(), 64), a.window(), recorded(a.credit(), 6),

@@ -59,34 +59,30 @@ public class RepHistoryRepository {
         return List.copyOf(yearDeals(List.of(repId), period, period, Set.of()).getOrDefault(repId, Map.of()).values());
     }
 
-    private static RowMapper<RepHistory.HistoricDeal> dealRow() {
+    /** Reads a deal row ({@link #DEAL_COLUMNS}) with the rep it is credited to. */
+    private static RowMapper<Map.Entry<String, RepHistory.HistoricDeal>> dealRow() {
         return (rs, i) -> {
             boolean sourced = "SOURCED".equals(rs.getString(16));
             String creditCurrency = rs.getString(13);
             String bookedCurrency = rs.getString(14);
             boolean converted = !bookedCurrency.equals(creditCurrency);
+            Money credit = Money.stored(rs.getBigDecimal(18), creditCurrency);
             // the credit, ACV and TCV as crediting converted and stored them, never converted again
             CreditedDeal deal = new CreditedDeal(rs.getString(1), rs.getObject(2, LocalDate.class),
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                     inPay(rs.getBigDecimal(7), converted, creditCurrency),
-                    inPay(rs.getBigDecimal(8), converted, creditCurrency), rs.getInt(9), rs.getBigDecimal(10), sourced);
-            Money credit = Money.stored(rs.getBigDecimal(18), creditCurrency);
+                    inPay(rs.getBigDecimal(8), converted, creditCurrency), rs.getInt(9), rs.getBigDecimal(10), sourced,
+                    null, credit.amount());
             deal = converted ? deal.creditedAs(new FxConversion.Converted(Money.of(rs.getBigDecimal(19),
-                    bookedCurrency), credit, rs.getBigDecimal(15).stripTrailingZeros()))
-                    : deal.withCredit(credit.amount());
-            return new RepHistory.HistoricDeal(deal, rs.getString(11), rs.getString(12), creditCurrency);
+                    bookedCurrency), credit, rs.getBigDecimal(15).stripTrailingZeros())) : deal;
+            return Map.entry(rs.getString(17),
+                    new RepHistory.HistoricDeal(deal, rs.getString(11), rs.getString(12), creditCurrency));
         };
     }
 
     /** A converted amount without the column's padding; a booked one as it was booked. */
     private static BigDecimal inPay(BigDecimal stored, boolean converted, String currency) {
         return stored == null || !converted ? stored : Money.stored(stored, currency).amount();
-    }
-
-    /** Reads a deal row with the rep it is credited to (the last column). */
-    private static RowMapper<Map.Entry<String, RepHistory.HistoricDeal>> repDealRow() {
-        RowMapper<RepHistory.HistoricDeal> deal = dealRow();
-        return (rs, i) -> Map.entry(rs.getString(17), deal.mapRow(rs, i));
     }
 
     /**
@@ -104,7 +100,7 @@ public class RepHistoryRepository {
                     AND later.pay_period > c.pay_period AND later.pay_period <= :deliveredUpTo)
                 ORDER BY c.rep_id, c.pay_period, b.booked_on, c.booking_id
                 """, Map.of("reps", repIds, "yearStart", yearStart(period), "period", period.toString(),
-                "deliveredUpTo", deliveredUpTo.toString()), repDealRow())
+                "deliveredUpTo", deliveredUpTo.toString()), dealRow())
                 .stream()
                 .filter(d -> !(d.getValue().creditedIn().equals(period.toString())
                         && leaveOut.contains(d.getValue().deal().bookingId())))
@@ -176,9 +172,7 @@ public class RepHistoryRepository {
      */
     public Map<String, RepHistory> histories(List<String> repIds, YearMonth period, Function<String, String> payCurrency,
             boolean lateBookings, Map<YearMonth, FxConversion> rates) {
-        String key = period.toString();
-        String yearStart = yearStart(period);
-        Map<String, Object> reps = Map.of("reps", repIds, "period", key, "yearStart", yearStart);
+        Map<String, Object> reps = Map.of("reps", repIds, "period", period.toString(), "yearStart", yearStart(period));
         Map<String, Map<String, RepHistory.HistoricDeal>> deals = yearDeals(repIds, period, period, Set.of());
         // an earlier year's deal cancelled this period: needed for its clawback
         named.query("SELECT " + DEAL_COLUMNS + """
@@ -187,7 +181,7 @@ public class RepHistoryRepository {
                 JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
                 WHERE x.pay_period = :period AND c.rep_id IN (:reps) AND c.pay_period < :yearStart
                 ORDER BY c.rep_id, c.pay_period
-                """, reps, repDealRow()).forEach(d -> deals.computeIfAbsent(d.getKey(), r -> new LinkedHashMap<>())
+                """, reps, dealRow()).forEach(d -> deals.computeIfAbsent(d.getKey(), r -> new LinkedHashMap<>())
                 .putIfAbsent(d.getValue().deal().bookingId(), d.getValue()));
 
         Map<String, Map<String, LocalDate>> cancellations = new HashMap<>();
@@ -198,7 +192,7 @@ public class RepHistoryRepository {
             cancellations.computeIfAbsent(rs.getString(1), r -> new HashMap<>())
                     .put(rs.getString(2), rs.getObject(3, LocalDate.class));
         });
-        Map<String, Map<String, RepPeriodInput.PaidCommission>> paid = commissionPaid(cancellations, key);
+        Map<String, Map<String, RepPeriodInput.PaidCommission>> paid = commissionPaid(cancellations, period.toString());
 
         Map<String, Set<String>> bonuses = new HashMap<>();
         named.query("""

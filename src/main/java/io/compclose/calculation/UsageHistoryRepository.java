@@ -37,7 +37,7 @@ public class UsageHistoryRepository {
         this.intake = intake;
     }
 
-    private record Ownership(String accountId, LocalDate from, LocalDate to) {
+    private record Ownership(LocalDate from, LocalDate to) {
 
         boolean ownsAtEndOf(YearMonth month) {
             LocalDate day = month.atEndOfMonth();
@@ -63,8 +63,7 @@ public class UsageHistoryRepository {
                 """, Map.of("period", key, "reps", repIds), rs -> {
             owned.computeIfAbsent(rs.getString(1), r -> new HashMap<>())
                     .computeIfAbsent(rs.getString(2), a -> new ArrayList<>())
-                    .add(new Ownership(rs.getString(2), rs.getObject(3, LocalDate.class),
-                            rs.getObject(4, LocalDate.class)));
+                    .add(new Ownership(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
         });
         if (owned.isEmpty()) {
             return usage;

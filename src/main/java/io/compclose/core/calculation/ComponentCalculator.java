@@ -106,5 +106,4 @@ public final class ComponentCalculator {
         }
         return threshold.isEmpty() ? t.note() : t.note() + "; " + threshold;
     }
-
 }

@@ -25,12 +25,6 @@ public record CreditedDeal(String bookingId, LocalDate bookedOn, String accountI
                 acv.multiply(share));
     }
 
-    /** The deal with the credit crediting stored for it in the pay currency. */
-    public CreditedDeal withCredit(BigDecimal stored) {
-        return new CreditedDeal(bookingId, bookedOn, accountId, type, product, bundleId, acv, tcv, termMonths, share,
-                sourced, note, stored);
-    }
-
     /**
      * The deal as crediting stored it for a rep paid in another currency: the credit is the stored,
      * already rounded conversion, reused as is, and the note says how it was made.

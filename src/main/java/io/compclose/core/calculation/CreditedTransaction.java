@@ -20,10 +20,6 @@ public record CreditedTransaction(String sourceId, LocalDate date, BigDecimal va
         }
     }
 
-    public CreditedTransaction(String sourceId, LocalDate date, BigDecimal value, BigDecimal multiplier) {
-        this(sourceId, date, value, multiplier, null);
-    }
-
     public BigDecimal credit() {
         return value.multiply(multiplier);
     }

@@ -95,11 +95,6 @@ public final class RepCalculator {
 
     /** A measurement window: its key for quotas and metric values, its dates, and its share of the year. */
     record Window(String key, LocalDate from, LocalDate to, int months) {
-
-        /** The window's part of an annual figure: divided last, so 12,000 a year is 1,000 a month exactly. */
-        BigDecimal partOf(BigDecimal annual) {
-            return ofYear(annual, months);
-        }
     }
 
     /** A plan's amount (null if the plan has none) in the pay currency, where the calculation uses it. */
@@ -107,15 +102,21 @@ public final class RepCalculator {
         return amount == null ? null : new Money(amount, currency);
     }
 
+    /** An annual figure's part for so many months: divided last, so 12,000 a year is 1,000 a month exactly. */
     static BigDecimal ofYear(BigDecimal annual, int months) {
         return annual.multiply(BigDecimal.valueOf(months)).divide(BigDecimal.valueOf(12), FRACTION).stripTrailingZeros();
+    }
+
+    /** The later of 1 January of the period's year and the plan's start: where its plan year begins. */
+    static LocalDate planYearStart(YearMonth period, LocalDate planStart) {
+        LocalDate january = LocalDate.of(period.getYear(), 1, 1);
+        return planStart.isAfter(january) ? planStart : january;
     }
 
     /** The plan year's windows up to the period, from the later of 1 January and the plan's start. */
     static List<Window> windows(Measurement measurement, YearMonth period, LocalDate planStart) {
         int year = period.getYear();
-        LocalDate january = LocalDate.of(year, 1, 1);
-        LocalDate start = planStart.isAfter(january) ? planStart : january;
+        LocalDate start = planYearStart(period, planStart);
         List<Window> windows = new ArrayList<>();
         switch (measurement) {
             case YEAR_TO_DATE -> windows.add(new Window(String.valueOf(year), start, period.atEndOfMonth(), 12));
@@ -140,9 +141,8 @@ public final class RepCalculator {
     private static ComponentTerms terms(Plan plan, PlanComponent component, Window window, Currency currency) {
         BigDecimal quota = component.quotaByPeriod().containsKey(window.key())
                 ? component.quotaByPeriod().get(window.key())
-                : component.quota() == null ? null : window.partOf(component.quota());
-        BigDecimal target = plan.targetIncentive() == null ? null
-                : window.partOf(plan.targetIncentive());
+                : component.quota() == null ? null : ofYear(component.quota(), window.months());
+        BigDecimal target = plan.targetIncentive() == null ? null : ofYear(plan.targetIncentive(), window.months());
         BigDecimal weight = component.weight() == null ? BigDecimal.ONE : component.weight();
         return new ComponentTerms(component.id(), component.pay(), quota, target, weight, component.rateTable(),
                 currency);
@@ -177,7 +177,7 @@ public final class RepCalculator {
         } else {
             BigDecimal value = input.metricValues().getOrDefault(window.key(), Map.of()).get(metric.toString());
             if (value != null) {
-                result.add(new CreditedTransaction(metric.toString(), window.to(), value, BigDecimal.ONE));
+                result.add(new CreditedTransaction(metric.toString(), window.to(), value, BigDecimal.ONE, null));
             }
         }
         return result;
@@ -266,17 +266,12 @@ public final class RepCalculator {
 
     private static PayRules payRules(Plan plan, YearMonth period, Currency currency) {
         PayRules.Draw draw = plan.draw() == null ? null : new PayRules.Draw(plan.draw().kind(),
-                in(currency, plan.draw().perPeriod()), firstMonth(plan, period), plan.draw().periods());
+                in(currency, plan.draw().perPeriod()),
+                YearMonth.from(planYearStart(period, plan.effectiveFrom())), plan.draw().periods());
         return new PayRules(in(currency, plan.caps().perPeriod()), in(currency, plan.caps().perYear()),
                 plan.caps().multipleOfTarget(), in(currency, plan.targetIncentive()), draw,
                 plan.holdback() == null ? null : plan.holdback().share(),
                 plan.holdback() == null ? null : YearMonth.of(period.getYear(), 12));
-    }
-
-    private static YearMonth firstMonth(Plan plan, YearMonth period) {
-        YearMonth start = YearMonth.from(plan.effectiveFrom());
-        YearMonth january = YearMonth.of(period.getYear(), 1);
-        return start.isAfter(january) ? start : january;
     }
 
     private List<PayLine> outsideQuota(Plan plan, YearMonth period, RepPeriodInput input) {

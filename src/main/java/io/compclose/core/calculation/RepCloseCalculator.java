@@ -64,11 +64,7 @@ public final class RepCloseCalculator {
         Map<String, Plan> planOfDeal = new HashMap<>();
         List<RepCalculator.PlanDeals> versions = versions(repId, history.deals(), assignment, settling, planOf,
                 planOfDeal);
-        List<CreditedDeal> all = history.deals().stream().map(RepHistory.HistoricDeal::deal).toList();
-        RepPeriodInput input = new RepPeriodInput(Currency.getInstance(assignment.payCurrency()), all,
-                history.metricValues(), history.cancellations(),
-                history.commissionPaid(), history.bonusesPaidThisYear(), history.prior(), history.usage(),
-                history.activities());
+        RepPeriodInput input = input(Currency.getInstance(assignment.payCurrency()), history, history.deals());
         // manual adjustments are paid as they are: outside quota, caps and true-up
         RepPeriodResult result = withTeamPool(repId, assignment, settling, history, input.currency(),
                 core.calculate(versions, settling, period, input)).plusOutsideQuota(history.adjustments());
@@ -114,11 +110,15 @@ public final class RepCloseCalculator {
             RepPeriodInput input) {
         List<RepCalculator.PlanDeals> versions = versions(repId, history.dealsWithoutLate(), assignment, settling,
                 new LinkedHashMap<>(), new HashMap<>());
-        List<CreditedDeal> deals = history.dealsWithoutLate().stream().map(RepHistory.HistoricDeal::deal).toList();
-        RepPeriodInput without = new RepPeriodInput(input.currency(), deals, input.metricValues(),
-                input.cancellations(), input.commissionPaid(), input.bonusesPaidThisYear(), input.prior(),
-                input.usage(), input.activities());
-        return core.calculate(versions, settling, period, without).settlement().earnedToDate();
+        return core.calculate(versions, settling, period, input(input.currency(), history, history.dealsWithoutLate()))
+                .settlement().earnedToDate();
+    }
+
+    /** What the core reads of the rep's history, with the given deals of the year. */
+    private static RepPeriodInput input(Currency currency, RepHistory history, List<RepHistory.HistoricDeal> deals) {
+        return new RepPeriodInput(currency, deals.stream().map(RepHistory.HistoricDeal::deal).toList(),
+                history.metricValues(), history.cancellations(), history.commissionPaid(),
+                history.bonusesPaidThisYear(), history.prior(), history.usage(), history.activities());
     }
 
     private RepPeriodResult withTeamPool(String repId, RepAssignment assignment, Plan settling, RepHistory history,

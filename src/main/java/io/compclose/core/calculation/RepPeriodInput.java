@@ -30,13 +30,6 @@ public record RepPeriodInput(Currency currency, List<CreditedDeal> deals,
         Map<String, PaidCommission> commissionPaid, Set<String> bonusesPaidThisYear, Ledger prior,
         List<AccountUsage> usage, Map<String, Map<String, BigDecimal>> activities) {
 
-    public RepPeriodInput(Currency currency, List<CreditedDeal> deals,
-            Map<String, Map<String, BigDecimal>> metricValues, Map<String, LocalDate> cancellations,
-            Map<String, PaidCommission> commissionPaid, Set<String> bonusesPaidThisYear, Ledger prior) {
-        this(currency, deals, metricValues, cancellations, commissionPaid, bonusesPaidThisYear, prior, List.of(),
-                Map.of());
-    }
-
     /** Commission paid on one booking, and in which period. */
     public record PaidCommission(Money amount, String period) {
     }

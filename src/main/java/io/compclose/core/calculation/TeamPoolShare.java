@@ -62,8 +62,7 @@ public final class TeamPoolShare {
                     quota = quota.add(c.quotaByPeriod().getOrDefault(w.key(), BigDecimal.ZERO));
                 }
             } else if (c.quota() != null) {
-                YearMonth start = YearMonth.from(plan.effectiveFrom()).isAfter(YearMonth.of(period.getYear(), 1))
-                        ? YearMonth.from(plan.effectiveFrom()) : YearMonth.of(period.getYear(), 1);
+                YearMonth start = YearMonth.from(RepCalculator.planYearStart(period, plan.effectiveFrom()));
                 int months = (int) start.until(period, java.time.temporal.ChronoUnit.MONTHS) + 1;
                 quota = RepCalculator.ofYear(c.quota(), months);
             } else {

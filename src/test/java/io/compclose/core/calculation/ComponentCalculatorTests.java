@@ -43,7 +43,7 @@ class ComponentCalculatorTests {
     }
 
     private static CreditedTransaction deal(String id, String date, String value, String multiplier) {
-        return new CreditedTransaction(id, LocalDate.parse(date), d(value), d(multiplier));
+        return new CreditedTransaction(id, LocalDate.parse(date), d(value), d(multiplier), null);
     }
 
     private static ComponentTerms onValue(RateTable table, String quota) {

@@ -8,12 +8,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.compclose.core.calculation.ComponentLine.Kind;
-import io.compclose.core.calculation.NewLogos.NewLogoDeal;
 import io.compclose.core.calculation.TeamPool.Member;
 import io.compclose.core.calculation.TeamPool.Split;
 import io.compclose.core.money.FxConversion;
@@ -121,14 +119,6 @@ class IncentiveMechanicsTests {
                 .isEqualByComparingTo("0");
         // a new account (no history) has a zero baseline: all of it is growth
         assertThat(UsageGrowth.growth(Map.of(OCT, d("75")), OCT, "USD")).isEqualByComparingTo("75");
-    }
-
-    @Test
-    void newLogosCountDistinctNewCustomers() {
-        List<NewLogoDeal> deals = List.of(new NewLogoDeal("B-1", "A", "NEW"), new NewLogoDeal("B-2", "A", "NEW"),
-                new NewLogoDeal("B-3", "B", "NEW"), new NewLogoDeal("B-4", "D", "UPSELL"));
-        assertThat(NewLogos.count(deals, Set.of("C"))).isEqualTo(2);
-        assertThat(NewLogos.count(deals, Set.of("A"))).isEqualTo(1);
     }
 
     @Test

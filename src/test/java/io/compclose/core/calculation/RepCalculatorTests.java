@@ -54,7 +54,7 @@ class RepCalculatorTests {
 
     private static RepPeriodInput input(List<CreditedDeal> deals, Map<String, LocalDate> cancellations,
             Map<String, RepPeriodInput.PaidCommission> paid, Ledger prior) {
-        return new RepPeriodInput(USD, deals, Map.of(), cancellations, paid, Set.of(), prior);
+        return new RepPeriodInput(USD, deals, Map.of(), cancellations, paid, Set.of(), prior, List.of(), Map.of());
     }
 
     @Test
@@ -134,7 +134,8 @@ class RepCalculatorTests {
         // October: 2 new logos of 4 (50 %): 12,000 / 12 x 1.0 x 0.5 = 500, topped up to the 600 draw;
         // MBO PIPELINE scored 0.8 for the month: 12,000 / 12 x 10 % x 0.8 = 80.00
         RepPeriodResult oct = calculator.calculate(plan, OCT, new RepPeriodInput(USD, october,
-                Map.of("2026-10", Map.of("MBO:PIPELINE", d("0.8"))), Map.of(), Map.of(), Set.of(), Ledger.start(USD)));
+                Map.of("2026-10", Map.of("MBO:PIPELINE", d("0.8"))), Map.of(), Map.of(), Set.of(), Ledger.start(USD),
+                List.of(), Map.of()));
         assertThat(oct.payLines()).extracting(PayLine::code, PayLine::amount).containsExactly(
                 tuple(EarningCode.COMMISSION, usd("500.00")), tuple(EarningCode.DRAW, usd("100.00")),
                 tuple(EarningCode.MBO, usd("80.00")));
@@ -145,7 +146,7 @@ class RepCalculatorTests {
             november.add(deal("M" + i, "2026-11-0" + i, "NEW", "P", "1000"));
         }
         RepPeriodResult nov = calculator.calculate(plan, NOV, new RepPeriodInput(USD, november, Map.of(), Map.of(),
-                Map.of(), Set.of(), oct.settlement().next()));
+                Map.of(), Set.of(), oct.settlement().next(), List.of(), Map.of()));
         assertThat(nov.payLines()).extracting(PayLine::code, PayLine::amount)
                 .containsExactly(tuple(EarningCode.COMMISSION, usd("1375.00")));
         assertThat(nov.components()).extracting(ComponentEarnings::componentId)
@@ -213,7 +214,8 @@ class RepCalculatorTests {
                 tuple(EarningCode.COMMISSION, usd("600.00")), tuple(EarningCode.BONUS, usd("1500")));
         // once paid this year, it is not paid again
         RepPeriodResult again = calculator.calculate(plan, NOV, new RepPeriodInput(USD, List.of(n1, n2, n3), Map.of(),
-                Map.of(), Map.of(), Set.of("first-100k"), result.settlement().next()));
+                Map.of(), Map.of(), Set.of("first-100k"), result.settlement().next(), List.of(),
+                Map.of()));
         assertThat(again.payLines()).isEmpty();
     }
 
