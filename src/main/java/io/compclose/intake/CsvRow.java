@@ -125,8 +125,8 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
                 throw new RowRejectedException(column, "currency code must be upper case ISO 4217", value);
             }
             if (currency.getDefaultFractionDigits() < 0) {
-                throw new RowRejectedException(column, "not a currency money is paid in (ISO 4217 gives it no minor unit)",
-                        value);
+                throw new RowRejectedException(column,
+                        "not a currency money is paid in (ISO 4217 gives it no minor unit)", value);
             }
             return value;
         } catch (IllegalArgumentException e) {
