@@ -47,8 +47,7 @@ public class CreditingStepConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<Booking, Crediting.Outcome> creditRules(CloseRun run,
-            IntakeRepository intake) {
+    ItemProcessor<Booking, Crediting.Outcome> creditRules(CloseRun run, IntakeRepository intake) {
         String period = run.periodKey();
         Map<String, List<AccountOwner>> owners = intake.accountOwners(period).values().stream()
                 .collect(Collectors.groupingBy(AccountOwner::accountId));
@@ -62,8 +61,7 @@ public class CreditingStepConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<Crediting.Outcome> creditWriter(CloseRun run,
-            CreditRepository credits) {
+    ItemWriter<Crediting.Outcome> creditWriter(CloseRun run, CreditRepository credits) {
         String period = run.periodKey();
         return chunk -> {
             credits.save(period, chunk.getItems().stream().flatMap(o -> o.credits().stream()).toList());
@@ -74,8 +72,7 @@ public class CreditingStepConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<Booking> creditableBookings(CloseRun run,
-            DataSource dataSource) {
+    JdbcCursorItemReader<Booking> creditableBookings(CloseRun run, DataSource dataSource) {
         return IntakeRepository.bookingsToCredit("creditableBookings", dataSource, run.periodKey());
     }
 }

@@ -2,6 +2,8 @@ package io.compclose.core.crediting;
 
 import java.math.BigDecimal;
 
+import io.compclose.core.money.Money;
+
 /**
  * A rep's credit for one booking: the share of the booking's value and the amount it gives in the
  * rep's pay currency, with the original amount in the booking's currency and the rate between them
@@ -10,7 +12,6 @@ import java.math.BigDecimal;
  * the plan year. {@code acvPay} and {@code tcvPay} are the booking's whole ACV and TCV (null when
  * not delivered) in the pay currency, converted at the same rate, for plan conditions.
  */
-public record Credit(String bookingId, String repId, BigDecimal share, BigDecimal amount, String currency,
-        String rule, String planId, BigDecimal originalAmount, String originalCurrency, BigDecimal fxRate,
-        CreditKind kind, String lineage, BigDecimal acvPay, BigDecimal tcvPay) {
+public record Credit(String bookingId, String repId, BigDecimal share, Money amount, String rule, String planId,
+        Money originalAmount, BigDecimal fxRate, CreditKind kind, String lineage, Money acvPay, Money tcvPay) {
 }
