@@ -39,10 +39,7 @@ public class CreditingStepConfiguration {
             IntakeRepository intake) {
         return steps.<Booking, Crediting.Outcome>intakeChunk("creditBookings",
                         e -> intake.countRows(InputFile.BOOKINGS, CloseRun.of(e).periodKey()))
-                .reader(creditableBookings)
-                .processor(creditRules)
-                .writer(creditWriter)
-                .build();
+                .reader(creditableBookings).processor(creditRules).writer(creditWriter).build();
     }
 
     @Bean
@@ -52,8 +49,7 @@ public class CreditingStepConfiguration {
         Map<String, List<AccountOwner>> owners = intake.accountOwners(period).values().stream()
                 .collect(Collectors.groupingBy(AccountOwner::accountId));
         Map<String, List<Split>> splits = intake.splits(period).values().stream()
-                .sorted(Comparator.comparingLong(Split::line))
-                .collect(Collectors.groupingBy(Split::bookingId));
+                .sorted(Comparator.comparingLong(Split::line)).collect(Collectors.groupingBy(Split::bookingId));
         Crediting crediting = new Crediting(new CreditingRulesFile(Conditions::problem).read(run.inbox()),
                 intake.roster(period), owners, splits, intake.fxRates(period, period), Conditions::holds);
         return crediting::credit;

@@ -191,11 +191,10 @@ public final class Crediting {
         for (Grant g : grants) {
             RepAssignment rep = active(g.repId(), booking).orElseThrow(() -> new IllegalStateException(
                     "rep " + g.repId() + " has no assignment on " + booking.bookedOn()));
-            Money original = booking.acv().times(g.share());
-            original = new Money(original.amount().setScale(4, Money.ROUNDING), original.currency());
-            if (g.kind() == CreditKind.PRIMARY && ++primarySeen == primaryCount) {
-                original = primaryLeft;
-            } else if (g.kind() == CreditKind.PRIMARY) {
+            Money original = Money.of(booking.acv().amount().multiply(g.share()).setScale(4, Money.ROUNDING),
+                    booking.currency());
+            if (g.kind() == CreditKind.PRIMARY) {
+                original = ++primarySeen == primaryCount ? primaryLeft : original;
                 primaryLeft = primaryLeft.minus(original);
             }
             FxConversion.Converted pay;
@@ -217,11 +216,9 @@ public final class Crediting {
      * credit row keeps it (12 decimals); an amount already in the pay currency stays as it is.
      */
     private static Money inPay(Money amount, FxConversion.Converted credit) {
-        if (amount == null || amount.currency().equals(credit.converted().currency())) {
-            return amount;
-        }
-        BigDecimal rate = credit.rate().setScale(12, RoundingMode.HALF_UP);
-        return Money.of(amount.amount().multiply(rate), credit.converted().currencyCode()).rounded();
+        return amount == null || amount.currency().equals(credit.converted().currency()) ? amount
+                : new Money(amount.amount().multiply(credit.rate().setScale(12, RoundingMode.HALF_UP)),
+                        credit.converted().currency()).rounded();
     }
 
     private java.util.Optional<RepAssignment> active(String repId, Booking booking) {
