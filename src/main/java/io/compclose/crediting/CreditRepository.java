@@ -31,9 +31,10 @@ public class CreditRepository {
 
     public void save(String period, List<Credit> credits) {
         bulkLoad.write("credit", CREDIT_COLUMNS, credits, c -> new Object[] {period, c.bookingId(), c.repId(),
-                c.share(), c.amount(), c.currency(), ColumnText.fit(c.rule(), 64), c.planId(), c.originalAmount(),
-                c.originalCurrency(), c.fxRate(), c.kind().name(), ColumnText.fit(c.lineage(), 500), c.acvPay(),
-                c.tcvPay()}, """
+                c.share(), c.amount().amount(), c.amount().currencyCode(), ColumnText.fit(c.rule(), 64), c.planId(),
+                c.originalAmount().amount(), c.originalAmount().currencyCode(), c.fxRate(), c.kind().name(),
+                ColumnText.fit(c.lineage(), 500), c.acvPay().amount(), c.tcvPay() == null ? null : c.tcvPay().amount()},
+                """
                  ON DUPLICATE KEY UPDATE credit_share = VALUES(credit_share), amount = VALUES(amount),
                     currency = VALUES(currency), rule_name = VALUES(rule_name), plan_id = VALUES(plan_id),
                     original_amount = VALUES(original_amount), original_currency = VALUES(original_currency),
@@ -46,8 +47,8 @@ public class CreditRepository {
         jdbc.batchUpdate("""
                 INSERT INTO credit_exception (pay_period, booking_id, amount, currency, reason) VALUES (?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE amount = VALUES(amount), currency = VALUES(currency), reason = VALUES(reason)
-                """, exceptions.stream().map(x -> new Object[] {period, x.bookingId(), x.amount(), x.currency(),
-                ColumnText.fit(x.reason(), 500)}).toList());
+                """, exceptions.stream().map(x -> new Object[] {period, x.bookingId(), x.amount().amount(),
+                x.amount().currencyCode(), ColumnText.fit(x.reason(), 500)}).toList());
     }
 
     /** Bookings no crediting rule credited, each with the reason: not paid, for finance to review. */

@@ -39,22 +39,17 @@ public class CreditingStepConfiguration {
             IntakeRepository intake) {
         return steps.<Booking, Crediting.Outcome>intakeChunk("creditBookings",
                         e -> intake.countRows(InputFile.BOOKINGS, CloseRun.of(e).periodKey()))
-                .reader(creditableBookings)
-                .processor(creditRules)
-                .writer(creditWriter)
-                .build();
+                .reader(creditableBookings).processor(creditRules).writer(creditWriter).build();
     }
 
     @Bean
     @StepScope
-    ItemProcessor<Booking, Crediting.Outcome> creditRules(CloseRun run,
-            IntakeRepository intake) {
+    ItemProcessor<Booking, Crediting.Outcome> creditRules(CloseRun run, IntakeRepository intake) {
         String period = run.periodKey();
         Map<String, List<AccountOwner>> owners = intake.accountOwners(period).values().stream()
                 .collect(Collectors.groupingBy(AccountOwner::accountId));
         Map<String, List<Split>> splits = intake.splits(period).values().stream()
-                .sorted(Comparator.comparingLong(Split::line))
-                .collect(Collectors.groupingBy(Split::bookingId));
+                .sorted(Comparator.comparingLong(Split::line)).collect(Collectors.groupingBy(Split::bookingId));
         Crediting crediting = new Crediting(new CreditingRulesFile(Conditions::problem).read(run.inbox()),
                 intake.roster(period), owners, splits, intake.fxRates(period, period), Conditions::holds);
         return crediting::credit;
@@ -62,8 +57,7 @@ public class CreditingStepConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<Crediting.Outcome> creditWriter(CloseRun run,
-            CreditRepository credits) {
+    ItemWriter<Crediting.Outcome> creditWriter(CloseRun run, CreditRepository credits) {
         String period = run.periodKey();
         return chunk -> {
             credits.save(period, chunk.getItems().stream().flatMap(o -> o.credits().stream()).toList());
@@ -74,8 +68,7 @@ public class CreditingStepConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<Booking> creditableBookings(CloseRun run,
-            DataSource dataSource) {
+    JdbcCursorItemReader<Booking> creditableBookings(CloseRun run, DataSource dataSource) {
         return IntakeRepository.bookingsToCredit("creditableBookings", dataSource, run.periodKey());
     }
 }

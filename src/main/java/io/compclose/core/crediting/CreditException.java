@@ -1,7 +1,7 @@
 package io.compclose.core.crediting;
 
-import java.math.BigDecimal;
+import io.compclose.core.money.Money;
 
 /** A booking no rule credits: it is not paid, and finance sees it with the reason. */
-public record CreditException(String bookingId, BigDecimal amount, String currency, String reason) {
+public record CreditException(String bookingId, Money amount, String reason) {
 }

@@ -185,29 +185,28 @@ public final class Crediting {
      */
     private List<Credit> credits(Booking booking, List<Grant> grants) {
         List<Credit> credits = new ArrayList<>();
-        BigDecimal primaryLeft = booking.acv().amount();
+        Money primaryLeft = booking.acv();
         long primaryCount = grants.stream().filter(g -> g.kind() == CreditKind.PRIMARY).count();
         int primarySeen = 0;
         for (Grant g : grants) {
             RepAssignment rep = active(g.repId(), booking).orElseThrow(() -> new IllegalStateException(
                     "rep " + g.repId() + " has no assignment on " + booking.bookedOn()));
-            BigDecimal original = booking.acv().amount().multiply(g.share()).setScale(4, Money.ROUNDING);
-            if (g.kind() == CreditKind.PRIMARY && ++primarySeen == primaryCount) {
-                original = primaryLeft;
-            } else if (g.kind() == CreditKind.PRIMARY) {
-                primaryLeft = primaryLeft.subtract(original);
+            Money original = Money.of(booking.acv().amount().multiply(g.share()).setScale(4, Money.ROUNDING),
+                    booking.currency());
+            if (g.kind() == CreditKind.PRIMARY) {
+                original = ++primarySeen == primaryCount ? primaryLeft : original;
+                primaryLeft = primaryLeft.minus(original);
             }
-            FxConversion.Converted converted;
+            FxConversion.Converted pay;
             try {
-                converted = rates.convert(Money.of(original, booking.currency()), rep.payCurrency());
+                pay = rates.convert(original, rep.payCurrency());
             } catch (FxConversion.MissingRateException e) {
                 throw new BadInputException(e.getMessage() + ": booking " + booking.bookingId() + " of rep "
                         + g.repId() + " (bookings.csv line " + booking.line() + "); add " + (rates.knows(e.from())
                                 ? e.to() : e.from()) + " to fx_rates.csv");
             }
-            credits.add(new Credit(booking.bookingId(), g.repId(), g.share(), converted.converted().amount(),
-                    rep.payCurrency(), g.rule(), rep.planId(), original, booking.currency(), converted.rate(),
-                    g.kind(), g.lineage(), inPay(booking.acv(), converted), inPay(booking.tcv(), converted)));
+            credits.add(new Credit(booking.bookingId(), g.repId(), g.share(), pay.converted(), g.rule(), rep.planId(),
+                    original, pay.rate(), g.kind(), g.lineage(), inPay(booking.acv(), pay), inPay(booking.tcv(), pay)));
         }
         return credits;
     }
@@ -216,12 +215,10 @@ public final class Crediting {
      * A whole booking amount in the credit's pay currency, rounded like the credit, at the rate as the
      * credit row keeps it (12 decimals); an amount already in the pay currency stays as it is.
      */
-    private static BigDecimal inPay(Money amount, FxConversion.Converted credit) {
-        if (amount == null || amount.currency().equals(credit.converted().currency())) {
-            return amount == null ? null : amount.amount();
-        }
-        BigDecimal rate = credit.rate().setScale(12, RoundingMode.HALF_UP);
-        return Money.of(amount.amount().multiply(rate), credit.converted().currencyCode()).rounded().amount();
+    private static Money inPay(Money amount, FxConversion.Converted credit) {
+        return amount == null || amount.currency().equals(credit.converted().currency()) ? amount
+                : new Money(amount.amount().multiply(credit.rate().setScale(12, RoundingMode.HALF_UP)),
+                        credit.converted().currency()).rounded();
     }
 
     private java.util.Optional<RepAssignment> active(String repId, Booking booking) {
@@ -229,8 +226,7 @@ public final class Crediting {
     }
 
     private static Outcome exception(Booking booking, String reason) {
-        return new Outcome(List.of(), new CreditException(booking.bookingId(), booking.acv().amount(),
-                booking.currency(), reason));
+        return new Outcome(List.of(), new CreditException(booking.bookingId(), booking.acv(), reason));
     }
 
     private static String lines(List<Split> splits) {

@@ -65,7 +65,8 @@ class CreditingTests {
 
     private static List<String> summary(Crediting.Outcome outcome) {
         return outcome.credits().stream().map(c -> c.repId() + " " + c.kind() + " " + c.share().stripTrailingZeros()
-                .toPlainString() + " " + c.amount().stripTrailingZeros().toPlainString() + " " + c.rule()).toList();
+                .toPlainString() + " " + c.amount().amount().stripTrailingZeros().toPlainString() + " " + c.rule())
+                .toList();
     }
 
     private static final List<CreditRule> ALL = List.of(
@@ -112,10 +113,11 @@ class CreditingTests {
         Booking inEuro = new Booking("B1", LocalDate.parse("2026-10-05"), "A1", "Acme", "R1", BookingType.NEW,
                 "PLATFORM", Money.of("1000.03", "EUR"), Money.of("3000.09", "EUR"), 36, null, null, 12);
 
-        assertThat(euro.credit(inEuro).credits()).extracting(c -> c.repId() + " " + c.amount() + " " + c.acvPay() + " "
-                + c.tcvPay()).containsExactly("R1 900.03 1500.04 4500.14", "R2 600.02 1500.04 4500.14");
+        assertThat(euro.credit(inEuro).credits()).extracting(c -> c.repId() + " " + c.amount().amount() + " "
+                + c.acvPay().amount() + " " + c.tcvPay().amount())
+                .containsExactly("R1 900.03 1500.04 4500.14", "R2 600.02 1500.04 4500.14");
         assertThat(crediting(ALL, Map.of()).credit(booking("B2", "2026-10-05", "R1", BookingType.NEW, "1200.5", null))
-                .credits()).extracting(c -> c.acvPay() + " " + c.tcvPay()).containsOnly("1200.5 null");
+                .credits()).extracting(c -> c.acvPay().amount() + " " + c.tcvPay()).containsOnly("1200.5 null");
     }
 
     @Test
@@ -193,7 +195,7 @@ class CreditingTests {
         Crediting.Outcome outcome = crediting(ALL, splits).credit(booking("B8", "2026-10-05", "R1", BookingType.NEW,
                 "1000", null));
         assertThat(outcome.credits()).isEmpty();
-        assertThat(outcome.exception()).isEqualTo(new CreditException("B8", new BigDecimal("1000"), "USD",
+        assertThat(outcome.exception()).isEqualTo(new CreditException("B8", Money.of("1000", "USD"),
                 "its splits total 90 %, not 100 % (splits.csv lines 4, 5)"));
 
         Crediting newOnly = crediting(List.of(rule("new-only", CreditKind.PRIMARY, "type == 'NEW'", null, null, null)),
@@ -211,7 +213,7 @@ class CreditingTests {
                 new Split("B10", "C1", new BigDecimal("33.3334"), null, 4)));
         Crediting.Outcome outcome = crediting(List.of(rule("p", CreditKind.PRIMARY, null, null, null, null)), splits)
                 .credit(booking("B10", "2026-10-05", "R1", BookingType.NEW, "100", null));
-        assertThat(outcome.credits()).extracting(c -> c.originalAmount().toPlainString())
+        assertThat(outcome.credits()).extracting(c -> c.originalAmount().amount().toPlainString())
                 .containsExactly("33.3333", "33.3333", "33.3334");
     }
 }
