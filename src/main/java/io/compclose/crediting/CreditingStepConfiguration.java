@@ -39,7 +39,10 @@ public class CreditingStepConfiguration {
             IntakeRepository intake) {
         return steps.<Booking, Crediting.Outcome>intakeChunk("creditBookings",
                         e -> intake.countRows(InputFile.BOOKINGS, CloseRun.of(e).periodKey()))
-                .reader(creditableBookings).processor(creditRules).writer(creditWriter).build();
+                .reader(creditableBookings)
+                .processor(creditRules)
+                .writer(creditWriter)
+                .build();
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.compclose.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.expression.EvaluationException;
 
 import io.compclose.core.crediting.BookingFacts;
-import io.compclose.core.money.Money;
 import io.compclose.plan.CreditingRulesFile;
 import io.compclose.core.input.BadInputException;
 import io.compclose.plan.PlanLoader;
@@ -31,7 +31,7 @@ class ConditionsSandboxTests {
     Path work;
 
     private final BookingFacts booking = new BookingFacts("K1", LocalDate.of(2026, 10, 5), "A1", "UPSELL", "BACKUP",
-            Money.of("12000", "USD"), "R001", null, null, 12);
+            new BigDecimal("12000"), "USD", "R001", null, null, 12);
 
     @ParameterizedTest
     @ValueSource(strings = {
