@@ -1,7 +1,6 @@
 package io.compclose.core.crediting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -206,19 +205,19 @@ public final class Crediting {
                                 ? e.to() : e.from()) + " to fx_rates.csv");
             }
             credits.add(new Credit(booking.bookingId(), g.repId(), g.share(), pay.converted(), g.rule(), rep.planId(),
-                    original, pay.rate(), g.kind(), g.lineage(), inPay(booking.acv(), pay), inPay(booking.tcv(), pay)));
+                    original, pay.rate(), g.kind(), g.lineage(), inPay(booking.acv(), rep.payCurrency()),
+                    inPay(booking.tcv(), rep.payCurrency())));
         }
         return credits;
     }
 
     /**
-     * A whole booking amount in the credit's pay currency, rounded like the credit, at the rate as the
-     * credit row keeps it (12 decimals); an amount already in the pay currency stays as it is.
+     * A whole booking amount in the pay currency, converted as the credit is (the same rate, the same
+     * rounding); an amount already in the pay currency stays as booked.
      */
-    private static Money inPay(Money amount, FxConversion.Converted credit) {
-        return amount == null || amount.currency().equals(credit.converted().currency()) ? amount
-                : new Money(amount.amount().multiply(credit.rate().setScale(12, RoundingMode.HALF_UP)),
-                        credit.converted().currency()).rounded();
+    private Money inPay(Money amount, String payCurrency) {
+        return amount == null || amount.currencyCode().equals(payCurrency) ? amount
+                : rates.convert(amount, payCurrency).converted();
     }
 
     private java.util.Optional<RepAssignment> active(String repId, Booking booking) {
