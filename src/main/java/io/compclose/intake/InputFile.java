@@ -5,32 +5,30 @@ import java.util.Optional;
 
 /**
  * The CSV files of the inbox, each once: the step that loads it, its contract, and the table its
- * accepted rows are kept in. Later stages count, revise and fingerprint the files through this.
+ * accepted rows are kept in, as {@link IntakeRepository} describes it. Later stages count, revise and
+ * fingerprint the files through this.
  */
 public enum InputFile {
 
-    REPS("loadReps", CsvFileSpec.REPS, "rep_assignment"),
-    FX_RATES("loadFxRates", CsvFileSpec.FX_RATES, "fx_rate"),
-    BOOKINGS("loadBookings", CsvFileSpec.BOOKINGS, "booking"),
-    SPLITS("loadSplits", CsvFileSpec.SPLITS, "booking_split"),
-    CANCELLATIONS("loadCancellations", CsvFileSpec.CANCELLATIONS, "cancellation"),
-    KPIS("loadKpis", CsvFileSpec.KPIS, "rep_figure"),
-    ACTIVITIES("loadActivities", CsvFileSpec.ACTIVITIES, "rep_figure"),
-    ACCOUNT_OWNERS("loadAccountOwners", CsvFileSpec.ACCOUNT_OWNERS, "account_owner"),
-    USAGE("loadUsage", CsvFileSpec.USAGE, "billed_usage"),
-    ADJUSTMENTS("loadAdjustments", CsvFileSpec.ADJUSTMENTS, "adjustment");
-
-    /** The table the KPI and activity files share, their rows told apart by source_file. */
-    static final String FIGURES = "rep_figure";
+    REPS("loadReps", CsvFileSpec.REPS, IntakeRepository.ASSIGNMENTS),
+    FX_RATES("loadFxRates", CsvFileSpec.FX_RATES, IntakeRepository.FX_RATES),
+    BOOKINGS("loadBookings", CsvFileSpec.BOOKINGS, IntakeRepository.BOOKINGS),
+    SPLITS("loadSplits", CsvFileSpec.SPLITS, IntakeRepository.SPLITS),
+    CANCELLATIONS("loadCancellations", CsvFileSpec.CANCELLATIONS, IntakeRepository.CANCELLATIONS),
+    KPIS("loadKpis", CsvFileSpec.KPIS, IntakeRepository.FIGURES),
+    ACTIVITIES("loadActivities", CsvFileSpec.ACTIVITIES, IntakeRepository.FIGURES),
+    ACCOUNT_OWNERS("loadAccountOwners", CsvFileSpec.ACCOUNT_OWNERS, IntakeRepository.ACCOUNT_OWNERS),
+    USAGE("loadUsage", CsvFileSpec.USAGE, IntakeRepository.USAGE),
+    ADJUSTMENTS("loadAdjustments", CsvFileSpec.ADJUSTMENTS, IntakeRepository.ADJUSTMENTS);
 
     private final String step;
     private final CsvFileSpec spec;
-    private final String table;
+    private final IntakeRepository.TableRows<?> rows;
 
-    InputFile(String step, CsvFileSpec spec, String table) {
+    InputFile(String step, CsvFileSpec spec, IntakeRepository.TableRows<?> rows) {
         this.step = step;
         this.spec = spec;
-        this.table = table;
+        this.rows = rows;
     }
 
     public String step() {
@@ -47,12 +45,15 @@ public enum InputFile {
 
     /** Where the accepted rows are kept; a constant of this class, never input. */
     public String table() {
-        return table;
+        return rows.table();
     }
 
-    /** Whether the table holds this file's rows only, so that the period's rows of the table are the file's. */
+    /**
+     * Whether the table holds this file's rows only, so that the period's rows of the table are the file's
+     * (the KPI and activity files share rep_figure, their rows told apart by source_file).
+     */
     public boolean ownsTable() {
-        return !table.equals(FIGURES);
+        return rows != IntakeRepository.FIGURES;
     }
 
     /** The file the step loads, if it is a load step. */

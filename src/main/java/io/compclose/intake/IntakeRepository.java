@@ -311,10 +311,9 @@ public class IntakeRepository {
 
     /** The period's adjustments accepted so far (a restarted step continues with them). */
     public Map<String, Adjustment> adjustments(String period) {
-        return client.sql("""
-                SELECT adjustment_id, rep_id, amount, currency, reason, approved_by, source_line
-                FROM adjustment WHERE pay_period = :period
-                """).param("period", period).query((rs, i) -> new Adjustment(rs.getString(1), rs.getString(2),
+        // read by position: Money is two columns, which no component name maps
+        return client.sql("SELECT " + ADJUSTMENTS.columnNames() + " FROM adjustment WHERE pay_period = :period")
+                .param("period", period).query((rs, i) -> new Adjustment(rs.getString(1), rs.getString(2),
                 Money.of(rs.getBigDecimal(3), rs.getString(4)), rs.getString(5), rs.getString(6), rs.getLong(7)))
                 .stream().collect(Collectors.toMap(Adjustment::key, row -> row));
     }
@@ -358,8 +357,8 @@ public class IntakeRepository {
 
     /** A usage row of {@code table} (billed_usage or its preview, a caller's constant) by period and id. */
     static Optional<BilledUsage> usageRow(JdbcClient client, String table, String period, String usageId) {
-        return client.sql("SELECT usage_id, account_id, product, usage_month, quantity, unit, revenue, currency, "
-                + "source_line FROM " + table + " WHERE pay_period = :period AND usage_id = :id")
+        return client.sql("SELECT " + USAGE.columnNames() + " FROM " + table
+                + " WHERE pay_period = :period AND usage_id = :id")
                 .param("period", period).param("id", usageId)
                 .query((rs, i) -> new BilledUsage(rs.getString(1), rs.getString(2), rs.getString(3),
                         YearMonth.parse(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6),
