@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -18,9 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.BeanRegistrar;
 import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,20 +51,12 @@ public class IntakeStepsConfiguration {
 
     @Bean
     Step validatePlans(StepFactory steps, PlanFiles planFiles) {
-        return once(steps, "validatePlans", execution -> {
+        return steps.once("validatePlans", execution -> {
             planFiles.forget();
             CloseRun run = CloseRun.of(execution);
             planFiles.catalog(run.plans());
             // crediting rules are checked with the plans, before any row is read
             new CreditingRulesFile(Conditions::problem).read(run.inbox());
-        });
-    }
-
-    /** A step that does its work once, given the step's execution. */
-    static Step once(StepFactory steps, String name, Consumer<StepExecution> work) {
-        return steps.tasklet(name, (contribution, chunkContext) -> {
-            work.accept(chunkContext.getStepContext().getStepExecution());
-            return RepeatStatus.FINISHED;
         });
     }
 
@@ -180,12 +169,12 @@ public class IntakeStepsConfiguration {
     /** Usage per account and month, and which rows replace an earlier delivery: set-based, after the load. */
     @Bean
     Step summariseUsage(StepFactory steps, UsageSummaryRepository usageSummary) {
-        return once(steps, "summariseUsage", execution -> usageSummary.summarise(CloseRun.of(execution).period()));
+        return steps.once("summariseUsage", execution -> usageSummary.summarise(CloseRun.of(execution).period()));
     }
 
     @Bean
     Step publishRejects(StepFactory steps, IntakeRepository repository) {
-        return once(steps, "publishRejects", execution -> {
+        return steps.once("publishRejects", execution -> {
             CloseRun run = CloseRun.of(execution);
             AtomicFiles.write(run.rejectsFile(), rejectsCsv(repository.rejects(run.periodKey())));
         });

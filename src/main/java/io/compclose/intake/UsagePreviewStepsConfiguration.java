@@ -40,7 +40,7 @@ public class UsagePreviewStepsConfiguration {
     /** Each day's file is the month so far, whole: yesterday's preview gives way to it. */
     @Bean
     Step clearUsagePreview(StepFactory steps, UsagePreviewRepository preview) {
-        return IntakeStepsConfiguration.once(steps, "clearUsagePreview",
+        return steps.once("clearUsagePreview",
                 execution -> preview.clear(UsageIntakeRun.of(execution).periodKey()));
     }
 
@@ -55,7 +55,7 @@ public class UsagePreviewStepsConfiguration {
 
     @Bean
     Step publishUsagePreview(StepFactory steps, UsagePreviewRepository preview) {
-        return IntakeStepsConfiguration.once(steps, "publishUsagePreview", execution -> {
+        return steps.once("publishUsagePreview", execution -> {
             UsageIntakeRun run = UsageIntakeRun.of(execution);
             AtomicFiles.write(run.previewFile(), accountTotalsCsv(preview, run.periodKey()));
             AtomicFiles.write(run.rejectsFile(), IntakeStepsConfiguration.rejectsCsv(preview.rejects(run.periodKey())));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,8 +23,8 @@ public class PeriodStepsConfiguration {
     @Bean
     Step openPeriod(StepFactory steps, PeriodRevisionRepository revisions, PeriodLifecycleRepository lifecycle, Clock clock,
             AuditLogRepository audit) {
-        return steps.tasklet("openPeriod", (contribution, chunkContext) -> {
-            CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+        return steps.once("openPeriod", execution -> {
+            CloseRun run = CloseRun.of(execution);
             lifecycle.locked(run.period()).ifPresent(state -> {
                 // the command refuses first; this guards a job started some other way
                 throw new BadInputException(run.period() + " is " + state.lockDescription()
@@ -39,16 +38,14 @@ public class PeriodStepsConfiguration {
             if (run.isRevision()) {
                 revisions.reopen(run.period());
             }
-            return RepeatStatus.FINISHED;
         });
     }
 
     @Bean
     Step closePeriod(StepFactory steps, PeriodLifecycleRepository lifecycle, Clock clock) {
-        return steps.tasklet("closePeriod", (contribution, chunkContext) -> {
-            CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+        return steps.once("closePeriod", execution -> {
+            CloseRun run = CloseRun.of(execution);
             lifecycle.markClosed(run.period(), run.revision(), LocalDateTime.now(clock));
-            return RepeatStatus.FINISHED;
         });
     }
 }

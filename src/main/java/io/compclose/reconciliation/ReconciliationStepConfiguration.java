@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,26 +26,24 @@ public class ReconciliationStepConfiguration {
 
     @Bean
     Step summariseClose(StepFactory steps, CloseSummaryRepository summary, CloseSummaryFiles files) {
-        return steps.tasklet("summariseClose", (contribution, chunkContext) -> {
-            CloseRun run = CloseRun.of(chunkContext.getStepContext().getStepExecution());
+        return steps.once("summariseClose", execution -> {
+            CloseRun run = CloseRun.of(execution);
             List<CloseSummaryRepository.Row> rows = summary.rows(run.period(), run.revision());
             String title = "Close of " + run.period() + (run.isRevision() ? ", revision " + run.revision() : "");
             Path base = run.closeSummary();
             AtomicFiles.write(base.resolveSibling(base.getFileName() + ".csv"), CloseSummaryFiles.csv(rows));
             AtomicFiles.write(base.resolveSibling(base.getFileName() + ".pdf"), files.pdf(title, rows));
-            return RepeatStatus.FINISHED;
         });
     }
 
     @Bean
     Step reconcile(StepFactory steps, Reconciliation reconciliation, TableStatistics statistics) {
-        return steps.tasklet("reconcile", (contribution, chunkContext) -> {
+        return steps.once("reconcile", execution -> {
             // every table whose rows it counts or joins, most of them filled moments ago
             statistics.refresh(List.of("rep_assignment", "booking", "booking_split", "credit", "credit_exception",
                     "earning_line", "rep_ledger", "pay_line", "payout", "billed_usage", "account_usage",
                     "usage_redelivery", "account_owner", "adjustment", "intake_reject"));
-            reconciliation.reconcile(CloseRun.of(chunkContext.getStepContext().getStepExecution()));
-            return RepeatStatus.FINISHED;
+            reconciliation.reconcile(CloseRun.of(execution));
         });
     }
 }

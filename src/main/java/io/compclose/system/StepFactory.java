@@ -2,6 +2,7 @@ package io.compclose.system;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 import org.springframework.batch.core.listener.ItemWriteListener;
@@ -13,6 +14,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,6 +92,14 @@ public class StepFactory {
         writeListeners.orderedStream().forEach(listener -> builder.listener((StepListener) listener));
         stepListeners.orderedStream().forEach(listener -> builder.listener((StepListener) listener));
         return builder;
+    }
+
+    /** A step that does its work once, given the step's execution (from which {@code CloseRun.of} reads the run). */
+    public Step once(String name, Consumer<StepExecution> work) {
+        return tasklet(name, (contribution, chunkContext) -> {
+            work.accept(chunkContext.getStepContext().getStepExecution());
+            return RepeatStatus.FINISHED;
+        });
     }
 
     public Step tasklet(String name, Tasklet tasklet) {
