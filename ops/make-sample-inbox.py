@@ -11,20 +11,22 @@ PLANS = {  # plan id -> list of (version, from, to, rate)
     "AE-2026": [(1, "2026-01-01", "2026-12-31", "0.08"), (2, "2026-10-16", "2026-12-31", "0.09")],
     "AE-EU-2026": [(1, "2026-01-01", "2026-12-31", "0.075")],
     "AM-2026": [(1, "2026-01-01", "2026-12-31", "0.05")],
+    "AM-EU-2026": [(1, "2026-01-01", "2026-12-31", "0.05")],
     "RN-2026": [(1, "2026-01-01", "2026-12-31", "0.03")],
     "MGR-2026": [(1, "2026-01-01", "2026-12-31", "0.01")],
 }
 NAMES = {"AE-2026": "Account Executive, FY2026", "AE-EU-2026": "Account Executive EMEA, FY2026",
-         "AM-2026": "Account Manager, FY2026", "RN-2026": "Renewal Specialist, FY2026",
+         "AM-2026": "Account Manager, FY2026", "AM-EU-2026": "Account Manager EMEA, FY2026",
+         "RN-2026": "Renewal Specialist, FY2026",
          "MGR-2026": "Sales Manager, FY2026"}
-CURRENCY = {"AE-EU-2026": "EUR"}
+CURRENCY = {"AE-EU-2026": "EUR", "AM-EU-2026": "EUR"}  # a rep is paid in their plan's currency
 
 REPS = [  # rep_id, employee_id, name, email, role, manager, team, plan, currency, from, to
     ("M001", "E9001", "Maria Manning", "maria.manning@example.com", "MANAGER", "", "West", "MGR-2026", "USD", "2026-01-01", ""),
     ("R001", "E1001", "Ana Alvarez", "ana.alvarez@example.com", "AE", "M001", "West", "AE-2026", "USD", "2026-01-01", ""),
     ("R002", "E1002", "Ben Brooks", "ben.brooks@example.com", "AE", "M001", "West", "AE-2026", "USD", "2026-01-01", ""),
     ("R003", "E1003", "Chloé Dubois", "chloe.dubois@example.com", "AE", "M001", "EMEA", "AE-EU-2026", "EUR", "2026-01-01", ""),
-    ("R004", "E1004", "Dieter Krause", "dieter.krause@example.com", "AM", "M001", "EMEA", "AM-2026", "EUR", "2026-01-01", ""),
+    ("R004", "E1004", "Dieter Krause", "dieter.krause@example.com", "AM", "M001", "EMEA", "AM-EU-2026", "EUR", "2026-01-01", ""),
     ("R005", "E1005", "Emma Evans", "emma.evans@example.com", "AM", "M001", "West", "AM-2026", "USD", "2026-01-01", ""),
     ("R006", "E1006", "Farid Haddad", "farid.haddad@example.com", "AE", "M001", "West", "AE-2026", "USD", "2026-01-01", "2026-10-15"),
     ("R006", "E1006", "Farid Haddad", "farid.haddad@example.com", "AM", "M001", "West", "AM-2026", "USD", "2026-10-16", ""),

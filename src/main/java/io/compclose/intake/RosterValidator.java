@@ -79,6 +79,13 @@ public final class RosterValidator {
         if (!plans.knows(candidate.planId())) {
             throw new RowRejectedException("plan_id", "unknown plan (no file in plans/ defines it)", candidate.planId());
         }
+        plans.versionInOtherCurrency(candidate.planId(), candidate.payCurrency(), candidate.effectiveFrom(),
+                candidate.effectiveTo()).ifPresent(plan -> {
+                    throw new RowRejectedException("pay_currency", "differs from the currency of plan " + plan.id()
+                            + " v" + plan.version() + " (" + plan.currency() + "), whose quotas and amounts would be "
+                            + "paid as " + candidate.payCurrency() + " unconverted: assign a plan written in "
+                            + candidate.payCurrency() + ", or pay in " + plan.currency(), candidate.payCurrency());
+                });
         String owner = repByEmployeeId.get(candidate.employeeId());
         if (owner != null && !owner.equals(candidate.repId())) {
             throw new RowRejectedException("employee_id", "already belongs to rep " + owner, candidate.employeeId());

@@ -67,6 +67,26 @@ class RosterValidatorTests {
     }
 
     @Test
+    void aPayCurrencyOtherThanThePlansIsRejectedForTheVersionsTheAssignmentSpans() {
+        // AE v1 in USD for the year, v2 in EUR from July on: an EUR rep may be on AE from July only
+        PlanCatalog twoCurrencies = new PlanCatalog(List.of(Plan.flat("AE", 1, "AE", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), "USD", PlanComponent.flat("c", BigDecimal.ONE), "p"),
+                Plan.flat("AE", 2, "AE EMEA", LocalDate.of(2026, 7, 1), null, "EUR",
+                        PlanComponent.flat("c", BigDecimal.ONE), "p")));
+        RosterValidator roster = new RosterValidator(twoCurrencies, new Roster(List.of()));
+        Reject reject = roster.validate(row(2, "R1,E1,Ana,ana@example.com,AE,AE,EUR,2026-01-01,2026-06-30")).reject();
+        assertThat(reject.column() + ": " + reject.reason() + " [" + reject.rawValue() + "]").isEqualTo(
+                "pay_currency: differs from the currency of plan AE v1 (USD), whose quotas and amounts would be paid "
+                        + "as EUR unconverted: assign a plan written in EUR, or pay in USD [EUR]");
+        assertThat(roster.validate(row(3, "R1,E1,Ana,ana@example.com,AE,AE,EUR,2026-07-01,")).isAccepted())
+                .as("from July v2 applies, v1 no longer").isTrue();
+        assertThat(roster.validate(row(4, "R2,E2,Bea,bea@example.com,AE,AE,USD,2026-01-01,2026-06-30"))
+                .isAccepted()).as("USD until June: v1 only").isTrue();
+        assertThat(roster.validate(row(5, "R3,E3,Cy,cy@example.com,AE,AE,USD,2026-03-01,")).reject().reason())
+                .as("USD from March meets the EUR v2 in July").startsWith("differs from the currency of plan AE v2 (EUR)");
+    }
+
+    @Test
     void aRowThatClosesAManagerCycleIsRejectedNamingTheCycle() {
         List<String> columns = List.of("rep_id", "employee_id", "name", "email", "role", "manager_id", "plan_id",
                 "pay_currency", "effective_from", "effective_to");
