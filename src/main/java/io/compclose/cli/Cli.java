@@ -263,7 +263,8 @@ public final class Cli {
                 .web(WebApplicationType.SERVLET)
                 .profiles("serve")
                 .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.out",
-                        outDir.toString())), line, outDir);
+                        outDir.toString(), "compclose.console.users",
+                        outDir.resolve("console").resolve("users.csv").toString())), line, outDir);
         // Actuator is on the management port where one is set, else on the web server's
         String port = context.getEnvironment().getProperty("local.management.port",
                 String.valueOf(((WebServerApplicationContext) context).getWebServer().getPort()));
@@ -275,6 +276,10 @@ public final class Cli {
             out.println("  " + entry.name() + ": " + CatalogScheduler.described(entry, clock));
         }
         out.println("Health and metrics: http://" + address + ":" + port + "/actuator/health and /actuator/metrics");
+        out.println("Console: http://" + context.getEnvironment().getProperty("server.address", "0.0.0.0") + ":"
+                + ((WebServerApplicationContext) context).getWebServer().getPort() + "/");
+        context.getBeansOfType(io.compclose.system.StartAnnouncement.class).values()
+                .forEach(announcement -> announcement.lines().forEach(out::println));
         return context;
     }
 

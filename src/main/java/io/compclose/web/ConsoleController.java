@@ -1,0 +1,105 @@
+package io.compclose.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+
+import jakarta.servlet.http.HttpSession;
+
+import io.compclose.audit.AuditLogRepository;
+
+/** The console's pages so far: sign-in, the periods for finance, the payroll files, a rep's statements. */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Controller
+public class ConsoleController {
+
+    private final PeriodOverview periods;
+    private final PayrollFiles payrollFiles;
+    private final AuditLogRepository audit;
+    private final RepStatementsRepository statements;
+
+    public ConsoleController(PeriodOverview periods, PayrollFiles payrollFiles, AuditLogRepository audit,
+            RepStatementsRepository statements) {
+        this.periods = periods;
+        this.payrollFiles = payrollFiles;
+        this.audit = audit;
+        this.statements = statements;
+    }
+
+    /** The sign-in form; after a failed attempt, why: the throttle's wait, or a wrong name or password. */
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
+        if (error != null) {
+            Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            model.addAttribute("loginError", failure instanceof LockedException locked ? locked.getMessage()
+                    : "Wrong username or password.");
+        }
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal ConsoleUser user) {
+        return "redirect:" + user.role().home();
+    }
+
+    @GetMapping("/periods")
+    String periods(Model model) {
+        model.addAttribute("periods", periods.periods());
+        return "periods";
+    }
+
+    @GetMapping("/payroll")
+    String payroll(Model model) {
+        model.addAttribute("files", payrollFiles.all());
+        return "payroll";
+    }
+
+    /** A rep's own statements: the signed-in rep's, whatever a URL says. */
+    @GetMapping("/me")
+    String myStatements(Model model, @AuthenticationPrincipal ConsoleUser user) {
+        model.addAttribute("repId", user.repId());
+        model.addAttribute("statements", statements.of(user.repId()));
+        return "me";
+    }
+
+    @GetMapping("/me/statements/{period}/{version}")
+    ResponseEntity<FileSystemResource> myStatement(@PathVariable String period, @PathVariable int version,
+            @AuthenticationPrincipal ConsoleUser user) {
+        return statements.file(user.repId(), period, version).map(Path::of).filter(Files::isRegularFile)
+                .map(file -> ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                                .filename("statement-" + period + "-" + user.repId() + ".pdf").build().toString())
+                        .contentType(MediaType.APPLICATION_PDF).body(new FileSystemResource(file)))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    /** A payroll or control file, as an attachment; the download is in the audit trail. */
+    @GetMapping("/payroll/files/{name}")
+    ResponseEntity<FileSystemResource> download(@PathVariable String name, @AuthenticationPrincipal ConsoleUser user) {
+        return payrollFiles.file(name).map(file -> {
+            audit.record(user.getUsername(), AuditLogRepository.Action.DOWNLOAD,
+                    YearMonth.parse(name.substring("payroll-".length(), "payroll-".length() + 7)),
+                    "downloaded " + name + " from the console");
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                            .toString())
+                    .contentType(MediaType.parseMediaType("text/csv"))
+                    .body(new FileSystemResource(file));
+        }).orElse(ResponseEntity.notFound().build());
+    }
+}

@@ -1,0 +1,140 @@
+package io.compclose.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import io.compclose.support.CloseProcess;
+import io.compclose.support.Poll;
+
+/**
+ * The console as a person uses it: the packaged jar closes the demo October (stopped at the gate, approved,
+ * completed), {@code serve} starts, and Debian's Chromium signs in as finance, payroll and a rep. Each page's
+ * screenshot is kept under target/console-screenshots.
+ */
+class ConsoleBrowserIT {
+
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
+    private static final Path JAR = Path.of(System.getProperty("compclose.jar", "target/compclose.jar"))
+            .toAbsolutePath();
+    private static final Path SHOTS = Path.of("target/console-screenshots");
+    private static final Pattern CONSOLE_URL = Pattern.compile("Console: (http://127\\.0\\.0\\.1:\\d+)/");
+
+    @TempDir
+    Path work;
+    private CloseProcess serve;
+    private WebDriver browser;
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (serve != null) {
+            serve.terminate(DEADLINE);
+        }
+    }
+
+    @Test
+    void financePayrollAndARepEachSeeTheirPagesOfTheDemoClose() throws Exception {
+        Path out = work.resolve("out");
+        run(3, "close", "--period=2026-10", "--inbox=" + Path.of("jobs/samples/inbox/2026-10").toAbsolutePath(),
+                "--out=" + out);
+        run(0, "approve", "--period=2026-10", "--by=Fiona Finance", "--note=R010 and R999 next month", "--out=" + out);
+        run(0, "close", "--period=2026-10", "--inbox=" + Path.of("jobs/samples/inbox/2026-10").toAbsolutePath(),
+                "--out=" + out);
+        serve = CloseProcess.start(JAR, null, null, List.of("serve", "--jobs=" + Path.of("jobs/catalog").toAbsolutePath(),
+                "--out=" + out, "--server.port=0"), work.resolve("logs"), "serve");
+        Poll.until("the console to be up", DEADLINE, () -> CONSOLE_URL.matcher(serve.out()).find() || !serve.alive());
+        Matcher url = CONSOLE_URL.matcher(serve.out());
+        assertThat(url.find()).as(serve.report()).isTrue();
+        String console = url.group(1);
+        assertThat(serve.out()).contains("Console users created: finance, payroll and rep; their passwords are in "
+                + out.resolve("console").resolve(ConsoleUsers.PASSWORDS_FILE));
+        List<String> passwords = Files.readAllLines(out.resolve("console").resolve(ConsoleUsers.PASSWORDS_FILE));
+        assertThat(serve.out()).doesNotContain(password(passwords, "finance"));
+        browser = chromium();
+
+        // finance: a page asked for before signing in comes after it
+        browser.get(console + "/periods");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        signIn("finance", password(passwords, "finance") + "-wrong");
+        assertThat(browser.findElement(By.className("error")).getText()).isEqualTo("Wrong username or password.");
+        signIn("finance", password(passwords, "finance"));
+        assertThat(browser.getCurrentUrl()).endsWith("/periods");
+        String october = browser.findElement(By.cssSelector("#periods tr[data-period='2026-10']")).getText();
+        assertThat(october).startsWith("2026-10 closed (revision 1) on ").contains("COMPLETED", "EUR 80,783.52",
+                "USD 236,820.46", "Fiona Finance");
+        shoot("periods");
+
+        browser.findElement(By.linkText("Payroll files")).click();
+        assertThat(browser.findElement(By.id("payroll-files")).getText()).contains("payroll-2026-10.csv",
+                "EUR 80783.52", "USD 236820.46");
+        shoot("payroll-files");
+        signOut();
+
+        // a rep: their statements, and not finance's pages
+        signIn("rep", password(passwords, "rep"));
+        assertThat(browser.getCurrentUrl()).endsWith("/me");
+        assertThat(browser.findElement(By.id("statements")).getText()).contains("2026-10 1 USD 58,081.95");
+        shoot("rep-statements");
+        browser.get(console + "/periods");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not yours to see");
+        shoot("rep-forbidden");
+    }
+
+    private void run(int expected, String... args) {
+        CloseProcess command = CloseProcess.start(JAR, null, null, List.of(args), work.resolve("logs"), args[0]);
+        assertThat(command.awaitExit(DEADLINE)).as(command.report()).isEqualTo(expected);
+    }
+
+    private void signIn(String username, String password) {
+        browser.findElement(By.name("username")).clear();
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector("form.signout button")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/login?signed-out");
+    }
+
+    private void shoot(String page) throws Exception {
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve(page + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String password(List<String> passwords, String username) {
+        return passwords.stream().filter(line -> line.startsWith(username + " ")).findFirst().orElseThrow()
+                .split(" ")[1];
+    }
+
+    /** Debian's chromium through its chromedriver, headless: nothing is downloaded. */
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return driver;
+    }
+}
