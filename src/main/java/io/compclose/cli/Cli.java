@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -68,6 +69,9 @@ public final class Cli {
             if (command instanceof Commands.Serve serve) {
                 return untilStopped(serve.worker ? startWorking(line, outDir, out, extraConfiguration)
                         : startServing(line, serve.jobs, outDir, out, extraConfiguration));
+            }
+            if (command instanceof Commands.Console) {
+                return untilStopped(startServing(line, null, outDir, out, extraConfiguration));
             }
             try (ConfigurableApplicationContext context = started(application(outDir, "", extraConfiguration)
                     .web(WebApplicationType.NONE), line, outDir)) {
@@ -255,15 +259,16 @@ public final class Cli {
      */
     static ConfigurableApplicationContext startServing(Arguments line, Path jobFolder, Path outDir, PrintStream out,
             Class<?>... extra) {
-        Path jobs = jobFolder.toAbsolutePath().normalize();
-        JobCatalog catalog = JobCatalog.load(jobs);
+        boolean scheduled = jobFolder != null; // console: no catalog
+        Path jobs = (scheduled ? jobFolder : Path.of("jobs/catalog")).toAbsolutePath().normalize();
+        JobCatalog catalog = scheduled ? JobCatalog.load(jobs) : new JobCatalog(jobs, List.of());
         // H2 closes an embedded database at JVM exit by itself; the service closes it only once a running
         // job has finished (CatalogScheduler waits for it on SIGTERM)
         ConfigurableApplicationContext context = started(application(outDir, ";DB_CLOSE_ON_EXIT=FALSE", extra)
                 .web(WebApplicationType.SERVLET)
                 .profiles("serve")
-                .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.out",
-                        outDir.toString(), "compclose.console.users",
+                .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.schedule", scheduled,
+                        "compclose.serve.out", outDir.toString(), "compclose.console.users",
                         outDir.resolve("console").resolve("users.csv").toString())), line, outDir);
         // Actuator is on the management port where one is set, else on the web server's
         String port = context.getEnvironment().getProperty("local.management.port",
@@ -271,7 +276,8 @@ public final class Cli {
         String address = context.getEnvironment().getProperty("management.server.address",
                 context.getEnvironment().getProperty("server.address", "0.0.0.0"));
         Clock clock = context.getBean(Clock.class);
-        out.println("Serving " + catalog.entries().size() + " scheduled jobs from " + jobs + " into " + outDir);
+        out.println(scheduled ? "Serving " + catalog.entries().size() + " scheduled jobs from " + jobs + " into " + outDir
+                : "Serving the console over the closes in " + outDir + ", with no scheduled jobs");
         for (CatalogEntry entry : catalog.entries()) {
             out.println("  " + entry.name() + ": " + CatalogScheduler.described(entry, clock));
         }

@@ -3,6 +3,10 @@ package io.compclose.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +30,7 @@ import io.compclose.support.Poll;
 
 /**
  * The console as a person uses it: the packaged jar closes the demo October (stopped at the gate, approved,
- * completed), {@code serve} starts, and Debian's Chromium signs in as finance, payroll and a rep. Each page's
+ * completed), {@code console} starts (the README's line), and Debian's Chromium signs in as finance, payroll and a rep. Each page's
  * screenshot is kept under target/console-screenshots.
  */
 class ConsoleBrowserIT {
@@ -60,16 +64,24 @@ class ConsoleBrowserIT {
         run(0, "approve", "--period=2026-10", "--by=Fiona Finance", "--note=R010 and R999 next month", "--out=" + out);
         run(0, "close", "--period=2026-10", "--inbox=" + Path.of("jobs/samples/inbox/2026-10").toAbsolutePath(),
                 "--out=" + out);
-        serve = CloseProcess.start(JAR, null, null, List.of("serve", "--jobs=" + Path.of("jobs/catalog").toAbsolutePath(),
-                "--out=" + out, "--server.port=0"), work.resolve("logs"), "serve");
+        serve = CloseProcess.start(JAR, null, null, List.of("console", "--out=" + out, "--server.port=0"),
+                work.resolve("logs"), "console");
         Poll.until("the console to be up", DEADLINE, () -> CONSOLE_URL.matcher(serve.out()).find() || !serve.alive());
         Matcher url = CONSOLE_URL.matcher(serve.out());
         assertThat(url.find()).as(serve.report()).isTrue();
         String console = url.group(1);
-        assertThat(serve.out()).contains("Console users created: finance, payroll and rep; their passwords are in "
+        assertThat(serve.out()).contains("with no scheduled jobs").contains("Console users created: finance, payroll and rep; their passwords are in "
                 + out.resolve("console").resolve(ConsoleUsers.PASSWORDS_FILE));
         List<String> passwords = Files.readAllLines(out.resolve("console").resolve(ConsoleUsers.PASSWORDS_FILE));
         assertThat(serve.out()).doesNotContain(password(passwords, "finance"));
+        // the session cookie: HttpOnly, SameSite, and Secure only where the proxy in front says TLS
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(console + "/login")).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Set-Cookie")).hasValueSatisfying(
+                        cookie -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure"));
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(console + "/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.discarding()).headers()
+                .firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie).contains("Secure"));
         browser = chromium();
 
         // finance: a page asked for before signing in comes after it
