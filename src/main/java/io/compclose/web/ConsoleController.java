@@ -14,7 +14,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
@@ -32,13 +36,17 @@ public class ConsoleController {
     private final PayrollFiles payrollFiles;
     private final AuditLogRepository audit;
     private final RepStatementsRepository statements;
+    private final ReviewDesk reviews;
+    private final CloseRunner closes;
 
     public ConsoleController(PeriodOverview periods, PayrollFiles payrollFiles, AuditLogRepository audit,
-            RepStatementsRepository statements) {
+            RepStatementsRepository statements, ReviewDesk reviews, CloseRunner closes) {
+        this.closes = closes;
         this.periods = periods;
         this.payrollFiles = payrollFiles;
         this.audit = audit;
         this.statements = statements;
+        this.reviews = reviews;
     }
 
     /** The sign-in form; after a failed attempt, why: the throttle's wait, or a wrong name or password. */
@@ -61,6 +69,43 @@ public class ConsoleController {
     String periods(Model model) {
         model.addAttribute("periods", periods.periods());
         return "periods";
+    }
+
+    @GetMapping("/periods/{period}/review")
+    String review(@PathVariable YearMonth period, Model model) {
+        model.addAttribute("review", reviews.of(period));
+        return "review";
+    }
+
+    /** Approves the close stopped for review, as {@code approve --by=<the signed-in user>} does. */
+    @PostMapping("/periods/{period}/approve")
+    String approve(@PathVariable YearMonth period, @RequestParam(required = false) String note,
+            @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
+        ReviewDesk.Outcome outcome = reviews.approve(period, user.getUsername(), note);
+        redirect.addFlashAttribute(outcome.approved() ? "notice" : "problem", outcome.message());
+        return "redirect:/periods/" + period + "/review";
+    }
+
+    /** Continues the period's close (after approval, after a failure) as the close command would. */
+    @PostMapping("/periods/{period}/continue")
+    String continueClose(@PathVariable YearMonth period, RedirectAttributes redirect) {
+        if (!closes.continueClose(period)) {
+            redirect.addFlashAttribute("problem", "No close of " + period + " to continue, or it is running.");
+        }
+        return "redirect:/periods/" + period + "/close";
+    }
+
+    @GetMapping("/periods/{period}/close")
+    String closeProgress(@PathVariable YearMonth period, Model model) {
+        model.addAttribute("period", period);
+        model.addAttribute("progress", closes.progress(period));
+        return "close";
+    }
+
+    /** A period that is not a month (2026-13, "latest") names no page. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<String> notAPage() {
+        return ResponseEntity.notFound().build();
     }
 
     @GetMapping("/payroll")

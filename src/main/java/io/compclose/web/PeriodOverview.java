@@ -17,6 +17,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import io.compclose.cli.CloseHistory;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.period.PeriodLifecycleRepository;
 import io.compclose.system.Amounts;
@@ -80,8 +81,9 @@ public class PeriodOverview {
     }
 
     private static String outcome(JobExecution execution) {
-        return execution.getStatus() + (execution.getEndTime() == null ? " (running)"
-                : " " + MINUTES.format(execution.getEndTime()));
+        String status = CloseHistory.stoppedForReview(execution) ? "stopped for review"
+                : execution.getStatus().name().toLowerCase(java.util.Locale.ROOT);
+        return status + (execution.getEndTime() == null ? " (running)" : " " + MINUTES.format(execution.getEndTime()));
     }
 
     private static String change(BigDecimal now, BigDecimal before) {

@@ -61,9 +61,6 @@ class ConsoleBrowserIT {
         Path out = work.resolve("out");
         run(3, "close", "--period=2026-10", "--inbox=" + Path.of("jobs/samples/inbox/2026-10").toAbsolutePath(),
                 "--out=" + out);
-        run(0, "approve", "--period=2026-10", "--by=Fiona Finance", "--note=R010 and R999 next month", "--out=" + out);
-        run(0, "close", "--period=2026-10", "--inbox=" + Path.of("jobs/samples/inbox/2026-10").toAbsolutePath(),
-                "--out=" + out);
         serve = CloseProcess.start(JAR, null, null, List.of("console", "--out=" + out, "--server.port=0"),
                 work.resolve("logs"), "console");
         Poll.until("the console to be up", DEADLINE, () -> CONSOLE_URL.matcher(serve.out()).find() || !serve.alive());
@@ -91,9 +88,36 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.className("error")).getText()).isEqualTo("Wrong username or password.");
         signIn("finance", password(passwords, "finance"));
         assertThat(browser.getCurrentUrl()).endsWith("/periods");
+        assertThat(browser.findElement(By.cssSelector("#periods tr[data-period='2026-10']")).getText())
+                .startsWith("2026-10 open stopped for review ").contains("EUR 80,783.52");
+
+        // the review: what the gate found, and the approval, as approve --by=finance records it
+        browser.findElement(By.linkText("2026-10")).click();
+        assertThat(browser.findElement(By.id("exceptions")).getText()).contains("REP_NOT_ON_ROSTER R010",
+                "REP_NOT_ON_ROSTER R999");
+        shoot("review-waiting");
+        browser.findElement(By.name("note")).sendKeys("R010 and R999 go to next month");
+        browser.findElement(By.cssSelector("#approve button")).click();
+        assertThat(browser.findElement(By.className("notice")).getText())
+                .isEqualTo("Approved the close of 2026-10 with 2 exceptions, by finance.");
+        assertThat(browser.findElement(By.id("approval")).getText()).startsWith("Approved\nBy finance on ")
+                .endsWith("having seen 2 exception(s): “R010 and R999 go to next month”.");
+        assertThat(browser.findElements(By.id("approve"))).isEmpty();
+        shoot("review-approved");
+
+        // the close continues from the console, as the close command would, and the page follows it live
+        browser.findElement(By.cssSelector("#continue button")).click();
+        Poll.until("the close to end", DEADLINE, () -> browser.getCurrentUrl().endsWith("/periods/2026-10/close")
+                && browser.findElement(By.id("state")).getText().equals("Ended."));
+        assertThat(browser.findElement(By.id("said")).getText()).contains("Continuing the close of 2026-10 after review",
+                "Close of 2026-10: COMPLETED");
+        assertThat(browser.findElement(By.id("steps")).getText()).contains("exportPayroll completed",
+                "renderStatements completed 10 10 0");
+        shoot("close-completed");
+        browser.findElement(By.linkText("All periods")).click();
         String october = browser.findElement(By.cssSelector("#periods tr[data-period='2026-10']")).getText();
-        assertThat(october).startsWith("2026-10 closed (revision 1) on ").contains("COMPLETED", "EUR 80,783.52",
-                "USD 236,820.46", "Fiona Finance");
+        assertThat(october).startsWith("2026-10 closed (revision 1) on ").contains("completed", "EUR 80,783.52",
+                "USD 236,820.46", "finance on ");
         shoot("periods");
 
         browser.findElement(By.linkText("Payroll files")).click();

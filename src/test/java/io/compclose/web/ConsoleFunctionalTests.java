@@ -95,8 +95,30 @@ class ConsoleFunctionalTests {
         // the demo's payroll file: EUR 80,783.52 (R003, R004) and USD 236,820.46 (six reps); 2 exceptions at
         // the gate (R010, R999); 13 rejected booking rows, 2 roster rows
         assertThat(rowText(page, "2026-10")).startsWith("2026-10 closed (revision 1) on ")
-                .contains(" COMPLETED ", "EUR 80,783.52 USD 236,820.46 new new 8 2 Fiona Finance on ")
+                .contains(" completed ", "EUR 80,783.52 USD 236,820.46 new new 8 2 Fiona Finance on ")
                 .endsWith(" 15");
+    }
+
+    @Test
+    void theReviewShowsWhatTheGateFoundAndWhoApprovedAndACompletedCloseCannotBeApprovedAgain() throws Exception {
+        String page = page("/periods/2026-10/review", "finance");
+        assertThat(rowText(page, "REP_NOT_ON_ROSTER R010")).isEqualTo("REP_NOT_ON_ROSTER R010 1 booking (bookings.csv "
+                + "line 89) rejected: the rep has no accepted row in reps.csv (see the rejects of reps.csv, or add the "
+                + "row), so it is not paid");
+        assertThat(page.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ")).contains(
+                "Approved By Fiona Finance on ", " having seen 2 exception(s) : “ R010 and R999 next month ”")
+                .doesNotContain("The close is waiting for your approval");
+
+        MvcResult again = mvc.perform(post("/periods/2026-10/approve").param("note", "again").with(as("finance"))
+                .with(csrf())).andReturn();
+        assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/periods/2026-10/review");
+        assertThat(again.getFlashMap().get("problem"))
+                .isEqualTo("the close of 2026-10 is not waiting for approval (its last run is completed)");
+        assertThat(mvc.perform(post("/periods/2026-10/approve").with(as("payroll")).with(csrf())).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(status("/periods/2026-13/review", "finance")).isEqualTo(404);
+        assertThat(status("/periods/latest/review", "finance")).isEqualTo(404);
+        assertThat(page("/periods/2026-09/review", "finance")).contains("No close of this period has run yet.");
     }
 
     @Test
