@@ -33,7 +33,7 @@ class SampleInboxFunctionalTests {
         String url = TestDatabases.h2(out);
         assertThat(close("2026-10", url).exitCode()).isEqualTo(3);
         CliRun approve = CliRun.of(List.of("approve", "--period=2026-10", "--by=Fiona Finance",
-                "--note=R010 and R999 bookings go to next month", "--out=" + out));
+                "--note=R010 and R999 are not on the roster: not paid", "--out=" + out));
         assertThat(approve.exitCode()).as(approve.toString()).isZero();
         CliRun october = close("2026-10", url);
         assertThat(october.exitCode()).as(october.toString()).isZero();
