@@ -153,6 +153,9 @@ POOL, POOL_TARGET = Decimal(2000), Decimal(1400000)
 BONUS, BONUS_AT = Decimal(1000), Decimal("0.10")
 TI_RAMP, RAMP_QUOTA, DRAW = Decimal(24000), 20, Decimal(2500)
 EUR_USD = Decimal("1.08")
+def flat(plan):  # a November version keeps its plan's flat rate (plan_rate prices November's deals with it)
+    return f"components:\n  - {{id: bookings, metric: BOOKINGS_ACV, rate: {PLANS[plan][-1][3]}}}\n"
+
 EMEA_POOL = f"team_pool: {{team: EMEA, metric: BOOKINGS_ACV, target: {POOL_TARGET}, pool: {POOL}, split: EQUAL}}\n"
 NEW_VERSIONS = {  # plan id -> (comment, what the version adds after its components)
     "AE-2026": ("a monthly quota with an accelerator above it, a SPIFF on BACKUP deals, clawback in full", f"""measurement: MONTH
@@ -166,16 +169,11 @@ components:
 spiffs: [{{id: nov-backup, from: 2026-11-01, to: 2026-11-30, when: "product == 'BACKUP'", amount_per_deal: {SPIFF}}}]
 clawback: {{window_days: 180, method: FULL}}
 """),
-    "AE-EU-2026": ("the EMEA team pool", "components:\n  - {id: bookings, metric: BOOKINGS_ACV, rate: 0.075}\n" + EMEA_POOL),
-    "AM-EU-2026": ("the EMEA team pool", "components:\n  - {id: bookings, metric: BOOKINGS_ACV, rate: 0.05}\n" + EMEA_POOL),
-    "AM-2026": ("an MBO scored monthly in kpis.csv", f"""target_incentive: {TI_AM}
-components:
-  - {{id: bookings, metric: BOOKINGS_ACV, rate: 0.05}}
-mbo: [{{objective: QBR_COVERAGE, weight: {MBO_WEIGHT}}}]
+    "AE-EU-2026": ("the EMEA team pool", flat("AE-EU-2026") + EMEA_POOL),
+    "AM-EU-2026": ("the EMEA team pool", flat("AM-EU-2026") + EMEA_POOL),
+    "AM-2026": ("an MBO scored monthly in kpis.csv", f"target_incentive: {TI_AM}\n" + flat("AM-2026") + f"""mbo: [{{objective: QBR_COVERAGE, weight: {MBO_WEIGHT}}}]
 """),
-    "RN-2026": ("a bonus when the usage of the rep's accounts grows 10 % over its 3-month baseline", f"""components:
-  - {{id: bookings, metric: BOOKINGS_ACV, rate: 0.03}}
-bonuses: [{{id: usage-up-10, metric: USAGE_GROWTH, at_least: {BONUS_AT}, amount: {BONUS}, once_per: YEAR}}]
+    "RN-2026": ("a bonus when the usage of the rep's accounts grows 10 % over its 3-month baseline", flat("RN-2026") + f"""bonuses: [{{id: usage-up-10, metric: USAGE_GROWTH, at_least: {BONUS_AT}, amount: {BONUS}, once_per: YEAR}}]
 """),
 }
 for plan, versions in PLANS.items():
@@ -315,4 +313,4 @@ for (rep, code), amount in sorted(pay.items()):
     print(rep, code, amount, cur)
 for cur in sorted(nov_cur):
     print(cur, "payout", nov_cur[cur], "rows", sum(1 for (rep, _) in pay if nov_plan(rep)[8] == cur))
-print("codes", " ".join(sorted({code for _, code in pay} | {"COMMISSION"})))
+print("earning codes of October and November:", " ".join(sorted({code for _, code in pay} | {"COMMISSION"})))
