@@ -13,8 +13,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import io.compclose.intake.InputFile;
 import io.compclose.intake.InputFileRepository;
 import io.compclose.intake.IntakeRepository;
+import io.compclose.intake.RejectCount;
 import io.compclose.partition.RepRanges;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.system.CloseLeases;
@@ -24,10 +26,6 @@ import io.compclose.system.CloseRun;
 @Component
 public record StatusCommand(JobRepository jobRepository, IntakeRepository intake,
         io.compclose.period.PeriodLifecycleRepository lifecycle, CloseLeases leases, InputFileRepository inputs) {
-
-    /** The intake steps and the file whose rejects they count. */
-    private static final Map<String, String> INTAKE_FILES = Map.of("loadReps", "reps.csv", "loadBookings",
-            "bookings.csv");
 
     public int run(YearMonth period, PrintStream out) {
         List<JobInstance> instances = jobRepository.findJobInstances(MonthlyCloseJobConfiguration.JOB_NAME).stream()
@@ -80,11 +78,10 @@ public record StatusCommand(JobRepository jobRepository, IntakeRepository intake
             }
             for (StepExecution step : execution.getStepExecutions().stream()
                     .sorted(Comparator.comparingLong(StepExecution::getId)).toList()) {
-                String file = INTAKE_FILES.get(step.getStepName());
+                boolean load = InputFile.readBy(step.getStepName()).isPresent();
                 out.printf(Locale.ROOT, "    %-20s %-10s read %,8d  written %,8d%s%n",
-                        shown(step), step.getStatus(), step.getReadCount(), step.getWriteCount(),
-                        file == null ? "" : String.format(Locale.ROOT, "  rejected %,6d",
-                                rejects.getOrDefault(file, 0L)));
+                        shown(step), step.getStatus(), step.getReadCount(), RejectCount.stored(step),
+                        load ? String.format(Locale.ROOT, "  rejected %,6d", RejectCount.rejected(step)) : "");
             }
         }
         out.println("  rejected rows: " + (rejects.isEmpty() ? "0" : rejects.toString().replaceAll("[{}]", ""))
