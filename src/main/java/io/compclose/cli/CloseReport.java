@@ -56,19 +56,8 @@ public record CloseReport(JobRepository jobRepository, IntakeRepository intake,
                     step.getReadCount(), RejectCount.stored(step));
         }
         out.println();
-        Map<String, Long> rejects = intake.rejectsByFile(period);
-        long rejected = rejects.values().stream().mapToLong(Long::longValue).sum();
-        long duplicates = intake.duplicates(period);
-        StringBuilder rejectLine = new StringBuilder("  Rejected input rows: " + rejected);
-        if (!rejects.isEmpty()) {
-            rejectLine.append(" (").append(String.join(", ", rejects.entrySet().stream()
-                    .map(file -> file.getKey() + " " + file.getValue()).toList())).append(')');
-        }
-        if (duplicates > 0) {
-            rejectLine.append("; identical re-deliveries counted once: ").append(duplicates);
-        }
-        out.println(rejectLine);
-        if (rejected + duplicates > 0) {
+        out.println("  " + rejectedRows(intake, period));
+        if (!intake.rejectsByFile(period).isEmpty() || intake.duplicates(period) > 0) {
             out.println("    each with file, line, column and reason in " + shown(run.rejectsFile()));
         }
         List<String> uncredited = credits.exceptions(period);
@@ -129,6 +118,16 @@ public record CloseReport(JobRepository jobRepository, IntakeRepository intake,
             out.println("    once the cause is fixed: java -jar compclose.jar resend --period=" + period
                     + " [--rep=ID]");
         }
+    }
+
+    /** {@code Rejected input rows: 13 (bookings.csv 11, reps.csv 2); identical re-deliveries counted once: 2} */
+    static String rejectedRows(IntakeRepository intake, String period) {
+        Map<String, Long> rejects = intake.rejectsByFile(period);
+        long duplicates = intake.duplicates(period);
+        return "Rejected input rows: " + rejects.values().stream().mapToLong(Long::longValue).sum()
+                + (rejects.isEmpty() ? "" : " (" + String.join(", ", rejects.entrySet().stream()
+                        .map(file -> file.getKey() + " " + file.getValue()).toList()) + ")")
+                + (duplicates > 0 ? "; identical re-deliveries counted once: " + duplicates : "");
     }
 
     /** The first {@code most} items, one a line, and how many more the table holds. */

@@ -176,8 +176,8 @@ final class Commands {
         OutFolder output;
     }
 
-    @Command(name = "inputs", description = "print the input contract (the inbox files' columns and rules) as "
-            + "markdown, as jobs/inputs.md holds it")
+    @Command(name = "inputs", description = {"print the input contract, the inbox files' columns and",
+            "checks, as markdown (jobs/inputs.md holds it)"})
     static final class Inputs {
         @Option(names = {"--help", "-h"}, usageHelp = true, hidden = true)
         boolean help;

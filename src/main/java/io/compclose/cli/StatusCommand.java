@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -67,7 +66,6 @@ public record StatusCommand(JobRepository jobRepository, IntakeRepository intake
             out.println("  inputs read (SHA-256): " + String.join(", ", read.stream().map(file -> file.fileName() + " "
                     + (file.absent() ? "absent" : file.sha256().substring(0, 12))).toList()));
         }
-        Map<String, Long> rejects = intake.rejectsByFile(period);
         for (JobExecution execution : executions) {
             out.printf(Locale.ROOT, "  execution %d  %-9s started %s  ended %s%n", execution.getId(),
                     execution.getStatus(), CloseReport.time(execution.getStartTime()),
@@ -84,8 +82,7 @@ public record StatusCommand(JobRepository jobRepository, IntakeRepository intake
                         load ? String.format(Locale.ROOT, "  rejected %,6d", RejectCount.rejected(step)) : "");
             }
         }
-        out.println("  rejected rows: " + (rejects.isEmpty() ? "0" : rejects.toString().replaceAll("[{}]", ""))
-                + (intake.duplicates(period) > 0 ? "; identical re-deliveries: " + intake.duplicates(period) : ""));
+        out.println("  " + CloseReport.rejectedRows(intake, period));
         out.println();
     }
 

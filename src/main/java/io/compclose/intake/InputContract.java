@@ -15,7 +15,7 @@ public final class InputContract {
     public static final Path PAGE = Path.of("jobs", "inputs.md");
 
     private static final String COMMON_RULES = """
-            # Input contract
+            # Input contract (version 1)
 
             The close reads one folder of files per pay period, e.g. `inbox/2026-10/`. These formats are a public
             contract: CRM and billing exports are mapped to them. They are extended compatibly (new optional

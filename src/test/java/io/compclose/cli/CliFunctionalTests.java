@@ -85,7 +85,7 @@ class CliFunctionalTests {
                 // 100 rows read: 88 stored, 11 rejected, 1 identical re-delivery
                 .containsPattern("loadBookings\\s+COMPLETED\\s+read\\s+100\\s+written\\s+88\\s+rejected\\s+11")
                 .containsPattern("loadReps\\s+COMPLETED\\s+read\\s+14\\s+written\\s+11\\s+rejected\\s+2")
-                .contains("rejected rows: bookings.csv=11, reps.csv=2; identical re-deliveries: 2");
+                .contains("\n  Rejected input rows: 13 (bookings.csv 11, reps.csv 2); identical re-deliveries counted once: 2\n");
         assertThat(CloseFixture.onH2(out, false)
                 .count("SELECT COUNT(*) FROM delivery_log WHERE channel = 'OUTBOX'")).isEqualTo(10);
 
