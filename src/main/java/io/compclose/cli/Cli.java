@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -73,9 +74,8 @@ public final class Cli {
                 requireFolder(usage.inbox);
             }
             boolean status = command instanceof Commands.Status;
-            if (!status) {
-                requireWritable(outDir);
-            }
+            List<Path> before = status ? absent(outDir) : List.of();
+            requireWritable(outDir);
             if (command instanceof Commands.Serve serve) {
                 return untilStopped(serve.worker ? startWorking(line, outDir, out, extraConfiguration)
                         : startServing(line, serve.jobs, outDir, out, extraConfiguration));
@@ -86,6 +86,7 @@ public final class Cli {
                 return run(command, context, outDir, out, err);
             } catch (StartupException e) {
                 if (status && noEmbeddedDatabase(e)) {
+                    removeCreated(before);
                     out.println("No close has run with the output folder " + outDir + ": it holds no database ("
                             + outDir.resolve("db") + "). Give status the --out of the close.");
                     return ExitCode.OK;
@@ -137,6 +138,26 @@ public final class Cli {
                     blankToNull(resend.by) != null ? blankToNull(resend.by) : AuditLogRepository.osUser(), outDir, out, err);
         }
         throw new IllegalStateException("no way to run " + command.getClass().getSimpleName());
+    }
+
+    /** The output folder, its log folder and log file that do not exist yet, innermost first. */
+    private static List<Path> absent(Path outDir) {
+        Path logs = outDir.resolve("logs");
+        return java.util.stream.Stream.of(logs.resolve(LOG_FILE), logs, outDir).filter(Files::notExists).toList();
+    }
+
+    /**
+     * Removes what a status that found nothing made: the log of its start. Which database status reads is
+     * known only once the configuration is, and the log is written from the start on.
+     */
+    private static void removeCreated(List<Path> created) throws java.io.IOException {
+        for (Path path : created) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                return; // something else was put there meanwhile: it stays, and so does its folder
+            }
+        }
     }
 
     /** Whether the start failed only because the embedded database, opened if it exists, does not. */
@@ -311,10 +332,7 @@ public final class Cli {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("spring.datasource.url", H2_FILE + outDir.resolve("db").resolve("compclose")
                 + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH" + h2Options);
-        Path logs = outDir.resolve("logs");
-        if (!h2Options.contains(IF_EXISTS) || Files.isDirectory(logs)) {
-            defaults.put("logging.file.name", logs.resolve(LOG_FILE).toString());
-        }
+        defaults.put("logging.file.name", outDir.resolve("logs").resolve(LOG_FILE).toString());
         return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra).properties(defaults)
                 .listeners(Cli::ownerOnlyEmbeddedDatabase, new LogProblemsOffTheConsole());
     }

@@ -35,8 +35,7 @@ public record CsvFileSpec(String fileName, boolean required, String description,
 
     public static final CsvFileSpec REPS = new CsvFileSpec("reps.csv", true,
             "the roster, effective-dated: one row per rep and assignment period", List.of(
-                    column("rep_id", TEXT, ID, "stable id of the rep", "R001",
-                            "usable as a file name: no '/', '\\', control characters, no leading '.', '-', '=', '+' or '@'"),
+                    column("rep_id", TEXT, ID, "stable id of the rep", "R001", RosterValidator.REP_ID_RULE),
                     column("employee_id", TEXT, ID, "payroll's id", "E1001", "belongs to one rep only"),
                     column("name", TEXT, 200, "the rep's name", "Ana Silva", ""),
                     column("email", EMAIL, 320, "where the statement goes", "ana.silva@example.com", ""),
@@ -71,7 +70,8 @@ public record CsvFileSpec(String fileName, boolean required, String description,
                             "another currency than the owner's pay currency needs both in fx_rates.csv"),
                     optionalColumn("sourced_by_rep_id", TEXT, ID, "SDR or marketing rep who sourced the lead", "R005",
                             "a rep on the roster"),
-                    optionalColumn("bundle_id", TEXT, ID, "bookings sharing a bundle_id were sold together", "BU-7", "")),
+                    optionalColumn("bundle_id", TEXT, ID, "bookings sharing a bundle_id were sold together", "BU-7",
+                            "")),
             List.of("a booking_id delivered in an earlier period with other values corrects it from this period on; "
                     + "with the same values it is rejected"));
 
@@ -92,7 +92,8 @@ public record CsvFileSpec(String fileName, boolean required, String description,
                             "accepted in this or an earlier period; cancelled once"),
                     column("cancelled_on", DATE, 0, "the day it was cancelled", "2026-10-20",
                             "in the pay period, not before the booking date"),
-                    optionalColumn("reason", TEXT, 500, "why; may span lines when quoted", "customer went bankrupt", "")),
+                    optionalColumn("reason", TEXT, 500, "why; may span lines when quoted", "contract ended early",
+                            "")),
             List.of());
 
     /** A metric is stored with a four-character prefix (KPI: or MBO:). */
@@ -150,10 +151,8 @@ public record CsvFileSpec(String fileName, boolean required, String description,
 
     public static final CsvFileSpec ADJUSTMENTS = new CsvFileSpec("adjustments.csv", false,
             "manual adjustments, paid once", List.of(
-                    column("adjustment_id", TEXT, ID, "id of the adjustment", "ADJ-1",
-                            "not paid in an earlier period"),
-                    column("rep_id", TEXT, ID, "the rep paid", "R002",
-                            "a rep with a roster assignment in the pay period"),
+                    column("adjustment_id", TEXT, ID, "id of the adjustment", "ADJ-1", "not paid in an earlier period"),
+                    column("rep_id", TEXT, ID, "the rep paid", "R002", "a rep on the roster in the pay period"),
                     column("amount", AMOUNT, 0, "the amount; negative takes back", "-250.00", "not zero"),
                     column("currency", CURRENCY, 0, "currency of amount", "USD", "the rep's pay currency"),
                     column("reason", TEXT, 500, "why; may span lines when quoted", "SPIFF Q3", ""),

@@ -16,6 +16,10 @@ import io.compclose.core.plan.PlanCatalog;
  */
 public final class RosterValidator {
 
+    /** What the contract says of a rep id, as {@link #check} enforces it. */
+    static final String REP_ID_RULE = "usable as a file name (no '/', '\\', control characters, and no leading '.', "
+            + "'-', '=', '+' or '@')";
+
     /** What a rep id may not begin with: a hidden file, an option, a formula. */
     private static final String LEADING_REFUSED = ".-=+@";
 
@@ -66,8 +70,7 @@ public final class RosterValidator {
         // begin like a command-line option ('-X05.pdf' given to rm, lpr or gpg) or a spreadsheet formula
         if (LEADING_REFUSED.indexOf(repId.charAt(0)) >= 0
                 || repId.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f)) {
-            throw new RowRejectedException("rep_id", "not usable as a file name (no '/', '\\', control "
-                    + "characters, and no leading '.', '-', '=', '+' or '@')", repId);
+            throw new RowRejectedException("rep_id", "not " + REP_ID_RULE, repId);
         }
         if (candidate.effectiveTo() != null && candidate.effectiveTo().isBefore(candidate.effectiveFrom())) {
             throw new RowRejectedException("effective_to", "is before effective_from",
