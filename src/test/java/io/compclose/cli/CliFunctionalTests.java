@@ -97,6 +97,30 @@ class CliFunctionalTests {
             assertThat(again.out()).containsPattern("\\n  " + step + " +COMPLETED ");
         }
         assertThat(again.out()).containsPattern("\\n  loadBookings +COMPLETED +100 +88\\n");
+
+        // revised from an inbox without its last booking, status names the period once, above both revisions
+        Path corrected = Files.createDirectories(work.resolve("corrected"));
+        Files.walk(inbox).filter(Files::isRegularFile).forEach(file -> copy(file,
+                corrected.resolve(inbox.relativize(file).toString())));
+        Files.write(corrected.resolve("bookings.csv"), good.subList(0, good.size() - 1));
+        List<String> revise = new java.util.ArrayList<>(close);
+        revise.set(2, "--inbox=" + corrected);
+        revise.add("--revise");
+        assertThat(CliRun.of(revise).exitCode()).isZero();
+        String revised = CliRun.of(List.of("status", "--period=2026-10", "--out=" + out)).out();
+        assertThat(revised).startsWith("Period 2026-10: closed (revision 2) on ")
+                .contains("\n  revision 1 (inbox " + inbox + ")\n", "\n  revision 2 (inbox " + corrected + ")\n");
+        assertThat(revised.split("Period 2026-10", -1)).hasSize(2);
+        assertThat(revised.split("Rejected input rows", -1)).hasSize(2);
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
