@@ -67,7 +67,8 @@ public record CsvFileSpec(String fileName, boolean required, String description,
                     optionalColumn("tcv", AMOUNT, 0, "total contract value", "360000.00", NOT_NEGATIVE),
                     optionalColumn("term_months", COUNT, 0, "contract term in months; empty = 12", "36", ""),
                     column("currency", CURRENCY, 0, "currency of acv and tcv", "USD",
-                            "another currency than the owner's pay currency needs both in fx_rates.csv"),
+                            "other than the owner's pay currency: both need a rate in fx_rates.csv "
+                                    + "(the base currency needs none)"),
                     optionalColumn("sourced_by_rep_id", TEXT, ID, "SDR or marketing rep who sourced the lead", "R005",
                             "a rep on the roster"),
                     optionalColumn("bundle_id", TEXT, ID, "bookings sharing a bundle_id were sold together", "BU-7",
@@ -102,7 +103,7 @@ public record CsvFileSpec(String fileName, boolean required, String description,
                     column("rep_id", TEXT, ID, "the rep measured", "R003", "a rep on the roster"),
                     column("period", PERIOD, 0, "the period measured", "2026-Q3",
                             "of the pay period's year, begun by the pay period's end"),
-                    column("metric", TEXT, 96, "e.g. NRR, RENEWAL_RATE, CSAT, or MBO:<objective>", "NRR", ""),
+                    column("metric", TEXT, 96, "e.g. NRR, RENEWAL_RATE, CSAT; an MBO score as MBO:objective", "NRR", ""),
                     column("value", DECIMAL, 0, "the figure", "1.08", "an MBO score is between 0 and 1")),
             List.of("the same rep, period and metric with another value is rejected"));
 
