@@ -32,7 +32,7 @@ public class ReconciliationStepConfiguration {
             String title = "Close of " + run.period() + (run.isRevision() ? ", revision " + run.revision() : "");
             Path base = run.closeSummary();
             AtomicFiles.write(base.resolveSibling(base.getFileName() + ".csv"), CloseSummaryFiles.csv(rows));
-            AtomicFiles.write(base.resolveSibling(base.getFileName() + ".pdf"), files.pdf(title, rows));
+            AtomicFiles.write(base.resolveSibling(base.getFileName() + ".pdf"), files.pdf(title, false, rows));
         });
     }
 
