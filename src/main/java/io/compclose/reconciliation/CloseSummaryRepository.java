@@ -131,7 +131,7 @@ public class CloseSummaryRepository {
                 """, (rs, i) -> {
             BigDecimal paid = rs.getBigDecimal(6);
             BigDecimal priorPaid = prior == null ? null : orZero(rs.getBigDecimal(9));
-            return Row.of(SummarySection.REGISTER, rs.getString(1), rs.getString(1) + "  " + rs.getString(2) + " v"
+            return Row.of(SummarySection.REGISTER, rs.getString(1), rs.getString(1) + ", " + rs.getString(2) + " v"
                     + rs.getInt(3), rs.getString(4), null, orZero(rs.getBigDecimal(5)), paid, rs.getBigDecimal(7),
                     rs.getBigDecimal(8), priorPaid, priorPaid == null ? null : paid.subtract(priorPaid));
         }, prior, period);

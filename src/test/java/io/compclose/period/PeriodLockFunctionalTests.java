@@ -2,6 +2,7 @@ package io.compclose.period;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.compclose.support.CliRun;
+import io.compclose.support.SummaryCsv;
 import io.compclose.support.TestDatabases;
 import io.compclose.support.TestInbox;
 
@@ -106,11 +108,23 @@ class PeriodLockFunctionalTests {
                 .anyMatch(line -> line.contains("booked_on,outside the pay period 2026-11: 2026-09 is not a locked period here"))
                 .anyMatch(line -> line.contains("booked_on,outside the pay period 2026-11,2026-12-01"));
 
-        assertThat(Files.readAllLines(out.resolve("reports/close-summary-2026-11.csv"))).contains(
-                "Corrections for locked periods,B1,USD,,-3000.00,"
-                        + "correction for locked 2026-10: K3 corrected: no longer credited to this rep",
-                "Corrections for locked periods,C1,USD,,3000.00,"
-                        + "correction for locked 2026-10: K3 corrected (replaces the delivery of 2026-10)");
+        SummaryCsv summary = SummaryCsv.read(out.resolve("reports/close-summary-2026-11.csv"));
+        assertThat(summary.section("Corrections for locked periods")).containsExactly(
+                Map.of("item", "B1", "currency", "USD", "amount", "-3000.00", "detail",
+                        "correction for locked 2026-10: K3 corrected: no longer credited to this rep"),
+                Map.of("item", "C1", "currency", "USD", "amount", "3000.00", "detail",
+                        "correction for locked 2026-10: K3 corrected (replaces the delivery of 2026-10)"));
+        // the adjustments gross and net: the correction's 3,000.00 added and 3,000.00 deducted, net 0.00
+        assertThat(summary.section("Adjustments (period), gross and net")).containsExactly(
+                Map.of("item", "added", "label", "Added (positive)", "currency", "USD", "count", "1", "amount", "3000.00"),
+                Map.of("item", "deducted", "label", "Deducted (negative)", "currency", "USD", "count", "1",
+                        "amount", "-3000.00"),
+                Map.of("item", "net", "label", "Net", "currency", "USD", "count", "2", "amount", "0.00"));
+        // November's payout against October's, the prior closed period
+        Map<String, String> payout = summary.row("At a glance", "payout", "USD");
+        assertThat(new BigDecimal(payout.get("amount")).subtract(new BigDecimal(payout.get("prior"))))
+                .isEqualByComparingTo(payout.get("change"));
+        assertThat(payout.get("detail")).startsWith("Payout USD ").contains("; prior period 2026-10 ");
 
         // October, locked, is exactly as it was: its figures and the file payroll imported
         assertThat(octoberFigures(jdbc)).isEqualTo(octoberFigures);
