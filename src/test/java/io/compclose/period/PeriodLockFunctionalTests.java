@@ -110,16 +110,18 @@ class PeriodLockFunctionalTests {
 
         SummaryCsv summary = SummaryCsv.read(out.resolve("reports/close-summary-2026-11.csv"));
         assertThat(summary.section("Corrections for locked periods")).containsExactly(
+                Map.of("item", "A1", "currency", "USD", "amount", "1000.00", "detail", "correction for locked 2026-10: "
+                        + "K1 corrected (replaces the delivery of 2026-10); K5 booked late, on 2026-10-28"),
                 Map.of("item", "B1", "currency", "USD", "amount", "-3000.00", "detail",
                         "correction for locked 2026-10: K3 corrected: no longer credited to this rep"),
                 Map.of("item", "C1", "currency", "USD", "amount", "3000.00", "detail",
                         "correction for locked 2026-10: K3 corrected (replaces the delivery of 2026-10)"));
-        // the adjustments gross and net: the correction's 3,000.00 added and 3,000.00 deducted, net 0.00
+        // the adjustments gross and net: 1,000.00 + 3,000.00 = 4,000.00 added, 3,000.00 deducted, net 1,000.00
         assertThat(summary.section("Adjustments (period), gross and net")).containsExactly(
-                Map.of("item", "added", "label", "Added (positive)", "currency", "USD", "count", "1", "amount", "3000.00"),
+                Map.of("item", "added", "label", "Added (positive)", "currency", "USD", "count", "2", "amount", "4000.00"),
                 Map.of("item", "deducted", "label", "Deducted (negative)", "currency", "USD", "count", "1",
                         "amount", "-3000.00"),
-                Map.of("item", "net", "label", "Net", "currency", "USD", "count", "2", "amount", "0.00"));
+                Map.of("item", "net", "label", "Net", "currency", "USD", "count", "3", "amount", "1000.00"));
         // November's payout against October's, the prior closed period
         Map<String, String> payout = summary.row("At a glance", "payout", "USD");
         assertThat(new BigDecimal(payout.get("amount")).subtract(new BigDecimal(payout.get("prior"))))

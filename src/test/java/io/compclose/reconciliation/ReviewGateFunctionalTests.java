@@ -50,6 +50,17 @@ class ReviewGateFunctionalTests {
         assertThat(fixture.payrollCsv()).doesNotExist();
         assertThat(fixture.statement("R001")).doesNotExist();
         assertThat(fixture.count("SELECT COUNT(*) FROM delivery_log")).isZero();
+        // but finance can review a draft close summary, marked as one on every page; the ties not yet made (payroll
+        // file, statements: 2 each) are not shown: 16 - 4 = 12
+        Path draft = fixture.out().resolve("reports/draft/close-summary-2026-10.pdf");
+        String draftText = Pdfs.text(Files.readAllBytes(draft));
+        assertThat(draftText.split("Page \\d+ of \\d+", -1)).allSatisfy(page -> assertThat(page).satisfiesAnyOf(
+                p -> assertThat(p).contains("DRAFT — not approved"), p -> assertThat(p).isBlank()));
+        assertThat(draftText).contains("DRAFT — not approved: the close stopped for review; nothing was exported "
+                + "to payroll or sent", "Payout USD 236,820.46; no prior period", "5 exception(s) for review, not "
+                + "approved", "Control totals: all 12 ties hold");
+        assertThat(fixture.out().resolve("reports/draft/close-summary-2026-10.csv")).exists();
+        assertThat(fixture.out().resolve("reports/close-summary-2026-10.pdf")).doesNotExist();
 
         // an approval needs a name; the close stays stopped until then
         CliRun nameless = CliRun.of(List.of("approve", "--period=2026-10", "--out=" + fixture.out()));
@@ -68,6 +79,7 @@ class ReviewGateFunctionalTests {
         assertThat(continued.out()).contains("Continuing the close of 2026-10 after review",
                 "For review: 5 (approved by Fiona Finance on", "checked with sales ops");
         assertThat(fixture.payrollCsv()).exists();
+        assertThat(draft).as("the final summary replaces the draft").doesNotExist();
         assertThat(fixture.count("SELECT COUNT(*) FROM delivery_log WHERE outcome = 'SENT'")).isEqualTo(10);
         assertThat(fixture.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'loadBookings'"))
                 .as("the steps before the gate ran once").isEqualTo(1);
