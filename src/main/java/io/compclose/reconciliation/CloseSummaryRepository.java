@@ -56,7 +56,7 @@ public class CloseSummaryRepository {
         List<ControlTotal> totals = controlTotals.totals(p);
         List<ControlTies.Result> ties = ControlTies.of(totals);
         Map<SummarySection, List<Row>> sections = new EnumMap<>(SummarySection.class);
-        sections.put(SummarySection.AT_A_GLANCE, new CloseAtAGlance(jdbc).rows(p, revision, prior, totals, ties));
+        sections.put(SummarySection.AT_A_GLANCE, new AtAGlanceRepository(jdbc).rows(p, revision, prior, totals, ties));
         sections.put(SummarySection.REGISTER, register(p, prior));
         if (revision > 1) {
             sections.put(SummarySection.CHANGES, changes(p, revision));

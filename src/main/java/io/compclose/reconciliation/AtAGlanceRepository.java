@@ -21,7 +21,7 @@ import io.compclose.system.Amounts;
  * currency against the prior closed period, reps paid and at zero, each file's rejected share, the
  * exceptions and who approved them, and whether every control tie holds.
  */
-record CloseAtAGlance(JdbcTemplate jdbc) {
+record AtAGlanceRepository(JdbcTemplate jdbc) {
 
     private static final SummarySection SECTION = SummarySection.AT_A_GLANCE;
 
