@@ -34,14 +34,27 @@ public record CloseSummaryWriter(CloseSummaryRepository summary, CloseSummaryFil
         AtomicFiles.write(file(base, ".csv"), CloseSummaryFiles.csv(rows));
         AtomicFiles.write(file(base, ".pdf"), files.pdf(title, draft, rows));
         if (!draft) {
-            // the final summary replaces the draft finance reviewed: no stale draft lies beside it
-            try {
-                for (String extension : List.of(".csv", ".pdf")) {
-                    Files.deleteIfExists(file(draft(run), extension));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            removeDraft(run);
+        }
+    }
+
+    /** The final summary replaces the draft finance reviewed: no stale draft lies beside it. */
+    private static void removeDraft(CloseRun run) {
+        Path folder = draft(run).getParent();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            for (String extension : List.of(".csv", ".pdf")) {
+                Files.deleteIfExists(file(draft(run), extension));
             }
+            try (var left = Files.list(folder)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(folder);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

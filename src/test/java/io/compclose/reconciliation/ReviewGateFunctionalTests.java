@@ -79,7 +79,7 @@ class ReviewGateFunctionalTests {
         assertThat(continued.out()).contains("Continuing the close of 2026-10 after review",
                 "For review: 5 (approved by Fiona Finance on", "checked with sales ops");
         assertThat(fixture.payrollCsv()).exists();
-        assertThat(draft).as("the final summary replaces the draft").doesNotExist();
+        assertThat(draft.getParent()).as("the final summary replaces the draft").doesNotExist();
         assertThat(fixture.count("SELECT COUNT(*) FROM delivery_log WHERE outcome = 'SENT'")).isEqualTo(10);
         assertThat(fixture.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'loadBookings'"))
                 .as("the steps before the gate ran once").isEqualTo(1);
