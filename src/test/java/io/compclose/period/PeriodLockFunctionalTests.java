@@ -2,7 +2,6 @@ package io.compclose.period;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,11 +121,16 @@ class PeriodLockFunctionalTests {
                 Map.of("item", "deducted", "label", "Deducted (negative)", "currency", "USD", "count", "1",
                         "amount", "-3000.00"),
                 Map.of("item", "net", "label", "Net", "currency", "USD", "count", "3", "amount", "1000.00"));
-        // November's payout against October's, the prior closed period
-        Map<String, String> payout = summary.row("At a glance", "payout", "USD");
-        assertThat(new BigDecimal(payout.get("amount")).subtract(new BigDecimal(payout.get("prior"))))
-                .isEqualByComparingTo(payout.get("change"));
-        assertThat(payout.get("detail")).startsWith("Payout USD ").contains("; prior period 2026-10 ");
+        // November's payout against October's, the prior closed period: A1 500 + 1,000, B1 4,000 - 3,000, C1 3,000
+        // = 5,500.00 against October's 3,000.00 + 3,000.00 = 6,000.00, so -500.00; by rep A1 1,500.00 against
+        // 3,000.00 (-1,500.00), B1 1,000.00 against 3,000.00 (-2,000.00), C1 3,000.00 against nothing (+3,000.00)
+        assertThat(summary.row("At a glance", "payout", "USD")).containsEntry("amount", "5500.00")
+                .containsEntry("prior", "6000.00").containsEntry("change", "-500.00")
+                .containsEntry("detail", "Payout USD 5,500.00; prior period 2026-10 6,000.00, change -500.00");
+        assertThat(summary.section("Payroll register: rep and plan")).extracting(r -> r.get("item") + " paid "
+                + r.get("paid") + " prior " + r.get("prior") + " change " + r.get("change")).containsExactly(
+                "A1 paid 1500.00 prior 3000.00 change -1500.00", "B1 paid 1000.00 prior 3000.00 change -2000.00",
+                "C1 paid 3000.00 prior 0.00 change 3000.00");
 
         // October, locked, is exactly as it was: its figures and the file payroll imported
         assertThat(octoberFigures(jdbc)).isEqualTo(octoberFigures);
