@@ -19,6 +19,7 @@ import org.springframework.context.event.ContextClosedEvent;
 
 import io.compclose.CompCloseApplication;
 import io.compclose.audit.AuditLogRepository;
+import io.compclose.intake.InputContract;
 import io.compclose.partition.PartitionProperties;
 import io.compclose.partition.WorkerConfiguration;
 import io.compclose.system.AtomicFiles;
@@ -37,6 +38,9 @@ public final class Cli {
 
     private static final String LOG_FILE = "compclose.log";
     private static final String H2_FILE = "jdbc:h2:file:";
+    /** H2's option to open an existing database only, and its error code when there is none. */
+    private static final String IF_EXISTS = ";IFEXISTS=TRUE";
+    private static final int H2_DATABASE_NOT_FOUND = 90146;
 
     private Cli() {
     }
@@ -58,6 +62,10 @@ public final class Cli {
                 out.println(help.command == null ? line.overview() : line.usage(help.command));
                 return ExitCode.OK;
             }
+            if (line.command() instanceof Commands.Inputs) {
+                out.print(InputContract.markdown());
+                return ExitCode.OK;
+            }
             Commands.Base command = (Commands.Base) line.command();
             Path outDir = command.out().toAbsolutePath().normalize();
             if (command instanceof Commands.Close close) {
@@ -65,6 +73,8 @@ public final class Cli {
             } else if (command instanceof Commands.UsageIntake usage) {
                 requireFolder(usage.inbox);
             }
+            boolean status = command instanceof Commands.Status;
+            List<Path> before = status ? absent(outDir) : List.of();
             requireWritable(outDir);
             if (command instanceof Commands.Serve serve) {
                 return untilStopped(serve.worker ? startWorking(line, outDir, out, extraConfiguration)
@@ -73,9 +83,18 @@ public final class Cli {
             if (command instanceof Commands.Console) {
                 return untilStopped(startServing(line, null, outDir, out, extraConfiguration));
             }
-            try (ConfigurableApplicationContext context = started(application(outDir, "", extraConfiguration)
-                    .web(WebApplicationType.NONE), line, outDir)) {
+            // status only reads: an output folder without the embedded database is not given one
+            try (ConfigurableApplicationContext context = started(application(outDir, status ? IF_EXISTS : "",
+                    extraConfiguration).web(WebApplicationType.NONE), line, outDir)) {
                 return run(command, context, outDir, out, err);
+            } catch (StartupException e) {
+                if (status && noEmbeddedDatabase(e)) {
+                    removeCreated(before);
+                    out.println("No close has run with the output folder " + outDir + ": it holds no database ("
+                            + outDir.resolve("db") + "). Give status the --out of the close.");
+                    return ExitCode.OK;
+                }
+                throw e;
             }
         } catch (Arguments.UsageException e) {
             err.println("compclose: " + e.getMessage());
@@ -122,6 +141,36 @@ public final class Cli {
                     blankToNull(resend.by) != null ? blankToNull(resend.by) : AuditLogRepository.osUser(), outDir, out, err);
         }
         throw new IllegalStateException("no way to run " + command.getClass().getSimpleName());
+    }
+
+    /** The output folder, its log folder and log file that do not exist yet, innermost first. */
+    private static List<Path> absent(Path outDir) {
+        Path logs = outDir.resolve("logs");
+        return java.util.stream.Stream.of(logs.resolve(LOG_FILE), logs, outDir).filter(Files::notExists).toList();
+    }
+
+    /**
+     * Removes what a status that found nothing made: the log of its start. Which database status reads is
+     * known only once the configuration is, and the log is written from the start on.
+     */
+    private static void removeCreated(List<Path> created) throws java.io.IOException {
+        for (Path path : created) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                return; // something else was put there meanwhile: it stays, and so does its folder
+            }
+        }
+    }
+
+    /** Whether the start failed only because the embedded database, opened if it exists, does not. */
+    private static boolean noEmbeddedDatabase(StartupException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_DATABASE_NOT_FOUND) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String blankToNull(String value) {
@@ -181,7 +230,7 @@ public final class Cli {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
             StartupConsole.hold(); // logging is set up by now: a failed start is one line of ours, not Spring's report
             String url = prepared.getEnvironment().getProperty("spring.datasource.url", "");
-            if (url.startsWith(H2_FILE)) {
+            if (url.startsWith(H2_FILE) && !url.contains(IF_EXISTS)) {
                 Path database = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath();
                 try {
                     AtomicFiles.createOwnerOnlyFolder(database.getParent());

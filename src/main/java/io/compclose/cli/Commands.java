@@ -52,7 +52,7 @@ final class Commands {
     }
 
     @Command(name = NAME, subcommands = {Close.class, Status.class, Approve.class, Lock.class, Resend.class,
-            UsageIntake.class, Serve.class, Console.class, Help.class})
+            UsageIntake.class, Serve.class, Console.class, Inputs.class, Help.class})
     static final class Top {
         @Option(names = {"--help", "-h"}, usageHelp = true, hidden = true)
         boolean help;
@@ -184,6 +184,13 @@ final class Commands {
     static final class Console extends Base {
         @Mixin
         OutFolder output;
+    }
+
+    @Command(name = "inputs", description = {"print the input contract, the inbox files' columns and",
+            "checks, as markdown (jobs/inputs.md holds it)"})
+    static final class Inputs {
+        @Option(names = {"--help", "-h"}, usageHelp = true, hidden = true)
+        boolean help;
     }
 
     @Command(name = "help", description = "this text; 'help <command>' for one command's options")

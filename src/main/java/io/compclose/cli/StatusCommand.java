@@ -2,7 +2,9 @@ package io.compclose.cli;
 
 import java.io.PrintStream;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +15,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import io.compclose.intake.InputFile;
 import io.compclose.intake.InputFileRepository;
 import io.compclose.intake.IntakeRepository;
+import io.compclose.intake.RejectCount;
 import io.compclose.partition.RepRanges;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.system.CloseLeases;
@@ -25,15 +29,16 @@ import io.compclose.system.CloseRun;
 public record StatusCommand(JobRepository jobRepository, IntakeRepository intake,
         io.compclose.period.PeriodLifecycleRepository lifecycle, CloseLeases leases, InputFileRepository inputs) {
 
-    /** The intake steps and the file whose rejects they count. */
-    private static final Map<String, String> INTAKE_FILES = Map.of("loadReps", "reps.csv", "loadBookings",
-            "bookings.csv");
+    /** One revision of a period's close: its executions, the latest one's parameters first. */
+    private record Revision(CloseRun run, List<JobExecution> executions) {
+    }
 
     public int run(YearMonth period, PrintStream out) {
         List<JobInstance> instances = jobRepository.findJobInstances(MonthlyCloseJobConfiguration.JOB_NAME).stream()
                 .sorted(Comparator.comparingLong(JobInstance::getInstanceId))
                 .toList();
-        boolean any = false;
+        // a period's revisions are job instances of their own: the period is named once, above them all
+        Map<YearMonth, List<Revision>> periods = new LinkedHashMap<>();
         for (JobInstance instance : instances) {
             List<JobExecution> executions = jobRepository.getJobExecutions(instance).stream()
                     .sorted(Comparator.comparingLong(JobExecution::getId)).toList();
@@ -42,26 +47,38 @@ public record StatusCommand(JobRepository jobRepository, IntakeRepository intake
             }
             // the latest attempt's inbox: a restart may continue from a copy holding the same files
             CloseRun run = CloseRun.from(executions.get(executions.size() - 1).getJobParameters());
-            if (period != null && !run.period().equals(period)) {
-                continue;
+            if (period == null || run.period().equals(period)) {
+                periods.computeIfAbsent(run.period(), p -> new ArrayList<>()).add(new Revision(run, executions));
             }
-            any = true;
-            print(run, executions, out);
         }
-        if (!any) {
+        periods.values().forEach(revisions -> print(revisions, out));
+        if (periods.isEmpty()) {
             out.println(period == null ? "No close has run yet." : "No close of " + period + " has run yet.");
         }
         return ExitCode.OK;
     }
 
-    private void print(CloseRun run, List<JobExecution> executions, PrintStream out) {
-        String period = run.periodKey();
-        out.println("Period " + period + " (inbox " + run.inbox() + "): " + lifecycle.state(run.period()).describe());
-        leases.holder(MonthlyCloseJobConfiguration.JOB_NAME, run.period()).ifPresent(holder -> out.println(
+    private void print(List<Revision> revisions, PrintStream out) {
+        CloseRun latest = revisions.get(revisions.size() - 1).run();
+        // with revisions, each names its own inbox below
+        out.println("Period " + latest.periodKey() + (revisions.size() > 1 ? "" : " (inbox " + latest.inbox() + ")")
+                + ": " + lifecycle.state(latest.period()).describe());
+        leases.holder(MonthlyCloseJobConfiguration.JOB_NAME, latest.period()).ifPresent(holder -> out.println(
                 "  a close is running on " + holder.owner() + " since " + CloseReport.time(holder.acquiredAt())
                         + ", last heartbeat " + CloseReport.time(holder.heartbeatAt()) + (holder.expired()
                                 ? "; its lease has expired: that process is gone, and the next close recovers it"
                                 : "")));
+        for (Revision revision : revisions) {
+            if (revisions.size() > 1) {
+                out.println("  revision " + revision.run().revision() + " (inbox " + revision.run().inbox() + ")");
+            }
+            print(revision.run(), revision.executions(), out);
+        }
+        out.println("  " + CloseReport.rejectedRows(intake, latest.periodKey()));
+        out.println();
+    }
+
+    private void print(CloseRun run, List<JobExecution> executions, PrintStream out) {
         List<InputFileRepository.ReadInput> read = inputs.read(run.period(), run.revision()).stream()
                 .sorted(Comparator.comparingInt(file -> MonthlyCloseJobConfiguration.STEP_ORDER.indexOf(file.readBy())))
                 .toList();
@@ -69,7 +86,6 @@ public record StatusCommand(JobRepository jobRepository, IntakeRepository intake
             out.println("  inputs read (SHA-256): " + String.join(", ", read.stream().map(file -> file.fileName() + " "
                     + (file.absent() ? "absent" : file.sha256().substring(0, 12))).toList()));
         }
-        Map<String, Long> rejects = intake.rejectsByFile(period);
         for (JobExecution execution : executions) {
             out.printf(Locale.ROOT, "  execution %d  %-9s started %s  ended %s%n", execution.getId(),
                     execution.getStatus(), CloseReport.time(execution.getStartTime()),
@@ -80,16 +96,12 @@ public record StatusCommand(JobRepository jobRepository, IntakeRepository intake
             }
             for (StepExecution step : execution.getStepExecutions().stream()
                     .sorted(Comparator.comparingLong(StepExecution::getId)).toList()) {
-                String file = INTAKE_FILES.get(step.getStepName());
+                boolean load = InputFile.readBy(step.getStepName()).isPresent();
                 out.printf(Locale.ROOT, "    %-20s %-10s read %,8d  written %,8d%s%n",
-                        shown(step), step.getStatus(), step.getReadCount(), step.getWriteCount(),
-                        file == null ? "" : String.format(Locale.ROOT, "  rejected %,6d",
-                                rejects.getOrDefault(file, 0L)));
+                        shown(step), step.getStatus(), step.getReadCount(), RejectCount.stored(step),
+                        load ? String.format(Locale.ROOT, "  rejected %,6d", RejectCount.rejected(step)) : "");
             }
         }
-        out.println("  rejected rows: " + (rejects.isEmpty() ? "0" : rejects.toString().replaceAll("[{}]", ""))
-                + (intake.duplicates(period) > 0 ? "; identical re-deliveries: " + intake.duplicates(period) : ""));
-        out.println();
     }
 
     /** A rep range under the step it belongs to: {@code   reps002 R0251..R0500}. */

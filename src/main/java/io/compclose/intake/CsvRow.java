@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.compclose.core.money.Money;
 
@@ -21,6 +22,8 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
      * hold them (an ACV of 10^15 converted at a rate above 1 no longer fits): rejected, not stored.
      */
     static final int MAX_WHOLE_DIGITS = 12;
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** The decimals the database's money columns hold: the most any amount may carry. */
     private static final int MONEY_COLUMN_SCALE = 4;
@@ -49,6 +52,15 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
             throw new RowRejectedException(column, "required value is missing", value);
         }
         return value.trim();
+    }
+
+    /** An address of the form name@domain.tld, without spaces. */
+    public String email(String column) {
+        String email = text(column);
+        if (!EMAIL.matcher(email).matches()) {
+            throw new RowRejectedException(column, "not an email address", email);
+        }
+        return email;
     }
 
     public String optionalText(String column) {

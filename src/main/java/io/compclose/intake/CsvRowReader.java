@@ -45,6 +45,9 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
     private static final Pattern TEXT_AFTER_QUOTE = Pattern.compile(
             "Invalid character between encapsulated token and delimiter at line: (\\d+)");
 
+    /** How much of a file's start is looked at to tell a spreadsheet's export: the header and some rows. */
+    private static final int HEADER_SAMPLE = 64 * 1024;
+
     private final Path file;
     private final CsvFileSpec spec;
     private CSVParser parser;
@@ -70,6 +73,10 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
         InputStream in = new BufferedInputStream(Files.newInputStream(file));
         try {
             TextSignature.checkStart(in, spec.fileName());
+            in.mark(HEADER_SAMPLE);
+            byte[] start = in.readNBytes(HEADER_SAMPLE);
+            in.reset();
+            SpreadsheetExport.refuseSemicolons(start, spec);
         } catch (BadInputException | IOException e) {
             in.close();
             throw e;
@@ -180,8 +187,12 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
         log.info("{} cannot be read", spec.fileName(), e);
         if (e.getCause() instanceof CharacterCodingException) {
             try {
-                return new BadInputException(spec.fileName() + ": line " + Utf8Lines.firstInvalidLine(file)
-                        + " is not valid UTF-8 (save the file as UTF-8)");
+                Utf8Lines.InvalidLine line = Utf8Lines.firstInvalidLine(file);
+                String windows1252 = SpreadsheetExport.windows1252Byte(line.bytes());
+                return new BadInputException(spec.fileName() + ": line " + line.number() + " is not valid UTF-8"
+                        + (windows1252 == null ? " (save the file as UTF-8)"
+                                : ": it looks like Windows-1252 text (" + windows1252
+                                        + "). " + SpreadsheetExport.SAVE_AS));
             } catch (IOException rescanFailed) {
                 return new BadInputException(spec.fileName() + ": the file is not valid UTF-8");
             }

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.beans.factory.BeanRegistrar;
@@ -88,6 +89,7 @@ public class IntakeStepsConfiguration {
             var step = steps.<CsvRow, IntakeItem<?>>intakeChunk(file.step(),
                     e -> dataLines(CloseRun.of(e).inbox(), file.spec()))
                     .reader(inputRows).processor(row -> inputLoad.validate(row)).writer(inputLoad::write);
+            step.listener((StepListener) new RejectCount());
             if (file.spec().required()) {
                 step.listener((StepExecutionListener) new RequiredRowsCheck(file, repository));
             }
@@ -163,7 +165,7 @@ public class IntakeStepsConfiguration {
             IntakeWriter<BilledUsage> usageWriter) {
         return steps.<IntakeItem<BilledUsage>, IntakeItem<BilledUsage>>intakeChunk(InputFile.USAGE.step(),
                         e -> dataLines(CloseRun.of(e).inbox(), CsvFileSpec.USAGE))
-                .reader(usageReader).writer(usageWriter).build();
+                .reader(usageReader).writer(usageWriter).listener((StepListener) new RejectCount()).build();
     }
 
     /** Usage per account and month, and which rows replace an earlier delivery: set-based, after the load. */

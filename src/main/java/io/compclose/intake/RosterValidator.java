@@ -6,7 +6,6 @@ import io.compclose.core.input.Roster;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.compclose.core.plan.PlanCatalog;
 
@@ -17,7 +16,9 @@ import io.compclose.core.plan.PlanCatalog;
  */
 public final class RosterValidator {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** What the contract says of a rep id, as {@link #check} enforces it. */
+    static final String REP_ID_RULE = "usable as a file name (no '/', '\\', control characters, and no leading '.', "
+            + "'-', '=', '+' or '@')";
 
     /** What a rep id may not begin with: a hidden file, an option, a formula. */
     private static final String LEADING_REFUSED = ".-=+@";
@@ -52,7 +53,7 @@ public final class RosterValidator {
                 row.text("rep_id"),
                 row.text("employee_id"),
                 row.text("name"),
-                email(row),
+                row.email("email"),
                 row.choice("role", Role.class),
                 row.optionalText("manager_id"),
                 row.optionalText("team"),
@@ -69,8 +70,7 @@ public final class RosterValidator {
         // begin like a command-line option ('-X05.pdf' given to rm, lpr or gpg) or a spreadsheet formula
         if (LEADING_REFUSED.indexOf(repId.charAt(0)) >= 0
                 || repId.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f)) {
-            throw new RowRejectedException("rep_id", "not usable as a file name (no '/', '\\', control "
-                    + "characters, and no leading '.', '-', '=', '+' or '@')", repId);
+            throw new RowRejectedException("rep_id", "not " + REP_ID_RULE, repId);
         }
         if (candidate.effectiveTo() != null && candidate.effectiveTo().isBefore(candidate.effectiveFrom())) {
             throw new RowRejectedException("effective_to", "is before effective_from",
@@ -105,13 +105,5 @@ public final class RosterValidator {
             throw new RowRejectedException("manager_id", cycle + ": a rep cannot manage themselves, directly or "
                     + "through others (their manager would be paid on their own roll-up)", candidate.managerId());
         });
-    }
-
-    private static String email(CsvRow row) {
-        String email = row.text("email");
-        if (!EMAIL.matcher(email).matches()) {
-            throw new RowRejectedException("email", "not an email address", email);
-        }
-        return email;
     }
 }

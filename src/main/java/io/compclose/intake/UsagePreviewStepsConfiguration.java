@@ -34,8 +34,7 @@ public class UsagePreviewStepsConfiguration {
 
     private static final String PARAMS = "#{jobParameters}";
     /** usage.csv is optional in the close; the usage intake exists to read it. */
-    private static final CsvFileSpec USAGE_TO_DATE = new CsvFileSpec(CsvFileSpec.USAGE.fileName(), true,
-            CsvFileSpec.USAGE.requiredColumns(), CsvFileSpec.USAGE.optionalColumns(), CsvFileSpec.USAGE.widths());
+    private static final CsvFileSpec USAGE_TO_DATE = CsvFileSpec.USAGE.requiredFile(true);
 
     /** Each day's file is the month so far, whole: yesterday's preview gives way to it. */
     @Bean

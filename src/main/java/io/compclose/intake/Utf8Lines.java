@@ -22,7 +22,11 @@ final class Utf8Lines {
     private Utf8Lines() {
     }
 
-    static long firstInvalidLine(Path file) throws IOException {
+    /** The first line that is not valid UTF-8, as its number and bytes; or line -1 if there is none. */
+    record InvalidLine(long number, byte[] bytes) {
+    }
+
+    static InvalidLine firstInvalidLine(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -31,7 +35,7 @@ final class Utf8Lines {
             for (int b; (b = in.read()) != -1; ) {
                 if (b == '\n') {
                     if (!valid(decoder, line)) {
-                        return number;
+                        return new InvalidLine(number, line.toByteArray());
                     }
                     line.reset();
                     number++;
@@ -39,7 +43,7 @@ final class Utf8Lines {
                     line.write(b);
                 }
             }
-            return valid(decoder, line) ? -1 : number;
+            return new InvalidLine(valid(decoder, line) ? -1 : number, line.toByteArray());
         }
     }
 

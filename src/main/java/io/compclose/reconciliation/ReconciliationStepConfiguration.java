@@ -1,13 +1,11 @@
 package io.compclose.reconciliation;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;
 import io.compclose.system.TableStatistics;
@@ -25,15 +23,8 @@ public class ReconciliationStepConfiguration {
     }
 
     @Bean
-    Step summariseClose(StepFactory steps, CloseSummaryRepository summary, CloseSummaryFiles files) {
-        return steps.once("summariseClose", execution -> {
-            CloseRun run = CloseRun.of(execution);
-            List<CloseSummaryRepository.Row> rows = summary.rows(run.period(), run.revision());
-            String title = "Close of " + run.period() + (run.isRevision() ? ", revision " + run.revision() : "");
-            Path base = run.closeSummary();
-            AtomicFiles.write(base.resolveSibling(base.getFileName() + ".csv"), CloseSummaryFiles.csv(rows));
-            AtomicFiles.write(base.resolveSibling(base.getFileName() + ".pdf"), files.pdf(title, rows));
-        });
+    Step summariseClose(StepFactory steps, CloseSummaryWriter summary) {
+        return steps.once("summariseClose", execution -> summary.write(CloseRun.of(execution), false));
     }
 
     @Bean

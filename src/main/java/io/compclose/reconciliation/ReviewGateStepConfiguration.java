@@ -25,7 +25,8 @@ import io.compclose.system.CloseRun;
 /**
  * The review gate, between reconciliation and anything leaving the close: it records what finance
  * should look at and, when the gate is on and nobody has approved, ends its step with the exit
- * status {@value #REVIEW}, on which the job stops before payroll and statements. The gate runs
+ * status {@value #REVIEW}, on which the job stops before payroll and statements, leaving a draft close
+ * summary for finance to review before approving. The gate runs
  * again on every restart, so an approval recorded in between lets the close go on.
  */
 @Configuration
@@ -37,7 +38,8 @@ public class ReviewGateStepConfiguration {
 
     @Bean
     Step reviewGate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ReviewProperties properties, ReviewRepository review, IntakeRepository intake, PlanFiles planFiles) {
+            ReviewProperties properties, ReviewRepository review, IntakeRepository intake, PlanFiles planFiles,
+            CloseSummaryWriter summary) {
         ReviewRules rules = new ReviewRules(properties);
         return new StepBuilder(STEP, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
@@ -55,6 +57,7 @@ public class ReviewGateStepConfiguration {
                     if (properties.enabled() && !found.isEmpty()
                             && review.approval(run.period(), run.revision()).isEmpty()) {
                         contribution.setExitStatus(new ExitStatus(REVIEW, found.size() + " exception(s) await review"));
+                        summary.write(run, true);
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

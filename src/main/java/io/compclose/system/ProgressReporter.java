@@ -3,6 +3,7 @@ package io.compclose.system;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import org.springframework.batch.core.ExitStatus;
@@ -12,13 +13,33 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Shows each step's progress while a close runs: rows done, rate and, where the total is known,
+ * Shows each step's progress while a close runs: items done, rate and, where the total is known,
  * an estimate of the time left. On a terminal it rewrites one line in place; otherwise (a log,
  * CI, a pipe) it prints a plain line at most every few seconds and one when the step ends.
  */
 public record ProgressReporter(PrintStream out, boolean terminal, boolean enabled) {
 
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+
+    /** What a step's items are, where they are not input rows: a rate in rows/s says nothing of statements. */
+    private static final Map<String, String> UNITS = Map.of("creditBookings", "bookings", "calculateEarnings", "reps",
+            "renderStatements", "statements", "deliverStatements", "emails");
+
+    private static String unit(String step) {
+        return UNITS.getOrDefault(step, "rows");
+    }
+
+    /** Items of a step, singular and plural: {@code 1 statement}, {@code 10 statements}. */
+    static String count(String step, long items) {
+        String unit = unit(step);
+        return String.format(Locale.ROOT, "%,d %s", items, items == 1 ? unit.substring(0, unit.length() - 1) : unit);
+    }
+
+    /** A rate with a decimal below 10, where a whole number would round 1.8 statements/s to 2. */
+    static String rate(String step, double perSecond) {
+        return String.format(Locale.ROOT, perSecond < 10 ? "%.1f %s/s" : "%,.0f %s/s", perSecond,
+                unit(step));
+    }
 
     /** A listener for one step; {@code total} estimates its rows, or returns -1 when unknown. */
     public StepProgress listener(ToLongFunction<StepExecution> total) {
@@ -93,8 +114,10 @@ public record ProgressReporter(PrintStream out, boolean terminal, boolean enable
             long now = System.nanoTime();
             double seconds = Math.max((now - startNanos) / 1e9, 1e-9);
             String status = stepExecution.getStatus().toString().toLowerCase(Locale.ROOT);
-            String rows = done > 0 || total >= 0
-                    ? String.format(Locale.ROOT, "%,d rows in %.1f s (%,.0f rows/s)", done, seconds, done / seconds)
+            String rows = done > 0 ? String.format(Locale.ROOT, "%s in %.1f s (%s)", count(step, done), seconds,
+                    rate(step, done / seconds))
+                    : total >= 0 ? String.format(Locale.ROOT, "in %.1f s (no %s)", seconds,
+                            unit(step))
                     : String.format(Locale.ROOT, "in %.1f s", seconds);
             print((terminal ? "\r" : "") + String.format(Locale.ROOT, "  %-20s %-9s %s", step, status, rows)
                     + (terminal ? "          " : "") + System.lineSeparator());
@@ -104,11 +127,9 @@ public record ProgressReporter(PrintStream out, boolean terminal, boolean enable
         private String line(long now) {
             double seconds = Math.max((now - startNanos) / 1e9, 1e-9);
             double rate = done / seconds;
-            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "  %-20s %,d", step, done));
-            if (total > 0) {
-                text.append(String.format(Locale.ROOT, " / %,d", total));
-            }
-            text.append(String.format(Locale.ROOT, " rows, %,.0f rows/s", rate));
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "  %-20s ", step));
+            text.append(total > 0 ? String.format(Locale.ROOT, "%,d / %s", done, count(step, total)) : count(step, done));
+            text.append(", ").append(rate(step, rate));
             if (total > done && rate > 0) {
                 text.append(String.format(Locale.ROOT, ", about %d s left", Math.round((total - done) / rate)));
             }

@@ -25,7 +25,23 @@ public class SystemConfiguration {
 
     @Bean
     ProgressReporter progressReporter(CloseProperties properties) {
-        return new ProgressReporter(System.out, System.console() != null, properties.progress());
+        return new ProgressReporter(System.out, terminal(), properties.progress());
+    }
+
+    /**
+     * Whether the console is a terminal, where a line may be rewritten in place. From Java 22 on a console
+     * exists even when the output goes to a file, and says whether it is a terminal; before, it is one.
+     */
+    private static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /** Static: a post-processor is created before the other beans. */

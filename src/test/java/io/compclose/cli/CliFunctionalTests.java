@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.TestDatabases;
@@ -81,10 +82,61 @@ class CliFunctionalTests {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).containsPattern("execution \\d+  FAILED")
                 .containsPattern("execution \\d+  COMPLETED")
-                .containsPattern("loadBookings\\s+COMPLETED\\s+read\\s+100\\s+written\\s+100\\s+rejected\\s+11")
-                .contains("rejected rows: bookings.csv=11, reps.csv=2; identical re-deliveries: 2");
+                // 100 rows read: 88 stored, 11 rejected, 1 identical re-delivery
+                .containsPattern("loadBookings\\s+COMPLETED\\s+read\\s+100\\s+written\\s+88\\s+rejected\\s+11")
+                .containsPattern("loadReps\\s+COMPLETED\\s+read\\s+14\\s+written\\s+11\\s+rejected\\s+2")
+                .contains("\n  Rejected input rows: 13 (bookings.csv 11, reps.csv 2); identical re-deliveries counted once: 2\n");
         assertThat(CloseFixture.onH2(out, false)
                 .count("SELECT COUNT(*) FROM delivery_log WHERE channel = 'OUTBOX'")).isEqualTo(10);
+
+        // run again, the completed close shows every step it ran, those of its parallel flows too
+        CliRun again = CliRun.of(close);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("already completed");
+        for (String step : MonthlyCloseJobConfiguration.STEP_ORDER) {
+            assertThat(again.out()).containsPattern("\\n  " + step + " +COMPLETED ");
+        }
+        assertThat(again.out()).containsPattern("\\n  loadBookings +COMPLETED +100 +88\\n");
+
+        // revised from an inbox without its last booking, status names the period once, above both revisions
+        Path corrected = Files.createDirectories(work.resolve("corrected"));
+        Files.walk(inbox).filter(Files::isRegularFile).forEach(file -> copy(file,
+                corrected.resolve(inbox.relativize(file).toString())));
+        Files.write(corrected.resolve("bookings.csv"), good.subList(0, good.size() - 1));
+        List<String> revise = new java.util.ArrayList<>(close);
+        revise.set(2, "--inbox=" + corrected);
+        revise.add("--revise");
+        assertThat(CliRun.of(revise).exitCode()).isZero();
+        String revised = CliRun.of(List.of("status", "--period=2026-10", "--out=" + out)).out();
+        assertThat(revised).startsWith("Period 2026-10: closed (revision 2) on ")
+                .contains("\n  revision 1 (inbox " + inbox + ")\n", "\n  revision 2 (inbox " + corrected + ")\n");
+        assertThat(revised.split("Period 2026-10", -1)).hasSize(2);
+        assertThat(revised.split("Rejected input rows", -1)).hasSize(2);
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void statusOfAnOutputFolderWithoutADatabaseSaysSoAndCreatesNothing() throws Exception {
+        Path empty = Files.createDirectories(work.resolve("elsewhere"));
+
+        CliRun status = CliRun.of(List.of("status", "--period=2026-10", "--out=" + empty));
+
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).isEqualTo("No close has run with the output folder " + empty + ": it holds no "
+                + "database (" + empty.resolve("db") + "). Give status the --out of the close.\n");
+        try (var created = Files.list(empty)) {
+            assertThat(created).isEmpty();
+        }
+        assertThat(CliRun.of(List.of("status", "--out=" + work.resolve("missing"))).exitCode()).isZero();
+        assertThat(work.resolve("missing")).doesNotExist();
     }
 
     @Test

@@ -78,6 +78,17 @@ class CliOptionsTests {
     }
 
     @Test
+    void inputsPrintsTheInputContractWithoutStartingAnything() {
+        CliRun run = CliRun.of(List.of("inputs"));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(io.compclose.intake.InputContract.markdown())
+                .startsWith("# Input contract (version 1)\n");
+        assertThat(run.err()).isEmpty();
+        assertThat(CliRun.of(List.of("help")).out()).contains("inputs");
+    }
+
+    @Test
     void aBadMonthIsExitTwoWithOneClearLine() {
         CliRun run = CliRun.of(List.of("status", "--period=2026-1"));
 

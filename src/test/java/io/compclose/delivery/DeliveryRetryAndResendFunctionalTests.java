@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.compclose.support.CliRun;
+import io.compclose.support.SummaryCsv;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.ScriptedSmtpServer;
 
@@ -56,9 +58,10 @@ class DeliveryRetryAndResendFunctionalTests {
                     "M001 to maria.manning@example.com: permanent, 1 attempt: recipient refused: 550 5.1.1 mailbox "
                             + "unavailable",
                     "resend --period=2026-10 [--rep=ID]");
-            assertThat(Files.readAllLines(out.resolve("reports/close-summary-2026-10.csv")))
-                    .contains("Statements not delivered,M001 v1,,,,\"maria.manning@example.com: permanent, 1 attempt: "
-                            + "recipient refused: 550 5.1.1 mailbox unavailable\"");
+            assertThat(SummaryCsv.read(out.resolve("reports/close-summary-2026-10.csv"))
+                    .section("Statements not delivered")).containsExactly(Map.of("item", "M001 v1", "detail",
+                            "maria.manning@example.com: permanent, 1 attempt: recipient refused: 550 5.1.1 mailbox "
+                                    + "unavailable"));
 
             // when the mailbox exists again and finance resends what was not delivered
             smtp.accept("maria.manning@example.com");

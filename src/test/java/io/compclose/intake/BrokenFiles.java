@@ -31,7 +31,7 @@ final class BrokenFiles {
 
     /** A breakage of a whole file that stops the close. */
     enum Fatal {
-        EMPTY, MISSING_COLUMN, REPEATED_COLUMN, NOT_UTF8, UNBALANCED_QUOTE, CUT_INSIDE_QUOTES, WORKBOOK, UTF16
+        EMPTY, MISSING_COLUMN, REPEATED_COLUMN, NOT_UTF8, UNBALANCED_QUOTE, CUT_INSIDE_QUOTES, WORKBOOK, UTF16, SEMICOLONS
     }
 
     /**
@@ -240,7 +240,8 @@ final class BrokenFiles {
                     bytes.write('\n');
                 }
                 yield new FatalFile(file, "line " + line + " in Windows-1252", bytes.toByteArray(),
-                        prefix + "line " + line + " is not valid UTF-8 (save the file as UTF-8)");
+                        prefix + "line " + line + " is not valid UTF-8: it looks like Windows-1252 text (byte 0xFC, "
+                                + "'ü'). Save it as 'CSV UTF-8 (comma delimited)'");
             }
             case UNBALANCED_QUOTE -> {
                 // a quote opened in the first row's second cell and never closed: the rest of the file is one cell
@@ -265,6 +266,9 @@ final class BrokenFiles {
             case UTF16 -> new FatalFile(file, "saved as UTF-16 (Excel's Unicode Text)",
                     concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, valid.getBytes(StandardCharsets.UTF_16LE)),
                     prefix + "is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8: save it as CSV UTF-8");
+            case SEMICOLONS -> new FatalFile(file, "saved with ';' between columns", utf8(valid.replace(',', ';')),
+                    "compclose: " + file + " has its columns separated by ';', not commas. Save it as "
+                            + "'CSV UTF-8 (comma delimited)' and deliver it again");
         };
     }
 

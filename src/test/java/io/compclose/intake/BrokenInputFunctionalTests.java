@@ -310,7 +310,7 @@ class BrokenInputFunctionalTests {
             }
             assertThat(summary).isNotEmpty();
             for (CSVRecord row : summary) {
-                for (String column : List.of("section", "item", "currency", "detail")) {
+                for (String column : List.of("section", "item", "label", "currency", "detail")) {
                     assertSafe("close summary " + row, row.get(column));
                 }
             }

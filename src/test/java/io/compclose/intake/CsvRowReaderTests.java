@@ -94,7 +94,8 @@ class CsvRowReaderTests {
         }
         // the header and first record are fine; the decoder fails on the third line
         assertThat(thrown).isInstanceOf(BadInputException.class)
-                .hasMessage("bookings.csv: line 3 is not valid UTF-8 (save the file as UTF-8)");
+                .hasMessage("bookings.csv: line 3 is not valid UTF-8: it looks like Windows-1252 text (byte 0xFF, "
+                        + "'ÿ'). Save it as 'CSV UTF-8 (comma delimited)'");
     }
 
     @Test

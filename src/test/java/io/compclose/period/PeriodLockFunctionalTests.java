@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.compclose.support.CliRun;
+import io.compclose.support.SummaryCsv;
 import io.compclose.support.TestDatabases;
 import io.compclose.support.TestInbox;
 
@@ -106,11 +107,30 @@ class PeriodLockFunctionalTests {
                 .anyMatch(line -> line.contains("booked_on,outside the pay period 2026-11: 2026-09 is not a locked period here"))
                 .anyMatch(line -> line.contains("booked_on,outside the pay period 2026-11,2026-12-01"));
 
-        assertThat(Files.readAllLines(out.resolve("reports/close-summary-2026-11.csv"))).contains(
-                "Corrections for locked periods,B1,USD,,-3000.00,"
-                        + "correction for locked 2026-10: K3 corrected: no longer credited to this rep",
-                "Corrections for locked periods,C1,USD,,3000.00,"
-                        + "correction for locked 2026-10: K3 corrected (replaces the delivery of 2026-10)");
+        SummaryCsv summary = SummaryCsv.read(out.resolve("reports/close-summary-2026-11.csv"));
+        assertThat(summary.section("Corrections for locked periods")).containsExactly(
+                Map.of("item", "A1", "currency", "USD", "amount", "1000.00", "detail", "correction for locked 2026-10: "
+                        + "K1 corrected (replaces the delivery of 2026-10); K5 booked late, on 2026-10-28"),
+                Map.of("item", "B1", "currency", "USD", "amount", "-3000.00", "detail",
+                        "correction for locked 2026-10: K3 corrected: no longer credited to this rep"),
+                Map.of("item", "C1", "currency", "USD", "amount", "3000.00", "detail",
+                        "correction for locked 2026-10: K3 corrected (replaces the delivery of 2026-10)"));
+        // the adjustments gross and net: 1,000.00 + 3,000.00 = 4,000.00 added, 3,000.00 deducted, net 1,000.00
+        assertThat(summary.section("Adjustments (period), gross and net")).containsExactly(
+                Map.of("item", "added", "label", "Added (positive)", "currency", "USD", "count", "2", "amount", "4000.00"),
+                Map.of("item", "deducted", "label", "Deducted (negative)", "currency", "USD", "count", "1",
+                        "amount", "-3000.00"),
+                Map.of("item", "net", "label", "Net", "currency", "USD", "count", "3", "amount", "1000.00"));
+        // November's payout against October's, the prior closed period: A1 500 + 1,000, B1 4,000 - 3,000, C1 3,000
+        // = 5,500.00 against October's 3,000.00 + 3,000.00 = 6,000.00, so -500.00; by rep A1 1,500.00 against
+        // 3,000.00 (-1,500.00), B1 1,000.00 against 3,000.00 (-2,000.00), C1 3,000.00 against nothing (+3,000.00)
+        assertThat(summary.row("At a glance", "payout", "USD")).containsEntry("amount", "5500.00")
+                .containsEntry("prior", "6000.00").containsEntry("change", "-500.00")
+                .containsEntry("detail", "Payout USD 5,500.00; prior period 2026-10 6,000.00, change -500.00");
+        assertThat(summary.section("Payroll register: rep and plan")).extracting(r -> r.get("item") + " paid "
+                + r.get("paid") + " prior " + r.get("prior") + " change " + r.get("change")).containsExactly(
+                "A1 paid 1500.00 prior 3000.00 change -1500.00", "B1 paid 1000.00 prior 3000.00 change -2000.00",
+                "C1 paid 3000.00 prior 0.00 change 3000.00");
 
         // October, locked, is exactly as it was: its figures and the file payroll imported
         assertThat(octoberFigures(jdbc)).isEqualTo(octoberFigures);

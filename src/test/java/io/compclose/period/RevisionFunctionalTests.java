@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.compclose.support.CliRun;
 import io.compclose.support.Pdfs;
+import io.compclose.support.SummaryCsv;
 import io.compclose.support.TestDatabases;
 import io.compclose.support.TestInbox;
 
@@ -79,6 +80,18 @@ class RevisionFunctionalTests {
                 "USD 0.00");
         assertThat(out.resolve("statements/2026-10/C1.v2.pdf")).doesNotExist();
 
+        // the revision's close summary says what changed, rep by rep: Ana +200.00, Ben -2,000.00, Cy not listed
+        String changes = "What changed in this revision: payout by rep";
+        assertThat(SummaryCsv.read(out.resolve("reports/close-summary-2026-10-r2.csv")).section(changes))
+                .containsExactly(
+                        Map.of("item", "A1", "currency", "USD", "before", "1000.00", "after", "1200.00", "difference",
+                                "200.00"),
+                        Map.of("item", "B1", "currency", "USD", "before", "2000.00", "after", "0.00", "difference",
+                                "-2000.00"));
+        assertThat(Pdfs.text(Files.readAllBytes(out.resolve("reports/close-summary-2026-10-r2.pdf")))).contains(
+                "Close of 2026-10, revision 2", changes, "Before After Difference", "A1 USD 1,000.00 1,200.00 200.00",
+                "B1 USD 2,000.00 0.00 -2,000.00");
+
         // one more email each for Ana and Ben, none for Cy
         assertThat(Files.list(out.resolve("outbox/2026-10")).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactly("A1.eml", "A1.v2.eml", "B1.eml", "B1.v2.eml", "C1.eml");
@@ -92,6 +105,8 @@ class RevisionFunctionalTests {
         assertThat(third.out()).contains("revision 3", "payroll file  none: revision 3 changes no one's pay",
                 "(0 revised PDFs; the others are unchanged)");
         assertThat(out.resolve("payroll/payroll-2026-10-r3.csv")).doesNotExist();
+        assertThat(SummaryCsv.read(out.resolve("reports/close-summary-2026-10-r3.csv")).section(changes))
+                .containsExactly(Map.of("item", "none"));
         assertThat(Files.list(out.resolve("outbox/2026-10")).count()).isEqualTo(5);
     }
 

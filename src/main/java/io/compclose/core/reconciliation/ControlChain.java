@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The control totals in the order the money flows, source rows to payroll, each with what it
- * counts in words, so the close summary reads as a chain rather than an alphabetical list.
+ * The control totals in the order the money flows, source rows to payroll, each labelled in words, so
+ * the close summary reads as a chain rather than an alphabetical list of keys.
  */
 public final class ControlChain {
 
@@ -13,34 +13,41 @@ public final class ControlChain {
     private static final List<String> ORDER = List.of(":read", ":accepted", ":rejected", ":duplicate",
             ":redelivered", ":acv_read", ":acv_rejected", ":acv_duplicate", ":amount_read", ":amount_rejected",
             ":amount_duplicate", "booked_acv", "credited_acv_booked_currency", "uncredited_acv", "credited_acv",
-            "usage_revenue", "usage_replaced", "usage_unowned", "adjustments", "adjustment_lines", "earning_lines",
+            "usage_revenue", "usage_summarised_delivered", "usage_replaced", "usage_summarised_replaced",
+            "usage_unowned", "adjustments", "adjustment_lines", "earning_lines",
             "ledger_earned_to_date", "pay_lines", "ledger_payout", "payout", "payroll_file", "payroll_correction_file", "statements");
 
-    private static final Map<String, String> MEANING = Map.ofEntries(
-            Map.entry(":read", "rows in the file"),
-            Map.entry(":accepted", "rows accepted"),
-            Map.entry(":rejected", "rows rejected (see below)"),
-            Map.entry(":duplicate", "identical re-deliveries, counted once"),
-            Map.entry(":acv_read", "ACV in the file"),
-            Map.entry(":acv_rejected", "ACV of the rows rejected"),
-            Map.entry(":acv_duplicate", "ACV of the identical re-deliveries"),
-            Map.entry(":amount_read", "amounts in the file"),
-            Map.entry(":amount_rejected", "amounts of the rows rejected"),
-            Map.entry(":amount_duplicate", "amounts of the identical re-deliveries"),
-            Map.entry("booked_acv", "ACV of the accepted bookings, booking currency"),
-            Map.entry("credited_acv_booked_currency", "primary credit, booking currency"),
-            Map.entry("uncredited_acv", "ACV no crediting rule credited"),
-            Map.entry("credited_acv", "primary credit, pay currency"),
-            Map.entry("adjustments", "manual adjustments accepted"),
-            Map.entry("adjustment_lines", "their pay lines"),
-            Map.entry("earning_lines", "commission earned, line by line"),
-            Map.entry("ledger_earned_to_date", "the reps' earned to date"),
-            Map.entry("pay_lines", "pay lines after caps, draws, clawbacks, true-up"),
-            Map.entry("ledger_payout", "the reps' payout in their ledgers"),
-            Map.entry("payout", "payouts by rep and earning code"),
-            Map.entry("payroll_file", "the payroll file as written"),
-            Map.entry("payroll_correction_file", "the correction file as written"),
-            Map.entry("statements", "the statements as rendered"));
+    /** What each stage counts, for a person; {@code %s} is the file. Period or year to date is said where it matters. */
+    private static final Map<String, String> LABEL = Map.ofEntries(
+            Map.entry(":read", "Rows read from %s"),
+            Map.entry(":accepted", "Rows accepted from %s"),
+            Map.entry(":rejected", "Rows rejected from %s (see below)"),
+            Map.entry(":duplicate", "Identical re-deliveries in %s, counted once"),
+            Map.entry(":acv_read", "Bookings ACV read from %s"),
+            Map.entry(":acv_rejected", "ACV of the rows rejected from %s"),
+            Map.entry(":acv_duplicate", "ACV of the identical re-deliveries in %s"),
+            Map.entry(":amount_read", "Adjustment amounts read from %s"),
+            Map.entry(":amount_rejected", "Amounts of the rows rejected from %s"),
+            Map.entry(":amount_duplicate", "Amounts of the identical re-deliveries in %s"),
+            Map.entry("booked_acv", "ACV booked (period), accepted bookings, booking currency"),
+            Map.entry("credited_acv_booked_currency", "Primary credit (period), booking currency"),
+            Map.entry("uncredited_acv", "ACV no crediting rule credited (period)"),
+            Map.entry("credited_acv", "Primary credit (period), pay currency"),
+            Map.entry("usage_revenue", "Usage revenue delivered (period)"),
+            Map.entry("usage_replaced", "Usage replaced by later deliveries (period)"),
+            Map.entry("usage_unowned", "Usage of accounts no one owns (period)"),
+            Map.entry("usage_summarised_delivered", "Usage summarised by account (period)"),
+            Map.entry("usage_summarised_replaced", "Usage summarised as replaced (period)"),
+            Map.entry("adjustments", "Manual adjustments accepted (period)"),
+            Map.entry("adjustment_lines", "Pay lines of the manual adjustments (period)"),
+            Map.entry("earning_lines", "Commission earned, earning lines (year to date)"),
+            Map.entry("ledger_earned_to_date", "The reps' ledgers, earned to date (year to date)"),
+            Map.entry("pay_lines", "Pay lines after caps, draws, clawbacks, true-up (period)"),
+            Map.entry("ledger_payout", "The reps' ledgers, payout (period)"),
+            Map.entry("payout", "Payouts by rep and earning code (period)"),
+            Map.entry("payroll_file", "The payroll file as written (period)"),
+            Map.entry("payroll_correction_file", "The correction file as written (period)"),
+            Map.entry("statements", "The statements as rendered (period)"));
 
     private ControlChain() {
     }
@@ -57,8 +64,10 @@ public final class ControlChain {
         return i < 0 ? ORDER.size() : i;
     }
 
-    public static String meaning(String stage) {
+    /** The stage in words, e.g. "Bookings ACV read from bookings.csv" for {@code bookings.csv:acv_read}. */
+    public static String label(String stage) {
         int colon = stage.indexOf(':');
-        return MEANING.get(colon > 0 ? stage.substring(colon) : stage);
+        String label = LABEL.get(colon > 0 ? stage.substring(colon) : stage);
+        return label == null ? stage : label.formatted(colon > 0 ? stage.substring(0, colon) : "");
     }
 }
