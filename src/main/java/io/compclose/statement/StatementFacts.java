@@ -12,8 +12,9 @@ import java.util.List;
  * @param earnedBefore earned in earlier periods of the plan year, as recomputed in this period's calculation
  * @param plansUsed    the plan versions behind the rep's earning lines of the period, as "PLAN v2"
  * @param yearToDate   the rep's ledger after the period, earned to date as it settled it included
+ * @param notPaid      the rep's bookings cancelled without a clawback line, and those held (not credited)
  */
 public record StatementFacts(List<StatementLine> lines, List<StatementPayLine> payLines, BigDecimal payrollFile,
         BigDecimal earnedBefore, List<String> plansUsed, YearToDate yearToDate, List<StatementAttainment> attainments,
-        List<StatementCap> caps) {
+        List<StatementCap> caps, List<StatementNotPaid> notPaid) {
 }

@@ -2,6 +2,7 @@ package io.compclose.statement;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +29,15 @@ public final class StatementRenderer {
     private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.US);
 
     private final JasperReport report;
+    private final StatementProperties.Employer employer;
 
     public StatementRenderer() {
-        report = ReportTemplates.compile(TEMPLATE);
+        this(StatementProperties.Employer.DEFAULT);
+    }
+
+    public StatementRenderer(StatementProperties.Employer employer) {
+        this.report = ReportTemplates.compile(TEMPLATE);
+        this.employer = employer;
     }
 
     public byte[] render(StatementDocument doc) {
@@ -51,6 +58,9 @@ public final class StatementRenderer {
         params.put("role", doc.role());
         params.put("planId", doc.planId());
         params.put("planName", doc.planName());
+        params.put("plans", doc.planPeriods().isEmpty() ? null : String.join("\n",
+                doc.planPeriods().stream().map(p -> p.label(doc.period())).toList()));
+        employer(params, doc);
         params.put("payCurrency", doc.payCurrency());
         params.put("payout", amount(doc.totalCommission()));
         params.put("bookingCount", doc.bookingCount());
@@ -68,6 +78,7 @@ public final class StatementRenderer {
         params.put("ytdPaidBefore", amount(ytd.paidBefore()));
         params.put("ytdCarried", amount(ytd.balanceCarried()));
         params.put("ytdBalances", balances(ytd, doc.payCurrency()));
+        params.put("noLinesText", noLines(doc));
         params.put("anyQuota", doc.attainments().stream().anyMatch(a -> a.attainment() != null));
         params.put(JRParameter.REPORT_LOCALE, Locale.US);
 
@@ -81,10 +92,11 @@ public final class StatementRenderer {
             changes.forEach(change -> rows.add(row("REVISION", "description", change)));
         }
         doc.attainments().forEach(a -> rows.add(attainmentRow(a)));
-        doc.lines().forEach(line -> rows.add(row(line)));
+        earningRows(doc, rows);
         doc.caps().forEach(cap -> rows.add(row("CAP", "description", capLabel(cap.cap()), "quota",
                 amount(cap.limit()), "commission", amount(cap.removed()))));
-        doc.payLines().forEach(line -> rows.add(row("PAY", "payCode", line.code(), "description", line.why(),
+        doc.notPaid().forEach(words -> rows.add(row("NOTPAID", "description", words)));
+        doc.payLines().forEach(line -> rows.add(row("PAY", "payCode", line.code(), "description", PayLineWhy.of(line, doc),
                 "commission", amount(line.amount()))));
         try {
             byte[] pdf = ReportTemplates.pdf(report, params, rows,
@@ -93,6 +105,55 @@ public final class StatementRenderer {
         } catch (JRException e) {
             throw new IllegalStateException(
                     "Cannot render the " + doc.period() + " statement for " + doc.repId(), e);
+        }
+    }
+
+    /** Who pays, when, and whom to ask: from {@code compclose.statement.employer.*}. */
+    private void employer(Map<String, Object> params, StatementDocument doc) {
+        params.put("company", employer.company());
+        params.put("logo", employer.logo() == null ? null : employer.logo().toString());
+        YearMonth paidIn = doc.period().plusMonths(1);
+        params.put("payDate", employer.payDay() == null ? null
+                : paidIn.atDay(Math.min(employer.payDay(), paidIn.lengthOfMonth())).toString());
+        List<String> contact = new java.util.ArrayList<>();
+        if (employer.contactName() != null) {
+            contact.add(employer.contactName());
+        }
+        if (employer.contactEmail() != null) {
+            contact.add(employer.contactEmail());
+        }
+        String ask = contact.isEmpty() ? null : "Questions about your pay: " + String.join(" · ", contact);
+        String console = employer.consoleUrl() == null ? null : "Question about this statement? "
+                + employer.consoleUrl().replaceAll("/+$", "") + "/statements/" + doc.period() + "/" + doc.repId();
+        params.put("contact", ask == null && console == null ? null
+                : ask == null ? console : console == null ? ask : ask + "\n" + console);
+    }
+
+    /** Why a statement has no earning lines: a manager is paid on the team's credit rolled up to them. */
+    private static String noLines(StatementDocument doc) {
+        if (!"MANAGER".equals(doc.role())) {
+            return "No credited bookings this period.";
+        }
+        return "No roll-up credit this period: no booking of your team was credited to you, so your plan "
+                + (doc.planPeriods().isEmpty() ? doc.planId() : doc.planPeriods().get(doc.planPeriods().size() - 1)
+                        .key()) + " earned nothing on it (its terms are under \"How this was calculated\").";
+    }
+
+    /**
+     * The earning lines; when more than one plan version priced them, each run of lines under a heading that
+     * names the version and the days it covered.
+     */
+    private static void earningRows(StatementDocument doc, List<Map<String, ?>> rows) {
+        boolean severalPlans = doc.lines().stream().map(StatementLine::plan).distinct().count() > 1;
+        String plan = null;
+        for (StatementLine line : doc.lines()) {
+            if (severalPlans && !java.util.Objects.equals(line.plan(), plan)) {
+                plan = line.plan();
+                String key = plan;
+                rows.add(row("EARNED", "planHeading", "Priced by " + doc.planPeriods().stream()
+                        .filter(p -> p.key().equals(key)).findFirst().map(p -> p.label(doc.period())).orElse(key)));
+            }
+            rows.add(row(line));
         }
     }
 
@@ -127,7 +188,7 @@ public final class StatementRenderer {
         return row("ATTAIN",
                 "component", a.component() + (a.metric() == null || a.metric().isBlank() ? "" : ": " + a.metric()),
                 "window", a.window(), "credited", a.money() ? amount(a.credit()) : number(a.credit()),
-                "quota", a.money() ? amount(a.quota()) : number(a.quota()),
+                "quota", a.quota() == null ? "no quota" : a.money() ? amount(a.quota()) : number(a.quota()),
                 "attainment", percent(a.attainment() == null ? null
                         : a.attainment().setScale(4, RoundingMode.HALF_EVEN)),
                 "attainmentBar", a.attainment() == null ? null : a.attainment().doubleValue(),

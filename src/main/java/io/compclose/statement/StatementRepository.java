@@ -53,7 +53,7 @@ public class StatementRepository {
         Map<String, List<StatementLine>> lines = byRep(named.query("""
                 SELECT e.rep_id, e.currency, e.line_kind, e.source_id, b.booked_on, COALESCE(b.account_name, b.account_id),
                        b.booking_type, b.product, b.acv, b.currency, c.credit_share, e.multiplier, e.credit, e.rate,
-                       e.amount, e.why, e.component_id, e.band
+                       e.amount, e.why, e.component_id, e.band, e.plan_id, e.plan_version
                 FROM earning_line e
                 LEFT JOIN booking b ON b.pay_period = e.source_period AND b.booking_id = e.source_id
                 LEFT JOIN credit c ON c.pay_period = e.source_period AND c.booking_id = e.source_id
@@ -106,12 +106,14 @@ public class StatementRepository {
                 WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, line_no
                 """, args, (rs, i) -> new RepRow<>(rs.getString(1), null,
                 new StatementCap(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))), payCurrencies);
+        Map<String, List<StatementNotPaid>> notPaid = notPaid(args, payCurrencies);
         Map<String, StatementFacts> facts = new LinkedHashMap<>();
         for (String rep : payCurrencies.keySet()) {
             facts.put(rep, new StatementFacts(lines.getOrDefault(rep, List.of()), payLines.getOrDefault(rep, List.of()),
                     payrollFiles.getOrDefault(rep, BigDecimal.ZERO), earnedBefore.getOrDefault(rep, BigDecimal.ZERO),
                     plansUsed.getOrDefault(rep, List.of()), yearToDate.getOrDefault(rep, YearToDate.NONE),
-                    attainments.getOrDefault(rep, List.of()), caps.getOrDefault(rep, List.of())));
+                    attainments.getOrDefault(rep, List.of()), caps.getOrDefault(rep, List.of()),
+                    notPaid.getOrDefault(rep, List.of())));
         }
         return facts;
     }
@@ -145,7 +147,7 @@ public class StatementRepository {
                 booking ? rs.getString(7) : null, booking ? rs.getString(8) : null,
                 booking ? rs.getBigDecimal(9) : null, booking ? rs.getString(10) : null,
                 booking ? rs.getBigDecimal(11) : null, rs.getBigDecimal(12), rs.getBigDecimal(13),
-                rs.getBigDecimal(14), rs.getBigDecimal(15), description);
+                rs.getBigDecimal(14), rs.getBigDecimal(15), description, rs.getString(19) + " v" + rs.getInt(20));
     }
 
     /** The band a booking was priced in (a single flat band says nothing), then any conversion. */
@@ -163,29 +165,46 @@ public class StatementRepository {
         };
     }
 
-    /** Each component of each rep against its quota, in the window that holds the period. */
+    /**
+     * Each component of each rep against its quota, in the window that holds the period: one row per component
+     * however many plan versions priced it in the year (the rows come in the order the calculation priced them).
+     */
     private Map<String, List<StatementAttainment>> attainments(MapSqlParameterSource args,
             Map<String, String> payCurrencies) {
-        record Row(String plan, StatementAttainment attainment) {
-        }
-        Map<String, List<Row>> rows = byRep(named.query("""
-                SELECT rep_id, component_id, metric, money, window_key, credit, quota, attainment, earned, plan_id,
-                       plan_version
+        Map<String, List<StatementAttainment>> rows = byRep(named.query("""
+                SELECT rep_id, component_id, metric, money, window_key, credit, quota, attainment, earned
                 FROM component_attainment WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, line_no
-                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new Row(rs.getString(10) + " v"
-                + rs.getInt(11), new StatementAttainment(rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                rs.getBigDecimal(9))))), payCurrencies);
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new StatementAttainment(rs.getString(2),
+                rs.getString(3), rs.getBoolean(4), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                rs.getBigDecimal(8), rs.getBigDecimal(9)))), payCurrencies);
         Map<String, List<StatementAttainment>> attainments = new HashMap<>();
-        rows.forEach((rep, repRows) -> {
-            // a rep whose plan changed in the year sees each version's components apart
-            boolean severalPlans = repRows.stream().map(Row::plan).distinct().count() > 1;
-            attainments.put(rep, repRows.stream().map(r -> !severalPlans ? r.attainment() : new StatementAttainment(
-                    r.attainment().component() + " (" + r.plan() + ")", r.attainment().metric(),
-                    r.attainment().money(), r.attainment().window(), r.attainment().credit(), r.attainment().quota(),
-                    r.attainment().attainment(), r.attainment().earned())).toList());
-        });
+        rows.forEach((rep, repRows) -> attainments.put(rep, StatementAttainment.acrossVersions(repRows)));
         return attainments;
+    }
+
+    /**
+     * The rep's bookings cancelled this period that no clawback line recovers, and the rep's bookings of the
+     * period no crediting rule credited (held, with the reason): neither changes the pay, both are the rep's to see.
+     */
+    private Map<String, List<StatementNotPaid>> notPaid(MapSqlParameterSource args, Map<String, String> payCurrencies) {
+        Map<String, List<StatementNotPaid>> rows = byRep(named.query("""
+                SELECT DISTINCT c.rep_id, x.booking_id, b.booked_on, x.cancelled_on, x.reason FROM cancellation x
+                JOIN credit c ON c.booking_id = x.booking_id
+                JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
+                WHERE x.pay_period = :period AND c.rep_id IN (:reps)
+                AND NOT EXISTS (SELECT 1 FROM pay_line p WHERE p.pay_period = :period AND p.rep_id = c.rep_id
+                    AND p.earning_code = 'CLAWBACK' AND p.reference = x.booking_id)
+                ORDER BY c.rep_id, x.booking_id
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new StatementNotPaid(rs.getString(2),
+                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)))), payCurrencies);
+        byRep(named.query("""
+                SELECT b.owner_rep_id, b.booking_id, b.booked_on, x.reason FROM credit_exception x
+                JOIN booking b ON b.pay_period = x.pay_period AND b.booking_id = x.booking_id
+                WHERE x.pay_period = :period AND b.owner_rep_id IN (:reps) ORDER BY b.owner_rep_id, b.booking_id
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new StatementNotPaid(rs.getString(2),
+                rs.getObject(3, LocalDate.class), null, rs.getString(4)))), payCurrencies)
+                .forEach((rep, held) -> rows.computeIfAbsent(rep, r -> new ArrayList<>()).addAll(held));
+        return rows;
     }
 
     /** A statement version already rendered: its number, when, and the figures it showed. */
