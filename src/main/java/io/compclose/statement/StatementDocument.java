@@ -15,13 +15,14 @@ import java.util.List;
  * @param attainments  each component against its quota in the window that holds the period
  * @param caps         what each cap removed this period
  * @param notPaid      the rep's bookings the pay does not move (cancelled with nothing recovered, held), in words
+ * @param history      each month of the plan year up to the period: payout and the lead component's attainment
  * @param revision     what this statement replaces and what changed, or null for a period's first statement
  */
 public record StatementDocument(YearMonth period, String repId, String employeeId, String repName, String role,
         String planId, String planName, List<PlanPeriod> planPeriods, String payCurrency, List<StatementLine> lines,
         BigDecimal earnedBefore, BigDecimal earnedToDate, List<StatementPayLine> payLines, BigDecimal totalCommission, String calculationNote,
         YearToDate yearToDate, List<StatementAttainment> attainments, List<StatementCap> caps, List<String> notPaid,
-        StatementRevision revision) {
+        List<StatementMonth> history, StatementRevision revision) {
 
     public StatementDocument {
         planPeriods = List.copyOf(planPeriods);
@@ -30,13 +31,14 @@ public record StatementDocument(YearMonth period, String repId, String employeeI
         attainments = List.copyOf(attainments);
         caps = List.copyOf(caps);
         notPaid = List.copyOf(notPaid);
+        history = List.copyOf(history);
     }
 
     /** The same statement, revising one already sent. */
     public StatementDocument revising(StatementRevision replaces) {
         return new StatementDocument(period, repId, employeeId, repName, role, planId, planName, planPeriods,
                 payCurrency, lines, earnedBefore, earnedToDate, payLines, totalCommission, calculationNote, yearToDate,
-                attainments, caps, notPaid, replaces);
+                attainments, caps, notPaid, history, replaces);
     }
 
     public BigDecimal totalCredited() {

@@ -13,8 +13,9 @@ import java.util.List;
  * @param plansUsed    the plan versions behind the rep's earning lines of the period, as "PLAN v2"
  * @param yearToDate   the rep's ledger after the period, earned to date as it settled it included
  * @param notPaid      the rep's bookings cancelled without a clawback line, and those held (not credited)
+ * @param history      each month of the plan year up to the period, oldest first
  */
 public record StatementFacts(List<StatementLine> lines, List<StatementPayLine> payLines, BigDecimal payrollFile,
         BigDecimal earnedBefore, List<String> plansUsed, YearToDate yearToDate, List<StatementAttainment> attainments,
-        List<StatementCap> caps, List<StatementNotPaid> notPaid) {
+        List<StatementCap> caps, List<StatementNotPaid> notPaid, List<StatementMonth> history) {
 }

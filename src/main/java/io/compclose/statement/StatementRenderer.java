@@ -92,6 +92,9 @@ public final class StatementRenderer {
             changes.forEach(change -> rows.add(row("REVISION", "description", change)));
         }
         doc.attainments().forEach(a -> rows.add(attainmentRow(a)));
+        if (doc.history().size() > 1) {
+            doc.history().forEach(month -> rows.add(historyRow(month)));
+        }
         earningRows(doc, rows);
         doc.caps().forEach(cap -> rows.add(row("CAP", "description", capLabel(cap.cap()), "quota",
                 amount(cap.limit()), "commission", amount(cap.removed()))));
@@ -193,6 +196,16 @@ public final class StatementRenderer {
                         : a.attainment().setScale(4, RoundingMode.HALF_EVEN)),
                 "attainmentBar", a.attainment() == null ? null : a.attainment().doubleValue(),
                 "commission", amount(a.earned()));
+    }
+
+    /** A month of the year so far, in the attainment table's columns: the component's standing, and the month's pay. */
+    private static Map<String, ?> historyRow(StatementMonth month) {
+        StatementAttainment a = month.attainment();
+        Map<String, Object> row = new HashMap<>(a == null ? row("HISTORY") : attainmentRow(a));
+        row.put("section", "HISTORY");
+        row.put("component", month.period() + (a == null ? "" : " · " + a.component()));
+        row.put("commission", amount(month.payout()));
+        return row;
     }
 
     /** The cap as the calculation names it ("period", "per deal B-17") as a rep reads it. */

@@ -107,13 +107,14 @@ public class StatementRepository {
                 """, args, (rs, i) -> new RepRow<>(rs.getString(1), null,
                 new StatementCap(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))), payCurrencies);
         Map<String, List<StatementNotPaid>> notPaid = notPaid(args, payCurrencies);
+        Map<String, List<StatementMonth>> history = history(args, payCurrencies);
         Map<String, StatementFacts> facts = new LinkedHashMap<>();
         for (String rep : payCurrencies.keySet()) {
             facts.put(rep, new StatementFacts(lines.getOrDefault(rep, List.of()), payLines.getOrDefault(rep, List.of()),
                     payrollFiles.getOrDefault(rep, BigDecimal.ZERO), earnedBefore.getOrDefault(rep, BigDecimal.ZERO),
                     plansUsed.getOrDefault(rep, List.of()), yearToDate.getOrDefault(rep, YearToDate.NONE),
                     attainments.getOrDefault(rep, List.of()), caps.getOrDefault(rep, List.of()),
-                    notPaid.getOrDefault(rep, List.of())));
+                    notPaid.getOrDefault(rep, List.of()), history.getOrDefault(rep, List.of())));
         }
         return facts;
     }
@@ -205,6 +206,33 @@ public class StatementRepository {
                 rs.getObject(3, LocalDate.class), null, rs.getString(4)))), payCurrencies)
                 .forEach((rep, held) -> rows.computeIfAbsent(rep, r -> new ArrayList<>()).addAll(held));
         return rows;
+    }
+
+    /** Each month of the plan year up to the period: the rep's payout and its components at that month's close. */
+    private Map<String, List<StatementMonth>> history(MapSqlParameterSource args, Map<String, String> payCurrencies) {
+        record Month(String period, BigDecimal payout) {
+        }
+        Map<String, List<Month>> payouts = byRep(named.query("""
+                SELECT rep_id, currency, pay_period, payout FROM rep_ledger
+                WHERE rep_id IN (:reps) AND pay_period >= :yearStart AND pay_period <= :period ORDER BY rep_id, pay_period
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), rs.getString(2), new Month(rs.getString(3),
+                rs.getBigDecimal(4)))), payCurrencies);
+        Map<String, Map<String, List<StatementAttainment>>> attained = new HashMap<>();
+        named.query("""
+                SELECT rep_id, pay_period, component_id, metric, money, window_key, credit, quota, attainment, earned
+                FROM component_attainment WHERE rep_id IN (:reps) AND pay_period >= :yearStart AND pay_period <= :period
+                ORDER BY rep_id, pay_period, line_no
+                """, args, rs -> {
+            attained.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).computeIfAbsent(rs.getString(2),
+                    p -> new ArrayList<>()).add(new StatementAttainment(rs.getString(3), rs.getString(4),
+                    rs.getBoolean(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                    rs.getBigDecimal(10)));
+        });
+        Map<String, List<StatementMonth>> history = new HashMap<>();
+        payouts.forEach((rep, months) -> history.put(rep, months.stream().map(m -> new StatementMonth(m.period(),
+                m.payout(), StatementMonth.lead(attained.getOrDefault(rep, Map.of()).getOrDefault(m.period(),
+                        List.of())))).toList()));
+        return history;
     }
 
     /** A statement version already rendered: its number, when, and the figures it showed. */

@@ -85,7 +85,7 @@ class PlanChangeStatementFunctionalTests {
                 "--compclose.statement.employer.contact-email=fiona@example.com",
                 "--compclose.statement.employer.console-url=https://comp.example.com/");
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(payroll(out)).containsExactly("EMP-P1,P1,2026-10,COMMISSION,7000.00,USD");
+        assertThat(payroll(out, "2026-10")).containsExactly("EMP-P1,P1,2026-10,COMMISSION,7000.00,USD");
 
         String pat = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-10/P1.pdf")));
         assertThat(pat).contains(
@@ -110,9 +110,39 @@ class PlanChangeStatementFunctionalTests {
                 "bookings: ACV 2026 0.00 no quota 0.00",
                 "No roll-up credit this period: no booking of your team was credited to you, so your plan MG-2026 v1 "
                         + "earned nothing on it");
+
+        november(out, url);
     }
 
-    private static List<String> payroll(Path out) throws Exception {
-        return Files.readAllLines(out.resolve("payroll/payroll-2026-10.csv")).stream().skip(1).toList();
+    /**
+     * November: N1 (QA-2026, which has no clawback terms) is cancelled, N3's splits total 90 % so it is held,
+     * and N4 is credited under QB-2026.
+     */
+    private void november(Path out, String url) throws Exception {
+        // N4 60,000 × 5 % = 3,000.00. Earned to date 4,000 + 3,000 + 3,000 = 10,000.00 − paid 7,000.00 = 3,000.00.
+        // bookings: credit 40,000 + 60,000 + 60,000 = 160,000 of 250,000: 64 %.
+        CliRun run = CliRun.close("2026-11", TestInbox.write(work, "2026-11", REPS, PLANS, Map.of(
+                "bookings.csv", TestInbox.BOOKINGS_HEADER
+                        + "N3,2026-11-10,ACC-3,Gamma Ltd,P1,NEW,PLATFORM,20000,,12,USD,,\n"
+                        + "N4,2026-11-12,ACC-4,Delta plc,P1,NEW,PLATFORM,60000,,12,USD,,\n",
+                "splits.csv", "booking_id,rep_id,percent,role\nN3,P1,60,AE\nN3,M1,30,AE\n",
+                "cancellations.csv", "cancellation_id,booking_id,cancelled_on,reason\nC1,N1,2026-11-04,customer insolvent\n")),
+                out, url, "--compclose.review.enabled=false");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(payroll(out, "2026-11")).containsExactly("EMP-P1,P1,2026-11,COMMISSION,3000.00,USD");
+
+        String pat = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/P1.pdf")));
+        assertThat(pat).contains(
+                "COMMISSION earned to date 10,000.00 − paid 7,000.00 = 3,000.00 USD 3,000.00",
+                "bookings: ACV 2026 160,000.00 250,000.00 64 % 10,000.00",
+                "N1 cancelled 2026-11-04 (customer insolvent); this plan recovers nothing",
+                "N3 booked 2026-11-10 is held: not credited (its splits total 90 %, not 100 %",
+                // the year so far: October paid 7,000.00 at 40 %, November 3,000.00 at 64 %
+                "2026-10 · bookings 2026 100,000.00 250,000.00 40 % 7,000.00",
+                "2026-11 · bookings 2026 160,000.00 250,000.00 64 % 3,000.00");
+    }
+
+    private static List<String> payroll(Path out, String period) throws Exception {
+        return Files.readAllLines(out.resolve("payroll/payroll-" + period + ".csv")).stream().skip(1).toList();
     }
 }
