@@ -12,6 +12,7 @@ import java.util.List;
  * @param planPeriods  the plan versions the rep was on in the period, with their days, in date order
  * @param earnedBefore earned in earlier periods of the plan year, as recomputed this period
  * @param earnedToDate earned in the plan year up to this period (earning lines, after per-deal caps)
+ * @param alreadyPaid  of the total, what payroll files of earlier revisions of the period paid
  * @param attainments  each component against its quota in the window that holds the period
  * @param caps         what each cap removed this period
  * @param notPaid      the rep's bookings the pay does not move (cancelled with nothing recovered, held), in words
@@ -20,7 +21,8 @@ import java.util.List;
  */
 public record StatementDocument(YearMonth period, String repId, String employeeId, String repName, String role,
         String planId, String planName, List<PlanPeriod> planPeriods, String payCurrency, List<StatementLine> lines,
-        BigDecimal earnedBefore, BigDecimal earnedToDate, List<StatementPayLine> payLines, BigDecimal totalCommission, String calculationNote,
+        BigDecimal earnedBefore, BigDecimal earnedToDate, List<StatementPayLine> payLines, BigDecimal totalCommission, BigDecimal alreadyPaid,
+        String calculationNote,
         YearToDate yearToDate, List<StatementAttainment> attainments, List<StatementCap> caps, List<String> notPaid,
         List<StatementMonth> history, StatementRevision revision) {
 
@@ -37,7 +39,7 @@ public record StatementDocument(YearMonth period, String repId, String employeeI
     /** The same statement, revising one already sent. */
     public StatementDocument revising(StatementRevision replaces) {
         return new StatementDocument(period, repId, employeeId, repName, role, planId, planName, planPeriods,
-                payCurrency, lines, earnedBefore, earnedToDate, payLines, totalCommission, calculationNote, yearToDate,
+                payCurrency, lines, earnedBefore, earnedToDate, payLines, totalCommission, alreadyPaid, calculationNote, yearToDate,
                 attainments, caps, notPaid, history, replaces);
     }
 

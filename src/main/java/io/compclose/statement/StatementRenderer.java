@@ -90,6 +90,9 @@ public final class StatementRenderer {
             List<String> changes = revision.changes().isEmpty()
                     ? List.of("the figures are the same; the statement was issued again") : revision.changes();
             changes.forEach(change -> rows.add(row("REVISION", "description", change)));
+            // a revision's payroll file carries the difference: the total splits into what was paid and what is now
+            params.put("revisionPay", "Of this total, already paid " + withCurrency(doc.alreadyPaid(), doc.payCurrency())
+                    + ", paid now " + withCurrency(doc.totalCommission().subtract(doc.alreadyPaid()), doc.payCurrency()));
         }
         doc.attainments().forEach(a -> rows.add(attainmentRow(a)));
         if (doc.history().size() > 1) {

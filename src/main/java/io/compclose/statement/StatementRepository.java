@@ -67,12 +67,15 @@ public class StatementRepository {
                 """, args, (rs, i) -> new RepRow<>(rs.getString(1), rs.getString(2),
                 new StatementPayLine(rs.getString(3), rs.getString(4), rs.getBigDecimal(5)))), payCurrencies);
         Map<String, BigDecimal> payrollFiles = new HashMap<>();
+        Map<String, BigDecimal> alreadyPaid = new HashMap<>();
         named.query("""
-                SELECT rep_id, currency, SUM(amount) FROM payout_export
+                SELECT rep_id, currency, SUM(amount), SUM(CASE WHEN revision < :revision THEN amount ELSE 0 END)
+                FROM payout_export
                 WHERE pay_period = :period AND revision <= :revision AND rep_id IN (:reps) GROUP BY rep_id, currency
                 """, args, rs -> {
             if (rs.getString(2).equals(payCurrencies.get(rs.getString(1)))) {
                 payrollFiles.put(rs.getString(1), rs.getBigDecimal(3));
+                alreadyPaid.put(rs.getString(1), rs.getBigDecimal(4));
             }
         });
         Map<String, BigDecimal> earnedBefore = new HashMap<>();
@@ -111,7 +114,8 @@ public class StatementRepository {
         Map<String, StatementFacts> facts = new LinkedHashMap<>();
         for (String rep : payCurrencies.keySet()) {
             facts.put(rep, new StatementFacts(lines.getOrDefault(rep, List.of()), payLines.getOrDefault(rep, List.of()),
-                    payrollFiles.getOrDefault(rep, BigDecimal.ZERO), earnedBefore.getOrDefault(rep, BigDecimal.ZERO),
+                    payrollFiles.getOrDefault(rep, BigDecimal.ZERO), alreadyPaid.getOrDefault(rep, BigDecimal.ZERO),
+                    earnedBefore.getOrDefault(rep, BigDecimal.ZERO),
                     plansUsed.getOrDefault(rep, List.of()), yearToDate.getOrDefault(rep, YearToDate.NONE),
                     attainments.getOrDefault(rep, List.of()), caps.getOrDefault(rep, List.of()),
                     notPaid.getOrDefault(rep, List.of()), history.getOrDefault(rep, List.of())));

@@ -196,7 +196,7 @@ class StatementRendererTests {
                 : List.of(new StatementPayLine("COMMISSION", "commission on the lines above", payout));
         return new StatementDocument(YearMonth.of(2026, 10), "R-1042", "E-00917", "Jane Doe",
                 "Account Executive", "AE-2026", "Account Executive 2026", List.of(), "USD", lines, BigDecimal.ZERO, payout, pay,
-                payout, NOTE, new YearToDate(payout, BigDecimal.ZERO, payout, BigDecimal.ZERO, BigDecimal.ZERO,
+                payout, BigDecimal.ZERO, NOTE, new YearToDate(payout, BigDecimal.ZERO, payout, BigDecimal.ZERO, BigDecimal.ZERO,
                         BigDecimal.ZERO, BigDecimal.ZERO), List.of(), List.of(), List.of(), List.of(), null);
     }
 
