@@ -70,7 +70,8 @@ public final class StatementAssembler {
         return new StatementDocument(period, repId, rep.employeeId(), rep.name(), rep.role().name(), rep.planId(),
                 planName, PlanPeriod.of(roster.assignments(repId), plans, period), rep.payCurrency(), facts.lines(), facts.earnedBefore(), facts.yearToDate().earnedToDate(),
                 pay, total, facts.alreadyPaid(), note(facts.plansUsed(), plan), facts.yearToDate(), facts.attainments(), facts.caps(),
-                facts.notPaid().stream().map(n -> n.describe(plan)).toList(), facts.history(), null);
+                facts.notPaid().stream().map(n -> n.describe(plan)).toList(), facts.history(),
+                facts.corrections(), null);
     }
 
     private RepAssignment assignment(String repId) {

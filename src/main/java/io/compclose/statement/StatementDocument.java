@@ -16,6 +16,7 @@ import java.util.List;
  * @param attainments  each component against its quota in the window that holds the period
  * @param caps         what each cap removed this period
  * @param notPaid      the rep's bookings the pay does not move (cancelled with nothing recovered, held), in words
+ * @param corrections  the rep's deals correcting a locked month, each with its old and new values, in words
  * @param history      each month of the plan year up to the period: payout and the lead component's attainment
  * @param revision     what this statement replaces and what changed, or null for a period's first statement
  */
@@ -24,7 +25,7 @@ public record StatementDocument(YearMonth period, String repId, String employeeI
         BigDecimal earnedBefore, BigDecimal earnedToDate, List<StatementPayLine> payLines, BigDecimal totalCommission, BigDecimal alreadyPaid,
         String calculationNote,
         YearToDate yearToDate, List<StatementAttainment> attainments, List<StatementCap> caps, List<String> notPaid,
-        List<StatementMonth> history, StatementRevision revision) {
+        List<StatementMonth> history, List<String> corrections, StatementRevision revision) {
 
     public StatementDocument {
         planPeriods = List.copyOf(planPeriods);
@@ -34,13 +35,14 @@ public record StatementDocument(YearMonth period, String repId, String employeeI
         caps = List.copyOf(caps);
         notPaid = List.copyOf(notPaid);
         history = List.copyOf(history);
+        corrections = List.copyOf(corrections);
     }
 
     /** The same statement, revising one already sent. */
     public StatementDocument revising(StatementRevision replaces) {
         return new StatementDocument(period, repId, employeeId, repName, role, planId, planName, planPeriods,
                 payCurrency, lines, earnedBefore, earnedToDate, payLines, totalCommission, alreadyPaid, calculationNote, yearToDate,
-                attainments, caps, notPaid, history, replaces);
+                attainments, caps, notPaid, history, corrections, replaces);
     }
 
     public BigDecimal totalCredited() {

@@ -15,8 +15,10 @@ import java.util.List;
  * @param yearToDate   the rep's ledger after the period, earned to date as it settled it included
  * @param notPaid      the rep's bookings cancelled without a clawback line, and those held (not credited)
  * @param history      each month of the plan year up to the period, oldest first
+ * @param corrections  the rep's deals correcting a locked month, each with its old and new values, in words
  */
 public record StatementFacts(List<StatementLine> lines, List<StatementPayLine> payLines, BigDecimal payrollFile,
         BigDecimal alreadyPaid, BigDecimal earnedBefore, List<String> plansUsed, YearToDate yearToDate, List<StatementAttainment> attainments,
-        List<StatementCap> caps, List<StatementNotPaid> notPaid, List<StatementMonth> history) {
+        List<StatementCap> caps, List<StatementNotPaid> notPaid, List<StatementMonth> history,
+        List<String> corrections) {
 }

@@ -101,6 +101,7 @@ public final class StatementRenderer {
         earningRows(doc, rows);
         doc.caps().forEach(cap -> rows.add(row("CAP", "description", capLabel(cap.cap()), "quota",
                 amount(cap.limit()), "commission", amount(cap.removed()))));
+        doc.corrections().forEach(words -> rows.add(row("CORRECTION", "description", words)));
         doc.notPaid().forEach(words -> rows.add(row("NOTPAID", "description", words)));
         doc.payLines().forEach(line -> rows.add(row("PAY", "payCode", line.code(), "description", PayLineWhy.of(line, doc),
                 "commission", amount(line.amount()))));

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.system.Amounts;
 import io.compclose.system.BulkLoad;
 import io.compclose.system.ColumnText;
 
@@ -111,6 +112,7 @@ public class StatementRepository {
                 new StatementCap(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))), payCurrencies);
         Map<String, List<StatementNotPaid>> notPaid = notPaid(args, payCurrencies);
         Map<String, List<StatementMonth>> history = history(args, payCurrencies);
+        Map<String, List<String>> corrections = corrections(args, payCurrencies);
         Map<String, StatementFacts> facts = new LinkedHashMap<>();
         for (String rep : payCurrencies.keySet()) {
             facts.put(rep, new StatementFacts(lines.getOrDefault(rep, List.of()), payLines.getOrDefault(rep, List.of()),
@@ -118,7 +120,8 @@ public class StatementRepository {
                     earnedBefore.getOrDefault(rep, BigDecimal.ZERO),
                     plansUsed.getOrDefault(rep, List.of()), yearToDate.getOrDefault(rep, YearToDate.NONE),
                     attainments.getOrDefault(rep, List.of()), caps.getOrDefault(rep, List.of()),
-                    notPaid.getOrDefault(rep, List.of()), history.getOrDefault(rep, List.of())));
+                    notPaid.getOrDefault(rep, List.of()), history.getOrDefault(rep, List.of()),
+                    corrections.getOrDefault(rep, List.of())));
         }
         return facts;
     }
@@ -210,6 +213,29 @@ public class StatementRepository {
                 rs.getObject(3, LocalDate.class), null, rs.getString(4)))), payCurrencies)
                 .forEach((rep, held) -> rows.computeIfAbsent(rep, r -> new ArrayList<>()).addAll(held));
         return rows;
+    }
+
+    /**
+     * The rep's deals of the period that correct a delivery of an earlier, locked month, with the deal's old and
+     * new values: "K1 of 2026-10, corrected: ACV 10,000.00 USD → 12,000.00 USD".
+     */
+    private Map<String, List<String>> corrections(MapSqlParameterSource args, Map<String, String> payCurrencies) {
+        return byRep(named.query("""
+                SELECT DISTINCT c.rep_id, b.booking_id, e.pay_period, e.booked_on, e.acv, e.currency, b.booked_on,
+                       b.acv, b.currency
+                FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
+                JOIN booking e ON e.booking_id = b.booking_id AND e.pay_period = (SELECT MAX(x.pay_period)
+                    FROM booking x WHERE x.booking_id = b.booking_id AND x.pay_period < :period)
+                WHERE c.pay_period = :period AND c.rep_id IN (:reps) ORDER BY c.rep_id, b.booking_id
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, rs.getString(2) + " of " + rs.getString(3)
+                + ", corrected: " + change("booked", rs.getString(4), rs.getString(7)) + ", " + change("ACV",
+                Amounts.format(rs.getBigDecimal(5)) + " " + rs.getString(6),
+                Amounts.format(rs.getBigDecimal(8)) + " " + rs.getString(9)))), payCurrencies);
+    }
+
+    /** "ACV 10,000.00 USD → 12,000.00 USD", or the value once when it did not change. */
+    private static String change(String what, String before, String after) {
+        return what + " " + (before.equals(after) ? after : before + " → " + after);
     }
 
     /** Each month of the plan year up to the period: the rep's payout and its components at that month's close. */

@@ -60,6 +60,6 @@ class PayLineWhyTests {
     private static StatementDocument document(List<StatementCap> caps) {
         return new StatementDocument(YearMonth.of(2026, 11), "R1", "E1", "Rae", "AE", "AE-2026", "AE", List.of(), "EUR",
                 List.of(), BigDecimal.ZERO, BigDecimal.ZERO, List.of(), BigDecimal.ZERO, BigDecimal.ZERO, "", YearToDate.NONE, List.of(),
-                caps, List.of(), List.of(), null);
+                caps, List.of(), List.of(), List.of(), null);
     }
 }

@@ -197,7 +197,7 @@ class StatementRendererTests {
         return new StatementDocument(YearMonth.of(2026, 10), "R-1042", "E-00917", "Jane Doe",
                 "Account Executive", "AE-2026", "Account Executive 2026", List.of(), "USD", lines, BigDecimal.ZERO, payout, pay,
                 payout, BigDecimal.ZERO, NOTE, new YearToDate(payout, BigDecimal.ZERO, payout, BigDecimal.ZERO, BigDecimal.ZERO,
-                        BigDecimal.ZERO, BigDecimal.ZERO), List.of(), List.of(), List.of(), List.of(), null);
+                        BigDecimal.ZERO, BigDecimal.ZERO), List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
     private static StatementLine line(String id, String date, String account, String acv) {
