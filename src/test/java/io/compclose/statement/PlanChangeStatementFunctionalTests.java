@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -84,10 +83,7 @@ class PlanChangeStatementFunctionalTests {
                 "--compclose.statement.employer.contact-name=Fiona Finance",
                 "--compclose.statement.employer.contact-email=fiona@example.com",
                 "--compclose.statement.employer.console-url=https://comp.example.com/");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(payroll(out, "2026-10")).containsExactly("EMP-P1,P1,2026-10,COMMISSION,7000.00,USD");
-
-        String pat = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-10/P1.pdf")));
+        String pat = statement(run, out, "2026-10", "P1", "EMP-P1,P1,2026-10,COMMISSION,7000.00,USD");
         assertThat(pat).contains(
                 "QA-2026 v1 · Account Executive Enterprise EMEA and Americas, FY2026 · to 2026-10-15",
                 "QB-2026 v1 · Account Manager, FY2026 · from 2026-10-16",
@@ -128,10 +124,7 @@ class PlanChangeStatementFunctionalTests {
                 "splits.csv", "booking_id,rep_id,percent,role\nN3,P1,60,AE\nN3,M1,30,AE\n",
                 "cancellations.csv", "cancellation_id,booking_id,cancelled_on,reason\nC1,N1,2026-11-04,customer insolvent\n")),
                 out, url, "--compclose.review.enabled=false");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(payroll(out, "2026-11")).containsExactly("EMP-P1,P1,2026-11,COMMISSION,3000.00,USD");
-
-        String pat = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/P1.pdf")));
+        String pat = statement(run, out, "2026-11", "P1", "EMP-P1,P1,2026-11,COMMISSION,3000.00,USD");
         assertThat(pat).contains(
                 "COMMISSION earned to date 10,000.00 − paid 7,000.00 = 3,000.00 USD 3,000.00",
                 "bookings: ACV 2026 160,000.00 250,000.00 64 % 10,000.00",
@@ -142,7 +135,12 @@ class PlanChangeStatementFunctionalTests {
                 "2026-11 · bookings 2026 160,000.00 250,000.00 64 % 3,000.00");
     }
 
-    private static List<String> payroll(Path out, String period) throws Exception {
-        return Files.readAllLines(out.resolve("payroll/payroll-" + period + ".csv")).stream().skip(1).toList();
+    /** The rep's statement of a close that completed paying exactly the payroll rows given. */
+    private static String statement(CliRun run, Path out, String period, String rep, String... payroll)
+            throws Exception {
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.readAllLines(out.resolve("payroll/payroll-" + period + ".csv")).stream().skip(1))
+                .containsExactly(payroll);
+        return Pdfs.text(Files.readAllBytes(out.resolve("statements/" + period + "/" + rep + ".pdf")));
     }
 }
