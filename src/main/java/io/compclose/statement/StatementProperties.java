@@ -1,6 +1,12 @@
 package io.compclose.statement;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -36,5 +42,25 @@ public record StatementProperties(@DefaultValue Encryption encryption, @DefaultV
 
         /** The demo's employer: the product's name, no logo, no pay day, no contact. */
         public static final Employer DEFAULT = new Employer("CompClose", null, null, null, null, null);
+
+        /** The day payroll pays the period ("2026-11-15"), the month's last day if it is shorter, or null. */
+        String payDate(YearMonth period) {
+            YearMonth paidIn = period.plusMonths(1);
+            return payDay == null ? null : paidIn.atDay(Math.min(payDay, paidIn.lengthOfMonth())).toString();
+        }
+
+        /** Whom to ask, and where to raise a question on this statement, one a line; null when neither is set. */
+        String contact(YearMonth period, String repId) {
+            List<String> lines = new ArrayList<>();
+            String who = Stream.of(contactName, contactEmail).filter(Objects::nonNull).collect(Collectors.joining(" · "));
+            if (!who.isEmpty()) {
+                lines.add("Questions about your pay: " + who);
+            }
+            if (consoleUrl != null) {
+                lines.add("Question about this statement? " + consoleUrl.replaceAll("/+$", "") + "/statements/"
+                        + period + "/" + repId);
+            }
+            return lines.isEmpty() ? null : String.join("\n", lines);
+        }
     }
 }

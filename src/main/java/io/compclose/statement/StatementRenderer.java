@@ -2,7 +2,6 @@ package io.compclose.statement;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -119,21 +118,8 @@ public final class StatementRenderer {
     private void employer(Map<String, Object> params, StatementDocument doc) {
         params.put("company", employer.company());
         params.put("logo", employer.logo() == null ? null : employer.logo().toString());
-        YearMonth paidIn = doc.period().plusMonths(1);
-        params.put("payDate", employer.payDay() == null ? null
-                : paidIn.atDay(Math.min(employer.payDay(), paidIn.lengthOfMonth())).toString());
-        List<String> contact = new java.util.ArrayList<>();
-        if (employer.contactName() != null) {
-            contact.add(employer.contactName());
-        }
-        if (employer.contactEmail() != null) {
-            contact.add(employer.contactEmail());
-        }
-        String ask = contact.isEmpty() ? null : "Questions about your pay: " + String.join(" · ", contact);
-        String console = employer.consoleUrl() == null ? null : "Question about this statement? "
-                + employer.consoleUrl().replaceAll("/+$", "") + "/statements/" + doc.period() + "/" + doc.repId();
-        params.put("contact", ask == null && console == null ? null
-                : ask == null ? console : console == null ? ask : ask + "\n" + console);
+        params.put("payDate", employer.payDate(doc.period()));
+        params.put("contact", employer.contact(doc.period(), doc.repId()));
     }
 
     /** Why a statement has no earning lines: a manager is paid on the team's credit rolled up to them. */

@@ -23,6 +23,9 @@ import io.compclose.support.TestInbox;
  */
 class PlanChangeStatementFunctionalTests {
 
+    @TempDir
+    Path work;
+
     private static final String REPS = """
             rep_id,name,employee_id,email,role,manager_id,team,plan_id,pay_currency,effective_from,effective_to
             M1,Mo Manager,EMP-M1,mo@example.com,MANAGER,,West,MG-2026,USD,2026-10-01,
@@ -60,9 +63,6 @@ class PlanChangeStatementFunctionalTests {
             currency: USD
             components: [{id: bookings, metric: BOOKINGS_ACV, rate: 0.01}]
             """;
-
-    @TempDir
-    Path work;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "mariadb"})
