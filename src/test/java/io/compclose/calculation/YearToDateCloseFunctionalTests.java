@@ -193,7 +193,7 @@ class YearToDateCloseFunctionalTests {
         assertThat(rita).contains("USD 14,513.98", "Re-pricing", "team West reached 186000 of 150000", "credit before D3 re-priced at 12 % (retroactive)",
                 "2,600.00", "50,000.00 USD 100 % 50,000.00 12 % 6,000.00",
                 "Earned this period 8,600.00 + earlier in 2026 5,200.00 = earned to date 13,800.00 USD",
-                "earned to date 13800.00 − paid 5200.00",
+                "earned to date 13,800.00 − paid 5,200.00 = 8,600.00 USD",
                 // year to date: 13,800.00 earned, 5,200.00 paid in October; 115,000 of a 100,000 quota
                 "Earned to date\n13,800.00\nPaid before\n5,200.00\nBalance carried\n0.00",
                 "bookings: ACV 2026 115,000.00 100,000.00 115 % 13,800.00",
@@ -204,7 +204,7 @@ class YearToDateCloseFunctionalTests {
                         + "0–100 % of quota at 8 %, 100 %+ of quota at 12 %; credit ×1.25 where type == 'UPSELL'.");
         String carl = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R2.pdf")));
         assertThat(carl).contains("USD 5,086.02", "CLAWBACK", "clawback of E1", "-3,000.00", "4,000.00",
-                "clawback of E1 (commission 3600.00 paid in 2026-10)", "Paid before\n3,600.00");
+                "clawback of E1 (commission 3,600.00 paid in 2026-10)", "Paid before\n3,600.00");
         // counts read as counts: 25 meetings of 20 this month
         String sam = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R3.pdf")));
         assertThat(sam).contains("meetings: activities 2026-11 25 20 125 % 1,375.00");
