@@ -19,10 +19,6 @@ import io.compclose.core.money.Money;
  */
 public record AcceleratorSplit(Money earnedToDate, Money paidBefore) {
 
-    public static AcceleratorSplit none(java.util.Currency currency) {
-        return new AcceleratorSplit(Money.zero(currency), Money.zero(currency));
-    }
-
     /** What the period pays as ACCELERATOR out of the COMMISSION {@code lines}. */
     public Money paid(List<PayLine> lines) {
         Money commission = commission(lines);

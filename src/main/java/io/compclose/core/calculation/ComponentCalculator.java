@@ -22,7 +22,9 @@ import io.compclose.core.plan.TierPolicy;
  * before it, shown as a separate REPRICING line. Target by attainment: one line, target incentive
  * × weight × curve(attainment), dated in the period being closed.
  * <p>
- * Every line is rounded half-even to the pay currency's minor unit (jobs/plans.md, "Rounding").
+ * Every line is rounded half-even to the pay currency's minor unit (jobs/plans.md, "Rounding"), and
+ * records the part of it earned above quota beyond the rate at quota, computed from the table's price
+ * the same way as the amount ({@link RateTablePricing#accelerator}).
  */
 public final class ComponentCalculator {
 
