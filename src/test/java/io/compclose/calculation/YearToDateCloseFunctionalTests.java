@@ -22,7 +22,8 @@ import io.compclose.support.TestInbox;
  * Two months closed one after the other through the command line: October, then November, where
  * a retroactive band crossed re-prices October's credit and a cancellation claws back an October
  * payout, an SDR is paid on meetings by attainment and on an MBO score, and the team's pool is paid
- * once the team's bookings reach its target. Every figure is computed by hand in the comments.
+ * once the team's bookings reach its target; December pays only the accelerator not paid before.
+ * Every figure is computed by hand in the comments.
  */
 class YearToDateCloseFunctionalTests {
 
@@ -230,6 +231,17 @@ class YearToDateCloseFunctionalTests {
         assertThat(again.out()).contains("already completed");
         assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM payout WHERE pay_period = '2026-11'",
                 java.math.BigDecimal.class)).isEqualByComparingTo("20975.00");
+
+        // December: D4 10,000 brings R1 to 125,000: earned to date 125,000 x 12 % = 15,000 - 13,800 paid = 1,200.
+        // Accelerator to date 125,000 x 4 % = 5,000, of which 4,600 was paid as ACCELERATOR in November (read
+        // back from November's pay lines): ACCELERATOR 400, COMMISSION 1,200 - 400 = 800
+        Path december = inbox("2026-12", BOOKINGS_HEADER + "D4,2026-12-02,A6,Zeta,R1,NEW,PLATFORM,10000,,12,USD,,\n",
+                Map.of());
+        CliRun dec = CliRun.close("2026-12", december, out, url);
+        assertThat(dec.exitCode()).as(dec.toString()).isZero();
+        assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-12.csv")).stream()
+                .filter(row -> row.matches("E1,R1,2026-12,(COMMISSION|ACCELERATOR),.*"))).containsExactly(
+                        "E1,R1,2026-12,ACCELERATOR,400.00,USD", "E1,R1,2026-12,COMMISSION,800.00,USD");
     }
 
     private Path inbox(String period, String bookings, Map<String, String> otherFiles) throws Exception {
