@@ -19,6 +19,8 @@ final class PayLineWhy {
     private static final Pattern TRUE_UP = Pattern.compile("earned to date (-?[\\d.]+) − paid (-?[\\d.]+)(.*)");
     private static final Pattern PAID_BELOW = Pattern.compile("; of which (-?[\\d.]+) is paid below as a correction");
     private static final Pattern DEDUCTED_BELOW = Pattern.compile("; a correction of (-?[\\d.]+) is deducted below");
+    private static final Pattern ACCELERATOR = Pattern.compile("; of which (-?[\\d.]+) is paid as ACCELERATOR");
+    private static final Pattern ACCELERATOR_BACK = Pattern.compile("; with (-?[\\d.]+) paid as ACCELERATOR before");
 
     private PayLineWhy() {
     }
@@ -45,6 +47,14 @@ final class PayLineWhy {
             left = step(why, due, left, new BigDecimal(paidBelow.group(1)).negate(), "paid below as a correction");
         } else if (deducted.find()) {
             left = step(why, due, left, new BigDecimal(deducted.group(1)), "deducted below as a correction");
+        }
+        Matcher accelerator = ACCELERATOR.matcher(trueUp.group(3));
+        Matcher acceleratorBack = ACCELERATOR_BACK.matcher(trueUp.group(3));
+        if (accelerator.find()) {
+            left = step(why, due, left, new BigDecimal(accelerator.group(1)).negate(), "paid as ACCELERATOR");
+        } else if (acceleratorBack.find()) {
+            left = step(why, due, left, new BigDecimal(acceleratorBack.group(1)),
+                    "paid as ACCELERATOR before, no longer earned above quota");
         }
         if (left.compareTo(amount) != 0) {
             // a split the statement cannot name: the difference is still shown, never hidden

@@ -36,6 +36,19 @@ class PayLineWhyTests {
     }
 
     @Test
+    void theAcceleratorPaidOnItsOwnLineIsTakenOutAndOneNoLongerEarnedIsAddedBack() {
+        // R001's November: 70,381.95 − 58,081.95 = 12,300.00, of which 1,320.00 (22,000 × (15 % − 9 %)) is ACCELERATOR
+        StatementPayLine paid = new StatementPayLine("COMMISSION", "earned to date 70381.95 − paid 58081.95; of which "
+                + "1320.00 is paid as ACCELERATOR", new BigDecimal("10980.00"));
+        assertThat(PayLineWhy.of(paid, document(List.of()))).isEqualTo("earned to date 70,381.95 − paid 58,081.95 "
+                + "= 12,300.00, − 1,320.00 paid as ACCELERATOR = 10,980.00 EUR");
+        StatementPayLine back = new StatementPayLine("COMMISSION", "earned to date 6000.00 − paid 2300.00; with "
+                + "1320.00 paid as ACCELERATOR before, no longer earned above quota", new BigDecimal("5020.00"));
+        assertThat(PayLineWhy.of(back, document(List.of()))).isEqualTo("earned to date 6,000.00 − paid 2,300.00 "
+                + "= 3,700.00, + 1,320.00 paid as ACCELERATOR before, no longer earned above quota = 5,020.00 EUR");
+    }
+
+    @Test
     void aDifferenceItCannotNameIsStillShown() {
         StatementPayLine line = new StatementPayLine("COMMISSION", "earned to date 3000.00 − paid 1000.00",
                 new BigDecimal("1500.00"));
