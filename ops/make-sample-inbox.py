@@ -280,7 +280,10 @@ for b, day, a, owner, kind, product, acv, cur in sorted(NOV_BOOKINGS, key=lambda
         if plan == "AE-2026":
             before = ae_credit.get(rep, Decimal(0))
             below = max(Decimal(0), min(credit, AE_QUOTA - before))
-            add(rep, "COMMISSION", cents(below * AE_RATE) + cents((credit - below) * AE_ACCELERATOR))
+            # the part above quota earns 15 %: its 15 % - 9 % over the rate at quota is paid as ACCELERATOR
+            accelerator = cents((credit - below) * (AE_ACCELERATOR - AE_RATE))
+            add(rep, "COMMISSION", cents(below * AE_RATE) + cents((credit - below) * AE_ACCELERATOR) - accelerator)
+            add(rep, "ACCELERATOR", accelerator)
             ae_credit[rep] = before + credit
             add(rep, "SPIFF", SPIFF if product == "BACKUP" else 0)
         else:

@@ -106,10 +106,11 @@ abstract class CloseFunctionalTests {
         assertThat(farid).contains("Farid Haddad", "October 2026", "E1006", "USD 53,635.96", "B-1062",
                 "44,701.99 USD 100 % 44,701.99 8 % 3,576.16", "AE-2026 v1 bookings: Commission = credited ACV × 8 %",
                 "AM-2026 v1 bookings: Commission = credited ACV × 5 %",
-                // the year to date, and each plan version's component apart (he moved from AE to AM mid-month)
+                // the year to date; he moved from AE to AM mid-month: each plan version with its days, and the
+                // component once, 291,749.99 + 605,919.25 credited, 23,340.00 + 30,295.96 earned, no quota
                 "Earned to date\n53,635.96\nPaid before\n0.00\nBalance carried\n0.00",
-                "bookings (AE-2026 v1): ACV 2026 291,749.99 23,340.00",
-                "bookings (AM-2026 v1): ACV 2026 605,919.25 30,295.96",
+                "AE-2026 v1 · Account Executive, FY2026 · to 2026-10-15\nAM-2026 v1 · Account Manager, FY2026 · from 2026-10-16",
+                "bookings: ACV 2026 897,669.24 no quota 53,635.96",
                 "Earned this period 53,635.96 + earlier in 2026 0.00 = earned to date 53,635.96 USD.");
         String hiro = Pdfs.text(Files.readAllBytes(close.statement("R008")));
         assertThat(hiro).contains("Hiro Tanaka", "No credited bookings this period.", "USD 0.00");

@@ -48,11 +48,13 @@ class SampleInboxFunctionalTests {
                 .containsPattern("USD\\s+7\\s+260,000.00\\s+9\\s+28,536.72");
         assertThat(Files.readAllLines(payroll("2026-11"))).containsExactly(
                 "employee_id,rep_id,pay_period,earning_code,amount,currency",
-                // B-1001 (October, 12,716 x 8 % = 1,017.28) cancelled 20 November: AE-2026 v3 claws back in full
-                "E1001,R001,2026-11,CLAWBACK,-1017.28,USD",
+                // B-1001 (October, 12,716 x 8 % = 1,017.28) cancelled 20 November: AE-2026 v3 claws back in full;
                 // credit 60 % of B-3001 = 42,000 + B-3002 80,000 = 122,000 of a 100,000 monthly quota:
-                // 100,000 x 9 % + 22,000 x 15 % (accelerator above quota) = 9,000 + 3,300
-                "E1001,R001,2026-11,COMMISSION,12300.00,USD",
+                // 100,000 x 9 % + 22,000 x 15 % (accelerator above quota) = 9,000 + 3,300 = 12,300, of which
+                // 22,000 x (15 % - 9 % at quota) = 1,320 is paid as ACCELERATOR and 12,300 - 1,320 as COMMISSION
+                "E1001,R001,2026-11,ACCELERATOR,1320.00,USD",
+                "E1001,R001,2026-11,CLAWBACK,-1017.28,USD",
+                "E1001,R001,2026-11,COMMISSION,10980.00,USD",
                 "E1001,R001,2026-11,SPIFF,500.00,USD", // B-3002 is a BACKUP deal
                 "E1002,R002,2026-11,ADJUSTMENT,250.00,USD",
                 "E1002,R002,2026-11,COMMISSION,3600.00,USD", // (40 % of 70,000 + 12,000) x 9 %
@@ -77,14 +79,14 @@ class SampleInboxFunctionalTests {
                 // roll-up of every November booking at 1 %: USD 180,000 + EUR 80,000 x 1.08 (fx_rates.csv) = 346,400
                 "E9001,M001,2026-11,COMMISSION,3464.00,USD");
         assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-11.ctl")))
-                .contains("row_count=21", "total_EUR=7650.00", "total_USD=28536.72");
+                .contains("row_count=22", "total_EUR=7650.00", "total_USD=28536.72");
 
-        // and the two months' payroll files pay eight earning codes
+        // and the two months' payroll files pay nine earning codes
         Set<String> codes = new TreeSet<>();
         for (String period : List.of("2026-10", "2026-11")) {
             Files.readAllLines(payroll(period)).stream().skip(1).forEach(row -> codes.add(row.split(",")[3]));
         }
-        assertThat(codes).containsExactly("ADJUSTMENT", "BONUS", "CLAWBACK", "COMMISSION", "DRAW", "MBO", "SPIFF",
+        assertThat(codes).containsExactly("ACCELERATOR", "ADJUSTMENT", "BONUS", "CLAWBACK", "COMMISSION", "DRAW", "MBO", "SPIFF",
                 "TEAM_POOL");
 
         // and R001's statement shows the accelerator band and the clawback

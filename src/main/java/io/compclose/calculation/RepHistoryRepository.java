@@ -304,16 +304,30 @@ public class RepHistoryRepository {
         return lines;
     }
 
-    /** The ledger each rep's last close of the plan year left; a new plan year starts from zero. */
+    /**
+     * The ledger each rep's last close of the plan year left; a new plan year starts from zero. What was
+     * paid as ACCELERATOR to date is not stored there: it is the sum of the earlier periods' ACCELERATOR
+     * pay lines.
+     */
     private Map<String, Ledger> priorLedgers(Map<String, Object> reps) {
+        Map<String, Money> accelerator = new HashMap<>();
+        named.query("""
+                SELECT rep_id, SUM(amount), currency FROM pay_line WHERE rep_id IN (:reps)
+                AND earning_code = 'ACCELERATOR' AND pay_period >= :yearStart AND pay_period < :period
+                GROUP BY rep_id, currency
+                """, reps, rs -> {
+            accelerator.put(rs.getString(1), money(rs, 2, 3));
+        });
         Map<String, Ledger> ledgers = new HashMap<>();
         named.query("""
                 SELECT rep_id, paid_to_date, period_caps_to_date, held_back, draw_balance, clawback_balance, currency
                 FROM rep_ledger WHERE rep_id IN (:reps) AND pay_period >= :yearStart AND pay_period < :period
                 ORDER BY rep_id, pay_period DESC
                 """, reps, rs -> {
-            ledgers.putIfAbsent(rs.getString(1), new Ledger(money(rs, 2, 7), money(rs, 3, 7), money(rs, 4, 7),
-                    money(rs, 5, 7), money(rs, 6, 7)));
+            Money paid = money(rs, 2, 7);
+            ledgers.putIfAbsent(rs.getString(1), new Ledger(paid, money(rs, 3, 7), money(rs, 4, 7),
+                    money(rs, 5, 7), money(rs, 6, 7), accelerator.getOrDefault(rs.getString(1),
+                    Money.zero(paid.currency()))));
         });
         return ledgers;
     }

@@ -68,8 +68,10 @@ public final class StatementAssembler {
         }
         String planName = plan == null ? rep.planId() : plan.name();
         return new StatementDocument(period, repId, rep.employeeId(), rep.name(), rep.role().name(), rep.planId(),
-                planName, rep.payCurrency(), facts.lines(), facts.earnedBefore(), facts.yearToDate().earnedToDate(),
-                pay, total, note(facts.plansUsed(), plan), facts.yearToDate(), facts.attainments(), facts.caps(), null);
+                planName, PlanPeriod.of(roster.assignments(repId), plans, period), rep.payCurrency(), facts.lines(), facts.earnedBefore(), facts.yearToDate().earnedToDate(),
+                pay, total, facts.alreadyPaid(), note(facts.plansUsed(), plan), facts.yearToDate(), facts.attainments(), facts.caps(),
+                facts.notPaid().stream().map(n -> n.describe(plan)).toList(), facts.history(),
+                facts.corrections(), null);
     }
 
     private RepAssignment assignment(String repId) {

@@ -9,30 +9,40 @@ import java.util.List;
  * how earned-to-date is made up, and the pay lines whose sum is the payout. The total is carried,
  * not derived, because it is the figure that goes to payroll; the statement must show exactly that.
  *
+ * @param planPeriods  the plan versions the rep was on in the period, with their days, in date order
  * @param earnedBefore earned in earlier periods of the plan year, as recomputed this period
  * @param earnedToDate earned in the plan year up to this period (earning lines, after per-deal caps)
+ * @param alreadyPaid  of the total, what payroll files of earlier revisions of the period paid
  * @param attainments  each component against its quota in the window that holds the period
  * @param caps         what each cap removed this period
+ * @param notPaid      the rep's bookings the pay does not move (cancelled with nothing recovered, held), in words
+ * @param corrections  the rep's deals correcting a locked month, each with its old and new values, in words
+ * @param history      each month of the plan year up to the period: payout and the lead component's attainment
  * @param revision     what this statement replaces and what changed, or null for a period's first statement
  */
 public record StatementDocument(YearMonth period, String repId, String employeeId, String repName, String role,
-        String planId, String planName, String payCurrency, List<StatementLine> lines, BigDecimal earnedBefore,
-        BigDecimal earnedToDate, List<StatementPayLine> payLines, BigDecimal totalCommission, String calculationNote,
-        YearToDate yearToDate, List<StatementAttainment> attainments, List<StatementCap> caps,
-        StatementRevision revision) {
+        String planId, String planName, List<PlanPeriod> planPeriods, String payCurrency, List<StatementLine> lines,
+        BigDecimal earnedBefore, BigDecimal earnedToDate, List<StatementPayLine> payLines, BigDecimal totalCommission, BigDecimal alreadyPaid,
+        String calculationNote,
+        YearToDate yearToDate, List<StatementAttainment> attainments, List<StatementCap> caps, List<String> notPaid,
+        List<StatementMonth> history, List<String> corrections, StatementRevision revision) {
 
     public StatementDocument {
+        planPeriods = List.copyOf(planPeriods);
         lines = List.copyOf(lines);
         payLines = List.copyOf(payLines);
         attainments = List.copyOf(attainments);
         caps = List.copyOf(caps);
+        notPaid = List.copyOf(notPaid);
+        history = List.copyOf(history);
+        corrections = List.copyOf(corrections);
     }
 
     /** The same statement, revising one already sent. */
     public StatementDocument revising(StatementRevision replaces) {
-        return new StatementDocument(period, repId, employeeId, repName, role, planId, planName, payCurrency, lines,
-                earnedBefore, earnedToDate, payLines, totalCommission, calculationNote, yearToDate, attainments, caps,
-                replaces);
+        return new StatementDocument(period, repId, employeeId, repName, role, planId, planName, planPeriods,
+                payCurrency, lines, earnedBefore, earnedToDate, payLines, totalCommission, alreadyPaid, calculationNote, yearToDate,
+                attainments, caps, notPaid, history, corrections, replaces);
     }
 
     public BigDecimal totalCredited() {

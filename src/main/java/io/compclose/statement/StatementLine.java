@@ -13,10 +13,11 @@ import java.time.LocalDate;
  * @param creditShare the rep's share of the booking, 0..1
  * @param multiplier  the credit multiplier applied to the share (1 if none)
  * @param rate        the rate earned as a fraction, 0.08 = 8 %
+ * @param plan        the plan version that priced the line, as "AE-2026 v1"
  */
 public record StatementLine(String kind, String bookingId, LocalDate bookedOn, String accountName, String type,
         String product, BigDecimal acv, String currency, BigDecimal creditShare, BigDecimal multiplier,
-        BigDecimal credited, BigDecimal rate, BigDecimal commission, String description) {
+        BigDecimal credited, BigDecimal rate, BigDecimal commission, String description, String plan) {
 
     /** A line priced on a booking, with the booking's columns; usage, activity and other lines are described. */
     public boolean isBooking() {

@@ -28,9 +28,15 @@ public final class StatementRenderer {
     private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.US);
 
     private final JasperReport report;
+    private final StatementProperties.Employer employer;
 
     public StatementRenderer() {
-        report = ReportTemplates.compile(TEMPLATE);
+        this(StatementProperties.Employer.DEFAULT);
+    }
+
+    public StatementRenderer(StatementProperties.Employer employer) {
+        this.report = ReportTemplates.compile(TEMPLATE);
+        this.employer = employer;
     }
 
     public byte[] render(StatementDocument doc) {
@@ -51,6 +57,9 @@ public final class StatementRenderer {
         params.put("role", doc.role());
         params.put("planId", doc.planId());
         params.put("planName", doc.planName());
+        params.put("plans", doc.planPeriods().isEmpty() ? null : String.join("\n",
+                doc.planPeriods().stream().map(p -> p.label(doc.period())).toList()));
+        employer(params, doc);
         params.put("payCurrency", doc.payCurrency());
         params.put("payout", amount(doc.totalCommission()));
         params.put("bookingCount", doc.bookingCount());
@@ -68,6 +77,7 @@ public final class StatementRenderer {
         params.put("ytdPaidBefore", amount(ytd.paidBefore()));
         params.put("ytdCarried", amount(ytd.balanceCarried()));
         params.put("ytdBalances", balances(ytd, doc.payCurrency()));
+        params.put("noLinesText", noLines(doc));
         params.put("anyQuota", doc.attainments().stream().anyMatch(a -> a.attainment() != null));
         params.put(JRParameter.REPORT_LOCALE, Locale.US);
 
@@ -79,12 +89,20 @@ public final class StatementRenderer {
             List<String> changes = revision.changes().isEmpty()
                     ? List.of("the figures are the same; the statement was issued again") : revision.changes();
             changes.forEach(change -> rows.add(row("REVISION", "description", change)));
+            // a revision's payroll file carries the difference: the total splits into what was paid and what is now
+            params.put("revisionPay", "Of this total, already paid " + withCurrency(doc.alreadyPaid(), doc.payCurrency())
+                    + ", paid now " + withCurrency(doc.totalCommission().subtract(doc.alreadyPaid()), doc.payCurrency()));
         }
         doc.attainments().forEach(a -> rows.add(attainmentRow(a)));
-        doc.lines().forEach(line -> rows.add(row(line)));
+        if (doc.history().size() > 1) {
+            doc.history().forEach(month -> rows.add(historyRow(month)));
+        }
+        earningRows(doc, rows);
         doc.caps().forEach(cap -> rows.add(row("CAP", "description", capLabel(cap.cap()), "quota",
                 amount(cap.limit()), "commission", amount(cap.removed()))));
-        doc.payLines().forEach(line -> rows.add(row("PAY", "payCode", line.code(), "description", line.why(),
+        doc.corrections().forEach(words -> rows.add(row("CORRECTION", "description", words)));
+        doc.notPaid().forEach(words -> rows.add(row("NOTPAID", "description", words)));
+        doc.payLines().forEach(line -> rows.add(row("PAY", "payCode", line.code(), "description", PayLineWhy.of(line, doc),
                 "commission", amount(line.amount()))));
         try {
             byte[] pdf = ReportTemplates.pdf(report, params, rows,
@@ -93,6 +111,42 @@ public final class StatementRenderer {
         } catch (JRException e) {
             throw new IllegalStateException(
                     "Cannot render the " + doc.period() + " statement for " + doc.repId(), e);
+        }
+    }
+
+    /** Who pays, when, and whom to ask: from {@code compclose.statement.employer.*}. */
+    private void employer(Map<String, Object> params, StatementDocument doc) {
+        params.put("company", employer.company());
+        params.put("logo", employer.logo() == null ? null : employer.logo().toString());
+        params.put("payDate", employer.payDate(doc.period()));
+        params.put("contact", employer.contact(doc.period(), doc.repId()));
+    }
+
+    /** Why a statement has no earning lines: a manager is paid on the team's credit rolled up to them. */
+    private static String noLines(StatementDocument doc) {
+        if (!"MANAGER".equals(doc.role())) {
+            return "No credited bookings this period.";
+        }
+        return "No roll-up credit this period: no booking of your team was credited to you, so your plan "
+                + (doc.planPeriods().isEmpty() ? doc.planId() : doc.planPeriods().get(doc.planPeriods().size() - 1)
+                        .key()) + " earned nothing on it (its terms are under \"How this was calculated\").";
+    }
+
+    /**
+     * The earning lines; when more than one plan version priced them, each run of lines under a heading that
+     * names the version and the days it covered.
+     */
+    private static void earningRows(StatementDocument doc, List<Map<String, ?>> rows) {
+        boolean severalPlans = doc.lines().stream().map(StatementLine::plan).distinct().count() > 1;
+        String plan = null;
+        for (StatementLine line : doc.lines()) {
+            if (severalPlans && !java.util.Objects.equals(line.plan(), plan)) {
+                plan = line.plan();
+                String key = plan;
+                rows.add(row("EARNED", "planHeading", "Priced by " + doc.planPeriods().stream()
+                        .filter(p -> p.key().equals(key)).findFirst().map(p -> p.label(doc.period())).orElse(key)));
+            }
+            rows.add(row(line));
         }
     }
 
@@ -127,11 +181,21 @@ public final class StatementRenderer {
         return row("ATTAIN",
                 "component", a.component() + (a.metric() == null || a.metric().isBlank() ? "" : ": " + a.metric()),
                 "window", a.window(), "credited", a.money() ? amount(a.credit()) : number(a.credit()),
-                "quota", a.money() ? amount(a.quota()) : number(a.quota()),
+                "quota", a.quota() == null ? "no quota" : a.money() ? amount(a.quota()) : number(a.quota()),
                 "attainment", percent(a.attainment() == null ? null
                         : a.attainment().setScale(4, RoundingMode.HALF_EVEN)),
                 "attainmentBar", a.attainment() == null ? null : a.attainment().doubleValue(),
                 "commission", amount(a.earned()));
+    }
+
+    /** A month of the year so far, in the attainment table's columns: the component's standing, and the month's pay. */
+    private static Map<String, ?> historyRow(StatementMonth month) {
+        StatementAttainment a = month.attainment();
+        Map<String, Object> row = new HashMap<>(a == null ? row("HISTORY") : attainmentRow(a));
+        row.put("section", "HISTORY");
+        row.put("component", month.period() + (a == null ? "" : " · " + a.component()));
+        row.put("commission", amount(month.payout()));
+        return row;
     }
 
     /** The cap as the calculation names it ("period", "per deal B-17") as a rep reads it. */

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.system.Amounts;
 import io.compclose.system.BulkLoad;
 import io.compclose.system.ColumnText;
 
@@ -53,7 +54,7 @@ public class StatementRepository {
         Map<String, List<StatementLine>> lines = byRep(named.query("""
                 SELECT e.rep_id, e.currency, e.line_kind, e.source_id, b.booked_on, COALESCE(b.account_name, b.account_id),
                        b.booking_type, b.product, b.acv, b.currency, c.credit_share, e.multiplier, e.credit, e.rate,
-                       e.amount, e.why, e.component_id, e.band
+                       e.amount, e.why, e.component_id, e.band, e.plan_id, e.plan_version
                 FROM earning_line e
                 LEFT JOIN booking b ON b.pay_period = e.source_period AND b.booking_id = e.source_id
                 LEFT JOIN credit c ON c.pay_period = e.source_period AND c.booking_id = e.source_id
@@ -67,12 +68,15 @@ public class StatementRepository {
                 """, args, (rs, i) -> new RepRow<>(rs.getString(1), rs.getString(2),
                 new StatementPayLine(rs.getString(3), rs.getString(4), rs.getBigDecimal(5)))), payCurrencies);
         Map<String, BigDecimal> payrollFiles = new HashMap<>();
+        Map<String, BigDecimal> alreadyPaid = new HashMap<>();
         named.query("""
-                SELECT rep_id, currency, SUM(amount) FROM payout_export
+                SELECT rep_id, currency, SUM(amount), SUM(CASE WHEN revision < :revision THEN amount ELSE 0 END)
+                FROM payout_export
                 WHERE pay_period = :period AND revision <= :revision AND rep_id IN (:reps) GROUP BY rep_id, currency
                 """, args, rs -> {
             if (rs.getString(2).equals(payCurrencies.get(rs.getString(1)))) {
                 payrollFiles.put(rs.getString(1), rs.getBigDecimal(3));
+                alreadyPaid.put(rs.getString(1), rs.getBigDecimal(4));
             }
         });
         Map<String, BigDecimal> earnedBefore = new HashMap<>();
@@ -106,12 +110,18 @@ public class StatementRepository {
                 WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, line_no
                 """, args, (rs, i) -> new RepRow<>(rs.getString(1), null,
                 new StatementCap(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))), payCurrencies);
+        Map<String, List<StatementNotPaid>> notPaid = notPaid(args, payCurrencies);
+        Map<String, List<StatementMonth>> history = history(args, payCurrencies);
+        Map<String, List<String>> corrections = corrections(args, payCurrencies);
         Map<String, StatementFacts> facts = new LinkedHashMap<>();
         for (String rep : payCurrencies.keySet()) {
             facts.put(rep, new StatementFacts(lines.getOrDefault(rep, List.of()), payLines.getOrDefault(rep, List.of()),
-                    payrollFiles.getOrDefault(rep, BigDecimal.ZERO), earnedBefore.getOrDefault(rep, BigDecimal.ZERO),
+                    payrollFiles.getOrDefault(rep, BigDecimal.ZERO), alreadyPaid.getOrDefault(rep, BigDecimal.ZERO),
+                    earnedBefore.getOrDefault(rep, BigDecimal.ZERO),
                     plansUsed.getOrDefault(rep, List.of()), yearToDate.getOrDefault(rep, YearToDate.NONE),
-                    attainments.getOrDefault(rep, List.of()), caps.getOrDefault(rep, List.of())));
+                    attainments.getOrDefault(rep, List.of()), caps.getOrDefault(rep, List.of()),
+                    notPaid.getOrDefault(rep, List.of()), history.getOrDefault(rep, List.of()),
+                    corrections.getOrDefault(rep, List.of())));
         }
         return facts;
     }
@@ -145,7 +155,7 @@ public class StatementRepository {
                 booking ? rs.getString(7) : null, booking ? rs.getString(8) : null,
                 booking ? rs.getBigDecimal(9) : null, booking ? rs.getString(10) : null,
                 booking ? rs.getBigDecimal(11) : null, rs.getBigDecimal(12), rs.getBigDecimal(13),
-                rs.getBigDecimal(14), rs.getBigDecimal(15), description);
+                rs.getBigDecimal(14), rs.getBigDecimal(15), description, rs.getString(19) + " v" + rs.getInt(20));
     }
 
     /** The band a booking was priced in (a single flat band says nothing), then any conversion. */
@@ -163,29 +173,96 @@ public class StatementRepository {
         };
     }
 
-    /** Each component of each rep against its quota, in the window that holds the period. */
+    /**
+     * Each component of each rep against its quota, in the window that holds the period: one row per component
+     * however many plan versions priced it in the year (the rows come in the order the calculation priced them).
+     */
     private Map<String, List<StatementAttainment>> attainments(MapSqlParameterSource args,
             Map<String, String> payCurrencies) {
-        record Row(String plan, StatementAttainment attainment) {
-        }
-        Map<String, List<Row>> rows = byRep(named.query("""
-                SELECT rep_id, component_id, metric, money, window_key, credit, quota, attainment, earned, plan_id,
-                       plan_version
+        Map<String, List<StatementAttainment>> rows = byRep(named.query("""
+                SELECT rep_id, component_id, metric, money, window_key, credit, quota, attainment, earned
                 FROM component_attainment WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, line_no
-                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new Row(rs.getString(10) + " v"
-                + rs.getInt(11), new StatementAttainment(rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                rs.getBigDecimal(9))))), payCurrencies);
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new StatementAttainment(rs.getString(2),
+                rs.getString(3), rs.getBoolean(4), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                rs.getBigDecimal(8), rs.getBigDecimal(9)))), payCurrencies);
         Map<String, List<StatementAttainment>> attainments = new HashMap<>();
-        rows.forEach((rep, repRows) -> {
-            // a rep whose plan changed in the year sees each version's components apart
-            boolean severalPlans = repRows.stream().map(Row::plan).distinct().count() > 1;
-            attainments.put(rep, repRows.stream().map(r -> !severalPlans ? r.attainment() : new StatementAttainment(
-                    r.attainment().component() + " (" + r.plan() + ")", r.attainment().metric(),
-                    r.attainment().money(), r.attainment().window(), r.attainment().credit(), r.attainment().quota(),
-                    r.attainment().attainment(), r.attainment().earned())).toList());
-        });
+        rows.forEach((rep, repRows) -> attainments.put(rep, StatementAttainment.acrossVersions(repRows)));
         return attainments;
+    }
+
+    /**
+     * The rep's bookings cancelled this period that no clawback line recovers, and the rep's bookings of the
+     * period no crediting rule credited (held, with the reason): neither changes the pay, both are the rep's to see.
+     */
+    private Map<String, List<StatementNotPaid>> notPaid(MapSqlParameterSource args, Map<String, String> payCurrencies) {
+        Map<String, List<StatementNotPaid>> rows = byRep(named.query("""
+                SELECT DISTINCT c.rep_id, x.booking_id, b.booked_on, x.cancelled_on, x.reason FROM cancellation x
+                JOIN credit c ON c.booking_id = x.booking_id
+                JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
+                WHERE x.pay_period = :period AND c.rep_id IN (:reps)
+                AND NOT EXISTS (SELECT 1 FROM pay_line p WHERE p.pay_period = :period AND p.rep_id = c.rep_id
+                    AND p.earning_code = 'CLAWBACK' AND p.reference = x.booking_id)
+                ORDER BY c.rep_id, x.booking_id
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new StatementNotPaid(rs.getString(2),
+                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)))), payCurrencies);
+        byRep(named.query("""
+                SELECT b.owner_rep_id, b.booking_id, b.booked_on, x.reason FROM credit_exception x
+                JOIN booking b ON b.pay_period = x.pay_period AND b.booking_id = x.booking_id
+                WHERE x.pay_period = :period AND b.owner_rep_id IN (:reps) ORDER BY b.owner_rep_id, b.booking_id
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new StatementNotPaid(rs.getString(2),
+                rs.getObject(3, LocalDate.class), null, rs.getString(4)))), payCurrencies)
+                .forEach((rep, held) -> rows.computeIfAbsent(rep, r -> new ArrayList<>()).addAll(held));
+        return rows;
+    }
+
+    /**
+     * The rep's deals of the period that correct a delivery of an earlier, locked month, with the deal's old and
+     * new values: "K1 of 2026-10, corrected: ACV 10,000.00 USD → 12,000.00 USD".
+     */
+    private Map<String, List<String>> corrections(MapSqlParameterSource args, Map<String, String> payCurrencies) {
+        return byRep(named.query("""
+                SELECT DISTINCT c.rep_id, b.booking_id, e.pay_period, e.booked_on, e.acv, e.currency, b.booked_on,
+                       b.acv, b.currency
+                FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
+                JOIN booking e ON e.booking_id = b.booking_id AND e.pay_period = (SELECT MAX(x.pay_period)
+                    FROM booking x WHERE x.booking_id = b.booking_id AND x.pay_period < :period)
+                WHERE c.pay_period = :period AND c.rep_id IN (:reps) ORDER BY c.rep_id, b.booking_id
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, rs.getString(2) + " of " + rs.getString(3)
+                + ", corrected: " + change("booked", rs.getString(4), rs.getString(7)) + ", " + change("ACV",
+                Amounts.format(rs.getBigDecimal(5)) + " " + rs.getString(6),
+                Amounts.format(rs.getBigDecimal(8)) + " " + rs.getString(9)))), payCurrencies);
+    }
+
+    /** "ACV 10,000.00 USD → 12,000.00 USD", or the value once when it did not change. */
+    private static String change(String what, String before, String after) {
+        return what + " " + (before.equals(after) ? after : before + " → " + after);
+    }
+
+    /** Each month of the plan year up to the period: the rep's payout and its components at that month's close. */
+    private Map<String, List<StatementMonth>> history(MapSqlParameterSource args, Map<String, String> payCurrencies) {
+        record Month(String period, BigDecimal payout) {
+        }
+        Map<String, List<Month>> payouts = byRep(named.query("""
+                SELECT rep_id, currency, pay_period, payout FROM rep_ledger
+                WHERE rep_id IN (:reps) AND pay_period >= :yearStart AND pay_period <= :period ORDER BY rep_id, pay_period
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), rs.getString(2), new Month(rs.getString(3),
+                rs.getBigDecimal(4)))), payCurrencies);
+        Map<String, Map<String, List<StatementAttainment>>> attained = new HashMap<>();
+        named.query("""
+                SELECT rep_id, pay_period, component_id, metric, money, window_key, credit, quota, attainment, earned
+                FROM component_attainment WHERE rep_id IN (:reps) AND pay_period >= :yearStart AND pay_period <= :period
+                ORDER BY rep_id, pay_period, line_no
+                """, args, rs -> {
+            attained.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).computeIfAbsent(rs.getString(2),
+                    p -> new ArrayList<>()).add(new StatementAttainment(rs.getString(3), rs.getString(4),
+                    rs.getBoolean(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                    rs.getBigDecimal(10)));
+        });
+        Map<String, List<StatementMonth>> history = new HashMap<>();
+        payouts.forEach((rep, months) -> history.put(rep, months.stream().map(m -> new StatementMonth(m.period(),
+                m.payout(), StatementMonth.lead(attained.getOrDefault(rep, Map.of()).getOrDefault(m.period(),
+                        List.of())))).toList()));
+        return history;
     }
 
     /** A statement version already rendered: its number, when, and the figures it showed. */

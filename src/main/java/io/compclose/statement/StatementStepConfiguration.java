@@ -26,8 +26,8 @@ import io.compclose.system.CloseRun;
 public class StatementStepConfiguration {
 
     @Bean
-    StatementRenderer statementRenderer() {
-        return new StatementRenderer();
+    StatementRenderer statementRenderer(StatementProperties properties) {
+        return new StatementRenderer(properties.employer());
     }
 
     /** Filling and exporting a PDF is CPU work: the ranges of reps are rendered side by side. */

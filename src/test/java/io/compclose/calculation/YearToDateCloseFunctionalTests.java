@@ -22,7 +22,8 @@ import io.compclose.support.TestInbox;
  * Two months closed one after the other through the command line: October, then November, where
  * a retroactive band crossed re-prices October's credit and a cancellation claws back an October
  * payout, an SDR is paid on meetings by attainment and on an MBO score, and the team's pool is paid
- * once the team's bookings reach its target. Every figure is computed by hand in the comments.
+ * once the team's bookings reach its target; December pays only the accelerator not paid before.
+ * Every figure is computed by hand in the comments.
  */
 class YearToDateCloseFunctionalTests {
 
@@ -135,18 +136,24 @@ class YearToDateCloseFunctionalTests {
         // Team West (R1 and R2 carry the pool; R3's plan does not) booked 110,000 + 76,000 = 186,000 >= 150,000
         // (a cancelled deal keeps its credit): the 10,000 pool by share of credit, R1 10,000 x 110 / 186 =
         // 5,913.978 -> 5,913.98, R2 10,000 x 76 / 186 = 4,086.022 -> 4,086.02.
+        // Accelerators (jobs/plans.md): R1's 12 % above quota is 4 % over the 8 % at quota, on all 115,000 once
+        // the retroactive band is reached: 4,600 (2,600 re-pricing + 50,000 x 4 %), paid as ACCELERATOR, and
+        // 8,600 - 4,600 = 4,000 as COMMISSION. R3's curve pays 1.5 above quota, 0.5 over the 1.0 at quota:
+        // 1,000 x 0.25 x 0.5 = 125 as ACCELERATOR, 1,375 - 125 = 1,250 as COMMISSION.
         CliRun nov = CliRun.close("2026-11", november, out, url);
         assertThat(nov.exitCode()).as(nov.toString()).isZero();
         assertThat(nov.out()).contains("Rejected input rows: 1 (cancellations.csv 1)")
                 .containsPattern("USD\\s+2\\s+90,000.00\\s+3\\s+20,975.00");
         assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-11.csv"))).containsExactly(
                 "employee_id,rep_id,pay_period,earning_code,amount,currency",
-                "E1,R1,2026-11,COMMISSION,8600.00,USD",
+                "E1,R1,2026-11,ACCELERATOR,4600.00,USD",
+                "E1,R1,2026-11,COMMISSION,4000.00,USD",
                 "E1,R1,2026-11,TEAM_POOL,5913.98,USD",
                 "E2,R2,2026-11,CLAWBACK,-3000.00,USD",
                 "E2,R2,2026-11,COMMISSION,4000.00,USD",
                 "E2,R2,2026-11,TEAM_POOL,4086.02,USD",
-                "E3,R3,2026-11,COMMISSION,1375.00,USD");
+                "E3,R3,2026-11,ACCELERATOR,125.00,USD",
+                "E3,R3,2026-11,COMMISSION,1250.00,USD");
         assertThat(Files.readAllLines(out.resolve("rejects/rejects-2026-11.csv"))).contains(
                 "cancellations.csv,3,booking_id,unknown booking (not accepted in this or an earlier period),Z9");
 
@@ -172,6 +179,13 @@ class YearToDateCloseFunctionalTests {
                         + plain(r.get("payout"))).toList())
                 .containsExactly("R1 13800 8600 13800 0 14513.98", "R2 7600 4000 7600 0 5086.02",
                         "R3 1875 1375 1875 0 1375");
+        // the accelerators are pay lines that say where they come from
+        assertThat(jdbc.queryForList("""
+                SELECT rep_id, amount, why FROM pay_line WHERE pay_period = '2026-11' AND earning_code = 'ACCELERATOR'
+                ORDER BY rep_id""").stream().map(r -> r.get("rep_id") + " " + plain(r.get("amount")) + " " + r.get("why"))
+                .toList()).containsExactly(
+                        "R1 4600 earned above quota at the accelerator rate to date 4600.00 − paid before 0.00",
+                        "R3 125 earned above quota at the accelerator rate to date 125.00 − paid before 0.00");
         // the clawback is a negative line naming the original booking and payout
         assertThat(jdbc.queryForMap("""
                 SELECT reference, amount, why FROM pay_line WHERE pay_period = '2026-11' AND earning_code = 'CLAWBACK'
@@ -190,10 +204,10 @@ class YearToDateCloseFunctionalTests {
 
         // the statements say the same, so each rep can redo the sums
         String rita = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R1.pdf")));
-        assertThat(rita).contains("USD 14,513.98", "Re-pricing", "team West reached 186000 of 150000", "credit before D3 re-priced at 12 % (retroactive)",
+        assertThat(rita).contains("USD 14,513.98", "ACCELERATOR", "4,600.00", "Re-pricing", "team West reached 186000 of 150000", "credit before D3 re-priced at 12 % (retroactive)",
                 "2,600.00", "50,000.00 USD 100 % 50,000.00 12 % 6,000.00",
                 "Earned this period 8,600.00 + earlier in 2026 5,200.00 = earned to date 13,800.00 USD",
-                "earned to date 13800.00 − paid 5200.00",
+                "earned to date 13,800.00 − paid 5,200.00 = 8,600.00 USD",
                 // year to date: 13,800.00 earned, 5,200.00 paid in October; 115,000 of a 100,000 quota
                 "Earned to date\n13,800.00\nPaid before\n5,200.00\nBalance carried\n0.00",
                 "bookings: ACV 2026 115,000.00 100,000.00 115 % 13,800.00",
@@ -204,7 +218,7 @@ class YearToDateCloseFunctionalTests {
                         + "0–100 % of quota at 8 %, 100 %+ of quota at 12 %; credit ×1.25 where type == 'UPSELL'.");
         String carl = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R2.pdf")));
         assertThat(carl).contains("USD 5,086.02", "CLAWBACK", "clawback of E1", "-3,000.00", "4,000.00",
-                "clawback of E1 (commission 3600.00 paid in 2026-10)", "Paid before\n3,600.00");
+                "clawback of E1 (commission 3,600.00 paid in 2026-10)", "Paid before\n3,600.00");
         // counts read as counts: 25 meetings of 20 this month
         String sam = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R3.pdf")));
         assertThat(sam).contains("meetings: activities 2026-11 25 20 125 % 1,375.00");
@@ -217,6 +231,17 @@ class YearToDateCloseFunctionalTests {
         assertThat(again.out()).contains("already completed");
         assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM payout WHERE pay_period = '2026-11'",
                 java.math.BigDecimal.class)).isEqualByComparingTo("20975.00");
+
+        // December: D4 10,000 brings R1 to 125,000: earned to date 125,000 x 12 % = 15,000 - 13,800 paid = 1,200.
+        // Accelerator to date 125,000 x 4 % = 5,000, of which 4,600 was paid as ACCELERATOR in November (read
+        // back from November's pay lines): ACCELERATOR 400, COMMISSION 1,200 - 400 = 800
+        Path december = inbox("2026-12", BOOKINGS_HEADER + "D4,2026-12-02,A6,Zeta,R1,NEW,PLATFORM,10000,,12,USD,,\n",
+                Map.of());
+        CliRun dec = CliRun.close("2026-12", december, out, url);
+        assertThat(dec.exitCode()).as(dec.toString()).isZero();
+        assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-12.csv")).stream()
+                .filter(row -> row.matches("E1,R1,2026-12,(COMMISSION|ACCELERATOR),.*"))).containsExactly(
+                        "E1,R1,2026-12,ACCELERATOR,400.00,USD", "E1,R1,2026-12,COMMISSION,800.00,USD");
     }
 
     private Path inbox(String period, String bookings, Map<String, String> otherFiles) throws Exception {

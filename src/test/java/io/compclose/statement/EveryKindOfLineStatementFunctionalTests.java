@@ -111,10 +111,11 @@ class EveryKindOfLineStatementFunctionalTests {
                 "N3 2026-11-07 Delta plc UPSELL ANALYTICS 4,000.00 USD 100 % ×1.25 5,000.00 10 % 500.00",
                 "Commission per deal, on N1 3,000.00 1,000.00",
                 // the pay lines, each with its reason
-                "COMMISSION earned to date 7000.00 − paid 2500.00 4,500.00",
-                "clawback of O2 (commission 2500.00 paid in 2026-10)",
+                // each reason adds up to its line's amount, grouped like every other figure
+                "COMMISSION earned to date 7,000.00 − paid 2,500.00 = 4,500.00 USD 4,500.00",
+                "clawback of O2 (commission 2,500.00 paid in 2026-10)",
                 "-2,500.00",
-                "DRAW recoverable draw: advance up to 2500.00 500.00",
+                "DRAW recoverable draw: advance up to 2,500.00 500.00",
                 "q4-cross",
                 "BONUS bonus first-70k",
                 "MBO",

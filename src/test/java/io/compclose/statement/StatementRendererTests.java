@@ -195,9 +195,9 @@ class StatementRendererTests {
         List<StatementPayLine> pay = payout.signum() == 0 ? List.of()
                 : List.of(new StatementPayLine("COMMISSION", "commission on the lines above", payout));
         return new StatementDocument(YearMonth.of(2026, 10), "R-1042", "E-00917", "Jane Doe",
-                "Account Executive", "AE-2026", "Account Executive 2026", "USD", lines, BigDecimal.ZERO, payout, pay,
-                payout, NOTE, new YearToDate(payout, BigDecimal.ZERO, payout, BigDecimal.ZERO, BigDecimal.ZERO,
-                        BigDecimal.ZERO, BigDecimal.ZERO), List.of(), List.of(), null);
+                "Account Executive", "AE-2026", "Account Executive 2026", List.of(), "USD", lines, BigDecimal.ZERO, payout, pay,
+                payout, BigDecimal.ZERO, NOTE, new YearToDate(payout, BigDecimal.ZERO, payout, BigDecimal.ZERO, BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO), List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
     private static StatementLine line(String id, String date, String account, String acv) {
@@ -209,7 +209,7 @@ class StatementRendererTests {
         BigDecimal credited = amount.multiply(BigDecimal.ONE).setScale(2, RoundingMode.HALF_EVEN);
         return new StatementLine("TRANSACTION", id, LocalDate.parse(date), account, type, "Platform", amount, "USD",
                 BigDecimal.ONE, BigDecimal.ONE, credited, RATE, credited.multiply(RATE).setScale(2, RoundingMode.HALF_EVEN),
-                null);
+                null, "AE-2026 v1");
     }
 
     private static String text(byte[] pdf) throws IOException {

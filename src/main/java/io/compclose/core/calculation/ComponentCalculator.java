@@ -22,7 +22,9 @@ import io.compclose.core.plan.TierPolicy;
  * before it, shown as a separate REPRICING line. Target by attainment: one line, target incentive
  * × weight × curve(attainment), dated in the period being closed.
  * <p>
- * Every line is rounded half-even to the pay currency's minor unit (jobs/plans.md, "Rounding").
+ * Every line is rounded half-even to the pay currency's minor unit (jobs/plans.md, "Rounding"), and
+ * records the part of it earned above quota beyond the rate at quota, computed from the table's price
+ * the same way as the amount ({@link RateTablePricing#accelerator}).
  */
 public final class ComponentCalculator {
 
@@ -50,21 +52,28 @@ public final class ComponentCalculator {
             BigDecimal after = before.add(t.credit());
             Priced pricedAfter = RateTablePricing.commission(terms.table(), after, terms.quota());
             BigDecimal added = pricedAfter.amount().subtract(pricedBefore.amount());
+            BigDecimal acceleratorAdded = RateTablePricing.accelerator(terms.table(), pricedAfter)
+                    .subtract(RateTablePricing.accelerator(terms.table(), pricedBefore));
             BigDecimal own = added;
+            BigDecimal ownAccelerator = acceleratorAdded;
             if (terms.table().policy() == TierPolicy.RETROACTIVE && before.signum() > 0) {
                 // what this transaction earns at the rate reached; the rest re-prices earlier credit
                 BigDecimal rate = pricedAfter.topRate();
                 own = t.credit().multiply(rate).min(added).max(BigDecimal.ZERO);
+                ownAccelerator = pricedAfter.slices().isEmpty() ? BigDecimal.ZERO : t.credit().multiply(
+                        RateTablePricing.acceleration(terms.table(), pricedAfter.slices().get(0).band()))
+                        .min(own).max(BigDecimal.ZERO);
                 BigDecimal repriced = added.subtract(own);
                 if (repriced.signum() != 0) {
                     lines.add(new ComponentLine(ComponentLine.Kind.REPRICING, t.sourceId(), t.period(), before,
                             BigDecimal.ONE, band(pricedAfter, terms.table().basis()), rate, terms.line(repriced),
-                            "credit before " + t.sourceId() + " re-priced at " + ComponentLine.percent(rate) + " (retroactive)"));
+                            "credit before " + t.sourceId() + " re-priced at " + ComponentLine.percent(rate) + " (retroactive)",
+                            terms.line(acceleratorAdded.subtract(ownAccelerator))));
                 }
             }
             lines.add(new ComponentLine(ComponentLine.Kind.TRANSACTION, t.sourceId(), t.period(), t.credit(),
                     t.multiplier(), bandsAdded(pricedBefore, pricedAfter, terms.table().basis()), effectiveRate(own, t.credit()),
-                    terms.line(own), whyTransaction(t, pricedAfter)));
+                    terms.line(own), whyTransaction(t, pricedAfter), terms.line(ownAccelerator)));
             before = after;
             pricedBefore = pricedAfter;
         }
@@ -79,8 +88,11 @@ public final class ComponentCalculator {
                 + ComponentLine.percent(terms.weight()) + " × curve(" + ComponentLine.percent(reached) + ") "
                 + curve.amount().stripTrailingZeros().toPlainString()
                 + (curve.belowThreshold() ? " (below threshold)" : "");
+        BigDecimal accelerator = terms.targetIncentive().multiply(terms.weight())
+                .multiply(RateTablePricing.accelerator(terms.table(), curve));
         return List.of(new ComponentLine(ComponentLine.Kind.ATTAINMENT, terms.id(), closing, reached,
-                BigDecimal.ONE, band(curve, terms.table().basis()), curve.amount(), terms.line(amount), why));
+                BigDecimal.ONE, band(curve, terms.table().basis()), curve.amount(), terms.line(amount), why,
+                terms.line(accelerator)));
     }
 
     private static BigDecimal effectiveRate(BigDecimal amount, BigDecimal credit) {

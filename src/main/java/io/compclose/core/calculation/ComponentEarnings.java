@@ -23,6 +23,11 @@ public record ComponentEarnings(String componentId, BigDecimal creditToDate, Big
         return lines.stream().map(ComponentLine::amount).reduce(Money.zero(currency), Money::plus);
     }
 
+    /** The part of {@link #earnedToDate()} earned above quota at accelerator rates. */
+    public Money acceleratorToDate() {
+        return lines.stream().map(ComponentLine::accelerator).reduce(Money.zero(currency), Money::plus);
+    }
+
     public List<ComponentLine> linesOf(YearMonth period) {
         return lines.stream().filter(l -> l.period().equals(period)).toList();
     }

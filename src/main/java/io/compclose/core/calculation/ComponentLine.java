@@ -8,10 +8,18 @@ import io.compclose.core.money.Money;
 /**
  * One explained figure of a component: what it is for ({@code sourceId}, or the re-priced credit),
  * the credit it prices, the band and rate, and the amount rounded half-even to the pay currency's minor
- * unit (jobs/plans.md, "Rounding").
+ * unit (jobs/plans.md, "Rounding"). {@code accelerator} is the part of the amount earned above quota
+ * beyond the rate of the band at quota, rounded the same way (jobs/plans.md, "Accelerator"): payroll
+ * gets it as ACCELERATOR.
  */
 public record ComponentLine(Kind kind, String sourceId, YearMonth period, BigDecimal credit, BigDecimal multiplier,
-        String band, BigDecimal rate, Money amount, String why) {
+        String band, BigDecimal rate, Money amount, String why, Money accelerator) {
+
+    /** A line with nothing earned above quota. */
+    public ComponentLine(Kind kind, String sourceId, YearMonth period, BigDecimal credit, BigDecimal multiplier,
+            String band, BigDecimal rate, Money amount, String why) {
+        this(kind, sourceId, period, credit, multiplier, band, rate, amount, why, Money.zero(amount.currency()));
+    }
 
     public enum Kind {
         /** Commission on one transaction's credit at the band(s) it fell in. */

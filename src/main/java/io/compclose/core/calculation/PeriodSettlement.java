@@ -19,8 +19,19 @@ import io.compclose.core.money.Money;
  */
 public final class PeriodSettlement {
 
+    /** A settlement with nothing earned above quota. */
     public Settlement settle(YearMonth period, Money earnedToDate, List<PayLine> newClawbacks, Ledger prior,
             PayRules rules) {
+        return settle(period, earnedToDate, Money.zero(earnedToDate.currency()), newClawbacks, prior, rules);
+    }
+
+    /**
+     * @param acceleratorToDate the part of {@code earnedToDate} earned above quota at accelerator rates:
+     *                          the year cap takes from it first, and the settlement pays what is due of it
+     *                          as ACCELERATOR ({@link AcceleratorSplit})
+     */
+    public Settlement settle(YearMonth period, Money earnedToDate, Money acceleratorToDate, List<PayLine> newClawbacks,
+            Ledger prior, PayRules rules) {
         List<PayLine> lines = new ArrayList<>();
         List<Settlement.CapEffect> caps = new ArrayList<>();
         Money zero = Money.zero(earnedToDate.currency());
@@ -98,10 +109,12 @@ public final class PeriodSettlement {
         }
 
         Ledger next = new Ledger(paid, periodCaps, heldBack, drawBalance, clawbackBalance);
-        return new Settlement(earnedToDate, due, lines, caps, carried, next);
+        Money accelerator = acceleratorToDate.minus(earnedToDate.minus(capped)).max(zero);
+        return new Settlement(earnedToDate, due, lines, caps, carried, next,
+                new AcceleratorSplit(accelerator, prior.acceleratorPaidToDate()));
     }
 
-    private static String plain(Money amount) {
+    static String plain(Money amount) {
         return amount.rounded().amount().toPlainString();
     }
 }

@@ -41,6 +41,38 @@ public final class RateTablePricing {
         return price(table, attainment, BigDecimal.ONE);
     }
 
+    /**
+     * The accelerator in what a table made of a quantity (jobs/plans.md, "Accelerator"): on bands that
+     * start at or above quota (attainment 1.0), what each slice earns above its quantity at the rate at
+     * quota, the rate of the last band starting below 1.0. A band paying less than that adds nothing.
+     * Tables on amounts have no quota to be above: zero.
+     */
+    public static BigDecimal accelerator(RateTable table, Priced priced) {
+        return priced.slices().stream().map(s -> s.quantity().multiply(acceleration(table, s.band())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The extra rate an accelerator band pays over the rate at quota (zero below quota or on amounts). */
+    static BigDecimal acceleration(RateTable table, Band band) {
+        BigDecimal atQuota = rateAtQuota(table);
+        return atQuota == null || band.from().compareTo(BigDecimal.ONE) < 0 ? BigDecimal.ZERO
+                : band.rate().subtract(atQuota).max(BigDecimal.ZERO);
+    }
+
+    /** The rate of the band that holds attainment just below 1.0; null on a table of amounts. */
+    private static BigDecimal rateAtQuota(RateTable table) {
+        if (table.basis() != BandBasis.ATTAINMENT) {
+            return null;
+        }
+        BigDecimal rate = null;
+        for (Band band : table.bands()) {
+            if (band.from().compareTo(BigDecimal.ONE) < 0) {
+                rate = band.rate();
+            }
+        }
+        return rate;
+    }
+
     private static Priced price(RateTable table, BigDecimal quantity, BigDecimal scale) {
         if (quantity.signum() <= 0) {
             return new Priced(BigDecimal.ZERO, List.of(), false);

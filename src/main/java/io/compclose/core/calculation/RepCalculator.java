@@ -70,6 +70,7 @@ public final class RepCalculator {
         List<Settlement.CapEffect> dealCaps = new ArrayList<>();
         Currency currency = input.currency();
         Money earnedToDate = Money.zero(currency);
+        Money acceleratorToDate = Money.zero(currency);
         for (PlanDeals version : versions) {
             Plan plan = version.plan();
             for (Window window : windows(plan.measurement(), period, plan.effectiveFrom())) {
@@ -85,10 +86,11 @@ public final class RepCalculator {
                             earnings.creditToDate(), earnings.quota(), earnings.attainment(), capped.lines(), currency);
                     computed.add(new PricedComponent(plan.id(), plan.version(), component.id(), window.key(), kept));
                     earnedToDate = earnedToDate.plus(kept.earnedToDate());
+                    acceleratorToDate = acceleratorToDate.plus(kept.acceleratorToDate());
                 }
             }
         }
-        Settlement settled = settlement.settle(period, earnedToDate, clawbacks(settling, period, input,
+        Settlement settled = settlement.settle(period, earnedToDate, acceleratorToDate, clawbacks(settling, period, input,
                         earnedNow(computed, period)), input.prior(), payRules(settling, period, currency));
         return new RepPeriodResult(computed, dealCaps, settled, outsideQuota(settling, period, input));
     }

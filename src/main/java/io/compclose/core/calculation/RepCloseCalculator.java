@@ -217,7 +217,8 @@ public final class RepCloseCalculator {
         Ledger n = s.next();
         return new RepClose.LedgerRow(s.earnedToDate().rounded(), s.due().rounded(), s.carriedBalance().rounded(),
                 new Ledger(n.paidToDate().rounded(), n.periodCapsToDate().rounded(), n.heldBack().rounded(),
-                        n.drawBalance().rounded(), n.clawbackBalance().rounded()), result.payout().rounded());
+                        n.drawBalance().rounded(), n.clawbackBalance().rounded(), n.acceleratorPaidToDate().rounded()),
+                result.payout().rounded());
     }
 
     private static String key(Plan plan) {

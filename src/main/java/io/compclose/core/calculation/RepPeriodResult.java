@@ -24,7 +24,7 @@ public record RepPeriodResult(List<PricedComponent> priced, List<Settlement.CapE
     }
 
     public List<PayLine> payLines() {
-        return Stream.concat(settlement.lines().stream(), outsideQuota.stream()).toList();
+        return Stream.concat(settlement.payLines().stream(), outsideQuota.stream()).toList();
     }
 
     public Money payout() {
@@ -39,9 +39,8 @@ public record RepPeriodResult(List<PricedComponent> priced, List<Settlement.CapE
     /** The same period with the part of its commission due to late inputs named as a correction. */
     public RepPeriodResult withLateCorrection(Money delta, List<LateCorrection.Item> items) {
         List<PayLine> lines = LateCorrection.split(settlement.lines(), delta, items);
-        return lines == settlement.lines() ? this : new RepPeriodResult(priced, dealCaps,
-                new Settlement(settlement.earnedToDate(), settlement.due(), lines, settlement.caps(),
-                        settlement.carriedBalance(), settlement.next()), outsideQuota);
+        return lines == settlement.lines() ? this
+                : new RepPeriodResult(priced, dealCaps, settlement.withLines(lines), outsideQuota);
     }
 
     /** The same period with more lines paid outside quota (a team pool share, manual adjustments). */

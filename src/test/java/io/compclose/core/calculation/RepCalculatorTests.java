@@ -103,12 +103,23 @@ class RepCalculatorTests {
         assertThat(bookings.linesOf(NOV)).extracting(ComponentLine::kind, ComponentLine::amount).containsExactly(
                 tuple(ComponentLine.Kind.REPRICING, usd("2600.00")),
                 tuple(ComponentLine.Kind.TRANSACTION, usd("6000.00")));
-        assertThat(november.payLines()).extracting(PayLine::code, PayLine::amount).containsExactly(
+        // Of the 8,600, the accelerator is what the 12 % band pays above the 8 % at quota: 115,000 x 4 % =
+        // 4,600 (October's 65,000 re-priced 2,600 + D3 50,000 x 4 % = 2,000), none paid before: ACCELERATOR
+        // 4,600 and COMMISSION 8,600 - 4,600 = 4,000
+        assertThat(bookings.linesOf(NOV)).extracting(ComponentLine::accelerator)
+                .containsExactly(usd("2600.00"), usd("2000.00"));
+        assertThat(november.settlement().lines()).extracting(PayLine::code, PayLine::amount).containsExactly(
                 tuple(EarningCode.COMMISSION, usd("8600.00")), tuple(EarningCode.CLAWBACK, usd("-3200.00")));
-        assertThat(november.payLines().get(1).why()).isEqualTo("clawback of D1 (commission 3200.00 paid in "
+        assertThat(november.payLines()).extracting(PayLine::code, PayLine::amount).containsExactly(
+                tuple(EarningCode.COMMISSION, usd("4000.00")), tuple(EarningCode.ACCELERATOR, usd("4600.00")),
+                tuple(EarningCode.CLAWBACK, usd("-3200.00")));
+        assertThat(november.payLines().get(1).why())
+                .isEqualTo("earned above quota at the accelerator rate to date 4600.00 − paid before 0.00");
+        assertThat(november.payLines().get(2).why()).isEqualTo("clawback of D1 (commission 3200.00 paid in "
                 + "2026-10), cancelled 2026-11-20, 46 days after booking, in full");
         assertThat(november.payout().amount()).isEqualByComparingTo("5400.00");
         assertThat(november.settlement().next().paidToDate().amount()).isEqualByComparingTo("13800.00");
+        assertThat(november.settlement().next().acceleratorPaidToDate()).isEqualTo(usd("4600.00"));
     }
 
     @Test
@@ -140,7 +151,8 @@ class RepCalculatorTests {
                 tuple(EarningCode.COMMISSION, usd("500.00")), tuple(EarningCode.DRAW, usd("100.00")),
                 tuple(EarningCode.MBO, usd("80.00")));
         // November: 5 new logos (125 %): 1,000 x (1.0 + 0.25 x 1.5) = 1,375. Earned to date 500 + 1,375 = 1,875,
-        // paid 500: 1,375 due, above the draw, and the non-recoverable draw is never recovered
+        // paid 500: 1,375 due, above the draw, and the non-recoverable draw is never recovered. The curve's
+        // 1.5 above quota is 0.5 over the 1.0 at quota: 1,000 x 0.25 x 0.5 = 125 is paid as ACCELERATOR
         List<CreditedDeal> november = new java.util.ArrayList<>(october);
         for (int i = 1; i <= 5; i++) {
             november.add(deal("M" + i, "2026-11-0" + i, "NEW", "P", "1000"));
@@ -148,7 +160,8 @@ class RepCalculatorTests {
         RepPeriodResult nov = calculator.calculate(plan, NOV, new RepPeriodInput(USD, november, Map.of(), Map.of(),
                 Map.of(), Set.of(), oct.settlement().next(), List.of(), Map.of()));
         assertThat(nov.payLines()).extracting(PayLine::code, PayLine::amount)
-                .containsExactly(tuple(EarningCode.COMMISSION, usd("1375.00")));
+                .containsExactly(tuple(EarningCode.COMMISSION, usd("1250.00")), tuple(EarningCode.ACCELERATOR,
+                        usd("125.00")));
         assertThat(nov.components()).extracting(ComponentEarnings::componentId)
                 .containsExactly("new-logos 2026-10", "new-logos 2026-11");
     }
