@@ -26,11 +26,14 @@ import org.springframework.security.web.WebAttributes;
 import jakarta.servlet.http.HttpSession;
 
 import io.compclose.audit.AuditLogRepository;
+import io.compclose.intake.IntakeStepsConfiguration;
 
 /** The console's pages so far: sign-in, the periods for finance, the payroll files, a rep's statements. */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
 public class ConsoleController {
+
+    static final int REJECTS_PAGE = 100;
 
     private final PeriodOverview periods;
     private final PayrollFiles payrollFiles;
@@ -38,10 +41,12 @@ public class ConsoleController {
     private final RepStatementsRepository statements;
     private final ReviewDesk reviews;
     private final CloseRunner closes;
+    private final RejectsRepository rejects;
 
     public ConsoleController(PeriodOverview periods, PayrollFiles payrollFiles, AuditLogRepository audit,
-            RepStatementsRepository statements, ReviewDesk reviews, CloseRunner closes) {
+            RepStatementsRepository statements, ReviewDesk reviews, CloseRunner closes, RejectsRepository rejects) {
         this.closes = closes;
+        this.rejects = rejects;
         this.periods = periods;
         this.payrollFiles = payrollFiles;
         this.audit = audit;
@@ -100,6 +105,33 @@ public class ConsoleController {
         model.addAttribute("period", period);
         model.addAttribute("progress", closes.progress(period));
         return "close";
+    }
+
+    /** The period's rejected rows, filtered, {@value #REJECTS_PAGE} to a page. */
+    @GetMapping("/periods/{period}/rejects")
+    String rejects(@PathVariable YearMonth period, RejectsRepository.Filter filter,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        long count = rejects.count(period.toString(), filter);
+        int pages = (int) Math.max(1, (count + REJECTS_PAGE - 1) / REJECTS_PAGE);
+        int shown = Math.min(Math.max(1, page), pages);
+        model.addAttribute("period", period);
+        model.addAttribute("filter", filter);
+        model.addAttribute("choices", rejects.choices(period.toString()));
+        model.addAttribute("rows", rejects.page(period.toString(), filter, (shown - 1) * REJECTS_PAGE, REJECTS_PAGE));
+        model.addAttribute("count", count);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        return "rejects";
+    }
+
+    /** The same rows as a CSV file, as the close publishes its rejects (spreadsheet-safe cells). */
+    @GetMapping("/periods/{period}/rejects.csv")
+    ResponseEntity<byte[]> rejectsCsv(@PathVariable YearMonth period, RejectsRepository.Filter filter) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("rejects-" + period + ".csv").build().toString())
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(IntakeStepsConfiguration.rejectsCsv(rejects.all(period.toString(), filter)));
     }
 
     /** A period that is not a month (2026-13, "latest") names no page. */

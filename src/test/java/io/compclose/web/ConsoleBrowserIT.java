@@ -120,6 +120,15 @@ class ConsoleBrowserIT {
                 "USD 236,820.46", "finance on ");
         shoot("periods");
 
+        // the rejected rows, filtered by file
+        browser.get(console + "/periods/2026-10/rejects");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("file"))).selectByVisibleText("reps.csv");
+        browser.findElement(By.cssSelector("form.filter button")).click();
+        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("3 rejected rows");
+        assertThat(browser.findElement(By.id("rejects")).getText()).contains("reps.csv 5 email not an email address "
+                + "jon.snowe-at-example.com");
+        shoot("rejects");
+
         browser.findElement(By.linkText("Payroll files")).click();
         assertThat(browser.findElement(By.id("payroll-files")).getText()).contains("payroll-2026-10.csv",
                 "EUR 80783.52", "USD 236820.46");

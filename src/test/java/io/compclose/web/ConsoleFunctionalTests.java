@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.util.HtmlUtils;
 
 import io.compclose.cli.Cli;
 import io.compclose.cli.InProcessServe;
@@ -122,6 +123,30 @@ class ConsoleFunctionalTests {
     }
 
     @Test
+    void rejectedRowsFilterAndDownloadAsTheClosePublishedThem() throws Exception {
+        // unfiltered, the download is the close's own rejects file, byte for byte
+        byte[] all = mvc.perform(get("/periods/2026-10/rejects.csv").with(as("finance"))).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(all).isEqualTo(Files.readAllBytes(out.resolve("rejects/rejects-2026-10.csv")));
+        assertThat(page("/periods/2026-10/rejects", "finance")).contains("<p id=\"count\">15 rejected rows</p>");
+
+        // reps.csv: R010's email and R011's plan rejected, one row delivered twice
+        String reps = page("/periods/2026-10/rejects?file=reps.csv", "finance");
+        assertThat(reps).contains("<p id=\"count\">3 rejected rows</p>");
+        assertThat(rowText(reps, "reps.csv 5")).isEqualTo("reps.csv 5 email not an email address jon.snowe-at-example.com");
+        // words of the reason, in any file and column: the formula in an amount is shown as the text it is
+        String decimals = page("/periods/2026-10/rejects?column=acv&reason=DECIMAL", "finance");
+        assertThat(decimals).contains("<p id=\"count\">2 rejected rows</p>");
+        assertThat(rowText(decimals, "bookings.csv 97")).isEqualTo("bookings.csv 97 acv not a decimal number (use '.' "
+                + "and no thousands separator) =1+1");
+        List<String> filtered = Files.readAllLines(out.resolve("rejects/rejects-2026-10.csv")).stream()
+                .filter(line -> line.startsWith("reps.csv,")).toList();
+        assertThat(mvc.perform(get("/periods/2026-10/rejects.csv?file=reps.csv").with(as("finance"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8).lines().skip(1).toList()).isEqualTo(filtered);
+        assertThat(status("/periods/2026-10/rejects", "payroll")).isEqualTo(403);
+    }
+
+    @Test
     void payrollSeesAndDownloadsTheFileItsControlFileDescribes() throws Exception {
         Path file = out.resolve("payroll/payroll-2026-10.csv");
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
@@ -206,9 +231,11 @@ class ConsoleFunctionalTests {
 
     /** The text of the table row that starts with the cell given, its cells separated by one space. */
     private static String rowText(String page, String firstCell) {
-        return List.of(page.split("<tr")).stream().map(row -> ("<tr" + row).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ")
-                .strip()).filter(text -> text.startsWith(firstCell + " ")).findFirst().orElseThrow(
-                        () -> new AssertionError("no row " + firstCell + " in " + page));
+        return List.of(page.split("<tr")).stream().map(row -> row.split("</tr>")[0])
+                .map(row -> HtmlUtils.htmlUnescape(("<tr" + row).replaceAll("<[^>]*>", " ")))
+                .map(row -> row.replaceAll("\\s+", " ").strip())
+                .filter(text -> text.startsWith(firstCell + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + firstCell + " in " + page));
     }
 
     private static int cli(String... args) {
