@@ -93,7 +93,7 @@ class SampleInboxFunctionalTests {
         assertThat(out.resolve("statements/2026-11").toFile().list()).hasSize(11);
         String ana = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R001.pdf")));
         assertThat(ana).contains("USD 11,782.72", "band 0–100 % of quota at 9 % + 100 %+ of quota at 15 %",
-                "clawback of B-1001 (commission 1017.28 paid in 2026-10)");
+                "clawback of B-1001 (commission 1,017.28 paid in 2026-10)");
     }
 
     private CliRun close(String period, String url) {

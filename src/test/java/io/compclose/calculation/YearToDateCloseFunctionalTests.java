@@ -204,10 +204,11 @@ class YearToDateCloseFunctionalTests {
 
         // the statements say the same, so each rep can redo the sums
         String rita = Pdfs.text(Files.readAllBytes(out.resolve("statements/2026-11/R1.pdf")));
-        assertThat(rita).contains("USD 14,513.98", "ACCELERATOR", "4,600.00", "Re-pricing", "team West reached 186000 of 150000", "credit before D3 re-priced at 12 % (retroactive)",
+        assertThat(rita).contains("USD 14,513.98", "ACCELERATOR", "4,600.00", "Re-pricing",
+                "team West reached 186000 of 150000", "credit before D3 re-priced at 12 % (retroactive)",
                 "2,600.00", "50,000.00 USD 100 % 50,000.00 12 % 6,000.00",
                 "Earned this period 8,600.00 + earlier in 2026 5,200.00 = earned to date 13,800.00 USD",
-                "earned to date 13,800.00 − paid 5,200.00 = 8,600.00 USD",
+                "earned to date 13,800.00 − paid 5,200.00 = 8,600.00, − 4,600.00 paid as ACCELERATOR = 4,000.00 USD",
                 // year to date: 13,800.00 earned, 5,200.00 paid in October; 115,000 of a 100,000 quota
                 "Earned to date\n13,800.00\nPaid before\n5,200.00\nBalance carried\n0.00",
                 "bookings: ACV 2026 115,000.00 100,000.00 115 % 13,800.00",
