@@ -87,12 +87,13 @@ class ConsoleBrowserIT {
         signIn("finance", password(passwords, "finance") + "-wrong");
         assertThat(browser.findElement(By.className("error")).getText()).isEqualTo("Wrong username or password.");
         signIn("finance", password(passwords, "finance"));
-        assertThat(browser.getCurrentUrl()).endsWith("/periods");
+        arrivedAt("/periods");
         assertThat(browser.findElement(By.cssSelector("#periods tr[data-period='2026-10']")).getText())
                 .startsWith("2026-10 open stopped for review ").contains("EUR 80,783.52");
 
         // the review: what the gate found, and the approval, as approve --by=finance records it
         browser.findElement(By.linkText("2026-10")).click();
+        arrivedAt("/periods/2026-10/review");
         assertThat(browser.findElement(By.id("exceptions")).getText()).contains("REP_NOT_ON_ROSTER R010",
                 "REP_NOT_ON_ROSTER R999");
         shoot("review-waiting");
@@ -115,6 +116,7 @@ class ConsoleBrowserIT {
                 "renderStatements completed 10 10 0");
         shoot("close-completed");
         browser.findElement(By.linkText("All periods")).click();
+        arrivedAt("/periods");
         String october = browser.findElement(By.cssSelector("#periods tr[data-period='2026-10']")).getText();
         assertThat(october).startsWith("2026-10 closed (revision 1) on ").contains("completed", "EUR 80,783.52",
                 "USD 236,820.46", "finance on ");
@@ -124,12 +126,14 @@ class ConsoleBrowserIT {
         browser.get(console + "/periods/2026-10/rejects");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("file"))).selectByVisibleText("reps.csv");
         browser.findElement(By.cssSelector("form.filter button")).click();
+        Poll.until("the filtered rows", DEADLINE, () -> browser.getCurrentUrl().contains("file=reps.csv"));
         assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("3 rejected rows");
         assertThat(browser.findElement(By.id("rejects")).getText()).contains("reps.csv 5 email not an email address "
                 + "jon.snowe-at-example.com");
         shoot("rejects");
 
         browser.findElement(By.linkText("Payroll files")).click();
+        arrivedAt("/payroll");
         assertThat(browser.findElement(By.id("payroll-files")).getText()).contains("payroll-2026-10.csv",
                 "EUR 80783.52", "USD 236820.46");
         shoot("payroll-files");
@@ -137,7 +141,7 @@ class ConsoleBrowserIT {
 
         // a rep: their statements, and not finance's pages
         signIn("rep", password(passwords, "rep"));
-        assertThat(browser.getCurrentUrl()).endsWith("/me");
+        arrivedAt("/me");
         assertThat(browser.findElement(By.id("statements")).getText()).contains("2026-10 1 USD 58,081.95");
         shoot("rep-statements");
         browser.get(console + "/periods");
@@ -159,7 +163,12 @@ class ConsoleBrowserIT {
 
     private void signOut() {
         browser.findElement(By.cssSelector("form.signout button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/login?signed-out");
+        arrivedAt("/login?signed-out");
+    }
+
+    /** Waits for the page a click leads to: a click returns before the browser has followed the redirect. */
+    private void arrivedAt(String path) {
+        Poll.until("the browser at " + path, DEADLINE, () -> browser.getCurrentUrl().endsWith(path));
     }
 
     private void shoot(String page) throws Exception {
