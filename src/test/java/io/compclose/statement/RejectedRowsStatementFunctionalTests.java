@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.Pdfs;
+import io.compclose.support.TestDatabases;
 
 /**
  * The sample month's rejected bookings.csv rows, recorded with the booking and the rep they name, and listed
@@ -23,10 +25,12 @@ class RejectedRowsStatementFunctionalTests {
     @TempDir
     Path work;
 
-    @Test
-    void aRejectedBookingRowIsOnTheStatementOfTheRepItNamesWithWhy() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "mariadb"})
+    void aRejectedBookingRowIsOnTheStatementOfTheRepItNamesWithWhy(String database) throws Exception {
         // given the sample inbox, whose bookings.csv has 11 rejected rows and one identical re-delivery
-        CloseFixture close = CloseFixture.onH2(work.resolve("out"), false);
+        Path out = work.resolve("out");
+        CloseFixture close = new CloseFixture(out, TestDatabases.of(database, out, "compclose_rejected"), false);
 
         // when
         CliRun run = close.close();
