@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
@@ -70,7 +71,8 @@ public final class StatementAssembler {
         return new StatementDocument(period, repId, rep.employeeId(), rep.name(), rep.role().name(), rep.planId(),
                 planName, PlanPeriod.of(roster.assignments(repId), plans, period), rep.payCurrency(), facts.lines(), facts.earnedBefore(), facts.yearToDate().earnedToDate(),
                 pay, total, facts.alreadyPaid(), note(facts.plansUsed(), plan), facts.yearToDate(), facts.attainments(), facts.caps(),
-                facts.notPaid().stream().map(n -> n.describe(plan)).toList(), facts.history(),
+                Stream.concat(facts.notPaid().stream().map(n -> n.describe(plan)),
+                        facts.rejected().stream().map(StatementRejectedRow::describe)).toList(), facts.history(),
                 facts.corrections(), null);
     }
 

@@ -113,6 +113,7 @@ public class StatementRepository {
         Map<String, List<StatementNotPaid>> notPaid = notPaid(args, payCurrencies);
         Map<String, List<StatementMonth>> history = history(args, payCurrencies);
         Map<String, List<String>> corrections = corrections(args, payCurrencies);
+        Map<String, List<StatementRejectedRow>> rejected = rejected(args, payCurrencies);
         Map<String, StatementFacts> facts = new LinkedHashMap<>();
         for (String rep : payCurrencies.keySet()) {
             facts.put(rep, new StatementFacts(lines.getOrDefault(rep, List.of()), payLines.getOrDefault(rep, List.of()),
@@ -121,7 +122,7 @@ public class StatementRepository {
                     plansUsed.getOrDefault(rep, List.of()), yearToDate.getOrDefault(rep, YearToDate.NONE),
                     attainments.getOrDefault(rep, List.of()), caps.getOrDefault(rep, List.of()),
                     notPaid.getOrDefault(rep, List.of()), history.getOrDefault(rep, List.of()),
-                    corrections.getOrDefault(rep, List.of())));
+                    corrections.getOrDefault(rep, List.of()), rejected.getOrDefault(rep, List.of())));
         }
         return facts;
     }
@@ -213,6 +214,17 @@ public class StatementRepository {
                 rs.getObject(3, LocalDate.class), null, rs.getString(4)))), payCurrencies)
                 .forEach((rep, held) -> rows.computeIfAbsent(rep, r -> new ArrayList<>()).addAll(held));
         return rows;
+    }
+
+    /** The rows naming the rep that intake rejected in the period (an identical re-delivery is no reject), in file order. */
+    private Map<String, List<StatementRejectedRow>> rejected(MapSqlParameterSource args,
+            Map<String, String> payCurrencies) {
+        return byRep(named.query("""
+                SELECT rep_id, booking_id, source_file, line_no, column_name, reason, raw_value FROM intake_reject
+                WHERE pay_period = :period AND rep_id IN (:reps) AND kind = 'REJECTED'
+                ORDER BY rep_id, source_file, line_no
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new StatementRejectedRow(rs.getString(2),
+                rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7)))), payCurrencies);
     }
 
     /**
