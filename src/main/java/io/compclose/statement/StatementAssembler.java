@@ -33,6 +33,7 @@ public final class StatementAssembler {
     private final PlanCatalog plans;
     private final StatementRepository repository;
     private final RepBlocks blocks;
+    private final PayoutSource source;
     private Map<String, StatementFacts> block = new HashMap<>();
 
     /**
@@ -41,6 +42,13 @@ public final class StatementAssembler {
      */
     public StatementAssembler(YearMonth period, int revision, Roster roster, PlanCatalog plans,
             StatementRepository repository, String lastRep) {
+        this(period, revision, roster, plans, repository, lastRep, PayoutSource.PAYROLL_FILES);
+    }
+
+    /** @param source where the pay the statement must equal is read: a draft's, before export, from the payouts */
+    public StatementAssembler(YearMonth period, int revision, Roster roster, PlanCatalog plans,
+            StatementRepository repository, String lastRep, PayoutSource source) {
+        this.source = source;
         this.period = period;
         this.revision = revision;
         this.roster = roster;
@@ -55,16 +63,16 @@ public final class StatementAssembler {
         if (facts == null) {
             Map<String, String> payCurrencies = new LinkedHashMap<>();
             blocks.from(repId).forEach(r -> payCurrencies.put(r, assignment(r).payCurrency()));
-            block = repository.facts(period.toString(), revision, payCurrencies);
+            block = repository.facts(period.toString(), revision, payCurrencies, source);
             facts = block.remove(repId);
         }
         Plan plan = plans.effective(rep.planId(), rep.lastActiveDayIn(period)).orElse(null);
         List<StatementPayLine> pay = facts.payLines();
         BigDecimal total = pay.stream().map(StatementPayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2);
-        Tie payroll = new Tie(rep.payCurrency(), "statement total", total, "payroll file", facts.payrollFile());
+        Tie payroll = new Tie(rep.payCurrency(), "statement total", total, source.label(), facts.payrollFile());
         if (!payroll.holds()) {
-            throw new ControlBreakException("the statement of rep " + repId + " does not tie to the payroll file",
+            throw new ControlBreakException("the statement of rep " + repId + " does not tie to the " + source.label(),
                     List.of(payroll));
         }
         String planName = plan == null ? rep.planId() : plan.name();

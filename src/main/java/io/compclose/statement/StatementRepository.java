@@ -45,9 +45,12 @@ public class StatementRepository {
      * (a revision's file carries differences): the figure the statement must equal.
      *
      * @param payCurrencies each rep of the block and the currency it is paid in
+     * @param source        where the pay the statement must equal is read: the payroll files, or for a draft the
+     *                      payouts before export
      * @return each rep's facts, in a map of the caller's own
      */
-    public Map<String, StatementFacts> facts(String period, int revision, Map<String, String> payCurrencies) {
+    public Map<String, StatementFacts> facts(String period, int revision, Map<String, String> payCurrencies,
+            PayoutSource source) {
         MapSqlParameterSource args = new MapSqlParameterSource("period", period)
                 .addValue("reps", List.copyOf(payCurrencies.keySet())).addValue("revision", revision)
                 .addValue("yearStart", period.substring(0, 4) + "-01");
@@ -69,10 +72,11 @@ public class StatementRepository {
                 new StatementPayLine(rs.getString(3), rs.getString(4), rs.getBigDecimal(5)))), payCurrencies);
         Map<String, BigDecimal> payrollFiles = new HashMap<>();
         Map<String, BigDecimal> alreadyPaid = new HashMap<>();
-        named.query("""
-                SELECT rep_id, currency, SUM(amount), SUM(CASE WHEN revision < :revision THEN amount ELSE 0 END)
-                FROM payout_export
-                WHERE pay_period = :period AND revision <= :revision AND rep_id IN (:reps) GROUP BY rep_id, currency
+        // what the payroll files of earlier revisions paid is known whatever the source of the payout now
+        named.query("SELECT rep_id, currency, SUM(paid), SUM(paid_before) FROM ("
+                + "SELECT rep_id, currency, amount paid, 0 paid_before FROM (" + source.rows() + ") p UNION ALL " + """
+                SELECT rep_id, currency, 0, amount FROM payout_export WHERE pay_period = :period AND revision < :revision
+                ) t WHERE rep_id IN (:reps) GROUP BY rep_id, currency
                 """, args, rs -> {
             if (rs.getString(2).equals(payCurrencies.get(rs.getString(1)))) {
                 payrollFiles.put(rs.getString(1), rs.getBigDecimal(3));
