@@ -7,6 +7,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 import io.compclose.core.input.BadInputException;
+import io.compclose.statement.DraftStatements;
 import io.compclose.system.CloseRun;
 import io.compclose.system.Secrets;
 
@@ -23,6 +24,8 @@ record CloseEnding(int exitCode, boolean report, List<String> problems, String o
         if (CloseHistory.stoppedForReview(execution)) {
             return new CloseEnding(ExitCode.REVIEW, true, List.of("compclose: the close of " + run.period()
                     + " stopped for review before payroll and statements; nothing was exported or sent.",
+                    "Drafts to review: the close summary in " + run.out().resolve("reports").resolve("draft")
+                            + ", the statements in " + DraftStatements.folder(run) + ".",
                     "Review the exceptions above, then: java -jar compclose.jar approve --period=" + run.period()
                             + " --by=NAME [--note=...] and run the same close command again."), "stopped for review");
         }

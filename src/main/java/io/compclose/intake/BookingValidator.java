@@ -42,7 +42,8 @@ public record BookingValidator(YearMonth period, Roster roster, PlanCatalog plan
     }
 
     public IntakeItem<Booking> validate(CsvRow row) {
-        return IntakeItem.keyed(row, "booking_id", acceptedById, BookingValidator::parse, this::check);
+        return IntakeItem.keyed(row, "booking_id", acceptedById, BookingValidator::parse, this::check)
+                .naming(row, CsvFileSpec.BOOKINGS, "owner_rep_id");
     }
 
     private static Booking parse(CsvRow row) {

@@ -63,6 +63,16 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
         return email;
     }
 
+    /**
+     * A cell's trimmed text as far as it can be trusted in a row rejected, perhaps for another column: null
+     * when blank, when the row's cells do not line up with the header, or when the cell itself is too
+     * long or unprintable for its column of {@code spec}.
+     */
+    public String readable(String column, CsvFileSpec spec) {
+        String value = problem != null && problem.column().isEmpty() ? null : optionalText(column);
+        return value == null || spec.problem(Map.of(column, value)) != null ? null : value;
+    }
+
     public String optionalText(String column) {
         String value = values.get(column);
         return value == null || value.isBlank() ? null : value.trim();

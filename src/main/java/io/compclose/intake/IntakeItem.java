@@ -21,6 +21,15 @@ public record IntakeItem<T>(T accepted, Reject reject) {
     }
 
     /**
+     * This outcome; a reject names the booking and the rep of its row, where their cells can be read (see
+     * {@link CsvRow#readable}), so that the rep's statement lists it.
+     */
+    IntakeItem<T> naming(CsvRow row, CsvFileSpec spec, String repColumn) {
+        return reject == null ? this
+                : reject(reject.naming(row.readable("booking_id", spec), row.readable(repColumn, spec)));
+    }
+
+    /**
      * A row whose id was accepted before, on {@code earlierLine}: with the same content it is a
      * harmless re-delivery, counted once; with different content it is rejected.
      */

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -58,7 +59,8 @@ import static io.compclose.intake.IntakeRepository.TableRows.whole;
 public class IntakeRepository {
 
     private static final RowMapper<Reject> REJECT_ROW = (rs, i) -> new Reject(rs.getString(1), rs.getLong(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), Reject.Kind.valueOf(rs.getString(6)));
+            rs.getString(3), rs.getString(4), rs.getString(5), Reject.Kind.valueOf(rs.getString(6)),
+            rs.getString(7), rs.getString(8));
 
     private static final RowMapper<Booking> BOOKING_ROW = (rs, i) -> new Booking(rs.getString(1),
             rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -94,10 +96,14 @@ public class IntakeRepository {
             text("metric", RepFigure::metric), number("figure_value", RepFigure::value),
             text("detail", RepFigure::detail), whole("source_line", RepFigure::line));
 
+    /** Which line of a file was rejected and why: intake_reject's columns, and all the usage preview's rejects hold. */
     static final TableRows<Reject> REJECTS = TableRows.of("intake_reject", 2,
             text("source_file", Reject::file), whole("line_no", Reject::line), text("column_name", Reject::column),
             text("reason", r -> ColumnText.fit(r.reason(), 500)), text("raw_value", r -> ColumnText.fit(r.rawValue(), 2000)),
-            text("kind", r -> r.kind().name()));
+            text("kind", r -> r.kind().name()), text("booking_id", Reject::bookingId), text("rep_id", Reject::repId));
+
+    /** The columns of {@link #REJECTS} that say whose row it was: only bookings and splits name anyone. */
+    static final Set<String> REJECT_NAMING = Set.of("booking_id", "rep_id");
 
     static final TableRows<Split> SPLITS = TableRows.of("booking_split", 2,
             text("booking_id", Split::bookingId), text("rep_id", Split::repId), number("percent", Split::percent),

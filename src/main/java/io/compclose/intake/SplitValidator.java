@@ -22,7 +22,8 @@ public record SplitValidator(Roster roster, Function<String, Optional<LocalDate>
 
     public IntakeItem<Split> validate(CsvRow row) {
         return IntakeItem.keyed(row, "rep_id", accepted, r -> new Split(r.text("booking_id"), r.text("rep_id"),
-                r.decimal("percent", 4), r.optionalText("role"), r.line()), this::check);
+                r.decimal("percent", 4), r.optionalText("role"), r.line()), this::check)
+                .naming(row, CsvFileSpec.SPLITS, "rep_id");
     }
 
     private void check(Split split) {

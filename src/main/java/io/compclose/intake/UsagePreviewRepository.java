@@ -23,9 +23,10 @@ public class UsagePreviewRepository {
 
     private static final TableRows<BilledUsage> PREVIEW = IntakeRepository.USAGE.in("usage_preview");
 
-    /** intake_reject's columns but the file's, which is always usage.csv. */
+    /** intake_reject's columns but the file's, which is always usage.csv, and those naming a booking and a rep. */
     private static final TableRows<Reject> REJECTS = new TableRows<>("usage_preview_reject", 1, false,
-            IntakeRepository.REJECTS.columns().subList(1, IntakeRepository.REJECTS.columns().size()));
+            IntakeRepository.REJECTS.columns().stream().skip(1)
+                    .filter(c -> !IntakeRepository.REJECT_NAMING.contains(c.name())).toList());
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;

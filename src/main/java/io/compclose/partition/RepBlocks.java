@@ -19,10 +19,15 @@ public final class RepBlocks {
 
     /** @param lastRep the last rep of the range the step runs, or null when it runs them all */
     public RepBlocks(Roster roster, YearMonth period, String lastRep, int size) {
-        this.activeReps = roster.all().stream().map(a -> a.repId()).distinct()
-                .filter(rep -> roster.forPeriod(rep, period).isPresent()).sorted().toList();
+        this.activeReps = activeReps(roster, period);
         this.lastRep = lastRep;
         this.size = size;
+    }
+
+    /** The period's active reps, in rep id order: the order steps take them in. */
+    public static List<String> activeReps(Roster roster, YearMonth period) {
+        return roster.all().stream().map(a -> a.repId()).distinct()
+                .filter(rep -> roster.forPeriod(rep, period).isPresent()).sorted().toList();
     }
 
     /** The block that starts at the rep: the rep alone when it is not among the period's active reps. */

@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,7 @@ import io.compclose.system.CloseRun;
  * The review gate, between reconciliation and anything leaving the close: it records what finance
  * should look at and, when the gate is on and nobody has approved, ends its step with the exit
  * status {@value #REVIEW}, on which the job stops before payroll and statements, leaving a draft close
- * summary for finance to review before approving. The gate runs
+ * summary and the {@link ReviewDraft}s (the statements) for finance to review before approving. The gate runs
  * again on every restart, so an approval recorded in between lets the close go on.
  */
 @Configuration
@@ -39,7 +40,7 @@ public class ReviewGateStepConfiguration {
     @Bean
     Step reviewGate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ReviewProperties properties, ReviewRepository review, IntakeRepository intake, PlanFiles planFiles,
-            CloseSummaryWriter summary) {
+            CloseSummaryWriter summary, ObjectProvider<ReviewDraft> drafts) {
         ReviewRules rules = new ReviewRules(properties);
         return new StepBuilder(STEP, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
@@ -58,6 +59,7 @@ public class ReviewGateStepConfiguration {
                             && review.approval(run.period(), run.revision()).isEmpty()) {
                         contribution.setExitStatus(new ExitStatus(REVIEW, found.size() + " exception(s) await review"));
                         summary.write(run, true);
+                        drafts.orderedStream().forEach(draft -> draft.write(run));
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
@@ -32,6 +33,7 @@ public final class StatementAssembler {
     private final PlanCatalog plans;
     private final StatementRepository repository;
     private final RepBlocks blocks;
+    private final PayoutSource source;
     private Map<String, StatementFacts> block = new HashMap<>();
 
     /**
@@ -40,6 +42,13 @@ public final class StatementAssembler {
      */
     public StatementAssembler(YearMonth period, int revision, Roster roster, PlanCatalog plans,
             StatementRepository repository, String lastRep) {
+        this(period, revision, roster, plans, repository, lastRep, PayoutSource.PAYROLL_FILES);
+    }
+
+    /** @param source where the pay the statement must equal is read: a draft's, before export, from the payouts */
+    public StatementAssembler(YearMonth period, int revision, Roster roster, PlanCatalog plans,
+            StatementRepository repository, String lastRep, PayoutSource source) {
+        this.source = source;
         this.period = period;
         this.revision = revision;
         this.roster = roster;
@@ -54,23 +63,24 @@ public final class StatementAssembler {
         if (facts == null) {
             Map<String, String> payCurrencies = new LinkedHashMap<>();
             blocks.from(repId).forEach(r -> payCurrencies.put(r, assignment(r).payCurrency()));
-            block = repository.facts(period.toString(), revision, payCurrencies);
+            block = repository.facts(period.toString(), revision, payCurrencies, source);
             facts = block.remove(repId);
         }
         Plan plan = plans.effective(rep.planId(), rep.lastActiveDayIn(period)).orElse(null);
         List<StatementPayLine> pay = facts.payLines();
         BigDecimal total = pay.stream().map(StatementPayLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2);
-        Tie payroll = new Tie(rep.payCurrency(), "statement total", total, "payroll file", facts.payrollFile());
+        Tie payroll = new Tie(rep.payCurrency(), "statement total", total, source.label(), facts.payrollFile());
         if (!payroll.holds()) {
-            throw new ControlBreakException("the statement of rep " + repId + " does not tie to the payroll file",
+            throw new ControlBreakException("the statement of rep " + repId + " does not tie to the " + source.label(),
                     List.of(payroll));
         }
         String planName = plan == null ? rep.planId() : plan.name();
         return new StatementDocument(period, repId, rep.employeeId(), rep.name(), rep.role().name(), rep.planId(),
                 planName, PlanPeriod.of(roster.assignments(repId), plans, period), rep.payCurrency(), facts.lines(), facts.earnedBefore(), facts.yearToDate().earnedToDate(),
                 pay, total, facts.alreadyPaid(), note(facts.plansUsed(), plan), facts.yearToDate(), facts.attainments(), facts.caps(),
-                facts.notPaid().stream().map(n -> n.describe(plan)).toList(), facts.history(),
+                Stream.concat(facts.notPaid().stream().map(n -> n.describe(plan)),
+                        facts.rejected().stream().map(StatementRejectedRow::describe)).toList(), facts.history(),
                 facts.corrections(), null);
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * @param alreadyPaid  of the total, what payroll files of earlier revisions of the period paid
  * @param attainments  each component against its quota in the window that holds the period
  * @param caps         what each cap removed this period
- * @param notPaid      the rep's bookings the pay does not move (cancelled with nothing recovered, held), in words
+ * @param notPaid      the rep's bookings the pay does not move (cancelled with nothing recovered, held) and rows
+ *                     of theirs intake rejected, in words
  * @param corrections  the rep's deals correcting a locked month, each with its old and new values, in words
  * @param history      each month of the plan year up to the period: payout and the lead component's attainment
  * @param revision     what this statement replaces and what changed, or null for a period's first statement

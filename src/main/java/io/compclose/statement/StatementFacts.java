@@ -16,9 +16,10 @@ import java.util.List;
  * @param notPaid      the rep's bookings cancelled without a clawback line, and those held (not credited)
  * @param history      each month of the plan year up to the period, oldest first
  * @param corrections  the rep's deals correcting a locked month, each with its old and new values, in words
+ * @param rejected     the rows of the period's bookings.csv and splits.csv naming the rep that intake rejected
  */
 public record StatementFacts(List<StatementLine> lines, List<StatementPayLine> payLines, BigDecimal payrollFile,
         BigDecimal alreadyPaid, BigDecimal earnedBefore, List<String> plansUsed, YearToDate yearToDate, List<StatementAttainment> attainments,
         List<StatementCap> caps, List<StatementNotPaid> notPaid, List<StatementMonth> history,
-        List<String> corrections) {
+        List<String> corrections, List<StatementRejectedRow> rejected) {
 }

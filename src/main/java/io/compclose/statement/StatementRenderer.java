@@ -48,8 +48,14 @@ public final class StatementRenderer {
      *                 ({@link PdfEncryption})
      */
     public byte[] render(StatementDocument doc, String password) {
+        return render(doc, password, false);
+    }
+
+    /** @param draft marks every page "DRAFT — not approved": what would go out if finance approved the close */
+    public byte[] render(StatementDocument doc, String password, boolean draft) {
         String period = PERIOD.format(doc.period());
         Map<String, Object> params = new HashMap<>();
+        params.put("draft", draft);
         params.put("period", period);
         params.put("repId", doc.repId());
         params.put("employeeId", doc.employeeId());

@@ -45,9 +45,12 @@ public class StatementRepository {
      * (a revision's file carries differences): the figure the statement must equal.
      *
      * @param payCurrencies each rep of the block and the currency it is paid in
+     * @param source        where the pay the statement must equal is read: the payroll files, or for a draft the
+     *                      payouts before export
      * @return each rep's facts, in a map of the caller's own
      */
-    public Map<String, StatementFacts> facts(String period, int revision, Map<String, String> payCurrencies) {
+    public Map<String, StatementFacts> facts(String period, int revision, Map<String, String> payCurrencies,
+            PayoutSource source) {
         MapSqlParameterSource args = new MapSqlParameterSource("period", period)
                 .addValue("reps", List.copyOf(payCurrencies.keySet())).addValue("revision", revision)
                 .addValue("yearStart", period.substring(0, 4) + "-01");
@@ -69,10 +72,11 @@ public class StatementRepository {
                 new StatementPayLine(rs.getString(3), rs.getString(4), rs.getBigDecimal(5)))), payCurrencies);
         Map<String, BigDecimal> payrollFiles = new HashMap<>();
         Map<String, BigDecimal> alreadyPaid = new HashMap<>();
-        named.query("""
-                SELECT rep_id, currency, SUM(amount), SUM(CASE WHEN revision < :revision THEN amount ELSE 0 END)
-                FROM payout_export
-                WHERE pay_period = :period AND revision <= :revision AND rep_id IN (:reps) GROUP BY rep_id, currency
+        // what the payroll files of earlier revisions paid is known whatever the source of the payout now
+        named.query("SELECT rep_id, currency, SUM(paid), SUM(paid_before) FROM ("
+                + "SELECT rep_id, currency, amount paid, 0 paid_before FROM (" + source.rows() + ") p UNION ALL " + """
+                SELECT rep_id, currency, 0, amount FROM payout_export WHERE pay_period = :period AND revision < :revision
+                ) t WHERE rep_id IN (:reps) GROUP BY rep_id, currency
                 """, args, rs -> {
             if (rs.getString(2).equals(payCurrencies.get(rs.getString(1)))) {
                 payrollFiles.put(rs.getString(1), rs.getBigDecimal(3));
@@ -113,6 +117,7 @@ public class StatementRepository {
         Map<String, List<StatementNotPaid>> notPaid = notPaid(args, payCurrencies);
         Map<String, List<StatementMonth>> history = history(args, payCurrencies);
         Map<String, List<String>> corrections = corrections(args, payCurrencies);
+        Map<String, List<StatementRejectedRow>> rejected = rejected(args, payCurrencies);
         Map<String, StatementFacts> facts = new LinkedHashMap<>();
         for (String rep : payCurrencies.keySet()) {
             facts.put(rep, new StatementFacts(lines.getOrDefault(rep, List.of()), payLines.getOrDefault(rep, List.of()),
@@ -121,7 +126,7 @@ public class StatementRepository {
                     plansUsed.getOrDefault(rep, List.of()), yearToDate.getOrDefault(rep, YearToDate.NONE),
                     attainments.getOrDefault(rep, List.of()), caps.getOrDefault(rep, List.of()),
                     notPaid.getOrDefault(rep, List.of()), history.getOrDefault(rep, List.of()),
-                    corrections.getOrDefault(rep, List.of())));
+                    corrections.getOrDefault(rep, List.of()), rejected.getOrDefault(rep, List.of())));
         }
         return facts;
     }
@@ -213,6 +218,17 @@ public class StatementRepository {
                 rs.getObject(3, LocalDate.class), null, rs.getString(4)))), payCurrencies)
                 .forEach((rep, held) -> rows.computeIfAbsent(rep, r -> new ArrayList<>()).addAll(held));
         return rows;
+    }
+
+    /** The rows naming the rep that intake rejected in the period (an identical re-delivery is no reject), in file order. */
+    private Map<String, List<StatementRejectedRow>> rejected(MapSqlParameterSource args,
+            Map<String, String> payCurrencies) {
+        return byRep(named.query("""
+                SELECT rep_id, booking_id, source_file, line_no, column_name, reason, raw_value FROM intake_reject
+                WHERE pay_period = :period AND rep_id IN (:reps) AND kind = 'REJECTED'
+                ORDER BY rep_id, source_file, line_no
+                """, args, (rs, i) -> new RepRow<>(rs.getString(1), null, new StatementRejectedRow(rs.getString(2),
+                rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7)))), payCurrencies);
     }
 
     /**

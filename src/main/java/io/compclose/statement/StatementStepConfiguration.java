@@ -3,9 +3,13 @@ package io.compclose.statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Optional;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.AbstractStep;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -33,7 +37,18 @@ public class StatementStepConfiguration {
     /** Filling and exporting a PDF is CPU work: the ranges of reps are rendered side by side. */
     @Bean
     Step renderStatements(PartitionedSteps partitioned, Step renderStatementsRange) {
-        return partitioned.byRepRange("renderStatements", renderStatementsRange);
+        Step step = partitioned.byRepRange("renderStatements", renderStatementsRange);
+        // the statements issued replace the drafts finance reviewed at the gate: no stale draft lies beside them
+        ((AbstractStep) step).registerStepExecutionListener(new StepExecutionListener() {
+            @Override
+            public ExitStatus afterStep(StepExecution execution) {
+                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    DraftStatements.remove(CloseRun.of(execution));
+                }
+                return null;
+            }
+        });
+        return step;
     }
 
     @Bean
@@ -50,27 +65,7 @@ public class StatementStepConfiguration {
         StatementPasswords passwords = StatementPasswords.from(properties.encryption());
         StatementAssembler assembler = new StatementAssembler(run.period(), run.revision(),
                 intake.roster(run.periodKey()), planFiles.catalog(run.plans()), statements, lastRep);
-        return repId -> {
-            StatementDocument document = assembler.assemble(repId);
-            List<StatementFigure> figures = StatementFigure.of(document);
-            if (run.isRevision()) {
-                Optional<StatementRepository.Issued> issued = statements.latest(run.periodKey(), repId);
-                if (issued.isPresent() && sorted(issued.get().figures()).equals(sorted(figures))) {
-                    return null; // the revision changes nothing on this rep's statement: no new version
-                }
-                if (issued.isPresent()) {
-                    document = document.revising(new StatementRevision(issued.get().version(),
-                            issued.get().renderedAt(), StatementFigure.changes(issued.get().figures(), figures)));
-                }
-            }
-            return new RenderedStatement(repId, run.revision(), renderer.render(document, passwords.forRep(repId)),
-                    document.totalCommission(), document.payCurrency(), figures);
-        };
-    }
-
-    /** Figures in the order the database returns them, to compare a new statement with one issued. */
-    private static List<StatementFigure> sorted(List<StatementFigure> figures) {
-        return figures.stream().sorted(java.util.Comparator.comparing(StatementFigure::key)).toList();
+        return new StatementRendering(run, assembler, statements, renderer, passwords, false);
     }
 
     @Bean

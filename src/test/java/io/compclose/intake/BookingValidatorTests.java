@@ -155,6 +155,38 @@ class BookingValidatorTests {
         assertThat(reject.rawValue()).isEqualTo("B-1,2026");
     }
     @Test
+    void aRejectNamesTheBookingAndTheOwnerItsRowNamesWhereTheirCellsCanBeRead() {
+        // rejected for another column, the owner's and the booking's cells are read as they stand
+        assertThat(naming(row(2, "B-9,2026-10-05,A-1,R001,NEW,P,12 500.00,USD,,,")))
+                .isEqualTo("acv: B-9 of R001");
+        assertThat(naming(row(3, " B-8 ,2026-10-05,A-1, R002 ,NEW,P,1,EUR,,,")))
+                .isEqualTo("booked_on: B-8 of R002");
+        // an owner not on the roster is recorded too: the statements, not the intake, ask for the roster
+        assertThat(naming(row(4, "B-7,2026-10-05,A-1,R404,NEW,P,1,USD,,,"))).isEqualTo("owner_rep_id: B-7 of R404");
+        // a blank cell names no one; nor does one too long for its column, which is the reject
+        assertThat(naming(row(5, ",2026-10-05,A-1,,NEW,P,1,USD,,,"))).isEqualTo("booking_id: null of null");
+        String tooLong = "R".repeat(65);
+        assertThat(naming(new CsvRow("bookings.csv", 6, TestRows.row("bookings.csv", COLUMNS, 6,
+                "B-6,2026-10-05,A-1," + tooLong + ",NEW,P,1,USD,,,").values(), "", new CsvRow.Problem("owner_rep_id",
+                "longer than the 64 characters this column holds (65)", tooLong))))
+                .isEqualTo("owner_rep_id: B-6 of null");
+        // a row whose cells do not line up with the header names no one
+        assertThat(naming(new CsvRow("bookings.csv", 7, TestRows.row("bookings.csv", COLUMNS, 7,
+                "B-5,2026-10-05,A-1,R001").values(), "B-5,2026-10-05,A-1,R001",
+                CsvRow.Problem.shape("has 4 cells but the header has 11", "B-5,2026-10-05,A-1,R001"))))
+                .isEqualTo(": null of null");
+        // an accepted booking, then its conflicting re-delivery: the reject names both, as the row does
+        assertThat(validator.validate(row(8, "B-1,2026-10-05,A-1,R001,NEW,P,100,USD,,,")).isAccepted()).isTrue();
+        assertThat(naming(row(9, "B-1,2026-10-05,A-1,R001,NEW,P,999,USD,,,"))).isEqualTo("booking_id: B-1 of R001");
+    }
+
+    /** "column: booking of rep", as the reject of the row records them. */
+    private String naming(CsvRow row) {
+        Reject reject = validator.validate(row).reject();
+        return reject.column() + ": " + reject.bookingId() + " of " + reject.repId();
+    }
+
+    @Test
     void anAmountHasNoMoreDecimalsThanItsCurrency() {
         assertThat(validator.validate(row(2, "B-1,2026-10-05,A-1,R001,NEW,P,1200.5000,USD,,,")).accepted().acv()
                 .amount()).isEqualByComparingTo("1200.50");

@@ -53,4 +53,16 @@ class SplitValidatorTests {
         assertThat(validate(10, "B1,R2,forty,")).isEqualTo(
                 "REJECTED percent: not a decimal number (use '.' and no thousands separator)");
     }
+
+    @Test
+    void aRejectNamesTheBookingAndTheRepItsRowNames() {
+        assertThat(naming(2, "B1,R2,forty,")).isEqualTo("B1 of R2");
+        assertThat(naming(3, "B9,R1,40,")).isEqualTo("B9 of R1");
+        assertThat(naming(4, "B1,,40,")).isEqualTo("B1 of null");
+    }
+
+    private String naming(long line, String csv) {
+        Reject reject = validator.validate(TestRows.row("splits.csv", COLUMNS, line, csv)).reject();
+        return reject.bookingId() + " of " + reject.repId();
+    }
 }

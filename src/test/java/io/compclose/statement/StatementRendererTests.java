@@ -108,6 +108,27 @@ class StatementRendererTests {
     }
 
     @Test
+    void marksEveryPageOfADraftAndNoneOfTheIssuedStatement() throws IOException {
+        List<StatementLine> lines = new ArrayList<>();
+        for (int i = 1; i <= 120; i++) {
+            lines.add(line("BK-%04d".formatted(i), "2026-10-%02d".formatted(1 + i % 28), "Customer " + i, "1000.00"));
+        }
+        StatementDocument doc = document(lines);
+
+        try (PDDocument draft = Loader.loadPDF(RENDERER.render(doc, null, true));
+                PDDocument issued = Loader.loadPDF(RENDERER.render(doc))) {
+            assertTrue(draft.getNumberOfPages() > 1, "pages: " + draft.getNumberOfPages());
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int page = 1; page <= draft.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertEquals(1, count(stripper.getText(draft), "DRAFT — not approved"), "page " + page);
+            }
+            assertFalse(text(issued).contains("DRAFT"));
+        }
+    }
+
+    @Test
     void saysSoWhenThereAreNoCreditedBookings() throws IOException {
         StatementDocument doc = document(List.of());
         assertEquals(0, doc.bookingCount());
