@@ -56,7 +56,7 @@ class ArchitectureTests {
             .layer("payout").definedBy("io.compclose.payout..")
             .layer("statement").definedBy("io.compclose.statement..")
             .layer("delivery").definedBy("io.compclose.delivery..")
-            .layer("commands").definedBy("io.compclose.cli..", "io.compclose.job..", "io.compclose")
+            .layer("commands").definedBy("io.compclose.cli..", "io.compclose.job..", "io.compclose.web..", "io.compclose")
             .whereLayer("commands").mayNotBeAccessedByAnyLayer()
             .whereLayer("delivery").mayOnlyBeAccessedByLayers("commands")
             .whereLayer("statement").mayOnlyBeAccessedByLayers("delivery", "commands")

@@ -33,7 +33,9 @@ public class AuditLogRepository {
         /** a closed period locked, by finance or by the close of a later period */
         LOCK,
         /** a statement emailed again */
-        RESEND;
+        RESEND,
+        /** a payroll or control file downloaded from the console */
+        DOWNLOAD;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);

@@ -80,6 +80,9 @@ public final class Cli {
                 return untilStopped(serve.worker ? startWorking(line, outDir, out, extraConfiguration)
                         : startServing(line, serve.jobs, outDir, out, extraConfiguration));
             }
+            if (command instanceof Commands.Console) {
+                return untilStopped(startServing(line, null, outDir, out, extraConfiguration));
+            }
             // status only reads: an output folder without the embedded database is not given one
             try (ConfigurableApplicationContext context = started(application(outDir, status ? IF_EXISTS : "",
                     extraConfiguration).web(WebApplicationType.NONE), line, outDir)) {
@@ -305,26 +308,33 @@ public final class Cli {
      */
     static ConfigurableApplicationContext startServing(Arguments line, Path jobFolder, Path outDir, PrintStream out,
             Class<?>... extra) {
-        Path jobs = jobFolder.toAbsolutePath().normalize();
-        JobCatalog catalog = JobCatalog.load(jobs);
+        boolean scheduled = jobFolder != null; // console: no catalog
+        Path jobs = (scheduled ? jobFolder : Path.of("jobs/catalog")).toAbsolutePath().normalize();
+        JobCatalog catalog = scheduled ? JobCatalog.load(jobs) : new JobCatalog(jobs, List.of());
         // H2 closes an embedded database at JVM exit by itself; the service closes it only once a running
         // job has finished (CatalogScheduler waits for it on SIGTERM)
         ConfigurableApplicationContext context = started(application(outDir, ";DB_CLOSE_ON_EXIT=FALSE", extra)
                 .web(WebApplicationType.SERVLET)
                 .profiles("serve")
-                .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.out",
-                        outDir.toString())), line, outDir);
+                .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.schedule", scheduled,
+                        "compclose.serve.out", outDir.toString(), "compclose.console.users",
+                        outDir.resolve("console").resolve("users.csv").toString())), line, outDir);
         // Actuator is on the management port where one is set, else on the web server's
         String port = context.getEnvironment().getProperty("local.management.port",
                 String.valueOf(((WebServerApplicationContext) context).getWebServer().getPort()));
         String address = context.getEnvironment().getProperty("management.server.address",
                 context.getEnvironment().getProperty("server.address", "0.0.0.0"));
         Clock clock = context.getBean(Clock.class);
-        out.println("Serving " + catalog.entries().size() + " scheduled jobs from " + jobs + " into " + outDir);
+        out.println(scheduled ? "Serving " + catalog.entries().size() + " scheduled jobs from " + jobs + " into " + outDir
+                : "Serving the console over the closes in " + outDir + ", with no scheduled jobs");
         for (CatalogEntry entry : catalog.entries()) {
             out.println("  " + entry.name() + ": " + CatalogScheduler.described(entry, clock));
         }
         out.println("Health and metrics: http://" + address + ":" + port + "/actuator/health and /actuator/metrics");
+        out.println("Console: http://" + context.getEnvironment().getProperty("server.address", "0.0.0.0") + ":"
+                + ((WebServerApplicationContext) context).getWebServer().getPort() + "/");
+        context.getBeansOfType(io.compclose.system.StartAnnouncement.class).values()
+                .forEach(announcement -> announcement.lines().forEach(out::println));
         return context;
     }
 

@@ -52,7 +52,7 @@ final class Commands {
     }
 
     @Command(name = NAME, subcommands = {Close.class, Status.class, Approve.class, Lock.class, Resend.class,
-            UsageIntake.class, Serve.class, Inputs.class, Help.class})
+            UsageIntake.class, Serve.class, Console.class, Inputs.class, Help.class})
     static final class Top {
         @Option(names = {"--help", "-h"}, usageHelp = true, hidden = true)
         boolean help;
@@ -163,7 +163,8 @@ final class Commands {
             NAME + " serve [--jobs=DIR] [--out=DIR]",
             NAME + " serve --worker [--out=DIR]"}, description = {
             "run the jobs of the catalog (default jobs/catalog) on their",
-            "schedules, with health and metrics over HTTP, until stopped;",
+            "schedules, with the console, health and metrics over HTTP, until",
+            "stopped;",
             "--worker: take rep ranges of calculation and statements from closes",
             "run with --compclose.partition.mode=remote (RabbitMQ,",
             "spring.rabbitmq.*), against the closes' database, until stopped"})
@@ -172,6 +173,15 @@ final class Commands {
         Path jobs = Path.of("jobs/catalog");
         @Option(names = "--worker", description = "serve as a worker of remote partitioning")
         boolean worker;
+        @Mixin
+        OutFolder output;
+    }
+
+    @Command(name = "console", sortOptions = false, description = {
+            "serve the console only (sign-in, periods, payroll files, a rep's",
+            "statements) over the closes in --out, with no scheduled jobs, until",
+            "stopped"})
+    static final class Console extends Base {
         @Mixin
         OutFolder output;
     }

@@ -32,13 +32,14 @@ public class ServeConfiguration {
 
     @Bean
     JobCatalog jobCatalog(ServeProperties properties) {
-        return JobCatalog.load(properties.jobs());
+        return properties.schedule() ? JobCatalog.load(properties.jobs())
+                : new JobCatalog(properties.jobs(), java.util.List.of());
     }
 
     @Bean(CATALOG_SCHEDULER)
     ThreadPoolTaskScheduler catalogTaskScheduler(JobCatalog jobCatalog, Clock clock, ServeProperties properties) {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(jobCatalog.entries().size());
+        scheduler.setPoolSize(Math.max(1, jobCatalog.entries().size()));
         scheduler.setThreadNamePrefix("schedule-");
         scheduler.setClock(clock);
         // a stopping service starts nothing more and interrupts nothing (CatalogScheduler waits)

@@ -216,7 +216,7 @@ public class IntakeStepsConfiguration {
     }
 
     /** rejects.csv: the close's, or the usage intake's of its preview. */
-    static byte[] rejectsCsv(List<Reject> rejects) {
+    public static byte[] rejectsCsv(List<Reject> rejects) {
         return csv(csv -> {
             csv.printRecord("file", "line", "column", "reason", "raw_value");
             for (Reject r : rejects) {

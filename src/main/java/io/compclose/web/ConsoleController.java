@@ -1,0 +1,182 @@
+package io.compclose.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+
+import jakarta.servlet.http.HttpSession;
+
+import io.compclose.audit.AuditLogRepository;
+import io.compclose.intake.IntakeStepsConfiguration;
+
+/** The console's pages so far: sign-in, the periods for finance, the payroll files, a rep's statements. */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Controller
+public class ConsoleController {
+
+    static final int REJECTS_PAGE = 100;
+
+    private final PeriodOverview periods;
+    private final PayrollFiles payrollFiles;
+    private final AuditLogRepository audit;
+    private final RepStatementsRepository statements;
+    private final ReviewDesk reviews;
+    private final CloseRunner closes;
+    private final RejectsRepository rejects;
+
+    public ConsoleController(PeriodOverview periods, PayrollFiles payrollFiles, AuditLogRepository audit,
+            RepStatementsRepository statements, ReviewDesk reviews, CloseRunner closes, RejectsRepository rejects) {
+        this.closes = closes;
+        this.rejects = rejects;
+        this.periods = periods;
+        this.payrollFiles = payrollFiles;
+        this.audit = audit;
+        this.statements = statements;
+        this.reviews = reviews;
+    }
+
+    /** The sign-in form; after a failed attempt, why: the throttle's wait, or a wrong name or password. */
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
+        if (error != null) {
+            Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            model.addAttribute("loginError", failure instanceof LockedException locked ? locked.getMessage()
+                    : "Wrong username or password.");
+        }
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal ConsoleUser user) {
+        return "redirect:" + user.role().home();
+    }
+
+    @GetMapping("/periods")
+    String periods(Model model) {
+        model.addAttribute("periods", periods.periods());
+        return "periods";
+    }
+
+    @GetMapping("/periods/{period}/review")
+    String review(@PathVariable YearMonth period, Model model) {
+        model.addAttribute("review", reviews.of(period));
+        return "review";
+    }
+
+    /** Approves the close stopped for review, as {@code approve --by=<the signed-in user>} does. */
+    @PostMapping("/periods/{period}/approve")
+    String approve(@PathVariable YearMonth period, @RequestParam(required = false) String note,
+            @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
+        ReviewDesk.Outcome outcome = reviews.approve(period, user.getUsername(), note);
+        redirect.addFlashAttribute(outcome.approved() ? "notice" : "problem", outcome.message());
+        return "redirect:/periods/" + period + "/review";
+    }
+
+    /** Continues the period's close (after approval, after a failure) as the close command would. */
+    @PostMapping("/periods/{period}/continue")
+    String continueClose(@PathVariable YearMonth period, RedirectAttributes redirect) {
+        if (!closes.continueClose(period)) {
+            redirect.addFlashAttribute("problem", "No close of " + period + " to continue, or it is running.");
+        }
+        return "redirect:/periods/" + period + "/close";
+    }
+
+    @GetMapping("/periods/{period}/close")
+    String closeProgress(@PathVariable YearMonth period, Model model) {
+        model.addAttribute("period", period);
+        model.addAttribute("progress", closes.progress(period));
+        return "close";
+    }
+
+    /** The period's rejected rows, filtered, {@value #REJECTS_PAGE} to a page. */
+    @GetMapping("/periods/{period}/rejects")
+    String rejects(@PathVariable YearMonth period, RejectsRepository.Filter filter,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        long count = rejects.count(period.toString(), filter);
+        int pages = (int) Math.max(1, (count + REJECTS_PAGE - 1) / REJECTS_PAGE);
+        int shown = Math.min(Math.max(1, page), pages);
+        model.addAttribute("period", period);
+        model.addAttribute("filter", filter);
+        model.addAttribute("choices", rejects.choices(period.toString()));
+        model.addAttribute("rows", rejects.page(period.toString(), filter, (shown - 1) * REJECTS_PAGE, REJECTS_PAGE));
+        model.addAttribute("count", count);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        return "rejects";
+    }
+
+    /** The same rows as a CSV file, as the close publishes its rejects (spreadsheet-safe cells). */
+    @GetMapping("/periods/{period}/rejects.csv")
+    ResponseEntity<byte[]> rejectsCsv(@PathVariable YearMonth period, RejectsRepository.Filter filter) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("rejects-" + period + ".csv").build().toString())
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(IntakeStepsConfiguration.rejectsCsv(rejects.all(period.toString(), filter)));
+    }
+
+    /** A period that is not a month (2026-13, "latest") names no page. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<String> notAPage() {
+        return ResponseEntity.notFound().build();
+    }
+
+    @GetMapping("/payroll")
+    String payroll(Model model) {
+        model.addAttribute("files", payrollFiles.all());
+        return "payroll";
+    }
+
+    /** A rep's own statements: the signed-in rep's, whatever a URL says. */
+    @GetMapping("/me")
+    String myStatements(Model model, @AuthenticationPrincipal ConsoleUser user) {
+        model.addAttribute("repId", user.repId());
+        model.addAttribute("statements", statements.of(user.repId()));
+        return "me";
+    }
+
+    @GetMapping("/me/statements/{period}/{version}")
+    ResponseEntity<FileSystemResource> myStatement(@PathVariable String period, @PathVariable int version,
+            @AuthenticationPrincipal ConsoleUser user) {
+        return statements.file(user.repId(), period, version).map(Path::of).filter(Files::isRegularFile)
+                .map(file -> ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                                .filename("statement-" + period + "-" + user.repId() + ".pdf").build().toString())
+                        .contentType(MediaType.APPLICATION_PDF).body(new FileSystemResource(file)))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    /** A payroll or control file, as an attachment; the download is in the audit trail. */
+    @GetMapping("/payroll/files/{name}")
+    ResponseEntity<FileSystemResource> download(@PathVariable String name, @AuthenticationPrincipal ConsoleUser user) {
+        return payrollFiles.file(name).map(file -> {
+            audit.record(user.getUsername(), AuditLogRepository.Action.DOWNLOAD,
+                    YearMonth.parse(name.substring("payroll-".length(), "payroll-".length() + 7)),
+                    "downloaded " + name + " from the console");
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                            .toString())
+                    .contentType(MediaType.parseMediaType("text/csv"))
+                    .body(new FileSystemResource(file));
+        }).orElse(ResponseEntity.notFound().build());
+    }
+}

@@ -1,0 +1,18 @@
+package io.compclose.web;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the console, bound from {@code compclose.console.*}.
+ *
+ * @param users   the users file (username, role, rep id, bcrypt hash of the password); {@code serve} puts it
+ *                under {@code --out}, and its first start writes one demo user per role into it
+ * @param demoRep the rep the first start's demo REP user is
+ */
+@ConfigurationProperties("compclose.console")
+public record ConsoleProperties(@DefaultValue("out/console/users.csv") Path users,
+        @DefaultValue("R001") String demoRep) {
+}

@@ -1,0 +1,22 @@
+package io.compclose.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code serve} started in the test's JVM on a free port, for tests outside this package. */
+public final class InProcessServe {
+
+    private InProcessServe() {
+    }
+
+    public static ConfigurableApplicationContext start(Path out, PrintStream console, String... settings) {
+        Path jobs = Path.of("jobs/catalog").toAbsolutePath();
+        List<String> line = new ArrayList<>(List.of("serve", "--jobs=" + jobs, "--out=" + out, "--server.port=0"));
+        line.addAll(List.of(settings));
+        return Cli.startServing(Arguments.parse(line.toArray(String[]::new)), jobs, out.toAbsolutePath(), console);
+    }
+}

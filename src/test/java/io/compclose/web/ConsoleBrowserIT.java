@@ -1,0 +1,194 @@
+package io.compclose.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import io.compclose.support.CloseProcess;
+import io.compclose.support.Poll;
+
+/**
+ * The console as a person uses it: the packaged jar closes the demo October (stopped at the gate, approved,
+ * completed), {@code console} starts (the README's line), and Debian's Chromium signs in as finance, payroll and a rep. Each page's
+ * screenshot is kept under target/console-screenshots.
+ */
+class ConsoleBrowserIT {
+
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
+    private static final Path JAR = Path.of(System.getProperty("compclose.jar", "target/compclose.jar"))
+            .toAbsolutePath();
+    private static final Path SHOTS = Path.of("target/console-screenshots");
+    private static final Pattern CONSOLE_URL = Pattern.compile("Console: (http://127\\.0\\.0\\.1:\\d+)/");
+
+    @TempDir
+    Path work;
+    private CloseProcess serve;
+    private WebDriver browser;
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (serve != null) {
+            serve.terminate(DEADLINE);
+        }
+    }
+
+    @Test
+    void financePayrollAndARepEachSeeTheirPagesOfTheDemoClose() throws Exception {
+        Path out = work.resolve("out");
+        run(3, "close", "--period=2026-10", "--inbox=" + Path.of("jobs/samples/inbox/2026-10").toAbsolutePath(),
+                "--out=" + out);
+        serve = CloseProcess.start(JAR, null, null, List.of("console", "--out=" + out, "--server.port=0"),
+                work.resolve("logs"), "console");
+        Poll.until("the console to be up", DEADLINE, () -> CONSOLE_URL.matcher(serve.out()).find() || !serve.alive());
+        Matcher url = CONSOLE_URL.matcher(serve.out());
+        assertThat(url.find()).as(serve.report()).isTrue();
+        String console = url.group(1);
+        assertThat(serve.out()).contains("with no scheduled jobs").contains("Console users created: finance, payroll and rep; their passwords are in "
+                + out.resolve("console").resolve(ConsoleUsers.PASSWORDS_FILE));
+        List<String> passwords = Files.readAllLines(out.resolve("console").resolve(ConsoleUsers.PASSWORDS_FILE));
+        assertThat(serve.out()).doesNotContain(password(passwords, "finance"));
+        // the session cookie: HttpOnly, SameSite, and Secure only where the proxy in front says TLS
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(console + "/login")).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Set-Cookie")).hasValueSatisfying(
+                        cookie -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure"));
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(console + "/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.discarding()).headers()
+                .firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie).contains("Secure"));
+        browser = chromium();
+
+        // finance: a page asked for before signing in comes after it
+        browser.get(console + "/periods");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        signIn("finance", password(passwords, "finance") + "-wrong");
+        assertThat(browser.findElement(By.className("error")).getText()).isEqualTo("Wrong username or password.");
+        signIn("finance", password(passwords, "finance"));
+        arrivedAt("/periods");
+        assertThat(browser.findElement(By.cssSelector("#periods tr[data-period='2026-10']")).getText())
+                .startsWith("2026-10 open stopped for review ").contains("EUR 80,783.52");
+
+        // the review: what the gate found, and the approval, as approve --by=finance records it
+        browser.findElement(By.linkText("2026-10")).click();
+        arrivedAt("/periods/2026-10/review");
+        assertThat(browser.findElement(By.id("exceptions")).getText()).contains("REP_NOT_ON_ROSTER R010",
+                "REP_NOT_ON_ROSTER R999");
+        shoot("review-waiting");
+        browser.findElement(By.name("note")).sendKeys("R010 and R999 go to next month");
+        browser.findElement(By.cssSelector("#approve button")).click();
+        assertThat(browser.findElement(By.className("notice")).getText())
+                .isEqualTo("Approved the close of 2026-10 with 2 exceptions, by finance.");
+        assertThat(browser.findElement(By.id("approval")).getText()).startsWith("Approved\nBy finance on ")
+                .endsWith("having seen 2 exception(s): “R010 and R999 go to next month”.");
+        assertThat(browser.findElements(By.id("approve"))).isEmpty();
+        shoot("review-approved");
+
+        // the close continues from the console, as the close command would, and the page follows it live
+        browser.findElement(By.cssSelector("#continue button")).click();
+        Poll.until("the close to end", DEADLINE, () -> browser.getCurrentUrl().endsWith("/periods/2026-10/close")
+                && browser.findElement(By.id("state")).getText().equals("Ended."));
+        assertThat(browser.findElement(By.id("said")).getText()).contains("Continuing the close of 2026-10 after review",
+                "Close of 2026-10: COMPLETED");
+        assertThat(browser.findElement(By.id("steps")).getText()).contains("exportPayroll completed",
+                "renderStatements completed 10 10 0");
+        shoot("close-completed");
+        browser.findElement(By.linkText("All periods")).click();
+        arrivedAt("/periods");
+        String october = browser.findElement(By.cssSelector("#periods tr[data-period='2026-10']")).getText();
+        assertThat(october).startsWith("2026-10 closed (revision 1) on ").contains("completed", "EUR 80,783.52",
+                "USD 236,820.46", "finance on ");
+        shoot("periods");
+
+        // the rejected rows, filtered by file
+        browser.get(console + "/periods/2026-10/rejects");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("file"))).selectByVisibleText("reps.csv");
+        browser.findElement(By.cssSelector("form.filter button")).click();
+        Poll.until("the filtered rows", DEADLINE, () -> browser.getCurrentUrl().contains("file=reps.csv"));
+        assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("3 rejected rows");
+        assertThat(browser.findElement(By.id("rejects")).getText()).contains("reps.csv 5 email not an email address "
+                + "jon.snowe-at-example.com");
+        shoot("rejects");
+
+        browser.findElement(By.linkText("Payroll files")).click();
+        arrivedAt("/payroll");
+        assertThat(browser.findElement(By.id("payroll-files")).getText()).contains("payroll-2026-10.csv",
+                "EUR 80783.52", "USD 236820.46");
+        shoot("payroll-files");
+        signOut();
+
+        // a rep: their statements, and not finance's pages
+        signIn("rep", password(passwords, "rep"));
+        arrivedAt("/me");
+        assertThat(browser.findElement(By.id("statements")).getText()).contains("2026-10 1 USD 58,081.95");
+        shoot("rep-statements");
+        browser.get(console + "/periods");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not yours to see");
+        shoot("rep-forbidden");
+    }
+
+    private void run(int expected, String... args) {
+        CloseProcess command = CloseProcess.start(JAR, null, null, List.of(args), work.resolve("logs"), args[0]);
+        assertThat(command.awaitExit(DEADLINE)).as(command.report()).isEqualTo(expected);
+    }
+
+    private void signIn(String username, String password) {
+        browser.findElement(By.name("username")).clear();
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector("form.signout button")).click();
+        arrivedAt("/login?signed-out");
+    }
+
+    /** Waits for the page a click leads to: a click returns before the browser has followed the redirect. */
+    private void arrivedAt(String path) {
+        Poll.until("the browser at " + path, DEADLINE, () -> browser.getCurrentUrl().endsWith(path));
+    }
+
+    private void shoot(String page) throws Exception {
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve(page + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String password(List<String> passwords, String username) {
+        return passwords.stream().filter(line -> line.startsWith(username + " ")).findFirst().orElseThrow()
+                .split(" ")[1];
+    }
+
+    /** Debian's chromium through its chromedriver, headless: nothing is downloaded. */
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return driver;
+    }
+}
