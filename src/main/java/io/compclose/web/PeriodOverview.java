@@ -57,7 +57,7 @@ public class PeriodOverview {
             Map<String, BigDecimal> before = Optional.ofNullable(payouts.get(YearMonth.parse(period).minusMonths(1)
                     .toString())).orElse(List.of()).stream().collect(Collectors.toMap(
                             PeriodFiguresRepository.Payout::currency, PeriodFiguresRepository.Payout::amount));
-            rows.add(new PeriodRow(period, lifecycle.state(YearMonth.parse(period)).describe(),
+            rows.add(new PeriodRow(period, state(lifecycle.state(YearMonth.parse(period))),
                     Optional.ofNullable(lastRuns.get(period)).map(PeriodOverview::outcome).orElse("no close run"),
                     paid.stream().map(p -> p.currency() + " " + Amounts.format(p.amount())).toList(),
                     paid.stream().map(p -> change(p.amount(), before.get(p.currency()))).toList(),
@@ -78,6 +78,12 @@ public class PeriodOverview {
                 .sorted(Comparator.comparingLong(JobExecution::getId))
                 .forEach(execution -> last.put(CloseRun.from(execution.getJobParameters()).periodKey(), execution));
         return last;
+    }
+
+    /** "open", "closed", "locked", with the revision from the second on. */
+    private static String state(PeriodLifecycleRepository.PeriodState state) {
+        return state.state().name().toLowerCase(java.util.Locale.ROOT)
+                + (state.revision() > 1 ? ", revision " + state.revision() : "");
     }
 
     private static String outcome(JobExecution execution) {

@@ -45,10 +45,11 @@ class PlanTypoReviewFunctionalTests {
                 + "    PAYOUT_ABOVE_TARGET A1: payout 45000 USD is above 3 × the monthly target incentive 5000\n");
         assertThat(stopped.err()).contains("stopped for review before payroll and statements; nothing was exported "
                 + "or sent");
-        // nothing paid or sent: no payroll file, no statement, no email
+        // nothing paid or sent: no payroll file, no statement but drafts for finance to review, no email
         CloseFixture fixture = CloseFixture.onH2(out, false);
         assertThat(out.resolve("payroll")).doesNotExist();
-        assertThat(out.resolve("statements")).doesNotExist();
+        assertThat(out.resolve("statements/2026-10")).doesNotExist();
+        assertThat(out.resolve("statements/draft/2026-10/A1.pdf")).isRegularFile();
         assertThat(out.resolve("outbox")).doesNotExist();
         assertThat(fixture.count("SELECT COUNT(*) FROM delivery_log")).isZero();
 

@@ -94,9 +94,9 @@ class ConsoleFunctionalTests {
     void financeSeesThePeriodWithItsPayoutReviewAndRejects() throws Exception {
         String page = page("/periods", "finance");
         // the demo's payroll file: EUR 80,783.52 (R003, R004) and USD 236,820.46 (six reps); 2 exceptions at
-        // the gate (R010, R999); 13 rejected booking rows, 2 roster rows
-        assertThat(rowText(page, "2026-10")).startsWith("2026-10 closed (revision 1) on ")
-                .contains(" completed ", "EUR 80,783.52 USD 236,820.46 new new 8 2 Fiona Finance on ")
+        // the gate (R010, R999); 15 rows rejected or delivered twice (bookings.csv 12, reps.csv 3)
+        assertThat(rowText(page, "2026-10")).startsWith("2026-10 closed completed ")
+                .contains("EUR 80,783.52 USD 236,820.46 new new 8 2 Fiona Finance on ")
                 .endsWith(" 15");
     }
 
