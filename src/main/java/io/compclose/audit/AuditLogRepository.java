@@ -35,7 +35,9 @@ public class AuditLogRepository {
         /** a statement emailed again */
         RESEND,
         /** a payroll or control file downloaded from the console */
-        DOWNLOAD;
+        DOWNLOAD,
+        /** a console page refused to the person signed in: another rep's statement */
+        REFUSED;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);

@@ -177,7 +177,7 @@ public final class StatementRenderer {
                                 : " ×" + line.multiplier().stripTrailingZeros().toPlainString()),
                 "credited", line.kind().equals("ATTAINMENT") ? percent(line.credited()) : amount(line.credited()),
                 "rate", line.kind().equals("NOT_COUNTED") ? "-" : line.kind().equals("ATTAINMENT")
-                        ? "×" + line.rate().stripTrailingZeros().toPlainString() : percent(line.rate()),
+                        ? "×" + line.rate().stripTrailingZeros().toPlainString() : rate(line.rate()),
                 "commission", amount(line.commission()));
     }
 
@@ -243,6 +243,17 @@ public final class StatementRenderer {
     }
 
     /** 0.075 becomes "7.5 %": at most four decimals, no trailing zeros. */
+    /**
+     * A deal's rate: a plan's rate as written (8.125 %); a rate blended over bands (10,020.00 on 90,000.00 =
+     * 11.1333... %) to two decimals, as the band line beneath it gives the exact rates.
+     */
+    static String rate(BigDecimal fraction) {
+        if (fraction == null || fraction.movePointRight(2).stripTrailingZeros().scale() <= 3) {
+            return percent(fraction);
+        }
+        return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " %";
+    }
+
     private static String percent(BigDecimal fraction) {
         if (fraction == null) {
             return null;

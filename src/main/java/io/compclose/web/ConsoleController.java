@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -152,6 +153,21 @@ public class ConsoleController {
         model.addAttribute("repId", user.repId());
         model.addAttribute("statements", statements.of(user.repId()));
         return "me";
+    }
+
+    /**
+     * The link a statement prints under {@code compclose.statement.employer.console-url}: the rep's own statements.
+     * Another rep's is refused, and the attempt is in the audit trail.
+     */
+    @GetMapping("/statements/{period}/{rep}")
+    String statementLink(@PathVariable YearMonth period, @PathVariable String rep,
+            @AuthenticationPrincipal ConsoleUser user) {
+        if (user.role() == ConsoleRole.REP && !rep.equals(user.repId())) {
+            audit.record(user.getUsername(), AuditLogRepository.Action.REFUSED, period, "asked for the statement of rep "
+                    + rep + ", signed in as rep " + user.repId());
+            throw new AccessDeniedException("the statement of another rep");
+        }
+        return "redirect:" + (user.role() == ConsoleRole.FINANCE ? "/periods/" + period + "/review" : user.role().home());
     }
 
     @GetMapping("/me/statements/{period}/{version}")

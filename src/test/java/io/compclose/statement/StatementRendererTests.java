@@ -35,6 +35,15 @@ class StatementRendererTests {
             "Commission = credited ACV × 8 % plan rate, rounded half-even to the cent per booking.";
 
     @Test
+    void aPlanRateReadsAsWrittenAndARateBlendedOverBandsToTwoDecimals() {
+        assertEquals("8.125 %", StatementRenderer.rate(new BigDecimal("0.08125")));
+        assertEquals("9 %", StatementRenderer.rate(new BigDecimal("0.09")));
+        // 10,020.00 earned on 90,000.00 over the 9 % and 15 % bands: 11.1333... %
+        assertEquals("11.13 %", StatementRenderer.rate(new BigDecimal("10020.00")
+                .divide(new BigDecimal("90000.00"), 10, RoundingMode.HALF_EVEN)));
+    }
+
+    @Test
     void printsHeaderLinesAndTotalOfAThreeLineStatement() throws IOException {
         StatementDocument doc = document(List.of(
                 line("BK-1001", "2026-10-02", "Acme Corporation", "12000.00"),

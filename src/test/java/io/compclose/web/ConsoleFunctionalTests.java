@@ -178,6 +178,19 @@ class ConsoleFunctionalTests {
     }
 
     @Test
+    void theLinkOnAStatementLeadsARepToTheirOwnAndRefusesAnotherRepsRecordingTheAttempt() throws Exception {
+        assertThat(mvc.perform(get("/statements/2026-10/R001").with(as("rep"))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/me");
+        assertThat(status("/statements/2026-10/R002", "rep")).isEqualTo(403);
+        assertThat(new JdbcTemplate(console.getBean(javax.sql.DataSource.class)).queryForList(
+                "SELECT actor || ' ' || action || ' ' || pay_period || ' ' || detail FROM audit_event "
+                        + "WHERE action = 'refused'", String.class))
+                .containsExactly("rep refused 2026-10 asked for the statement of rep R002, signed in as rep R001");
+        assertThat(mvc.perform(get("/statements/2026-10/R002").with(as("finance"))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/periods/2026-10/review");
+    }
+
+    @Test
     void theFirstStartMadeOneUserPerRoleKeepingOnlyHashesBesideAnOwnerOnlyPasswordsFile() throws Exception {
         Path folder = out.resolve("console");
         List<String> passwords = Files.readAllLines(folder.resolve(ConsoleUsers.PASSWORDS_FILE)).stream()
