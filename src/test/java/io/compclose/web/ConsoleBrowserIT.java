@@ -109,7 +109,7 @@ class ConsoleBrowserIT {
         // the close continues from the console, as the close command would, and the page follows it live
         browser.findElement(By.cssSelector("#continue button")).click();
         Poll.until("the close to end", DEADLINE, () -> browser.getCurrentUrl().endsWith("/periods/2026-10/close")
-                && browser.findElement(By.id("state")).getText().equals("Ended."));
+                && textNow(By.id("state")).equals("Ended."));
         assertThat(browser.findElement(By.id("said")).getText()).contains("Continuing the close of 2026-10 after review",
                 "Close of 2026-10: COMPLETED");
         assertThat(browser.findElement(By.id("steps")).getText()).contains("exportPayroll completed",
@@ -164,6 +164,15 @@ class ConsoleBrowserIT {
     private void signOut() {
         browser.findElement(By.cssSelector("form.signout button")).click();
         arrivedAt("/login?signed-out");
+    }
+
+    /** The element's text, or "" while the page reloads itself (the close's page does every two seconds). */
+    private String textNow(By element) {
+        try {
+            return browser.findElement(element).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return "";
+        }
     }
 
     /** Waits for the page a click leads to: a click returns before the browser has followed the redirect. */
