@@ -28,7 +28,8 @@ import io.compclose.cli.ServeProperties;
 @Component
 public class PayrollFiles {
 
-    private static final Pattern NAME = Pattern.compile("payroll-\\d{4}-\\d{2}(-r\\d+)?\\.(csv|ctl)");
+    /** {@code payroll-2026-10.csv}, a revision's {@code payroll-2026-10-r2.ctl}, a layout's {@code ....adp.csv}. */
+    private static final Pattern NAME = Pattern.compile("payroll-\\d{4}-\\d{2}(-r\\d+)?(\\.[A-Za-z0-9_-]+)?\\.(csv|ctl)");
 
     /** A payroll file as its control file describes it: rows, total per currency and SHA-256. */
     public record PayrollFile(String period, String file, String control, long rows, Map<String, String> totals,
