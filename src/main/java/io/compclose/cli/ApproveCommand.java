@@ -30,15 +30,14 @@ public record ApproveCommand(CloseHistory history, ReviewRepository review, Cloc
             err.println("compclose: --by=NAME is required: an approval names who gave it");
             return ExitCode.BAD_INPUT;
         }
-        CloseRun any = new CloseRun(period, outDir, outDir);
-        int revision = history.latestRevision(any);
-        JobExecution last = revision == 0 ? null : history.lastExecution(any.atRevision(revision));
+        JobExecution last = history.latestExecution(period, outDir);
         if (!CloseHistory.stoppedForReview(last)) {
             err.println("compclose: the close of " + period + " is not waiting for approval ("
                     + (last == null ? "it has not run" : "its last run is " + CloseFacts.lowerCase(last.getStatus()))
                     + ")");
             return ExitCode.BAD_INPUT;
         }
+        int revision = CloseRun.from(last.getJobParameters()).revision();
         Optional<ReviewRepository.Approval> earlier = review.approval(period, revision);
         if (earlier.isPresent()) {
             out.println("The close of " + period + " was already approved by " + earlier.get().approvedBy() + " on "

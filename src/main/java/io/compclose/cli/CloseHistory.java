@@ -1,6 +1,8 @@
 package io.compclose.cli;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 
@@ -21,6 +23,13 @@ public record CloseHistory(JobRepository jobRepository) {
 
     public JobExecution lastExecution(CloseRun run) {
         return jobRepository.getLastJobExecution(MonthlyCloseJobConfiguration.JOB_NAME, run.toJobParameters());
+    }
+
+    /** The last execution of the period's latest revision: null when no close of the period has run. */
+    public JobExecution latestExecution(YearMonth period, Path out) {
+        CloseRun any = new CloseRun(period, out, out);
+        int revision = latestRevision(any);
+        return revision == 0 ? null : lastExecution(any.atRevision(revision));
     }
 
     /** The period's latest revision that has run (0 if none): 1 is the first close. */

@@ -91,9 +91,7 @@ public class CloseRunner implements DisposableBean {
     }
 
     private Optional<JobExecution> lastExecution(YearMonth period) {
-        CloseRun any = new CloseRun(period, out, out);
-        int revision = history.latestRevision(any);
-        return revision == 0 ? Optional.empty() : Optional.ofNullable(history.lastExecution(any.atRevision(revision)));
+        return Optional.ofNullable(history.latestExecution(period, out));
     }
 
     /** A stopping service lets a running close finish, as the catalog's scheduler does. */

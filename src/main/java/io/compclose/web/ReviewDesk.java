@@ -51,9 +51,8 @@ public class ReviewDesk {
     }
 
     public Review of(YearMonth period) {
-        CloseRun any = new CloseRun(period, out, out);
-        int revision = history.latestRevision(any);
-        JobExecution last = revision == 0 ? null : history.lastExecution(any.atRevision(revision));
+        JobExecution last = history.latestExecution(period, out);
+        int revision = last == null ? 0 : CloseRun.from(last.getJobParameters()).revision();
         return new Review(period, revision, CloseHistory.stoppedForReview(last), review.exceptions(period, revision),
                 review.approval(period, revision));
     }
