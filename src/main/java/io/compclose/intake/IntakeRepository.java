@@ -58,7 +58,7 @@ import static io.compclose.intake.IntakeRepository.TableRows.whole;
 @Repository
 public class IntakeRepository {
 
-    private static final RowMapper<Reject> REJECT_ROW = (rs, i) -> new Reject(rs.getString(1), rs.getLong(2),
+    static final RowMapper<Reject> REJECT_ROW = (rs, i) -> new Reject(rs.getString(1), rs.getLong(2),
             rs.getString(3), rs.getString(4), rs.getString(5), Reject.Kind.valueOf(rs.getString(6)),
             rs.getString(7), rs.getString(8));
 
@@ -135,7 +135,7 @@ public class IntakeRepository {
     /** The booking columns, in the order {@link #BOOKING_ROW} reads them. */
     private static final String BOOKING_COLUMNS = BOOKINGS.columnNames();
 
-    private static final String REJECT_COLUMNS = REJECTS.columnNames();
+    static final String REJECT_COLUMNS = REJECTS.columnNames();
 
     private static final String ASSIGNMENT_COLUMNS = ASSIGNMENTS.selected();
 

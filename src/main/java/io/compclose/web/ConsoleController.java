@@ -28,6 +28,7 @@ import jakarta.servlet.http.HttpSession;
 
 import io.compclose.audit.AuditLogRepository;
 import io.compclose.intake.IntakeStepsConfiguration;
+import io.compclose.intake.RejectsRepository;
 
 /** The console's pages so far: sign-in, the periods for finance, the payroll files, a rep's statements. */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
