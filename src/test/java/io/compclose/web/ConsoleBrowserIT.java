@@ -170,7 +170,8 @@ class ConsoleBrowserIT {
     private String textNow(By element) {
         try {
             return browser.findElement(element).getText();
-        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+        } catch (org.openqa.selenium.WebDriverException reloading) {
+            // stale, missing, or "does not belong to the document": the page is being replaced; ask again
             return "";
         }
     }
