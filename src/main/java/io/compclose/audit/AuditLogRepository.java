@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.system.ColumnText;
@@ -49,6 +51,12 @@ public class AuditLogRepository {
             String period, String detail) {
     }
 
+    private static final String EVENT_COLUMNS = "id, occurred_at, actor, os_user, action, pay_period, detail";
+
+    private static final RowMapper<Event> EVENT = (rs, i) -> new Event(rs.getLong(1),
+            rs.getObject(2, LocalDateTime.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getString(7));
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -75,11 +83,47 @@ public class AuditLogRepository {
 
     /** The period's events, oldest first. */
     public List<Event> events(YearMonth period) {
-        return jdbc.query("""
-                SELECT id, occurred_at, actor, os_user, action, pay_period, detail FROM audit_event
-                WHERE pay_period = ? ORDER BY id
-                """, (rs, i) -> new Event(rs.getLong(1), rs.getObject(2, LocalDateTime.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), period.toString());
+        return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM audit_event WHERE pay_period = ? ORDER BY id", EVENT,
+                period.toString());
+    }
+
+    /** What the console's audit trail filters on; a blank field does not filter. */
+    public record Filter(String period, String person, String action) {
+
+        /** The SQL condition and its parameters: fixed fragments only, the values are parameters. */
+        String where(List<Object> parameters) {
+            StringBuilder where = new StringBuilder("1 = 1");
+            for (String[] field : new String[][] {{"pay_period", period}, {"actor", person}, {"action", action}}) {
+                if (field[1] != null && !field[1].isBlank()) {
+                    where.append(" AND ").append(field[0]).append(" = ?");
+                    parameters.add(field[1]);
+                }
+            }
+            return where.toString();
+        }
+    }
+
+    /** The events the filter keeps, newest first, a page of them. */
+    public List<Event> page(Filter filter, int offset, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        String where = filter.where(parameters);
+        return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM audit_event WHERE " + where + " ORDER BY id DESC LIMIT "
+                + limit + " OFFSET " + offset, EVENT, parameters.toArray());
+    }
+
+    public long count(Filter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String where = filter.where(parameters);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE " + where, Long.class, parameters.toArray());
+    }
+
+    /** The values one column holds (pay_period, actor or action), for a filter's choices; the newest period first. */
+    public List<String> choices(String column) {
+        if (!List.of("pay_period", "actor", "action").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.queryForList("SELECT DISTINCT " + column + " FROM audit_event WHERE " + column
+                + " IS NOT NULL ORDER BY " + column + (column.equals("pay_period") ? " DESC" : ""), String.class);
     }
 
     /** The operating-system account running CompClose: who ran a command, whatever name it was given. */

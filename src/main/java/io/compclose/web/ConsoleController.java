@@ -14,10 +14,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.access.AccessDeniedException;
@@ -134,12 +132,6 @@ public class ConsoleController {
                         .filename("rejects-" + period + ".csv").build().toString())
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .body(IntakeStepsConfiguration.rejectsCsv(rejects.all(period.toString(), filter)));
-    }
-
-    /** A period that is not a month (2026-13, "latest") names no page. */
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<String> notAPage() {
-        return ResponseEntity.notFound().build();
     }
 
     @GetMapping("/payroll")

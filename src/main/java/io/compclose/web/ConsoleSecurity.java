@@ -47,6 +47,7 @@ public class ConsoleSecurity {
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/actuator/**", "/login", "/console.css", "/error").permitAll()
                         .requestMatchers("/periods/**").hasRole(ConsoleRole.FINANCE.name())
+                        .requestMatchers("/audit/**").hasRole(ConsoleRole.FINANCE.name())
                         .requestMatchers("/payroll/**").hasAnyRole(ConsoleRole.PAYROLL.name(),
                                 ConsoleRole.FINANCE.name())
                         .requestMatchers("/me/**").hasRole(ConsoleRole.REP.name())

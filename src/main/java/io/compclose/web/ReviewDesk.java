@@ -1,8 +1,5 @@
 package io.compclose.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
@@ -14,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import io.compclose.cli.ApproveCommand;
 import io.compclose.cli.CloseHistory;
-import io.compclose.cli.ExitCode;
 import io.compclose.cli.ServeProperties;
 import io.compclose.reconciliation.ReviewRepository;
 import io.compclose.reconciliation.ReviewRules;
@@ -58,12 +54,8 @@ public class ReviewDesk {
     }
 
     public Outcome approve(YearMonth period, String by, String note) {
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        ByteArrayOutputStream refused = new ByteArrayOutputStream();
-        int exit = approve.run(period, by, note == null || note.isBlank() ? null : note.strip(), out,
-                new PrintStream(said, true, StandardCharsets.UTF_8), new PrintStream(refused, true, StandardCharsets.UTF_8));
-        String message = (exit == ExitCode.OK ? said : refused).toString(StandardCharsets.UTF_8).strip()
-                .replaceFirst("^compclose: ", "");
-        return new Outcome(exit == ExitCode.OK, message.lines().findFirst().orElse(message));
+        CommandSaid said = CommandSaid.of((out, err) -> approve.run(period, by,
+                note == null || note.isBlank() ? null : note.strip(), this.out, out, err));
+        return new Outcome(said.ok(), said.message());
     }
 }

@@ -60,6 +60,11 @@ final class DemoConsole {
         return shared;
     }
 
+    /** A console of its own over the same demo close, for a test that changes it (locks, resends, tampers). */
+    static DemoConsole own() throws Exception {
+        return new DemoConsole(Files.createTempDirectory("own-demo-console").resolve("out"));
+    }
+
     RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));
     }

@@ -1,0 +1,39 @@
+package io.compclose.web;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.compclose.audit.AuditLogRepository;
+
+/** The audit trail for finance: every command that changed something, newest first, filtered, a page at a time. */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Controller
+public class AuditController {
+
+    static final int PAGE = 100;
+
+    private final AuditLogRepository audit;
+
+    public AuditController(AuditLogRepository audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/audit")
+    String audit(AuditLogRepository.Filter filter, @RequestParam(defaultValue = "1") int page, Model model) {
+        long count = audit.count(filter);
+        int pages = (int) Math.max(1, (count + PAGE - 1) / PAGE);
+        int shown = Math.min(Math.max(1, page), pages);
+        model.addAttribute("filter", filter);
+        model.addAttribute("periods", audit.choices("pay_period"));
+        model.addAttribute("people", audit.choices("actor"));
+        model.addAttribute("actions", audit.choices("action"));
+        model.addAttribute("events", audit.page(filter, (shown - 1) * PAGE, PAGE));
+        model.addAttribute("count", count);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        return "audit";
+    }
+}

@@ -1,0 +1,52 @@
+package io.compclose.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.compclose.system.Amounts;
+
+/** A period's statements, every rep and version, and every send of them the delivery log holds. */
+@Repository
+public class PeriodStatementsRepository {
+
+    public record Issued(String repId, int version, BigDecimal payoutAmount, String currency,
+            LocalDateTime renderedAt) {
+
+        /** "USD 1,234.50" */
+        public String payout() {
+            return currency + " " + Amounts.format(payoutAmount);
+        }
+    }
+
+    /** One send of a statement: the close's own is send 1, each resend the next; requestedBy null for the close's. */
+    public record Send(String repId, int statementVersion, int sendNo, String recipient, String channel,
+            String outcome, int attempts, LocalDateTime attemptedAt, String requestedBy, String detail) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public PeriodStatementsRepository(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+    }
+
+    /** By rep, each rep's versions in the order they were issued. */
+    public List<Issued> issued(String period) {
+        return jdbc.sql("""
+                SELECT rep_id, version, payout_amount, currency, rendered_at FROM statement
+                WHERE pay_period = :period ORDER BY rep_id, version
+                """).param("period", period).query(Issued.class).list();
+    }
+
+    public List<Send> sends(String period) {
+        return jdbc.sql("""
+                SELECT rep_id, statement_version, send_no, recipient, channel, outcome, attempts, attempted_at,
+                    requested_by, detail
+                FROM delivery_log WHERE pay_period = :period ORDER BY rep_id, statement_version, send_no
+                """).param("period", period).query(Send.class).list();
+    }
+}
