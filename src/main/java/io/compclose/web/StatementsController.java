@@ -58,8 +58,9 @@ public class StatementsController {
     String confirmResend(@PathVariable YearMonth period, @PathVariable String rep, Model model) {
         RepAssignment to = resendable(period, rep);
         model.addAttribute("confirm", new Confirmation("Resend a statement",
-                "Send the statement of " + rep + " (" + to.name() + ") for " + period + " to " + to.email() + " again?",
-                "It goes as one more send in the delivery log, in your name, to the address on the latest roster.",
+                "Send the statement of " + rep + " for " + period + " to " + to.email() + " again?",
+                "It goes to " + to.name() + "'s address on the latest roster, as one more send in the delivery log, "
+                        + "asked for in your name.",
                 "/periods/" + period + "/statements/" + rep + "/resend", false, "Send again",
                 "/periods/" + period + "/statements"));
         return "confirm";
