@@ -156,9 +156,9 @@ class FinancePagesFunctionalTests {
                 + "AND rep_id = 'R001'", Integer.class)).as("nothing resent").isEqualTo(1);
         assertThat(demo.jdbc().queryForObject("SELECT locked_by FROM close_period WHERE pay_period = '2026-10'",
                 String.class)).as("nothing locked").isNull();
-        // finance finds the pages from the periods page and the menu
-        String periods = demo.page("/periods", "finance");
-        assertThat(periods).contains("href=\"/periods/2026-10/reconciliation\"", "href=\"/periods/2026-10/statements\"",
+        // finance finds the pages from the period's review and the menu
+        assertThat(demo.page("/periods/2026-10/review", "finance")).contains(
+                "href=\"/periods/2026-10/reconciliation\"", "href=\"/periods/2026-10/statements\"",
                 "href=\"/periods/2026-10/lock\"", "href=\"/audit\"");
         assertThat(demo.page("/payroll", "payroll")).doesNotContain("href=\"/audit\"");
     }
