@@ -23,17 +23,15 @@ public class AuditController {
 
     @GetMapping("/audit")
     String audit(AuditLogRepository.Filter filter, @RequestParam(defaultValue = "1") int page, Model model) {
-        long count = audit.count(filter);
-        int pages = (int) Math.max(1, (count + PAGE - 1) / PAGE);
-        int shown = Math.min(Math.max(1, page), pages);
+        Paging paging = Paging.of(audit.count(filter), PAGE, page);
         model.addAttribute("filter", filter);
         model.addAttribute("periods", audit.choices("pay_period"));
         model.addAttribute("people", audit.choices("actor"));
         model.addAttribute("actions", audit.choices("action"));
-        model.addAttribute("events", audit.page(filter, (shown - 1) * PAGE, PAGE));
-        model.addAttribute("count", count);
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
+        model.addAttribute("events", audit.page(filter, paging.offset(), PAGE));
+        model.addAttribute("count", paging.count());
+        model.addAttribute("page", paging.page());
+        model.addAttribute("pages", paging.pages());
         return "audit";
     }
 }

@@ -111,16 +111,14 @@ public class ConsoleController {
     @GetMapping("/periods/{period}/rejects")
     String rejects(@PathVariable YearMonth period, RejectsRepository.Filter filter,
             @RequestParam(defaultValue = "1") int page, Model model) {
-        long count = rejects.count(period.toString(), filter);
-        int pages = (int) Math.max(1, (count + REJECTS_PAGE - 1) / REJECTS_PAGE);
-        int shown = Math.min(Math.max(1, page), pages);
+        Paging paging = Paging.of(rejects.count(period.toString(), filter), REJECTS_PAGE, page);
         model.addAttribute("period", period);
         model.addAttribute("filter", filter);
         model.addAttribute("choices", rejects.choices(period.toString()));
-        model.addAttribute("rows", rejects.page(period.toString(), filter, (shown - 1) * REJECTS_PAGE, REJECTS_PAGE));
-        model.addAttribute("count", count);
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
+        model.addAttribute("rows", rejects.page(period.toString(), filter, paging.offset(), REJECTS_PAGE));
+        model.addAttribute("count", paging.count());
+        model.addAttribute("page", paging.page());
+        model.addAttribute("pages", paging.pages());
         return "rejects";
     }
 
@@ -167,10 +165,7 @@ public class ConsoleController {
     ResponseEntity<FileSystemResource> myStatement(@PathVariable String period, @PathVariable int version,
             @AuthenticationPrincipal ConsoleUser user) {
         return statements.file(user.repId(), period, version).map(Path::of).filter(Files::isRegularFile)
-                .map(file -> ResponseEntity.ok()
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                                .filename("statement-" + period + "-" + user.repId() + ".pdf").build().toString())
-                        .contentType(MediaType.APPLICATION_PDF).body(new FileSystemResource(file)))
+                .map(file -> InlinePdf.of(file, "statement-" + period + "-" + user.repId() + ".pdf"))
                 .orElse(ResponseEntity.notFound().build());
     }
 

@@ -1,27 +1,24 @@
 package io.compclose.web;
 
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.compclose.system.Amounts;
 
 /** A period's statements, every rep and version, and every send of them the delivery log holds. */
 @Repository
 public class PeriodStatementsRepository {
 
-    public record Issued(String repId, int version, BigDecimal payoutAmount, String currency,
-            LocalDateTime renderedAt) {
-
-        /** "USD 1,234.50" */
-        public String payout() {
-            return currency + " " + Amounts.format(payoutAmount);
-        }
+    /** A rep's statement of the period, one version, as a rep's own page reads it. */
+    public record Issued(String repId, RepStatementsRepository.IssuedStatement statement) {
     }
+
+    private static final RowMapper<RepStatementsRepository.IssuedStatement> STATEMENT = new DataClassRowMapper<>(
+            RepStatementsRepository.IssuedStatement.class);
 
     /** One send of a statement: the close's own is send 1, each resend the next; requestedBy null for the close's. */
     public record Send(String repId, int statementVersion, int sendNo, String recipient, String channel,
@@ -37,9 +34,10 @@ public class PeriodStatementsRepository {
     /** By rep, each rep's versions in the order they were issued. */
     public List<Issued> issued(String period) {
         return jdbc.sql("""
-                SELECT rep_id, version, payout_amount, currency, rendered_at FROM statement
+                SELECT rep_id, pay_period AS period, version, payout_amount, currency, rendered_at FROM statement
                 WHERE pay_period = :period ORDER BY rep_id, version
-                """).param("period", period).query(Issued.class).list();
+                """).param("period", period).query((rs, i) -> new Issued(rs.getString("rep_id"),
+                STATEMENT.mapRow(rs, i))).list();
     }
 
     public List<Send> sends(String period) {

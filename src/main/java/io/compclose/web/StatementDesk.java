@@ -60,7 +60,8 @@ public class StatementDesk {
         Map<String, List<PeriodStatementsRepository.Send>> sends = statements.sends(period.toString()).stream()
                 .collect(Collectors.groupingBy(s -> s.repId() + "/" + s.statementVersion()));
         return statements.issued(period.toString()).stream().map(s -> new Statement(s,
-                latest.getOrDefault(s.repId(), 0) == s.version(), sends.getOrDefault(s.repId() + "/" + s.version(),
+                latest.getOrDefault(s.repId(), 0) == s.statement().version(), sends.getOrDefault(s.repId() + "/"
+                        + s.statement().version(),
                         List.of()))).toList();
     }
 

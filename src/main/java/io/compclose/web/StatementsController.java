@@ -4,10 +4,7 @@ import java.time.YearMonth;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,10 +43,8 @@ public class StatementsController {
     @GetMapping("/periods/{period}/statements/{rep}/{version}.pdf")
     ResponseEntity<FileSystemResource> pdf(@PathVariable YearMonth period, @PathVariable String rep,
             @PathVariable int version) {
-        return desk.pdf(period, rep, version).map(file -> ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("statement-" + period + "-" + rep + "-v" + version + ".pdf").build().toString())
-                .contentType(MediaType.APPLICATION_PDF).body(new FileSystemResource(file)))
+        return desk.pdf(period, rep, version)
+                .map(file -> InlinePdf.of(file, "statement-" + period + "-" + rep + "-v" + version + ".pdf"))
                 .orElse(ResponseEntity.notFound().build());
     }
 
