@@ -1,0 +1,118 @@
+package io.compclose.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint of the console against every role: the table below must name each one the application maps, so a
+ * page added without deciding who may see it fails here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleAuthorizationTests {
+
+    private static final Set<String> FINANCE = Set.of("finance");
+    private static final Set<String> FINANCE_PAYROLL = Set.of("finance", "payroll");
+    private static final Set<String> REP = Set.of("rep");
+    private static final Set<String> SIGNED_IN = Set.of("finance", "payroll", "rep");
+    private static final Set<String> ANYONE = Set.of();
+
+    /** Method and pattern → the users who may use it; {@link #ANYONE} means no sign-in is needed. */
+    private static final Map<String, Set<String>> WHO_MAY = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /login", ANYONE),
+            Map.entry("GET /", SIGNED_IN),
+            Map.entry("GET /periods", FINANCE),
+            Map.entry("GET /periods/{period}/review", FINANCE),
+            Map.entry("POST /periods/{period}/approve", FINANCE),
+            Map.entry("POST /periods/{period}/continue", FINANCE),
+            Map.entry("GET /periods/{period}/close", FINANCE),
+            Map.entry("GET /periods/{period}/rejects", FINANCE),
+            Map.entry("GET /periods/{period}/rejects.csv", FINANCE),
+            Map.entry("GET /payroll", FINANCE_PAYROLL),
+            Map.entry("GET /payroll/files/{name}", FINANCE_PAYROLL),
+            Map.entry("GET /me", REP),
+            Map.entry("GET /me/statements/{period}/{version}", REP),
+            Map.entry("GET /statements/{period}/{rep}", SIGNED_IN)));
+
+    /** What each path variable is filled with: October's real figures, so an allowed user sees a page. */
+    private static final Map<String, String> VALUES = Map.of("period", "2026-10", "version", "1", "rep", "R001",
+            "name", "payroll-2026-10.csv", "id", "1");
+
+    private DemoConsole demo;
+
+    @BeforeAll
+    void theDemoConsole() throws Exception {
+        demo = DemoConsole.shared();
+    }
+
+    @Test
+    void theTableNamesEveryEndpointTheConsoleMaps() {
+        Set<String> mapped = new TreeSet<>();
+        demo.context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
+                .keySet().forEach(info -> info.getPatternValues().forEach(pattern -> {
+                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                    (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+                            .forEach(method -> mapped.add(method + " " + pattern));
+                }));
+        mapped.removeIf(endpoint -> endpoint.endsWith(" /error"));
+        assertThat(mapped).isEqualTo(WHO_MAY.keySet());
+    }
+
+    /**
+     * A user not named is refused (403) everywhere, before any handler runs; one named is let through to the handler,
+     * which answers a page, a redirect or a not-found, never 403. POSTs go to the handler only for those refused, so a
+     * test of who may approve never approves.
+     */
+    @Test
+    void eachRoleReachesItsPagesAndIsRefusedTheOthers() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (var endpoint : WHO_MAY.entrySet()) {
+            String[] methodAndPattern = endpoint.getKey().split(" ");
+            HttpMethod method = HttpMethod.valueOf(methodAndPattern[0]);
+            String path = fill(methodAndPattern[1]);
+            for (String user : List.of("finance", "payroll", "rep")) {
+                boolean allowed = endpoint.getValue().isEmpty() || endpoint.getValue().contains(user);
+                if (allowed && method != HttpMethod.GET) {
+                    continue;
+                }
+                int status = demo.mvc.perform(request(method, path).with(demo.as(user)).with(csrf())).andReturn()
+                        .getResponse().getStatus();
+                if (allowed == (status == 403)) {
+                    wrong.add(user + " " + method + " " + path + " → " + status);
+                }
+            }
+            if (!endpoint.getValue().isEmpty()) {
+                MvcResult anonymous = demo.mvc.perform(request(method, path).with(csrf())).andReturn();
+                if (anonymous.getResponse().getRedirectedUrl() == null
+                        || !anonymous.getResponse().getRedirectedUrl().endsWith("/login")) {
+                    wrong.add("signed out " + method + " " + path + " → " + anonymous.getResponse().getStatus());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static String fill(String pattern) {
+        String path = pattern;
+        for (var value : VALUES.entrySet()) {
+            path = path.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        assertThat(path).as("a path variable without a value").doesNotContain("{");
+        return path;
+    }
+}
