@@ -73,6 +73,16 @@ class AuditTrailFunctionalTests {
                 "lock | Carl Controller | " + me + " | 2026-10 | revision 2: payroll imported");
         assertThat(fixture.count("SELECT COUNT(*) FROM audit_event WHERE occurred_at IS NULL")).isZero();
 
+        // and the console's trail reads them filtered, newest first, a page at a time, on either database
+        AuditLogRepository trail = new AuditLogRepository(fixture.jdbc(), java.time.Clock.systemUTC());
+        AuditLogRepository.Filter fiona = new AuditLogRepository.Filter("2026-10", "Fiona Finance", "");
+        assertThat(trail.count(fiona)).isEqualTo(2);
+        assertThat(trail.page(fiona, 0, 100).stream().map(AuditLogRepository.Event::action)).containsExactly("resend",
+                "approve");
+        assertThat(trail.page(fiona, 1, 100).stream().map(AuditLogRepository.Event::action)).containsExactly("approve");
+        assertThat(trail.choices("actor")).containsExactly("Carl Controller", "Fiona Finance", me);
+        assertThat(trail.choices("action")).containsExactly("approve", "close", "lock", "resend", "revise");
+
         if (database.equals("mariadb")) {
             // and no one changes or deletes a row, not even root: the triggers refuse it
             assertThatThrownBy(() -> fixture.jdbc().update("UPDATE audit_event SET actor = 'someone else'"))
