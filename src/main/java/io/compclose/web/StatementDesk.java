@@ -59,10 +59,11 @@ public class StatementDesk {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().version()));
         Map<String, List<PeriodStatementsRepository.Send>> sends = statements.sends(period.toString()).stream()
                 .collect(Collectors.groupingBy(s -> s.repId() + "/" + s.statementVersion()));
-        return statements.issued(period.toString()).stream().map(s -> new Statement(s,
-                latest.getOrDefault(s.repId(), 0) == s.statement().version(), sends.getOrDefault(s.repId() + "/"
-                        + s.statement().version(),
-                        List.of()))).toList();
+        return statements.issued(period.toString()).stream().map(s -> {
+            int version = s.statement().version();
+            return new Statement(s, latest.getOrDefault(s.repId(), 0) == version,
+                    sends.getOrDefault(s.repId() + "/" + version, List.of()));
+        }).toList();
     }
 
     /** The rep as the roster stands now, whose address a resend goes to; empty if the period has no statement of theirs. */
