@@ -46,7 +46,7 @@ public class ConsoleSecurity {
         http.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle)))
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/actuator/**", "/login", "/console.css", "/error").permitAll()
-                        .requestMatchers("/periods/**").hasRole(ConsoleRole.FINANCE.name())
+                        .requestMatchers("/periods/**", "/inquiries/**").hasRole(ConsoleRole.FINANCE.name())
                         .requestMatchers("/payroll/**").hasAnyRole(ConsoleRole.PAYROLL.name(),
                                 ConsoleRole.FINANCE.name())
                         .requestMatchers("/me/**").hasRole(ConsoleRole.REP.name())
