@@ -77,10 +77,11 @@ public class RepInquiryController {
             long id = desk.raise(user.repId(), user.getUsername(), period, version, line, text, file);
             return "redirect:/me/inquiries/" + id;
         } catch (InquiryException refused) {
+            String view = form(period, version, line, model, user, response);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", refused.getMessage());
             model.addAttribute("text", text);
-            return form(period, version, line, model, user, response);
+            return view;
         }
     }
 
