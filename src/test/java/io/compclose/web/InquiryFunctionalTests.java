@@ -9,6 +9,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +26,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -243,6 +249,62 @@ class InquiryFunctionalTests {
                     assertThat(row.get("detail")).isEqualTo("2026-10 line " + l + ": resolved: adjusted, INQ-" + id
                             + " paid in 2026-11");
                 });
+    }
+
+    @Test
+    void anUploadOverTheServersLimitGetsAPageThatSaysWhy() throws Exception {
+        // given the console served on a port, a rep signed in with a browser's cookies
+        Path out = work.resolve("out");
+        writeUsers(out.resolve("console/users.csv"));
+        ConfigurableApplicationContext context = InProcessServe.start(out, DemoConsole.quiet());
+        try {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String base = "http://127.0.0.1:" + port;
+            String token = token(browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=rep&password=secret&_csrf=" + token)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/me/inquiries/new?period=2026-10"
+                    + "&version=1")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(form).contains("Ask about statement");
+
+            // when the form is sent with a 6 MB file, over the server's 5 MB limit of a request
+            String boundary = "----inquiry";
+            byte[] file = new byte[6 * 1024 * 1024];
+            Arrays.fill(file, (byte) 'a');
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token(form)
+                    + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"period\"\r\n\r\n2026-10\r\n"
+                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n"
+                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nsee file\r\n"
+                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"big.txt\""
+                    + "\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(file);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> sent = browser.send(HttpRequest.newBuilder(URI.create(base + "/me/inquiries"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Accept", "text/html")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // then the console answers with its own page, no trace
+            assertThat(sent.statusCode()).isEqualTo(413);
+            assertThat(DemoConsole.text(sent.body())).contains("File too large An attachment may be at most 2 MB.")
+                    .doesNotContain("Exception");
+        } finally {
+            context.close();
+        }
+    }
+
+    /** The CSRF token a page's form carries. */
+    private static String token(String page) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(token.find()).as(page).isTrue();
+        return token.group(1);
     }
 
     private static MockMultipartHttpServletRequestBuilder raise(String period, String line, String text,
