@@ -26,6 +26,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,18 +60,22 @@ class InquiryFunctionalTests {
     @TempDir
     Path work;
 
-    @Test
-    void anInquiryResolvedWithAnAdjustmentIsPaidOnceByTheNextOpenPeriod() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"h2", "mariadb"})
+    void anInquiryResolvedWithAnAdjustmentIsPaidOnceByTheNextOpenPeriod(String database) throws Exception {
         // given the demo's October closed (gate, approval, completed) and a console with two finance users
         Path out = work.resolve("out");
-        String url = TestDatabases.h2(out);
+        String url = TestDatabases.of(database, out, "compclose_inquiry");
+        // the embedded database is the default under --out
+        List<String> onDatabase = url.startsWith("jdbc:h2:") ? List.of() : List.of("--spring.datasource.url=" + url);
         CliRun gate = CliRun.close("2026-10", INBOX.resolve("2026-10"), out, url);
         assertThat(gate.exitCode()).as(gate.toString()).isEqualTo(3);
-        assertThat(CliRun.of(List.of("approve", "--period=2026-10", "--by=Fiona Finance", "--out=" + out)).exitCode())
-                .isZero();
+        assertThat(CliRun.of(Stream.concat(Stream.of("approve", "--period=2026-10", "--by=Fiona Finance",
+                "--out=" + out), onDatabase.stream()).toList()).exitCode()).isZero();
         assertThat(CliRun.close("2026-10", INBOX.resolve("2026-10"), out, url).exitCode()).isZero();
         writeUsers(out.resolve("console/users.csv"));
-        ConfigurableApplicationContext context = InProcessServe.start(out, DemoConsole.quiet());
+        ConfigurableApplicationContext context = InProcessServe.start(out, DemoConsole.quiet(),
+                onDatabase.toArray(String[]::new));
         long id;
         String l;
         try {
@@ -208,16 +214,16 @@ class InquiryFunctionalTests {
         // adjustments.csv (same rows, other order), which clears and reads the period's adjustments again
         Path november = copy(INBOX.resolve("2026-11"), work.resolve("inbox-2026-11"));
         FaultInjection.arm("calculateEarnings", 2);
-        CliRun failed = CliRun.of(List.of("close", "--period=2026-11", "--inbox=" + november, "--out=" + out,
-                "--compclose.progress=false", "--compclose.chunk-size=3"), FaultInjection.class);
+        List<String> closeNovember = Stream.concat(Stream.of("close", "--period=2026-11", "--inbox=" + november,
+                "--out=" + out, "--compclose.progress=false", "--compclose.chunk-size=3"), onDatabase.stream()).toList();
+        CliRun failed = CliRun.of(closeNovember, FaultInjection.class);
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
         CloseFixture close = new CloseFixture(out, url, false);
         assertThat(close.count("SELECT COUNT(*) FROM adjustment WHERE pay_period = '2026-11'")).isEqualTo(3);
         List<String> adjustments = Files.readAllLines(november.resolve("adjustments.csv"));
         Files.write(november.resolve("adjustments.csv"), List.of(adjustments.get(0), adjustments.get(2),
                 adjustments.get(1)));
-        CliRun restarted = CliRun.of(List.of("close", "--period=2026-11", "--inbox=" + november, "--out=" + out,
-                "--compclose.progress=false", "--compclose.chunk-size=3"), FaultInjection.class);
+        CliRun restarted = CliRun.of(closeNovember, FaultInjection.class);
 
         // then November pays R001 exactly USD 250.00 more than the demo: 11,782.72 + 250.00 = 12,032.72
         assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
