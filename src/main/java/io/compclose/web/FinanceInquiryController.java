@@ -47,6 +47,7 @@ public class FinanceInquiryController {
         model.addAttribute("view", new InquiryView(inquiry, inquiries.messages(id)));
         model.addAttribute("adjustment", inquiries.adjustment(id).orElse(null));
         model.addAttribute("approvers", users.financeUsers());
+        model.addAttribute("finance", true);
         return "inquiry";
     }
 

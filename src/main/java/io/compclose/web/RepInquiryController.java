@@ -89,7 +89,8 @@ public class RepInquiryController {
     String one(@PathVariable long id, Model model, @AuthenticationPrincipal ConsoleUser user) {
         InquiryRepository.Inquiry inquiry = own(id, user);
         model.addAttribute("view", new InquiryView(inquiry, inquiries.messages(id)));
-        return "my-inquiry";
+        model.addAttribute("finance", false);
+        return "inquiry";
     }
 
     @GetMapping("/me/inquiries/{id}/attachment")

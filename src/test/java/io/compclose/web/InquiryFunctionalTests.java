@@ -206,6 +206,23 @@ class InquiryFunctionalTests {
                                     + "requested by finance: B-1007 split missed",
                             "finance resolve 2026-10 resolved inquiry #" + id + " of rep R001 with adjustment INQ-" + id
                                     + " of USD 250.00, paid in 2026-11");
+            String repPage = DemoConsole.text(page(mvc, get("/me/inquiries/" + id), users, "rep"));
+            assertThat(repPage).contains("State resolved: adjusted").contains("Attachment deals.csv")
+                    .contains("finance, ").contains("Checking <b>B-1007</b>").doesNotContain("Resolve with");
+
+            // and a question on the whole statement, resolved with no change, says why in its page and email
+            mvc.perform(raise("2026-10", "", "Why is my quota 100,000?", null).with(csrf()).with(as(users, "rep")));
+            long whole = jdbc.queryForObject("SELECT MAX(id) FROM inquiry", Long.class);
+            MvcResult noChange = mvc.perform(post("/inquiries/" + whole + "/resolve").param("outcome", "no-change")
+                    .param("reason", "Your plan AE-2026 sets it.").with(csrf()).with(as(users, "finance"))).andReturn();
+            assertThat(noChange.getFlashMap().get("notice")).isEqualTo("Resolved with no change; the rep is emailed.");
+            assertThat(DemoConsole.rowText(page(mvc, get("/inquiries"), users, "finance"), String.valueOf(whole)))
+                    .endsWith("R001 2026-10 whole statement resolved: no change");
+            assertThat(mail(outbox.resolve("inquiry-" + whole + "-1.eml")))
+                    .contains("Subject: Resolved: inquiry #" + whole + " on statement 2026-10 (whole statement)")
+                    .contains("No change: Your plan AE-2026 sets it.");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inquiry_adjustment WHERE inquiry_id = ?", Long.class,
+                    whole)).isZero();
         } finally {
             context.close();
         }
