@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import io.compclose.core.inquiry.AdjustmentApproval;
 import io.compclose.core.inquiry.Attachment;
 import io.compclose.core.inquiry.InquiryState;
+import io.compclose.system.Amounts;
 import io.compclose.system.ColumnText;
 
 /** inquiry, inquiry_message and inquiry_adjustment: what reps asked and what finance answered and approved. */
@@ -29,6 +30,12 @@ public class InquiryRepository {
         /** "line 2" or "whole statement" */
         public String subject() {
             return lineNo == null ? "whole statement" : "line " + lineNo;
+        }
+
+        /** "line 2 COMMISSION USD 1,234.50", or "whole statement" */
+        public String about() {
+            return lineAmount == null ? subject()
+                    : subject() + " " + earningCode + " " + currency + " " + Amounts.format(lineAmount);
         }
     }
 

@@ -140,7 +140,8 @@ class InquiryFunctionalTests {
 
             // when finance reads the queue and the inquiry, and answers
             assertThat(DemoConsole.rowText(page(mvc, get("/inquiries"), users, "finance"), String.valueOf(id)))
-                    .matches(id + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d R001 2026-10 line " + l + " open");
+                    .matches(id + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d " + java.util.regex.Pattern.quote("R001 2026-10 line " + l
+                            + " " + lineText + " open"));
             assertThat(page(mvc, get("/me/inquiries"), users, "rep")).doesNotContain(">Inquiries<");
             String detail = page(mvc, get("/inquiries/" + id), users, "finance");
             assertThat(DemoConsole.text(detail)).contains("About line " + l + " " + lineText)
