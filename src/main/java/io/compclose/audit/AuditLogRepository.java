@@ -38,8 +38,16 @@ public class AuditLogRepository {
         RESEND,
         /** a payroll or control file downloaded from the console */
         DOWNLOAD,
-        /** a console page refused to the person signed in: another rep's statement */
-        REFUSED;
+        /** a console page refused to the person signed in: another rep's statement or inquiry, a self-approval */
+        REFUSED,
+        /** a rep raised an inquiry on a statement */
+        INQUIRY,
+        /** finance answered an inquiry */
+        ANSWER,
+        /** finance resolved an inquiry, with no change or with an adjustment */
+        RESOLVE,
+        /** an inquiry's adjustment approved, by someone other than who requested it */
+        ADJUST;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import io.compclose.core.calculation.Ledger;
 import io.compclose.core.calculation.PayLine;
 import io.compclose.core.calculation.RepHistory;
 import io.compclose.core.calculation.RepPeriodInput;
+import io.compclose.core.inquiry.AdjustmentApproval;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -298,7 +299,8 @@ public class RepHistoryRepository {
                 WHERE pay_period = :period AND rep_id IN (:reps) ORDER BY rep_id, adjustment_id
                 """, reps, rs -> {
             lines.computeIfAbsent(rs.getString(1), r -> new java.util.ArrayList<>()).add(new PayLine(
-                    EarningCode.ADJUSTMENT, money(rs, 3, 6), "adjustment " + rs.getString(2) + ": "
+                    EarningCode.ADJUSTMENT, money(rs, 3, 6), (AdjustmentApproval.isInquiryAdjustment(rs.getString(2))
+                    ? "" : "adjustment " + rs.getString(2) + ": ") // an inquiry's names the inquiry itself
                     + rs.getString(4) + " (approved by " + rs.getString(5) + ")", "adjustment:" + rs.getString(2)));
         });
         return lines;

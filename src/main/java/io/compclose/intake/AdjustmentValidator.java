@@ -1,5 +1,6 @@
 package io.compclose.intake;
 
+import io.compclose.core.inquiry.AdjustmentApproval;
 import io.compclose.core.input.Adjustment;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
@@ -27,6 +28,10 @@ public record AdjustmentValidator(YearMonth period, Roster roster, AcceptedRows<
     }
 
     private void check(Adjustment adjustment) {
+        if (AdjustmentApproval.isInquiryAdjustment(adjustment.adjustmentId())) {
+            throw new RowRejectedException("adjustment_id", "INQ- ids are the adjustments of inquiries, resolved in "
+                    + "the console", adjustment.adjustmentId());
+        }
         paidIn.apply(adjustment.adjustmentId()).ifPresent(earlier -> {
             throw new RowRejectedException("adjustment_id", "already paid in " + earlier
                     + " (an adjustment is paid once)", adjustment.adjustmentId());

@@ -115,6 +115,9 @@ public class IntakeRepository {
             text("reason", a -> ColumnText.fit(a.reason(), 500)),
             text("approved_by", a -> ColumnText.fit(a.approvedBy(), 128)), whole("source_line", Adjustment::line));
 
+    /** A row of adjustments.csv, not one an inquiry's resolution merged in (INQ-&lt;id&gt;). */
+    private static final String FILE_ADJUSTMENT = "adjustment_id NOT LIKE 'INQ-%'";
+
     static final TableRows<FxRate> FX_RATES = TableRows.of("fx_rate", 2,
             text("currency", FxRate::currency), text("rate_period", FxRate::ratePeriod),
             number("rate_to_base", FxRate::rateToBase), whole("source_line", FxRate::line));
@@ -277,7 +280,8 @@ public class IntakeRepository {
     public long countRows(InputFile file, String period) {
         // the table name is a constant of InputFile, never input
         return client.sql("SELECT COUNT(*) FROM " + file.table() + " WHERE pay_period = :period"
-                + (file.ownsTable() ? "" : " AND source_file = :file")).param("period", period)
+                + (file.ownsTable() ? "" : " AND source_file = :file")
+                + (file == InputFile.ADJUSTMENTS ? " AND " + FILE_ADJUSTMENT : "")).param("period", period)
                 .param("file", file.fileName()).query(Long.class).single();
     }
 
@@ -318,10 +322,30 @@ public class IntakeRepository {
     /** The period's adjustments accepted so far (a restarted step continues with them). */
     public Map<String, Adjustment> adjustments(String period) {
         // read by position: Money is two columns, which no component name maps
-        return client.sql("SELECT " + ADJUSTMENTS.columnNames() + " FROM adjustment WHERE pay_period = :period")
+        return client.sql("SELECT " + ADJUSTMENTS.columnNames() + " FROM adjustment WHERE pay_period = :period AND "
+                        + FILE_ADJUSTMENT)
                 .param("period", period).query((rs, i) -> new Adjustment(rs.getString(1), rs.getString(2),
                 Money.of(rs.getBigDecimal(3), rs.getString(4)), rs.getString(5), rs.getString(6), rs.getLong(7)))
                 .stream().collect(Collectors.toMap(Adjustment::key, row -> row));
+    }
+
+    /**
+     * Merges the adjustments inquiries were resolved with into the period's, as adjustment INQ-&lt;id&gt;: those
+     * due by the period, of a rep on its roster in their currency, and never merged before (an inquiry's
+     * adjustment is paid once, whichever close takes it). One statement, so a restart or a re-read of
+     * adjustments.csv (which clears the period's adjustments) merges them again exactly once.
+     */
+    public int mergeInquiryAdjustments(String period) {
+        return client.sql("""
+                INSERT INTO adjustment (pay_period, adjustment_id, rep_id, amount, currency, reason, approved_by,
+                    source_line)
+                SELECT :period, i.adjustment_id, i.rep_id, i.amount, i.currency, i.reason, i.approved_by, 0
+                FROM inquiry_adjustment i
+                WHERE i.target_period <= :period
+                AND EXISTS (SELECT 1 FROM rep_assignment r WHERE r.pay_period = :period AND r.rep_id = i.rep_id
+                    AND r.pay_currency = i.currency)
+                AND NOT EXISTS (SELECT 1 FROM adjustment a WHERE a.adjustment_id = i.adjustment_id)
+                """).param("period", period).update();
     }
 
     /** The earlier period that accepted (and so paid) an adjustment id, if any. */

@@ -90,6 +90,9 @@ public class IntakeStepsConfiguration {
                     e -> dataLines(CloseRun.of(e).inbox(), file.spec()))
                     .reader(inputRows).processor(row -> inputLoad.validate(row)).writer(inputLoad::write);
             step.listener((StepListener) new RejectCount());
+            if (file == InputFile.ADJUSTMENTS) {
+                step.listener((StepExecutionListener) new InquiryAdjustments(repository));
+            }
             if (file.spec().required()) {
                 step.listener((StepExecutionListener) new RequiredRowsCheck(file, repository));
             }

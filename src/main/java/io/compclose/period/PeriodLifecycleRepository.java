@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.compclose.core.inquiry.NextOpenPeriod;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -99,11 +101,7 @@ public class PeriodLifecycleRepository {
 
     /** The earliest period after {@code period} that is not closed: where its late inputs go. */
     public YearMonth nextOpen(YearMonth period) {
-        YearMonth next = period.plusMonths(1);
-        while (state(next).state() != State.OPEN) {
-            next = next.plusMonths(1);
-        }
-        return next;
+        return NextOpenPeriod.after(period, p -> state(p).state() != State.OPEN);
     }
 
     public Optional<PeriodState> locked(YearMonth period) {

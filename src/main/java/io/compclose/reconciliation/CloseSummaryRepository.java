@@ -1,5 +1,6 @@
 package io.compclose.reconciliation;
 
+import io.compclose.core.inquiry.InquiryState;
 import io.compclose.core.reconciliation.ControlChain;
 import io.compclose.core.reconciliation.ControlTies;
 import io.compclose.core.reconciliation.ControlTotal;
@@ -98,6 +99,7 @@ public class CloseSummaryRepository {
                 WHERE pay_period = ? AND earning_code = 'ADJUSTMENT' AND reference LIKE 'corrects:%' ORDER BY rep_id
                 """, (rs, i) -> Row.of(SummarySection.CORRECTIONS, rs.getString(1), null, rs.getString(2),
                 rs.getString(4), rs.getBigDecimal(3)), p));
+        sections.put(SummarySection.INQUIRIES, inquiries(p));
         sections.put(SummarySection.UNDELIVERED, undelivered(p));
         sections.put(SummarySection.FOR_REVIEW, jdbc.query("""
                 SELECT kind, subject, amount, detail FROM review_exception WHERE pay_period = ? AND revision = ?
@@ -157,6 +159,25 @@ public class CloseSummaryRepository {
             }
         });
         return rows;
+    }
+
+    /**
+     * The inquiries reps raised on the period's statements, open or resolved, and those whose adjustment the
+     * period paid, each with where it stands.
+     */
+    private List<Row> inquiries(String period) {
+        return jdbc.query("""
+                SELECT i.id, i.rep_id, i.pay_period, i.line_no, i.state, a.adjustment_id, a.currency, a.amount,
+                    p.pay_period
+                FROM inquiry i LEFT JOIN inquiry_adjustment a ON a.inquiry_id = i.id
+                LEFT JOIN adjustment p ON p.adjustment_id = a.adjustment_id
+                WHERE i.pay_period = ? OR p.pay_period = ? ORDER BY i.id
+                """, (rs, i) -> Row.of(SummarySection.INQUIRIES, "#" + rs.getLong(1) + " " + rs.getString(2), null,
+                rs.getString(7) == null ? "" : rs.getString(7), rs.getString(3) + " " + (rs.getObject(4) == null
+                        ? "whole statement" : "line " + rs.getInt(4)) + ": "
+                        + InquiryState.valueOf(rs.getString(5)).describe() + (rs.getString(6) == null ? ""
+                        : ", " + rs.getString(6) + (rs.getString(9) == null ? " not paid yet" : " paid in "
+                        + rs.getString(9))), rs.getBigDecimal(8)), period, period);
     }
 
     /** Adjustment pay lines added and deducted separately, then net, per currency. */

@@ -50,7 +50,15 @@ public class ReconciliationRepository {
         stages.put("usage_summarised_delivered", summarisedUsage(period, "DELIVERED"));
         stages.put("usage_replaced", replacedUsage(period));
         stages.put("usage_summarised_replaced", summarisedUsage(period, "REPLACED"));
-        stages.put("adjustments", byCurrency("adjustments", "adjustment", "amount", period));
+        // adjustments.csv's rows tie to the file; the adjustments inquiries were resolved with are merged beside them
+        stages.put("adjustments", totals("adjustments", """
+                SELECT currency, COUNT(*), SUM(amount) FROM adjustment WHERE pay_period = ? AND adjustment_id NOT LIKE 'INQ-%'
+                GROUP BY currency
+                """, period));
+        stages.put("inquiry_adjustments", totals("inquiry_adjustments", """
+                SELECT currency, COUNT(*), SUM(amount) FROM adjustment WHERE pay_period = ? AND adjustment_id LIKE 'INQ-%'
+                GROUP BY currency
+                """, period));
         return stages;
     }
 

@@ -26,6 +26,7 @@ public enum SummarySection {
     REJECTS("Rejected input rows by reason", Layout.NOTE, false, fig("count", "Rows")),
     NOT_CREDITED("Bookings not credited (not paid)", Layout.NOTE, false, fig("amount", "Amount")),
     CORRECTIONS("Corrections for locked periods", Layout.NOTE, false, fig("amount", "Amount")),
+    INQUIRIES("Inquiries: on this period's statements, or paid in it", Layout.NOTE, false, fig("amount", "Adjustment")),
     UNDELIVERED("Statements not delivered", Layout.NOTE, false),
     FOR_REVIEW("For review", Layout.NOTE, false, fig("amount", "Amount")),
     APPROVAL("Approval", Layout.NOTE, false, fig("count", "Exceptions"));

@@ -46,8 +46,8 @@ public class ConsoleSecurity {
         http.authenticationManager(new ProviderManager(new ThrottledAuthentication(passwords, throttle)))
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/actuator/**", "/login", "/console.css", "/error").permitAll()
-                        .requestMatchers("/periods/**").hasRole(ConsoleRole.FINANCE.name())
-                        .requestMatchers("/audit/**").hasRole(ConsoleRole.FINANCE.name())
+                        .requestMatchers("/periods/**", "/inquiries/**", "/audit/**")
+                                .hasRole(ConsoleRole.FINANCE.name())
                         .requestMatchers("/payroll/**").hasAnyRole(ConsoleRole.PAYROLL.name(),
                                 ConsoleRole.FINANCE.name())
                         .requestMatchers("/me/**").hasRole(ConsoleRole.REP.name())

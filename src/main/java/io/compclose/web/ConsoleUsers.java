@@ -57,6 +57,12 @@ public final class ConsoleUsers implements UserDetailsService, StartAnnouncement
         return new ConsoleUser(user.getUsername(), user.getPassword(), user.role(), user.repId());
     }
 
+    /** The finance users' names, in lower case: who may approve an inquiry's adjustment. */
+    public List<String> financeUsers() {
+        return users.values().stream().filter(u -> u.role() == ConsoleRole.FINANCE)
+                .map(u -> u.getUsername().toLowerCase(Locale.ROOT)).toList();
+    }
+
     @Override
     public List<String> lines() {
         return created ? List.of("Console users created: finance, payroll and rep; their passwords are in "

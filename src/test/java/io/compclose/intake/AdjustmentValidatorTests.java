@@ -54,6 +54,9 @@ class AdjustmentValidatorTests {
         assertThat(validate(11, "A7,R1,10,USD,mine,r1"))
                 .isEqualTo("REJECTED approved_by: the rep cannot approve their own adjustment");
         assertThat(validate(12, "A8,R1,10,USD,,M1")).isEqualTo("REJECTED reason: required value is missing");
+        // the ids of inquiries' adjustments, which the close merges beside the file's rows
+        assertThat(validate(13, "inq-7,R1,10,USD,typed by hand,M1"))
+                .isEqualTo("REJECTED adjustment_id: INQ- ids are the adjustments of inquiries, resolved in the console");
     }
 
     @Test

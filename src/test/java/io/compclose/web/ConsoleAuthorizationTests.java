@@ -55,7 +55,17 @@ class ConsoleAuthorizationTests {
             Map.entry("GET /payroll/files/{name}", FINANCE_PAYROLL),
             Map.entry("GET /me", REP),
             Map.entry("GET /me/statements/{period}/{version}", REP),
-            Map.entry("GET /statements/{period}/{rep}", SIGNED_IN)));
+            Map.entry("GET /statements/{period}/{rep}", SIGNED_IN),
+            Map.entry("GET /inquiries", FINANCE),
+            Map.entry("GET /inquiries/{id}", FINANCE),
+            Map.entry("GET /inquiries/{id}/attachment", FINANCE),
+            Map.entry("POST /inquiries/{id}/answer", FINANCE),
+            Map.entry("POST /inquiries/{id}/resolve", FINANCE),
+            Map.entry("GET /me/inquiries", REP),
+            Map.entry("GET /me/inquiries/new", REP),
+            Map.entry("POST /me/inquiries", REP),
+            Map.entry("GET /me/inquiries/{id}", REP),
+            Map.entry("GET /me/inquiries/{id}/attachment", REP)));
 
     /** What each path variable is filled with: October's real figures, so an allowed user sees a page. */
     private static final Map<String, String> VALUES = Map.of("period", "2026-10", "version", "1", "rep", "R001",

@@ -14,7 +14,7 @@ public final class ControlChain {
             ":redelivered", ":acv_read", ":acv_rejected", ":acv_duplicate", ":amount_read", ":amount_rejected",
             ":amount_duplicate", "booked_acv", "credited_acv_booked_currency", "uncredited_acv", "credited_acv",
             "usage_revenue", "usage_summarised_delivered", "usage_replaced", "usage_summarised_replaced",
-            "usage_unowned", "adjustments", "adjustment_lines", "earning_lines",
+            "usage_unowned", "adjustments", "inquiry_adjustments", "adjustment_lines", "earning_lines",
             "ledger_earned_to_date", "pay_lines", "ledger_payout", "payout", "payroll_file", "payroll_correction_file", "statements");
 
     /** What each stage counts, for a person; {@code %s} is the file. Period or year to date is said where it matters. */
@@ -39,6 +39,7 @@ public final class ControlChain {
             Map.entry("usage_summarised_delivered", "Usage summarised by account (period)"),
             Map.entry("usage_summarised_replaced", "Usage summarised as replaced (period)"),
             Map.entry("adjustments", "Manual adjustments accepted (period)"),
+            Map.entry("inquiry_adjustments", "Adjustments inquiries were resolved with (period)"),
             Map.entry("adjustment_lines", "Pay lines of the manual adjustments (period)"),
             Map.entry("earning_lines", "Commission earned, earning lines (year to date)"),
             Map.entry("ledger_earned_to_date", "The reps' ledgers, earned to date (year to date)"),

@@ -84,10 +84,12 @@ public final class ReconciliationRules {
         return amountsRead(s, "adjustments.csv", " amount", "adjustments");
     }
 
-    /** Every accepted adjustment is paid, once. */
+    /** Every accepted adjustment, of the file or of an inquiry, is paid, once. */
     static List<String> adjustmentsPaid(ControlSnapshot s) {
-        return broken("adjustments", amounts(s.stage("adjustments")), "adjustment pay lines",
-                amounts(s.adjustmentLines()));
+        Map<String, BigDecimal> accepted = amounts(s.stage("adjustments"));
+        amounts(s.stage("inquiry_adjustments")).forEach((currency, amount) -> accepted.merge(currency, amount,
+                BigDecimal::add));
+        return broken("adjustments", accepted, "adjustment pay lines", amounts(s.adjustmentLines()));
     }
 
     static List<String> sharesWhole(ControlSnapshot s) {

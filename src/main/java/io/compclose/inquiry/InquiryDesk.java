@@ -1,0 +1,159 @@
+package io.compclose.inquiry;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.compclose.audit.AuditLogRepository;
+import io.compclose.audit.AuditLogRepository.Action;
+import io.compclose.core.inquiry.AdjustmentApproval;
+import io.compclose.core.inquiry.Attachment;
+import io.compclose.core.inquiry.InquiryException;
+import io.compclose.core.inquiry.InquiryState;
+import io.compclose.core.inquiry.NextOpenPeriod;
+import io.compclose.period.PeriodLifecycleRepository;
+
+/**
+ * What the console's inquiry pages do: a rep raises an inquiry on their statement, finance answers and
+ * resolves it, with no change or with an adjustment approved by a second person, paid by the next open
+ * period's close. Each step is one transaction with its audit row; the rep's email follows the commit.
+ */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Service
+public class InquiryDesk {
+
+    public static final int MAX_TEXT = 4000;
+
+    private final InquiryRepository inquiries;
+    private final PeriodLifecycleRepository periods;
+    private final AuditLogRepository audit;
+    private final InquiryMail mail;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public InquiryDesk(InquiryRepository inquiries, PeriodLifecycleRepository periods, AuditLogRepository audit,
+            InquiryMail mail, PlatformTransactionManager transactionManager, Clock clock) {
+        this.inquiries = inquiries;
+        this.periods = periods;
+        this.audit = audit;
+        this.mail = mail;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** Raises an inquiry on the rep's own statement (a line of it, or all of it); returns its id. */
+    public long raise(String repId, String username, YearMonth period, int version, Integer lineNo, String text,
+            Attachment attachment) {
+        String body = text(text, "Say what your question is.");
+        inquiries.statementCurrency(repId, period.toString(), version).orElseThrow(() -> new InquiryException(
+                "You have no statement " + period + " version " + version + "."));
+        if (lineNo != null && inquiries.lines(repId, period.toString()).stream().noneMatch(l -> l.lineNo() == lineNo)) {
+            throw new InquiryException("Your statement " + period + " has no line " + lineNo + ".");
+        }
+        return transaction.execute(status -> {
+            long id = inquiries.raise(repId, period.toString(), version, lineNo, username, now(), body, attachment);
+            audit.record(username, Action.INQUIRY, period, "raised inquiry #" + id + " on statement " + period
+                    + " v" + version + (lineNo == null ? "" : " line " + lineNo) + " of rep " + repId
+                    + (attachment == null ? "" : " with attachment " + attachment.fileName()));
+            return id;
+        });
+    }
+
+    public void answer(long id, String by, String text) {
+        String body = text(text, "Write the answer.");
+        int no = transaction.execute(status -> {
+            InquiryRepository.Inquiry inquiry = inquiry(id);
+            move(inquiry, inquiry.state().answered());
+            audit.record(by, Action.ANSWER, YearMonth.parse(inquiry.period()), "answered inquiry #" + id + " of rep "
+                    + inquiry.repId());
+            return inquiries.addMessage(id, "ANSWER", by, now(), body);
+        });
+        mailMessage(id, no);
+    }
+
+    public void resolveWithoutChange(long id, String by, String reason) {
+        String body = text(reason, "Say why nothing changes.");
+        int no = transaction.execute(status -> {
+            InquiryRepository.Inquiry inquiry = inquiry(id);
+            move(inquiry, inquiry.state().resolvedWith(false));
+            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "resolved inquiry #" + id
+                    + " of rep " + inquiry.repId() + " with no change");
+            return inquiries.addMessage(id, "RESOLVED", by, now(), "No change: " + body);
+        });
+        mailMessage(id, no);
+    }
+
+    /**
+     * Resolves with an adjustment approved by {@code approver}, paid as INQ-&lt;id&gt; by the next open period's
+     * close; an approval by the one who requests it is refused, and the refusal audited.
+     */
+    public String resolveWithAdjustment(long id, String by, BigDecimal amount, String reason, String approver) {
+        InquiryRepository.Inquiry read = inquiry(id);
+        AdjustmentApproval approval;
+        try {
+            approval = AdjustmentApproval.of(amount, reason, by, approver, read.repId());
+        } catch (InquiryException refused) {
+            audit.record(by, Action.REFUSED, YearMonth.parse(read.period()), "adjustment of inquiry #" + id
+                    + " refused: " + refused.getMessage());
+            throw refused;
+        }
+        YearMonth target = NextOpenPeriod.after(YearMonth.parse(read.period()),
+                p -> periods.state(p).state() != PeriodLifecycleRepository.State.OPEN);
+        String[] outcome = new String[1];
+        int no = transaction.execute(status -> {
+            InquiryRepository.Inquiry inquiry = inquiry(id);
+            move(inquiry, inquiry.state().resolvedWith(true));
+            String text = approval.statementText(id, inquiry.period(), inquiry.lineNo());
+            inquiries.saveAdjustment(id, approval, inquiry.repId(), inquiry.currency(), text, target.toString(), now());
+            String money = inquiry.currency() + " " + approval.amount().toPlainString();
+            audit.record(approval.approvedBy(), Action.ADJUST, target, "approved adjustment "
+                    + AdjustmentApproval.adjustmentId(id) + " of " + money + " for rep " + inquiry.repId()
+                    + ", requested by " + by + ": " + approval.reason());
+            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "resolved inquiry #" + id + " of rep "
+                    + inquiry.repId() + " with adjustment " + AdjustmentApproval.adjustmentId(id) + " of " + money
+                    + ", paid in " + target);
+            outcome[0] = "Adjustment " + AdjustmentApproval.adjustmentId(id) + " of " + money + " approved by "
+                    + approval.approvedBy() + "; it is paid with the close of " + target + ".";
+            return inquiries.addMessage(id, "RESOLVED", by, now(), "Adjusted by " + money + ", paid with the close of "
+                    + target + ": " + approval.reason());
+        });
+        mailMessage(id, no);
+        return outcome[0];
+    }
+
+    public InquiryRepository.Inquiry inquiry(long id) {
+        return inquiries.find(id).orElseThrow(() -> new InquiryException("There is no inquiry #" + id + "."));
+    }
+
+    private void move(InquiryRepository.Inquiry inquiry, InquiryState to) {
+        if (!inquiries.move(inquiry.id(), inquiry.state(), to)) {
+            throw new InquiryException("Inquiry #" + inquiry.id() + " was changed meanwhile; look at it again.");
+        }
+    }
+
+    private void mailMessage(long id, int messageNo) {
+        InquiryRepository.Inquiry inquiry = inquiry(id);
+        inquiries.messages(id).stream().filter(m -> m.messageNo() == messageNo).findFirst()
+                .ifPresent(message -> mail.send(inquiry, message));
+    }
+
+    private static String text(String text, String missing) {
+        if (text == null || text.isBlank()) {
+            throw new InquiryException(missing);
+        }
+        if (text.strip().length() > MAX_TEXT) {
+            throw new InquiryException("At most " + MAX_TEXT + " characters, please.");
+        }
+        return text.strip();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

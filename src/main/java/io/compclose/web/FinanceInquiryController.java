@@ -1,0 +1,101 @@
+package io.compclose.web;
+
+import java.math.BigDecimal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.compclose.core.inquiry.InquiryException;
+import io.compclose.inquiry.InquiryDesk;
+import io.compclose.inquiry.InquiryRepository;
+
+/**
+ * Finance's side of the inquiries: the queue by age, one inquiry with its statement line, answers and the
+ * resolution. An adjustment is approved by another finance user, named on the form.
+ */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Controller
+public class FinanceInquiryController {
+
+    private final InquiryDesk desk;
+    private final InquiryRepository inquiries;
+    private final ConsoleUsers users;
+
+    public FinanceInquiryController(InquiryDesk desk, InquiryRepository inquiries, ConsoleUsers users) {
+        this.desk = desk;
+        this.inquiries = inquiries;
+        this.users = users;
+    }
+
+    @GetMapping("/inquiries")
+    String queue(Model model) {
+        model.addAttribute("inquiries", inquiries.queue());
+        return "inquiries";
+    }
+
+    @GetMapping("/inquiries/{id}")
+    String one(@PathVariable long id, Model model) {
+        InquiryRepository.Inquiry inquiry = inquiries.find(id).orElseThrow(() -> new RepInquiryController.NotFound(id));
+        model.addAttribute("view", new InquiryView(inquiry, inquiries.messages(id)));
+        model.addAttribute("adjustment", inquiries.adjustment(id).orElse(null));
+        model.addAttribute("approvers", users.financeUsers());
+        model.addAttribute("finance", true);
+        return "inquiry";
+    }
+
+    @GetMapping("/inquiries/{id}/attachment")
+    ResponseEntity<byte[]> attachment(@PathVariable long id) {
+        return RepInquiryController.download(inquiries, id);
+    }
+
+    @PostMapping("/inquiries/{id}/answer")
+    String answer(@PathVariable long id, @RequestParam(required = false) String text,
+            @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
+        return done(id, redirect, () -> {
+            desk.answer(id, user.getUsername(), text);
+            return "Answered; the rep is emailed.";
+        });
+    }
+
+    @PostMapping("/inquiries/{id}/resolve")
+    String resolve(@PathVariable long id, @RequestParam(defaultValue = "") String outcome,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) BigDecimal amount,
+            @RequestParam(required = false) String approver, @AuthenticationPrincipal ConsoleUser user,
+            RedirectAttributes redirect) {
+        return done(id, redirect, () -> switch (outcome) {
+            case "no-change" -> {
+                desk.resolveWithoutChange(id, user.getUsername(), reason);
+                yield "Resolved with no change; the rep is emailed.";
+            }
+            case "adjustment" -> {
+                if (approver != null && !approver.isBlank() && !approver.strip().equalsIgnoreCase(user.getUsername())
+                        && !users.financeUsers().contains(approver.strip().toLowerCase(java.util.Locale.ROOT))) {
+                    throw new InquiryException("The approver " + approver + " is not a finance user of the console.");
+                }
+                yield desk.resolveWithAdjustment(id, user.getUsername(), amount, reason, approver);
+            }
+            default -> throw new InquiryException("Choose an outcome: no change, or an adjustment.");
+        });
+    }
+
+    private interface Step {
+        String run();
+    }
+
+    private static String done(long id, RedirectAttributes redirect, Step step) {
+        try {
+            redirect.addFlashAttribute("notice", step.run());
+        } catch (InquiryException refused) {
+            redirect.addFlashAttribute("problem", refused.getMessage());
+        }
+        return "redirect:/inquiries/" + id;
+    }
+}
