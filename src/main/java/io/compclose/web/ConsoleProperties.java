@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param users   the users file (username, role, rep id, bcrypt hash of the password); {@code serve} puts it
  *                under {@code --out}, and its first start writes one demo user per role into it
  * @param demoRep the rep the first start's demo REP user is
+ * @param inbox   where {@code console} (no job catalog) starts a close from, {@code {period}} standing for the
+ *                month, relative to the working directory; {@code serve} takes its monthly close job's inbox
  */
 @ConfigurationProperties("compclose.console")
 public record ConsoleProperties(@DefaultValue("out/console/users.csv") Path users,
-        @DefaultValue("R001") String demoRep) {
+        @DefaultValue("R001") String demoRep, @DefaultValue("inbox/{period}") String inbox) {
 }
