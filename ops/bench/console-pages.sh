@@ -86,7 +86,8 @@ compclose console --server.port="$port" --server.address=127.0.0.1 >"$work/conso
 console_pid=$!
 trap 'kill "$console_pid" 2>/dev/null || true; wait "$console_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/actuator/health")" = 200 ] && break
+  # /login, not /actuator/health: under console, with no schedule, the catalog health is DOWN (503)
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/login")" = 200 ] && break
   kill -0 "$console_pid" 2>/dev/null || { echo "console-pages.sh: the console stopped:" >&2; tail -20 "$work/console.log" >&2; exit 1; }
   sleep 0.5
 done

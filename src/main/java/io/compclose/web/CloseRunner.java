@@ -181,7 +181,8 @@ public class CloseRunner implements DisposableBean {
 
     private Step step(long executionId, StepExecution s) {
         Optional<ProgressReporter.Figures> live = board.figures(executionId, s.getStepName());
-        String rate = live.map(ProgressReporter.Figures::rate).orElseGet(() -> rate(s));
+        // a step without rows has no rate, as the command line prints none ("no rows")
+        String rate = live.map(figures -> figures.done() > 0 ? figures.rate() : "").orElseGet(() -> rate(s));
         return new Step(s.getStepName(), s.getStatus().name().toLowerCase(Locale.ROOT), s.getReadCount(),
                 s.getWriteCount(), s.getReadSkipCount() + s.getProcessSkipCount(), rate,
                 live.map(ProgressReporter.Figures::left).orElse(""));
