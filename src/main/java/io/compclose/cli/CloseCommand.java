@@ -55,6 +55,15 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
     }
 
     /**
+     * The command's refusal (its lines for stderr) while a live close holds the period's lease: the console says
+     * it before starting one, in the same words; the command checks again, atomically, when it takes the lease.
+     */
+    public Optional<List<String>> leaseRefusal(YearMonth period) {
+        return leases.holder(MonthlyCloseJobConfiguration.JOB_NAME, period).filter(holder -> !holder.expired())
+                .map(holder -> Refuse.leaseHeld(period, holder).reasons());
+    }
+
+    /**
      * @param revise     recalculate a completed period from the (corrected) inbox, as its next revision;
      *                   without it, the latest revision is started, restarted, or reported as completed
      * @param allowEmpty the required files this close may find without an accepted row ("bookings": a month
@@ -62,20 +71,31 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
      */
     public int run(CloseRun first, boolean revise, Set<String> allowEmpty, PrintStream out,
             PrintStream err) throws Exception {
+        return run(first, revise, allowEmpty, out, err, AuditLogRepository.osUser());
+    }
+
+    /**
+     * As {@link #run(CloseRun, boolean, Set, PrintStream, PrintStream)}, recording {@code actor} in the audit trail
+     * as who ran the close: the signed-in user of a close started from the console, where the command line
+     * records the operating system's user.
+     */
+    public int run(CloseRun first, boolean revise, Set<String> allowEmpty, PrintStream out,
+            PrintStream err, String actor) throws Exception {
         Optional<PeriodLifecycleRepository.PeriodState> locked = lifecycle.locked(first.period());
         if (locked.isPresent()) {
             return carryOut(Refuse.locked(first.period(), locked.get(), lifecycle.nextOpen(first.period())),
-                    first.period(), null, allowEmpty, out, err);
+                    first.period(), null, allowEmpty, out, err, actor);
         }
         CloseLease lease;
         try {
             lease = leases.acquire(MonthlyCloseJobConfiguration.JOB_NAME, first.period(), DatabaseLock.isExclusive(environment));
         } catch (LeaseHeldException held) {
-            return carryOut(Refuse.leaseHeld(first.period(), held.holder()), first.period(), null, allowEmpty, out, err);
+            return carryOut(Refuse.leaseHeld(first.period(), held.holder()), first.period(), null, allowEmpty, out, err,
+                    actor);
         }
         try (lease) {
             CloseFacts facts = facts(first, revise, lease);
-            return carryOut(facts.decide(), first.period(), facts.last(), allowEmpty, out, err);
+            return carryOut(facts.decide(), first.period(), facts.last(), allowEmpty, out, err, actor);
         }
     }
 
@@ -102,7 +122,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
 
     /** Prints what was found, makes the repairs the decision names, and refuses, reports or launches. */
     private int carryOut(CloseDecision decision, YearMonth period, JobExecution last, Set<String> allowEmpty, PrintStream out,
-            PrintStream err) throws Exception {
+            PrintStream err, String actor) throws Exception {
         decision.notes().forEach(out::println);
         if (decision instanceof Completed completed) {
             report.print(completed.execution(), out);
@@ -113,13 +133,13 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
             if (launch.readAgainFrom() != null) {
                 inputChanges.readAgain(launch.run(), last, launch.readAgainFrom());
             }
-            return launch(launch.run(), allowEmpty, launch.action(), launch.how(), out, err);
+            return launch(launch.run(), allowEmpty, launch.action(), launch.how(), out, err, actor);
         }
         Refuse refuse = (Refuse) decision;
         repair(refuse.repairs(), last);
         refuse.reasons().forEach(err::println);
         if (refuse.audited() != null) {
-            audit.record(AuditLogRepository.osUser(), AuditLogRepository.Action.CLOSE, period, refuse.audited());
+            audit.record(actor, AuditLogRepository.Action.CLOSE, period, refuse.audited());
         }
         return refuse.exitCode();
     }
@@ -139,7 +159,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
 
     /** Runs the close and records in the audit trail who ran it, how it started and how it ended. */
     private int launch(CloseRun run, Set<String> allowEmpty, AuditLogRepository.Action action, String how,
-            PrintStream out, PrintStream err) throws Exception {
+            PrintStream out, PrintStream err, String actor) throws Exception {
         String what = "revision " + run.revision() + ", " + how + (allowEmpty.isEmpty() ? ""
                 : ", allowing no " + String.join(", ", allowEmpty));
         JobExecution execution;
@@ -151,7 +171,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
         } catch (JobExecutionAlreadyRunningException e) {
             // a step of the last execution was marked running again after it was failed above: only a worker
             // that was still running a range of it can do that
-            audit.record(AuditLogRepository.osUser(), action, run.period(), what + ": could not start: a step of the last "
+            audit.record(actor, action, run.period(), what + ": could not start: a step of the last "
                     + "execution is still marked running");
             err.println("compclose: the close of " + run.period() + " cannot continue yet: a step of its last run is "
                     + "still marked running, most likely a rep range a serve --worker process is still running.");
@@ -160,13 +180,13 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
         } catch (Exception e) {
             Optional<String> lost = Failures.connectionLost(List.of(e));
             if (lost.isPresent()) {
-                return connectionLost(run, action, what, lost.get(), err);
+                return connectionLost(run, action, what, lost.get(), err, actor);
             }
-            audit.record(AuditLogRepository.osUser(), action, run.period(), what + ": could not start: " + Failures.describe(e));
+            audit.record(actor, action, run.period(), what + ": could not start: " + Failures.describe(e));
             throw e;
         }
         CloseEnding ending = CloseEnding.of(run, execution);
-        audit.record(AuditLogRepository.osUser(), action, run.period(), what + ", execution " + execution.getId() + ": "
+        audit.record(actor, action, run.period(), what + ", execution " + execution.getId() + ": "
                 + ending.outcome());
         if (ending.report()) {
             report.print(execution, out);
@@ -189,7 +209,8 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
      * The connection dropped so late in a failing step that Spring Batch could not record the failure
      * itself: the close is recorded failed here, over a new connection, as a restart expects to find it.
      */
-    private int connectionLost(CloseRun run, AuditLogRepository.Action action, String what, String reason, PrintStream err) {
+    private int connectionLost(CloseRun run, AuditLogRepository.Action action, String what, String reason, PrintStream err,
+            String actor) {
         String step = "";
         // the pool may still hold connections the server dropped, and trusts one used in the last half
         // second without testing it: such a one fails at once, and after a pause the pool tests each before
@@ -206,7 +227,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
                         history.failUnknown(last);
                     }
                 }
-                audit.record(AuditLogRepository.osUser(), action, run.period(), what + ": failed" + step + ": " + reason);
+                audit.record(actor, action, run.period(), what + ": failed" + step + ": " + reason);
                 break;
             } catch (RuntimeException again) {
                 // the database may still be away: then the next close finds the execution as it is, and recovers it

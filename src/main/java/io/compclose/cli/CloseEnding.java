@@ -15,9 +15,9 @@ import io.compclose.system.Secrets;
  * How a launched close ended, for the console and the audit trail: the exit code, whether the close report is
  * shown, the lines for stderr, and the outcome the audit trail records.
  */
-record CloseEnding(int exitCode, boolean report, List<String> problems, String outcome) {
+public record CloseEnding(int exitCode, boolean report, List<String> problems, String outcome) {
 
-    static CloseEnding of(CloseRun run, JobExecution execution) {
+    public static CloseEnding of(CloseRun run, JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new CloseEnding(ExitCode.OK, true, List.of(), "completed");
         }

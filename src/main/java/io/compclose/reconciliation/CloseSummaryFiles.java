@@ -32,10 +32,23 @@ public final class CloseSummaryFiles {
     /** The most figures a section has. */
     private static final int SLOTS = 6;
 
-    private final JasperReport report;
+    /**
+     * Compiled on the first PDF, not when the application starts: compiling takes seconds of CPU that every
+     * start of serve, console, status or approve paid for a PDF only a close makes.
+     */
+    private volatile JasperReport report;
 
-    public CloseSummaryFiles() {
-        report = ReportTemplates.compile(TEMPLATE);
+    private JasperReport report() {
+        JasperReport compiled = report;
+        if (compiled == null) {
+            synchronized (this) {
+                if (report == null) {
+                    report = ReportTemplates.compile(TEMPLATE);
+                }
+                compiled = report;
+            }
+        }
+        return compiled;
     }
 
     /** One line a row: section, item (the key), label, currency, every section's figures by name, detail. */
@@ -76,7 +89,7 @@ public final class CloseSummaryFiles {
         params.put(JRParameter.REPORT_LOCALE, Locale.US);
         List<Map<String, ?>> data = rows.stream().<Map<String, ?>>map(CloseSummaryFiles::fields).toList();
         try {
-            return ReportTemplates.pdf(report, params, data, title);
+            return ReportTemplates.pdf(report(), params, data, title);
         } catch (JRException e) {
             throw new IllegalStateException("Cannot render the close summary " + title, e);
         }

@@ -3,10 +3,13 @@ package io.compclose.web;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.DisposableBean;
@@ -22,26 +27,44 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 
 import io.compclose.cli.CloseCommand;
+import io.compclose.cli.CloseEnding;
 import io.compclose.cli.CloseHistory;
 import io.compclose.cli.ServeProperties;
 import io.compclose.system.CloseRun;
+import io.compclose.system.ProgressReporter;
 
 /**
- * Continues a period's close from the console, as typing the close command again would: the same command
+ * Starts and continues a period's close from the console, as typing the close command would: the same command
  * object, so the same lease (a close from the console and one from the command line never run at once), the
- * same decisions and the same audit. It runs beside the web requests, one close at a time, and keeps what it
- * printed for the page that follows it.
+ * same decisions and the same audit, recorded under the signed-in user. It runs beside the web requests, one
+ * close at a time, and keeps what it printed for the page that follows it.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class CloseRunner implements DisposableBean {
 
-    /** A step of the latest execution, as the page lists it. */
-    public record Step(String name, String status, long read, long written, long rejected) {
+    /**
+     * A step of the latest execution: its rows as the job repository counts them, its rate and time left as the
+     * command line prints them (from the step's start; time left only while it runs in this process).
+     */
+    public record Step(String name, String status, long read, long written, long rejected, String rate, String left) {
     }
 
-    /** What the page shows of a period's close: whether it runs, what it said, and its steps. */
-    public record Progress(boolean running, String said, List<Step> steps) {
+    /**
+     * What the page shows of a period's close: whether it runs, what the command said, its steps, and how it
+     * ended: {@code state} is none, running, completed, review, failed, stopped or interrupted; {@code problems}
+     * are the command line's lines on a failure (what failed and what to do).
+     */
+    public record Progress(boolean running, String said, List<Step> steps, String state, List<String> problems) {
+
+        /** A failed, stopped or interrupted close continues from the step that did not complete. */
+        public boolean canContinue() {
+            return !running && Set.of("failed", "stopped", "interrupted").contains(state);
+        }
+    }
+
+    /** A close the console was asked to start: started, or why not (the command line's words where it has them). */
+    public record Start(boolean started, List<String> problems) {
     }
 
     private record Started(Future<Integer> exit, ByteArrayOutputStream said) {
@@ -55,39 +78,125 @@ public class CloseRunner implements DisposableBean {
     private final Map<YearMonth, Started> started = new ConcurrentHashMap<>();
     private final CloseCommand close;
     private final CloseHistory history;
+    private final InboxLayout inboxes;
+    private final ProgressReporter.Board board;
     private final Path out;
 
-    public CloseRunner(CloseCommand close, CloseHistory history, ServeProperties serve) {
+    public CloseRunner(CloseCommand close, CloseHistory history, ServeProperties serve, InboxLayout inboxes,
+            ProgressReporter progress) {
         this.close = close;
         this.history = history;
+        this.inboxes = inboxes;
+        this.board = progress.board();
         this.out = serve.out().toAbsolutePath().normalize();
     }
 
     /**
-     * Runs the period's latest close again from its own inbox, where the command line would continue it (after
-     * approval, after a failure); false if the period has no close to continue.
+     * Starts the period's close from its inbox in the configured layout, as {@code close --period --inbox} would
+     * (a failed close restarts, a completed one is reported, as there); refused, starting nothing, while the
+     * inbox is missing or a close of the period runs here or in another process.
      */
-    public boolean continueClose(YearMonth period) {
-        Optional<JobExecution> last = lastExecution(period);
-        if (last.isEmpty() || started.containsKey(period) && !started.get(period).exit().isDone()) {
-            return false;
+    public Start start(YearMonth period, String actor) {
+        Path inbox = inboxes.inboxOf(period);
+        if (!Files.isDirectory(inbox)) {
+            return new Start(false, List.of("The inbox folder " + inbox + " does not exist: nothing was started. "
+                    + "Put the month's files there first."));
         }
-        CloseRun run = CloseRun.from(last.get().getJobParameters());
+        return launch(period, new CloseRun(period, inbox, out), actor);
+    }
+
+    /**
+     * Runs the period's latest close again from its own inbox, where the command line would continue it (after
+     * approval, after a failure); refused if the period has no close to continue or one is running.
+     */
+    public Start continueClose(YearMonth period, String actor) {
+        Optional<JobExecution> last = lastExecution(period);
+        if (last.isEmpty()) {
+            return new Start(false, List.of("No close of " + period + " to continue."));
+        }
+        return launch(period, CloseRun.from(last.get().getJobParameters()), actor);
+    }
+
+    private synchronized Start launch(YearMonth period, CloseRun run, String actor) {
+        Optional<YearMonth> running = started.entrySet().stream().filter(e -> !e.getValue().exit().isDone())
+                .map(Map.Entry::getKey).findFirst();
+        if (running.isPresent()) {
+            return new Start(false, List.of("The close of " + running.get() + " is running from the console; "
+                    + "it runs one close at a time: nothing was started."));
+        }
+        Optional<List<String>> leaseHeld = close.leaseRefusal(period);
+        if (leaseHeld.isPresent()) {
+            return new Start(false, leaseHeld.get());
+        }
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(said, true, StandardCharsets.UTF_8);
-        started.put(period, new Started(closes.submit(() -> close.run(run, false, Set.of(), console, console)), said));
-        return true;
+        started.put(period, new Started(closes.submit(() -> close.run(run, false, Set.of(), console, console, actor)),
+                said));
+        return new Start(true, List.of());
     }
 
     public Progress progress(YearMonth period) {
         Started run = started.get(period);
-        List<Step> steps = lastExecution(period).map(execution -> execution.getStepExecutions().stream()
+        boolean ours = run != null && !run.exit().isDone();
+        Optional<JobExecution> last = lastExecution(period);
+        // a close running in another process holds the lease; one whose process is gone no longer does
+        boolean elsewhere = last.filter(e -> e.getStatus().isRunning()).isPresent()
+                && close.leaseRefusal(period).isPresent();
+        boolean running = ours || elsewhere;
+        List<Step> steps = last.map(this::steps).orElse(List.of());
+        String said = run == null ? "" : run.said().toString(StandardCharsets.UTF_8);
+        if (running || last.isEmpty()) {
+            return new Progress(running, said, steps, running ? "running" : "none", List.of());
+        }
+        JobExecution execution = last.get();
+        CloseRun closeRun = CloseRun.from(execution.getJobParameters());
+        if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
+            return new Progress(false, said, steps, "interrupted", List.of("The close of " + period + " was "
+                    + "interrupted: the process that ran it is gone. Nothing was paid twice. Continue recovers it "
+                    + "and restarts it from the step that did not complete."));
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return new Progress(false, said, steps, "completed", List.of());
+        }
+        if (CloseHistory.stoppedForReview(execution)) {
+            return new Progress(false, said, steps, "review", List.of());
+        }
+        return new Progress(false, said, steps, execution.getStatus() == BatchStatus.STOPPED ? "stopped" : "failed",
+                CloseEnding.of(closeRun, execution).problems());
+    }
+
+    /**
+     * Every step of the close so far: a restart's execution holds only the steps it ran, so each step is shown
+     * as its latest run in any execution of the period's close, in the order the steps first ran.
+     */
+    private List<Step> steps(JobExecution latest) {
+        Map<String, StepExecution> byName = new java.util.LinkedHashMap<>();
+        history.jobRepository().getJobExecutions(latest.getJobInstance()).stream()
+                .flatMap(execution -> execution.getStepExecutions().stream())
+                .filter(s -> !s.getStepName().contains(":")) // a partitioned step's rep ranges count in the step
                 .sorted(Comparator.comparingLong(StepExecution::getId))
-                .map(s -> new Step(s.getStepName(), s.getStatus().name().toLowerCase(java.util.Locale.ROOT),
-                        s.getReadCount(), s.getWriteCount(), s.getReadSkipCount() + s.getProcessSkipCount()))
-                .toList()).orElse(List.of());
-        return new Progress(run != null && !run.exit().isDone(),
-                run == null ? "" : run.said().toString(StandardCharsets.UTF_8), steps);
+                .forEach(s -> byName.put(s.getStepName(), s));
+        return byName.values().stream().map(s -> step(s.getJobExecutionId(), s)).toList();
+    }
+
+    private Step step(long executionId, StepExecution s) {
+        Optional<ProgressReporter.Figures> live = board.figures(executionId, s.getStepName());
+        // a step without rows has no rate, as the command line prints none ("no rows")
+        String rate = live.map(figures -> figures.done() > 0 ? figures.rate() : "").orElseGet(() -> rate(s));
+        return new Step(s.getStepName(), s.getStatus().name().toLowerCase(Locale.ROOT), s.getReadCount(),
+                s.getWriteCount(), s.getReadSkipCount() + s.getProcessSkipCount(), rate,
+                live.map(ProgressReporter.Figures::left).orElse(""));
+    }
+
+    /** A step that ran in another process: its rate from the job repository's times, as the CLI would print it. */
+    private static String rate(StepExecution s) {
+        if (s.getStartTime() == null || s.getReadCount() == 0) {
+            return "";
+        }
+        java.time.LocalDateTime end = s.getEndTime() != null ? s.getEndTime() : s.getLastUpdated();
+        double seconds = end == null ? 0 : Duration.between(s.getStartTime(), end).toNanos() / 1e9;
+        return seconds <= 0 ? "" : new ProgressReporter.Figures(s.getStepName(), s.getReadCount(), -1, seconds, "")
+                .rate();
     }
 
     private Optional<JobExecution> lastExecution(YearMonth period) {
@@ -98,6 +207,6 @@ public class CloseRunner implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         closes.shutdown();
-        closes.awaitTermination(20, java.util.concurrent.TimeUnit.MINUTES);
+        closes.awaitTermination(20, TimeUnit.MINUTES);
     }
 }

@@ -72,7 +72,9 @@ public class ConsoleController {
 
     @GetMapping("/periods")
     String periods(Model model) {
-        model.addAttribute("periods", periods.periods());
+        java.util.List<PeriodRow> rows = periods.periods();
+        model.addAttribute("periods", rows);
+        model.addAttribute("nextClose", periods.nextToClose(rows));
         return "periods";
     }
 
@@ -93,9 +95,11 @@ public class ConsoleController {
 
     /** Continues the period's close (after approval, after a failure) as the close command would. */
     @PostMapping("/periods/{period}/continue")
-    String continueClose(@PathVariable YearMonth period, RedirectAttributes redirect) {
-        if (!closes.continueClose(period)) {
-            redirect.addFlashAttribute("problem", "No close of " + period + " to continue, or it is running.");
+    String continueClose(@PathVariable YearMonth period, @AuthenticationPrincipal ConsoleUser user,
+            RedirectAttributes redirect) {
+        CloseRunner.Start start = closes.continueClose(period, user.getUsername());
+        if (!start.started()) {
+            redirect.addFlashAttribute("problem", String.join(" ", start.problems()));
         }
         return "redirect:/periods/" + period + "/close";
     }

@@ -6,7 +6,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** A person who signs in to the console: one role, and for a rep the rep id whose figures they may see. */
-public final class ConsoleUser extends User {
+public class ConsoleUser extends User {
 
     private final ConsoleRole role;
     private final String repId;

@@ -33,9 +33,11 @@ public class PeriodOverview {
     private final JobRepository jobRepository;
     private final PeriodLifecycleRepository lifecycle;
     private final PeriodFiguresRepository figures;
+    private final java.time.Clock clock;
 
     public PeriodOverview(JobRepository jobRepository, PeriodLifecycleRepository lifecycle,
-            PeriodFiguresRepository figures) {
+            PeriodFiguresRepository figures, java.time.Clock clock) {
+        this.clock = clock;
         this.jobRepository = jobRepository;
         this.lifecycle = lifecycle;
         this.figures = figures;
@@ -68,6 +70,18 @@ public class PeriodOverview {
                     rejects.getOrDefault(period, 0L)));
         }
         return rows;
+    }
+
+    /**
+     * The month a new close is most likely for: the one after the latest closed (or locked) period, else after
+     * the latest period any close ran for, else the month before this one.
+     */
+    public YearMonth nextToClose(List<PeriodRow> rows) {
+        return rows.stream().filter(row -> row.state().startsWith("closed") || row.state().startsWith("locked"))
+                .map(row -> YearMonth.parse(row.period())).max(Comparator.naturalOrder())
+                .or(() -> rows.stream().map(row -> YearMonth.parse(row.period())).max(Comparator.naturalOrder()))
+                .map(latest -> latest.plusMonths(1))
+                .orElseGet(() -> YearMonth.now(clock).minusMonths(1));
     }
 
     /** The latest execution of each period's close. */

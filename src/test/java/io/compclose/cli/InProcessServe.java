@@ -19,4 +19,13 @@ public final class InProcessServe {
         line.addAll(List.of(settings));
         return Cli.startServing(Arguments.parse(line.toArray(String[]::new)), jobs, out.toAbsolutePath(), console);
     }
+
+    /** With a job catalog of the test's own, and configuration classes added to the context (fault injection). */
+    public static ConfigurableApplicationContext start(Path out, Path jobs, PrintStream console, Class<?>[] extra,
+            String... settings) {
+        List<String> line = new ArrayList<>(List.of("serve", "--jobs=" + jobs, "--out=" + out, "--server.port=0"));
+        line.addAll(List.of(settings));
+        return Cli.startServing(Arguments.parse(line.toArray(String[]::new)), jobs, out.toAbsolutePath(), console,
+                extra);
+    }
 }

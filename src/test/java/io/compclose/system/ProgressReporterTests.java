@@ -49,6 +49,32 @@ class ProgressReporterTests {
     }
 
     @Test
+    void theFiguresAPageShowsAreTheOnesTheLinePrints() {
+        // 1,200 of 4,000 rows in 4 s: 300 rows/s; (4,000 - 1,200) / 300 = 9.3 s left
+        ProgressReporter.Figures running = new ProgressReporter.Figures("loadUsage", 1_200, 4_000, 4, null);
+        assertThat(running.progress()).isEqualTo("1,200 / 4,000 rows");
+        assertThat(running.rate()).isEqualTo("300 rows/s");
+        assertThat(running.left()).isEqualTo("about 9 s left");
+        assertThat(running.line()).isEqualTo("  loadUsage            1,200 / 4,000 rows, 300 rows/s, about 9 s left");
+        // 9 statements in 5 s: 1.8 statements/s; a step that has ended has no time left
+        ProgressReporter.Figures ended = new ProgressReporter.Figures("renderStatements", 9, 10, 5, "completed");
+        assertThat(ended.rate()).isEqualTo("1.8 statements/s");
+        assertThat(ended.left()).isEmpty();
+        assertThat(ended.ended()).isEqualTo("  renderStatements     completed 9 statements in 5.0 s (1.8 statements/s)");
+    }
+
+    @Test
+    void theBoardKeepsEachStepOfEachExecutionAsLastPrinted() {
+        run("loadBookings", 12);
+        assertThat(log.board().figures(1L, "loadBookings")).get().satisfies(figures -> {
+            assertThat(figures.done()).isEqualTo(12);
+            assertThat(figures.status()).isEqualTo("completed");
+        });
+        assertThat(log.board().figures(1L, "loadUsage")).isEmpty();
+        assertThat(log.board().figures(2L, "loadBookings")).isEmpty();
+    }
+
+    @Test
     void aFileWithoutRowsHasNoRate() {
         assertThat(run("loadSplits", 0)).matches("  loadSplits +completed in \\d+\\.\\d s \\(no rows\\)\n");
     }

@@ -35,6 +35,7 @@ class ConsoleAuthorizationTests {
     /** Method and pattern → the users who may use it; {@link #ANYONE} means no sign-in is needed. */
     private static final Map<String, Set<String>> WHO_MAY = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /login", ANYONE),
+            Map.entry("GET /signin-refused", ANYONE),
             Map.entry("GET /", SIGNED_IN),
             Map.entry("GET /periods", FINANCE),
             Map.entry("GET /periods/{period}/review", FINANCE),
@@ -56,6 +57,9 @@ class ConsoleAuthorizationTests {
             Map.entry("GET /me", REP),
             Map.entry("GET /me/statements/{period}/{version}", REP),
             Map.entry("GET /statements/{period}/{rep}", SIGNED_IN),
+            Map.entry("GET /periods/start", FINANCE),
+            Map.entry("GET /periods/{period}/start", FINANCE),
+            Map.entry("POST /periods/{period}/start", FINANCE),
             Map.entry("GET /inquiries", FINANCE),
             Map.entry("GET /inquiries/{id}", FINANCE),
             Map.entry("GET /inquiries/{id}/attachment", FINANCE),

@@ -109,7 +109,7 @@ class ConsoleBrowserIT {
         // the close continues from the console, as the close command would, and the page follows it live
         browser.findElement(By.cssSelector("#continue button")).click();
         Poll.until("the close to end", DEADLINE, () -> browser.getCurrentUrl().endsWith("/periods/2026-10/close")
-                && textNow(By.id("state")).equals("Ended."));
+                && textNow(By.id("state")).equals("Completed."));
         assertThat(browser.findElement(By.id("said")).getText()).contains("Continuing the close of 2026-10 after review",
                 "Close of 2026-10: COMPLETED");
         assertThat(browser.findElement(By.id("steps")).getText()).contains("exportPayroll completed",

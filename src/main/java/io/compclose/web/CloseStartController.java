@@ -1,0 +1,69 @@
+package io.compclose.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Starting a close from the browser: the month's inbox in the configured layout is shown first, and the close
+ * starts only from a folder that exists; then its progress page follows it.
+ */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Controller
+public class CloseStartController {
+
+    private final CloseRunner closes;
+    private final InboxLayout inboxes;
+
+    public CloseStartController(CloseRunner closes, InboxLayout inboxes) {
+        this.closes = closes;
+        this.inboxes = inboxes;
+    }
+
+    /** The periods page's form: the month chosen there. */
+    @GetMapping("/periods/start")
+    String chosen(@RequestParam YearMonth period) {
+        return "redirect:/periods/" + period + "/start";
+    }
+
+    /** What a start would read, before anything starts. */
+    @GetMapping("/periods/{period}/start")
+    String confirm(@PathVariable YearMonth period, Model model) {
+        Path inbox = inboxes.inboxOf(period);
+        model.addAttribute("period", period);
+        model.addAttribute("inbox", inbox.toString());
+        model.addAttribute("layout", inboxes.source());
+        model.addAttribute("inboxExists", Files.isDirectory(inbox));
+        return "start";
+    }
+
+    @PostMapping("/periods/{period}/start")
+    String start(@PathVariable YearMonth period, @AuthenticationPrincipal ConsoleUser user,
+            RedirectAttributes redirect) {
+        CloseRunner.Start start = closes.start(period, user.getUsername());
+        if (!start.started()) {
+            redirect.addFlashAttribute("problems", start.problems());
+            return "redirect:/periods/" + period + "/start";
+        }
+        return "redirect:/periods/" + period + "/close";
+    }
+
+    /** A month that is not one (2026-13) names no page. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<String> notAPage() {
+        return ResponseEntity.notFound().build();
+    }
+}
