@@ -31,11 +31,13 @@ class ConsoleAuthorizationTests {
     private static final Set<String> REP = Set.of("rep");
     private static final Set<String> SIGNED_IN = Set.of("finance", "payroll", "rep");
     private static final Set<String> ANYONE = Set.of();
+    /** The page an OIDC sign-in without a role lands on: it answers 403 to everyone, saying why. */
+    private static final Set<String> REFUSAL = Set.of("no one");
 
     /** Method and pattern → the users who may use it; {@link #ANYONE} means no sign-in is needed. */
     private static final Map<String, Set<String>> WHO_MAY = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /login", ANYONE),
-            Map.entry("GET /signin-refused", ANYONE),
+            Map.entry("GET /signin-refused", REFUSAL),
             Map.entry("GET /", SIGNED_IN),
             Map.entry("GET /periods", FINANCE),
             Map.entry("GET /periods/{period}/review", FINANCE),
@@ -118,7 +120,12 @@ class ConsoleAuthorizationTests {
                     wrong.add(user + " " + method + " " + path + " → " + status);
                 }
             }
-            if (!endpoint.getValue().isEmpty()) {
+            if (endpoint.getValue() == REFUSAL) {
+                int status = demo.mvc.perform(request(method, path)).andReturn().getResponse().getStatus();
+                if (status != 403) {
+                    wrong.add("signed out " + method + " " + path + " → " + status);
+                }
+            } else if (!endpoint.getValue().isEmpty()) {
                 MvcResult anonymous = demo.mvc.perform(request(method, path).with(csrf())).andReturn();
                 if (anonymous.getResponse().getRedirectedUrl() == null
                         || !anonymous.getResponse().getRedirectedUrl().endsWith("/login")) {
