@@ -29,6 +29,8 @@ public class CatalogScheduler implements SmartLifecycle {
     private final CatalogLauncher launcher;
     private final Duration shutdownWait;
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+    /** Started and not stopped: the console alone schedules nothing and is still up. */
+    private boolean running;
 
     public CatalogScheduler(List<CatalogEntry> entries, TaskScheduler scheduler, CatalogLauncher launcher,
             Duration shutdownWait) {
@@ -40,6 +42,7 @@ public class CatalogScheduler implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        running = true;
         for (CatalogEntry entry : entries) {
             CronTrigger trigger = new CronTrigger(entry.cron(), entry.zone());
             scheduled.add(scheduler.schedule(() -> launcher.launch(entry), trigger));
@@ -66,6 +69,7 @@ public class CatalogScheduler implements SmartLifecycle {
      */
     @Override
     public synchronized void stop() {
+        running = false;
         scheduled.forEach(future -> future.cancel(false));
         scheduled.clear();
         try {
@@ -80,7 +84,7 @@ public class CatalogScheduler implements SmartLifecycle {
 
     @Override
     public synchronized boolean isRunning() {
-        return !scheduled.isEmpty();
+        return running;
     }
 
     public List<CatalogEntry> entries() {
