@@ -23,9 +23,9 @@ public record AttainmentChart(String component, String title, int width, int hei
 
     static final int PLOT_TOP = 24;
     static final int PLOT_HEIGHT = 150;
-    static final int LEFT = 56;
-    static final int BAR = 30;
-    static final int GAP = 14;
+    static final int LEFT = 84;
+    static final int BAR = 40;
+    static final int GAP = 20;
 
     /**
      * @param y      top of the bar; {@code labelY} where its value is written
@@ -47,7 +47,9 @@ public record AttainmentChart(String component, String title, int width, int hei
         record Month(String period, StatementAttainment row) {
         }
         List<Month> months = new ArrayList<>();
-        byMonth.forEach((period, rows) -> rows.stream().filter(a -> name(a).equals(component)).findFirst()
+        // a component measured over several windows (the year, the month) is charted against the one with a quota
+        byMonth.forEach((period, rows) -> rows.stream().filter(a -> name(a).equals(component))
+                .sorted(java.util.Comparator.comparing(a -> a.quota() == null)).findFirst()
                 .ifPresent(a -> months.add(new Month(period, a))));
         // the scale reaches past quota, and past the best month, so both the line and every bar show
         double top = Math.max(1.25, months.stream().mapToDouble(m -> fraction(m.row())).max().orElse(0) * 1.1);
@@ -61,7 +63,7 @@ public record AttainmentChart(String component, String title, int width, int hei
                     : plain(a.credit()), a.quota() == null ? "no quota" : a.money() ? Amounts.format(a.quota())
                     : plain(a.quota()), LEFT + GAP + i * (BAR + GAP), y, PLOT_TOP + PLOT_HEIGHT - y, y - 5));
         }
-        int width = LEFT + GAP + Math.max(1, months.size()) * (BAR + GAP) + 60;
+        int width = LEFT + GAP + Math.max(1, months.size()) * (BAR + GAP) + 10;
         return new AttainmentChart(component, "Attainment of " + component + " against quota, by month", width,
                 PLOT_TOP + PLOT_HEIGHT + 30, quotaY, bars);
     }
