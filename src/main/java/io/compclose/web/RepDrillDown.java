@@ -100,8 +100,9 @@ public record RepDrillDown(YearMonth period, String repId, String name, List<Pay
             }
         }
         for (Usage u : usage) {
-            if (u.period().equals(e.sourcePeriod()) && u.usageId().equals(e.sourceId())) {
-                return new Link("#usage-" + u.period() + "-" + u.usageId(), u.file() + " line " + u.line());
+            if (u.usageMonth().equals(e.sourcePeriod()) && u.accountId().equals(e.sourceId())) {
+                return new Link("#usage-" + u.period() + "-" + u.usageId(), "usage of " + u.accountId() + " in "
+                        + u.usageMonth() + " from " + u.file() + " line " + u.line());
             }
         }
         if (e.kind().equals("ATTAINMENT") && !figures.isEmpty()) {

@@ -141,19 +141,17 @@ public class RepDrillDownRepository {
 
     /**
      * The rep's credits that its earning lines of the period price, each in the month it was credited, and the
-     * credits of the bookings its pay lines name (a clawback's, a SPIFF's).
+     * credits of the bookings its pay lines name (a clawback's, a SPIFF's). Both are read from the rep's own lines
+     * (their keys lead with period and rep) into the credit's key, never by scanning credits.
      */
     public List<Credit> credits(String period, String repId) {
-        return jdbc.sql("""
-                SELECT c.pay_period, c.booking_id, c.credit_kind, c.credit_share, c.amount, c.currency,
-                       c.original_amount, c.original_currency, c.rule_name, c.lineage
-                FROM credit c WHERE c.rep_id = :rep AND EXISTS (
-                    SELECT 1 FROM earning_line e WHERE e.pay_period = :period AND e.rep_id = :rep
-                        AND e.source_period = c.pay_period AND e.source_id = c.booking_id)
+        return jdbc.sql("SELECT " + CREDIT_COLUMNS + """
+                 FROM earning_line e JOIN credit c ON c.pay_period = e.source_period AND c.booking_id = e.source_id
+                    AND c.rep_id = e.rep_id
+                WHERE e.pay_period = :period AND e.rep_id = :rep
                 UNION
-                SELECT c.pay_period, c.booking_id, c.credit_kind, c.credit_share, c.amount, c.currency,
-                       c.original_amount, c.original_currency, c.rule_name, c.lineage
-                FROM pay_line p JOIN credit c ON c.booking_id = p.reference AND c.rep_id = p.rep_id
+                SELECT""" + " " + CREDIT_COLUMNS + """
+                 FROM pay_line p JOIN credit c ON c.rep_id = p.rep_id AND c.booking_id = p.reference
                     AND c.pay_period <= p.pay_period
                 WHERE p.pay_period = :period AND p.rep_id = :rep
                 ORDER BY 1, 2
@@ -162,12 +160,14 @@ public class RepDrillDownRepository {
                 rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10))).list();
     }
 
+    private static final String CREDIT_COLUMNS = "c.pay_period, c.booking_id, c.credit_kind, c.credit_share, "
+            + "c.amount, c.currency, c.original_amount, c.original_currency, c.rule_name, c.lineage";
+
     /** The booking rows behind the rep's credits of {@link #credits}: one per month and booking. */
     public List<Booking> bookings(String period, String repId) {
         return jdbc.sql("SELECT " + BOOKING_COLUMNS + """
-                 FROM booking b WHERE EXISTS (
-                    SELECT 1 FROM earning_line e WHERE e.pay_period = :period AND e.rep_id = :rep
-                        AND e.source_period = b.pay_period AND e.source_id = b.booking_id)
+                 FROM earning_line e JOIN booking b ON b.pay_period = e.source_period AND b.booking_id = e.source_id
+                WHERE e.pay_period = :period AND e.rep_id = :rep
                 UNION
                 SELECT""" + " " + BOOKING_COLUMNS + """
                  FROM pay_line p JOIN booking b ON b.booking_id = p.reference AND b.pay_period <= p.pay_period
@@ -183,18 +183,25 @@ public class RepDrillDownRepository {
             + "b.account_name, b.owner_rep_id, b.booking_type, b.product, b.acv, b.tcv, b.term_months, b.currency, "
             + "b.source_line";
 
-    /** The usage rows the rep's usage lines price (a usage line's source is the usage row's id). */
+    /** Usage rows shown at most: an account's month can hold thousands, the page shows where they start. */
+    static final int USAGE_ROWS = 200;
+
+    /**
+     * The usage rows the rep's usage lines price: a usage line is an account's month of usage, summed from the
+     * usage.csv rows of that account and month (read by the account and month index), the first {@value #USAGE_ROWS}.
+     */
     public List<Usage> usage(String period, String repId) {
         return jdbc.sql("""
                 SELECT u.pay_period, u.usage_id, u.account_id, u.product, u.usage_month, u.quantity, u.unit,
                        u.revenue, u.currency, u.source_line
-                FROM billed_usage u WHERE EXISTS (
-                    SELECT 1 FROM earning_line e WHERE e.pay_period = :period AND e.rep_id = :rep
-                        AND e.source_period = u.pay_period AND e.source_id = u.usage_id)
-                ORDER BY u.pay_period, u.usage_id
-                """).param("period", period).param("rep", repId).query((rs, i) -> new Usage(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
-                rs.getString(7), rs.getBigDecimal(8), rs.getString(9), rs.getLong(10))).list();
+                FROM earning_line e JOIN billed_usage u ON u.account_id = e.source_id AND u.usage_month = e.source_period
+                WHERE e.pay_period = :period AND e.rep_id = :rep AND e.line_kind = 'TRANSACTION'
+                    AND u.pay_period <= :period
+                ORDER BY u.account_id, u.usage_month, u.pay_period, u.source_line LIMIT :limit
+                """).param("period", period).param("rep", repId).param("limit", USAGE_ROWS)
+                .query((rs, i) -> new Usage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8), rs.getString(9),
+                        rs.getLong(10))).list();
     }
 
     /** The rep's KPI and activity rows delivered for the period: what attainment lines and MBO pay measured. */
