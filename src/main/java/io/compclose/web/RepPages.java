@@ -87,21 +87,30 @@ public class RepPages {
                 drillDown.bookings(key, repId), drillDown.usage(key, repId), drillDown.figures(key, repId)));
     }
 
-    /** The rep's year to date after the period, from its latest statement of the period. */
+    /**
+     * The rep's year to date after the period, from its latest statement of the period, or before any statement
+     * (a close stopped for review) from the period's payouts, as the draft statement reads them.
+     */
     public Optional<YearToDatePage> yearToDate(YearMonth period, String repId) {
-        return issued.of(repId).stream().filter(s -> s.period().equals(period.toString())).findFirst()
-                .map(s -> yearToDate(s, repId));
+        Optional<IssuedStatement> statement = issued.of(repId).stream()
+                .filter(s -> s.period().equals(period.toString())).findFirst();
+        if (statement.isPresent()) {
+            return statement.map(s -> yearToDate(s, repId, PayoutSource.PAYROLL_FILES));
+        }
+        return drillDown.payouts(period.toString(), repId).stream().findFirst().map(p -> yearToDate(
+                new IssuedStatement(period.toString(), 0, p.amount(), p.currency(), null), repId,
+                PayoutSource.PAYOUTS));
     }
 
     /** The rep's year to date after the latest period a statement was issued for. */
     public Optional<YearToDatePage> latestYearToDate(String repId) {
-        return issued.of(repId).stream().findFirst().map(s -> yearToDate(s, repId));
+        return issued.of(repId).stream().findFirst().map(s -> yearToDate(s, repId, PayoutSource.PAYROLL_FILES));
     }
 
-    private YearToDatePage yearToDate(IssuedStatement s, String repId) {
+    private YearToDatePage yearToDate(IssuedStatement s, String repId, PayoutSource source) {
         // the statement's own facts, so the page and the statement give the same year to date
-        StatementFacts facts = statements.facts(s.period(), s.version(), Map.of(repId, s.currency()),
-                PayoutSource.PAYROLL_FILES).get(repId);
+        StatementFacts facts = statements.facts(s.period(), s.version(), Map.of(repId, s.currency()), source)
+                .get(repId);
         Map<String, List<StatementAttainment>> byMonth = statements.attainmentsByMonth(s.period(), repId);
         return new YearToDatePage(s.period(), s.version(), repId, drillDown.repName(s.period(), repId).orElse(repId),
                 s.currency(), facts.yearToDate(), facts.attainments(), facts.history(), AttainmentChart.of(byMonth));
