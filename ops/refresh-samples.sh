@@ -6,7 +6,8 @@
 #   - statement-2026-10-R006: a rep who changed plan mid-month;
 #   - statement-2026-11-R001: accelerator above quota, a SPIFF and a clawback;
 #   - statement-2026-11-M001: a manager paid on the team's roll-up, in two currencies;
-#   - console-periods: the console's periods page after the two closes, as finance sees it.
+#   - console-periods: the console's periods page after the two closes, as finance sees it;
+#   - console-drilldown: finance's drill-down of R001's November pay, payout to pay lines to earning lines.
 #
 #   ops/refresh-samples.sh
 #
@@ -42,4 +43,7 @@ curl -s -b "$work/jar" "$site/periods" | sed 's|href="/console.css"|href="consol
 curl -s "$site/console.css" >"$work/console.css"
 chromium --headless --no-sandbox --disable-gpu --window-size=1100,300 \
   --screenshot="$root/reports/samples/console-periods.png" "file://$work/periods.html" 2>/dev/null
+curl -s -b "$work/jar" "$site/periods/2026-11/reps/R001" | sed 's|href="/console.css"|href="console.css"|' >"$work/drilldown.html"
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,900 \
+  --screenshot="$root/reports/samples/console-drilldown.png" "file://$work/drilldown.html" 2>/dev/null
 echo "wrote reports/samples/: $(ls reports/samples | tr '\n' ' ')"

@@ -46,6 +46,11 @@ public record StatementDocument(YearMonth period, String repId, String employeeI
                 attainments, caps, notPaid, history, corrections, replaces);
     }
 
+    /** A pay line's reason as the statement prints it (amounts grouped, the true-up written out to the line). */
+    public String why(StatementPayLine line) {
+        return PayLineWhy.of(line, this);
+    }
+
     public BigDecimal totalCredited() {
         return bookings().stream().map(StatementLine::credited).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

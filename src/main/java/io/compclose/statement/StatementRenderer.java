@@ -247,7 +247,7 @@ public final class StatementRenderer {
      * A deal's rate: a plan's rate as written (8.125 %); a rate blended over bands (10,020.00 on 90,000.00 =
      * 11.1333... %) to two decimals, as the band line beneath it gives the exact rates.
      */
-    static String rate(BigDecimal fraction) {
+    public static String rate(BigDecimal fraction) {
         if (fraction == null || fraction.movePointRight(2).stripTrailingZeros().scale() <= 3) {
             return percent(fraction);
         }

@@ -53,7 +53,7 @@ public class StatementRepository {
             PayoutSource source) {
         MapSqlParameterSource args = new MapSqlParameterSource("period", period)
                 .addValue("reps", List.copyOf(payCurrencies.keySet())).addValue("revision", revision)
-                .addValue("yearStart", period.substring(0, 4) + "-01");
+                .addValue("yearStart", period.substring(0, 4) + "-01").addValue("months", monthsOfYear(period));
         Map<String, List<StatementLine>> lines = byRep(named.query("""
                 SELECT e.rep_id, e.currency, e.line_kind, e.source_id, b.booked_on, COALESCE(b.account_name, b.account_id),
                        b.booking_type, b.product, b.acv, b.currency, c.credit_share, e.multiplier, e.credit, e.rate,
@@ -260,13 +260,23 @@ public class StatementRepository {
         }
         Map<String, List<Month>> payouts = byRep(named.query("""
                 SELECT rep_id, currency, pay_period, payout FROM rep_ledger
-                WHERE rep_id IN (:reps) AND pay_period >= :yearStart AND pay_period <= :period ORDER BY rep_id, pay_period
+                WHERE rep_id IN (:reps) AND pay_period IN (:months) ORDER BY rep_id, pay_period
                 """, args, (rs, i) -> new RepRow<>(rs.getString(1), rs.getString(2), new Month(rs.getString(3),
                 rs.getBigDecimal(4)))), payCurrencies);
+        Map<String, Map<String, List<StatementAttainment>>> attained = attainedByMonth(args);
+        Map<String, List<StatementMonth>> history = new HashMap<>();
+        payouts.forEach((rep, months) -> history.put(rep, months.stream().map(m -> new StatementMonth(m.period(),
+                m.payout(), StatementMonth.lead(attained.getOrDefault(rep, Map.of()).getOrDefault(m.period(),
+                        List.of())))).toList()));
+        return history;
+    }
+
+    /** Each rep's components at each month's close of the plan year up to the period, per month, as priced. */
+    private Map<String, Map<String, List<StatementAttainment>>> attainedByMonth(MapSqlParameterSource args) {
         Map<String, Map<String, List<StatementAttainment>>> attained = new HashMap<>();
         named.query("""
                 SELECT rep_id, pay_period, component_id, metric, money, window_key, credit, quota, attainment, earned
-                FROM component_attainment WHERE rep_id IN (:reps) AND pay_period >= :yearStart AND pay_period <= :period
+                FROM component_attainment WHERE rep_id IN (:reps) AND pay_period IN (:months)
                 ORDER BY rep_id, pay_period, line_no
                 """, args, rs -> {
             attained.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).computeIfAbsent(rs.getString(2),
@@ -274,11 +284,29 @@ public class StatementRepository {
                     rs.getBoolean(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
                     rs.getBigDecimal(10)));
         });
-        Map<String, List<StatementMonth>> history = new HashMap<>();
-        payouts.forEach((rep, months) -> history.put(rep, months.stream().map(m -> new StatementMonth(m.period(),
-                m.payout(), StatementMonth.lead(attained.getOrDefault(rep, Map.of()).getOrDefault(m.period(),
-                        List.of())))).toList()));
-        return history;
+        return attained;
+    }
+
+    /**
+     * Where each of the rep's components stood at each month's close of the plan year up to the period, oldest
+     * month first, one row per component (plan versions merged) as the statement's attainment table shows them.
+     */
+    public Map<String, List<StatementAttainment>> attainmentsByMonth(String period, String repId) {
+        Map<String, List<StatementAttainment>> byMonth = new java.util.TreeMap<>();
+        attainedByMonth(new MapSqlParameterSource("reps", List.of(repId)).addValue("months", monthsOfYear(period)))
+                .getOrDefault(repId, Map.of())
+                .forEach((month, rows) -> byMonth.put(month, StatementAttainment.acrossVersions(rows)));
+        return byMonth;
+    }
+
+    /**
+     * The months of the plan year up to the period, named one by one: with the period leading each table's key,
+     * a rep's year is twelve key lookups, not a scan of every rep's year.
+     */
+    private static List<String> monthsOfYear(String period) {
+        java.time.YearMonth last = java.time.YearMonth.parse(period);
+        return java.util.stream.IntStream.rangeClosed(1, last.getMonthValue())
+                .mapToObj(m -> java.time.YearMonth.of(last.getYear(), m).toString()).toList();
     }
 
     /** A statement version already rendered: its number, when, and the figures it showed. */

@@ -38,6 +38,19 @@ public class RepStatementsRepository {
                 """).param("rep", repId).query(IssuedStatement.class).list();
     }
 
+    /** A figure a statement version showed, as recorded when it was issued. */
+    public record Figure(String label, BigDecimal amount) {
+    }
+
+    /** The figures a version of the rep's statement showed, in the order it was recorded. */
+    public List<Figure> figures(String repId, String period, int version) {
+        return jdbc.sql("""
+                SELECT label, amount FROM statement_figure WHERE pay_period = :period AND rep_id = :rep AND version = :v
+                ORDER BY figure_key
+                """).param("rep", repId).param("period", period).param("v", version)
+                .query((rs, i) -> new Figure(rs.getString(1), rs.getBigDecimal(2))).list();
+    }
+
     public Optional<String> file(String repId, String period, int version) {
         return jdbc.sql("SELECT file_path FROM statement WHERE rep_id = :rep AND pay_period = :period AND version = :v")
                 .param("rep", repId).param("period", period).param("v", version).query(String.class).optional();
