@@ -2,7 +2,12 @@ package io.compclose.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.nio.file.Files;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -139,6 +145,51 @@ class ConsoleAuthorizationTests {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Rep B (R002) signed in, against rep A's (R001) statement, PDF, year to date and inquiry: a URL naming A is
+     * refused and recorded; a URL of one's own ("/me/...") shows B's figures whatever B tries.
+     */
+    @Test
+    void aRepNeverSeesAnotherRepsStatementYearToDateInquiryOrPdf() throws Exception {
+        RequestPostProcessor repA = demo.as("rep");
+        RequestPostProcessor repB = user(new ConsoleUser("rep-b", "unused", ConsoleRole.REP, "R002"));
+        String location = demo.mvc.perform(multipart("/me/inquiries").param("period", "2026-10")
+                .param("version", "1").param("line", "1").param("text", "Is B-1017 at 8 %?").with(repA).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/me/inquiries/\\d+");
+        assertThat(status(location, repA)).isEqualTo(200);
+
+        for (String path : List.of(location, location + "/attachment", "/statements/2026-10/R001",
+                "/periods/2026-10/reps/R001", "/periods/2026-10/reps/R001/ytd", "/inquiries")) {
+            assertThat(status(path, repB)).as(path).isEqualTo(403);
+        }
+        assertThat(demo.jdbc().queryForList("SELECT detail FROM audit_event WHERE actor = 'rep-b' AND action = "
+                + "'refused'", String.class)).hasSize(3)
+                .allSatisfy(detail -> assertThat(detail).contains("R002"));
+
+        byte[] pdfOfB = demo.mvc.perform(get("/me/statements/2026-10/1").with(repB)).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(pdfOfB).isEqualTo(Files.readAllBytes(demo.out.resolve("statements/2026-10/R002.pdf")))
+                .isNotEqualTo(Files.readAllBytes(demo.out.resolve("statements/2026-10/R001.pdf")));
+        String ytdOfB = DemoConsole.text(pageOf("/me/ytd", repB));
+        String ytdOfA = DemoConsole.text(pageOf("/me/ytd", repA));
+        assertThat(ytdOfA).contains("58,081.95");
+        assertThat(ytdOfB).contains("R002").doesNotContain("58,081.95").doesNotContain("R001");
+        assertThat(DemoConsole.text(pageOf("/me/statements/2026-10/1/page", repB))).contains("R002")
+                .doesNotContain("R001");
+        assertThat(DemoConsole.text(pageOf("/me/inquiries", repB))).doesNotContain("Is B-1017 at 8 %?");
+    }
+
+    private int status(String path, RequestPostProcessor who) throws Exception {
+        return demo.mvc.perform(get(path).with(who)).andReturn().getResponse().getStatus();
+    }
+
+    private String pageOf(String path, RequestPostProcessor who) throws Exception {
+        MvcResult result = demo.mvc.perform(get(path).with(who)).andReturn();
+        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String fill(String pattern) {
