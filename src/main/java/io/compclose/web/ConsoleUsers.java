@@ -33,6 +33,8 @@ public final class ConsoleUsers implements UserDetailsService, StartAnnouncement
 
     private static final String[] COLUMNS = {"username", "role", "rep_id", "password_bcrypt"};
     static final String PASSWORDS_FILE = "initial-passwords.txt";
+    /** One per role, and a second finance user: an inquiry's adjustment is approved by someone else than who asks. */
+    static final Map<String, ConsoleRole> DEMO_USERS = demoUsers();
 
     private final Map<String, ConsoleUser> users = new LinkedHashMap<>();
     private final Path file;
@@ -65,9 +67,18 @@ public final class ConsoleUsers implements UserDetailsService, StartAnnouncement
 
     @Override
     public List<String> lines() {
-        return created ? List.of("Console users created: finance, payroll and rep; their passwords are in "
+        return created ? List.of("Console users created: " + String.join(", ", DEMO_USERS.keySet()) + "; their passwords are in "
                 + file.resolveSibling(PASSWORDS_FILE) + " (readable by you only)")
                 : List.of("Console users: " + users.size() + " from " + file);
+    }
+
+    private static Map<String, ConsoleRole> demoUsers() {
+        Map<String, ConsoleRole> users = new LinkedHashMap<>();
+        users.put("finance", ConsoleRole.FINANCE);
+        users.put("controller", ConsoleRole.FINANCE);
+        users.put("payroll", ConsoleRole.PAYROLL);
+        users.put("rep", ConsoleRole.REP);
+        return java.util.Collections.unmodifiableMap(users);
     }
 
     private void createDemoUsers(String demoRep, PasswordEncoder encoder) {
@@ -77,8 +88,9 @@ public final class ConsoleUsers implements UserDetailsService, StartAnnouncement
         StringWriter table = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(table, CSVFormat.DEFAULT.builder().setHeader(COLUMNS)
                 .setRecordSeparator('\n').get())) {
-            for (ConsoleRole role : ConsoleRole.values()) {
-                String username = role.name().toLowerCase(Locale.ROOT);
+            for (var demo : DEMO_USERS.entrySet()) {
+                String username = demo.getKey();
+                ConsoleRole role = demo.getValue();
                 byte[] secret = new byte[15];
                 random.nextBytes(secret);
                 String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -41,6 +41,9 @@ class ConsoleBrowserIT {
     private static final Path SHOTS = Path.of("target/console-screenshots");
     private static final Pattern CONSOLE_URL = Pattern.compile("Console: (http://127\\.0\\.0\\.1:\\d+)/");
 
+    /** A rep's question, with a script that must show as text wherever it appears (an alert would fail the test). */
+    private static final String QUESTION = "Was B-1017 paid at 8 %? <script>alert('x')</script>";
+
     @TempDir
     Path work;
     private CloseProcess serve;
@@ -61,13 +64,14 @@ class ConsoleBrowserIT {
         Path out = work.resolve("out");
         run(3, "close", "--period=2026-10", "--inbox=" + Path.of("jobs/samples/inbox/2026-10").toAbsolutePath(),
                 "--out=" + out);
-        serve = CloseProcess.start(JAR, null, null, List.of("console", "--out=" + out, "--server.port=0"),
+        serve = CloseProcess.start(JAR, null, null, List.of("console", "--out=" + out, "--server.port=0",
+                "--compclose.console.inbox=" + Path.of("jobs/samples/inbox").toAbsolutePath() + "/{period}"),
                 work.resolve("logs"), "console");
         Poll.until("the console to be up", DEADLINE, () -> CONSOLE_URL.matcher(serve.out()).find() || !serve.alive());
         Matcher url = CONSOLE_URL.matcher(serve.out());
         assertThat(url.find()).as(serve.report()).isTrue();
         String console = url.group(1);
-        assertThat(serve.out()).contains("with no scheduled jobs").contains("Console users created: finance, payroll and rep; their passwords are in "
+        assertThat(serve.out()).contains("with no scheduled jobs").contains("Console users created: finance, controller, payroll, rep; their passwords are in "
                 + out.resolve("console").resolve(ConsoleUsers.PASSWORDS_FILE));
         List<String> passwords = Files.readAllLines(out.resolve("console").resolve(ConsoleUsers.PASSWORDS_FILE));
         assertThat(serve.out()).doesNotContain(password(passwords, "finance"));
@@ -79,6 +83,8 @@ class ConsoleBrowserIT {
         assertThat(http.send(HttpRequest.newBuilder(URI.create(console + "/login"))
                 .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.discarding()).headers()
                 .firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie).contains("Secure"));
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(console + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("health of the console alone").isEqualTo(200);
         browser = chromium();
 
         // finance: a page asked for before signing in comes after it
@@ -132,6 +138,24 @@ class ConsoleBrowserIT {
                 + "jon.snowe-at-example.com");
         shoot("rejects");
 
+        // from R001's payout down to the booking row that produced it, each figure a link to what made it
+        browser.get(console + "/periods/2026-10/reps");
+        browser.findElement(By.linkText("R001")).click();
+        arrivedAt("/periods/2026-10/reps/R001");
+        assertThat(browser.findElement(By.id("payouts")).getText()).contains("USD 58,081.95");
+        browser.findElement(By.cssSelector("#payouts a.chip")).click();
+        arrivedAt("#pay-1");
+        assertThat(browser.findElement(By.id("pay-1")).getText()).contains("COMMISSION", "58,081.95");
+        browser.findElement(By.cssSelector("#pay-1 a.chip")).click();
+        arrivedAt("#earning-lines");
+        assertThat(browser.findElement(By.id("earning-1")).getText()).contains("B-1017", "8 %", "USD 5,927.14");
+        browser.findElement(By.cssSelector("#earning-1 a")).click();
+        arrivedAt("#credit-2026-10-B-1017");
+        browser.findElement(By.cssSelector("#credit-2026-10-B-1017 a")).click();
+        arrivedAt("#booking-2026-10-B-1017");
+        assertThat(browser.findElement(By.id("booking-2026-10-B-1017")).getText()).startsWith("bookings.csv 20 B-1017");
+        shoot("drilldown-booking");
+
         browser.findElement(By.linkText("Payroll files")).click();
         arrivedAt("/payroll");
         assertThat(browser.findElement(By.id("payroll-files")).getText()).contains("payroll-2026-10.csv",
@@ -144,6 +168,18 @@ class ConsoleBrowserIT {
         arrivedAt("/me");
         assertThat(browser.findElement(By.id("statements")).getText()).contains("2026-10 1 USD 58,081.95");
         shoot("rep-statements");
+
+        // the statement as a page, and a question about its first line, whose text is shown as written
+        browser.findElement(By.linkText("Page")).click();
+        arrivedAt("/me/statements/2026-10/1/page");
+        shoot("rep-statement-page");
+        browser.findElement(By.cssSelector("a.ask")).click();
+        arrivedAt("/me/inquiries/new?period=2026-10&version=1&line=1");
+        browser.findElement(By.name("text")).sendKeys(QUESTION);
+        browser.findElement(By.xpath("//button[text()='Send to finance']")).click();
+        Poll.until("the inquiry's page", DEADLINE, () -> browser.getCurrentUrl().matches(".*/me/inquiries/\\d+"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(QUESTION);
+        shoot("rep-inquiry");
         browser.get(console + "/periods");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not yours to see");
         shoot("rep-forbidden");

@@ -171,8 +171,9 @@ class ConsoleFunctionalTests {
         Path folder = out.resolve("console");
         List<String> passwords = Files.readAllLines(folder.resolve(ConsoleUsers.PASSWORDS_FILE)).stream()
                 .filter(line -> !line.startsWith("#")).toList();
-        assertThat(passwords).hasSize(3);
-        assertThat(passwords.get(2)).startsWith("rep ").endsWith(" (rep R001)");
+        assertThat(passwords).hasSize(4);
+        assertThat(passwords.get(1)).startsWith("controller ");
+        assertThat(passwords.get(3)).startsWith("rep ").endsWith(" (rep R001)");
         String table = Files.readString(folder.resolve("users.csv"));
         PasswordEncoder encoder = console.getBean(PasswordEncoder.class);
         for (String line : passwords) {
