@@ -20,11 +20,11 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-period=2026-10 reps=2000 bookings=200000 usage=5000000
+period=2026-10 reps=2000 bookings=200000 usage=5000000 bad=2000
 work=/tmp/compclose-bench port=18080 requests=20
 while [ $# -gt 0 ]; do
   case "$1" in
-    --scale) shift; reps=$((2000 / $1)); bookings=$((200000 / $1)); usage=$((5000000 / $1)) ;;
+    --scale) shift; reps=$((2000 / $1)); bookings=$((200000 / $1)); usage=$((5000000 / $1)); bad=$((2000 / $1)) ;;
     --work) shift; work=$1 ;;
     --period) shift; period=$1 ;;
     --port) shift; port=$1 ;;
@@ -47,17 +47,18 @@ export SPRING_DATASOURCE_PASSWORD="$password"  # CompClose refuses a password on
 jar="${COMPCLOSE_JAR:-$root/target/compclose.jar}"  # COMPCLOSE_JAR: another build, e.g. a copy while you rebuild
 [ -f "$jar" ] || (cd "$root" && mvn -B -q package -DskipTests)
 
-inbox="$work/inbox-r$reps-b$bookings-u$usage/$period"
+# the reference month and, for the rejects page to page through, 2,000 bookings.csv rows with no number for acv
+inbox="$work/inbox-r$reps-b$bookings-u$usage-x$bad/$period"
 if [ ! -f "$inbox/.complete" ]; then
   echo "== generating $inbox"
   rm -rf "$inbox"
   python3 "$here/generate-month.py" --out "$inbox" --period "$period" --reps "$reps" --bookings "$bookings" \
-    --usage "$usage"
+    --usage "$usage" --bad-bookings "$bad"
   touch "$inbox/.complete"
 fi
 
 # --- the closed month ----------------------------------------------------------------------------
-out="$work/console-out-r$reps-b$bookings-u$usage"
+out="$work/console-out-r$reps-b$bookings-u$usage-x$bad"
 compclose() { java -jar "$jar" "$@" --out="$out" --spring.datasource.url="$url" --spring.datasource.username="$user"; }
 if [ -f "$out/.closed-$period" ]; then
   echo "== reusing the closed month in $out"
@@ -86,8 +87,7 @@ compclose console --server.port="$port" --server.address=127.0.0.1 >"$work/conso
 console_pid=$!
 trap 'kill "$console_pid" 2>/dev/null || true; wait "$console_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  # /login, not /actuator/health: under console, with no schedule, the catalog health is DOWN (503)
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/login")" = 200 ] && break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/actuator/health")" = 200 ] && break
   kill -0 "$console_pid" 2>/dev/null || { echo "console-pages.sh: the console stopped:" >&2; tail -20 "$work/console.log" >&2; exit 1; }
   sleep 0.5
 done
@@ -102,8 +102,9 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -c "$cookies" -b "$cookies" --data
 [ "$code" = 302 ] || { echo "console-pages.sh: signing in answered $code" >&2; exit 1; }
 
 rep=$(sed -n '2s/,.*//p' "$inbox/reps.csv")
-pages=("/periods" "/periods/$period/rejects?page=2" "/periods/$period/reps/$rep" "/periods/$period/review"
-  "/periods/$period/close")
+pages=("/periods" "/periods/$period/rejects?page=2" "/periods/$period/rejects?page=20&file=bookings.csv"
+  "/periods/$period/reps" "/periods/$period/reps/$rep" "/periods/$period/reps/$rep/ytd" "/periods/$period/review"
+  "/periods/$period/reconciliation" "/periods/$period/statements" "/periods/$period/close" "/audit" "/inquiries")
 
 echo
 echo "== server time per page, $requests requests each after one warm-up (curl time_starttransfer, ms)"

@@ -70,6 +70,8 @@ def parse_args():
     p.add_argument("--reps", type=int, default=2000)
     p.add_argument("--bookings", type=int, default=200000)
     p.add_argument("--usage", type=int, default=5000000)
+    p.add_argument("--bad-bookings", type=int, default=0,
+                   help="that many more bookings.csv rows whose acv is not a number: rejected rows to page through")
     p.add_argument("--accounts", type=int, default=None,
                    help="distinct accounts (default: bookings / 4, at least 20)")
     a = p.parse_args()
@@ -164,7 +166,7 @@ def write_reps(out, n, year):
     return by_role
 
 
-def write_bookings(out, n, year, month, accounts, by_role):
+def write_bookings(out, n, year, month, accounts, by_role, bad=0):
     rng = rng_for("bookings")
     days = calendar.monthrange(year, month)[1]
     owners = [("AE", r) for r in by_role["AE"]] + [("AM", r) for r in by_role["AM"]]
@@ -207,6 +209,9 @@ def write_bookings(out, n, year, month, accounts, by_role):
                 f.writelines(lines)
                 lines.clear()
         f.writelines(lines)
+        for i in range(1, bad + 1):  # after the good rows, so bookings.csv's good rows are the same with or without
+            f.write(f"B-X{i:06d},{year:04d}-{month:02d}-01,A-000001,Account 000001,{owners[i % len(owners)][1]},NEW,"
+                    f"{PRODUCTS[0]},n/a,0.00,12,USD,,\n")
 
 
 def write_activities(out, year, month, by_role):
@@ -269,7 +274,7 @@ def main():
     write_plans(a.out, a.year)
     write_crediting(a.out)
     by_role = write_reps(a.out, a.reps, a.year)
-    write_bookings(a.out, a.bookings, a.year, a.month, a.accounts, by_role)
+    write_bookings(a.out, a.bookings, a.year, a.month, a.accounts, by_role, a.bad_bookings)
     write_account_owners(a.out, a.accounts, a.year, by_role)
     activities = write_activities(a.out, a.year, a.month, by_role)
     write_usage(a.out, a.usage, a.year, a.month, a.accounts)
@@ -277,7 +282,7 @@ def main():
     print(f"wrote {a.out} for {a.period}")
     print(f"reps.csv {a.reps} ({roles})")
     print(f"plans/ {len(PLANS)}")
-    print(f"bookings.csv {a.bookings}")
+    print(f"bookings.csv {a.bookings}" + (f" and {a.bad_bookings} rows to reject" if a.bad_bookings else ""))
     print(f"splits.csv, cancellations.csv: about 3 % and 0.5 % of bookings; activities.csv {activities}")
     print(f"account_owners.csv {2 * a.accounts} (a CSM and a renewal rep per account)")
     print(f"usage.csv {a.usage}")
