@@ -29,9 +29,7 @@ public class AuditController {
         model.addAttribute("people", audit.choices("actor"));
         model.addAttribute("actions", audit.choices("action"));
         model.addAttribute("events", audit.page(filter, paging.offset(), PAGE));
-        model.addAttribute("count", paging.count());
-        model.addAttribute("page", paging.page());
-        model.addAttribute("pages", paging.pages());
+        paging.addTo(model);
         return "audit";
     }
 }

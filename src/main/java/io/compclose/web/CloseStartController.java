@@ -8,14 +8,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Starting a close from the browser: the month's inbox in the configured layout is shown first, and the close
@@ -59,11 +56,5 @@ public class CloseStartController {
             return "redirect:/periods/" + period + "/start";
         }
         return "redirect:/periods/" + period + "/close";
-    }
-
-    /** A month that is not one (2026-13) names no page. */
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<String> notAPage() {
-        return ResponseEntity.notFound().build();
     }
 }

@@ -120,9 +120,7 @@ public class ConsoleController {
         model.addAttribute("filter", filter);
         model.addAttribute("choices", rejects.choices(period.toString()));
         model.addAttribute("rows", rejects.page(period.toString(), filter, paging.offset(), REJECTS_PAGE));
-        model.addAttribute("count", paging.count());
-        model.addAttribute("page", paging.page());
-        model.addAttribute("pages", paging.pages());
+        paging.addTo(model);
         return "rejects";
     }
 

@@ -4,15 +4,12 @@ import java.time.YearMonth;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -40,15 +37,11 @@ public class RepPagesController {
         if (!reps.hasPayouts(period.toString())) {
             throw notFound();
         }
-        long count = reps.countPaidReps(period.toString(), q);
-        int pageCount = (int) Math.max(1, (count + REPS_PAGE - 1) / REPS_PAGE);
-        int shown = Math.min(Math.max(1, page), pageCount);
+        Paging paging = Paging.of(reps.countPaidReps(period.toString(), q), REPS_PAGE, page);
         model.addAttribute("period", period);
         model.addAttribute("q", q);
-        model.addAttribute("reps", reps.paidReps(period.toString(), q, (shown - 1) * REPS_PAGE, REPS_PAGE));
-        model.addAttribute("count", count);
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pageCount);
+        model.addAttribute("reps", reps.paidReps(period.toString(), q, paging.offset(), REPS_PAGE));
+        paging.addTo(model);
         return "period-reps";
     }
 
@@ -81,11 +74,6 @@ public class RepPagesController {
         return "me-statement";
     }
 
-    /** A period that is not a month (2026-13, "latest") names no page. */
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<String> notAPage() {
-        return ResponseEntity.notFound().build();
-    }
 
     private static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
