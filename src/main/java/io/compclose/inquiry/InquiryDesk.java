@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.compclose.audit.AuditLogRepository;
 import io.compclose.audit.AuditLogRepository.Action;
 import io.compclose.core.inquiry.AdjustmentApproval;
+import io.compclose.core.inquiry.AdjustmentProposal;
 import io.compclose.core.inquiry.Attachment;
 import io.compclose.core.inquiry.InquiryException;
 import io.compclose.core.inquiry.InquiryState;
@@ -21,8 +22,8 @@ import io.compclose.period.PeriodLifecycleRepository;
 
 /**
  * What the console's inquiry pages do: a rep raises an inquiry on their statement, finance answers and
- * resolves it, with no change or with an adjustment approved by a second person, paid by the next open
- * period's close. Each step is one transaction with its audit row; the rep's email follows the commit.
+ * resolves it, with no change or with an adjustment one finance user proposes and another approves, paid by
+ * the next open period's close. Each step is one transaction with its audit row; the rep's email follows the commit.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Service
@@ -81,7 +82,7 @@ public class InquiryDesk {
         String body = text(reason, "Say why nothing changes.");
         int no = transaction.execute(status -> {
             InquiryRepository.Inquiry inquiry = inquiry(id);
-            move(inquiry, inquiry.state().resolvedWith(false));
+            move(inquiry, inquiry.state().resolvedWithoutChange());
             audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "resolved inquiry #" + id
                     + " of rep " + inquiry.repId() + " with no change");
             return inquiries.addMessage(id, "RESOLVED", by, now(), "No change: " + body);
@@ -90,41 +91,78 @@ public class InquiryDesk {
     }
 
     /**
-     * Resolves with an adjustment approved by {@code approver}, paid as INQ-&lt;id&gt; by the next open period's
-     * close; an approval by the one who requests it is refused, and the refusal audited.
+     * Proposes to resolve with an adjustment; nothing is paid, and the rep hears nothing, until another finance
+     * user approves it ({@link #approve}).
      */
-    public String resolveWithAdjustment(long id, String by, BigDecimal amount, String reason, String approver) {
+    public String propose(long id, String by, BigDecimal amount, String reason) {
+        AdjustmentProposal proposal = AdjustmentProposal.of(amount, reason, by);
+        return transaction.execute(status -> {
+            InquiryRepository.Inquiry inquiry = inquiry(id);
+            move(inquiry, inquiry.state().adjustmentProposed());
+            inquiries.propose(id, proposal, now());
+            String money = inquiry.currency() + " " + proposal.amount().toPlainString();
+            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "proposed adjustment "
+                    + AdjustmentApproval.adjustmentId(id) + " of " + money + " for inquiry #" + id + " of rep "
+                    + inquiry.repId() + ": " + proposal.reason());
+            return "Adjustment of " + money + " proposed; it waits for another finance user's approval.";
+        });
+    }
+
+    /**
+     * Approves the proposed adjustment as {@code by}, the signed-in finance user: paid as INQ-&lt;id&gt; by the
+     * next open period's close, the rep emailed. An approval by the one who proposed it is refused, and the
+     * refusal audited.
+     */
+    public String approve(long id, String by) {
         InquiryRepository.Inquiry read = inquiry(id);
+        read.state().approved();
         AdjustmentApproval approval;
         try {
-            approval = AdjustmentApproval.of(amount, reason, by, approver, read.repId());
+            approval = inquiries.proposal(id).orElseThrow(() -> new InquiryException("Inquiry #" + id
+                    + " has no proposed adjustment.")).approvedBy(by, read.repId());
         } catch (InquiryException refused) {
-            audit.record(by, Action.REFUSED, YearMonth.parse(read.period()), "adjustment of inquiry #" + id
-                    + " refused: " + refused.getMessage());
+            audit.record(by, Action.REFUSED, YearMonth.parse(read.period()), "approval of the adjustment of inquiry #"
+                    + id + " refused: " + refused.getMessage());
             throw refused;
         }
         YearMonth target = NextOpenPeriod.after(YearMonth.parse(read.period()),
                 p -> periods.state(p).state() != PeriodLifecycleRepository.State.OPEN);
-        String[] outcome = new String[1];
+        String money = read.currency() + " " + approval.amount().toPlainString();
         int no = transaction.execute(status -> {
             InquiryRepository.Inquiry inquiry = inquiry(id);
-            move(inquiry, inquiry.state().resolvedWith(true));
+            move(inquiry, inquiry.state().approved());
+            inquiries.dropProposal(id);
             String text = approval.statementText(id, inquiry.period(), inquiry.lineNo());
             inquiries.saveAdjustment(id, approval, inquiry.repId(), inquiry.currency(), text, target.toString(), now());
-            String money = inquiry.currency() + " " + approval.amount().toPlainString();
-            audit.record(approval.approvedBy(), Action.ADJUST, target, "approved adjustment "
-                    + AdjustmentApproval.adjustmentId(id) + " of " + money + " for rep " + inquiry.repId()
-                    + ", requested by " + by + ": " + approval.reason());
-            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "resolved inquiry #" + id + " of rep "
-                    + inquiry.repId() + " with adjustment " + AdjustmentApproval.adjustmentId(id) + " of " + money
-                    + ", paid in " + target);
-            outcome[0] = "Adjustment " + AdjustmentApproval.adjustmentId(id) + " of " + money + " approved by "
-                    + approval.approvedBy() + "; it is paid with the close of " + target + ".";
-            return inquiries.addMessage(id, "RESOLVED", by, now(), "Adjusted by " + money + ", paid with the close of "
-                    + target + ": " + approval.reason());
+            audit.record(by, Action.ADJUST, target, "approved adjustment " + AdjustmentApproval.adjustmentId(id)
+                    + " of " + money + " for rep " + inquiry.repId() + ", proposed by " + approval.requestedBy() + ": "
+                    + approval.reason());
+            audit.record(approval.requestedBy(), Action.RESOLVE, YearMonth.parse(inquiry.period()), "resolved inquiry #"
+                    + id + " of rep " + inquiry.repId() + " with adjustment " + AdjustmentApproval.adjustmentId(id)
+                    + " of " + money + ", paid in " + target);
+            return inquiries.addMessage(id, "RESOLVED", approval.requestedBy(), now(), "Adjusted by " + money
+                    + ", paid with the close of " + target + ": " + approval.reason());
         });
         mailMessage(id, no);
-        return outcome[0];
+        return "Adjustment " + AdjustmentApproval.adjustmentId(id) + " of " + money + " approved by " + by
+                + "; it is paid with the close of " + target + ".";
+    }
+
+    /** Declines the proposed adjustment: the inquiry is answered again, the reason one of its messages. */
+    public void decline(long id, String by, String reason) {
+        String body = text(reason, "Say why the adjustment is declined.");
+        transaction.executeWithoutResult(status -> {
+            InquiryRepository.Inquiry inquiry = inquiry(id);
+            AdjustmentProposal proposal = inquiries.proposal(id).orElse(null);
+            move(inquiry, inquiry.state().declined());
+            inquiries.dropProposal(id);
+            String what = proposal == null ? "the adjustment"
+                    : "the adjustment of " + inquiry.currency() + " " + proposal.amount().toPlainString()
+                            + " proposed by " + proposal.proposedBy();
+            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "declined " + what + " for inquiry #"
+                    + id + " of rep " + inquiry.repId() + ": " + body);
+            inquiries.addMessage(id, "DECLINED", by, now(), "Declined " + what + ": " + body);
+        });
     }
 
     public InquiryRepository.Inquiry inquiry(long id) {

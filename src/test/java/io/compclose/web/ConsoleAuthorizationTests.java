@@ -61,6 +61,8 @@ class ConsoleAuthorizationTests {
             Map.entry("GET /inquiries/{id}/attachment", FINANCE),
             Map.entry("POST /inquiries/{id}/answer", FINANCE),
             Map.entry("POST /inquiries/{id}/resolve", FINANCE),
+            Map.entry("POST /inquiries/{id}/approve", FINANCE),
+            Map.entry("POST /inquiries/{id}/decline", FINANCE),
             Map.entry("GET /me/inquiries", REP),
             Map.entry("GET /me/inquiries/new", REP),
             Map.entry("POST /me/inquiries", REP),
