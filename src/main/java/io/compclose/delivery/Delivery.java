@@ -22,7 +22,12 @@ public record Delivery(YearMonth period, String repId, int version, int sendNo, 
 
     /** Message {@code messageNo} of inquiry {@code inquiryId}: its subject in the delivery log. */
     public static String inquirySubject(long inquiryId, int messageNo) {
-        return "inquiry-" + inquiryId + "-" + messageNo;
+        return inquirySubjects(inquiryId) + messageNo;
+    }
+
+    /** What the subjects of inquiry {@code inquiryId}'s messages start with. */
+    public static String inquirySubjects(long inquiryId) {
+        return "inquiry-" + inquiryId + "-";
     }
 
     public boolean statement() {

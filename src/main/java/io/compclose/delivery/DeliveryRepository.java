@@ -181,11 +181,35 @@ public class DeliveryRepository {
 
     /** The number the next resend of a statement gets: one more than any send so far. */
     public int nextSendNo(YearMonth period, String repId, int version) {
+        return nextSendNo(period, repId, version, Delivery.STATEMENT);
+    }
+
+    /** The number the next resend of an email about a statement gets (see {@link Delivery#subject}). */
+    public int nextSendNo(YearMonth period, String repId, int version, String subject) {
         Integer last = jdbc.queryForObject("""
                 SELECT MAX(send_no) FROM delivery_log WHERE pay_period = ? AND rep_id = ? AND statement_version = ?
-                AND subject = 'statement'
-                """, Integer.class, period.toString(), repId, version);
+                AND subject = ?
+                """, Integer.class, period.toString(), repId, version, subject);
         return last == null ? 1 : last + 1;
+    }
+
+    /** The latest send of an email other than a statement: its number, how it went, and why if it failed. */
+    public record LatestSend(String subject, int sendNo, String outcome, String detail) {
+    }
+
+    /** The latest send of each email whose subject starts with {@code subjectPrefix} (no LIKE wildcards), by subject. */
+    public Map<String, LatestSend> latestSends(String subjectPrefix) {
+        Map<String, LatestSend> latest = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT d.subject, d.send_no, d.outcome, d.detail FROM delivery_log d WHERE d.subject LIKE ?
+                AND d.send_no = (SELECT MAX(l.send_no) FROM delivery_log l WHERE l.pay_period = d.pay_period
+                    AND l.rep_id = d.rep_id AND l.statement_version = d.statement_version AND l.subject = d.subject)
+                ORDER BY d.subject
+                """, rs -> {
+            latest.put(rs.getString(1), new LatestSend(rs.getString(1), rs.getInt(2), rs.getString(3),
+                    rs.getString(4)));
+        }, subjectPrefix + "%");
+        return latest;
     }
 
     /** A statement that has not reached its rep: its last send failed or never finished. */

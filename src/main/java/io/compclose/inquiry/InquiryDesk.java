@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,7 @@ import io.compclose.core.inquiry.Attachment;
 import io.compclose.core.inquiry.InquiryException;
 import io.compclose.core.inquiry.InquiryState;
 import io.compclose.core.inquiry.NextOpenPeriod;
+import io.compclose.delivery.DeliveryRepository;
 import io.compclose.period.PeriodLifecycleRepository;
 
 /**
@@ -165,6 +167,27 @@ public class InquiryDesk {
         });
     }
 
+    /**
+     * Emails one of finance's messages to the rep again, as a new send in the delivery log asked for by
+     * {@code by}: an email lost, or one the server refused or never confirmed. Audited as a statement's resend is.
+     */
+    public String emailAgain(long id, int messageNo, String by) {
+        InquiryRepository.Inquiry inquiry = inquiry(id);
+        InquiryRepository.Message message = inquiries.messages(id).stream()
+                .filter(m -> m.messageNo() == messageNo && m.emailed()).findFirst()
+                .orElseThrow(() -> new InquiryException("Inquiry #" + id + " has no message " + messageNo
+                        + " that is emailed to the rep."));
+        String said = mail.resend(inquiry, message, by);
+        audit.record(by, Action.RESEND, YearMonth.parse(inquiry.period()), "email of inquiry #" + id + " message "
+                + messageNo + " to rep " + inquiry.repId() + ": " + said);
+        return "Message " + messageNo + " emailed again: " + said + ".";
+    }
+
+    /** How the latest send of each of the inquiry's emails went, by message number. */
+    public Map<Integer, DeliveryRepository.LatestSend> emails(long id) {
+        return mail.sends(id);
+    }
+
     public InquiryRepository.Inquiry inquiry(long id) {
         return inquiries.find(id).orElseThrow(() -> new InquiryException("There is no inquiry #" + id + "."));
     }
@@ -177,7 +200,7 @@ public class InquiryDesk {
 
     private void mailMessage(long id, int messageNo) {
         InquiryRepository.Inquiry inquiry = inquiry(id);
-        inquiries.messages(id).stream().filter(m -> m.messageNo() == messageNo).findFirst()
+        inquiries.messages(id).stream().filter(m -> m.messageNo() == messageNo && m.emailed()).findFirst()
                 .ifPresent(message -> mail.send(inquiry, message));
     }
 

@@ -3,7 +3,10 @@ package io.compclose.inquiry;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -60,24 +63,53 @@ public class InquiryMail {
      * log, not thrown: the answer or resolution it tells of is committed whatever the mail server says.
      */
     public void send(InquiryRepository.Inquiry inquiry, InquiryRepository.Message message) {
+        send(inquiry, message, 1, message.author());
+    }
+
+    /** Sends the message once more, as a new send asked for by {@code by}, whatever became of the ones before. */
+    public String resend(InquiryRepository.Inquiry inquiry, InquiryRepository.Message message, String by) {
+        return send(inquiry, message, deliveries.nextSendNo(YearMonth.parse(inquiry.period()), inquiry.repId(),
+                inquiry.version(), subject(inquiry.id(), message.messageNo())), by);
+    }
+
+    /** Each of the inquiry's emails, by message number: how its latest send went. */
+    public Map<Integer, DeliveryRepository.LatestSend> sends(long inquiryId) {
+        return deliveries.latestSends(Delivery.inquirySubjects(inquiryId)).values().stream().collect(
+                Collectors.toMap(s -> Integer.valueOf(s.subject().substring(s.subject().lastIndexOf('-') + 1)),
+                        s -> s, (a, b) -> b, TreeMap::new));
+    }
+
+    private static String subject(long inquiryId, int messageNo) {
+        return Delivery.inquirySubject(inquiryId, messageNo);
+    }
+
+    /** Sends send {@code sendNo} of the message; what became of it, as a line ("sent to ...", "not sent: ..."). */
+    private String send(InquiryRepository.Inquiry inquiry, InquiryRepository.Message message, int sendNo,
+            String requestedBy) {
         MailChannel channel = MailChannel.of(smtp, close, outbox);
         Optional<String[]> recipient = inquiries.recipient(inquiry.repId(), inquiry.period());
-        Delivery delivery = new Delivery(YearMonth.parse(inquiry.period()), inquiry.repId(), inquiry.version(), 1,
+        Delivery delivery = new Delivery(YearMonth.parse(inquiry.period()), inquiry.repId(), inquiry.version(), sendNo,
                 recipient.map(r -> r[0]).orElse("(none)"), recipient.map(r -> r[1]).orElse(inquiry.repId()), null,
-                Delivery.inquirySubject(inquiry.id(), message.messageNo()));
+                subject(inquiry.id(), message.messageNo()));
         try {
             if (recipient.isEmpty()) {
-                if (deliveries.claim(delivery, channel.name(), message.author())) {
-                    deliveries.record(List.of(DeliveryRepository.Attempt.failed(delivery, 0, "no roster row of rep "
-                            + inquiry.repId() + " in " + inquiry.period() + " names their email")));
+                String why = "no roster row of rep " + inquiry.repId() + " in " + inquiry.period() + " names their email";
+                if (deliveries.claim(delivery, channel.name(), requestedBy)) {
+                    deliveries.record(List.of(DeliveryRepository.Attempt.failed(delivery, 0, why)));
                 }
-                return;
+                return "not sent: " + why;
             }
-            new Postman(channel, deliveries, settings).deliver(delivery,
-                    build(channel, delivery, inquiry, message), message.author());
+            Postman.Outcome outcome = new Postman(channel, deliveries, settings).deliver(delivery,
+                    build(channel, delivery, inquiry, message), requestedBy);
+            return switch (outcome.result()) {
+                case SENT -> "sent to " + delivery.recipient();
+                case ALREADY_HANDLED -> "sent already, or being sent";
+                case FAILED_PERMANENT, FAILED_TRANSIENT -> "not sent: " + outcome.failure().reason();
+            };
         } catch (Exception e) {
             // the postman recorded the outcome before it threw (the server refused the login)
             log.warn("inquiry #{} message {} was not emailed: {}", inquiry.id(), message.messageNo(), e.getMessage());
+            return "not sent: " + e.getMessage();
         }
     }
 

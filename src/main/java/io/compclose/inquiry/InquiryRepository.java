@@ -52,6 +52,11 @@ public class InquiryRepository {
     /** An answer, resolution or declined proposal; its email, if any, is in the delivery log. */
     public record Message(long inquiryId, int messageNo, String kind, String author, LocalDateTime writtenAt,
             String body) {
+
+        /** Answers and resolutions go to the rep; a declined proposal is finance's own note. */
+        public boolean emailed() {
+            return !"DECLINED".equals(kind);
+        }
     }
 
     public record Adjustment(long inquiryId, String adjustmentId, BigDecimal amount, String currency, String reason,

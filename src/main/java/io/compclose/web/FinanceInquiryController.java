@@ -48,6 +48,7 @@ public class FinanceInquiryController {
         model.addAttribute("view", new InquiryView(inquiry, inquiries.messages(id)));
         model.addAttribute("adjustment", inquiries.adjustment(id).orElse(null));
         model.addAttribute("proposal", inquiries.proposal(id).orElse(null));
+        model.addAttribute("emails", desk.emails(id));
         model.addAttribute("approvers", users.financeUsers());
         model.addAttribute("finance", true);
         return "inquiry";
@@ -94,6 +95,13 @@ public class FinanceInquiryController {
             desk.decline(id, user.getUsername(), reason);
             return "Adjustment declined; the inquiry is open to answers and another resolution.";
         });
+    }
+
+    /** A lost or refused email to the rep, sent again as a new send in the delivery log. */
+    @PostMapping("/inquiries/{id}/messages/{no}/resend")
+    String emailAgain(@PathVariable long id, @PathVariable int no, @AuthenticationPrincipal ConsoleUser user,
+            RedirectAttributes redirect) {
+        return done(id, redirect, () -> desk.emailAgain(id, no, user.getUsername()));
     }
 
     private interface Step {

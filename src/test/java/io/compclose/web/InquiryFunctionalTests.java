@@ -249,10 +249,25 @@ class InquiryFunctionalTests {
             inquiryMail.send(repository.find(id).orElseThrow(), repository.messages(id).get(0));
             assertThat(outbox.resolve("inquiry-" + id + "-1.eml")).doesNotExist();
             assertThat(jdbc.queryForList(inquiryDeliveries, String.class)).containsExactlyElementsOf(sends);
+            // when finance2 emails the lost answer again: a new send, asked for by finance2, audited
+            MvcResult again = mvc.perform(post("/inquiries/" + id + "/messages/1/resend").with(csrf())
+                    .with(as(users, "finance2"))).andReturn();
+            assertThat(again.getFlashMap().get("notice")).isEqualTo("Message 1 emailed again: sent to " + email + ".");
+            assertThat(mail(outbox.resolve("inquiry-" + id + "-1.resend-2.eml")))
+                    .contains("<blockquote>Checking &lt;b&gt;B-1007&lt;/b&gt;</blockquote>");
+            assertThat(jdbc.queryForList(inquiryDeliveries, String.class)).containsExactly(sends.get(0),
+                    "2026-10 R001 1 inquiry-" + id + "-1 2 " + email + " OUTBOX SENT 1 finance2 <inquiry." + id
+                            + ".1.s2@compclose>", sends.get(1));
+            assertThat(mvc.perform(post("/inquiries/" + id + "/messages/2/resend").with(csrf())
+                    .with(as(users, "finance2"))).andReturn().getFlashMap().get("problem"))
+                    .isEqualTo("Inquiry #" + id + " has no message 2 that is emailed to the rep.");
+            assertThat(DemoConsole.text(page(mvc, get("/inquiries/" + id), users, "finance")))
+                    .contains("Emails to the rep Message Latest send 1 send 2: SENT Email again 3 send 1: SENT Email again");
             // and the statements page lists them with R001's statement sends
             assertThat(DemoConsole.rowText(page(mvc, get("/periods/2026-10/statements"), users, "finance"), "R001"))
                     .contains("send 1: SENT").contains("inquiry #" + id + " message 1: SENT")
-                    .contains("inquiry #" + id + " message 3: SENT").contains("asked by finance");
+                    .contains("inquiry #" + id + " message 1, send 2: SENT, ")
+                    .contains("inquiry #" + id + " message 3: SENT").contains("asked by finance2");
 
             // and every step is in the audit trail
             assertThat(jdbc.queryForList("SELECT CONCAT_WS(' ', actor, action, pay_period, detail) "
@@ -273,7 +288,9 @@ class InquiryFunctionalTests {
                             "finance2 adjust 2026-11 approved adjustment INQ-" + id + " of USD 250.00 for rep R001, "
                                     + "proposed by finance: B-1007 split missed",
                             "finance resolve 2026-10 resolved inquiry #" + id + " of rep R001 with adjustment INQ-" + id
-                                    + " of USD 250.00, paid in 2026-11");
+                                    + " of USD 250.00, paid in 2026-11",
+                            "finance2 resend 2026-10 email of inquiry #" + id + " message 1 to rep R001: sent to "
+                                    + email);
             String repPage = DemoConsole.text(page(mvc, get("/me/inquiries/" + id), users, "rep"));
             assertThat(repPage).contains("State resolved: adjusted").contains("Attachment deals.csv")
                     .contains("finance, ").contains("Checking <b>B-1007</b>").doesNotContain("Resolve with");
