@@ -166,8 +166,11 @@ class InquiryFunctionalTests {
             String waiting = page(mvc, get("/inquiries/" + id), users, "finance2");
             assertThat(DemoConsole.text(waiting))
                     .contains("State adjustment proposed by finance, waiting for approval")
-                    .contains("Proposed USD 250.00: B-1007 split missed, proposed by finance, waiting for approval")
+                    .contains("Proposed USD 250.00: B-1007 split missed, proposed by finance The rep asks")
                     .contains("Approve the adjustment").contains("Decline the adjustment")
+                    .doesNotContain("You proposed it");
+            assertThat(DemoConsole.text(page(mvc, get("/inquiries/" + id), users, "finance")))
+                    .contains("You proposed it: another finance user approves it.")
                     .doesNotContain("Send answer").doesNotContain("Propose adjustment");
             assertThat(mvc.perform(post("/inquiries/" + id + "/answer").param("text", "meanwhile").with(csrf())
                     .with(as(users, "finance"))).andReturn().getFlashMap().get("problem")).isEqualTo("This inquiry's "
