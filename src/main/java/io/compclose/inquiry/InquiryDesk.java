@@ -68,7 +68,8 @@ public class InquiryDesk {
         });
     }
 
-    public void answer(long id, String by, String text) {
+    /** Answers the rep; returns what became of the email ("the rep is emailed", or why not). */
+    public String answer(long id, String by, String text) {
         String body = text(text, "Write the answer.");
         int no = transaction.execute(status -> {
             InquiryRepository.Inquiry inquiry = inquiry(id);
@@ -77,10 +78,11 @@ public class InquiryDesk {
                     + inquiry.repId());
             return inquiries.addMessage(id, "ANSWER", by, now(), body);
         });
-        mailMessage(id, no);
+        return mailMessage(id, no);
     }
 
-    public void resolveWithoutChange(long id, String by, String reason) {
+    /** Resolves with no change; returns what became of the email. */
+    public String resolveWithoutChange(long id, String by, String reason) {
         String body = text(reason, "Say why nothing changes.");
         int no = transaction.execute(status -> {
             InquiryRepository.Inquiry inquiry = inquiry(id);
@@ -89,7 +91,7 @@ public class InquiryDesk {
                     + " of rep " + inquiry.repId() + " with no change");
             return inquiries.addMessage(id, "RESOLVED", by, now(), "No change: " + body);
         });
-        mailMessage(id, no);
+        return mailMessage(id, no);
     }
 
     /**
@@ -145,9 +147,8 @@ public class InquiryDesk {
             return inquiries.addMessage(id, "RESOLVED", approval.requestedBy(), now(), "Adjusted by " + money
                     + ", paid with the close of " + target + ": " + approval.reason());
         });
-        mailMessage(id, no);
         return "Adjustment " + AdjustmentApproval.adjustmentId(id) + " of " + money + " approved by " + by
-                + "; it is paid with the close of " + target + ".";
+                + "; it is paid with the close of " + target + "; " + mailMessage(id, no);
     }
 
     /** Declines the proposed adjustment: the inquiry is answered again, the reason one of its messages. */
@@ -198,10 +199,13 @@ public class InquiryDesk {
         }
     }
 
-    private void mailMessage(long id, int messageNo) {
+    /** Emails the message once; says so, or why it was not sent ("email it again" sends it as a new send). */
+    private String mailMessage(long id, int messageNo) {
         InquiryRepository.Inquiry inquiry = inquiry(id);
-        inquiries.messages(id).stream().filter(m -> m.messageNo() == messageNo && m.emailed()).findFirst()
-                .ifPresent(message -> mail.send(inquiry, message));
+        String said = inquiries.messages(id).stream().filter(m -> m.messageNo() == messageNo && m.emailed())
+                .findFirst().map(message -> mail.send(inquiry, message)).orElse("not emailed");
+        return said.startsWith("not sent: ") ? "the email to the rep was not sent (" + said.substring(10)
+                + "): email it again from this page." : "the rep is emailed.";
     }
 
     private static String text(String text, String missing) {

@@ -61,9 +61,10 @@ public class InquiryMail {
     /**
      * Sends the message unless it was sent (or is being sent) already; a failure is recorded in the delivery
      * log, not thrown: the answer or resolution it tells of is committed whatever the mail server says.
+     * Returns what became of it, as a line ("sent to ...", "not sent: ...").
      */
-    public void send(InquiryRepository.Inquiry inquiry, InquiryRepository.Message message) {
-        send(inquiry, message, 1, message.author());
+    public String send(InquiryRepository.Inquiry inquiry, InquiryRepository.Message message) {
+        return send(inquiry, message, 1, message.author());
     }
 
     /** Sends the message once more, as a new send asked for by {@code by}, whatever became of the ones before. */

@@ -63,8 +63,7 @@ public class FinanceInquiryController {
     String answer(@PathVariable long id, @RequestParam(required = false) String text,
             @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
         return done(id, redirect, () -> {
-            desk.answer(id, user.getUsername(), text);
-            return "Answered; the rep is emailed.";
+            return "Answered; " + desk.answer(id, user.getUsername(), text);
         });
     }
 
@@ -73,10 +72,7 @@ public class FinanceInquiryController {
             @RequestParam(required = false) String reason, @RequestParam(required = false) BigDecimal amount,
             @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
         return done(id, redirect, () -> switch (outcome) {
-            case "no-change" -> {
-                desk.resolveWithoutChange(id, user.getUsername(), reason);
-                yield "Resolved with no change; the rep is emailed.";
-            }
+            case "no-change" -> "Resolved with no change; " + desk.resolveWithoutChange(id, user.getUsername(), reason);
             case "adjustment" -> desk.propose(id, user.getUsername(), amount, reason);
             default -> throw new InquiryException("Choose an outcome: no change, or an adjustment.");
         });

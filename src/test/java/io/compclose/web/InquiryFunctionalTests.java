@@ -76,8 +76,10 @@ class InquiryFunctionalTests {
                 "--out=" + out), onDatabase.stream()).toList()).exitCode()).isZero();
         assertThat(CliRun.close("2026-10", INBOX.resolve("2026-10"), out, url).exitCode()).isZero();
         writeUsers(out.resolve("console/users.csv"));
+        // a failed email is retried after 10 ms, not after the default 2 s
         ConfigurableApplicationContext context = InProcessServe.start(out, DemoConsole.quiet(),
-                onDatabase.toArray(String[]::new));
+                Stream.concat(onDatabase.stream(), Stream.of("--compclose.delivery.backoff=10ms"))
+                        .toArray(String[]::new));
         long id;
         String l;
         try {
@@ -204,7 +206,7 @@ class InquiryFunctionalTests {
 
             // then the adjustment waits for November, the first period after October not closed, approved by finance2
             assertThat(resolved.getFlashMap().get("notice")).isEqualTo("Adjustment INQ-" + id + " of USD 250.00 "
-                    + "approved by finance2; it is paid with the close of 2026-11.");
+                    + "approved by finance2; it is paid with the close of 2026-11; the rep is emailed.");
             assertThat(jdbc.queryForMap("SELECT adjustment_id, rep_id, amount, currency, reason, requested_by, "
                     + "approved_by, target_period FROM inquiry_adjustment")).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "ADJUSTMENT_ID", "INQ-" + id, "REP_ID", "R001", "AMOUNT", new BigDecimal("250.00"),
@@ -298,15 +300,36 @@ class InquiryFunctionalTests {
             assertThat(repPage).contains("State resolved: adjusted").contains("Attachment deals.csv")
                     .contains("finance, ").contains("Checking <b>B-1007</b>").doesNotContain("Resolve with");
 
-            // and a question on the whole statement, resolved with no change, says why in its page and email
+            // and a question on the whole statement, resolved with no change while the outbox cannot be written
+            // (a file where its folder goes), says why in its page; its email fails, recorded, and goes again
             mvc.perform(raise("2026-10", "", "Why is my quota 100,000?", null).with(csrf()).with(as(users, "rep")));
             long whole = jdbc.queryForObject("SELECT MAX(id) FROM inquiry", Long.class);
+            Path aside = Files.move(outbox, work.resolve("outbox-aside"));
+            Files.writeString(outbox, "not a folder");
             MvcResult noChange = mvc.perform(post("/inquiries/" + whole + "/resolve").param("outcome", "no-change")
                     .param("reason", "Your plan AE-2026 sets it.").with(csrf()).with(as(users, "finance"))).andReturn();
-            assertThat(noChange.getFlashMap().get("notice")).isEqualTo("Resolved with no change; the rep is emailed.");
+            assertThat(noChange.getFlashMap().get("notice").toString())
+                    .startsWith("Resolved with no change; the email to the rep was not sent (")
+                    .endsWith("): email it again from this page.");
+            assertThat(jdbc.queryForMap("SELECT send_no, outcome, attempts, detail FROM delivery_log WHERE subject = ?",
+                    "inquiry-" + whole + "-1")).satisfies(row -> {
+                        assertThat(row.get("OUTCOME")).isEqualTo("FAILED");
+                        assertThat(row.get("ATTEMPTS")).isEqualTo(3);
+                        assertThat(row.get("DETAIL").toString()).startsWith("transient, 3 attempts: ");
+                    });
+            assertThat(DemoConsole.text(page(mvc, get("/inquiries/" + whole), users, "finance")))
+                    .contains("Emails to the rep Message Latest send 1 send 1: FAILED: transient, 3 attempts: ");
+            Files.delete(outbox);
+            Files.move(aside, outbox);
+            assertThat(mvc.perform(post("/inquiries/" + whole + "/messages/1/resend").with(csrf())
+                    .with(as(users, "finance"))).andReturn().getFlashMap().get("notice"))
+                    .isEqualTo("Message 1 emailed again: sent to " + email + ".");
+            assertThat(jdbc.queryForList("SELECT CONCAT_WS(' ', send_no, outcome, requested_by) FROM delivery_log "
+                    + "WHERE subject = ? ORDER BY send_no", String.class, "inquiry-" + whole + "-1"))
+                    .containsExactly("1 FAILED finance", "2 SENT finance");
             assertThat(DemoConsole.rowText(page(mvc, get("/inquiries"), users, "finance"), String.valueOf(whole)))
                     .endsWith("R001 2026-10 whole statement resolved: no change");
-            assertThat(mail(outbox.resolve("inquiry-" + whole + "-1.eml")))
+            assertThat(mail(outbox.resolve("inquiry-" + whole + "-1.resend-2.eml")))
                     .contains("Subject: Resolved: inquiry #" + whole + " on statement 2026-10 (whole statement)")
                     .contains("No change: Your plan AE-2026 sets it.");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inquiry_adjustment WHERE inquiry_id = ?", Long.class,
