@@ -25,7 +25,7 @@ import io.compclose.system.ColumnText;
 
 /**
  * The at-most-once guard of statement delivery, one row per send of a (period, rep, statement
- * version). A send is claimed (committed on its own, before anything is sent), then marked SENT or
+ * version, subject): the statement's own email, or a message of an inquiry on it ({@link Delivery#subject}). A send is claimed (committed on its own, before anything is sent), then marked SENT or
  * FAILED. A claim left SENDING by a crash through SMTP is never retried automatically: the email may
  * have gone, so it waits for a deliberate resend. Through the outbox the file tells, so the close
  * settles such a claim itself ({@link #settle}). A FAILED send was refused and may be claimed again.
@@ -99,19 +99,21 @@ public class DeliveryRepository {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
         try {
             jdbc.update("""
-                    INSERT INTO delivery_log (pay_period, rep_id, statement_version, send_no, recipient, channel,
-                        message_id, outcome, attempted_at, attempts, requested_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-                    """, delivery.period().toString(), delivery.repId(), delivery.version(), delivery.sendNo(),
+                    INSERT INTO delivery_log (pay_period, rep_id, statement_version, subject, send_no, recipient,
+                        channel, message_id, outcome, attempted_at, attempts, requested_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                    """, delivery.period().toString(), delivery.repId(), delivery.version(), delivery.subject(),
+                    delivery.sendNo(),
                     delivery.recipient(), channel, delivery.messageId(), SENDING, now,
                     requestedBy == null ? null : ColumnText.fit(requestedBy, 128));
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return jdbc.update("""
                     UPDATE delivery_log SET outcome = ?, attempted_at = ?, recipient = ?, channel = ?, detail = NULL
-                    WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ? AND outcome = ?
+                    WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND subject = ? AND send_no = ?
+                    AND outcome = ?
                     """, SENDING, now, delivery.recipient(), channel, delivery.period().toString(),
-                    delivery.repId(), delivery.version(), delivery.sendNo(), FAILED) == 1;
+                    delivery.repId(), delivery.version(), delivery.subject(), delivery.sendNo(), FAILED) == 1;
         }
     }
 
@@ -135,7 +137,7 @@ public class DeliveryRepository {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
         ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate("""
                 UPDATE delivery_log SET outcome = ?, detail = ?, attempted_at = ?, attempts = attempts + ?
-                WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ?
+                WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ? AND subject = ?
                 """, attempts, attempts.size(), (ps, a) -> {
             ps.setString(1, a.outcome());
             ps.setString(2, a.detail() == null ? null : ColumnText.fit(a.detail(), 1000));
@@ -145,6 +147,7 @@ public class DeliveryRepository {
             ps.setString(6, a.delivery().repId());
             ps.setInt(7, a.delivery().version());
             ps.setInt(8, a.delivery().sendNo());
+            ps.setString(9, a.delivery().subject());
         }));
     }
 
@@ -157,6 +160,7 @@ public class DeliveryRepository {
         return jdbc.query("""
                 SELECT rep_id, statement_version, send_no FROM delivery_log
                 WHERE pay_period = ? AND outcome = ? AND channel = 'OUTBOX' AND requested_by IS NULL
+                AND subject = 'statement'
                 ORDER BY rep_id, statement_version, send_no
                 """, (rs, i) -> new InterruptedSend(rs.getString(1), rs.getInt(2), rs.getInt(3)), period.toString(),
                 SENDING);
@@ -170,16 +174,42 @@ public class DeliveryRepository {
         ownTransaction.executeWithoutResult(status -> jdbc.update("""
                 UPDATE delivery_log SET outcome = ?, detail = ?, attempts = attempts + ?
                 WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ? AND outcome = ?
+                AND subject = 'statement'
                 """, written ? SENT : FAILED, written ? null : "interrupted before the email was written",
                 written ? 1 : 0, period.toString(), send.repId(), send.version(), send.sendNo(), SENDING));
     }
 
     /** The number the next resend of a statement gets: one more than any send so far. */
     public int nextSendNo(YearMonth period, String repId, int version) {
+        return nextSendNo(period, repId, version, Delivery.STATEMENT);
+    }
+
+    /** The number the next resend of an email about a statement gets (see {@link Delivery#subject}). */
+    public int nextSendNo(YearMonth period, String repId, int version, String subject) {
         Integer last = jdbc.queryForObject("""
                 SELECT MAX(send_no) FROM delivery_log WHERE pay_period = ? AND rep_id = ? AND statement_version = ?
-                """, Integer.class, period.toString(), repId, version);
+                AND subject = ?
+                """, Integer.class, period.toString(), repId, version, subject);
         return last == null ? 1 : last + 1;
+    }
+
+    /** The latest send of an email other than a statement: its number, how it went, and why if it failed. */
+    public record LatestSend(String subject, int sendNo, String outcome, String detail) {
+    }
+
+    /** The latest send of each email whose subject starts with {@code subjectPrefix} (no LIKE wildcards), by subject. */
+    public Map<String, LatestSend> latestSends(String subjectPrefix) {
+        Map<String, LatestSend> latest = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT d.subject, d.send_no, d.outcome, d.detail FROM delivery_log d WHERE d.subject LIKE ?
+                AND d.send_no = (SELECT MAX(l.send_no) FROM delivery_log l WHERE l.pay_period = d.pay_period
+                    AND l.rep_id = d.rep_id AND l.statement_version = d.statement_version AND l.subject = d.subject)
+                ORDER BY d.subject
+                """, rs -> {
+            latest.put(rs.getString(1), new LatestSend(rs.getString(1), rs.getInt(2), rs.getString(3),
+                    rs.getString(4)));
+        }, subjectPrefix + "%");
+        return latest;
     }
 
     /** A statement that has not reached its rep: its last send failed or never finished. */
@@ -191,11 +221,11 @@ public class DeliveryRepository {
     public List<Undelivered> undelivered(YearMonth period) {
         return jdbc.query("""
                 SELECT d.rep_id, d.statement_version, d.send_no, d.recipient, d.outcome, d.detail FROM delivery_log d
-                WHERE d.pay_period = ? AND d.send_no = (SELECT MAX(l.send_no) FROM delivery_log l
-                    WHERE l.pay_period = d.pay_period AND l.rep_id = d.rep_id
-                    AND l.statement_version = d.statement_version)
+                WHERE d.pay_period = ? AND d.subject = 'statement' AND d.send_no = (SELECT MAX(l.send_no)
+                    FROM delivery_log l WHERE l.pay_period = d.pay_period AND l.rep_id = d.rep_id
+                    AND l.statement_version = d.statement_version AND l.subject = d.subject)
                 AND NOT EXISTS (SELECT 1 FROM delivery_log s WHERE s.pay_period = d.pay_period AND s.rep_id = d.rep_id
-                    AND s.statement_version = d.statement_version AND s.outcome = 'SENT')
+                    AND s.statement_version = d.statement_version AND s.subject = d.subject AND s.outcome = 'SENT')
                 ORDER BY d.rep_id, d.statement_version
                 """, (rs, i) -> new Undelivered(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
                 rs.getString(5), rs.getString(6)), period.toString());
@@ -205,7 +235,7 @@ public class DeliveryRepository {
     public Map<String, Long> outcomes(String period) {
         Map<String, Long> result = new LinkedHashMap<>();
         jdbc.query("""
-                SELECT channel, outcome, COUNT(*) FROM delivery_log WHERE pay_period = ?
+                SELECT channel, outcome, COUNT(*) FROM delivery_log WHERE pay_period = ? AND subject = 'statement'
                 GROUP BY channel, outcome ORDER BY channel, outcome
                 """, rs -> {
             result.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));

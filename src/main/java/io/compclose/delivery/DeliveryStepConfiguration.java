@@ -1,7 +1,6 @@
 package io.compclose.delivery;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -85,13 +84,6 @@ public class DeliveryStepConfiguration {
         };
     }
 
-    /** SMTP when {@code spring.mail.host} is set, otherwise .eml files in the period's outbox. */
-    static MailChannel channel(ObjectProvider<JavaMailSender> smtp, CloseProperties properties, Path outbox) {
-        JavaMailSender sender = smtp.getIfAvailable();
-        return sender != null ? new SmtpChannel(sender, properties.mailFrom())
-                : new OutboxChannel(outbox, properties.mailFrom());
-    }
-
     /**
      * Sends each statement once. A statement the server refuses for good, or still refuses after
      * the retries, is recorded as FAILED and listed at the end of the close; the others go on. When
@@ -102,7 +94,7 @@ public class DeliveryStepConfiguration {
     @StepScope
     ItemWriter<Delivery> statementPostman(CloseRun run, DeliveryRepository log,
             ObjectProvider<JavaMailSender> smtp, CloseProperties properties, DeliveryProperties delivery) {
-        Postman postman = new Postman(channel(smtp, properties, run.outboxDir()), log, delivery);
+        Postman postman = new Postman(MailChannel.of(smtp, properties, run.outboxDir()), log, delivery);
         int[] failedInARow = {0};
         return chunk -> postman.deliverAll(chunk.getItems(), (statement, outcome) -> {
             if (outcome.result() == Postman.Result.FAILED_TRANSIENT) {

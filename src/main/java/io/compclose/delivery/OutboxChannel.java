@@ -12,7 +12,7 @@ import io.compclose.system.AtomicFiles;
 /**
  * With no SMTP server configured, each email is written as {@code outbox/<period>/<rep>.eml}, a
  * revised statement's as {@code <rep>.v<version>.eml}, a resend with {@code .resend-<n>} before
- * {@code .eml}.
+ * {@code .eml}; an inquiry's message as {@code inquiry-<id>-<message>.eml} in the outbox it is given.
  */
 public record OutboxChannel(Path outbox, String from) implements MailChannel {
 
@@ -38,7 +38,9 @@ public record OutboxChannel(Path outbox, String from) implements MailChannel {
     public void send(MimeMessage message, Delivery delivery) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
-        AtomicFiles.write(outbox.resolve(fileName(delivery.repId(), delivery.version(), delivery.sendNo())),
+        AtomicFiles.write(outbox.resolve(delivery.statement()
+                ? fileName(delivery.repId(), delivery.version(), delivery.sendNo())
+                : delivery.subject() + (delivery.sendNo() > 1 ? ".resend-" + delivery.sendNo() : "") + ".eml"),
                 bytes.toByteArray());
     }
 

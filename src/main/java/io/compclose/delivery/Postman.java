@@ -32,7 +32,11 @@ public record Postman(MailChannel channel, DeliveryRepository log, DeliveryPrope
 
     /** @param requestedBy who asked for a resend, or null for the close's own send */
     public Outcome deliver(Delivery delivery, String requestedBy) throws Exception {
-        MimeMessage message = channel.newMessage(delivery);
+        return deliver(delivery, channel.newMessage(delivery), requestedBy);
+    }
+
+    /** Sends a message built elsewhere (an inquiry's) as {@link #deliver(Delivery, String)} sends a statement. */
+    public Outcome deliver(Delivery delivery, MimeMessage message, String requestedBy) throws Exception {
         if (!log.claim(delivery, channel.name(), requestedBy)) {
             return new Outcome(Result.ALREADY_HANDLED, 0, null);
         }

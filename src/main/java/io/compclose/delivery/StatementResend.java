@@ -54,7 +54,7 @@ public record StatementResend(DeliveryRepository log, IntakeRepository intake, O
                     .collect(Collectors.toSet());
             chosen = statements.values().stream().filter(s -> undelivered.contains(s.repId())).toList();
         }
-        Postman postman = new Postman(DeliveryStepConfiguration.channel(smtp, properties, outbox), log, delivery);
+        Postman postman = new Postman(MailChannel.of(smtp, properties, outbox), log, delivery);
         List<Resent> resent = new ArrayList<>();
         for (Statement statement : chosen) {
             RepAssignment rep = intake.latestAssignment(statement.repId()).orElseThrow(() ->

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Service;
@@ -13,16 +14,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.compclose.audit.AuditLogRepository;
 import io.compclose.audit.AuditLogRepository.Action;
 import io.compclose.core.inquiry.AdjustmentApproval;
+import io.compclose.core.inquiry.AdjustmentProposal;
 import io.compclose.core.inquiry.Attachment;
 import io.compclose.core.inquiry.InquiryException;
 import io.compclose.core.inquiry.InquiryState;
 import io.compclose.core.inquiry.NextOpenPeriod;
+import io.compclose.delivery.DeliveryRepository;
 import io.compclose.period.PeriodLifecycleRepository;
 
 /**
  * What the console's inquiry pages do: a rep raises an inquiry on their statement, finance answers and
- * resolves it, with no change or with an adjustment approved by a second person, paid by the next open
- * period's close. Each step is one transaction with its audit row; the rep's email follows the commit.
+ * resolves it, with no change or with an adjustment one finance user proposes and another approves, paid by
+ * the next open period's close. Each step is one transaction with its audit row; the rep's email follows the commit.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Service
@@ -65,7 +68,8 @@ public class InquiryDesk {
         });
     }
 
-    public void answer(long id, String by, String text) {
+    /** Answers the rep; returns what became of the email ("the rep is emailed", or why not). */
+    public String answer(long id, String by, String text) {
         String body = text(text, "Write the answer.");
         int no = transaction.execute(status -> {
             InquiryRepository.Inquiry inquiry = inquiry(id);
@@ -74,57 +78,115 @@ public class InquiryDesk {
                     + inquiry.repId());
             return inquiries.addMessage(id, "ANSWER", by, now(), body);
         });
-        mailMessage(id, no);
+        return mailMessage(id, no);
     }
 
-    public void resolveWithoutChange(long id, String by, String reason) {
+    /** Resolves with no change; returns what became of the email. */
+    public String resolveWithoutChange(long id, String by, String reason) {
         String body = text(reason, "Say why nothing changes.");
         int no = transaction.execute(status -> {
             InquiryRepository.Inquiry inquiry = inquiry(id);
-            move(inquiry, inquiry.state().resolvedWith(false));
+            move(inquiry, inquiry.state().resolvedWithoutChange());
             audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "resolved inquiry #" + id
                     + " of rep " + inquiry.repId() + " with no change");
             return inquiries.addMessage(id, "RESOLVED", by, now(), "No change: " + body);
         });
-        mailMessage(id, no);
+        return mailMessage(id, no);
     }
 
     /**
-     * Resolves with an adjustment approved by {@code approver}, paid as INQ-&lt;id&gt; by the next open period's
-     * close; an approval by the one who requests it is refused, and the refusal audited.
+     * Proposes to resolve with an adjustment; nothing is paid, and the rep hears nothing, until another finance
+     * user approves it ({@link #approve}).
      */
-    public String resolveWithAdjustment(long id, String by, BigDecimal amount, String reason, String approver) {
+    public String propose(long id, String by, BigDecimal amount, String reason) {
+        AdjustmentProposal proposal = AdjustmentProposal.of(amount, reason, by);
+        return transaction.execute(status -> {
+            InquiryRepository.Inquiry inquiry = inquiry(id);
+            move(inquiry, inquiry.state().adjustmentProposed());
+            inquiries.propose(id, proposal, now());
+            String money = inquiry.currency() + " " + proposal.amount().toPlainString();
+            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "proposed adjustment "
+                    + AdjustmentApproval.adjustmentId(id) + " of " + money + " for inquiry #" + id + " of rep "
+                    + inquiry.repId() + ": " + proposal.reason());
+            return "Adjustment of " + money + " proposed; it waits for another finance user's approval.";
+        });
+    }
+
+    /**
+     * Approves the proposed adjustment as {@code by}, the signed-in finance user: paid as INQ-&lt;id&gt; by the
+     * next open period's close, the rep emailed. An approval by the one who proposed it is refused, and the
+     * refusal audited.
+     */
+    public String approve(long id, String by) {
         InquiryRepository.Inquiry read = inquiry(id);
+        read.state().approved();
         AdjustmentApproval approval;
         try {
-            approval = AdjustmentApproval.of(amount, reason, by, approver, read.repId());
+            approval = inquiries.proposal(id).orElseThrow(() -> new InquiryException("Inquiry #" + id
+                    + " has no proposed adjustment.")).approvedBy(by, read.repId());
         } catch (InquiryException refused) {
-            audit.record(by, Action.REFUSED, YearMonth.parse(read.period()), "adjustment of inquiry #" + id
-                    + " refused: " + refused.getMessage());
+            audit.record(by, Action.REFUSED, YearMonth.parse(read.period()), "approval of the adjustment of inquiry #"
+                    + id + " refused: " + refused.getMessage());
             throw refused;
         }
         YearMonth target = NextOpenPeriod.after(YearMonth.parse(read.period()),
                 p -> periods.state(p).state() != PeriodLifecycleRepository.State.OPEN);
-        String[] outcome = new String[1];
+        String money = read.currency() + " " + approval.amount().toPlainString();
         int no = transaction.execute(status -> {
             InquiryRepository.Inquiry inquiry = inquiry(id);
-            move(inquiry, inquiry.state().resolvedWith(true));
+            move(inquiry, inquiry.state().approved());
+            inquiries.dropProposal(id);
             String text = approval.statementText(id, inquiry.period(), inquiry.lineNo());
             inquiries.saveAdjustment(id, approval, inquiry.repId(), inquiry.currency(), text, target.toString(), now());
-            String money = inquiry.currency() + " " + approval.amount().toPlainString();
-            audit.record(approval.approvedBy(), Action.ADJUST, target, "approved adjustment "
-                    + AdjustmentApproval.adjustmentId(id) + " of " + money + " for rep " + inquiry.repId()
-                    + ", requested by " + by + ": " + approval.reason());
-            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "resolved inquiry #" + id + " of rep "
-                    + inquiry.repId() + " with adjustment " + AdjustmentApproval.adjustmentId(id) + " of " + money
-                    + ", paid in " + target);
-            outcome[0] = "Adjustment " + AdjustmentApproval.adjustmentId(id) + " of " + money + " approved by "
-                    + approval.approvedBy() + "; it is paid with the close of " + target + ".";
-            return inquiries.addMessage(id, "RESOLVED", by, now(), "Adjusted by " + money + ", paid with the close of "
-                    + target + ": " + approval.reason());
+            audit.record(by, Action.ADJUST, target, "approved adjustment " + AdjustmentApproval.adjustmentId(id)
+                    + " of " + money + " for rep " + inquiry.repId() + ", proposed by " + approval.requestedBy() + ": "
+                    + approval.reason());
+            audit.record(approval.requestedBy(), Action.RESOLVE, YearMonth.parse(inquiry.period()), "resolved inquiry #"
+                    + id + " of rep " + inquiry.repId() + " with adjustment " + AdjustmentApproval.adjustmentId(id)
+                    + " of " + money + ", paid in " + target);
+            return inquiries.addMessage(id, "RESOLVED", approval.requestedBy(), now(), "Adjusted by " + money
+                    + ", paid with the close of " + target + ": " + approval.reason());
         });
-        mailMessage(id, no);
-        return outcome[0];
+        return "Adjustment " + AdjustmentApproval.adjustmentId(id) + " of " + money + " approved by " + by
+                + "; it is paid with the close of " + target + "; " + mailMessage(id, no);
+    }
+
+    /** Declines the proposed adjustment: the inquiry is answered again, the reason one of its messages. */
+    public void decline(long id, String by, String reason) {
+        String body = text(reason, "Say why the adjustment is declined.");
+        transaction.executeWithoutResult(status -> {
+            InquiryRepository.Inquiry inquiry = inquiry(id);
+            AdjustmentProposal proposal = inquiries.proposal(id).orElse(null);
+            move(inquiry, inquiry.state().declined());
+            inquiries.dropProposal(id);
+            String what = proposal == null ? "the adjustment"
+                    : "the adjustment of " + inquiry.currency() + " " + proposal.amount().toPlainString()
+                            + " proposed by " + proposal.proposedBy();
+            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "declined " + what + " for inquiry #"
+                    + id + " of rep " + inquiry.repId() + ": " + body);
+            inquiries.addMessage(id, "DECLINED", by, now(), "Declined " + what + ": " + body);
+        });
+    }
+
+    /**
+     * Emails one of finance's messages to the rep again, as a new send in the delivery log asked for by
+     * {@code by}: an email lost, or one the server refused or never confirmed. Audited as a statement's resend is.
+     */
+    public String emailAgain(long id, int messageNo, String by) {
+        InquiryRepository.Inquiry inquiry = inquiry(id);
+        InquiryRepository.Message message = inquiries.messages(id).stream()
+                .filter(m -> m.messageNo() == messageNo && m.emailed()).findFirst()
+                .orElseThrow(() -> new InquiryException("Inquiry #" + id + " has no message " + messageNo
+                        + " that is emailed to the rep."));
+        String said = mail.resend(inquiry, message, by);
+        audit.record(by, Action.RESEND, YearMonth.parse(inquiry.period()), "email of inquiry #" + id + " message "
+                + messageNo + " to rep " + inquiry.repId() + ": " + said);
+        return "Message " + messageNo + " emailed again: " + said + ".";
+    }
+
+    /** How the latest send of each of the inquiry's emails went, by message number. */
+    public Map<Integer, DeliveryRepository.LatestSend> emails(long id) {
+        return mail.sends(id);
     }
 
     public InquiryRepository.Inquiry inquiry(long id) {
@@ -137,10 +199,13 @@ public class InquiryDesk {
         }
     }
 
-    private void mailMessage(long id, int messageNo) {
+    /** Emails the message once; says so, or why it was not sent ("email it again" sends it as a new send). */
+    private String mailMessage(long id, int messageNo) {
         InquiryRepository.Inquiry inquiry = inquiry(id);
-        inquiries.messages(id).stream().filter(m -> m.messageNo() == messageNo).findFirst()
-                .ifPresent(message -> mail.send(inquiry, message));
+        String said = inquiries.messages(id).stream().filter(m -> m.messageNo() == messageNo && m.emailed())
+                .findFirst().map(message -> mail.send(inquiry, message)).orElse("not emailed");
+        return said.startsWith("not sent: ") ? "the email to the rep was not sent (" + said.substring(10)
+                + "): email it again from this page." : "the rep is emailed.";
     }
 
     private static String text(String text, String missing) {

@@ -13,19 +13,29 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.core.inquiry.AdjustmentApproval;
+import io.compclose.core.inquiry.AdjustmentProposal;
 import io.compclose.core.inquiry.Attachment;
 import io.compclose.core.inquiry.InquiryState;
 import io.compclose.system.Amounts;
 import io.compclose.system.ColumnText;
 
-/** inquiry, inquiry_message and inquiry_adjustment: what reps asked and what finance answered and approved. */
+/**
+ * inquiry, inquiry_message, inquiry_proposal and inquiry_adjustment: what reps asked, what finance answered,
+ * proposed and approved.
+ */
 @Repository
 public class InquiryRepository {
 
     /** An inquiry as listed and shown, with the statement line it is about (null fields for the whole statement). */
     public record Inquiry(long id, String repId, String period, int version, Integer lineNo, String raisedBy,
             LocalDateTime raisedAt, InquiryState state, String body, String attachmentName, String earningCode,
-            BigDecimal lineAmount, String currency, String lineWhy) {
+            BigDecimal lineAmount, String currency, String lineWhy, String proposedBy) {
+
+        /** Where it stands, naming who proposed an adjustment that waits: "adjustment proposed by finance, waiting for approval" */
+        public String status() {
+            return state.waitingForApproval() && proposedBy != null
+                    ? "adjustment proposed by " + proposedBy + ", waiting for approval" : state.describe();
+        }
 
         /** "line 2" or "whole statement" */
         public String subject() {
@@ -39,8 +49,14 @@ public class InquiryRepository {
         }
     }
 
+    /** An answer, resolution or declined proposal; its email, if any, is in the delivery log. */
     public record Message(long inquiryId, int messageNo, String kind, String author, LocalDateTime writtenAt,
-            String body, String mailOutcome) {
+            String body) {
+
+        /** Answers and resolutions go to the rep; a declined proposal is finance's own note. */
+        public boolean emailed() {
+            return !"DECLINED".equals(kind);
+        }
     }
 
     public record Adjustment(long inquiryId, String adjustmentId, BigDecimal amount, String currency, String reason,
@@ -53,8 +69,9 @@ public class InquiryRepository {
 
     private static final String INQUIRY = """
             SELECT i.id, i.rep_id, i.pay_period, i.statement_version, i.line_no, i.raised_by, i.raised_at, i.state,
-                i.body, i.attachment_name, l.earning_code, l.amount, COALESCE(l.currency, s.currency), l.why
+                i.body, i.attachment_name, l.earning_code, l.amount, COALESCE(l.currency, s.currency), l.why, p.proposed_by
             FROM inquiry i
+            LEFT JOIN inquiry_proposal p ON p.inquiry_id = i.id
             LEFT JOIN pay_line l ON l.pay_period = i.pay_period AND l.rep_id = i.rep_id AND l.line_no = i.line_no
             LEFT JOIN statement s ON s.pay_period = i.pay_period AND s.rep_id = i.rep_id
                 AND s.version = i.statement_version
@@ -92,10 +109,11 @@ public class InquiryRepository {
                 .query(this::inquiry).list();
     }
 
-    /** Finance's queue: the unresolved first, oldest first; then the resolved, newest first. */
+    /** Finance's queue: the unresolved (waiting for approval among them) first, oldest first; then the resolved, newest first. */
     public List<Inquiry> queue() {
-        return jdbc.sql(INQUIRY + " ORDER BY CASE WHEN i.state IN ('OPEN', 'ANSWERED') THEN 0 ELSE 1 END, "
-                + "CASE WHEN i.state IN ('OPEN', 'ANSWERED') THEN i.id ELSE -i.id END").query(this::inquiry).list();
+        return jdbc.sql(INQUIRY + " ORDER BY CASE WHEN i.state IN ('OPEN', 'ANSWERED', 'PROPOSED') THEN 0 ELSE 1 END, "
+                + "CASE WHEN i.state IN ('OPEN', 'ANSWERED', 'PROPOSED') THEN i.id ELSE -i.id END")
+                .query(this::inquiry).list();
     }
 
     public Optional<Attachment> attachment(long id) {
@@ -106,7 +124,7 @@ public class InquiryRepository {
 
     public List<Message> messages(long id) {
         return jdbc.sql("""
-                SELECT inquiry_id, message_no, kind, author, written_at, body, mail_outcome FROM inquiry_message
+                SELECT inquiry_id, message_no, kind, author, written_at, body FROM inquiry_message
                 WHERE inquiry_id = :id ORDER BY message_no
                 """).param("id", id).query(Message.class).list();
     }
@@ -140,6 +158,25 @@ public class InquiryRepository {
                 .param("reason", ColumnText.fit(reason, 500)).param("requested", ColumnText.fit(approval.requestedBy(), 128))
                 .param("approved", ColumnText.fit(approval.approvedBy(), 128)).param("at", Timestamp.valueOf(at))
                 .param("target", targetPeriod).update();
+    }
+
+    /** Records the adjustment proposed for the inquiry, waiting for approval; one at a time. */
+    public void propose(long id, AdjustmentProposal proposal, LocalDateTime at) {
+        jdbc.sql("""
+                INSERT INTO inquiry_proposal (inquiry_id, amount, reason, proposed_by, proposed_at)
+                VALUES (:id, :amount, :reason, :by, :at)
+                """).param("id", id).param("amount", proposal.amount()).param("reason", ColumnText.fit(proposal.reason(), 500))
+                .param("by", ColumnText.fit(proposal.proposedBy(), 128)).param("at", Timestamp.valueOf(at)).update();
+    }
+
+    public Optional<AdjustmentProposal> proposal(long id) {
+        return jdbc.sql("SELECT amount, reason, proposed_by FROM inquiry_proposal WHERE inquiry_id = :id")
+                .param("id", id).query(AdjustmentProposal.class).optional();
+    }
+
+    /** Drops the proposal, approved (now an adjustment) or declined. */
+    public void dropProposal(long id) {
+        jdbc.sql("DELETE FROM inquiry_proposal WHERE inquiry_id = :id").param("id", id).update();
     }
 
     public Optional<Adjustment> adjustment(long id) {
@@ -178,24 +215,11 @@ public class InquiryRepository {
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).stream().findFirst();
     }
 
-    /** Claims a message's email: true once, for the one caller who may send it. */
-    public boolean claimMail(long id, int messageNo) {
-        return jdbc.sql("""
-                UPDATE inquiry_message SET mail_outcome = 'SENDING' WHERE inquiry_id = :id AND message_no = :no
-                AND (mail_outcome IS NULL OR mail_outcome = 'FAILED')
-                """).param("id", id).param("no", messageNo).update() == 1;
-    }
-
-    public void recordMail(long id, int messageNo, String outcome, String detail) {
-        jdbc.sql("UPDATE inquiry_message SET mail_outcome = :outcome, mail_detail = :detail WHERE inquiry_id = :id "
-                + "AND message_no = :no").param("outcome", outcome).param("detail", ColumnText.fit(detail, 500))
-                .param("id", id).param("no", messageNo).update();
-    }
-
     private Inquiry inquiry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Inquiry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                 rs.getObject(5) == null ? null : rs.getInt(5), rs.getString(6),
                 rs.getTimestamp(7).toLocalDateTime(), InquiryState.valueOf(rs.getString(8)), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getBigDecimal(12), rs.getString(13), rs.getString(14));
+                rs.getString(10), rs.getString(11), rs.getBigDecimal(12), rs.getString(13), rs.getString(14),
+                rs.getString(15));
     }
 }

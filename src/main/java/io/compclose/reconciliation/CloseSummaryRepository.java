@@ -205,11 +205,11 @@ public class CloseSummaryRepository {
     private List<Row> undelivered(String period) {
         return jdbc.query("""
                 SELECT d.rep_id, d.statement_version, d.recipient, d.outcome, d.detail FROM delivery_log d
-                WHERE d.pay_period = ? AND d.outcome IN ('FAILED', 'SENDING')
+                WHERE d.pay_period = ? AND d.outcome IN ('FAILED', 'SENDING') AND d.subject = 'statement'
                 AND d.send_no = (SELECT MAX(l.send_no) FROM delivery_log l WHERE l.pay_period = d.pay_period
-                    AND l.rep_id = d.rep_id AND l.statement_version = d.statement_version)
+                    AND l.rep_id = d.rep_id AND l.statement_version = d.statement_version AND l.subject = d.subject)
                 AND NOT EXISTS (SELECT 1 FROM delivery_log s WHERE s.pay_period = d.pay_period AND s.rep_id = d.rep_id
-                    AND s.statement_version = d.statement_version AND s.outcome = 'SENT')
+                    AND s.statement_version = d.statement_version AND s.subject = d.subject AND s.outcome = 'SENT')
                 ORDER BY d.rep_id, d.statement_version
                 """, (rs, i) -> Row.of(SummarySection.UNDELIVERED, rs.getString(1) + " v" + rs.getInt(2), null, "",
                 rs.getString(3) + ": " + (rs.getString(4).equals("SENDING") ? UNCONFIRMED.formatted(rs.getString(1))

@@ -19,7 +19,8 @@ import io.compclose.inquiry.InquiryRepository;
 
 /**
  * Finance's side of the inquiries: the queue by age, one inquiry with its statement line, answers and the
- * resolution. An adjustment is approved by another finance user, named on the form.
+ * resolution. An adjustment proposed by one finance user waits until another one signs in and approves it
+ * (or declines it, with why).
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
@@ -46,6 +47,8 @@ public class FinanceInquiryController {
         InquiryRepository.Inquiry inquiry = inquiries.find(id).orElseThrow(() -> new RepInquiryController.NotFound(id));
         model.addAttribute("view", new InquiryView(inquiry, inquiries.messages(id)));
         model.addAttribute("adjustment", inquiries.adjustment(id).orElse(null));
+        model.addAttribute("proposal", inquiries.proposal(id).orElse(null));
+        model.addAttribute("emails", desk.emails(id));
         model.addAttribute("approvers", users.financeUsers());
         model.addAttribute("finance", true);
         return "inquiry";
@@ -60,30 +63,41 @@ public class FinanceInquiryController {
     String answer(@PathVariable long id, @RequestParam(required = false) String text,
             @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
         return done(id, redirect, () -> {
-            desk.answer(id, user.getUsername(), text);
-            return "Answered; the rep is emailed.";
+            return "Answered; " + desk.answer(id, user.getUsername(), text);
         });
     }
 
     @PostMapping("/inquiries/{id}/resolve")
     String resolve(@PathVariable long id, @RequestParam(defaultValue = "") String outcome,
             @RequestParam(required = false) String reason, @RequestParam(required = false) BigDecimal amount,
-            @RequestParam(required = false) String approver, @AuthenticationPrincipal ConsoleUser user,
-            RedirectAttributes redirect) {
+            @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
         return done(id, redirect, () -> switch (outcome) {
-            case "no-change" -> {
-                desk.resolveWithoutChange(id, user.getUsername(), reason);
-                yield "Resolved with no change; the rep is emailed.";
-            }
-            case "adjustment" -> {
-                if (approver != null && !approver.isBlank() && !approver.strip().equalsIgnoreCase(user.getUsername())
-                        && !users.financeUsers().contains(approver.strip().toLowerCase(java.util.Locale.ROOT))) {
-                    throw new InquiryException("The approver " + approver + " is not a finance user of the console.");
-                }
-                yield desk.resolveWithAdjustment(id, user.getUsername(), amount, reason, approver);
-            }
+            case "no-change" -> "Resolved with no change; " + desk.resolveWithoutChange(id, user.getUsername(), reason);
+            case "adjustment" -> desk.propose(id, user.getUsername(), amount, reason);
             default -> throw new InquiryException("Choose an outcome: no change, or an adjustment.");
         });
+    }
+
+    /** The second pair of eyes: the signed-in finance user approves what another proposed. */
+    @PostMapping("/inquiries/{id}/approve")
+    String approve(@PathVariable long id, @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
+        return done(id, redirect, () -> desk.approve(id, user.getUsername()));
+    }
+
+    @PostMapping("/inquiries/{id}/decline")
+    String decline(@PathVariable long id, @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
+        return done(id, redirect, () -> {
+            desk.decline(id, user.getUsername(), reason);
+            return "Adjustment declined; the inquiry is open to answers and another resolution.";
+        });
+    }
+
+    /** A lost or refused email to the rep, sent again as a new send in the delivery log. */
+    @PostMapping("/inquiries/{id}/messages/{no}/resend")
+    String emailAgain(@PathVariable long id, @PathVariable int no, @AuthenticationPrincipal ConsoleUser user,
+            RedirectAttributes redirect) {
+        return done(id, redirect, () -> desk.emailAgain(id, no, user.getUsername()));
     }
 
     private interface Step {

@@ -78,6 +78,9 @@ class ConsoleAuthorizationTests {
             Map.entry("GET /inquiries/{id}/attachment", FINANCE),
             Map.entry("POST /inquiries/{id}/answer", FINANCE),
             Map.entry("POST /inquiries/{id}/resolve", FINANCE),
+            Map.entry("POST /inquiries/{id}/approve", FINANCE),
+            Map.entry("POST /inquiries/{id}/decline", FINANCE),
+            Map.entry("POST /inquiries/{id}/messages/{no}/resend", FINANCE),
             Map.entry("GET /me/inquiries", REP),
             Map.entry("GET /me/inquiries/new", REP),
             Map.entry("POST /me/inquiries", REP),
@@ -86,7 +89,7 @@ class ConsoleAuthorizationTests {
 
     /** What each path variable is filled with: October's real figures, so an allowed user sees a page. */
     private static final Map<String, String> VALUES = Map.of("period", "2026-10", "version", "1", "rep", "R001",
-            "name", "payroll-2026-10.csv", "id", "1");
+            "name", "payroll-2026-10.csv", "id", "1", "no", "1");
 
     private DemoConsole demo;
 

@@ -41,6 +41,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import io.compclose.cli.InProcessServe;
+import io.compclose.inquiry.InquiryMail;
+import io.compclose.inquiry.InquiryRepository;
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.FaultInjection;
@@ -50,7 +52,7 @@ import io.compclose.support.TestDatabases;
 
 /**
  * A rep's inquiry from question to payment: R001 asks about a line of the demo's October statement, finance
- * answers and resolves it with an adjustment of USD 250.00 approved by a second finance user, and the close of
+ * answers and proposes an adjustment of USD 250.00 that a second finance user, signed in, approves, and the close of
  * November, interrupted and restarted on a re-delivered adjustments.csv, pays it once, on R001's statement.
  */
 class InquiryFunctionalTests {
@@ -74,8 +76,10 @@ class InquiryFunctionalTests {
                 "--out=" + out), onDatabase.stream()).toList()).exitCode()).isZero();
         assertThat(CliRun.close("2026-10", INBOX.resolve("2026-10"), out, url).exitCode()).isZero();
         writeUsers(out.resolve("console/users.csv"));
+        // a failed email is retried after 10 ms, not after the default 2 s
         ConfigurableApplicationContext context = InProcessServe.start(out, DemoConsole.quiet(),
-                onDatabase.toArray(String[]::new));
+                Stream.concat(onDatabase.stream(), Stream.of("--compclose.delivery.backoff=10ms"))
+                        .toArray(String[]::new));
         long id;
         String l;
         try {
@@ -150,36 +154,77 @@ class InquiryFunctionalTests {
             assertThat(mvc.perform(post("/inquiries/" + id + "/answer").param("text", "Checking <b>B-1007</b>")
                     .with(csrf()).with(as(users, "finance"))).andReturn().getResponse().getStatus()).isEqualTo(302);
 
-            // and approves its own adjustment: refused, audited, nothing approved
-            MvcResult self = mvc.perform(post("/inquiries/" + id + "/resolve").param("outcome", "adjustment")
-                    .param("amount", "250.00").param("reason", "B-1007 split missed").param("approver", "finance")
+            // and proposes to resolve it with USD 250.00
+            MvcResult proposed = mvc.perform(post("/inquiries/" + id + "/resolve").param("outcome", "adjustment")
+                    .param("amount", "250.00").param("reason", "B-1007 split missed")
                     .with(csrf()).with(as(users, "finance"))).andReturn();
-            assertThat(self.getFlashMap().get("problem"))
-                    .isEqualTo("The adjustment must be approved by someone other than finance, who requests it.");
+
+            // then it waits for a second finance user: nothing approved, nothing paid, the rep not told
+            assertThat(proposed.getFlashMap().get("notice"))
+                    .isEqualTo("Adjustment of USD 250.00 proposed; it waits for another finance user's approval.");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inquiry_adjustment", Long.class)).isZero();
+            assertThat(DemoConsole.rowText(page(mvc, get("/inquiries"), users, "finance"), String.valueOf(id)))
+                    .endsWith("adjustment proposed by finance, waiting for approval");
+            String waiting = page(mvc, get("/inquiries/" + id), users, "finance2");
+            assertThat(DemoConsole.text(waiting))
+                    .contains("State adjustment proposed by finance, waiting for approval")
+                    .contains("Proposed USD 250.00: B-1007 split missed, proposed by finance The rep asks")
+                    .contains("Approve the adjustment").contains("Decline the adjustment")
+                    .doesNotContain("You proposed it");
+            assertThat(DemoConsole.text(page(mvc, get("/inquiries/" + id), users, "finance")))
+                    .contains("You proposed it: another finance user approves it.")
+                    .doesNotContain("Send answer").doesNotContain("Propose adjustment");
+            assertThat(mvc.perform(post("/inquiries/" + id + "/answer").param("text", "meanwhile").with(csrf())
+                    .with(as(users, "finance"))).andReturn().getFlashMap().get("problem")).isEqualTo("This inquiry's "
+                    + "adjustment waits for approval; approve or decline it before it is answered.");
 
-            // and resolves it with USD 250.00 approved by finance2
-            MvcResult resolved = mvc.perform(post("/inquiries/" + id + "/resolve").param("outcome", "adjustment")
-                    .param("amount", "250.00").param("reason", "B-1007 split missed").param("approver", "finance2")
-                    .with(csrf()).with(as(users, "finance"))).andReturn();
+            // when the one who proposed it approves it: refused, audited, nothing approved
+            MvcResult self = mvc.perform(post("/inquiries/" + id + "/approve").with(csrf()).with(as(users, "finance")))
+                    .andReturn();
+            assertThat(self.getFlashMap().get("problem"))
+                    .isEqualTo("The adjustment must be approved by someone other than finance, who proposed it.");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inquiry_adjustment", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT state FROM inquiry WHERE id = ?", String.class, id))
+                    .isEqualTo("PROPOSED");
 
-            // then the adjustment waits for November, the first period after October not closed
+            // when finance2 declines it, with why: the inquiry is answered again, the reason among its messages
+            MvcResult declined = mvc.perform(post("/inquiries/" + id + "/decline").param("reason", "Check B-1008 too")
+                    .with(csrf()).with(as(users, "finance2"))).andReturn();
+            assertThat(declined.getFlashMap().get("notice"))
+                    .isEqualTo("Adjustment declined; the inquiry is open to answers and another resolution.");
+            assertThat(jdbc.queryForObject("SELECT state FROM inquiry WHERE id = ?", String.class, id))
+                    .isEqualTo("ANSWERED");
+            assertThat(DemoConsole.text(page(mvc, get("/inquiries/" + id), users, "finance")))
+                    .contains("finance2, ").contains("Declined the adjustment of USD 250.00 proposed by finance: "
+                            + "Check B-1008 too").contains("Propose adjustment").doesNotContain("Approve the adjustment");
+
+            // and finance proposes it again, and finance2, signed in, approves it
+            mvc.perform(post("/inquiries/" + id + "/resolve").param("outcome", "adjustment").param("amount", "250.00")
+                    .param("reason", "B-1007 split missed").with(csrf()).with(as(users, "finance")));
+            MvcResult resolved = mvc.perform(post("/inquiries/" + id + "/approve").with(csrf())
+                    .with(as(users, "finance2"))).andReturn();
+
+            // then the adjustment waits for November, the first period after October not closed, approved by finance2
             assertThat(resolved.getFlashMap().get("notice")).isEqualTo("Adjustment INQ-" + id + " of USD 250.00 "
-                    + "approved by finance2; it is paid with the close of 2026-11.");
+                    + "approved by finance2; it is paid with the close of 2026-11; the rep is emailed.");
             assertThat(jdbc.queryForMap("SELECT adjustment_id, rep_id, amount, currency, reason, requested_by, "
                     + "approved_by, target_period FROM inquiry_adjustment")).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "ADJUSTMENT_ID", "INQ-" + id, "REP_ID", "R001", "AMOUNT", new BigDecimal("250.00"),
                     "CURRENCY", "USD", "REASON", "Adjustment for inquiry #" + id + " (2026-10 line " + l + "): B-1007 split "
                             + "missed", "REQUESTED_BY", "finance", "APPROVED_BY", "finance2", "TARGET_PERIOD", "2026-11"));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inquiry_proposal", Long.class)).isZero();
+            assertThat(mvc.perform(post("/inquiries/" + id + "/approve").with(csrf()).with(as(users, "finance2")))
+                    .andReturn().getFlashMap().get("problem"))
+                    .isEqualTo("This inquiry is resolved: adjusted: it has no proposed adjustment to be approved.");
             assertThat(mvc.perform(post("/inquiries/" + id + "/answer").param("text", "again").with(csrf())
                     .with(as(users, "finance"))).andReturn().getFlashMap().get("problem"))
                     .isEqualTo("This inquiry is already resolved: adjusted; it cannot be answered again.");
 
-            // and the rep got one email per message, the words escaped in its HTML
+            // and the rep got one email per answer and resolution (not the decline), the words escaped in its HTML
             Path outbox = out.resolve("outbox/inquiries");
             try (Stream<Path> mails = Files.list(outbox)) {
                 assertThat(mails.map(p -> p.getFileName().toString()).sorted())
-                        .containsExactly("inquiry-" + id + "-1.eml", "inquiry-" + id + "-2.eml");
+                        .containsExactly("inquiry-" + id + "-1.eml", "inquiry-" + id + "-3.eml");
             }
             String answer = mail(outbox.resolve("inquiry-" + id + "-1.eml"));
             assertThat(answer).contains("Subject: Answer to inquiry #" + id + " on statement 2026-10 (line " + l + ")")
@@ -188,10 +233,46 @@ class InquiryFunctionalTests {
                             + "</blockquote>");
             // the plain-text part is text; the HTML part holds no markup of the rep's or finance's
             assertThat(answer.substring(answer.indexOf("<p>Hello"))).doesNotContain("<script>").doesNotContain("<b>");
-            assertThat(mail(outbox.resolve("inquiry-" + id + "-2.eml")))
+            assertThat(mail(outbox.resolve("inquiry-" + id + "-3.eml")))
                     .contains("Adjusted by USD 250.00, paid with the close of 2026-11: B-1007 split missed");
-            assertThat(jdbc.queryForList("SELECT mail_outcome FROM inquiry_message ORDER BY message_no", String.class))
-                    .containsExactly("SENT", "SENT");
+
+            // and each email is one delivery of R001's October statement in the delivery log, sent once
+            String email = jdbc.queryForObject("SELECT email FROM rep_assignment WHERE rep_id = 'R001' "
+                    + "AND pay_period = '2026-10'", String.class);
+            String inquiryDeliveries = "SELECT CONCAT_WS(' ', pay_period, rep_id, statement_version, subject, send_no, "
+                    + "recipient, channel, outcome, attempts, requested_by, message_id) FROM delivery_log "
+                    + "WHERE subject <> 'statement' ORDER BY subject";
+            List<String> sends = List.of(
+                    "2026-10 R001 1 inquiry-" + id + "-1 1 " + email + " OUTBOX SENT 1 finance <inquiry." + id
+                            + ".1@compclose>",
+                    "2026-10 R001 1 inquiry-" + id + "-3 1 " + email + " OUTBOX SENT 1 finance <inquiry." + id
+                            + ".3@compclose>");
+            assertThat(jdbc.queryForList(inquiryDeliveries, String.class)).containsExactlyElementsOf(sends);
+            InquiryMail inquiryMail = context.getBean(InquiryMail.class);
+            InquiryRepository repository = context.getBean(InquiryRepository.class);
+            Files.delete(outbox.resolve("inquiry-" + id + "-1.eml"));
+            inquiryMail.send(repository.find(id).orElseThrow(), repository.messages(id).get(0));
+            assertThat(outbox.resolve("inquiry-" + id + "-1.eml")).doesNotExist();
+            assertThat(jdbc.queryForList(inquiryDeliveries, String.class)).containsExactlyElementsOf(sends);
+            // when finance2 emails the lost answer again: a new send, asked for by finance2, audited
+            MvcResult again = mvc.perform(post("/inquiries/" + id + "/messages/1/resend").with(csrf())
+                    .with(as(users, "finance2"))).andReturn();
+            assertThat(again.getFlashMap().get("notice")).isEqualTo("Message 1 emailed again: sent to " + email + ".");
+            assertThat(mail(outbox.resolve("inquiry-" + id + "-1.resend-2.eml")))
+                    .contains("<blockquote>Checking &lt;b&gt;B-1007&lt;/b&gt;</blockquote>");
+            assertThat(jdbc.queryForList(inquiryDeliveries, String.class)).containsExactly(sends.get(0),
+                    "2026-10 R001 1 inquiry-" + id + "-1 2 " + email + " OUTBOX SENT 1 finance2 <inquiry." + id
+                            + ".1.s2@compclose>", sends.get(1));
+            assertThat(mvc.perform(post("/inquiries/" + id + "/messages/2/resend").with(csrf())
+                    .with(as(users, "finance2"))).andReturn().getFlashMap().get("problem"))
+                    .isEqualTo("Inquiry #" + id + " has no message 2 that is emailed to the rep.");
+            assertThat(DemoConsole.text(page(mvc, get("/inquiries/" + id), users, "finance")))
+                    .contains("Emails to the rep Message Latest send 1 send 2: SENT Email again 3 send 1: SENT Email again");
+            // and the statements page lists them with R001's statement sends
+            assertThat(DemoConsole.rowText(page(mvc, get("/periods/2026-10/statements"), users, "finance"), "R001"))
+                    .contains("send 1: SENT").contains("inquiry #" + id + " message 1: SENT")
+                    .contains("inquiry #" + id + " message 1, send 2: SENT, ")
+                    .contains("inquiry #" + id + " message 3: SENT").contains("asked by finance2");
 
             // and every step is in the audit trail
             assertThat(jdbc.queryForList("SELECT CONCAT_WS(' ', actor, action, pay_period, detail) "
@@ -201,25 +282,54 @@ class InquiryFunctionalTests {
                                     + "with attachment deals.csv",
                             "rep2 refused 2026-10 asked for inquiry #" + id + " of rep R001, signed in as rep R002",
                             "finance answer 2026-10 answered inquiry #" + id + " of rep R001",
-                            "finance refused 2026-10 adjustment of inquiry #" + id + " refused: The adjustment must be "
-                                    + "approved by someone other than finance, who requests it.",
+                            "finance resolve 2026-10 proposed adjustment INQ-" + id + " of USD 250.00 for inquiry #" + id
+                                    + " of rep R001: B-1007 split missed",
+                            "finance refused 2026-10 approval of the adjustment of inquiry #" + id + " refused: The "
+                                    + "adjustment must be approved by someone other than finance, who proposed it.",
+                            "finance2 resolve 2026-10 declined the adjustment of USD 250.00 proposed by finance for "
+                                    + "inquiry #" + id + " of rep R001: Check B-1008 too",
+                            "finance resolve 2026-10 proposed adjustment INQ-" + id + " of USD 250.00 for inquiry #" + id
+                                    + " of rep R001: B-1007 split missed",
                             "finance2 adjust 2026-11 approved adjustment INQ-" + id + " of USD 250.00 for rep R001, "
-                                    + "requested by finance: B-1007 split missed",
+                                    + "proposed by finance: B-1007 split missed",
                             "finance resolve 2026-10 resolved inquiry #" + id + " of rep R001 with adjustment INQ-" + id
-                                    + " of USD 250.00, paid in 2026-11");
+                                    + " of USD 250.00, paid in 2026-11",
+                            "finance2 resend 2026-10 email of inquiry #" + id + " message 1 to rep R001: sent to "
+                                    + email);
             String repPage = DemoConsole.text(page(mvc, get("/me/inquiries/" + id), users, "rep"));
             assertThat(repPage).contains("State resolved: adjusted").contains("Attachment deals.csv")
                     .contains("finance, ").contains("Checking <b>B-1007</b>").doesNotContain("Resolve with");
 
-            // and a question on the whole statement, resolved with no change, says why in its page and email
+            // and a question on the whole statement, resolved with no change while the outbox cannot be written
+            // (a file where its folder goes), says why in its page; its email fails, recorded, and goes again
             mvc.perform(raise("2026-10", "", "Why is my quota 100,000?", null).with(csrf()).with(as(users, "rep")));
             long whole = jdbc.queryForObject("SELECT MAX(id) FROM inquiry", Long.class);
+            Path aside = Files.move(outbox, work.resolve("outbox-aside"));
+            Files.writeString(outbox, "not a folder");
             MvcResult noChange = mvc.perform(post("/inquiries/" + whole + "/resolve").param("outcome", "no-change")
                     .param("reason", "Your plan AE-2026 sets it.").with(csrf()).with(as(users, "finance"))).andReturn();
-            assertThat(noChange.getFlashMap().get("notice")).isEqualTo("Resolved with no change; the rep is emailed.");
+            assertThat(noChange.getFlashMap().get("notice").toString())
+                    .startsWith("Resolved with no change; the email to the rep was not sent (")
+                    .endsWith("): email it again from this page.");
+            assertThat(jdbc.queryForMap("SELECT send_no, outcome, attempts, detail FROM delivery_log WHERE subject = ?",
+                    "inquiry-" + whole + "-1")).satisfies(row -> {
+                        assertThat(row.get("OUTCOME")).isEqualTo("FAILED");
+                        assertThat(row.get("ATTEMPTS")).isEqualTo(3);
+                        assertThat(row.get("DETAIL").toString()).startsWith("transient, 3 attempts: ");
+                    });
+            assertThat(DemoConsole.text(page(mvc, get("/inquiries/" + whole), users, "finance")))
+                    .contains("Emails to the rep Message Latest send 1 send 1: FAILED: transient, 3 attempts: ");
+            Files.delete(outbox);
+            Files.move(aside, outbox);
+            assertThat(mvc.perform(post("/inquiries/" + whole + "/messages/1/resend").with(csrf())
+                    .with(as(users, "finance"))).andReturn().getFlashMap().get("notice"))
+                    .isEqualTo("Message 1 emailed again: sent to " + email + ".");
+            assertThat(jdbc.queryForList("SELECT CONCAT_WS(' ', send_no, outcome, requested_by) FROM delivery_log "
+                    + "WHERE subject = ? ORDER BY send_no", String.class, "inquiry-" + whole + "-1"))
+                    .containsExactly("1 FAILED finance", "2 SENT finance");
             assertThat(DemoConsole.rowText(page(mvc, get("/inquiries"), users, "finance"), String.valueOf(whole)))
                     .endsWith("R001 2026-10 whole statement resolved: no change");
-            assertThat(mail(outbox.resolve("inquiry-" + whole + "-1.eml")))
+            assertThat(mail(outbox.resolve("inquiry-" + whole + "-1.resend-2.eml")))
                     .contains("Subject: Resolved: inquiry #" + whole + " on statement 2026-10 (whole statement)")
                     .contains("No change: Your plan AE-2026 sets it.");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inquiry_adjustment WHERE inquiry_id = ?", Long.class,

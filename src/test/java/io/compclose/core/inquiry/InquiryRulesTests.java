@@ -17,31 +17,55 @@ class InquiryRulesTests {
     void anInquiryIsAnsweredAnyNumberOfTimesThenResolvedOnce() {
         assertThat(InquiryState.OPEN.answered()).isEqualTo(InquiryState.ANSWERED);
         assertThat(InquiryState.ANSWERED.answered()).isEqualTo(InquiryState.ANSWERED);
-        assertThat(InquiryState.ANSWERED.resolvedWith(true)).isEqualTo(InquiryState.ADJUSTED);
-        assertThat(InquiryState.OPEN.resolvedWith(false)).isEqualTo(InquiryState.NO_CHANGE);
+        assertThat(InquiryState.OPEN.resolvedWithoutChange()).isEqualTo(InquiryState.NO_CHANGE);
         assertThatThrownBy(() -> InquiryState.ADJUSTED.answered()).isInstanceOf(InquiryException.class)
                 .hasMessage("This inquiry is already resolved: adjusted; it cannot be answered again.");
-        assertThatThrownBy(() -> InquiryState.NO_CHANGE.resolvedWith(true))
+        assertThatThrownBy(() -> InquiryState.NO_CHANGE.adjustmentProposed())
                 .hasMessage("This inquiry is already resolved: no change; it cannot be resolved again.");
     }
 
     @Test
-    void theAdjustmentIsApprovedBySomeoneElseThanWhoRequestsIt() {
-        AdjustmentApproval approval = AdjustmentApproval.of(new BigDecimal("250"), " missed split ", "finance",
-                "finance2", "R001");
-        assertThat(approval.amount()).isEqualByComparingTo("250.00").hasToString("250.00");
+    void anAdjustmentIsProposedThenApprovedOrDeclined() {
+        // proposed: it waits, taking no answer and no other resolution
+        assertThat(InquiryState.ANSWERED.adjustmentProposed()).isEqualTo(InquiryState.PROPOSED);
+        assertThat(InquiryState.OPEN.adjustmentProposed()).isEqualTo(InquiryState.PROPOSED);
+        assertThat(InquiryState.PROPOSED.describe()).isEqualTo("adjustment proposed, waiting for approval");
+        assertThat(InquiryState.PROPOSED.resolved()).isFalse();
+        assertThatThrownBy(() -> InquiryState.PROPOSED.answered()).hasMessage("This inquiry's adjustment waits for "
+                + "approval; approve or decline it before it is answered.");
+        assertThatThrownBy(() -> InquiryState.PROPOSED.resolvedWithoutChange()).hasMessage("This inquiry's "
+                + "adjustment waits for approval; approve or decline it before it is resolved.");
+        assertThatThrownBy(() -> InquiryState.PROPOSED.adjustmentProposed()).isInstanceOf(InquiryException.class);
+        // approved: resolved; declined: answered again, open to answers and another resolution
+        assertThat(InquiryState.PROPOSED.approved()).isEqualTo(InquiryState.ADJUSTED);
+        assertThat(InquiryState.PROPOSED.declined()).isEqualTo(InquiryState.ANSWERED);
+        assertThatThrownBy(() -> InquiryState.ANSWERED.approved())
+                .hasMessage("This inquiry is answered: it has no proposed adjustment to be approved.");
+        assertThatThrownBy(() -> InquiryState.ADJUSTED.declined())
+                .hasMessage("This inquiry is resolved: adjusted: it has no proposed adjustment to be declined.");
+    }
+
+    @Test
+    void theAdjustmentIsApprovedBySomeoneElseThanWhoProposedIt() {
+        AdjustmentProposal proposal = AdjustmentProposal.of(new BigDecimal("250"), " missed split ", "finance");
+        assertThat(proposal.amount()).isEqualByComparingTo("250.00").hasToString("250.00");
+        assertThat(proposal.reason()).isEqualTo("missed split");
+        AdjustmentApproval approval = proposal.approvedBy(" finance2 ", "R001");
+        assertThat(approval).isEqualTo(new AdjustmentApproval(new BigDecimal("250.00"), "missed split", "finance",
+                "finance2"));
         assertThat(approval.statementText(3, "2026-10", 2))
                 .isEqualTo("Adjustment for inquiry #3 (2026-10 line 2): missed split");
         assertThat(approval.statementText(4, "2026-10", null)).isEqualTo("Adjustment for inquiry #4 (2026-10): missed split");
-        assertThatThrownBy(() -> AdjustmentApproval.of(BigDecimal.TEN, "why", "finance", "FINANCE", "R001"))
-                .hasMessage("The adjustment must be approved by someone other than finance, who requests it.");
-        assertThatThrownBy(() -> AdjustmentApproval.of(BigDecimal.TEN, "why", "finance", "r001", "R001"))
+        assertThatThrownBy(() -> proposal.approvedBy("FINANCE", "R001"))
+                .hasMessage("The adjustment must be approved by someone other than finance, who proposed it.");
+        assertThatThrownBy(() -> proposal.approvedBy("r001", "R001"))
                 .hasMessage("The rep cannot approve their own adjustment.");
-        assertThatThrownBy(() -> AdjustmentApproval.of(BigDecimal.ZERO, "why", "finance", "finance2", "R001"))
+        assertThatThrownBy(() -> proposal.approvedBy(" ", "R001")).hasMessage("The adjustment needs an approver.");
+        assertThatThrownBy(() -> AdjustmentProposal.of(BigDecimal.ZERO, "why", "finance"))
                 .hasMessage("The adjustment needs an amount other than zero.");
-        assertThatThrownBy(() -> AdjustmentApproval.of(new BigDecimal("1.005"), "why", "finance", "finance2", "R001"))
+        assertThatThrownBy(() -> AdjustmentProposal.of(new BigDecimal("1.005"), "why", "finance"))
                 .hasMessage("The adjustment's amount has more than two decimals: 1.005");
-        assertThatThrownBy(() -> AdjustmentApproval.of(BigDecimal.TEN, " ", "finance", "finance2", "R001"))
+        assertThatThrownBy(() -> AdjustmentProposal.of(BigDecimal.TEN, " ", "finance"))
                 .hasMessage("The adjustment needs a reason.");
         assertThat(AdjustmentApproval.adjustmentId(7)).isEqualTo("INQ-7");
         assertThat(AdjustmentApproval.isInquiryAdjustment("inq-7")).isTrue();
