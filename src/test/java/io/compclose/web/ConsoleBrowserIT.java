@@ -178,11 +178,63 @@ class ConsoleBrowserIT {
         browser.findElement(By.name("text")).sendKeys(QUESTION);
         browser.findElement(By.xpath("//button[text()='Send to finance']")).click();
         Poll.until("the inquiry's page", DEADLINE, () -> browser.getCurrentUrl().matches(".*/me/inquiries/\\d+"));
+        String inquiryPage = browser.getCurrentUrl();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(QUESTION);
         shoot("rep-inquiry");
         browser.get(console + "/periods");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not yours to see");
         shoot("rep-forbidden");
+        String inquiry = "/inquiries/" + inquiryPage.replaceAll(".*/", "");
+        browser.get(console + "/me");
+        signOut();
+
+        // finance answers from the queue and proposes an adjustment; the controller, a second finance user, approves
+        signIn("finance", password(passwords, "finance"));
+        arrivedAt("/periods");
+        browser.findElement(By.linkText("Inquiries")).click();
+        arrivedAt("/inquiries");
+        assertThat(browser.findElement(By.id("inquiries")).getText()).contains("R001", "2026-10", "line 1");
+        browser.findElement(By.cssSelector("#inquiries a[href='" + inquiry + "']")).click();
+        arrivedAt(inquiry);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(QUESTION);
+        browser.findElement(By.cssSelector("#answer textarea")).sendKeys("B-1017 was paid at 8 %; its split was missed.");
+        browser.findElement(By.cssSelector("#answer button")).click();
+        Poll.until("the answer", DEADLINE, () -> textNow(By.tagName("main")).contains("its split was missed"));
+        browser.findElement(By.cssSelector("#adjust input[name=amount]")).sendKeys("250.00");
+        browser.findElement(By.cssSelector("#adjust input[name=reason]")).sendKeys("B-1017 split missed");
+        browser.findElement(By.cssSelector("#adjust button")).click();
+        Poll.until("the proposal", DEADLINE, () -> textNow(By.tagName("main")).contains("You proposed it"));
+        shoot("inquiry-proposed");
+        signOut();
+        signIn("controller", password(passwords, "controller"));
+        arrivedAt("/periods");
+        browser.get(console + inquiry);
+        browser.findElement(By.cssSelector("#approve button")).click();
+        Poll.until("the approval", DEADLINE, () -> textNow(By.className("notice")).contains("INQ-"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("USD 250.00", "2026-11");
+        shoot("inquiry-approved");
+
+        // November, started from the periods page from its inbox and followed live, pays the adjustment
+        browser.get(console + "/periods");
+        assertThat(browser.findElement(By.cssSelector("#start-close input[name=period]")).getAttribute("value"))
+                .isEqualTo("2026-11");
+        browser.findElement(By.cssSelector("#start-close button")).click();
+        arrivedAt("/periods/2026-11/start");
+        assertThat(browser.findElement(By.id("inbox")).getText()).endsWith("jobs/samples/inbox/2026-11");
+        browser.findElement(By.cssSelector("#start button")).click();
+        Poll.until("the close of November to end", DEADLINE, () -> browser.getCurrentUrl().endsWith(
+                "/periods/2026-11/close") && textNow(By.id("state")).equals("Completed."));
+        shoot("november-completed");
+        signOut();
+
+        // and the rep's November statement names the inquiry
+        signIn("rep", password(passwords, "rep"));
+        arrivedAt("/me");
+        assertThat(browser.findElement(By.id("statements")).getText()).contains("2026-11 1 USD 12,032.72");
+        browser.get(console + "/me/statements/2026-11/1/page");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(
+                "Adjustment for inquiry #" + inquiry.replaceAll(".*/", "") + " (2026-10 line 1): B-1017 split missed");
+        shoot("rep-november-statement");
     }
 
     private void run(int expected, String... args) {
