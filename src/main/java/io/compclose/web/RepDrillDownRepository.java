@@ -75,28 +75,29 @@ public class RepDrillDownRepository {
 
     /** The period's paid reps whose id or name contains {@code search} (any case), in rep id order, one page. */
     public List<PaidRep> paidReps(String period, String search, int offset, int limit) {
-        return jdbc.sql("SELECT p.rep_id, " + NAME + """
-                , p.currency, SUM(p.amount) FROM payout p WHERE p.pay_period = :period
-                GROUP BY p.rep_id, p.currency HAVING """ + MATCHES + """
-                 ORDER BY p.rep_id, p.currency LIMIT :limit OFFSET :offset
-                """).param("period", period).param("search", like(search)).param("limit", limit)
+        return jdbc.sql("SELECT rep_id, name, currency, amount FROM " + PAID_REPS
+                + " ORDER BY rep_id, currency LIMIT :limit OFFSET :offset")
+                .param("period", period).param("search", like(search)).param("limit", limit)
                 .param("offset", offset).query((rs, i) -> new PaidRep(rs.getString(1), rs.getString(2),
                         rs.getString(3), rs.getBigDecimal(4))).list();
     }
 
     public long countPaidReps(String period, String search) {
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT p.rep_id FROM payout p WHERE p.pay_period = :period"
-                + " GROUP BY p.rep_id, p.currency HAVING " + MATCHES + ") t")
-                .param("period", period).param("search", like(search)).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM " + PAID_REPS).param("period", period).param("search", like(search))
+                .query(Long.class).single();
     }
 
-    /** The rep's name as of the period's roster (its latest assignment in the month). */
-    private static final String NAME = """
-            (SELECT a.name FROM rep_assignment a WHERE a.pay_period = p.pay_period AND a.rep_id = p.rep_id
-             ORDER BY a.effective_from DESC LIMIT 1)""";
-
-    private static final String MATCHES = "(:search = '%%' OR LOWER(p.rep_id) LIKE :search OR LOWER(" + NAME
-            + ") LIKE :search)";
+    /**
+     * Each rep's payout per currency with the rep's name as of the period's roster (its latest assignment in the
+     * month), filtered by the search. Grouped first and filtered outside, so MySQL and MariaDB see only grouped
+     * columns in the name's subquery.
+     */
+    private static final String PAID_REPS = """
+            (SELECT p.rep_id, p.currency, SUM(p.amount) AS amount,
+                    (SELECT a.name FROM rep_assignment a WHERE a.pay_period = :period AND a.rep_id = p.rep_id
+                     ORDER BY a.effective_from DESC LIMIT 1) AS name
+             FROM payout p WHERE p.pay_period = :period GROUP BY p.rep_id, p.currency) paid
+            WHERE (:search = '%%' OR LOWER(paid.rep_id) LIKE :search OR LOWER(paid.name) LIKE :search)""";
 
     private static String like(String search) {
         String plain = search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT)

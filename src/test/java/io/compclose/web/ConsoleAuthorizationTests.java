@@ -41,7 +41,7 @@ class ConsoleAuthorizationTests {
     private static final Set<String> REFUSAL = Set.of("no one");
 
     /** Method and pattern → the users who may use it; {@link #ANYONE} means no sign-in is needed. */
-    private static final Map<String, Set<String>> WHO_MAY = new TreeMap<>(Map.ofEntries(
+    static final Map<String, Set<String>> WHO_MAY = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /login", ANYONE),
             Map.entry("GET /signin-refused", REFUSAL),
             Map.entry("GET /", SIGNED_IN),
@@ -88,7 +88,7 @@ class ConsoleAuthorizationTests {
             Map.entry("GET /me/inquiries/{id}/attachment", REP)));
 
     /** What each path variable is filled with: October's real figures, so an allowed user sees a page. */
-    private static final Map<String, String> VALUES = Map.of("period", "2026-10", "version", "1", "rep", "R001",
+    static final Map<String, String> VALUES = Map.of("period", "2026-10", "version", "1", "rep", "R001",
             "name", "payroll-2026-10.csv", "id", "1", "no", "1");
 
     private DemoConsole demo;
@@ -195,7 +195,7 @@ class ConsoleAuthorizationTests {
         return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static String fill(String pattern) {
+    static String fill(String pattern) {
         String path = pattern;
         for (var value : VALUES.entrySet()) {
             path = path.replace("{" + value.getKey() + "}", value.getValue());

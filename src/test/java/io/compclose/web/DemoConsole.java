@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -26,6 +27,7 @@ import org.springframework.web.util.HtmlUtils;
 import io.compclose.cli.Cli;
 import io.compclose.cli.InProcessServe;
 import io.compclose.support.CloseFixture;
+import io.compclose.support.TestDatabases;
 
 /**
  * One console per test JVM over the demo close of October (stopped at the gate, approved by Fiona Finance with the
@@ -41,13 +43,15 @@ final class DemoConsole {
     final MockMvc mvc;
     final ConsoleUsers users;
 
-    private DemoConsole(Path out) {
+    private DemoConsole(Path out, String... database) {
         this.out = out;
-        assertThat(cli("close", "--period=2026-10", "--inbox=" + CloseFixture.SAMPLE_INBOX, "--out=" + out)).isEqualTo(3);
-        assertThat(cli("approve", "--period=2026-10", "--by=Fiona Finance", "--note=R010 and R999 next month",
-                "--out=" + out)).isZero();
-        assertThat(cli("close", "--period=2026-10", "--inbox=" + CloseFixture.SAMPLE_INBOX, "--out=" + out)).isZero();
-        context = InProcessServe.start(out, quiet());
+        assertThat(cli(database, "close", "--period=2026-10", "--inbox=" + CloseFixture.SAMPLE_INBOX, "--out=" + out))
+                .isEqualTo(3);
+        assertThat(cli(database, "approve", "--period=2026-10", "--by=Fiona Finance",
+                "--note=R010 and R999 next month", "--out=" + out)).isZero();
+        assertThat(cli(database, "close", "--period=2026-10", "--inbox=" + CloseFixture.SAMPLE_INBOX, "--out=" + out))
+                .isZero();
+        context = InProcessServe.start(out, quiet(), database);
         mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
         users = context.getBean(ConsoleUsers.class);
         Runtime.getRuntime().addShutdownHook(new Thread(context::close));
@@ -58,6 +62,12 @@ final class DemoConsole {
             shared = new DemoConsole(Files.createTempDirectory("demo-console").resolve("out"));
         }
         return shared;
+    }
+
+    /** The same demo close and console on MariaDB (a database of its own), for the SQL of every page. */
+    static DemoConsole onMariaDb() throws Exception {
+        return new DemoConsole(Files.createTempDirectory("demo-console-mariadb").resolve("out"),
+                "--spring.datasource.url=" + TestDatabases.freshMariaDb("compclose_console_pages"));
     }
 
     /** A console of its own over the same demo close, for a test that changes it (locks, resends, tampers). */
@@ -100,6 +110,10 @@ final class DemoConsole {
 
     static int cli(String... args) {
         return Cli.run(args, quiet(), quiet());
+    }
+
+    private static int cli(String[] database, String... args) {
+        return cli(Stream.concat(Stream.of(args), Stream.of(database)).toArray(String[]::new));
     }
 
     static PrintStream quiet() {
