@@ -12,7 +12,7 @@ import io.compclose.web.RepDrillDownRepository.EarningLine;
 import io.compclose.web.RepDrillDownRepository.Figure;
 import io.compclose.web.RepDrillDownRepository.PayLine;
 import io.compclose.web.RepDrillDownRepository.Payout;
-import io.compclose.web.RepDrillDownRepository.Usage;
+import io.compclose.web.RepDrillDownRepository.UsageMonth;
 
 /**
  * One rep's pay of a period, each figure linked to what produced it: a payout to its pay lines, a commission pay line
@@ -21,7 +21,7 @@ import io.compclose.web.RepDrillDownRepository.Usage;
  */
 public record RepDrillDown(YearMonth period, String repId, String name, List<PayoutRow> payouts,
         List<PayLineRow> payLines, List<EarningRow> earningLines, List<CreditRow> credits, List<Booking> bookings,
-        List<Usage> usage, List<Figure> figures) {
+        List<UsageMonth> usage, List<Figure> figures) {
 
     /** A link within the page: where to, and what it says. */
     public record Link(String href, String label) {
@@ -51,7 +51,7 @@ public record RepDrillDown(YearMonth period, String repId, String name, List<Pay
     private static final List<String> TRUE_UP = List.of("COMMISSION", "ACCELERATOR");
 
     static RepDrillDown of(YearMonth period, String repId, String name, List<Payout> payouts, List<PayLine> payLines,
-            List<EarningLine> earningLines, List<Credit> credits, List<Booking> bookings, List<Usage> usage,
+            List<EarningLine> earningLines, List<Credit> credits, List<Booking> bookings, List<UsageMonth> usage,
             List<Figure> figures) {
         List<PayoutRow> payoutRows = payouts.stream().map(p -> new PayoutRow(p, payLines.stream()
                 .filter(l -> l.currency().equals(p.currency()))
@@ -92,17 +92,17 @@ public record RepDrillDown(YearMonth period, String repId, String name, List<Pay
     }
 
     /** The credit an earning line priced, or the usage or KPI rows it measured; null when it re-prices credit. */
-    private static Link source(EarningLine e, List<Credit> credits, List<Usage> usage, List<Figure> figures) {
+    private static Link source(EarningLine e, List<Credit> credits, List<UsageMonth> usage, List<Figure> figures) {
         for (Credit c : credits) {
             if (c.period().equals(e.sourcePeriod()) && c.bookingId().equals(e.sourceId())) {
                 return new Link("#" + creditAnchor(c.period(), c.bookingId()), "credit " + c.bookingId()
                         + " of " + c.period());
             }
         }
-        for (Usage u : usage) {
+        for (UsageMonth u : usage) {
             if (u.usageMonth().equals(e.sourcePeriod()) && u.accountId().equals(e.sourceId())) {
-                return new Link("#usage-" + u.period() + "-" + u.usageId(), "usage of " + u.accountId() + " in "
-                        + u.usageMonth() + " from " + u.file() + " line " + u.line());
+                return new Link("#usage-" + u.accountId() + "-" + u.usageMonth(), "usage of " + u.accountId()
+                        + " in " + u.usageMonth() + ": " + u.rows() + " usage.csv rows");
             }
         }
         if (e.kind().equals("ATTAINMENT") && !figures.isEmpty()) {

@@ -61,6 +61,13 @@ public class RepDrillDownRepository {
         }
     }
 
+    /**
+     * An account's month of usage as the close summed it (account_usage) from usage.csv rows delivered up to the
+     * period: what a usage line priced.
+     */
+    public record UsageMonth(String accountId, String usageMonth, String currency, BigDecimal revenue, long rows) {
+    }
+
     private final JdbcClient jdbc;
 
     public RepDrillDownRepository(JdbcTemplate jdbc) {
@@ -188,18 +195,35 @@ public class RepDrillDownRepository {
     static final int USAGE_ROWS = 200;
 
     /**
-     * The usage rows the rep's usage lines price: a usage line is an account's month of usage, summed from the
-     * usage.csv rows of that account and month (read by the account and month index), the first {@value #USAGE_ROWS}.
+     * The accounts' months the rep's usage lines price, as the close summed them: read by account and month from
+     * the summary, never from the month's millions of usage rows (kept with their primary key only, for the load).
      */
-    public List<Usage> usage(String period, String repId) {
+    public List<UsageMonth> usageMonths(String period, String repId) {
         return jdbc.sql("""
-                SELECT u.pay_period, u.usage_id, u.account_id, u.product, u.usage_month, u.quantity, u.unit,
-                       u.revenue, u.currency, u.source_line
-                FROM earning_line e JOIN billed_usage u ON u.account_id = e.source_id AND u.usage_month = e.source_period
-                WHERE e.pay_period = :period AND e.rep_id = :rep AND e.line_kind = 'TRANSACTION'
-                    AND u.pay_period <= :period
-                ORDER BY u.account_id, u.usage_month, u.pay_period, u.source_line LIMIT :limit
-                """).param("period", period).param("rep", repId).param("limit", USAGE_ROWS)
+                SELECT u.account_id, u.usage_month, u.currency, SUM(u.revenue),
+                       SUM(CASE WHEN u.entry = 'DELIVERED' THEN u.usage_rows ELSE 0 END)
+                FROM (SELECT DISTINCT source_id, source_period FROM earning_line
+                      WHERE pay_period = :period AND rep_id = :rep AND line_kind = 'TRANSACTION') e
+                JOIN account_usage u ON u.account_id = e.source_id AND u.usage_month = e.source_period
+                WHERE u.pay_period <= :period
+                GROUP BY u.account_id, u.usage_month, u.currency ORDER BY u.account_id, u.usage_month, u.currency
+                """).param("period", period).param("rep", repId)
+                .query((rs, i) -> new UsageMonth(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getLong(5))).list();
+    }
+
+    /**
+     * The usage.csv rows of an account's month delivered up to the period, the first {@value #USAGE_ROWS}, with
+     * their lines. A scan of the months' usage rows: one account's month, asked for from its summary.
+     */
+    public List<Usage> usage(String period, String accountId, String usageMonth) {
+        return jdbc.sql("""
+                SELECT pay_period, usage_id, account_id, product, usage_month, quantity, unit, revenue, currency,
+                       source_line
+                FROM billed_usage WHERE pay_period <= :period AND account_id = :account AND usage_month = :month
+                ORDER BY pay_period, source_line LIMIT :limit
+                """).param("period", period).param("account", accountId).param("month", usageMonth)
+                .param("limit", USAGE_ROWS)
                 .query((rs, i) -> new Usage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBigDecimal(8), rs.getString(9),
                         rs.getLong(10))).list();

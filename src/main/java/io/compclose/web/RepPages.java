@@ -84,7 +84,7 @@ public class RepPages {
         }
         return Optional.of(RepDrillDown.of(period, repId, drillDown.repName(key, repId).orElse(repId), payouts,
                 drillDown.payLines(key, repId), drillDown.earningLines(key, repId), drillDown.credits(key, repId),
-                drillDown.bookings(key, repId), drillDown.usage(key, repId), drillDown.figures(key, repId)));
+                drillDown.bookings(key, repId), drillDown.usageMonths(key, repId), drillDown.figures(key, repId)));
     }
 
     /**

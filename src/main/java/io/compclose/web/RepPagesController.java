@@ -51,6 +51,18 @@ public class RepPagesController {
         return "rep-drilldown";
     }
 
+    /** The usage.csv rows of an account's month that a usage line priced, with their lines (the first 200). */
+    @GetMapping("/periods/{period}/usage/{account}/{month}")
+    String usageRows(@PathVariable YearMonth period, @PathVariable String account, @PathVariable YearMonth month,
+            Model model) {
+        model.addAttribute("period", period);
+        model.addAttribute("account", account);
+        model.addAttribute("month", month);
+        model.addAttribute("rows", reps.usage(period.toString(), account, month.toString()));
+        model.addAttribute("shownAtMost", RepDrillDownRepository.USAGE_ROWS);
+        return "usage-rows";
+    }
+
     @GetMapping("/periods/{period}/reps/{rep}/ytd")
     String yearToDate(@PathVariable YearMonth period, @PathVariable String rep, Model model) {
         model.addAttribute("ytd", pages.yearToDate(period, rep).orElseThrow(RepPagesController::notFound));

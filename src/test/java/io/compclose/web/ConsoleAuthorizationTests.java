@@ -71,6 +71,7 @@ class ConsoleAuthorizationTests {
             Map.entry("GET /periods/{period}/reps", FINANCE),
             Map.entry("GET /periods/{period}/reps/{rep}", FINANCE),
             Map.entry("GET /periods/{period}/reps/{rep}/ytd", FINANCE),
+            Map.entry("GET /periods/{period}/usage/{account}/{month}", FINANCE),
             Map.entry("GET /me/ytd", REP),
             Map.entry("GET /me/statements/{period}/{version}/page", REP),
             Map.entry("GET /inquiries", FINANCE),
@@ -89,7 +90,7 @@ class ConsoleAuthorizationTests {
 
     /** What each path variable is filled with: October's real figures, so an allowed user sees a page. */
     static final Map<String, String> VALUES = Map.of("period", "2026-10", "version", "1", "rep", "R001",
-            "name", "payroll-2026-10.csv", "id", "1", "no", "1");
+            "name", "payroll-2026-10.csv", "id", "1", "no", "1", "account", "A-310", "month", "2026-10");
 
     private DemoConsole demo;
 
