@@ -15,7 +15,8 @@
 #
 # The close runs on MariaDB at 127.0.0.1:3306 (the BENCH_DB_* variables of run.sh) in its own database,
 # compclose_bench_console (BENCH_CONSOLE_DB_NAME), dropped and re-created only when the month is closed anew.
-# Server time is curl's time_starttransfer on loopback: from the request sent to the first byte of the answer.
+# Server time is curl's time_total on loopback: from the request sent to the last byte of the page (a page is
+# rendered as it is sent, so its first byte says little).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -107,14 +108,14 @@ pages=("/periods" "/periods/$period/rejects?page=2" "/periods/$period/rejects?pa
   "/periods/$period/reconciliation" "/periods/$period/statements" "/periods/$period/close" "/audit" "/inquiries")
 
 echo
-echo "== server time per page, $requests requests each after one warm-up (curl time_starttransfer, ms)"
+echo "== server time per page, $requests requests each after one warm-up (curl time_total on loopback, ms)"
 printf '%-40s %6s %8s %8s %8s\n' page status median max bytes
 for page in "${pages[@]}"; do
   curl -s -o /dev/null -b "$cookies" "$base$page"  # warm-up: the first request compiles the template
   times=()
   status="" size=""
   for _ in $(seq 1 "$requests"); do
-    read -r status secs size < <(curl -s -o /dev/null -b "$cookies" -w '%{http_code} %{time_starttransfer} %{size_download}\n' "$base$page")
+    read -r status secs size < <(curl -s -o /dev/null -b "$cookies" -w '%{http_code} %{time_total} %{size_download}\n' "$base$page")
     times+=("$secs")
   done
   printf '%s\n' "${times[@]}" | sort -g | awk -v p="$page" -v s="$status" -v b="$size" '
