@@ -44,6 +44,10 @@ final class DemoConsole {
     final ConsoleUsers users;
 
     private DemoConsole(Path out, String... database) {
+        this(out, false, database);
+    }
+
+    private DemoConsole(Path out, boolean november, String... database) {
         this.out = out;
         assertThat(cli(database, "close", "--period=2026-10", "--inbox=" + CloseFixture.SAMPLE_INBOX, "--out=" + out))
                 .isEqualTo(3);
@@ -51,6 +55,10 @@ final class DemoConsole {
                 "--note=R010 and R999 next month", "--out=" + out)).isZero();
         assertThat(cli(database, "close", "--period=2026-10", "--inbox=" + CloseFixture.SAMPLE_INBOX, "--out=" + out))
                 .isZero();
+        if (november) {
+            assertThat(cli(database, "close", "--period=2026-11", "--inbox="
+                    + CloseFixture.SAMPLE_INBOX.resolveSibling("2026-11"), "--out=" + out)).isZero();
+        }
         context = InProcessServe.start(out, quiet(), database);
         mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
         users = context.getBean(ConsoleUsers.class);
@@ -68,6 +76,11 @@ final class DemoConsole {
     static DemoConsole onMariaDb() throws Exception {
         return new DemoConsole(Files.createTempDirectory("demo-console-mariadb").resolve("out"),
                 "--spring.datasource.url=" + TestDatabases.freshMariaDb("compclose_console_pages"));
+    }
+
+    /** The demo's two months, October then November (usage, KPIs, clawbacks), in a console of its own. */
+    static DemoConsole throughNovember() throws Exception {
+        return new DemoConsole(Files.createTempDirectory("demo-console-november").resolve("out"), true);
     }
 
     /** A console of its own over the same demo close, for a test that changes it (locks, resends, tampers). */
