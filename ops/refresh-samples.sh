@@ -41,7 +41,7 @@ curl -s -c "$work/jar" -b "$work/jar" -o /dev/null --data-urlencode "username=fi
   --data-urlencode "password=$password" --data-urlencode "_csrf=$token" "$site/login"
 curl -s -b "$work/jar" "$site/periods" | sed 's|href="/console.css"|href="console.css"|' >"$work/periods.html"
 curl -s "$site/console.css" >"$work/console.css"
-chromium --headless --no-sandbox --disable-gpu --window-size=1100,300 \
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,380 \
   --screenshot="$root/reports/samples/console-periods.png" "file://$work/periods.html" 2>/dev/null
 curl -s -b "$work/jar" "$site/periods/2026-11/reps/R001" | sed 's|href="/console.css"|href="console.css"|' >"$work/drilldown.html"
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,900 \
