@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -42,11 +41,14 @@ public class ConsoleController {
     private final ReviewDesk reviews;
     private final CloseRunner closes;
     private final RejectsRepository rejects;
+    private final OwnDataOnly ownDataOnly;
 
     public ConsoleController(PeriodOverview periods, PayrollFiles payrollFiles, AuditLogRepository audit,
-            RepStatementsRepository statements, ReviewDesk reviews, CloseRunner closes, RejectsRepository rejects) {
+            RepStatementsRepository statements, ReviewDesk reviews, CloseRunner closes, RejectsRepository rejects,
+            OwnDataOnly ownDataOnly) {
         this.closes = closes;
         this.rejects = rejects;
+        this.ownDataOnly = ownDataOnly;
         this.periods = periods;
         this.payrollFiles = payrollFiles;
         this.audit = audit;
@@ -155,11 +157,7 @@ public class ConsoleController {
     @GetMapping("/statements/{period}/{rep}")
     String statementLink(@PathVariable YearMonth period, @PathVariable String rep,
             @AuthenticationPrincipal ConsoleUser user) {
-        if (user.role() == ConsoleRole.REP && !rep.equals(user.repId())) {
-            audit.record(user.getUsername(), AuditLogRepository.Action.REFUSED, period, "asked for the statement of rep "
-                    + rep + ", signed in as rep " + user.repId());
-            throw new AccessDeniedException("the statement of another rep");
-        }
+        ownDataOnly.check(user, rep, period, "the statement");
         return "redirect:" + (user.role() == ConsoleRole.FINANCE ? "/periods/" + period + "/review" : user.role().home());
     }
 

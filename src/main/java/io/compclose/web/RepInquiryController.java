@@ -9,7 +9,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +20,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.compclose.audit.AuditLogRepository;
 import io.compclose.core.inquiry.Attachment;
 import io.compclose.core.inquiry.InquiryException;
 import io.compclose.inquiry.InquiryDesk;
@@ -34,12 +32,12 @@ public class RepInquiryController {
 
     private final InquiryDesk desk;
     private final InquiryRepository inquiries;
-    private final AuditLogRepository audit;
+    private final OwnDataOnly ownDataOnly;
 
-    public RepInquiryController(InquiryDesk desk, InquiryRepository inquiries, AuditLogRepository audit) {
+    public RepInquiryController(InquiryDesk desk, InquiryRepository inquiries, OwnDataOnly ownDataOnly) {
         this.desk = desk;
         this.inquiries = inquiries;
-        this.audit = audit;
+        this.ownDataOnly = ownDataOnly;
     }
 
     @GetMapping("/me/inquiries")
@@ -112,11 +110,7 @@ public class RepInquiryController {
     /** The signed-in rep's inquiry; another rep's is refused, and the attempt is in the audit trail. */
     private InquiryRepository.Inquiry own(long id, ConsoleUser user) {
         InquiryRepository.Inquiry inquiry = inquiries.find(id).orElseThrow(() -> new NotFound(id));
-        if (!inquiry.repId().equals(user.repId())) {
-            audit.record(user.getUsername(), AuditLogRepository.Action.REFUSED, YearMonth.parse(inquiry.period()),
-                    "asked for inquiry #" + id + " of rep " + inquiry.repId() + ", signed in as rep " + user.repId());
-            throw new AccessDeniedException("the inquiry of another rep");
-        }
+        ownDataOnly.check(user, inquiry.repId(), YearMonth.parse(inquiry.period()), "inquiry #" + id);
         return inquiry;
     }
 
