@@ -222,22 +222,26 @@ public final class Cli {
         }
     }
 
+    /** Logging is set up by now: a failed start is one line of ours, not Spring's report. */
+    private static void holdTheConsole(org.springframework.context.ApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent) {
+            StartupConsole.hold();
+        }
+    }
+
     /**
      * The embedded database holds everyone's pay. H2 creates its files with the process's umask, so
      * its folder is made owner-only before H2 opens it, even a folder that exists already.
      */
-    private static void ownerOnlyEmbeddedDatabase(org.springframework.context.ApplicationEvent event) {
-        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-            StartupConsole.hold(); // logging is set up by now: a failed start is one line of ours, not Spring's report
-            String url = prepared.getEnvironment().getProperty("spring.datasource.url", "");
-            if (url.startsWith(H2_FILE) && !url.contains(IF_EXISTS)) {
-                Path database = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath();
-                try {
-                    AtomicFiles.createOwnerOnlyFolder(database.getParent());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("cannot create the database folder "
-                            + database.getParent() + ": " + e.getMessage(), e);
-                }
+    private static void ownerOnlyEmbeddedDatabase(org.springframework.core.env.Environment environment) {
+        String url = environment.getProperty("spring.datasource.url", "");
+        if (url.startsWith(H2_FILE) && !url.contains(IF_EXISTS)) {
+            Path database = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]).toAbsolutePath();
+            try {
+                AtomicFiles.createOwnerOnlyFolder(database.getParent());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create the database folder "
+                        + database.getParent() + ": " + e.getMessage(), e);
             }
         }
     }
@@ -310,15 +314,23 @@ public final class Cli {
             Class<?>... extra) {
         boolean scheduled = jobFolder != null; // console: no catalog
         Path jobs = (scheduled ? jobFolder : Path.of("jobs/catalog")).toAbsolutePath().normalize();
-        JobCatalog catalog = scheduled ? JobCatalog.load(jobs) : new JobCatalog(jobs, List.of());
+        LoadingCatalog loading = scheduled ? LoadingCatalog.start(jobs) : LoadingCatalog.none(jobs);
         // H2 closes an embedded database at JVM exit by itself; the service closes it only once a running
         // job has finished (CatalogScheduler waits for it on SIGTERM)
-        ConfigurableApplicationContext context = started(application(outDir, ";DB_CLOSE_ON_EXIT=FALSE", extra)
-                .web(WebApplicationType.SERVLET)
-                .profiles("serve")
-                .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.schedule", scheduled,
-                        "compclose.serve.out", outDir.toString(), "compclose.console.users",
-                        outDir.resolve("console").resolve("users.csv").toString())), line, outDir);
+        ConfigurableApplicationContext context;
+        try {
+            context = started(application(outDir, ";DB_CLOSE_ON_EXIT=FALSE", extra, loading::join)
+                    .web(WebApplicationType.SERVLET)
+                    .profiles("serve")
+                    .initializers(starting -> starting.getBeanFactory().registerSingleton(LoadingCatalog.BEAN, loading))
+                    .properties(Map.of("compclose.serve.jobs", jobs.toString(), "compclose.serve.schedule", scheduled,
+                            "compclose.serve.out", outDir.toString(), "compclose.console.users",
+                            outDir.resolve("console").resolve("users.csv").toString())), line, outDir);
+        } catch (StartupException e) {
+            loading.join(); // a catalog with problems is said first, as when it was checked before the start
+            throw e;
+        }
+        JobCatalog catalog = loading.join();
         // Actuator is on the management port where one is set, else on the web server's
         String port = context.getEnvironment().getProperty("local.management.port",
                 String.valueOf(((WebServerApplicationContext) context).getWebServer().getPort()));
@@ -339,11 +351,25 @@ public final class Cli {
     }
 
     private static SpringApplicationBuilder application(Path outDir, String h2Options, Class<?>[] extra) {
+        return application(outDir, h2Options, extra, () -> {
+        });
+    }
+
+    /**
+     * @param beforeTheDatabase runs once the configuration is read, before any bean is made and so before the
+     *                          database is created or opened: what may still refuse the start without leaving one
+     */
+    private static SpringApplicationBuilder application(Path outDir, String h2Options, Class<?>[] extra,
+            Runnable beforeTheDatabase) {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("spring.datasource.url", H2_FILE + outDir.resolve("db").resolve("compclose")
                 + ";MODE=MySQL;DEFAULT_NULL_ORDERING=HIGH" + h2Options);
         defaults.put("logging.file.name", outDir.resolve("logs").resolve(LOG_FILE).toString());
         return new SpringApplicationBuilder(CompCloseApplication.class).sources(extra).properties(defaults)
-                .listeners(Cli::ownerOnlyEmbeddedDatabase, new LogProblemsOffTheConsole());
+                .listeners(Cli::holdTheConsole, new LogProblemsOffTheConsole())
+                .initializers(context -> context.addBeanFactoryPostProcessor(beanFactory -> {
+                    beforeTheDatabase.run();
+                    ownerOnlyEmbeddedDatabase(context.getEnvironment());
+                }));
     }
 }

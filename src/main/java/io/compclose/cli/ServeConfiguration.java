@@ -2,6 +2,7 @@ package io.compclose.cli;
 
 import java.time.Clock;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,8 +31,13 @@ public class ServeConfiguration {
      */
     public static final String CATALOG_SCHEDULER = "catalogTaskScheduler";
 
+    /** The catalog the command line is reading while the context starts, or read here when there is none. */
     @Bean
-    JobCatalog jobCatalog(ServeProperties properties) {
+    JobCatalog jobCatalog(ServeProperties properties, ObjectProvider<LoadingCatalog> loading) {
+        LoadingCatalog read = loading.getIfAvailable();
+        if (read != null) {
+            return read.join();
+        }
         return properties.schedule() ? JobCatalog.load(properties.jobs())
                 : new JobCatalog(properties.jobs(), java.util.List.of());
     }

@@ -18,7 +18,6 @@ import org.apache.commons.csv.CSVPrinter;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperReport;
 
 import io.compclose.system.Amounts;
 import io.compclose.system.ReportTemplates;
@@ -32,24 +31,7 @@ public final class CloseSummaryFiles {
     /** The most figures a section has. */
     private static final int SLOTS = 6;
 
-    /**
-     * Compiled on the first PDF, not when the application starts: compiling takes seconds of CPU that every
-     * start of serve, console, status or approve paid for a PDF only a close makes.
-     */
-    private volatile JasperReport report;
-
-    private JasperReport report() {
-        JasperReport compiled = report;
-        if (compiled == null) {
-            synchronized (this) {
-                if (report == null) {
-                    report = ReportTemplates.compile(TEMPLATE);
-                }
-                compiled = report;
-            }
-        }
-        return compiled;
-    }
+    private final ReportTemplates.OnFirstUse report = new ReportTemplates.OnFirstUse(TEMPLATE);
 
     /** One line a row: section, item (the key), label, currency, every section's figures by name, detail. */
     public static byte[] csv(List<CloseSummaryRepository.Row> rows) {
@@ -89,7 +71,7 @@ public final class CloseSummaryFiles {
         params.put(JRParameter.REPORT_LOCALE, Locale.US);
         List<Map<String, ?>> data = rows.stream().<Map<String, ?>>map(CloseSummaryFiles::fields).toList();
         try {
-            return ReportTemplates.pdf(report(), params, data, title);
+            return ReportTemplates.pdf(report.report(), params, data, title);
         } catch (JRException e) {
             throw new IllegalStateException("Cannot render the close summary " + title, e);
         }

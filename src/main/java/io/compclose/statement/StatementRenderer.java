@@ -10,7 +10,6 @@ import java.util.Map;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperReport;
 
 import io.compclose.system.Amounts;
 import io.compclose.system.ReportTemplates;
@@ -27,7 +26,7 @@ public final class StatementRenderer {
     private static final String TEMPLATE = "reports/statement.jrxml";
     private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.US);
 
-    private final JasperReport report;
+    private final ReportTemplates.OnFirstUse report = new ReportTemplates.OnFirstUse(TEMPLATE);
     private final StatementProperties.Employer employer;
 
     public StatementRenderer() {
@@ -35,7 +34,6 @@ public final class StatementRenderer {
     }
 
     public StatementRenderer(StatementProperties.Employer employer) {
-        this.report = ReportTemplates.compile(TEMPLATE);
         this.employer = employer;
     }
 
@@ -111,7 +109,7 @@ public final class StatementRenderer {
         doc.payLines().forEach(line -> rows.add(row("PAY", "payCode", line.code(), "description", PayLineWhy.of(line, doc),
                 "commission", amount(line.amount()))));
         try {
-            byte[] pdf = ReportTemplates.pdf(report, params, rows,
+            byte[] pdf = ReportTemplates.pdf(report.report(), params, rows,
                     "Commission statement " + doc.period() + " " + doc.repId());
             return password == null ? pdf : PdfEncryption.aes256(pdf, password);
         } catch (JRException e) {

@@ -22,6 +22,34 @@ public final class ReportTemplates {
     private ReportTemplates() {
     }
 
+    /**
+     * A template compiled on its first use, not when the application starts: compiling takes seconds of CPU (and
+     * loads the Java compiler) that every start of serve, console, status or approve would pay for a PDF only a
+     * close makes.
+     */
+    public static final class OnFirstUse {
+
+        private final String resource;
+        private volatile JasperReport report;
+
+        public OnFirstUse(String resource) {
+            this.resource = resource;
+        }
+
+        public JasperReport report() {
+            JasperReport compiled = report;
+            if (compiled == null) {
+                synchronized (this) {
+                    if (report == null) {
+                        report = compile(resource);
+                    }
+                    compiled = report;
+                }
+            }
+            return compiled;
+        }
+    }
+
     /** Compiles a template; compiling takes far longer than filling, so callers do it once. */
     public static JasperReport compile(String resource) {
         try (InputStream in = ReportTemplates.class.getClassLoader().getResourceAsStream(resource)) {

@@ -35,6 +35,11 @@ public final class StartupConsole {
      * replaces this.
      */
     public static void quietBeforeLoggingIsSetUp() {
+        // Hibernate Validator logs through JBoss Logging, which would first load and try Log4j 2's API (on the
+        // classpath as the bridge to SLF4J): straight to SLF4J, as everything else here logs
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(ch.qos.logback.classic.Level.WARN);
     }
 

@@ -50,6 +50,12 @@ public class SystemConfiguration {
         return new SchemaLockRecovery();
     }
 
+    /** Static, as a post-processor: it decides whether Liquibase runs before it is initialised. */
+    @Bean
+    static CurrentSchema currentSchema() {
+        return new CurrentSchema();
+    }
+
     /** Static, as a post-processor: it gives the pool its LOAD DATA folder before the first connection. */
     @Bean
     static LocalInfile localInfile() {

@@ -3,6 +3,7 @@ package io.compclose.web;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -13,6 +14,7 @@ import io.compclose.delivery.Delivery;
 
 /** A period's statements, every rep and version, and every send of them the delivery log holds. */
 @Repository
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class PeriodStatementsRepository {
 
     /** A rep's statement of the period, one version, as a rep's own page reads it. */

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +14,7 @@ import io.compclose.system.Amounts;
 
 /** A rep's own statements: every period and version rendered for them, and where each PDF is. */
 @Repository
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class RepStatementsRepository {
 
     public record IssuedStatement(String period, int version, BigDecimal payoutAmount, String currency,
