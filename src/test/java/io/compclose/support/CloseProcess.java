@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real jar run as its own process, as an operator or a scheduler runs it, which the test may
- * SIGKILL. With a kill point, the jar runs through Spring Boot's {@code PropertiesLauncher} with
- * {@link KillPoints} on its loader path, and freezes there until killed.
+ * SIGKILL. With a kill point, the jar runs with {@link KillPoints} on the class path beside it (the jar's
+ * manifest brings its libraries), and freezes there until killed.
  */
 public final class CloseProcess {
 
@@ -47,9 +47,9 @@ public final class CloseProcess {
             if (killPoint == null) {
                 command.addAll(List.of("-jar", jar.toString()));
             } else {
-                command.addAll(List.of("-Dloader.path=" + hooks, "-D" + KillPoints.POINT + "=" + killPoint,
-                        "-D" + KillPoints.MARKER + "=" + marker, "-cp", jar.toString(),
-                        "org.springframework.boot.loader.launch.PropertiesLauncher"));
+                command.addAll(List.of("-D" + KillPoints.POINT + "=" + killPoint,
+                        "-D" + KillPoints.MARKER + "=" + marker, "-cp", jar + java.io.File.pathSeparator + hooks,
+                        "io.compclose.CompCloseApplication"));
                 args.add("--spring.main.sources=" + KillPoints.class.getName());
             }
             command.addAll(args);
@@ -63,7 +63,7 @@ public final class CloseProcess {
         }
     }
 
-    /** Copies {@link KillPoints}' classes from the compiled tests into {@code folder}: the child's loader path. */
+    /** Copies {@link KillPoints}' classes from the compiled tests into {@code folder}, for the child's class path. */
     public static Path hooks(Path testClasses, Path folder) throws IOException {
         Path target = folder.resolve("io/compclose/support");
         Files.createDirectories(target);

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Loaded into a close launched as its own process ({@code --spring.main.sources=}this class, on the
- * jar's loader path), to hold it still at one point so that the test kills it exactly there: the
+ * class path beside the jar), to hold it still at one point so that the test kills it exactly there: the
  * close freezes at {@code -Dcompclose.killpoint=step:chunk:phase}, writes
  * {@code -Dcompclose.killpoint.marker} to say so, and waits for its SIGKILL. Its heartbeat thread
  * goes on renewing its lease meanwhile, as a live close's does. A test may instead let it go on: a file
