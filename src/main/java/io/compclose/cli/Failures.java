@@ -108,8 +108,16 @@ final class Failures {
         return describe(failure);
     }
 
-    /** Masked: a driver's message may quote a JDBC URL with its password. */
+    /**
+     * Masked: a driver's message may quote a JDBC URL with its password. A first line that only announces what
+     * follows ("Validation Failed:", as Liquibase says of a changed changeset) is joined with the lines after it.
+     */
     private static String firstLine(String message) {
-        return Secrets.mask(message.lines().findFirst().orElse(message).strip());
+        List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        String first = lines.isEmpty() ? message.strip() : lines.get(0);
+        if (first.endsWith(":") && lines.size() > 1) {
+            first = String.join(" ", lines.subList(0, Math.min(lines.size(), 4)));
+        }
+        return Secrets.mask(first);
     }
 }
