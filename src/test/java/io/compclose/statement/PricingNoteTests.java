@@ -20,13 +20,13 @@ class PricingNoteTests {
 
     private String noteOf(String table) throws Exception {
         Files.writeString(plans.resolve("p.yaml"), """
-                plan: X
-                version: 1
+                plan: NOTE
                 effective_from: 2026-01-01
+                version: 1
                 currency: USD
                 components:
-                  - id: bookings
-                    metric: BOOKINGS_ACV
+                  - metric: BOOKINGS_ACV
+                    id: bookings
                 """ + table);
         Plan plan = new PlanLoader(Conditions::problem).load(plans).plans().get(0);
         return ComponentNote.of(plan, plan.components().get(0));

@@ -61,10 +61,10 @@ public final class ComponentCalculator {
                     .subtract(RateTablePricing.accelerator(terms.table(), pricedBefore));
             BigDecimal own = added;
             BigDecimal ownAccelerator = acceleratorAdded;
-            // an amount table has no rate to re-price earlier credit at: a transaction earns what it adds
             if (terms.table().policy() == TierPolicy.RETROACTIVE && before.signum() > 0
                     && !terms.table().paysAmounts()) {
-                // what this transaction earns at the rate reached; the rest re-prices earlier credit
+                // what this transaction earns at the rate reached; the rest re-prices earlier credit (an amount
+                // table has no rate to re-price at: there a transaction earns what it adds)
                 BigDecimal rate = pricedAfter.topRate();
                 own = t.credit().multiply(rate).min(added).max(BigDecimal.ZERO);
                 ownAccelerator = pricedAfter.slices().isEmpty() ? BigDecimal.ZERO : t.credit().multiply(

@@ -52,19 +52,20 @@ class PerTransactionRepCalculatorTests {
     @Test
     void eachDealIsPricedFromTheFirstBandAndTheYearToDateTrueUpPaysTheDifference() throws Exception {
         Files.writeString(plans.resolve("p.yaml"), """
-                plan: AE
+                plan: AE-STEP
+                name: Account Executive, step rates per deal
+                currency: USD
                 version: 1
                 effective_from: 2026-01-01
-                currency: USD
                 components:
-                  - id: bookings
+                  - id: deals
                     metric: BOOKINGS_ACV
+                    caps: {per_deal: 90}
                     rate_table:
                       basis: AMOUNT
                       pricing: PER_TRANSACTION
                       bands: [{from: 0, to: 1000, rate: 0.01}, {from: 1000, to: 3000, rate: 0.02},
                               {from: 3000, to: 8000, rate: 0.03}, {from: 8000, to: 20000, rate: 0.05}]
-                    caps: {per_deal: 90}
                 """);
         Plan plan = new PlanLoader(Conditions::problem).load(plans).plans().get(0);
         CreditedDeal d1 = deal("D1", "2026-10-15", "1500");
