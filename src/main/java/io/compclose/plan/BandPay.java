@@ -21,7 +21,7 @@ final class BandPay {
     /** The band's amount (null in a table of rates), with a missing or conflicting rate or amount at its field. */
     static BigDecimal amount(PlanFile.Band band, BandAmount amounts, FieldProblems problems) {
         if (amounts == null) {
-            if (band.rate() == null) {
+            if (band.rate() == null && !problems.has("rate")) { // a value that is no number is named already
                 problems.add("rate", "is required");
             }
             if (band.amount() != null) {
@@ -34,7 +34,7 @@ final class BandPay {
             problems.add("rate", "the table pays amounts (amounts: " + amounts + "): give this band an amount, "
                     + "not a rate");
         }
-        if (band.amount() == null) {
+        if (band.amount() == null && !problems.has("amount")) {
             problems.add("amount", "is required: the table pays amounts (amounts: " + amounts + ")");
         }
         return band.amount();
