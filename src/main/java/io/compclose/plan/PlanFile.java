@@ -17,10 +17,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import io.compclose.core.plan.BandAmount;
 import io.compclose.core.plan.BandBasis;
 import io.compclose.core.plan.Measurement;
 import io.compclose.core.plan.PayMethod;
 import io.compclose.core.plan.PlanTerms;
+import io.compclose.core.plan.TablePricing;
 import io.compclose.core.plan.ThresholdSemantics;
 import io.compclose.core.plan.TierPolicy;
 
@@ -53,10 +55,12 @@ record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String 
 
     record Table(TierPolicy policy, BandBasis basis,
             @NotNull(message = "at least one band is required") @Valid List<@NotNull(message = MAPPING) Band> bands,
-            @Valid Threshold threshold) {
+            @Valid Threshold threshold, TablePricing pricing, BandAmount amounts) {
     }
 
-    record Band(@NotNull @PositiveOrZero BigDecimal from, @PositiveOrZero BigDecimal to, @NotNull BigDecimal rate) {
+    /** A band pays a rate, or in an amount table an amount: which one is required is checked by PlanLoader. */
+    record Band(@NotNull @PositiveOrZero BigDecimal from, @PositiveOrZero BigDecimal to, BigDecimal rate,
+            @PositiveOrZero BigDecimal amount) {
     }
 
     record Threshold(@PositiveOrZero BigDecimal attainment, @PositiveOrZero BigDecimal amount,

@@ -287,14 +287,15 @@ public final class PlanLoader {
         FieldProblems tableProblems = problems.under("rate_table");
         TierPolicy policy = table.policy() == null ? TierPolicy.MARGINAL : table.policy();
         BandBasis basis = table.basis() == null ? BandBasis.ATTAINMENT : table.basis();
-        List<Band> bands = tableProblems.each("bands", table.bands(),
-                (band, at) -> new Band(band.from(), band.to(), ceiling.check(at, "rate", band.rate())));
+        List<Band> bands = tableProblems.each("bands", table.bands(), (band, at) -> new Band(band.from(), band.to(),
+                ceiling.check(at, "rate", band.rate()), BandPay.amount(band, table.amounts(), at)));
         Threshold threshold = threshold(table.threshold(), basis, tableProblems);
         if (problems.has("rate_table")) {
             return null;
         }
-        RateTable result = new RateTable(policy, basis, bands, threshold);
+        RateTable result = new RateTable(policy, basis, bands, threshold, table.pricing(), table.amounts());
         result.problems().forEach(tableProblems::add);
+        BandPay.checkPay(result, written.pay() == null ? PayMethod.RATE_ON_VALUE : written.pay(), tableProblems);
         return result;
     }
 

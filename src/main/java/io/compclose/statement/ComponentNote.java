@@ -15,6 +15,7 @@ import io.compclose.core.plan.PayMethod;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanComponent;
 import io.compclose.core.plan.RateTable;
+import io.compclose.core.plan.TablePricing;
 import io.compclose.core.plan.ThresholdSemantics;
 import io.compclose.core.plan.TierPolicy;
 
@@ -48,7 +49,9 @@ final class ComponentNote {
             parts.add("measures " + measured + " over " + window);
         }
         RateTable table = c.rateTable();
-        if (c.pay() == PayMethod.RATE_ON_VALUE) {
+        if (c.pay() == PayMethod.RATE_ON_VALUE && table.paysAmounts()) {
+            parts.add(PricingNote.amounts(table, plan.currency()));
+        } else if (c.pay() == PayMethod.RATE_ON_VALUE) {
             parts.add((table.policy() == TierPolicy.MARGINAL
                     ? "marginal rates (each band's rate applies only to the credit inside it): "
                     : "retroactive rates (the rate of the highest band reached applies to all credit): ")
@@ -59,6 +62,9 @@ final class ComponentNote {
                     ? "marginal curve (each band's multiplier applies to the attainment inside it): "
                     : "step curve (the multiplier of the band reached applies to all attainment): ")
                     + bands(table, true));
+        }
+        if (table.pricing() == TablePricing.PER_TRANSACTION) {
+            parts.add(PricingNote.perTransaction(table));
         }
         if (table.threshold() != null) {
             String at = table.basis() == BandBasis.ATTAINMENT ? percent(table.threshold().at()) + " of quota"
@@ -96,7 +102,7 @@ final class ComponentNote {
         return value.stripTrailingZeros().toPlainString();
     }
 
-    private static String amount(BigDecimal value) {
+    static String amount(BigDecimal value) {
         return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.US)).format(value);
     }
 }

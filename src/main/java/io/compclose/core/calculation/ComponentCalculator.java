@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.compclose.core.plan.BandBasis;
+import io.compclose.core.plan.TablePricing;
 import io.compclose.core.plan.TierPolicy;
 
 /**
@@ -19,7 +20,8 @@ import io.compclose.core.plan.TierPolicy;
  * Rate on value: transactions are taken in date order; each one's commission is what it adds to
  * the table's price of the cumulative credit. Under a MARGINAL table that is its own slices; under
  * a RETROACTIVE table a transaction that crosses into a higher band also re-prices the credit
- * before it, shown as a separate REPRICING line. Target by attainment: one line, target incentive
+ * before it, shown as a separate REPRICING line. A PER_TRANSACTION table prices each transaction on its own
+ * instead ({@link PerTransactionPricing}). Target by attainment: one line, target incentive
  * × weight × curve(attainment), dated in the period being closed.
  * <p>
  * Every line is rounded half-even to the pay currency's minor unit (jobs/plans.md, "Rounding"), and
@@ -45,6 +47,9 @@ public final class ComponentCalculator {
     }
 
     private static List<ComponentLine> onValue(ComponentTerms terms, List<CreditedTransaction> ordered) {
+        if (terms.table().pricing() == TablePricing.PER_TRANSACTION) {
+            return PerTransactionPricing.lines(terms, ordered);
+        }
         List<ComponentLine> lines = new ArrayList<>();
         BigDecimal before = BigDecimal.ZERO;
         Priced pricedBefore = RateTablePricing.commission(terms.table(), before, terms.quota());
@@ -56,8 +61,10 @@ public final class ComponentCalculator {
                     .subtract(RateTablePricing.accelerator(terms.table(), pricedBefore));
             BigDecimal own = added;
             BigDecimal ownAccelerator = acceleratorAdded;
-            if (terms.table().policy() == TierPolicy.RETROACTIVE && before.signum() > 0) {
-                // what this transaction earns at the rate reached; the rest re-prices earlier credit
+            if (terms.table().policy() == TierPolicy.RETROACTIVE && before.signum() > 0
+                    && !terms.table().paysAmounts()) {
+                // what this transaction earns at the rate reached; the rest re-prices earlier credit (an amount
+                // table has no rate to re-price at: there a transaction earns what it adds)
                 BigDecimal rate = pricedAfter.topRate();
                 own = t.credit().multiply(rate).min(added).max(BigDecimal.ZERO);
                 ownAccelerator = pricedAfter.slices().isEmpty() ? BigDecimal.ZERO : t.credit().multiply(
@@ -95,7 +102,7 @@ public final class ComponentCalculator {
                 terms.line(accelerator)));
     }
 
-    private static BigDecimal effectiveRate(BigDecimal amount, BigDecimal credit) {
+    static BigDecimal effectiveRate(BigDecimal amount, BigDecimal credit) {
         return credit.signum() == 0 ? BigDecimal.ZERO : amount.divide(credit, ATTAINMENT).stripTrailingZeros();
     }
 
@@ -103,16 +110,31 @@ public final class ComponentCalculator {
         return priced.slices().isEmpty() ? "-" : priced.slices().get(priced.slices().size() - 1).band().label(basis);
     }
 
-    /** The bands this transaction's credit fell in (a marginal deal can straddle two). */
+    /**
+     * The bands this transaction's credit fell in (a marginal deal can straddle two). In an amount table, the
+     * bands whose share paid it changed: a whole amount already paid is not paid again.
+     */
     private static String bandsAdded(Priced before, Priced after, BandBasis basis) {
+        if (after.slices().stream().anyMatch(s -> s.band().amount() != null)) {
+            return bands(after.slices().stream().filter(s -> before.slices().stream().noneMatch(b ->
+                    b.band().equals(s.band()) && b.rate().compareTo(s.rate()) == 0)).toList(), basis);
+        }
         int from = Math.max(before.slices().size() - 1, 0);
-        List<BandSlice> added = after.slices().subList(Math.min(from, after.slices().size()), after.slices().size());
-        return added.isEmpty() ? "-" : added.stream().map(s -> s.band().label(basis) + " at " + ComponentLine.percent(s.rate()))
+        return bands(after.slices().subList(Math.min(from, after.slices().size()), after.slices().size()), basis);
+    }
+
+    /** Slices as a line names them: "0–1,000 at 1 % + 1,000–3,000 at 2 %", "-" for none. */
+    static String bands(List<BandSlice> slices, BandBasis basis) {
+        return slices.isEmpty() ? "-" : slices.stream().map(s -> s.band().label(basis) + " " + s.pricedAs())
                 .collect(Collectors.joining(" + "));
     }
 
     private static String whyTransaction(CreditedTransaction t, Priced after) {
-        String threshold = after.belowThreshold() ? "below threshold: nothing earned yet" : "";
+        return why(t, after.belowThreshold() ? "below threshold: nothing earned yet" : "");
+    }
+
+    /** The transaction's own note, then what the threshold did to it (either may be empty). */
+    static String why(CreditedTransaction t, String threshold) {
         if (t.note() == null) {
             return threshold;
         }

@@ -20,7 +20,8 @@ import io.compclose.core.plan.TierPolicy;
  * </ul>
  * MARGINAL pays each band's rate on the part inside it; RETROACTIVE pays the rate of the band the
  * quantity reached on all of it. A PAY_ABOVE_ONLY threshold removes the part below it; an
- * UNLOCK_FROM_FIRST_DOLLAR threshold pays nothing until it is reached, then everything.
+ * UNLOCK_FROM_FIRST_DOLLAR threshold pays nothing until it is reached, then everything. An amount table's
+ * bands pay fixed amounts ({@link AmountBands}); {@link #perTransaction} prices one transaction on its own.
  */
 public final class RateTablePricing {
 
@@ -31,6 +32,17 @@ public final class RateTablePricing {
     public static Priced commission(RateTable table, BigDecimal credit, BigDecimal quota) {
         BigDecimal scale = table.basis() == BandBasis.ATTAINMENT ? requirePositive(quota) : BigDecimal.ONE;
         return price(table, credit, scale);
+    }
+
+    /**
+     * Commission on one transaction's own {@code credit}, from the first band whatever came before it (a
+     * PER_TRANSACTION table, whose bands are on amounts). A negative credit (a reversal) takes back what the
+     * same positive credit earns.
+     */
+    public static Priced perTransaction(RateTable table, BigDecimal credit) {
+        Priced priced = price(table, credit.abs(), BigDecimal.ONE);
+        return credit.signum() >= 0 ? priced : new Priced(priced.amount().negate(), priced.slices(),
+                priced.belowThreshold());
     }
 
     /** The payout factor of an attainment on a curve whose bands are attainment fractions. */
@@ -45,7 +57,7 @@ public final class RateTablePricing {
      * The accelerator in what a table made of a quantity (jobs/plans.md, "Accelerator"): on bands that
      * start at or above quota (attainment 1.0), what each slice earns above its quantity at the rate at
      * quota, the rate of the last band starting below 1.0. A band paying less than that adds nothing.
-     * Tables on amounts have no quota to be above: zero.
+     * Tables on amounts have no quota to be above, and amount tables no rate: zero.
      */
     public static BigDecimal accelerator(RateTable table, Priced priced) {
         return priced.slices().stream().map(s -> s.quantity().multiply(acceleration(table, s.band())))
@@ -54,7 +66,7 @@ public final class RateTablePricing {
 
     /** The extra rate an accelerator band pays over the rate at quota (zero below quota or on amounts). */
     static BigDecimal acceleration(RateTable table, Band band) {
-        BigDecimal atQuota = rateAtQuota(table);
+        BigDecimal atQuota = table.paysAmounts() ? null : rateAtQuota(table);
         return atQuota == null || band.from().compareTo(BigDecimal.ONE) < 0 ? BigDecimal.ZERO
                 : band.rate().subtract(atQuota).max(BigDecimal.ZERO);
     }
@@ -84,8 +96,8 @@ public final class RateTablePricing {
             return new Priced(BigDecimal.ZERO, List.of(), true);
         }
         BigDecimal excluded = semantics == ThresholdSemantics.PAY_ABOVE_ONLY ? gate : BigDecimal.ZERO;
-        List<BandSlice> slices = table.policy() == TierPolicy.MARGINAL
-                ? marginal(table, quantity, scale, excluded)
+        List<BandSlice> slices = table.paysAmounts() ? AmountBands.slices(table, quantity, scale, excluded)
+                : table.policy() == TierPolicy.MARGINAL ? marginal(table, quantity, scale, excluded)
                 : retroactive(table, quantity, scale, excluded);
         BigDecimal amount = slices.stream().map(BandSlice::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Priced(amount, slices, false);

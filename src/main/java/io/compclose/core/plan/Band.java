@@ -2,8 +2,16 @@ package io.compclose.core.plan;
 
 import java.math.BigDecimal;
 
-/** A half-open band {@code [from, to)} of a rate table; {@code to} is null for the top band. */
-public record Band(BigDecimal from, BigDecimal to, BigDecimal rate) {
+/**
+ * A half-open band {@code [from, to)} of a rate table; {@code to} is null for the top band. A band pays a
+ * {@code rate}, or in an amount table ({@link RateTable#amounts()}) a fixed {@code amount}, the other null.
+ */
+public record Band(BigDecimal from, BigDecimal to, BigDecimal rate, BigDecimal amount) {
+
+    /** A band paying a rate. */
+    public Band(BigDecimal from, BigDecimal to, BigDecimal rate) {
+        this(from, to, rate, null);
+    }
 
     public boolean contains(BigDecimal value) {
         return value.compareTo(from) >= 0 && (to == null || value.compareTo(to) < 0);
