@@ -20,7 +20,8 @@ import io.compclose.core.plan.TierPolicy;
  * the table's price of the cumulative credit. Under a MARGINAL table that is its own slices; under
  * a RETROACTIVE table a transaction that crosses into a higher band also re-prices the credit
  * before it, shown as a separate REPRICING line. Target by attainment: one line, target incentive
- * × weight × curve(attainment), dated in the period being closed.
+ * × weight × curve(attainment), dated in the period being closed. Per unit is priced like rate on value
+ * on the count, each band's rate being an amount per unit (jobs/plans.md, "Pay per unit").
  * <p>
  * Every line is rounded half-even to the pay currency's minor unit (jobs/plans.md, "Rounding"), and
  * records the part of it earned above quota beyond the rate at quota, computed from the table's price
@@ -38,7 +39,8 @@ public final class ComponentCalculator {
         BigDecimal attainment = terms.quota() == null || terms.quota().signum() == 0 ? null
                 : credit.divide(terms.quota(), ATTAINMENT);
         List<ComponentLine> lines = switch (terms.pay()) {
-            case RATE_ON_VALUE -> onValue(terms, ordered);
+            // per unit prices the count like an amount, each band's rate being an amount per unit
+            case RATE_ON_VALUE, PER_UNIT -> onValue(terms, ordered);
             case TARGET_BY_ATTAINMENT -> byAttainment(terms, attainment, closing);
         };
         return new ComponentEarnings(terms.id(), credit, terms.quota(), attainment, lines, terms.currency());
@@ -67,12 +69,12 @@ public final class ComponentCalculator {
                 if (repriced.signum() != 0) {
                     lines.add(new ComponentLine(ComponentLine.Kind.REPRICING, t.sourceId(), t.period(), before,
                             BigDecimal.ONE, band(pricedAfter, terms.table().basis()), rate, terms.line(repriced),
-                            "credit before " + t.sourceId() + " re-priced at " + ComponentLine.percent(rate) + " (retroactive)",
+                            "credit before " + t.sourceId() + " re-priced at " + terms.rateLabel(rate) + " (retroactive)",
                             terms.line(acceleratorAdded.subtract(ownAccelerator))));
                 }
             }
             lines.add(new ComponentLine(ComponentLine.Kind.TRANSACTION, t.sourceId(), t.period(), t.credit(),
-                    t.multiplier(), bandsAdded(pricedBefore, pricedAfter, terms.table().basis()), effectiveRate(own, t.credit()),
+                    t.multiplier(), bandsAdded(pricedBefore, pricedAfter, terms), effectiveRate(own, t.credit()),
                     terms.line(own), whyTransaction(t, pricedAfter), terms.line(ownAccelerator)));
             before = after;
             pricedBefore = pricedAfter;
@@ -104,10 +106,11 @@ public final class ComponentCalculator {
     }
 
     /** The bands this transaction's credit fell in (a marginal deal can straddle two). */
-    private static String bandsAdded(Priced before, Priced after, BandBasis basis) {
+    private static String bandsAdded(Priced before, Priced after, ComponentTerms terms) {
         int from = Math.max(before.slices().size() - 1, 0);
         List<BandSlice> added = after.slices().subList(Math.min(from, after.slices().size()), after.slices().size());
-        return added.isEmpty() ? "-" : added.stream().map(s -> s.band().label(basis) + " at " + ComponentLine.percent(s.rate()))
+        return added.isEmpty() ? "-" : added.stream()
+                .map(s -> s.band().label(terms.table().basis()) + " at " + terms.rateLabel(s.rate()))
                 .collect(Collectors.joining(" + "));
     }
 
