@@ -47,7 +47,7 @@ record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String 
     record Component(@NotBlank String id, @PositiveOrZero BigDecimal weight, @NotBlank String metric, String when,
             @PositiveOrZero BigDecimal quota, Map<String, BigDecimal> quotaByPeriod,
             @Valid List<@NotNull(message = MAPPING) Multiplier> creditMultipliers, PayMethod pay,
-            @PositiveOrZero BigDecimal rate, @Valid Table rateTable, @Valid ComponentCaps caps) {
+            WrittenRate rate, @Valid Table rateTable, @Valid ComponentCaps caps) {
     }
 
     record ComponentCaps(@PositiveOrZero BigDecimal perDeal) {

@@ -51,6 +51,9 @@ public final class PlanLoader {
      */
     private record Ceiling(BigDecimal max, String refusal) {
 
+        /** No limit: an amount per unit has no scale a typo would leave. */
+        static final Ceiling NONE = new Ceiling(null, "");
+
         BigDecimal check(FieldProblems problems, String field, BigDecimal value) {
             if (value != null && max != null && value.compareTo(max) > 0) {
                 problems.add(field, value.toPlainString() + refusal);
@@ -123,7 +126,7 @@ public final class PlanLoader {
         BigDecimal target = written.targetIncentive();
         Ceilings ceilings = ceilings(written, problems);
         List<PlanComponent> components = problems.each("components", written.components(),
-                (component, at) -> component(component, ceilings, at));
+                (component, at) -> component(component, ceilings, target, at));
         checkComponents(problems, components, written.components() == null ? 0 : written.components().size(), target,
                 warnings, where);
         if (written.caps() != null && written.caps().multipleOfTarget() != null && target == null) {
@@ -183,7 +186,8 @@ public final class PlanLoader {
     }
 
     /** The component, or null when a part it cannot do without is wrong. */
-    private PlanComponent component(PlanFile.Component written, Ceilings ceilings, FieldProblems problems) {
+    private PlanComponent component(PlanFile.Component written, Ceilings ceilings, BigDecimal target,
+            FieldProblems problems) {
         Metric metric = metric(written.metric(), problems);
         String when = condition(conditionProblem, written.when(), problems);
         BigDecimal quota = quota(problems, "quota", written.quota());
@@ -191,9 +195,13 @@ public final class PlanLoader {
         List<CreditMultiplier> multipliers = problems.each("credit_multipliers", written.creditMultipliers(),
                 (multiplier, at) -> multiplier(multiplier, ceilings.multiplier(), at));
         PayMethod pay = written.pay() == null ? PayMethod.RATE_ON_VALUE : written.pay();
-        // paid by attainment, a band's rate is a payout multiplier (1.5 pays 150 % of target); on value, a rate
-        RateTable table = rateTable(written, pay == PayMethod.TARGET_BY_ATTAINMENT ? ceilings.multiplier()
-                : ceilings.rate(), problems);
+        // paid by attainment, a band's rate is a payout multiplier (1.5 pays 150 % of target); per unit, an
+        // amount (50 per meeting); on value, a rate
+        RateTable table = rateTable(written, pay, target, pay == PayMethod.TARGET_BY_ATTAINMENT
+                ? ceilings.multiplier() : pay == PayMethod.PER_UNIT ? Ceiling.NONE : ceilings.rate(), problems);
+        if (pay == PayMethod.PER_UNIT) {
+            PerUnitCheck.check(metric, written, table, problems);
+        }
         if (metric != null && pay == PayMethod.RATE_ON_VALUE && !metric.isMoney()) {
             problems.add("pay", "RATE_ON_VALUE needs a money metric; " + metric + " is not money, use "
                     + "TARGET_BY_ATTAINMENT");
@@ -210,7 +218,7 @@ public final class PlanLoader {
             }
         }
         boolean hasQuota = written.quota() != null || written.quotaByPeriod() != null;
-        if (table != null && table.basis() == BandBasis.ATTAINMENT && !hasQuota
+        if (table != null && table.basis() == BandBasis.ATTAINMENT && !hasQuota && pay != PayMethod.PER_UNIT
                 && (pay == PayMethod.TARGET_BY_ATTAINMENT || !table.isFlat())) {
             problems.add("quota", "is required: the rate table's bands are fractions of quota");
         }
@@ -218,7 +226,8 @@ public final class PlanLoader {
             return null;
         }
         return new PlanComponent(written.id(), written.weight(), metric, when, quota, quotaByPeriod, multipliers, pay,
-                table, written.caps() == null ? null : written.caps().perDeal());
+                table, written.caps() == null ? null : written.caps().perDeal(),
+                written.rate() != null && written.rate().fromTarget());
     }
 
     private static void checkComponents(FieldProblems problems, List<PlanComponent> components, int written,
@@ -268,13 +277,23 @@ public final class PlanLoader {
         return quota;
     }
 
-    private RateTable rateTable(PlanFile.Component written, Ceiling ceiling, FieldProblems problems) {
+    private RateTable rateTable(PlanFile.Component written, PayMethod pay, BigDecimal target, Ceiling ceiling,
+            FieldProblems problems) {
         if (written.rate() != null && written.rateTable() != null) {
             problems.add("rate", "give either rate (a flat rate) or rate_table, not both");
             return null;
         }
+        if (written.rate() != null && written.rate().fromTarget()) {
+            BigDecimal rate = RateFromTarget.rate(written, pay, target, ceiling.max() == null, problems);
+            return rate == null ? null : RateTable.flat(rate);
+        }
         if (written.rate() != null) {
-            BigDecimal rate = written.rate().signum() < 0 ? null : ceiling.check(problems, "rate", written.rate());
+            BigDecimal value = written.rate().value();
+            if (value.signum() < 0) {
+                problems.add("rate", "must not be negative, was " + value.toPlainString());
+                return null;
+            }
+            BigDecimal rate = ceiling.check(problems, "rate", value);
             return rate == null ? null : RateTable.flat(rate);
         }
         PlanFile.Table table = written.rateTable();
@@ -286,7 +305,9 @@ public final class PlanLoader {
         }
         FieldProblems tableProblems = problems.under("rate_table");
         TierPolicy policy = table.policy() == null ? TierPolicy.MARGINAL : table.policy();
-        BandBasis basis = table.basis() == null ? BandBasis.ATTAINMENT : table.basis();
+        // per unit, bands are counts of units: on amounts, the quantity priced being the count
+        BandBasis basis = table.basis() != null ? table.basis()
+                : pay == PayMethod.PER_UNIT ? BandBasis.AMOUNT : BandBasis.ATTAINMENT;
         List<Band> bands = tableProblems.each("bands", table.bands(), (band, at) -> new Band(band.from(), band.to(),
                 ceiling.check(at, "rate", band.rate()), BandPay.amount(band, table.amounts(), at)));
         Threshold threshold = threshold(table.threshold(), basis, tableProblems);

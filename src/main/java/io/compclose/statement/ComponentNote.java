@@ -6,6 +6,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import io.compclose.core.plan.Band;
 import io.compclose.core.plan.BandBasis;
@@ -35,6 +36,7 @@ final class ComponentNote {
         if (c.isFlatRate()) {
             parts.add("Commission = " + measured + " × " + percent(c.flatRate()) + ", rounded half-even to the cent per "
                     + (c.metric().isMeasuredOnBookings() ? "booking" : "line"));
+            RateNote.fromTarget(plan, c).ifPresent(parts::add);
             return String.join("; ", parts) + ".";
         }
         String window = switch (plan.measurement() == null ? Measurement.YEAR_TO_DATE : plan.measurement()) {
@@ -56,6 +58,9 @@ final class ComponentNote {
                     ? "marginal rates (each band's rate applies only to the credit inside it): "
                     : "retroactive rates (the rate of the highest band reached applies to all credit): ")
                     + bands(table, false));
+            RateNote.fromTarget(plan, c).ifPresent(parts::add);
+        } else if (c.pay() == PayMethod.PER_UNIT) {
+            parts.add(RateNote.perUnit(plan, c));
         } else {
             parts.add("payout = target incentive of the window" + (c.weight() == null ? "" : " × weight "
                     + percent(c.weight())) + " × curve(attainment), a " + (table.policy() == TierPolicy.MARGINAL
@@ -68,7 +73,7 @@ final class ComponentNote {
         }
         if (table.threshold() != null) {
             String at = table.basis() == BandBasis.ATTAINMENT ? percent(table.threshold().at()) + " of quota"
-                    : amount(table.threshold().at()) + " " + plan.currency();
+                    : amount(table.threshold().at()) + (c.pay() == PayMethod.PER_UNIT ? " units" : " " + plan.currency());
             parts.add(table.threshold().semantics() == ThresholdSemantics.PAY_ABOVE_ONLY
                     ? "threshold " + at + ": only credit above it is paid"
                     : "threshold " + at + ": nothing is paid below it, then all credit earns from the first dollar");
@@ -86,19 +91,24 @@ final class ComponentNote {
     }
 
     private static String bands(RateTable table, boolean multipliers) {
+        return bands(table, rate -> multipliers ? " ×" + plain(rate) : " at " + percent(rate));
+    }
+
+    /** The bands with each one's rate as {@code rate} writes it. */
+    static String bands(RateTable table, Function<BigDecimal, String> rate) {
         List<String> out = new ArrayList<>();
         for (Band band : table.bands()) {
-            out.add(band.label(table.basis()) + (multipliers ? " ×" + plain(band.rate()) : " at " + percent(band.rate())));
+            out.add(band.label(table.basis()) + rate.apply(band.rate()));
         }
         Band last = table.bands().get(table.bands().size() - 1);
         return String.join(", ", out) + (last.to() == null ? "" : ", nothing above");
     }
 
-    private static String percent(BigDecimal fraction) {
+    static String percent(BigDecimal fraction) {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
     }
 
-    private static String plain(BigDecimal value) {
+    static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 

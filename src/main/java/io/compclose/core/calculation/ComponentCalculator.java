@@ -22,7 +22,8 @@ import io.compclose.core.plan.TierPolicy;
  * a RETROACTIVE table a transaction that crosses into a higher band also re-prices the credit
  * before it, shown as a separate REPRICING line. A PER_TRANSACTION table prices each transaction on its own
  * instead ({@link PerTransactionPricing}). Target by attainment: one line, target incentive
- * × weight × curve(attainment), dated in the period being closed.
+ * × weight × curve(attainment), dated in the period being closed. Per unit is priced like rate on value
+ * on the count, each band's rate being an amount per unit (jobs/plans.md, "Pay per unit").
  * <p>
  * Every line is rounded half-even to the pay currency's minor unit (jobs/plans.md, "Rounding"), and
  * records the part of it earned above quota beyond the rate at quota, computed from the table's price
@@ -40,7 +41,8 @@ public final class ComponentCalculator {
         BigDecimal attainment = terms.quota() == null || terms.quota().signum() == 0 ? null
                 : credit.divide(terms.quota(), ATTAINMENT);
         List<ComponentLine> lines = switch (terms.pay()) {
-            case RATE_ON_VALUE -> onValue(terms, ordered);
+            // per unit prices the count like an amount, each band's rate being an amount per unit
+            case RATE_ON_VALUE, PER_UNIT -> onValue(terms, ordered);
             case TARGET_BY_ATTAINMENT -> byAttainment(terms, attainment, closing);
         };
         return new ComponentEarnings(terms.id(), credit, terms.quota(), attainment, lines, terms.currency());
@@ -74,12 +76,12 @@ public final class ComponentCalculator {
                 if (repriced.signum() != 0) {
                     lines.add(new ComponentLine(ComponentLine.Kind.REPRICING, t.sourceId(), t.period(), before,
                             BigDecimal.ONE, band(pricedAfter, terms.table().basis()), rate, terms.line(repriced),
-                            "credit before " + t.sourceId() + " re-priced at " + ComponentLine.percent(rate) + " (retroactive)",
+                            "credit before " + t.sourceId() + " re-priced at " + terms.rateLabel(rate) + " (retroactive)",
                             terms.line(acceleratorAdded.subtract(ownAccelerator))));
                 }
             }
             lines.add(new ComponentLine(ComponentLine.Kind.TRANSACTION, t.sourceId(), t.period(), t.credit(),
-                    t.multiplier(), bandsAdded(pricedBefore, pricedAfter, terms.table().basis()), effectiveRate(own, t.credit()),
+                    t.multiplier(), bandsAdded(pricedBefore, pricedAfter, terms), effectiveRate(own, t.credit()),
                     terms.line(own), whyTransaction(t, pricedAfter), terms.line(ownAccelerator)));
             before = after;
             pricedBefore = pricedAfter;
@@ -114,18 +116,19 @@ public final class ComponentCalculator {
      * The bands this transaction's credit fell in (a marginal deal can straddle two). In an amount table, the
      * bands whose share paid it changed: a whole amount already paid is not paid again.
      */
-    private static String bandsAdded(Priced before, Priced after, BandBasis basis) {
+    private static String bandsAdded(Priced before, Priced after, ComponentTerms terms) {
         if (after.slices().stream().anyMatch(s -> s.band().amount() != null)) {
             return bands(after.slices().stream().filter(s -> before.slices().stream().noneMatch(b ->
-                    b.band().equals(s.band()) && b.rate().compareTo(s.rate()) == 0)).toList(), basis);
+                    b.band().equals(s.band()) && b.rate().compareTo(s.rate()) == 0)).toList(), terms);
         }
         int from = Math.max(before.slices().size() - 1, 0);
-        return bands(after.slices().subList(Math.min(from, after.slices().size()), after.slices().size()), basis);
+        return bands(after.slices().subList(Math.min(from, after.slices().size()), after.slices().size()), terms);
     }
 
-    /** Slices as a line names them: "0–1,000 at 1 % + 1,000–3,000 at 2 %", "-" for none. */
-    static String bands(List<BandSlice> slices, BandBasis basis) {
-        return slices.isEmpty() ? "-" : slices.stream().map(s -> s.band().label(basis) + " " + s.pricedAs())
+    /** Slices as a line names them: "0–1,000 at 1 % + 1,000–3,000 at 2 %", "0–20 at 50 per unit", "-" for none. */
+    static String bands(List<BandSlice> slices, ComponentTerms terms) {
+        return slices.isEmpty() ? "-" : slices.stream().map(s -> s.band().label(terms.table().basis()) + " "
+                        + (s.band().amount() == null ? "at " + terms.rateLabel(s.rate()) : s.pricedAs()))
                 .collect(Collectors.joining(" + "));
     }
 

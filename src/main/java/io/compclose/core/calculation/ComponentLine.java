@@ -34,4 +34,9 @@ public record ComponentLine(Kind kind, String sourceId, YearMonth period, BigDec
     static String percent(BigDecimal fraction) {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
     }
+
+    /** An amount paid per unit as every line writes it: 75 is "75 per unit". */
+    static String perUnit(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString() + " per unit";
+    }
 }

@@ -18,4 +18,9 @@ public record ComponentTerms(String id, PayMethod pay, BigDecimal quota, BigDeci
     Money line(BigDecimal exact) {
         return new Money(exact, currency).rounded();
     }
+
+    /** A band's rate as a line writes it: "8 %" on value, "50 per unit" paid per unit. */
+    String rateLabel(BigDecimal rate) {
+        return pay == PayMethod.PER_UNIT ? ComponentLine.perUnit(rate) : ComponentLine.percent(rate);
+    }
 }

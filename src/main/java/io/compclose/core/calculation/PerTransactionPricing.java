@@ -20,7 +20,7 @@ final class PerTransactionPricing {
         for (CreditedTransaction t : ordered) {
             Priced priced = RateTablePricing.perTransaction(terms.table(), t.credit());
             lines.add(new ComponentLine(ComponentLine.Kind.TRANSACTION, t.sourceId(), t.period(), t.credit(),
-                    t.multiplier(), ComponentCalculator.bands(priced.slices(), terms.table().basis()),
+                    t.multiplier(), ComponentCalculator.bands(priced.slices(), terms),
                     ComponentCalculator.effectiveRate(priced.amount(), t.credit()), terms.line(priced.amount()),
                     ComponentCalculator.why(t, priced.belowThreshold() ? "below the threshold: this transaction "
                             + "earns nothing" : "")));

@@ -60,6 +60,11 @@ public record Metric(Kind kind, String name) {
         };
     }
 
+    /** Metrics that count units (meetings, new logos), which can be paid an amount per unit. */
+    public boolean isCount() {
+        return kind == Kind.NEW_LOGO_COUNT || kind == Kind.ACTIVITY_COUNT;
+    }
+
     @Override
     public String toString() {
         return name == null ? kind.name() : kind.name() + ":" + name;

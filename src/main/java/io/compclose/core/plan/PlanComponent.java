@@ -11,14 +11,22 @@ import java.util.Map;
  * @param weight        share of target incentive, the component weights of a plan sum to 1
  * @param quotaByPeriod quotas per period key ({@code 2026-Q1}, {@code 2026-10}), overriding {@code quota}
  * @param perDealCap    most commission one transaction can earn in this component
+ * @param rateFromTarget the flat rate was written {@code from_target}: target incentive × weight ÷ quota
  */
 public record PlanComponent(String id, BigDecimal weight, Metric metric, String when, BigDecimal quota,
         Map<String, BigDecimal> quotaByPeriod, List<CreditMultiplier> multipliers, PayMethod pay, RateTable rateTable,
-        BigDecimal perDealCap) {
+        BigDecimal perDealCap, boolean rateFromTarget) {
 
     public PlanComponent {
         quotaByPeriod = Map.copyOf(quotaByPeriod);
         multipliers = List.copyOf(multipliers);
+    }
+
+    /** A component whose rates are written as numbers. */
+    public PlanComponent(String id, BigDecimal weight, Metric metric, String when, BigDecimal quota,
+            Map<String, BigDecimal> quotaByPeriod, List<CreditMultiplier> multipliers, PayMethod pay,
+            RateTable rateTable, BigDecimal perDealCap) {
+        this(id, weight, metric, when, quota, quotaByPeriod, multipliers, pay, rateTable, perDealCap, false);
     }
 
     /** A component paying one flat rate on booked ACV. */
