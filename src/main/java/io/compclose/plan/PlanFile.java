@@ -86,7 +86,8 @@ record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String 
     /** One of amount_per_deal, rate or tiers ({@link SpiffTerms} checks which); cap_per_year optional. */
     record Spiff(@NotBlank String id, @NotNull LocalDate from, @NotNull LocalDate to, String when,
             @PositiveOrZero BigDecimal amountPerDeal, @PositiveOrZero BigDecimal rate,
-            @Valid List<@NotNull(message = MAPPING) SpiffTier> tiers, @Positive BigDecimal capPerYear) {
+            @Valid List<@NotNull(message = MAPPING) SpiffTier> tiers,
+            @Positive(message = "must be above zero, was ${validatedValue}") BigDecimal capPerYear) {
     }
 
     record SpiffTier(@NotNull @PositiveOrZero BigDecimal from, @PositiveOrZero BigDecimal to,

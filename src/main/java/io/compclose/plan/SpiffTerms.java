@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import io.compclose.core.plan.Band;
 import io.compclose.core.plan.BandBasis;
@@ -78,11 +77,9 @@ final class SpiffTerms {
                 || written.stream().anyMatch(t -> t == null || t.from() == null || t.amount() == null)) {
             return List.of();
         }
-        List<Band> bands = written.stream().filter(Objects::nonNull)
-                .map(t -> new Band(t.from(), t.to(), t.amount())).toList();
+        List<Band> bands = written.stream().map(t -> new Band(t.from(), t.to(), t.amount())).toList();
         new RateTable(TierPolicy.RETROACTIVE, BandBasis.AMOUNT, bands, null).problems().stream()
-                .map(p -> p.replaceFirst("^bands", "tiers").replaceFirst("first band", "first tier")
-                        .replace("last band", "last tier"))
+                .map(p -> p.replace("band", "tier"))
                 .forEach(problems::add);
         return bands;
     }

@@ -66,7 +66,7 @@ public record Spiff(String id, LocalDate from, LocalDate to, Predicate<CreditedD
                 if (amount.compareTo(left) > 0) {
                     why += "; capped at " + left.rounded().amount().toPlainString() + ", what is left of the "
                             + "program's " + capPerYear.rounded().amount().toPlainString() + " a year";
-                    amount = left;
+                    amount = left.rounded();
                 }
                 paid = paid.plus(amount);
             }
