@@ -1,6 +1,7 @@
 package io.compclose.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -32,14 +33,12 @@ class SpiffPlanLoaderTests {
             components: [{id: a, metric: BOOKINGS_ACV, rate: 0.05}]
             """;
 
+    /** What the loader refuses the file for (it must refuse it). */
     private List<String> problemsOf(String yaml) throws Exception {
         Files.writeString(plans.resolve("p.yaml"), yaml);
-        try {
-            loader.load(plans);
-            return List.of();
-        } catch (PlanValidationException e) {
-            return e.problems();
-        }
+        Throwable refused = catchThrowable(() -> loader.load(plans));
+        assertThat(refused).isInstanceOf(PlanValidationException.class);
+        return ((PlanValidationException) refused).problems();
     }
 
     private static BigDecimal d(String v) {
