@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -86,8 +87,15 @@ record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String 
     record Clawback(@NotNull @Min(0) Integer windowDays, @NotNull PlanTerms.Clawback.Method method) {
     }
 
+    /** One of amount_per_deal, rate or tiers ({@link SpiffTerms} checks which); cap_per_year optional. */
     record Spiff(@NotBlank String id, @NotNull LocalDate from, @NotNull LocalDate to, String when,
-            @NotNull @PositiveOrZero BigDecimal amountPerDeal) {
+            @PositiveOrZero BigDecimal amountPerDeal, @PositiveOrZero BigDecimal rate,
+            @Valid List<@NotNull(message = MAPPING) SpiffTier> tiers,
+            @Positive(message = "must be above zero, was ${validatedValue}") BigDecimal capPerYear) {
+    }
+
+    record SpiffTier(@NotNull @PositiveOrZero BigDecimal from, @PositiveOrZero BigDecimal to,
+            @NotNull @PositiveOrZero BigDecimal amount) {
     }
 
     record Bonus(@NotBlank String id, @NotBlank String metric, @NotNull BigDecimal atLeast,

@@ -132,7 +132,9 @@ public final class PlanLoader {
         if (written.caps() != null && written.caps().multipleOfTarget() != null && target == null) {
             problems.add("caps.multiple_of_target", "needs target_incentive on the plan");
         }
-        List<PlanTerms.Spiff> spiffs = problems.each("spiffs", written.spiffs(), this::spiff);
+        List<PlanTerms.Spiff> spiffs = problems.each("spiffs", written.spiffs(), (spiff, at) -> SpiffTerms.read(spiff,
+                written, ceilings.rate().check(at, "rate", spiff.rate()), condition(conditionProblem, spiff.when(), at),
+                at));
         List<PlanTerms.Bonus> bonuses = problems.each("bonuses", written.bonuses(), (bonus, at) -> new PlanTerms.Bonus(
                 bonus.id(), metric(bonus.metric(), at), bonus.atLeast(), bonus.amount()));
         PlanFile.TeamPool pool = written.teamPool();
@@ -160,14 +162,6 @@ public final class PlanLoader {
                 clawback == null ? null : new PlanTerms.Clawback(clawback.windowDays(), clawback.method()),
                 spiffs, bonuses, pool == null ? null : new PlanTerms.TeamPool(pool.team(), poolMetric, pool.target(),
                         pool.pool(), pool.split(), Boolean.TRUE.equals(pool.allMustQualify())), mbos, file);
-    }
-
-    private PlanTerms.Spiff spiff(PlanFile.Spiff spiff, FieldProblems problems) {
-        if (spiff.from() != null && spiff.to() != null && spiff.to().isBefore(spiff.from())) {
-            problems.add("to", "is before from");
-        }
-        return new PlanTerms.Spiff(spiff.id(), spiff.from(), spiff.to(),
-                condition(conditionProblem, spiff.when(), problems), spiff.amountPerDeal());
     }
 
     /** The plan's opt-ins: {@code allow_rate_above_one: true}, {@code allow_multiplier_above: 10}. */

@@ -15,6 +15,7 @@ import io.compclose.core.plan.Measurement;
 import io.compclose.core.plan.PayMethod;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanComponent;
+import io.compclose.core.plan.PlanTerms;
 import io.compclose.core.plan.RateTable;
 import io.compclose.core.plan.TablePricing;
 import io.compclose.core.plan.ThresholdSemantics;
@@ -90,6 +91,34 @@ final class ComponentNote {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
     }
 
+    /**
+     * A SPIFF program in one sentence: "2 % of each qualifying deal's credited ACV, deals booked 2026-11-01 to
+     * 2026-11-30, at most 5,000.00 USD a year (the deal that reaches it is paid what is left)."
+     */
+    static String ofSpiff(Plan plan, PlanTerms.Spiff s) {
+        String pays;
+        if (s.rate() != null) {
+            pays = percent(s.rate()) + " of each qualifying deal's credited ACV";
+        } else if (!s.tiers().isEmpty()) {
+            List<String> tiers = new ArrayList<>();
+            for (Band tier : s.tiers()) {
+                tiers.add(tier.label(BandBasis.AMOUNT) + " pays " + money(tier.rate(), plan.currency()));
+            }
+            Band last = s.tiers().get(s.tiers().size() - 1);
+            pays = "each qualifying deal by its ACV: " + String.join(", ", tiers) + (last.to() == null ? ""
+                    : ", nothing above");
+        } else {
+            pays = money(s.amountPerDeal(), plan.currency()) + " " + plan.currency() + " per qualifying deal";
+        }
+        String text = pays + (s.when() == null ? "" : " where " + s.when()) + ", deals booked " + s.from() + " to "
+                + s.to();
+        if (s.capPerYear() != null) {
+            text += ", at most " + money(s.capPerYear(), plan.currency()) + " " + plan.currency()
+                    + " a year (the deal that reaches it is paid what is left)";
+        }
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+    }
+
     private static String bands(RateTable table, boolean multipliers) {
         return bands(table, rate -> multipliers ? " ×" + plain(rate) : " at " + percent(rate));
     }
@@ -110,6 +139,14 @@ final class ComponentNote {
 
     static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
+    }
+
+    /** An amount to the currency's minor unit: 5,000.00 USD, 500 JPY. */
+    private static String money(BigDecimal value, String currency) {
+        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        DecimalFormat format = new DecimalFormat("#,##0" + (digits > 0 ? "." + "0".repeat(digits) : ""),
+                DecimalFormatSymbols.getInstance(Locale.US));
+        return format.format(value);
     }
 
     static String amount(BigDecimal value) {

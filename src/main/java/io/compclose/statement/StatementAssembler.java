@@ -14,6 +14,7 @@ import io.compclose.partition.RepBlocks;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanCatalog;
 import io.compclose.core.plan.PlanComponent;
+import io.compclose.core.plan.PlanTerms;
 import io.compclose.core.reconciliation.ControlBreakException;
 import io.compclose.core.reconciliation.Tie;
 
@@ -100,6 +101,9 @@ public final class StatementAssembler {
         for (Plan p : versions) {
             for (PlanComponent c : p.components()) {
                 notes.add(p.id() + " v" + p.version() + " " + c.id() + ": " + ComponentNote.of(p, c));
+            }
+            for (PlanTerms.Spiff s : p.spiffs()) {
+                notes.add(p.id() + " v" + p.version() + " SPIFF " + s.id() + ": " + ComponentNote.ofSpiff(p, s));
             }
         }
         notes.add("Commission due = earned to date − commission paid in earlier periods of the plan year; "

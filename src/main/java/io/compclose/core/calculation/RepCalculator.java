@@ -281,10 +281,13 @@ public final class RepCalculator {
         Currency currency = input.currency();
         List<CreditedDeal> closedThisPeriod = input.deals().stream()
                 .filter(d -> YearMonth.from(d.bookedOn()).equals(period) && !d.sourced()).toList();
+        // a program's cap counts what it paid on the year's earlier deals, each in the period it was booked
+        List<CreditedDeal> closedEarlierThisYear = input.deals().stream()
+                .filter(d -> d.bookedOn().getYear() == period.getYear() && d.bookedOn().isBefore(period.atDay(1))
+                        && !d.sourced()).toList();
         for (PlanTerms.Spiff terms : plan.spiffs()) {
             Predicate<CreditedDeal> when = terms.when() == null ? d -> true : conditions.apply(terms.when())::test;
-            lines.addAll(new Spiff(terms.id(), terms.from(), terms.to(), when, in(currency, terms.amountPerDeal()))
-                    .pay(closedThisPeriod));
+            lines.addAll(Spiff.of(terms, when, currency).pay(closedEarlierThisYear, closedThisPeriod));
         }
         for (PlanTerms.Bonus terms : plan.bonuses()) {
             BigDecimal achieved = switch (terms.metric().kind()) {
