@@ -21,7 +21,8 @@ import io.compclose.core.plan.TierPolicy;
 /**
  * "How this was calculated" for one component, written from the plan itself: what is measured,
  * against which quota over which window, the rate table band by band, the threshold, multipliers
- * and the per-deal cap, so a rep can redo every line with a calculator.
+ * and the per-deal cap, so a rep can redo every line with a calculator; then the plan's clawback
+ * terms where they need saying ({@link ClawbackNote}).
  */
 final class ComponentNote {
 
@@ -29,6 +30,11 @@ final class ComponentNote {
     }
 
     static String of(Plan plan, PlanComponent c) {
+        String terms = terms(plan, c);
+        return ClawbackNote.of(plan.clawback()).map(clawback -> terms + " " + clawback).orElse(terms);
+    }
+
+    private static String terms(Plan plan, PlanComponent c) {
         List<String> parts = new ArrayList<>();
         String measured = "credited " + c.metric().label() + (c.when() == null ? "" : " where " + c.when());
         if (c.isFlatRate()) {
@@ -88,7 +94,7 @@ final class ComponentNote {
         return String.join(", ", out) + (last.to() == null ? "" : ", nothing above");
     }
 
-    private static String percent(BigDecimal fraction) {
+    static String percent(BigDecimal fraction) {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
     }
 

@@ -2,6 +2,7 @@ package io.compclose.core.plan;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The plan-level mechanics besides components: caps, draw, holdback, clawback, SPIFFs, bonuses, pool, MBO. */
 public final class PlanTerms {
@@ -25,9 +26,33 @@ public final class PlanTerms {
         }
     }
 
-    public record Clawback(int windowDays, Method method) {
+    /**
+     * @param share    the fixed share recovered under FIXED_SHARE (null otherwise)
+     * @param schedule the steps of SCHEDULE_BY_MONTHS, shortest first (empty otherwise)
+     * @param recovery how a clawback larger than the period's pay is recovered; NET_AND_CARRY when absent
+     */
+    public record Clawback(int windowDays, Method method, BigDecimal share, List<Step> schedule, Recovery recovery) {
         public enum Method {
-            FULL, PRO_RATA_UNUSED_TERM
+            FULL, PRO_RATA_UNUSED_TERM, FIXED_SHARE, SCHEDULE_BY_MONTHS
+        }
+
+        /** NET_AND_CARRY recovers from the period's pay and carries the rest; FULL_NEGATIVE posts it all now. */
+        public enum Recovery {
+            NET_AND_CARRY, FULL_NEGATIVE
+        }
+
+        /** Recover {@code share} of the commission when cancelled within {@code withinMonths} of booking. */
+        public record Step(int withinMonths, BigDecimal share) {
+        }
+
+        public Clawback {
+            schedule = schedule == null ? List.of() : List.copyOf(schedule);
+            recovery = recovery == null ? Recovery.NET_AND_CARRY : recovery;
+        }
+
+        /** Today's terms: in full or pro rata, recovered from pay and carried. */
+        public Clawback(int windowDays, Method method) {
+            this(windowDays, method, null, List.of(), null);
         }
     }
 
