@@ -19,8 +19,8 @@ final class ClawbackTerms {
 
     /** The terms, or null when the plan has none or a field is wrong (each problem added under clawback). */
     static PlanTerms.Clawback of(PlanFile.Clawback written, FieldProblems planProblems) {
-        if (written == null) {
-            return null;
+        if (written == null || written.method() == null) {
+            return null; // a missing method is refused with the file's fields
         }
         FieldProblems problems = planProblems.under("clawback");
         List<PlanTerms.Clawback.Step> steps = problems.each("schedule", written.schedule(),
@@ -37,10 +37,10 @@ final class ClawbackTerms {
             problems.add("share", "applies to method FIXED_SHARE only, the method is " + written.method());
         } else if (hasSchedule && written.method() != Method.SCHEDULE_BY_MONTHS) {
             problems.add("schedule", "applies to method SCHEDULE_BY_MONTHS only, the method is " + written.method());
-        } else if (hasSchedule) {
+        } else if (hasSchedule && steps.size() == written.schedule().size()) {
             checkSchedule(steps, problems);
         }
-        if (!problems.isEmpty() || written.windowDays() == null || written.method() == null) {
+        if (!problems.isEmpty() || written.windowDays() == null) {
             return null;
         }
         return new PlanTerms.Clawback(written.windowDays(), written.method(), written.share(), steps,
@@ -51,14 +51,22 @@ final class ClawbackTerms {
         if (steps.isEmpty()) {
             problems.add("schedule", "needs at least one step");
         }
+        // a step refused for its own fields is not compared again
+        boolean[] refused = new boolean[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            refused[i] = problems.has("schedule[" + i + "]");
+        }
         for (int i = 1; i < steps.size(); i++) {
             PlanTerms.Clawback.Step before = steps.get(i - 1);
             PlanTerms.Clawback.Step step = steps.get(i);
+            if (refused[i - 1] || refused[i]) {
+                continue;
+            }
             if (step.withinMonths() <= before.withinMonths()) {
                 problems.add("schedule[" + i + "].within_months", "must be above the previous step's "
                         + before.withinMonths() + ", was " + step.withinMonths());
             }
-            if (step.share() != null && before.share() != null && step.share().compareTo(before.share()) >= 0) {
+            if (step.share().compareTo(before.share()) >= 0) {
                 problems.add("schedule[" + i + "].share", "must be below the previous step's "
                         + plain(before.share()) + " (a later cancellation recovers less), was " + plain(step.share()));
             }
