@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,25 @@ class ClawbackNoteTests {
                 + " Clawback: when a booking is cancelled within 90 days of booking, all the commission paid on it "
                 + "is clawed back; the clawback is taken in full in the period of the cancellation, even when that "
                 + "makes the period's pay negative.");
+    }
+
+    @Test
+    void aCancellationAfterTheSchedulesLastStepIsExplainedOnTheStatement() throws Exception {
+        Files.writeString(plans.resolve("p.yaml"), PLAN + """
+                clawback:
+                  window_days: 365
+                  method: SCHEDULE_BY_MONTHS
+                  schedule: [{within_months: 3, share: 1}, {within_months: 6, share: 0.5}]
+                """);
+        Plan plan = new PlanLoader(Conditions::problem).load(plans).plans().get(0);
+        LocalDate booked = LocalDate.of(2026, 1, 15);
+        // 2026-07-15 is the 6-month anniversary: past the last step, though within the 365-day window (181 days)
+        assertThat(new StatementNotPaid("B-1", booked, LocalDate.of(2026, 7, 15), "customer left").describe(plan))
+                .isEqualTo("B-1 cancelled 2026-07-15 (customer left): after this plan's clawback schedule, which ends "
+                        + "6 months after booking, nothing is recovered");
+        // a day earlier the schedule would recover 50 %: nothing was recovered because nothing was paid
+        assertThat(new StatementNotPaid("B-1", booked, LocalDate.of(2026, 7, 14), null).describe(plan))
+                .isEqualTo("B-1 cancelled 2026-07-14; no commission was paid on it, so nothing is recovered");
     }
 
     @Test

@@ -43,6 +43,14 @@ public final class PlanTerms {
 
         /** Recover {@code share} of the commission when cancelled within {@code withinMonths} of booking. */
         public record Step(int withinMonths, BigDecimal share) {
+
+            /**
+             * Within N months ends the day before the N-month anniversary of booking (in a shorter month, its
+             * last day): booked 2026-01-15, 2026-04-14 is within 3 months, 2026-04-15 is not.
+             */
+            public boolean covers(LocalDate bookedOn, LocalDate cancelledOn) {
+                return cancelledOn.isBefore(bookedOn.plusMonths(withinMonths));
+            }
         }
 
         public Clawback {
