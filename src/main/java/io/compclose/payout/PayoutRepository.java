@@ -95,13 +95,16 @@ public class PayoutRepository {
                 .toList();
     }
 
-    /** The payroll rows: non-zero payouts in a stable order, so the file is byte-identical on re-runs. */
+    /**
+     * The payroll rows ({@link PayrollRows}: non-zero payouts, and the rows of a rep netting zero) in a
+     * stable order, so the file is byte-identical on re-runs.
+     */
     public List<PayoutRow> payrollRows(String period) {
-        return jdbc.query("""
+        return PayrollRows.payable(jdbc.query("""
                 SELECT employee_id, rep_id, pay_period, earning_code, amount, currency FROM payout
-                WHERE pay_period = ? AND amount <> 0 ORDER BY employee_id, rep_id, earning_code, currency
+                WHERE pay_period = ? ORDER BY employee_id, rep_id, earning_code, currency
                 """, (rs, i) -> new PayoutRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBigDecimal(5), rs.getString(6)), period);
+                rs.getBigDecimal(5), rs.getString(6)), period));
     }
 
     /** What a currency was booked and paid in a period: the close summary's money lines. */

@@ -84,7 +84,13 @@ record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String 
             @NotNull PlanTerms.Holdback.Release release) {
     }
 
-    record Clawback(@NotNull @Min(0) Integer windowDays, @NotNull PlanTerms.Clawback.Method method) {
+    record Clawback(@NotNull @Min(0) Integer windowDays, @NotNull PlanTerms.Clawback.Method method,
+            @PositiveOrZero @DecimalMax(value = "1", message = SHARE) BigDecimal share,
+            @Valid List<@NotNull(message = MAPPING) ClawbackStep> schedule, PlanTerms.Clawback.Recovery recovery) {
+    }
+
+    record ClawbackStep(@NotNull @Min(1) Integer withinMonths,
+            @NotNull @PositiveOrZero @DecimalMax(value = "1", message = SHARE) BigDecimal share) {
     }
 
     /** One of amount_per_deal, rate or tiers ({@link SpiffTerms} checks which); cap_per_year optional. */

@@ -145,13 +145,13 @@ public final class PlanLoader {
             }
             return new PlanTerms.Mbo(mbo.objective(), mbo.weight());
         });
+        PlanTerms.Clawback clawback = ClawbackTerms.of(written.clawback(), problems);
         if (!problems.isEmpty()) {
             return null;
         }
         PlanFile.Caps caps = written.caps();
         PlanFile.Draw draw = written.draw();
         PlanFile.Holdback holdback = written.holdback();
-        PlanFile.Clawback clawback = written.clawback();
         return new Plan(written.plan(), written.version(), written.name() == null ? written.plan() : written.name(),
                 written.effectiveFrom(), written.effectiveTo(), written.currency().getCurrencyCode(), written.baseSalary(), target,
                 written.measurement() == null ? Measurement.YEAR_TO_DATE : written.measurement(), components,
@@ -159,7 +159,7 @@ public final class PlanLoader {
                         caps.multipleOfTarget()),
                 draw == null ? null : new PlanTerms.Draw(draw.kind(), draw.perPeriod(), draw.periods()),
                 holdback == null ? null : new PlanTerms.Holdback(holdback.share(), holdback.release()),
-                clawback == null ? null : new PlanTerms.Clawback(clawback.windowDays(), clawback.method()),
+                clawback,
                 spiffs, bonuses, pool == null ? null : new PlanTerms.TeamPool(pool.team(), poolMetric, pool.target(),
                         pool.pool(), pool.split(), Boolean.TRUE.equals(pool.allMustQualify())), mbos, file);
     }

@@ -24,7 +24,8 @@ import io.compclose.core.plan.TierPolicy;
 /**
  * "How this was calculated" for one component, written from the plan itself: what is measured,
  * against which quota over which window, the rate table band by band, the threshold, multipliers
- * and the per-deal cap, so a rep can redo every line with a calculator.
+ * and the per-deal cap, so a rep can redo every line with a calculator; then the plan's clawback
+ * terms where they need saying ({@link ClawbackNote}).
  */
 final class ComponentNote {
 
@@ -32,6 +33,11 @@ final class ComponentNote {
     }
 
     static String of(Plan plan, PlanComponent c) {
+        String terms = terms(plan, c);
+        return ClawbackNote.of(plan.clawback()).map(clawback -> terms + " " + clawback).orElse(terms);
+    }
+
+    private static String terms(Plan plan, PlanComponent c) {
         List<String> parts = new ArrayList<>();
         String measured = "credited " + c.metric().label() + (c.when() == null ? "" : " where " + c.when());
         if (c.isFlatRate()) {

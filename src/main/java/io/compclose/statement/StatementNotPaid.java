@@ -2,8 +2,10 @@ package io.compclose.statement;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import io.compclose.core.plan.Plan;
+import io.compclose.core.plan.PlanTerms;
 
 /**
  * A booking of the rep that the period's pay does not move: cancelled with nothing recovered, or held
@@ -25,6 +27,12 @@ public record StatementNotPaid(String bookingId, LocalDate bookedOn, LocalDate c
             return cancelled + "; this plan recovers nothing";
         }
         long days = ChronoUnit.DAYS.between(bookedOn, cancelledOn);
+        List<PlanTerms.Clawback.Step> schedule = plan.clawback().schedule();
+        if (days <= plan.clawback().windowDays() && !schedule.isEmpty()
+                && !schedule.get(schedule.size() - 1).covers(bookedOn, cancelledOn)) {
+            return cancelled + ": after this plan's clawback schedule, which ends "
+                    + schedule.get(schedule.size() - 1).withinMonths() + " months after booking, nothing is recovered";
+        }
         return days > plan.clawback().windowDays()
                 ? cancelled + ", " + days + " days after booking: after this plan's " + plan.clawback().windowDays()
                         + "-day clawback window, nothing is recovered"

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 
 import io.compclose.core.money.Money;
+import io.compclose.core.plan.PlanTerms.Clawback.Recovery;
 import io.compclose.core.plan.PlanTerms.Draw.Kind;
 
 /**
@@ -17,12 +18,24 @@ import io.compclose.core.plan.PlanTerms.Draw.Kind;
  * @param draw             a draw against commission
  * @param holdbackShare    share of each payout held back until {@code holdbackRelease}
  * @param holdbackRelease  the period in which held-back commission is paid out
+ * @param clawbackRecovery how a clawback larger than the period's pay is recovered; null is NET_AND_CARRY
  */
 public record PayRules(Money perPeriodCap, Money perYearCap, BigDecimal multipleOfTarget, Money targetIncentive,
-        Draw draw, BigDecimal holdbackShare, YearMonth holdbackRelease) {
+        Draw draw, BigDecimal holdbackShare, YearMonth holdbackRelease, Recovery clawbackRecovery) {
+
+    /** Rules recovering clawbacks from pay and carrying the rest. */
+    public PayRules(Money perPeriodCap, Money perYearCap, BigDecimal multipleOfTarget, Money targetIncentive,
+            Draw draw, BigDecimal holdbackShare, YearMonth holdbackRelease) {
+        this(perPeriodCap, perYearCap, multipleOfTarget, targetIncentive, draw, holdbackShare, holdbackRelease, null);
+    }
 
     public static PayRules none() {
         return new PayRules(null, null, null, null, null, null, null);
+    }
+
+    /** Whether clawbacks beyond the period's pay are posted in full (a negative net), not carried. */
+    boolean postsClawbacksInFull() {
+        return clawbackRecovery == Recovery.FULL_NEGATIVE;
     }
 
     /**

@@ -14,8 +14,8 @@ import io.compclose.core.money.Money;
  * recovered from later earnings; nothing is silently lost or paid.
  * <p>
  * Order within the period: caps on commission, holdback, clawbacks (recovered only up to what the
- * period pays, the rest carried), then the draw (topping up to the draw, or recovering an advance
- * from commission above it).
+ * period pays, the rest carried; or all now, if the plan posts them in full), then the draw
+ * (topping up to the draw, or recovering an advance from commission above it).
  */
 public final class PeriodSettlement {
 
@@ -79,7 +79,8 @@ public final class PeriodSettlement {
                 lines.add(new PayLine(EarningCode.CLAWBACK, clawbackBalance.negate(),
                         "recovery of clawbacks carried from earlier periods"));
             }
-            Money shortfall = PayLine.sum(zero, lines).negate().max(zero);
+            // posted in full, the period's net may be negative and nothing is carried
+            Money shortfall = rules.postsClawbacksInFull() ? zero : PayLine.sum(zero, lines).negate().max(zero);
             if (shortfall.signum() > 0) {
                 lines.add(new PayLine(EarningCode.CLAWBACK, shortfall,
                         "clawback beyond this period's pay, carried forward: " + plain(shortfall)));

@@ -259,8 +259,7 @@ public final class RepCalculator {
                 continue;
             }
             Clawback.of(bookingId, paid.period(), paid.amount(), deal.get().bookedOn(),
-                    deal.get().termMonths(), cancelled.getValue(), plan.clawback().windowDays(),
-                    plan.clawback().method())
+                    deal.get().termMonths(), cancelled.getValue(), plan.clawback())
                     .ifPresent(lines::add);
         }
         return lines;
@@ -273,7 +272,8 @@ public final class RepCalculator {
         return new PayRules(in(currency, plan.caps().perPeriod()), in(currency, plan.caps().perYear()),
                 plan.caps().multipleOfTarget(), in(currency, plan.targetIncentive()), draw,
                 plan.holdback() == null ? null : plan.holdback().share(),
-                plan.holdback() == null ? null : YearMonth.of(period.getYear(), 12));
+                plan.holdback() == null ? null : YearMonth.of(period.getYear(), 12),
+                plan.clawback() == null ? null : plan.clawback().recovery());
     }
 
     private List<PayLine> outsideQuota(Plan plan, YearMonth period, RepPeriodInput input) {

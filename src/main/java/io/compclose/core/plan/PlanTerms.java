@@ -26,9 +26,41 @@ public final class PlanTerms {
         }
     }
 
-    public record Clawback(int windowDays, Method method) {
+    /**
+     * @param share    the fixed share recovered under FIXED_SHARE (null otherwise)
+     * @param schedule the steps of SCHEDULE_BY_MONTHS, shortest first (empty otherwise)
+     * @param recovery how a clawback larger than the period's pay is recovered; NET_AND_CARRY when absent
+     */
+    public record Clawback(int windowDays, Method method, BigDecimal share, List<Step> schedule, Recovery recovery) {
         public enum Method {
-            FULL, PRO_RATA_UNUSED_TERM
+            FULL, PRO_RATA_UNUSED_TERM, FIXED_SHARE, SCHEDULE_BY_MONTHS
+        }
+
+        /** NET_AND_CARRY recovers from the period's pay and carries the rest; FULL_NEGATIVE posts it all now. */
+        public enum Recovery {
+            NET_AND_CARRY, FULL_NEGATIVE
+        }
+
+        /** Recover {@code share} of the commission when cancelled within {@code withinMonths} of booking. */
+        public record Step(int withinMonths, BigDecimal share) {
+
+            /**
+             * Within N months ends the day before the N-month anniversary of booking (in a shorter month, its
+             * last day): booked 2026-01-15, 2026-04-14 is within 3 months, 2026-04-15 is not.
+             */
+            public boolean covers(LocalDate bookedOn, LocalDate cancelledOn) {
+                return cancelledOn.isBefore(bookedOn.plusMonths(withinMonths));
+            }
+        }
+
+        public Clawback {
+            schedule = schedule == null ? List.of() : List.copyOf(schedule);
+            recovery = recovery == null ? Recovery.NET_AND_CARRY : recovery;
+        }
+
+        /** Today's terms: in full or pro rata, recovered from pay and carried. */
+        public Clawback(int windowDays, Method method) {
+            this(windowDays, method, null, List.of(), null);
         }
     }
 
