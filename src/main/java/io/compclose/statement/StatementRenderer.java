@@ -175,7 +175,8 @@ public final class StatementRenderer {
                                 : " ×" + line.multiplier().stripTrailingZeros().toPlainString()),
                 "credited", line.kind().equals("ATTAINMENT") ? percent(line.credited()) : amount(line.credited()),
                 "rate", line.kind().equals("NOT_COUNTED") ? "-" : line.kind().equals("ATTAINMENT")
-                        ? "×" + line.rate().stripTrailingZeros().toPlainString() : rate(line.rate()),
+                        ? "×" + line.rate().stripTrailingZeros().toPlainString()
+                        : line.perUnit() ? perUnit(line.rate()) : rate(line.rate()),
                 "commission", amount(line.commission()));
     }
 
@@ -250,6 +251,11 @@ public final class StatementRenderer {
             return percent(fraction);
         }
         return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " %";
+    }
+
+    /** A line paid per unit: its amount per unit, 55 is "55.00 per unit" (25 meetings paid 1,375.00). */
+    public static String perUnit(BigDecimal amount) {
+        return amount == null ? null : amount(amount) + " per unit";
     }
 
     private static String percent(BigDecimal fraction) {

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.core.calculation.ComponentLine;
 import io.compclose.system.Amounts;
 import io.compclose.system.BulkLoad;
 import io.compclose.system.ColumnText;
@@ -160,7 +161,8 @@ public class StatementRepository {
                 booking ? rs.getString(7) : null, booking ? rs.getString(8) : null,
                 booking ? rs.getBigDecimal(9) : null, booking ? rs.getString(10) : null,
                 booking ? rs.getBigDecimal(11) : null, rs.getBigDecimal(12), rs.getBigDecimal(13),
-                rs.getBigDecimal(14), rs.getBigDecimal(15), description, rs.getString(19) + " v" + rs.getInt(20));
+                rs.getBigDecimal(14), rs.getBigDecimal(15), description, rs.getString(19) + " v" + rs.getInt(20),
+                ComponentLine.paidPerUnit(band));
     }
 
     /** The band a booking was priced in (a single flat band says nothing), then any conversion. */

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
+import io.compclose.core.calculation.ComponentLine;
 import io.compclose.statement.StatementAttainment;
 import io.compclose.statement.StatementRenderer;
 import io.compclose.system.Amounts;
@@ -25,6 +26,16 @@ public class PageFigures {
     /** 0.08 is "8 %", as the statement writes a deal's rate. */
     public String rate(BigDecimal fraction) {
         return fraction == null ? "" : StatementRenderer.rate(fraction);
+    }
+
+    /** An earning line's rate as the statement writes it: a fraction, or an amount per unit for a count paid so. */
+    public String rate(BigDecimal rate, boolean perUnit) {
+        return rate == null ? "" : perUnit ? StatementRenderer.perUnit(rate) : StatementRenderer.rate(rate);
+    }
+
+    /** An earning line's rate, told per unit by the band it was priced in. */
+    public String rate(BigDecimal rate, String band) {
+        return rate(rate, ComponentLine.paidPerUnit(band));
     }
 
     /** A component as a rep reads it: "bookings", or "meetings: DISCOVERY_MEETING". */

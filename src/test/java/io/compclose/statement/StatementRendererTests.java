@@ -44,6 +44,20 @@ class StatementRendererTests {
     }
 
     @Test
+    void aLinePaidPerUnitShowsItsAmountPerUnitNotAPercentage() throws IOException {
+        // 25 qualified meetings at 50 each up to 20 and 75 above: 20 x 50 + 5 x 75 = 1,375.00, 55 a meeting
+        StatementLine meetings = new StatementLine("TRANSACTION", "MEETINGS-2026-10", null, null, null, null, null,
+                null, null, null, new BigDecimal("25"), new BigDecimal("55"), new BigDecimal("1375.00"),
+                "meetings: 25 qualified meetings [0–20 at 50 per unit + 20+ at 75 per unit]", "SDR-2026 v1", true);
+
+        String text = text(RENDERER.render(document(List.of(meetings))));
+
+        assertTrue(text.contains("55.00 per unit"), text);
+        assertFalse(text.contains("5500 %"), text);
+        assertEquals("55.00 per unit", StatementRenderer.perUnit(new BigDecimal("55")));
+    }
+
+    @Test
     void printsHeaderLinesAndTotalOfAThreeLineStatement() throws IOException {
         StatementDocument doc = document(List.of(
                 line("BK-1001", "2026-10-02", "Acme Corporation", "12000.00"),
@@ -239,7 +253,7 @@ class StatementRendererTests {
         BigDecimal credited = amount.multiply(BigDecimal.ONE).setScale(2, RoundingMode.HALF_EVEN);
         return new StatementLine("TRANSACTION", id, LocalDate.parse(date), account, type, "Platform", amount, "USD",
                 BigDecimal.ONE, BigDecimal.ONE, credited, RATE, credited.multiply(RATE).setScale(2, RoundingMode.HALF_EVEN),
-                null, "AE-2026 v1");
+                null, "AE-2026 v1", false);
     }
 
     private static String text(byte[] pdf) throws IOException {

@@ -35,8 +35,18 @@ public record ComponentLine(Kind kind, String sourceId, YearMonth period, BigDec
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
     }
 
+    private static final String PER_UNIT = " per unit";
+
     /** An amount paid per unit as every line writes it: 75 is "75 per unit". */
     static String perUnit(BigDecimal amount) {
-        return amount.stripTrailingZeros().toPlainString() + " per unit";
+        return amount.stripTrailingZeros().toPlainString() + PER_UNIT;
+    }
+
+    /**
+     * Whether a line's band says it was paid per unit ("0–20 at 50 per unit"), so that its rate is an amount per
+     * unit, not a fraction of credit: the statement and the console write it as such.
+     */
+    public static boolean paidPerUnit(String band) {
+        return band != null && band.endsWith(PER_UNIT);
     }
 }
