@@ -14,7 +14,6 @@ import io.compclose.core.plan.PlanTerms;
 import io.compclose.core.plan.PlanTerms.Clawback.Method;
 import io.compclose.core.plan.PlanTerms.Clawback.Recovery;
 import io.compclose.core.plan.PlanTerms.Clawback.Step;
-import io.compclose.core.plan.PlanValidationException;
 import io.compclose.rules.Conditions;
 
 class ClawbackTermsTests {
@@ -37,14 +36,8 @@ class ClawbackTermsTests {
         return loader.load(plans).plans().get(0).clawback();
     }
 
-    private List<String> problemsOf(String yaml) throws Exception {
-        Files.writeString(plans.resolve("p.yaml"), PLAN + yaml);
-        try {
-            loader.load(plans);
-            return List.of();
-        } catch (PlanValidationException e) {
-            return e.problems();
-        }
+    private List<String> problemsOf(String yaml) {
+        return new PlanFileFixture(plans).problemsOf(PLAN + yaml);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.compclose.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,16 +14,12 @@ import io.compclose.core.plan.BandBasis;
 import io.compclose.core.plan.PayMethod;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanComponent;
-import io.compclose.core.plan.PlanValidationException;
-import io.compclose.rules.Conditions;
 
 /** {@code pay: PER_UNIT} and {@code rate: from_target} as plan files write them, and what is refused. */
 class PerUnitAndTargetRatePlanTests {
 
     @TempDir
     Path plans;
-
-    private final PlanLoader loader = new PlanLoader(Conditions::problem);
 
     private static final String HEAD = """
             plan: X
@@ -33,19 +28,12 @@ class PerUnitAndTargetRatePlanTests {
             currency: USD
             """;
 
-    private Plan load(String yaml) throws Exception {
-        Files.writeString(plans.resolve("p.yaml"), HEAD + yaml);
-        return loader.load(plans).plans().get(0);
+    private Plan load(String yaml) {
+        return new PlanFileFixture(plans).load(HEAD + yaml);
     }
 
-    private List<String> problemsOf(String yaml) throws Exception {
-        Files.writeString(plans.resolve("p.yaml"), HEAD + yaml);
-        try {
-            loader.load(plans);
-            return List.of();
-        } catch (PlanValidationException e) {
-            return e.problems();
-        }
+    private List<String> problemsOf(String yaml) {
+        return new PlanFileFixture(plans).problemsOf(HEAD + yaml);
     }
 
     @Test

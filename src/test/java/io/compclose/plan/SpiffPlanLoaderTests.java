@@ -1,7 +1,6 @@
 package io.compclose.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.compclose.core.plan.Band;
 import io.compclose.core.plan.PlanTerms;
-import io.compclose.core.plan.PlanValidationException;
 import io.compclose.rules.Conditions;
 
 /** SPIFFs by value in a plan file: a rate, tiers by deal size, a cap per program, a window the version meets. */
@@ -34,11 +32,10 @@ class SpiffPlanLoaderTests {
             """;
 
     /** What the loader refuses the file for (it must refuse it). */
-    private List<String> problemsOf(String yaml) throws Exception {
-        Files.writeString(plans.resolve("p.yaml"), yaml);
-        Throwable refused = catchThrowable(() -> loader.load(plans));
-        assertThat(refused).isInstanceOf(PlanValidationException.class);
-        return ((PlanValidationException) refused).problems();
+    private List<String> problemsOf(String yaml) {
+        List<String> problems = new PlanFileFixture(plans).problemsOf(yaml);
+        assertThat(problems).as("refused").isNotEmpty();
+        return problems;
     }
 
     private static BigDecimal d(String v) {

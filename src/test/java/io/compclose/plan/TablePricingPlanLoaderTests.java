@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.compclose.core.plan.Band;
 import io.compclose.core.plan.BandAmount;
-import io.compclose.core.plan.PlanValidationException;
 import io.compclose.core.plan.RateTable;
 import io.compclose.core.plan.TablePricing;
 import io.compclose.core.plan.TierPolicy;
@@ -37,14 +36,8 @@ class TablePricingPlanLoaderTests {
                 metric: BOOKINGS_ACV
             """;
 
-    private List<String> problemsOf(String component) throws Exception {
-        Files.writeString(plans.resolve("p.yaml"), HEAD + component);
-        try {
-            loader.load(plans);
-            return List.of();
-        } catch (PlanValidationException e) {
-            return e.problems();
-        }
+    private List<String> problemsOf(String component) {
+        return new PlanFileFixture(plans).problemsOf(HEAD + component);
     }
 
     private RateTable tableOf(String component) throws Exception {
