@@ -20,6 +20,7 @@ import io.compclose.core.plan.RateTable;
 import io.compclose.core.plan.TablePricing;
 import io.compclose.core.plan.ThresholdSemantics;
 import io.compclose.core.plan.TierPolicy;
+import io.compclose.system.Amounts;
 
 /**
  * "How this was calculated" for one component, written from the plan itself: what is measured,
@@ -108,18 +109,18 @@ final class ComponentNote {
         } else if (!s.tiers().isEmpty()) {
             List<String> tiers = new ArrayList<>();
             for (Band tier : s.tiers()) {
-                tiers.add(tier.label(BandBasis.AMOUNT) + " pays " + money(tier.rate(), plan.currency()));
+                tiers.add(tier.label(BandBasis.AMOUNT) + " pays " + Amounts.format(tier.rate(), plan.currency()));
             }
             Band last = s.tiers().get(s.tiers().size() - 1);
             pays = "each qualifying deal by its ACV: " + String.join(", ", tiers) + (last.to() == null ? ""
                     : ", nothing above");
         } else {
-            pays = money(s.amountPerDeal(), plan.currency()) + " " + plan.currency() + " per qualifying deal";
+            pays = Amounts.format(s.amountPerDeal(), plan.currency()) + " " + plan.currency() + " per qualifying deal";
         }
         String text = pays + (s.when() == null ? "" : " where " + s.when()) + ", deals booked " + s.from() + " to "
                 + s.to();
         if (s.capPerYear() != null) {
-            text += ", at most " + money(s.capPerYear(), plan.currency()) + " " + plan.currency()
+            text += ", at most " + Amounts.format(s.capPerYear(), plan.currency()) + " " + plan.currency()
                     + " a year (the deal that reaches it is paid what is left)";
         }
         return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
@@ -145,14 +146,6 @@ final class ComponentNote {
 
     static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
-    }
-
-    /** An amount to the currency's minor unit: 5,000.00 USD, 500 JPY. */
-    private static String money(BigDecimal value, String currency) {
-        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-        DecimalFormat format = new DecimalFormat("#,##0" + (digits > 0 ? "." + "0".repeat(digits) : ""),
-                DecimalFormatSymbols.getInstance(Locale.US));
-        return format.format(value);
     }
 
     static String amount(BigDecimal value) {

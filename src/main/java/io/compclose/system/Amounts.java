@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.Currency;
 import java.util.Locale;
 
 /**
@@ -16,11 +17,21 @@ public final class Amounts {
     }
 
     public static String format(BigDecimal value) {
+        return format(value, 2);
+    }
+
+    /** To the currency's minor unit: 5,000.00 for USD, 500 for JPY. */
+    public static String format(BigDecimal value, String currencyCode) {
+        return format(value, Currency.getInstance(currencyCode).getDefaultFractionDigits());
+    }
+
+    private static String format(BigDecimal value, int decimals) {
         if (value == null) {
             return null;
         }
         // DecimalFormat is not thread-safe, and a new one is cheap next to a fill
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        DecimalFormat format = new DecimalFormat("#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : ""),
+                DecimalFormatSymbols.getInstance(Locale.US));
         format.setRoundingMode(RoundingMode.HALF_EVEN);
         return format.format(value);
     }

@@ -37,8 +37,8 @@ public sealed interface SpiffReward {
         public Optional<Earned> of(CreditedDeal deal) {
             Money credit = new Money(deal.credit(), currency);
             Money amount = credit.times(rate).rounded();
-            return Optional.of(new Earned(amount, ": " + rate.movePointRight(2).stripTrailingZeros().toPlainString()
-                    + " % of credited ACV " + credit.amount().toPlainString() + " = " + amount.amount().toPlainString()));
+            return Optional.of(new Earned(amount, ": " + ComponentLine.percent(rate) + " of credited ACV "
+                    + credit.amount().toPlainString() + " = " + amount.amount().toPlainString()));
         }
     }
 
