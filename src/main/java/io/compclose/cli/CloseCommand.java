@@ -32,6 +32,7 @@ import io.compclose.system.CloseLeases;
 import io.compclose.system.CloseRun;
 import io.compclose.system.DatabaseLock;
 import io.compclose.system.LeaseHeldException;
+import io.compclose.system.PayCalendar;
 
 /**
  * {@code close}: starts the period's close, restarts it after a failure, and does nothing (and
@@ -43,7 +44,8 @@ import io.compclose.system.LeaseHeldException;
 @Component
 public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseReport report, Environment environment,
         PeriodRevisionRepository revisions, CloseHistory history, PeriodLifecycleRepository lifecycle,
-        PayrollLayouts payrollLayouts, AuditLogRepository audit, CloseLeases leases, InputChanges inputChanges) {
+        PayrollLayouts payrollLayouts, PayCalendar payCalendar, AuditLogRepository audit, CloseLeases leases,
+        InputChanges inputChanges) {
 
     /** Attempts to record a close failed by a lost connection, and the pause between them. */
     private static final int RECORD_ATTEMPTS = 3;
@@ -83,7 +85,8 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
             PrintStream err, String actor) throws Exception {
         Optional<PeriodLifecycleRepository.PeriodState> locked = lifecycle.locked(first.period());
         if (locked.isPresent()) {
-            return carryOut(Refuse.locked(first.period(), locked.get(), lifecycle.nextOpen(first.period())),
+            return carryOut(Refuse.locked(first.period(), locked.get(), lifecycle.nextOpen(first.period()),
+                    payCalendar.fiscalYear()),
                     first.period(), null, allowEmpty, out, err, actor);
         }
         CloseLease lease;
@@ -114,6 +117,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
     private Optional<String> layoutProblem() {
         try {
             payrollLayouts.layouts();
+            payCalendar.fiscalYear();
             return Optional.empty();
         } catch (BadInputException e) {
             return Optional.of(Failures.describe(e));
