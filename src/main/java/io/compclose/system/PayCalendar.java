@@ -21,6 +21,12 @@ public class PayCalendar {
         this.file = file.isBlank() ? null : Path.of(file);
     }
 
+    /** How a message names the calendar: its file, or that there is none. */
+    public String describe() {
+        return file == null ? "pay calendar: none configured (compclose.pay-calendar), so the plan year is the "
+                + "calendar year" : "pay calendar " + file + " (compclose.pay-calendar)";
+    }
+
     /** The plan year every close follows; a problem with the file names it and its field. */
     public synchronized FiscalYear fiscalYear() {
         if (fiscalYear == null) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
@@ -43,10 +45,11 @@ class FiscalYearCloseFunctionalTests {
     @TempDir
     Path work;
 
-    @Test
-    void februaryStartsTheNewPlanYearFromNothingAndKpisNameItsQuarters() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "mariadb"})
+    void februaryStartsTheNewPlanYearFromNothingAndKpisNameItsQuarters(String database) throws Exception {
         Path out = work.resolve("out");
-        String url = TestDatabases.h2(out);
+        String url = TestDatabases.of(database, out, "compclose_fiscal_year");
         Path calendar = work.resolve("pay-calendar.yaml");
         Files.writeString(calendar, "fiscal_year_start: FEBRUARY\n");
         String withCalendar = "--compclose.pay-calendar=" + calendar;
@@ -81,6 +84,23 @@ class FiscalYearCloseFunctionalTests {
         assertThat(Files.readAllLines(out.resolve("rejects/rejects-2026-02.csv"))).contains(
                 "kpis.csv,2,period,\"not a period YYYY-MM or FYyyyy-Qn (the plan year's quarter, e.g. FY2027-Q1)\","
                         + "2026-Q1");
+
+        // each close records where its year to date was measured from
+        assertThat(new CloseFixture(out, url, false).jdbc().queryForList(
+                "SELECT pay_period, plan_year_start FROM close_period ORDER BY pay_period"))
+                .extracting(row -> row.get("PAY_PERIOD") + " " + row.get("PLAN_YEAR_START"))
+                .containsExactly("2026-01 2025-02", "2026-02 2026-02");
+
+        // a calendar moved to July in the middle of FY2027 would re-measure February's paid year to date: refused
+        Path july = work.resolve("july.yaml");
+        Files.writeString(july, "fiscal_year_start: JULY\n");
+        Path march = TestInbox.write(work, "2026-03", REPS, PLANS, Map.of("bookings.csv", TestInbox.BOOKINGS_HEADER));
+        CliRun moved = CliRun.close("2026-03", march, out, url, "--compclose.pay-calendar=" + july);
+        assertThat(moved.exitCode()).as(moved.toString()).isEqualTo(2);
+        assertThat(moved.err()).contains("compclose: pay calendar " + july + " (compclose.pay-calendar): puts "
+                + "2026-02 in the plan year from 2025-07, but its close measured the year to date from 2026-02. "
+                + "Change fiscal_year_start only between two plan years",
+                "Fix the pay calendar (or compclose.pay-calendar) and run the same command again.");
     }
 
     @Test
