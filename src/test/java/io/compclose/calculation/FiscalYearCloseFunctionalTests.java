@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.compclose.core.calculation.FiscalYearCloseTests;
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.Pdfs;
@@ -29,18 +30,7 @@ class FiscalYearCloseFunctionalTests {
             R1,Fay Fiscal,E1,fay@example.com,AE,,West,AE-FY,USD,2025-02-01,
             """;
     /** 10 % up to the year's quota of 100,000, 20 % above it. */
-    private static final String PLANS = """
-            plan: AE-FY
-            version: 1
-            effective_from: 2025-02-01
-            currency: USD
-            measurement: YEAR_TO_DATE
-            components:
-              - id: bookings
-                metric: BOOKINGS_ACV
-                quota: 100000
-                rate_table: {bands: [{from: 0, to: 1, rate: 0.10}, {from: 1, rate: 0.20}]}
-            """;
+    private static final String PLANS = FiscalYearCloseTests.YEARLY;
 
     @TempDir
     Path work;
