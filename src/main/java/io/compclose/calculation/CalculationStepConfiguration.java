@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.core.input.Roster;
 import io.compclose.intake.PlanFiles;
+import io.compclose.system.PayCalendar;
 import io.compclose.partition.PartitionedSteps;
 import io.compclose.rules.Conditions;
 import io.compclose.system.CloseRun;
@@ -42,13 +43,13 @@ public class CalculationStepConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<String, RepClose> repCalculation(CloseRun run, PlanFiles planFiles,
+    ItemProcessor<String, RepClose> repCalculation(CloseRun run, PlanFiles planFiles, PayCalendar calendar,
             IntakeRepository intake, RepHistoryRepository history, RepHistories histories) {
         // a team's members read each other's deals for the pool: once each per step, not once per teammate
         Map<String, List<CreditedDeal>> teamDeals = new HashMap<>();
         Roster roster = intake.roster(run.periodKey());
-        RepCloseCalculator calculator = new RepCloseCalculator(run.period(), planFiles.catalog(run.plans()),
-                roster, expression -> deal -> Conditions.holds(expression, deal),
+        RepCloseCalculator calculator = new RepCloseCalculator(run.period(), calendar.fiscalYear(),
+                planFiles.catalog(run.plans()), roster, expression -> deal -> Conditions.holds(expression, deal),
                 mate -> teamDeals.computeIfAbsent(mate, id -> history.dealsOfYear(id, run.period()).stream()
                         .map(RepHistory.HistoricDeal::deal).toList()));
         return repId -> calculator.calculate(repId, histories.of(repId));

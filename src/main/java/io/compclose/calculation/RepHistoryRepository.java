@@ -31,7 +31,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.core.money.FxConversion;
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.money.Money;
+import io.compclose.system.PayCalendar;
 
 /**
  * Reads reps' history for the calculation: the plan year lives in the same database as the close,
@@ -49,10 +51,12 @@ public class RepHistoryRepository {
 
     private final NamedParameterJdbcTemplate named;
     private final UsageHistoryRepository usage;
+    private final PayCalendar calendar;
 
-    public RepHistoryRepository(JdbcTemplate jdbc, UsageHistoryRepository usage) {
+    public RepHistoryRepository(JdbcTemplate jdbc, UsageHistoryRepository usage, PayCalendar calendar) {
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.usage = usage;
+        this.calendar = calendar;
     }
 
     /** The deals credited to the rep in the plan year up to the period; the latest delivery of a booking wins. */
@@ -264,6 +268,7 @@ public class RepHistoryRepository {
     private Map<String, Map<String, Map<String, BigDecimal>>> metricValues(Map<String, Object> reps,
             Map<String, Map<String, Map<String, BigDecimal>>> activities) {
         Map<String, Map<String, Map<String, BigDecimal>>> values = new HashMap<>();
+        FiscalYear fiscal = calendar.fiscalYear();
         named.query("""
                 SELECT rep_id, source_file, figure_period, metric, figure_value, detail FROM rep_figure
                 WHERE rep_id IN (:reps) AND pay_period BETWEEN :yearStart AND :period
@@ -278,8 +283,7 @@ public class RepHistoryRepository {
                 Map<String, Map<String, BigDecimal>> repActivities = activities.computeIfAbsent(repId,
                         r -> new HashMap<>());
                 YearMonth month = YearMonth.parse(figurePeriod);
-                for (String window : List.of(figurePeriod, month.getYear() + "-Q" + ((month.getMonthValue() + 2) / 3),
-                        String.valueOf(month.getYear()))) {
+                for (String window : List.of(figurePeriod, fiscal.quarterKey(month), fiscal.name(month))) {
                     repValues.computeIfAbsent(window, k -> new HashMap<>()).merge(metric, value, BigDecimal::add);
                     repActivities.computeIfAbsent(window, k -> new HashMap<>()).merge(rs.getString(6), value,
                             BigDecimal::add);
@@ -339,7 +343,8 @@ public class RepHistoryRepository {
         return Money.stored(rs.getBigDecimal(amount), rs.getString(currency));
     }
 
-    private static String yearStart(YearMonth period) {
-        return YearMonth.of(period.getYear(), 1).toString();
+    /** The plan year's first month, as pay_period holds it: YYYY-MM compares in time order. */
+    private String yearStart(YearMonth period) {
+        return calendar.fiscalYear().start(period).toString();
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import io.compclose.core.input.BadInputException;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.core.money.FxConversion;
+import io.compclose.system.PayCalendar;
 
 /**
  * Reads the billed usage a rep is credited with: the accounts account_owners gives them on the last
@@ -31,10 +32,12 @@ public class UsageHistoryRepository {
 
     private final NamedParameterJdbcTemplate named;
     private final IntakeRepository intake;
+    private final PayCalendar calendar;
 
-    public UsageHistoryRepository(JdbcTemplate jdbc, IntakeRepository intake) {
+    public UsageHistoryRepository(JdbcTemplate jdbc, IntakeRepository intake, PayCalendar calendar) {
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.intake = intake;
+        this.calendar = calendar;
     }
 
     private record Ownership(LocalDate from, LocalDate to) {
@@ -68,7 +71,7 @@ public class UsageHistoryRepository {
         if (owned.isEmpty()) {
             return usage;
         }
-        YearMonth january = YearMonth.of(period.getYear(), 1);
+        YearMonth yearStart = calendar.fiscalYear().start(period);
         // rep -> account -> currency -> month -> revenue
         Map<String, Map<String, Map<String, Map<YearMonth, BigDecimal>>>> revenue = new HashMap<>();
         named.query("""
@@ -78,7 +81,7 @@ public class UsageHistoryRepository {
                 WHERE u.usage_month BETWEEN :from AND :period AND u.pay_period <= :period
                 GROUP BY o.rep_id, u.account_id, u.currency, u.usage_month
                 """, Map.of("period", key, "reps", List.copyOf(owned.keySet()),
-                "from", january.minusMonths(3).toString()), rs -> {
+                "from", yearStart.minusMonths(3).toString()), rs -> {
             revenue.computeIfAbsent(rs.getString(1), r -> new TreeMap<>())
                     .computeIfAbsent(rs.getString(2), a -> new TreeMap<>())
                     .computeIfAbsent(rs.getString(3), c -> new HashMap<>())
@@ -94,12 +97,12 @@ public class UsageHistoryRepository {
             Map<String, List<Ownership>> owned, Map<String, Map<String, Map<YearMonth, BigDecimal>>> revenue,
             Map<YearMonth, FxConversion> rates) {
         String key = period.toString();
-        YearMonth january = YearMonth.of(period.getYear(), 1);
+        YearMonth yearStart = calendar.fiscalYear().start(period);
         List<AccountUsage> result = new ArrayList<>();
         revenue.forEach((account, byCurrency) -> byCurrency.forEach((currency, byMonth) -> {
             List<Ownership> ownerships = owned.getOrDefault(account, List.of());
             Map<YearMonth, BigDecimal> rateByMonth = new LinkedHashMap<>();
-            for (YearMonth m = january; !m.isAfter(period); m = m.plusMonths(1)) {
+            for (YearMonth m = yearStart; !m.isAfter(period); m = m.plusMonths(1)) {
                 YearMonth month = m;
                 if (ownerships.stream().anyMatch(o -> o.ownsAtEndOf(month))) {
                     rateByMonth.put(month, rate(rates, key, month, currency, payCurrency, account, repId));

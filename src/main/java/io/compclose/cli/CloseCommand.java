@@ -22,6 +22,7 @@ import io.compclose.cli.CloseDecision.Completed;
 import io.compclose.cli.CloseDecision.Launch;
 import io.compclose.cli.CloseDecision.Refuse;
 import io.compclose.core.input.BadInputException;
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.intake.RequiredRowsCheck;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.payout.PayrollLayouts;
@@ -32,6 +33,7 @@ import io.compclose.system.CloseLeases;
 import io.compclose.system.CloseRun;
 import io.compclose.system.DatabaseLock;
 import io.compclose.system.LeaseHeldException;
+import io.compclose.system.PayCalendar;
 
 /**
  * {@code close}: starts the period's close, restarts it after a failure, and does nothing (and
@@ -43,7 +45,8 @@ import io.compclose.system.LeaseHeldException;
 @Component
 public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseReport report, Environment environment,
         PeriodRevisionRepository revisions, CloseHistory history, PeriodLifecycleRepository lifecycle,
-        PayrollLayouts payrollLayouts, AuditLogRepository audit, CloseLeases leases, InputChanges inputChanges) {
+        PayrollLayouts payrollLayouts, PayCalendar payCalendar, AuditLogRepository audit, CloseLeases leases,
+        InputChanges inputChanges) {
 
     /** Attempts to record a close failed by a lost connection, and the pause between them. */
     private static final int RECORD_ATTEMPTS = 3;
@@ -83,7 +86,8 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
             PrintStream err, String actor) throws Exception {
         Optional<PeriodLifecycleRepository.PeriodState> locked = lifecycle.locked(first.period());
         if (locked.isPresent()) {
-            return carryOut(Refuse.locked(first.period(), locked.get(), lifecycle.nextOpen(first.period())),
+            return carryOut(Refuse.locked(first.period(), locked.get(), lifecycle.nextOpen(first.period()),
+                    payCalendar.fiscalYear()),
                     first.period(), null, allowEmpty, out, err, actor);
         }
         CloseLease lease;
@@ -106,18 +110,33 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
         JobExecution last = history.lastExecution(run);
         List<InputChanges.Change> changes = revise || last == null ? List.of()
                 : inputChanges.since(run, run.inbox().toAbsolutePath().normalize());
-        return new CloseFacts(run, latest, revise, last, layoutProblem(), changes,
+        return new CloseFacts(run, latest, revise, last, layoutProblem(run.period()), changes,
                 changes.isEmpty() ? Optional.empty() : inputChanges.wentOut(run, last),
                 revise ? revisions.laterPeriodClosed(run.period()) : Optional.empty(), lease.takenFrom());
     }
 
-    private Optional<String> layoutProblem() {
+    private Optional<String> layoutProblem(YearMonth period) {
         try {
             payrollLayouts.layouts();
-            return Optional.empty();
+            return midYearChange(period, payCalendar.fiscalYear());
         } catch (BadInputException e) {
             return Optional.of(Failures.describe(e));
         }
+    }
+
+    /**
+     * A plan year's start moved while the year runs would measure this close's year to date from another month
+     * than the closes already paid in it: the calendar may change only where a new plan year begins.
+     */
+    private Optional<String> midYearChange(YearMonth period, FiscalYear fiscal) {
+        return lifecycle.lastClosedUpTo(period)
+                .filter(closed -> fiscal.sameYear(closed.period(), period)
+                        && !fiscal.start(closed.period()).equals(closed.planYearStart()))
+                .map(closed -> payCalendar.describe() + ": puts " + closed.period() + " in the plan year from "
+                        + fiscal.start(closed.period()) + ", but its close measured the year to date from "
+                        + closed.planYearStart() + ". Change fiscal_year_start only between two plan years: "
+                        + "the first close under it must be the first month of a plan year, with no closed period "
+                        + "of that year before it.");
     }
 
     /** Prints what was found, makes the repairs the decision names, and refuses, reports or launches. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
 
 import io.compclose.audit.AuditLogRepository;
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.period.PeriodLifecycleRepository;
 import io.compclose.system.CloseRun;
 import io.compclose.system.LeaseHolder;
@@ -37,14 +38,16 @@ sealed interface CloseDecision {
             return new Refuse(List.of(), Set.of(), exitCode, List.of(reasons), null);
         }
 
-        static Refuse locked(YearMonth period, PeriodLifecycleRepository.PeriodState lock, YearMonth next) {
+        static Refuse locked(YearMonth period, PeriodLifecycleRepository.PeriodState lock, YearMonth next,
+                FiscalYear fiscal) {
             return because(ExitCode.BAD_INPUT, "compclose: " + period + " is " + lock.lockDescription() + ". A locked "
                     + "period's figures never change, so it cannot be closed or revised again.",
                     "Put late inputs and corrections for " + period + " in the inbox of the next open period, " + next
-                            + (next.getYear() == period.getYear()
+                            + (fiscal.sameYear(next, period)
                                     ? ": a booking dated in " + period + " is accepted there, and what it changes is "
                                             + "paid as an adjustment that names what it corrects."
-                                    : ", as adjustments.csv rows: the plan year " + period.getYear() + " is settled."));
+                                    : ", as adjustments.csv rows: the plan year " + fiscal.name(period)
+                                            + " is settled."));
         }
 
         static Refuse leaseHeld(YearMonth period, LeaseHolder holder) {

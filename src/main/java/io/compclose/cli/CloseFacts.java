@@ -26,7 +26,7 @@ import io.compclose.system.LeaseHolder;
  * @param run           the latest revision (1 when none has run), as asked for: its inbox as given
  * @param latest        the latest revision that has run, 0 if none
  * @param last          that revision's last execution, null if none
- * @param layoutProblem why the payroll layouts cannot be read, if they cannot
+ * @param layoutProblem why the payroll layouts or the pay calendar cannot be read, if they cannot
  * @param changes       the inputs that differ in the inbox from what {@code last} read (empty when revising)
  * @param wentOut       what of the close reached payroll or people, if inputs changed
  * @param laterClosed   a later period whose close started from this one's figures (asked only when revising)
@@ -196,10 +196,12 @@ record CloseFacts(CloseRun run, int latest, boolean revise, JobExecution last, O
         return "revision " + run.revision() + ", refused: " + why;
     }
 
-    /** A broken payroll layout stops the close before it starts, rather than at the payroll step. */
+    /** A broken payroll layout or pay calendar stops the close before it starts, rather than at its step. */
     private Refuse layoutRefused(List<String> notes, Set<Repair> repairs) {
+        String fix = layoutProblem.get().startsWith("pay calendar") ? "the pay calendar (or compclose.pay-calendar)"
+                : "the layout file (or compclose.payroll.layouts)";
         return new Refuse(notes, repairs, ExitCode.BAD_INPUT, List.of("compclose: " + layoutProblem.get(),
-                "Fix the layout file (or compclose.payroll.layouts) and run the same command again."), null);
+                "Fix " + fix + " and run the same command again."), null);
     }
 
     static String lowerCase(BatchStatus status) {

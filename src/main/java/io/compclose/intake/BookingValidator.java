@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import io.compclose.core.money.FxConversion;
 import io.compclose.core.money.Money;
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.plan.PlanCatalog;
 
 /**
@@ -31,7 +32,15 @@ import io.compclose.core.plan.PlanCatalog;
  */
 public record BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
         FxConversion rates, Set<YearMonth> lockedPeriods, Function<String, Optional<EarlierDelivery>> earlierDelivery,
-        RosterRejects rosterRejects) {
+        RosterRejects rosterRejects, FiscalYear fiscal) {
+
+    /** A validator for a calendar plan year. */
+    public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
+            FxConversion rates, Set<YearMonth> lockedPeriods,
+            Function<String, Optional<EarlierDelivery>> earlierDelivery, RosterRejects rosterRejects) {
+        this(period, roster, plans, acceptedById, rates, lockedPeriods, earlierDelivery, rosterRejects,
+                FiscalYear.CALENDAR);
+    }
 
     /** The latest delivery of a booking id in a period before this one. */
     public record EarlierDelivery(String period, Booking booking) {
@@ -116,7 +125,7 @@ public record BookingValidator(YearMonth period, Roster roster, PlanCatalog plan
     /** A booking of another month is rejected, but for a locked earlier month of the plan year: it lands late. */
     private void checkPeriod(YearMonth month, LocalDate day) {
         String why = month.isAfter(period) ? ""
-                : month.getYear() != period.getYear() ? ": booked in the plan year " + month.getYear()
+                : !fiscal.sameYear(month, period) ? ": booked in the plan year " + fiscal.name(month)
                         + ", whose commission is settled; pay it through adjustments.csv"
                 : month.equals(period) || lockedPeriods.contains(month) ? null
                 : ": " + month + " is not a locked period here (a booking lands late only for a locked period)";

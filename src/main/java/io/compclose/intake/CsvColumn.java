@@ -21,7 +21,7 @@ public record CsvColumn(String name, boolean required, Type type, Class<? extend
         TEXT("text"),
         DATE("date YYYY-MM-DD"),
         MONTH("month YYYY-MM"),
-        PERIOD("month YYYY-MM or quarter YYYY-Qn"),
+        PERIOD("month YYYY-MM or quarter YYYY-Qn (FYyyyy-Qn when the plan year starts in another month than January)"),
         DECIMAL("decimal: '.' before the decimals, no thousands separator"),
         AMOUNT("amount: a decimal with no more decimals than the currency's minor unit (2 for USD, 0 for JPY)"),
         CURRENCY("ISO 4217 code, upper case"),
@@ -29,7 +29,7 @@ public record CsvColumn(String name, boolean required, Type type, Class<? extend
         EMAIL("email address"),
         CHOICE("one of");
 
-        private static final Pattern PERIOD_TEXT = Pattern.compile("\\d{4}-(0[1-9]|1[0-2]|Q[1-4])");
+        private static final Pattern PERIOD_TEXT = Pattern.compile("\\d{4}-(0[1-9]|1[0-2]|Q[1-4])|FY\\d{4}-Q[1-4]");
 
         private final String description;
 

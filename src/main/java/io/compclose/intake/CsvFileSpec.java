@@ -102,7 +102,7 @@ public record CsvFileSpec(String fileName, boolean required, String description,
             "rep measures: KPIs and MBO scores", List.of(
                     column("rep_id", TEXT, ID, "the rep measured", "R003", "a rep on the roster"),
                     column("period", PERIOD, 0, "the period measured", "2026-Q3",
-                            "of the pay period's year, begun by the pay period's end"),
+                            "of the pay period's plan year, begun by the pay period's end"),
                     column("metric", TEXT, 96, "e.g. NRR, RENEWAL_RATE, CSAT; an MBO score as MBO:objective", "NRR", ""),
                     column("value", DECIMAL, 0, "the figure", "1.08", "an MBO score is between 0 and 1")),
             List.of("the same rep, period and metric with another value is rejected"));

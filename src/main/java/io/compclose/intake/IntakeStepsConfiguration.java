@@ -36,6 +36,7 @@ import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseProperties;
 import io.compclose.system.CloseRun;
 import io.compclose.system.ExtractProperties;
+import io.compclose.system.PayCalendar;
 import io.compclose.system.SpreadsheetSafe;
 import io.compclose.system.StepFactory;
 
@@ -115,7 +116,7 @@ public class IntakeStepsConfiguration {
     @Bean
     @StepScope
     InputLoad<?> inputLoad(CloseRun run, @Value(STEP) String step, IntakeRepository repository,
-            PlanFiles planFiles) {
+            PlanFiles planFiles, PayCalendar calendar) {
         String period = run.periodKey();
         return switch (InputFile.readBy(step).orElseThrow()) {
             case REPS -> load(period, repository, IntakeRepository.ASSIGNMENTS,
@@ -126,8 +127,8 @@ public class IntakeStepsConfiguration {
                 yield new InputLoad<>(new BookingValidator(run.period(), repository.roster(period),
                         planFiles.catalog(run.plans()), accepted, repository.fxRates(period, period),
                         repository.lockedPeriods(), repository.earlierDeliveries(period),
-                        RosterRejects.read(run.inbox(), repository.rejects(period, CsvFileSpec.REPS.fileName())))
-                        ::validate, new IntakeWriter<>(period, repository, IntakeRepository.BOOKINGS,
+                        RosterRejects.read(run.inbox(), repository.rejects(period, CsvFileSpec.REPS.fileName())),
+                        calendar.fiscalYear())::validate, new IntakeWriter<>(period, repository, IntakeRepository.BOOKINGS,
                                 accepted::written));
             }
             case SPLITS -> load(period, repository, IntakeRepository.SPLITS,
@@ -144,10 +145,11 @@ public class IntakeStepsConfiguration {
                         repository.cancellations(period))::validate);
             }
             case KPIS -> load(period, repository, IntakeRepository.FIGURES, new RepFigureValidator(run.period(),
-                    repository.roster(period), repository.figures(period, CsvFileSpec.KPIS.fileName()))::validateKpi);
+                    repository.roster(period), repository.figures(period, CsvFileSpec.KPIS.fileName()),
+                    calendar.fiscalYear())::validateKpi);
             case ACTIVITIES -> load(period, repository, IntakeRepository.FIGURES, new RepFigureValidator(run.period(),
-                    repository.roster(period), repository.figures(period, CsvFileSpec.ACTIVITIES.fileName()))
-                    ::validateActivity);
+                    repository.roster(period), repository.figures(period, CsvFileSpec.ACTIVITIES.fileName()),
+                    calendar.fiscalYear())::validateActivity);
             case FX_RATES -> load(period, repository, IntakeRepository.FX_RATES, new FxRateValidator(run.period(),
                     repository.baseCurrency(), AcceptedRows.inMemory(repository.fxRatesDelivered(period)),
                     (currency, month) -> repository.earlierFxRate(period, currency, month))::validate);

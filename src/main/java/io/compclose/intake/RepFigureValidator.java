@@ -2,22 +2,26 @@ package io.compclose.intake;
 
 import io.compclose.core.input.RepFigure;
 import io.compclose.core.input.Roster;
+import io.compclose.core.plan.FiscalYear;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Validates kpis.csv and activities.csv rows: a known rep, a period of the plan year that has
  * started by the end of the pay period, a number, an MBO score between 0 and 1, an activity dated
  * in the pay period. A re-delivered identical row is harmless; a conflicting one is rejected.
  */
-public record RepFigureValidator(YearMonth period, Roster roster, Map<String, RepFigure> acceptedById) {
+public record RepFigureValidator(YearMonth period, Roster roster, Map<String, RepFigure> acceptedById,
+        FiscalYear fiscal) {
 
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+    /** A validator for a calendar plan year. */
+    public RepFigureValidator(YearMonth period, Roster roster, Map<String, RepFigure> acceptedById) {
+        this(period, roster, acceptedById, FiscalYear.CALENDAR);
+    }
 
     public IntakeItem<RepFigure> validateKpi(CsvRow row) {
         return validate(row, () -> {
@@ -69,21 +73,19 @@ public record RepFigureValidator(YearMonth period, Roster roster, Map<String, Re
         return repId;
     }
 
-    /** YYYY-MM or YYYY-Qn, of the pay period's year, begun by the pay period's end. */
+    /** YYYY-MM or a quarter of the plan year (YYYY-Qn, or FYyyyy-Qn for a fiscal year), begun by the pay period's end. */
     private String figurePeriod(String text) {
-        YearMonth first;
-        var quarter = QUARTER.matcher(text);
-        if (quarter.matches()) {
-            first = YearMonth.of(Integer.parseInt(quarter.group(1)), Integer.parseInt(quarter.group(2)) * 3 - 2);
-        } else {
+        YearMonth first = fiscal.quarterOf(text).orElseGet(() -> {
             try {
-                first = YearMonth.parse(text);
+                return YearMonth.parse(text);
             } catch (java.time.format.DateTimeParseException e) {
-                throw new RowRejectedException("period", "not a period YYYY-MM or YYYY-Qn", text);
+                throw new RowRejectedException("period", "not a period YYYY-MM or " + (fiscal.isCalendar()
+                        ? "YYYY-Qn" : "FYyyyy-Qn (the plan year's quarter, e.g. " + fiscal.quarterKey(period) + ")"),
+                        text);
             }
-        }
-        if (first.getYear() != period.getYear() || first.isAfter(period)) {
-            throw new RowRejectedException("period", "not a period of " + period.getYear() + " begun by " + period,
+        });
+        if (!fiscal.sameYear(first, period) || first.isAfter(period)) {
+            throw new RowRejectedException("period", "not a period of " + fiscal.name(period) + " begun by " + period,
                     text);
         }
         return text;

@@ -71,13 +71,28 @@ public class PeriodLifecycleRepository {
         }, period.toString()).stream().findFirst().orElse(PeriodState.open(period));
     }
 
-    /** The close (revision) of the period completed. */
-    public void markClosed(YearMonth period, int revision, LocalDateTime at) {
-        if (jdbc.update("UPDATE close_period SET revision = ?, closed_at = ? WHERE pay_period = ?", revision, at,
-                period.toString()) == 0) {
-            jdbc.update("INSERT INTO close_period (pay_period, revision, closed_at) VALUES (?, ?, ?)",
-                    period.toString(), revision, at);
+    /** The close (revision) of the period completed, measuring its year to date from {@code planYearStart}. */
+    public void markClosed(YearMonth period, int revision, LocalDateTime at, YearMonth planYearStart) {
+        if (jdbc.update("UPDATE close_period SET revision = ?, closed_at = ?, plan_year_start = ? WHERE pay_period = ?",
+                revision, at, planYearStart.toString(), period.toString()) == 0) {
+            jdbc.update("INSERT INTO close_period (pay_period, revision, closed_at, plan_year_start) VALUES (?, ?, ?, ?)",
+                    period.toString(), revision, at, planYearStart.toString());
         }
+    }
+
+    /** A closed period and the first month of the plan year its close measured from. */
+    public record ClosedIn(YearMonth period, YearMonth planYearStart) {
+    }
+
+    /** The latest closed period up to {@code period}; a close from before pay calendars measured from January. */
+    public Optional<ClosedIn> lastClosedUpTo(YearMonth period) {
+        return jdbc.query("SELECT pay_period, plan_year_start FROM close_period WHERE pay_period <= ? "
+                + "ORDER BY pay_period DESC LIMIT 1", (rs, i) -> {
+                    YearMonth closed = YearMonth.parse(rs.getString(1));
+                    String start = rs.getString(2);
+                    return new ClosedIn(closed, start == null ? YearMonth.of(closed.getYear(), 1)
+                            : YearMonth.parse(start));
+                }, period.toString()).stream().findFirst();
     }
 
     /** Locks a closed period; false if it was locked already (the first lock stands). */

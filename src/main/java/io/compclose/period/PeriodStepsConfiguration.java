@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import io.compclose.audit.AuditLogRepository;
 import io.compclose.core.input.BadInputException;
 import io.compclose.system.CloseRun;
+import io.compclose.system.PayCalendar;
 import io.compclose.system.StepFactory;
 
 /**
@@ -42,10 +43,11 @@ public class PeriodStepsConfiguration {
     }
 
     @Bean
-    Step closePeriod(StepFactory steps, PeriodLifecycleRepository lifecycle, Clock clock) {
+    Step closePeriod(StepFactory steps, PeriodLifecycleRepository lifecycle, Clock clock, PayCalendar calendar) {
         return steps.once("closePeriod", execution -> {
             CloseRun run = CloseRun.of(execution);
-            lifecycle.markClosed(run.period(), run.revision(), LocalDateTime.now(clock));
+            lifecycle.markClosed(run.period(), run.revision(), LocalDateTime.now(clock),
+                    calendar.fiscalYear().start(run.period()));
         });
     }
 }

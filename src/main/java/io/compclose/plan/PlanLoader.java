@@ -355,8 +355,8 @@ public final class PlanLoader {
         Map<String, BigDecimal> result = new LinkedHashMap<>();
         (written == null ? Map.<String, BigDecimal>of() : written).forEach((period, quota) -> {
             String field = "quota_by_period." + period;
-            if (!period.matches("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?")) {
-                problems.add(field, "period must be YYYY, YYYY-Qn or YYYY-MM");
+            if (!period.matches("(FY)?\\d{4}(-Q[1-4])?|\\d{4}-(0[1-9]|1[0-2])")) {
+                problems.add(field, "period must be YYYY, YYYY-Qn or YYYY-MM (FYyyyy, FYyyyy-Qn for a fiscal year)");
             } else if (quota != null && quota.signum() <= 0) {
                 problems.add(field, "must be above zero");
             } else if (quota != null && quota(problems, field, quota) != null) {

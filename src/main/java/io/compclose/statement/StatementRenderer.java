@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.system.Amounts;
 import io.compclose.system.ReportTemplates;
 
@@ -28,13 +30,16 @@ public final class StatementRenderer {
 
     private final ReportTemplates.OnFirstUse report = new ReportTemplates.OnFirstUse(TEMPLATE);
     private final StatementProperties.Employer employer;
+    private final Supplier<FiscalYear> fiscal;
 
     public StatementRenderer() {
-        this(StatementProperties.Employer.DEFAULT);
+        this(StatementProperties.Employer.DEFAULT, () -> FiscalYear.CALENDAR);
     }
 
-    public StatementRenderer(StatementProperties.Employer employer) {
+    /** @param fiscal the plan year the statement's "earlier in" names, read when a statement is rendered */
+    public StatementRenderer(StatementProperties.Employer employer, Supplier<FiscalYear> fiscal) {
         this.employer = employer;
+        this.fiscal = fiscal;
     }
 
     public byte[] render(StatementDocument doc) {
@@ -74,7 +79,7 @@ public final class StatementRenderer {
         params.put("earnedSummary", (doc.bookingCount() == 0 ? "" : doc.bookingCount() + " credited booking"
                 + (doc.bookingCount() == 1 ? "" : "s") + ", " + withCurrency(doc.totalCredited(), doc.payCurrency())
                 + " credited. ") + "Earned this period " + amount(doc.earnedThisPeriod()) + " + earlier in "
-                + doc.period().getYear() + " " + amount(doc.earnedBefore()) + " = earned to date "
+                + fiscal.get().name(doc.period()) + " " + amount(doc.earnedBefore()) + " = earned to date "
                 + amount(doc.earnedToDate()) + " " + doc.payCurrency() + ".");
         YearToDate ytd = doc.yearToDate();
         params.put("ytdEarned", amount(ytd.earnedToDate()));

@@ -22,6 +22,7 @@ import io.compclose.core.calculation.ComponentLine;
 import io.compclose.system.Amounts;
 import io.compclose.system.BulkLoad;
 import io.compclose.system.ColumnText;
+import io.compclose.system.PayCalendar;
 
 /** What a statement shows, read from the close's tables, and the record of each rendered PDF. */
 @Repository
@@ -32,11 +33,13 @@ public class StatementRepository {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final BulkLoad bulkLoad;
+    private final PayCalendar calendar;
 
-    public StatementRepository(JdbcTemplate jdbc, BulkLoad bulkLoad) {
+    public StatementRepository(JdbcTemplate jdbc, BulkLoad bulkLoad, PayCalendar calendar) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.bulkLoad = bulkLoad;
+        this.calendar = calendar;
     }
 
     /**
@@ -54,7 +57,7 @@ public class StatementRepository {
             PayoutSource source) {
         MapSqlParameterSource args = new MapSqlParameterSource("period", period)
                 .addValue("reps", List.copyOf(payCurrencies.keySet())).addValue("revision", revision)
-                .addValue("yearStart", period.substring(0, 4) + "-01").addValue("months", monthsOfYear(period));
+                .addValue("yearStart", monthsOfYear(period).get(0)).addValue("months", monthsOfYear(period));
         Map<String, List<StatementLine>> lines = byRep(named.query("""
                 SELECT e.rep_id, e.currency, e.line_kind, e.source_id, b.booked_on, COALESCE(b.account_name, b.account_id),
                        b.booking_type, b.product, b.acv, b.currency, c.credit_share, e.multiplier, e.credit, e.rate,
@@ -305,10 +308,11 @@ public class StatementRepository {
      * The months of the plan year up to the period, named one by one: with the period leading each table's key,
      * a rep's year is twelve key lookups, not a scan of every rep's year.
      */
-    private static List<String> monthsOfYear(String period) {
+    private List<String> monthsOfYear(String period) {
         java.time.YearMonth last = java.time.YearMonth.parse(period);
-        return java.util.stream.IntStream.rangeClosed(1, last.getMonthValue())
-                .mapToObj(m -> java.time.YearMonth.of(last.getYear(), m).toString()).toList();
+        java.time.YearMonth first = calendar.fiscalYear().start(last);
+        return java.util.stream.IntStream.rangeClosed(0, calendar.fiscalYear().monthOfYear(last) - 1)
+                .mapToObj(m -> first.plusMonths(m).toString()).toList();
     }
 
     /** A statement version already rendered: its number, when, and the figures it showed. */

@@ -23,6 +23,7 @@ import io.compclose.intake.PlanFiles;
 import io.compclose.partition.PartitionedSteps;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
+import io.compclose.system.PayCalendar;
 
 /** Statements: one PDF per active rep, written whole, recorded with its checksum. */
 @Configuration
@@ -30,8 +31,8 @@ import io.compclose.system.CloseRun;
 public class StatementStepConfiguration {
 
     @Bean
-    StatementRenderer statementRenderer(StatementProperties properties) {
-        return new StatementRenderer(properties.employer());
+    StatementRenderer statementRenderer(StatementProperties properties, PayCalendar calendar) {
+        return new StatementRenderer(properties.employer(), calendar::fiscalYear);
     }
 
     /** Filling and exporting a PDF is CPU work: the ranges of reps are rendered side by side. */

@@ -11,17 +11,17 @@ import io.compclose.core.plan.PlanValidationException;
 import io.compclose.rules.Conditions;
 
 /** One plan file, {@code p.yaml}, written into a folder and read as a close reads it: the plan, or what is refused. */
-record PlanFileFixture(Path folder) {
+public record PlanFileFixture(Path folder) {
 
     private static final PlanLoader LOADER = new PlanLoader(Conditions::problem);
 
-    Plan load(String yaml) {
+    public Plan load(String yaml) {
         write(yaml);
         return LOADER.load(folder).plans().get(0);
     }
 
     /** The problems the loader names, none when the file is read. */
-    List<String> problemsOf(String yaml) {
+    public List<String> problemsOf(String yaml) {
         write(yaml);
         try {
             LOADER.load(folder);

@@ -11,7 +11,7 @@ import io.compclose.core.money.Money;
 /**
  * Billed usage of one account credited to a rep (its CSM, renewal rep or owner in account_owners):
  * the account's revenue by month in its billing currency, including the three months before the
- * year that the January baseline needs, and for each month the rep is credited with, the rate into
+ * plan year that its first month's baseline needs, and for each month the rep is credited with, the rate into
  * the rep's pay currency (1 when the currencies match).
  */
 public record AccountUsage(String accountId, String currency, String payCurrency,

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.compclose.core.plan.CreditMultiplier;
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.plan.Measurement;
 import io.compclose.core.plan.Metric;
 import io.compclose.core.plan.Plan;
@@ -35,12 +36,19 @@ public final class RepCalculator {
     private static final MathContext FRACTION = MathContext.DECIMAL64;
 
     private final Function<String, Predicate<Object>> conditions;
+    private final FiscalYear fiscal;
     private final ComponentCalculator components = new ComponentCalculator();
     private final PeriodSettlement settlement = new PeriodSettlement();
 
     /** @param conditions compiles a plan condition into a test of a deal or an {@link ActivityType} */
     public RepCalculator(Function<String, Predicate<Object>> conditions) {
+        this(conditions, FiscalYear.CALENDAR);
+    }
+
+    /** @param fiscal the company's plan year (jobs/pay-calendar.yaml), which every year-to-date figure follows */
+    public RepCalculator(Function<String, Predicate<Object>> conditions, FiscalYear fiscal) {
         this.conditions = conditions;
+        this.fiscal = fiscal;
     }
 
     public RepPeriodResult calculate(Plan plan, YearMonth period, RepPeriodInput input) {
@@ -73,7 +81,7 @@ public final class RepCalculator {
         Money acceleratorToDate = Money.zero(currency);
         for (PlanDeals version : versions) {
             Plan plan = version.plan();
-            for (Window window : windows(plan.measurement(), period, plan.effectiveFrom())) {
+            for (Window window : windows(plan.measurement(), period, plan.effectiveFrom(), fiscal)) {
                 if (plan.effectiveTo() != null && window.from().isAfter(plan.effectiveTo())) {
                     continue;
                 }
@@ -91,7 +99,7 @@ public final class RepCalculator {
             }
         }
         Settlement settled = settlement.settle(period, earnedToDate, acceleratorToDate, clawbacks(settling, period, input,
-                        earnedNow(computed, period)), input.prior(), payRules(settling, period, currency));
+                        earnedNow(computed, period)), input.prior(), payRules(settling, period, currency, fiscal));
         return new RepPeriodResult(computed, dealCaps, settled, outsideQuota(settling, period, input));
     }
 
@@ -109,19 +117,18 @@ public final class RepCalculator {
         return annual.multiply(BigDecimal.valueOf(months)).divide(BigDecimal.valueOf(12), FRACTION).stripTrailingZeros();
     }
 
-    /** The later of 1 January of the period's year and the plan's start: where its plan year begins. */
-    static LocalDate planYearStart(YearMonth period, LocalDate planStart) {
-        LocalDate january = LocalDate.of(period.getYear(), 1, 1);
-        return planStart.isAfter(january) ? planStart : january;
+    /** The later of the plan year's first day and the plan's start: where the plan's year begins. */
+    static LocalDate planYearStart(YearMonth period, LocalDate planStart, FiscalYear fiscal) {
+        LocalDate first = fiscal.start(period).atDay(1);
+        return planStart.isAfter(first) ? planStart : first;
     }
 
-    /** The plan year's windows up to the period, from the later of 1 January and the plan's start. */
-    static List<Window> windows(Measurement measurement, YearMonth period, LocalDate planStart) {
-        int year = period.getYear();
-        LocalDate start = planYearStart(period, planStart);
+    /** The plan year's windows up to the period, from the later of the year's first day and the plan's start. */
+    static List<Window> windows(Measurement measurement, YearMonth period, LocalDate planStart, FiscalYear fiscal) {
+        LocalDate start = planYearStart(period, planStart, fiscal);
         List<Window> windows = new ArrayList<>();
         switch (measurement) {
-            case YEAR_TO_DATE -> windows.add(new Window(String.valueOf(year), start, period.atEndOfMonth(), 12));
+            case YEAR_TO_DATE -> windows.add(new Window(fiscal.name(period), start, period.atEndOfMonth(), 12));
             case MONTH -> {
                 for (YearMonth m = YearMonth.from(start); !m.isAfter(period); m = m.plusMonths(1)) {
                     windows.add(new Window(m.toString(), m.atDay(1).isBefore(start) ? start : m.atDay(1),
@@ -129,11 +136,11 @@ public final class RepCalculator {
                 }
             }
             case QUARTER -> {
-                for (int q = (start.getMonthValue() + 2) / 3; q <= (period.getMonthValue() + 2) / 3; q++) {
-                    YearMonth first = YearMonth.of(year, q * 3 - 2);
+                for (int q = fiscal.quarter(YearMonth.from(start)); q <= fiscal.quarter(period); q++) {
+                    YearMonth first = fiscal.quarterStart(period, q);
                     YearMonth last = first.plusMonths(2).isAfter(period) ? period : first.plusMonths(2);
                     LocalDate from = first.atDay(1).isBefore(start) ? start : first.atDay(1);
-                    windows.add(new Window(year + "-Q" + q, from, last.atEndOfMonth(), 3));
+                    windows.add(new Window(fiscal.quarterKey(first), from, last.atEndOfMonth(), 3));
                 }
             }
         }
@@ -265,14 +272,14 @@ public final class RepCalculator {
         return lines;
     }
 
-    private static PayRules payRules(Plan plan, YearMonth period, Currency currency) {
+    private static PayRules payRules(Plan plan, YearMonth period, Currency currency, FiscalYear fiscal) {
         PayRules.Draw draw = plan.draw() == null ? null : new PayRules.Draw(plan.draw().kind(),
                 in(currency, plan.draw().perPeriod()),
-                YearMonth.from(planYearStart(period, plan.effectiveFrom())), plan.draw().periods());
+                YearMonth.from(planYearStart(period, plan.effectiveFrom(), fiscal)), plan.draw().periods());
         return new PayRules(in(currency, plan.caps().perPeriod()), in(currency, plan.caps().perYear()),
                 plan.caps().multipleOfTarget(), in(currency, plan.targetIncentive()), draw,
                 plan.holdback() == null ? null : plan.holdback().share(),
-                plan.holdback() == null ? null : YearMonth.of(period.getYear(), 12),
+                plan.holdback() == null ? null : fiscal.end(period),
                 plan.clawback() == null ? null : plan.clawback().recovery());
     }
 
@@ -283,7 +290,7 @@ public final class RepCalculator {
                 .filter(d -> YearMonth.from(d.bookedOn()).equals(period) && !d.sourced()).toList();
         // a program's cap counts what it paid on the year's earlier deals, each in the period it was booked
         List<CreditedDeal> closedEarlierThisYear = input.deals().stream()
-                .filter(d -> d.bookedOn().getYear() == period.getYear() && d.bookedOn().isBefore(period.atDay(1))
+                .filter(d -> fiscal.contains(period, d.bookedOn()) && d.bookedOn().isBefore(period.atDay(1))
                         && !d.sourced()).toList();
         for (PlanTerms.Spiff terms : plan.spiffs()) {
             Predicate<CreditedDeal> when = terms.when() == null ? d -> true : conditions.apply(terms.when())::test;
@@ -291,20 +298,22 @@ public final class RepCalculator {
         }
         for (PlanTerms.Bonus terms : plan.bonuses()) {
             BigDecimal achieved = switch (terms.metric().kind()) {
-                case USAGE_REVENUE -> usageRevenueToDate(period, input.usage(), currency);
+                case USAGE_REVENUE -> usageRevenueToDate(period, input.usage(), currency, fiscal);
                 case USAGE_GROWTH -> usageGrowthRate(period, input.usage());
                 default -> terms.metric().isMeasuredOnBookings()
-                        ? bookedToDate(terms.metric().kind(), period, input.deals())
-                        : valueFor(input, period, terms.metric().toString());
+                        ? bookedToDate(terms.metric().kind(), period, input.deals(), fiscal)
+                        : valueFor(input, period, terms.metric().toString(), fiscal);
             };
             new MilestoneBonus(terms.id(), terms.metric().toString(), terms.atLeast(), in(currency, terms.amount()))
                     .pay(achieved, input.bonusesPaidThisYear().contains(terms.id())).ifPresent(lines::add);
         }
         for (PlanTerms.Mbo mbo : plan.mbos()) {
-            for (String key : keysClosingIn(period)) {
+            List<String> keys = keysClosingIn(period, fiscal);
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
                 BigDecimal score = input.metricValues().getOrDefault(key, Map.of()).get("MBO:" + mbo.objective());
                 if (score != null && plan.targetIncentive() != null) {
-                    int months = key.length() == 4 ? 12 : key.contains("Q") ? 3 : 1;
+                    int months = i == 0 ? 1 : key.contains("-Q") ? 3 : 12;
                     Money target = new Money(ofYear(plan.targetIncentive(), months), currency);
                     lines.add(Mbo.pay(mbo.objective() + " " + key, target, mbo.weight(), score));
                 }
@@ -314,20 +323,21 @@ public final class RepCalculator {
     }
 
     /** A booking metric's value for the rep in the year up to the period's end: what a milestone counts. */
-    static BigDecimal bookedToDate(Metric.Kind metric, YearMonth period, List<CreditedDeal> deals) {
+    static BigDecimal bookedToDate(Metric.Kind metric, YearMonth period, List<CreditedDeal> deals, FiscalYear fiscal) {
         java.util.Set<String> newLogos = firstNewLogos(deals);
         return deals.stream()
-                .filter(d -> d.bookedOn().getYear() == period.getYear() && !d.bookedOn().isAfter(period.atEndOfMonth())
+                .filter(d -> fiscal.contains(period, d.bookedOn()) && !d.bookedOn().isAfter(period.atEndOfMonth())
                         && d.countsFor(metric) && (metric != Metric.Kind.NEW_LOGO_COUNT || newLogos.contains(d.bookingId())))
                 .map(d -> d.credited(metric))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Usage revenue credited to the rep in the year up to the period, in the pay currency: a milestone's measure. */
-    static BigDecimal usageRevenueToDate(YearMonth period, List<AccountUsage> usage, Currency currency) {
+    static BigDecimal usageRevenueToDate(YearMonth period, List<AccountUsage> usage, Currency currency,
+            FiscalYear fiscal) {
         BigDecimal total = BigDecimal.ZERO;
         for (AccountUsage account : usage) {
-            for (YearMonth m = YearMonth.of(period.getYear(), 1); !m.isAfter(period); m = m.plusMonths(1)) {
+            for (YearMonth m = fiscal.start(period); !m.isAfter(period); m = m.plusMonths(1)) {
                 total = total.add(account.credited(m).map(AccountUsage.Month::revenue).orElse(BigDecimal.ZERO));
             }
         }
@@ -364,20 +374,20 @@ public final class RepCalculator {
         return first.values().stream().map(CreditedDeal::bookingId).collect(java.util.stream.Collectors.toSet());
     }
 
-    /** The window keys a period closes: its month, its quarter when it ends one, its year in December. */
-    static List<String> keysClosingIn(YearMonth period) {
+    /** The window keys a period closes: its month, its quarter when it ends one, its plan year in its last month. */
+    static List<String> keysClosingIn(YearMonth period, FiscalYear fiscal) {
         List<String> keys = new ArrayList<>(List.of(period.toString()));
-        if (period.getMonthValue() % 3 == 0) {
-            keys.add(period.getYear() + "-Q" + period.getMonthValue() / 3);
+        if (fiscal.endsQuarter(period)) {
+            keys.add(fiscal.quarterKey(period));
         }
-        if (period.getMonthValue() == 12) {
-            keys.add(String.valueOf(period.getYear()));
+        if (fiscal.endsYear(period)) {
+            keys.add(fiscal.name(period));
         }
         return keys;
     }
 
-    private static BigDecimal valueFor(RepPeriodInput input, YearMonth period, String metric) {
-        for (String key : keysClosingIn(period)) {
+    private static BigDecimal valueFor(RepPeriodInput input, YearMonth period, String metric, FiscalYear fiscal) {
+        for (String key : keysClosingIn(period, fiscal)) {
             BigDecimal value = input.metricValues().getOrDefault(key, Map.of()).get(metric);
             if (value != null) {
                 return value;

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import io.compclose.core.input.BadInputException;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.plan.Metric;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanCatalog;
@@ -36,6 +37,7 @@ public final class RepCloseCalculator {
     private static final String NOT_COUNTED = "NOT_COUNTED";
 
     private final YearMonth period;
+    private final FiscalYear fiscal;
     private final PlanCatalog plans;
     private final Roster roster;
     private final RepCalculator core;
@@ -46,10 +48,17 @@ public final class RepCloseCalculator {
      */
     public RepCloseCalculator(YearMonth period, PlanCatalog plans, Roster roster,
             Function<String, Predicate<Object>> conditions, Function<String, List<CreditedDeal>> dealsOfRep) {
+        this(period, FiscalYear.CALENDAR, plans, roster, conditions, dealsOfRep);
+    }
+
+    /** @param fiscal the company's plan year, which the year's deals, windows and pools follow */
+    public RepCloseCalculator(YearMonth period, FiscalYear fiscal, PlanCatalog plans, Roster roster,
+            Function<String, Predicate<Object>> conditions, Function<String, List<CreditedDeal>> dealsOfRep) {
         this.period = period;
+        this.fiscal = fiscal;
         this.plans = plans;
         this.roster = roster;
-        this.core = new RepCalculator(conditions);
+        this.core = new RepCalculator(conditions, fiscal);
         this.dealsOfRep = dealsOfRep;
     }
 
@@ -87,7 +96,7 @@ public final class RepCloseCalculator {
                 throw new IllegalStateException("deal " + deal.bookingId() + " of rep " + repId + " is in "
                         + historic.currency() + " but the rep is paid in " + assignment.payCurrency());
             }
-            if (deal.bookedOn().getYear() != period.getYear()) {
+            if (!fiscal.contains(period, deal.bookedOn())) {
                 continue; // an earlier year's deal cancelled now: only its clawback concerns this year
             }
             Plan plan = plans.effective(historic.planId(), deal.bookedOn()).orElseThrow(() -> new BadInputException(
@@ -139,7 +148,7 @@ public final class RepCloseCalculator {
                         : dealsOfRep.apply(mate.repId())));
             }
         }
-        return TeamPoolShare.of(repId, pool, members, period, history.bonusesPaidThisYear(), currency)
+        return TeamPoolShare.of(repId, pool, members, period, fiscal, history.bonusesPaidThisYear(), currency)
                 .map(line -> result.plusOutsideQuota(List.of(line)))
                 .orElse(result);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.compclose.core.money.Money;
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.plan.Metric;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanComponent;
@@ -36,14 +37,15 @@ public final class TeamPoolShare {
     }
 
     public static Optional<PayLine> of(String repId, PlanTerms.TeamPool terms, List<Member> members,
-            YearMonth period, Set<String> paidThisYear, Currency currency) {
+            YearMonth period, FiscalYear fiscal, Set<String> paidThisYear, Currency currency) {
         if (paidThisYear.contains(reference(terms)) || members.stream().noneMatch(m -> m.repId().equals(repId))) {
             return Optional.empty();
         }
         List<TeamPool.Member> credits = new ArrayList<>();
         for (Member m : members.stream().sorted(java.util.Comparator.comparing(Member::repId)).toList()) {
-            BigDecimal credit = RepCalculator.bookedToDate(terms.metric().kind(), period, m.deals());
-            credits.add(new TeamPool.Member(m.repId(), credit, metOwnQuota(m.plan(), terms.metric(), credit, period)));
+            BigDecimal credit = RepCalculator.bookedToDate(terms.metric().kind(), period, m.deals(), fiscal);
+            credits.add(new TeamPool.Member(m.repId(), credit,
+                    metOwnQuota(m.plan(), terms.metric(), credit, period, fiscal)));
         }
         TeamPool pool = new TeamPool(terms.team(), terms.target(), new Money(terms.pool(), currency),
                 TeamPool.Split.valueOf(terms.split().name()), terms.allMustQualify());
@@ -51,18 +53,19 @@ public final class TeamPoolShare {
                 .map(s -> new PayLine(s.line().code(), s.line().amount(), s.line().why(), reference(terms)));
     }
 
-    static boolean metOwnQuota(Plan plan, Metric metric, BigDecimal credit, YearMonth period) {
+    static boolean metOwnQuota(Plan plan, Metric metric, BigDecimal credit, YearMonth period, FiscalYear fiscal) {
         for (PlanComponent c : plan.components()) {
             if (!c.metric().equals(metric)) {
                 continue;
             }
             BigDecimal quota = BigDecimal.ZERO;
             if (!c.quotaByPeriod().isEmpty()) {
-                for (RepCalculator.Window w : RepCalculator.windows(plan.measurement(), period, plan.effectiveFrom())) {
+                for (RepCalculator.Window w : RepCalculator.windows(plan.measurement(), period, plan.effectiveFrom(),
+                        fiscal)) {
                     quota = quota.add(c.quotaByPeriod().getOrDefault(w.key(), BigDecimal.ZERO));
                 }
             } else if (c.quota() != null) {
-                YearMonth start = YearMonth.from(RepCalculator.planYearStart(period, plan.effectiveFrom()));
+                YearMonth start = YearMonth.from(RepCalculator.planYearStart(period, plan.effectiveFrom(), fiscal));
                 int months = (int) start.until(period, java.time.temporal.ChronoUnit.MONTHS) + 1;
                 quota = RepCalculator.ofYear(c.quota(), months);
             } else {

@@ -1,5 +1,6 @@
 package io.compclose.core.calculation;
 
+import static io.compclose.core.plan.FiscalYear.CALENDAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.compclose.core.money.Money;
+
 import io.compclose.core.plan.Plan;
 import io.compclose.plan.PlanLoader;
 import io.compclose.rules.Conditions;
@@ -235,17 +237,17 @@ class RepCalculatorTests {
     @Test
     void windowsFollowTheMeasurement() {
         LocalDate planStart = LocalDate.of(2025, 7, 1);
-        assertThat(RepCalculator.windows(io.compclose.core.plan.Measurement.QUARTER, NOV, planStart))
+        assertThat(RepCalculator.windows(io.compclose.core.plan.Measurement.QUARTER, NOV, planStart, CALENDAR))
                 .extracting(RepCalculator.Window::key).containsExactly("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4");
-        assertThat(RepCalculator.windows(io.compclose.core.plan.Measurement.QUARTER, NOV, planStart).get(3).to())
+        assertThat(RepCalculator.windows(io.compclose.core.plan.Measurement.QUARTER, NOV, planStart, CALENDAR).get(3).to())
                 .isEqualTo(LocalDate.of(2026, 11, 30));
         // a plan starting mid-year measures from its start: Q2 (from 15 May) to Q4
-        assertThat(RepCalculator.windows(io.compclose.core.plan.Measurement.QUARTER, NOV, LocalDate.of(2026, 5, 15)))
+        assertThat(RepCalculator.windows(io.compclose.core.plan.Measurement.QUARTER, NOV, LocalDate.of(2026, 5, 15), CALENDAR))
                 .extracting(RepCalculator.Window::key).containsExactly("2026-Q2", "2026-Q3", "2026-Q4");
-        assertThat(RepCalculator.windows(io.compclose.core.plan.Measurement.QUARTER, NOV, LocalDate.of(2026, 5, 15))
+        assertThat(RepCalculator.windows(io.compclose.core.plan.Measurement.QUARTER, NOV, LocalDate.of(2026, 5, 15), CALENDAR)
                 .get(0).from()).isEqualTo(LocalDate.of(2026, 5, 15));
-        assertThat(RepCalculator.windows(io.compclose.core.plan.Measurement.YEAR_TO_DATE, NOV, LocalDate.of(2026, 5, 15))
+        assertThat(RepCalculator.windows(io.compclose.core.plan.Measurement.YEAR_TO_DATE, NOV, LocalDate.of(2026, 5, 15), CALENDAR)
                 .get(0).from()).isEqualTo(LocalDate.of(2026, 5, 15));
-        assertThat(RepCalculator.keysClosingIn(YearMonth.of(2026, 12))).containsExactly("2026-12", "2026-Q4", "2026");
+        assertThat(RepCalculator.keysClosingIn(YearMonth.of(2026, 12), CALENDAR)).containsExactly("2026-12", "2026-Q4", "2026");
     }
 }

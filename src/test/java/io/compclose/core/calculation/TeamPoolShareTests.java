@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanComponent;
 import io.compclose.core.plan.PlanTerms;
@@ -41,11 +42,11 @@ class TeamPoolShareTests {
     void everyMemberMustReachTheirOwnTargetToDateInTheStrictVariant() {
         // the team booked 70,000 + 40,000 = 110,000 >= 100,000, but R2's 40,000 is short of 60,000 to date
         List<TeamPoolShare.Member> team = List.of(member("R1", "70000"), member("R2", "40000"));
-        assertThat(TeamPoolShare.of("R1", STRICT, team, JUN, Set.of(), USD)).isEmpty();
+        assertThat(TeamPoolShare.of("R1", STRICT, team, JUN, FiscalYear.CALENDAR, Set.of(), USD)).isEmpty();
 
         // with R2 at 60,000 both qualify: 9,000 shared equally, 4,500 each
         List<TeamPoolShare.Member> qualified = List.of(member("R1", "70000"), member("R2", "40000", "20000"));
-        assertThat(TeamPoolShare.of("R2", STRICT, qualified, JUN, Set.of(), USD)).hasValueSatisfying(line -> {
+        assertThat(TeamPoolShare.of("R2", STRICT, qualified, JUN, FiscalYear.CALENDAR, Set.of(), USD)).hasValueSatisfying(line -> {
             assertThat(line.code()).isEqualTo(EarningCode.TEAM_POOL);
             assertThat(line.amount().amount()).isEqualByComparingTo("4500.00");
             assertThat(line.reference()).isEqualTo("team-pool:West");
@@ -53,7 +54,7 @@ class TeamPoolShareTests {
         });
 
         // paid once a year: a later period sees the pool's reference among this year's payments
-        assertThat(TeamPoolShare.of("R2", STRICT, qualified, JUN.plusMonths(1), Set.of("team-pool:West"), USD))
+        assertThat(TeamPoolShare.of("R2", STRICT, qualified, JUN.plusMonths(1), FiscalYear.CALENDAR, Set.of("team-pool:West"), USD))
                 .isEmpty();
     }
 }
