@@ -27,15 +27,15 @@ final class ProrationTerms {
         }
         FieldProblems problems = planProblems.under("proration");
         PlanTerms.Proration proration = new PlanTerms.Proration(written.proration().by());
-        List<PlanFile.Component> components = written.components() == null ? List.of() : written.components();
-        for (PlanFile.Component component : components) {
-            if (component != null && component.quotaByPeriod() != null && !component.quotaByPeriod().isEmpty()) {
-                problems.add("component " + component.id() + " has quota_by_period, which is already a quota per "
-                        + "period: give it an annual quota to prorate, or leave proration out");
-            }
-        }
-        boolean hasQuota = components.stream().anyMatch(c -> c != null && c.quota() != null);
-        if (!hasQuota && written.targetIncentive() == null) {
+        List<PlanFile.Component> components = written.components() == null ? List.of()
+                : written.components().stream().filter(c -> c != null).toList();
+        List<String> perPeriod = components.stream()
+                .filter(c -> c.quotaByPeriod() != null && !c.quotaByPeriod().isEmpty()).map(PlanFile.Component::id)
+                .toList();
+        perPeriod.forEach(id -> problems.add("component " + id + " has quota_by_period, which is already a quota "
+                + "per period: give it an annual quota to prorate, or leave proration out"));
+        if (perPeriod.isEmpty() && components.stream().allMatch(c -> c.quota() == null)
+                && written.targetIncentive() == null) {
             problems.add("nothing to prorate: the plan has neither a component quota nor target_incentive");
         }
         if (proration.by() == By.MONTHS) {
