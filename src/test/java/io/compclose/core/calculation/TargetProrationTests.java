@@ -74,6 +74,12 @@ class TargetProrationTests {
         return calculator.calculate(versions, versions.get(versions.size() - 1).plan(), period, input(all, prior));
     }
 
+    /** December, after D1 600,000 booked in March under version 1 and D2 300,000 in September under version 2. */
+    private RepPeriodResult december(List<Plan> ae) {
+        return close(DEC, List.of(new RepCalculator.PlanDeals(ae.get(0), List.of(deal("D1", "2026-03-10", "600000"))),
+                new RepCalculator.PlanDeals(ae.get(1), List.of(deal("D2", "2026-09-15", "300000")))), Ledger.start(USD));
+    }
+
     private static Money usd(String amount) {
         return Money.of(amount, "USD");
     }
@@ -82,11 +88,7 @@ class TargetProrationTests {
     void aMidYearQuotaChangeMeasuresTheYearAgainstBothProratedQuotas() throws Exception {
         List<Plan> ae = plans(version(1, "2026-01-01", "2026-06-30", "1200000", "proration: {by: DAYS}") + "---\n"
                 + version(2, "2026-07-01", "2026-12-31", "1800000", "proration: {by: DAYS}"));
-        CreditedDeal d1 = deal("D1", "2026-03-10", "600000");
-        CreditedDeal d2 = deal("D2", "2026-09-15", "300000");
-
-        RepPeriodResult december = close(DEC, List.of(new RepCalculator.PlanDeals(ae.get(0), List.of(d1)),
-                new RepCalculator.PlanDeals(ae.get(1), List.of(d2))), Ledger.start(USD));
+        RepPeriodResult december = december(ae);
 
         // year's quota 1,200,000 × 181/365 = 595,068.49 + 1,800,000 × 184/365 = 907,397.26 = 1,502,465.75;
         // half of it 751,232.88 is where 10 % starts.
@@ -109,10 +111,7 @@ class TargetProrationTests {
         List<Plan> ae = plans(version(1, "2026-01-01", "2026-06-30", "1200000", "") + "---\n"
                 + version(2, "2026-07-01", "2026-12-31", "1800000", ""));
 
-        RepPeriodResult december = close(DEC, List.of(
-                new RepCalculator.PlanDeals(ae.get(0), List.of(deal("D1", "2026-03-10", "600000"))),
-                new RepCalculator.PlanDeals(ae.get(1), List.of(deal("D2", "2026-09-15", "300000")))),
-                Ledger.start(USD));
+        RepPeriodResult december = december(ae);
 
         // today's meaning: D1 600,000 ÷ 1,200,000 = 50 %, all at 5 % = 30,000; D2 starts over against
         // 1,800,000: 300,000 ÷ 1,800,000 = 16.7 %, at 5 % = 15,000
@@ -189,10 +188,7 @@ class TargetProrationTests {
                 components: [{id: bookings, metric: BOOKINGS_ACV, quota: 1800000, %s}]
                 """.formatted(curve, curve));
 
-        RepPeriodResult december = close(DEC, List.of(
-                new RepCalculator.PlanDeals(ae.get(0), List.of(deal("D1", "2026-03-10", "600000"))),
-                new RepCalculator.PlanDeals(ae.get(1), List.of(deal("D2", "2026-09-15", "300000")))),
-                Ledger.start(USD));
+        RepPeriodResult december = december(ae);
 
         // the year's attainment 900,000 ÷ 1,502,465.75 = 59.9015 % pays both versions (not 50 % and 16.67 %):
         // v1 60,000 × 181/365 = 29,753.42 × 59.9015 % = 17,822.76; v2 90,000 × 184/365 = 45,369.86 × 59.9015 %
@@ -210,10 +206,7 @@ class TargetProrationTests {
         List<Plan> ae = plans(version(1, "2026-01-01", "2026-06-30", "1200000", "proration: {by: MONTHS}")
                 + "---\n" + version(2, "2026-07-01", null, "1800000", "proration: {by: MONTHS}"));
 
-        RepPeriodResult december = close(DEC, List.of(
-                new RepCalculator.PlanDeals(ae.get(0), List.of(deal("D1", "2026-03-10", "600000"))),
-                new RepCalculator.PlanDeals(ae.get(1), List.of(deal("D2", "2026-09-15", "300000")))),
-                Ledger.start(USD));
+        RepPeriodResult december = december(ae);
 
         // 1,200,000 × 6/12 + 1,800,000 × 6/12 = 600,000 + 900,000 = 1,500,000; 10 % from 750,000.
         // D1 600,000 × 5 % = 30,000; D2 150,000 × 5 % = 7,500 + 150,000 × 10 % = 15,000: 22,500
