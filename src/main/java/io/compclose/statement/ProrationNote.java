@@ -1,7 +1,9 @@
 package io.compclose.statement;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.compclose.core.calculation.InForce;
@@ -36,15 +38,15 @@ final class ProrationNote {
             return Optional.empty();
         }
         boolean yearToDate = plan.measurement() == null || plan.measurement() == Measurement.YEAR_TO_DATE;
-        return Optional.of("prorated by " + inForce.by().name().toLowerCase(java.util.Locale.ROOT)
-                + " in force: " + String.join(", ", figures) + (yearToDate ? "" : " (each window by its own "
-                + inForce.by().name().toLowerCase(java.util.Locale.ROOT) + " in force)")
-                + "; the year's attainment is the credit of every version of the plan ÷ the sum of their "
-                + "prorated quotas");
+        String unit = inForce.by().name().toLowerCase(Locale.ROOT);
+        return Optional.of("prorated by " + unit + " in force: " + String.join(", ", figures)
+                + (yearToDate ? "" : " (each window by its own " + unit + " in force)")
+                + "; " + (yearToDate ? "the year's" : "each window's") + " attainment is the credit of every "
+                + "version of the plan ÷ the sum of their prorated quotas");
     }
 
     /** "1,800,000 × 184/365 days = 907,397.26 USD" */
-    private static String prorated(Plan plan, java.math.BigDecimal annual, InForce inForce) {
+    private static String prorated(Plan plan, BigDecimal annual, InForce inForce) {
         return ComponentNote.amount(annual) + " × " + inForce.fraction() + " = "
                 + Amounts.format(inForce.share(annual), plan.currency()) + " " + plan.currency();
     }

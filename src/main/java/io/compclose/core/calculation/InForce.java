@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanTerms.Proration.By;
@@ -61,6 +62,6 @@ public record InForce(By by, long inForce, long of) {
 
     /** "184/365 days", "9/12 months". */
     public String fraction() {
-        return inForce + "/" + of + " " + by.name().toLowerCase(java.util.Locale.ROOT);
+        return inForce + "/" + of + " " + by.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -60,6 +60,12 @@ class TargetProrationTests {
                 """.formatted(version, from, to == null ? "" : "effective_to: " + to, proration, quota, TABLE);
     }
 
+    /** Quota 1,200,000 from January to June (version 1), 1,800,000 from July (version 2). */
+    private List<Plan> halves(String proration) throws Exception {
+        return plans(version(1, "2026-01-01", "2026-06-30", "1200000", proration) + "---\n"
+                + version(2, "2026-07-01", null, "1800000", proration));
+    }
+
     private static CreditedDeal deal(String id, String date, String acv) {
         return new CreditedDeal(id, LocalDate.parse(date), "A-" + id, "NEW", "PLATFORM", null, new BigDecimal(acv),
                 null, 12, BigDecimal.ONE, false);
@@ -86,8 +92,7 @@ class TargetProrationTests {
 
     @Test
     void aMidYearQuotaChangeMeasuresTheYearAgainstBothProratedQuotas() throws Exception {
-        List<Plan> ae = plans(version(1, "2026-01-01", "2026-06-30", "1200000", "proration: {by: DAYS}") + "---\n"
-                + version(2, "2026-07-01", "2026-12-31", "1800000", "proration: {by: DAYS}"));
+        List<Plan> ae = halves("proration: {by: DAYS}");
         RepPeriodResult december = december(ae);
 
         // year's quota 1,200,000 × 181/365 = 595,068.49 + 1,800,000 × 184/365 = 907,397.26 = 1,502,465.75;
@@ -108,8 +113,7 @@ class TargetProrationTests {
 
     @Test
     void withoutProrationEachVersionStillMeasuresItsOwnDealsAgainstItsFullQuota() throws Exception {
-        List<Plan> ae = plans(version(1, "2026-01-01", "2026-06-30", "1200000", "") + "---\n"
-                + version(2, "2026-07-01", "2026-12-31", "1800000", ""));
+        List<Plan> ae = halves("");
 
         RepPeriodResult december = december(ae);
 
@@ -122,8 +126,7 @@ class TargetProrationTests {
 
     @Test
     void aVersionWithoutDealsStillCountsItsShareOfTheYearsQuota() throws Exception {
-        List<Plan> ae = plans(version(1, "2026-01-01", "2026-06-30", "1200000", "proration: {}") + "---\n"
-                + version(2, "2026-07-01", "2026-12-31", "1800000", "proration: {}"));
+        List<Plan> ae = halves("proration: {}");
 
         RepPeriodResult december = close(DEC, List.of(new RepCalculator.PlanDeals(ae.get(0), List.of()),
                 new RepCalculator.PlanDeals(ae.get(1), List.of(deal("D2", "2026-09-15", "900000")))),
@@ -203,8 +206,7 @@ class TargetProrationTests {
 
     @Test
     void byMonthsCountsWholeMonthsInForce() throws Exception {
-        List<Plan> ae = plans(version(1, "2026-01-01", "2026-06-30", "1200000", "proration: {by: MONTHS}")
-                + "---\n" + version(2, "2026-07-01", null, "1800000", "proration: {by: MONTHS}"));
+        List<Plan> ae = halves("proration: {by: MONTHS}");
 
         RepPeriodResult december = december(ae);
 
