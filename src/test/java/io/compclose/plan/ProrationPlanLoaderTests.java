@@ -55,6 +55,12 @@ class ProrationPlanLoaderTests {
     }
 
     @Test
+    void refusesProrationWrittenAsAWord() {
+        assertThat(file().problemsOf(PLAN + "proration: DAYS\n")).containsExactly(
+                "p.yaml: plan X: proration: must be a mapping of fields");
+    }
+
+    @Test
     void refusesMonthsOnAVersionThatStartsOrEndsWithinAMonth() {
         assertThat(file().problemsOf(PLAN.replace("2026-04-01", "2026-04-15") + "effective_to: 2026-11-20\n"
                 + "proration: {by: MONTHS}\n")).containsExactly(
