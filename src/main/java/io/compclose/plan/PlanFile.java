@@ -41,7 +41,7 @@ record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String 
         @Valid Caps caps, @Valid Draw draw, @Valid Holdback holdback, @Valid Clawback clawback,
         @Valid List<@NotNull(message = MAPPING) Spiff> spiffs, @Valid List<@NotNull(message = MAPPING) Bonus> bonuses,
         @Valid TeamPool teamPool, @Valid List<@NotNull(message = MAPPING) Mbo> mbo,
-        Boolean allowRateAboveOne, @PositiveOrZero BigDecimal allowMultiplierAbove) {
+        Boolean allowRateAboveOne, @PositiveOrZero BigDecimal allowMultiplierAbove, Proration proration) {
 
     private static final String SHARE = "must be between 0 and 1, was ${validatedValue}";
 
@@ -112,6 +112,10 @@ record PlanFile(@NotBlank String plan, @NotNull @Min(1) Integer version, String 
     record TeamPool(@NotBlank String team, @NotBlank String metric, @NotNull @PositiveOrZero BigDecimal target,
             @NotNull @PositiveOrZero BigDecimal pool, @NotNull PlanTerms.TeamPool.Split split,
             Boolean allMustQualify) {
+    }
+
+    /** {@code proration: {by: DAYS}}; {@code by} may be left out (DAYS). */
+    record Proration(PlanTerms.Proration.By by) {
     }
 
     record Mbo(@NotBlank String objective,

@@ -87,6 +87,7 @@ public final class PlanLoader {
         plans.stream().filter(plan -> !seen.add(plan.id() + "#" + plan.version()))
                 .forEach(plan -> problems.add(plan.sourceFile() + ": plan " + plan.id() + ": version "
                         + plan.version() + " is defined more than once"));
+        problems.addAll(ProrationTerms.acrossVersions(plans));
         if (!problems.isEmpty()) {
             throw new PlanValidationException(problems);
         }
@@ -146,6 +147,7 @@ public final class PlanLoader {
             return new PlanTerms.Mbo(mbo.objective(), mbo.weight());
         });
         PlanTerms.Clawback clawback = ClawbackTerms.of(written.clawback(), problems);
+        PlanTerms.Proration proration = ProrationTerms.of(written, problems);
         if (!problems.isEmpty()) {
             return null;
         }
@@ -161,7 +163,8 @@ public final class PlanLoader {
                 holdback == null ? null : new PlanTerms.Holdback(holdback.share(), holdback.release()),
                 clawback,
                 spiffs, bonuses, pool == null ? null : new PlanTerms.TeamPool(pool.team(), poolMetric, pool.target(),
-                        pool.pool(), pool.split(), Boolean.TRUE.equals(pool.allMustQualify())), mbos, file);
+                        pool.pool(), pool.split(), Boolean.TRUE.equals(pool.allMustQualify())), mbos, proration,
+                file);
     }
 
     /** The plan's opt-ins: {@code allow_rate_above_one: true}, {@code allow_multiplier_above: 10}. */

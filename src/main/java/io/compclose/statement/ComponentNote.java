@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import io.compclose.core.calculation.InForce;
 import io.compclose.core.plan.Band;
 import io.compclose.core.plan.BandBasis;
 import io.compclose.core.plan.CreditMultiplier;
@@ -34,17 +35,23 @@ final class ComponentNote {
     }
 
     static String of(Plan plan, PlanComponent c) {
-        String terms = terms(plan, c);
+        return of(plan, c, null);
+    }
+
+    /** @param inForce the part of the plan year a prorated version is in force (null: not prorated) */
+    static String of(Plan plan, PlanComponent c, InForce inForce) {
+        String terms = terms(plan, c, inForce);
         return ClawbackNote.of(plan.clawback()).map(clawback -> terms + " " + clawback).orElse(terms);
     }
 
-    private static String terms(Plan plan, PlanComponent c) {
+    private static String terms(Plan plan, PlanComponent c, InForce inForce) {
         List<String> parts = new ArrayList<>();
         String measured = "credited " + c.metric().label() + (c.when() == null ? "" : " where " + c.when());
         if (c.isFlatRate()) {
             parts.add("Commission = " + measured + " × " + percent(c.flatRate()) + ", rounded half-even to the cent per "
                     + (c.metric().isMeasuredOnBookings() ? "booking" : "line"));
             RateNote.fromTarget(plan, c).ifPresent(parts::add);
+            ProrationNote.of(plan, c, inForce).ifPresent(parts::add);
             return String.join("; ", parts) + ".";
         }
         String window = switch (plan.measurement() == null ? Measurement.YEAR_TO_DATE : plan.measurement()) {
@@ -58,6 +65,7 @@ final class ComponentNote {
         } else {
             parts.add("measures " + measured + " over " + window);
         }
+        ProrationNote.of(plan, c, inForce).ifPresent(parts::add);
         RateTable table = c.rateTable();
         if (c.pay() == PayMethod.RATE_ON_VALUE && table.paysAmounts()) {
             parts.add(PricingNote.amounts(table, plan.currency()));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.compclose.core.calculation.InForce;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
 import io.compclose.partition.RepBlocks;
@@ -90,6 +91,13 @@ public final class StatementAssembler {
                 new IllegalStateException("rep " + repId + " has no assignment in " + period));
     }
 
+    /** The part of the period's plan year a prorated version is in force; null when it is not prorated. */
+    private InForce inForce(Plan plan) {
+        return plan.proration() == null ? null : InForce.ofYear(plan,
+                plans.plans().stream().filter(p -> p.id().equals(plan.id())).toList(), period,
+                repository.fiscalYear());
+    }
+
     /** How each plan version behind the lines computes them: one line per component. */
     private String note(List<String> used, Plan current) {
         List<Plan> versions = plans.plans().stream().filter(p -> used.contains(p.id() + " v" + p.version()))
@@ -100,7 +108,7 @@ public final class StatementAssembler {
         List<String> notes = new java.util.ArrayList<>();
         for (Plan p : versions) {
             for (PlanComponent c : p.components()) {
-                notes.add(p.id() + " v" + p.version() + " " + c.id() + ": " + ComponentNote.of(p, c));
+                notes.add(p.id() + " v" + p.version() + " " + c.id() + ": " + ComponentNote.of(p, c, inForce(p)));
             }
             for (PlanTerms.Spiff s : p.spiffs()) {
                 notes.add(p.id() + " v" + p.version() + " SPIFF " + s.id() + ": " + ComponentNote.ofSpiff(p, s));

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.core.calculation.ComponentLine;
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.system.Amounts;
 import io.compclose.system.BulkLoad;
 import io.compclose.system.ColumnText;
@@ -302,6 +303,11 @@ public class StatementRepository {
                 .getOrDefault(repId, Map.of())
                 .forEach((month, rows) -> byMonth.put(month, StatementAttainment.acrossVersions(rows)));
         return byMonth;
+    }
+
+    /** The plan year the statements' year-to-date figures follow. */
+    public FiscalYear fiscalYear() {
+        return calendar.fiscalYear();
     }
 
     /**

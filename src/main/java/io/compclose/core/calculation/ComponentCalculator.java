@@ -38,8 +38,9 @@ public final class ComponentCalculator {
                 .sorted(Comparator.comparing(CreditedTransaction::date).thenComparing(CreditedTransaction::sourceId))
                 .toList();
         BigDecimal credit = ordered.stream().map(CreditedTransaction::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // other plan versions' credit in the same window counts for attainment; they pay for it
         BigDecimal attainment = terms.quota() == null || terms.quota().signum() == 0 ? null
-                : credit.divide(terms.quota(), ATTAINMENT);
+                : terms.creditBefore().add(credit).add(terms.creditAfter()).divide(terms.quota(), ATTAINMENT);
         List<ComponentLine> lines = switch (terms.pay()) {
             // per unit prices the count like an amount, each band's rate being an amount per unit
             case RATE_ON_VALUE, PER_UNIT -> onValue(terms, ordered);
@@ -53,7 +54,7 @@ public final class ComponentCalculator {
             return PerTransactionPricing.lines(terms, ordered);
         }
         List<ComponentLine> lines = new ArrayList<>();
-        BigDecimal before = BigDecimal.ZERO;
+        BigDecimal before = terms.creditBefore();
         Priced pricedBefore = RateTablePricing.commission(terms.table(), before, terms.quota());
         for (CreditedTransaction t : ordered) {
             BigDecimal after = before.add(t.credit());
@@ -93,7 +94,7 @@ public final class ComponentCalculator {
         BigDecimal reached = attainment == null ? BigDecimal.ZERO : attainment;
         Priced curve = RateTablePricing.curve(terms.table(), reached);
         BigDecimal amount = terms.targetIncentive().multiply(terms.weight()).multiply(curve.amount());
-        String why = "target incentive " + terms.targetIncentive().toPlainString() + " × weight "
+        String why = "target incentive " + terms.targetLabel() + " × weight "
                 + ComponentLine.percent(terms.weight()) + " × curve(" + ComponentLine.percent(reached) + ") "
                 + curve.amount().stripTrailingZeros().toPlainString()
                 + (curve.belowThreshold() ? " (below threshold)" : "");

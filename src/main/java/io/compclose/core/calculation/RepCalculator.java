@@ -57,7 +57,8 @@ public final class RepCalculator {
 
     /**
      * The deals one plan version prices: those the rep booked while it was their plan. A rep whose
-     * plan changed in the year has several; each measures its own deals against its own quota.
+     * plan changed in the year has several; each measures its own deals against its own quota, or, when
+     * the versions are prorated, against the year's quota they make together ({@link SharedQuota}).
      */
     public record PlanDeals(Plan plan, List<CreditedDeal> deals) {
 
@@ -79,32 +80,55 @@ public final class RepCalculator {
         Currency currency = input.currency();
         Money earnedToDate = Money.zero(currency);
         Money acceleratorToDate = Money.zero(currency);
-        for (PlanDeals version : versions) {
-            Plan plan = version.plan();
-            for (Window window : windows(plan.measurement(), period, plan.effectiveFrom(), fiscal)) {
-                if (plan.effectiveTo() != null && window.from().isAfter(plan.effectiveTo())) {
-                    continue;
-                }
-                for (PlanComponent component : plan.components()) {
-                    ComponentEarnings earnings = components.calculate(terms(plan, component, window, currency),
-                            transactions(component, window, version.deals(), input), YearMonth.from(window.to()));
-                    DealCap.Capped capped = DealCap.apply(earnings.lines(), in(currency, component.perDealCap()));
-                    dealCaps.addAll(capped.removed());
-                    ComponentEarnings kept = new ComponentEarnings(component.id() + " " + window.key(),
-                            earnings.creditToDate(), earnings.quota(), earnings.attainment(), capped.lines(), currency);
-                    computed.add(new PricedComponent(plan.id(), plan.version(), component.id(), window.key(), kept));
-                    earnedToDate = earnedToDate.plus(kept.earnedToDate());
-                    acceleratorToDate = acceleratorToDate.plus(kept.acceleratorToDate());
-                }
-            }
+        for (SharedQuota.Measured measured : SharedQuota.combine(measure(versions, period, input))) {
+            PlanComponent component = measured.component();
+            Window window = measured.window();
+            ComponentEarnings earnings = components.calculate(measured.terms(), measured.transactions(),
+                    YearMonth.from(window.to()));
+            DealCap.Capped capped = DealCap.apply(earnings.lines(), in(currency, component.perDealCap()));
+            dealCaps.addAll(capped.removed());
+            ComponentEarnings kept = new ComponentEarnings(component.id() + " " + window.key(),
+                    earnings.creditToDate(), earnings.quota(), earnings.attainment(), capped.lines(), currency);
+            computed.add(new PricedComponent(measured.plan().id(), measured.plan().version(), component.id(),
+                    window.key(), kept));
+            earnedToDate = earnedToDate.plus(kept.earnedToDate());
+            acceleratorToDate = acceleratorToDate.plus(kept.acceleratorToDate());
         }
         Settlement settled = settlement.settle(period, earnedToDate, acceleratorToDate, clawbacks(settling, period, input,
                         earnedNow(computed, period)), input.prior(), payRules(settling, period, currency, fiscal));
         return new RepPeriodResult(computed, dealCaps, settled, outsideQuota(settling, period, input));
     }
 
-    /** A measurement window: its key for quotas and metric values, its dates, and its share of the year. */
-    record Window(String key, LocalDate from, LocalDate to, int months) {
+    /** Every version's components over each of its windows, with their terms and the transactions they measure. */
+    private List<SharedQuota.Measured> measure(List<PlanDeals> versions, YearMonth period, RepPeriodInput input) {
+        List<Plan> plans = versions.stream().map(PlanDeals::plan).toList();
+        List<SharedQuota.Measured> measured = new ArrayList<>();
+        for (PlanDeals version : versions) {
+            Plan plan = version.plan();
+            for (Window window : windows(plan.measurement(), period, plan.effectiveFrom(), fiscal)) {
+                if (plan.effectiveTo() != null && window.from().isAfter(plan.effectiveTo())) {
+                    continue;
+                }
+                InForce inForce = plan.proration() == null ? null
+                        : InForce.of(plan, plans, window.spanFrom(), window.spanTo());
+                for (PlanComponent component : plan.components()) {
+                    List<CreditedTransaction> transactions = transactions(component, window, version.deals(), input);
+                    if (inForce != null && inForce.inForce() == 0 && transactions.isEmpty()) {
+                        continue; // superseded for the whole window: nothing to measure, no quota to add
+                    }
+                    measured.add(new SharedQuota.Measured(plan, component, window,
+                            terms(plan, component, window, input.currency(), inForce), transactions));
+                }
+            }
+        }
+        return measured;
+    }
+
+    /**
+     * A measurement window: its key for quotas and metric values, its dates, its share of the year, and the whole
+     * month, quarter or plan year it measures ({@code spanFrom} to {@code spanTo}), wherever the plan starts.
+     */
+    record Window(String key, LocalDate from, LocalDate to, int months, LocalDate spanFrom, LocalDate spanTo) {
     }
 
     /** A plan's amount (null if the plan has none) in the pay currency, where the calculation uses it. */
@@ -128,11 +152,12 @@ public final class RepCalculator {
         LocalDate start = planYearStart(period, planStart, fiscal);
         List<Window> windows = new ArrayList<>();
         switch (measurement) {
-            case YEAR_TO_DATE -> windows.add(new Window(fiscal.name(period), start, period.atEndOfMonth(), 12));
+            case YEAR_TO_DATE -> windows.add(new Window(fiscal.name(period), start, period.atEndOfMonth(), 12,
+                    fiscal.start(period).atDay(1), fiscal.end(period).atEndOfMonth()));
             case MONTH -> {
                 for (YearMonth m = YearMonth.from(start); !m.isAfter(period); m = m.plusMonths(1)) {
                     windows.add(new Window(m.toString(), m.atDay(1).isBefore(start) ? start : m.atDay(1),
-                            m.atEndOfMonth(), 1));
+                            m.atEndOfMonth(), 1, m.atDay(1), m.atEndOfMonth()));
                 }
             }
             case QUARTER -> {
@@ -140,21 +165,32 @@ public final class RepCalculator {
                     YearMonth first = fiscal.quarterStart(period, q);
                     YearMonth last = first.plusMonths(2).isAfter(period) ? period : first.plusMonths(2);
                     LocalDate from = first.atDay(1).isBefore(start) ? start : first.atDay(1);
-                    windows.add(new Window(fiscal.quarterKey(first), from, last.atEndOfMonth(), 3));
+                    windows.add(new Window(fiscal.quarterKey(first), from, last.atEndOfMonth(), 3, first.atDay(1),
+                            first.plusMonths(2).atEndOfMonth()));
                 }
             }
         }
         return windows;
     }
 
-    private static ComponentTerms terms(Plan plan, PlanComponent component, Window window, Currency currency) {
+    /**
+     * A window's quota and target incentive: the window's part of the annual figures, and of that, with
+     * proration, the part of the window the version is in force ({@code inForce}, null without proration).
+     */
+    private static ComponentTerms terms(Plan plan, PlanComponent component, Window window, Currency currency,
+            InForce inForce) {
         BigDecimal quota = component.quotaByPeriod().containsKey(window.key())
                 ? component.quotaByPeriod().get(window.key())
                 : component.quota() == null ? null : ofYear(component.quota(), window.months());
         BigDecimal target = plan.targetIncentive() == null ? null : ofYear(plan.targetIncentive(), window.months());
         BigDecimal weight = component.weight() == null ? BigDecimal.ONE : component.weight();
-        return new ComponentTerms(component.id(), component.pay(), quota, target, weight, component.rateTable(),
-                currency);
+        if (inForce == null) {
+            return new ComponentTerms(component.id(), component.pay(), quota, target, weight, component.rateTable(),
+                    currency);
+        }
+        return new ComponentTerms(component.id(), component.pay(), quota == null ? null : inForce.share(quota),
+                target == null ? null : inForce.share(target), weight, component.rateTable(), currency,
+                BigDecimal.ZERO, BigDecimal.ZERO, target == null ? null : target.toPlainString() + " × " + inForce.fraction());
     }
 
     private List<CreditedTransaction> transactions(PlanComponent component, Window window, List<CreditedDeal> deals,

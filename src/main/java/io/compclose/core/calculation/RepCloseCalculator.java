@@ -109,9 +109,25 @@ public final class RepCloseCalculator {
             dealsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(deal);
         }
         planOf.putIfAbsent(key(settling), settling);
+        for (Plan plan : List.copyOf(planOf.values())) {
+            proratedYear(plan).forEach(version -> planOf.putIfAbsent(key(version), version));
+        }
         return planOf.entrySet().stream()
                 .map(e -> new RepCalculator.PlanDeals(e.getValue(), dealsOf.getOrDefault(e.getKey(), List.of())))
                 .toList();
+    }
+
+    /**
+     * A prorated plan's versions in force on some day of the year, with deals or not: the year's quota is
+     * theirs together, so a version whose part of the year brought no deals still counts its share.
+     */
+    private List<Plan> proratedYear(Plan plan) {
+        if (plan.proration() == null) {
+            return List.of();
+        }
+        List<Plan> versions = plans.plans().stream().filter(p -> p.id().equals(plan.id())).toList();
+        return versions.stream().filter(v -> v.proration() != null
+                && InForce.ofYear(v, versions, period, fiscal).inForce() > 0).toList();
     }
 
     /** Earned to date as it would stand had the late inputs not arrived: the same calculation without them. */

@@ -28,6 +28,7 @@ public record Plan(
         List<PlanTerms.Bonus> bonuses,
         PlanTerms.TeamPool teamPool,
         List<PlanTerms.Mbo> mbos,
+        PlanTerms.Proration proration,
         String sourceFile) {
 
     public Plan {
@@ -37,11 +38,28 @@ public record Plan(
         mbos = List.copyOf(mbos);
     }
 
+    /** A version without proration: each version measures against its full annual quota. */
+    public Plan(String id, int version, String name, LocalDate effectiveFrom, LocalDate effectiveTo, String currency,
+            BigDecimal baseSalary, BigDecimal targetIncentive, Measurement measurement, List<PlanComponent> components,
+            PlanTerms.Caps caps, PlanTerms.Draw draw, PlanTerms.Holdback holdback, PlanTerms.Clawback clawback,
+            List<PlanTerms.Spiff> spiffs, List<PlanTerms.Bonus> bonuses, PlanTerms.TeamPool teamPool,
+            List<PlanTerms.Mbo> mbos, String sourceFile) {
+        this(id, version, name, effectiveFrom, effectiveTo, currency, baseSalary, targetIncentive, measurement,
+                components, caps, draw, holdback, clawback, spiffs, bonuses, teamPool, mbos, null, sourceFile);
+    }
+
     /** A plan of one flat-rate component on value, nothing else. */
     public static Plan flat(String id, int version, String name, LocalDate from, LocalDate to, String currency,
             PlanComponent component, String sourceFile) {
         return new Plan(id, version, name, from, to, currency, null, null, Measurement.YEAR_TO_DATE,
                 List.of(component), PlanTerms.Caps.NONE, null, null, null, List.of(), List.of(), null, List.of(),
+                sourceFile);
+    }
+
+    /** The same version with its quota and target incentive prorated as {@code proration} says. */
+    public Plan withProration(PlanTerms.Proration proration) {
+        return new Plan(id, version, name, effectiveFrom, effectiveTo, currency, baseSalary, targetIncentive,
+                measurement, components, caps, draw, holdback, clawback, spiffs, bonuses, teamPool, mbos, proration,
                 sourceFile);
     }
 

@@ -95,4 +95,19 @@ public final class PlanTerms {
 
     public record Mbo(String objective, BigDecimal weight) {
     }
+
+    /**
+     * A plan version that is in force for part of a plan year (a mid-year change, a new hire, a leaver)
+     * measures against its quota and pays its target incentive in proportion to that part: by the days in
+     * force ÷ the days of the year, or by the whole calendar months in force ÷ 12.
+     */
+    public record Proration(By by) {
+        public enum By {
+            DAYS, MONTHS
+        }
+
+        public Proration {
+            by = by == null ? By.DAYS : by;
+        }
+    }
 }
