@@ -25,24 +25,11 @@ import io.compclose.support.TestInbox;
  */
 class DealAttributeCloseFunctionalTests {
 
-    private static final String PLAN = """
-            plan: AE-10
-            version: 1
-            effective_from: 2026-01-01
-            currency: USD
-            components:
-              - id: bookings
-                metric: BOOKINGS_ACV
-                when: "grossMarginPct != null and grossMarginPct >= 20"
-                rate: 0.10
-                credit_multipliers: [{when: "discountPct != null and discountPct > 30", factor: 0.5}]
-            """;
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "mariadb"})
     void theAttributesReachTheCalculationThroughTheDatabase(String database, @TempDir Path work) throws Exception {
         String header = TestInbox.BOOKINGS_HEADER.strip() + ",gross_margin_pct,discount_pct,payment_terms_days\n";
-        Path inbox = TestInbox.write(work, "2026-10", TestInbox.THREE_AES, PLAN, Map.of("bookings.csv", header
+        Path inbox = TestInbox.write(work, "2026-10", TestInbox.THREE_AES, TestInbox.AE_10_MARGIN_PLAN, Map.of("bookings.csv", header
                 + "G1,2026-10-05,X1,Xeno,A1,NEW,PLATFORM,40000,,12,USD,,,35,10,30\n"
                 + "G2,2026-10-06,X2,Yak,A1,NEW,PLATFORM,20000,,12,USD,,,15,,\n"
                 + "G3,2026-10-07,X3,Zed,A1,NEW,PLATFORM,30000,,12,USD,,,25.5,40,90\n"

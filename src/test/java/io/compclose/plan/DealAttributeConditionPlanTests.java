@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.compclose.core.plan.Plan;
 import io.compclose.rules.Conditions;
+import io.compclose.support.TestInbox;
 
 /**
  * Conditions on a booking's attributes as plan files write them, and what is refused when the plan is read:
@@ -36,14 +37,7 @@ class DealAttributeConditionPlanTests {
 
     @Test
     void readsAMarginConditionAndADiscountMultiplier() {
-        Plan plan = new PlanFileFixture(plans).load(HEAD + """
-                components:
-                  - id: bookings
-                    metric: BOOKINGS_ACV
-                    when: "grossMarginPct != null and grossMarginPct >= 20"
-                    rate: 0.10
-                    credit_multipliers: [{when: "discountPct != null and discountPct > 30", factor: 0.5}]
-                """);
+        Plan plan = new PlanFileFixture(plans).load(TestInbox.AE_10_MARGIN_PLAN);
 
         assertThat(plan.components().get(0).when()).isEqualTo("grossMarginPct != null and grossMarginPct >= 20");
         assertThat(plan.components().get(0).multipliers().get(0).when())

@@ -21,6 +21,7 @@ import io.compclose.core.money.Money;
 import io.compclose.core.plan.Plan;
 import io.compclose.plan.PlanLoader;
 import io.compclose.rules.Conditions;
+import io.compclose.support.TestInbox;
 
 /**
  * Eligibility on a booking's attributes: no commission below 20 % gross margin (a component's {@code when}),
@@ -36,19 +37,10 @@ class DealAttributeEligibilityTests {
 
     private final RepCalculator calculator = new RepCalculator(expression -> deal -> Conditions.holds(expression, deal));
 
+    /** The plan of jobs/plans.md, "Deal attributes", its component counting the deals {@code when} admits. */
     private Plan plan(String when) throws Exception {
-        Files.writeString(plans.resolve("p.yaml"), """
-                plan: AE-MARGIN
-                version: 1
-                effective_from: 2026-01-01
-                currency: USD
-                components:
-                  - id: bookings
-                    metric: BOOKINGS_ACV
-                    when: "%s"
-                    rate: 0.10
-                    credit_multipliers: [{when: "discountPct != null and discountPct > 30", factor: 0.5}]
-                """.formatted(when));
+        Files.writeString(plans.resolve("p.yaml"), TestInbox.AE_10_MARGIN_PLAN.replace(
+                "grossMarginPct != null and grossMarginPct >= 20", when));
         return new PlanLoader(Conditions::problem).load(plans).plans().get(0);
     }
 
