@@ -16,15 +16,6 @@ public record DealAttributes(BigDecimal grossMarginPct, BigDecimal discountPct, 
         discountPct = plain(discountPct);
     }
 
-    /** The attribute's value as a number, or null. */
-    public BigDecimal value(DealAttribute attribute) {
-        return switch (attribute) {
-            case GROSS_MARGIN_PCT -> grossMarginPct;
-            case DISCOUNT_PCT -> discountPct;
-            case PAYMENT_TERMS_DAYS -> paymentTermsDays == null ? null : BigDecimal.valueOf(paymentTermsDays);
-        };
-    }
-
     private static BigDecimal plain(BigDecimal value) {
         if (value == null) {
             return null;
