@@ -8,6 +8,7 @@ import io.compclose.core.calculation.Ledger;
 import io.compclose.core.calculation.PayLine;
 import io.compclose.core.calculation.RepHistory;
 import io.compclose.core.calculation.RepPeriodInput;
+import io.compclose.core.input.DealAttributes;
 import io.compclose.core.inquiry.AdjustmentApproval;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -46,7 +47,7 @@ public class RepHistoryRepository {
     private static final String DEAL_COLUMNS = """
             c.booking_id, b.booked_on, b.account_id, b.booking_type, b.product, b.bundle_id, c.acv_pay, c.tcv_pay,
             b.term_months, c.credit_share, c.plan_id, c.pay_period, c.currency, b.currency, c.fx_rate, c.credit_kind,
-            c.rep_id, c.amount, c.original_amount
+            c.rep_id, c.amount, c.original_amount, b.gross_margin_pct, b.discount_pct, b.payment_terms_days
             """;
 
     private final NamedParameterJdbcTemplate named;
@@ -77,7 +78,8 @@ public class RepHistoryRepository {
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                     inPay(rs.getBigDecimal(7), converted, creditCurrency),
                     inPay(rs.getBigDecimal(8), converted, creditCurrency), rs.getInt(9), rs.getBigDecimal(10), sourced,
-                    null, credit.amount());
+                    null, credit.amount(), new DealAttributes(rs.getBigDecimal(20), rs.getBigDecimal(21),
+                            rs.getObject(22, Integer.class)));
             deal = converted ? deal.creditedAs(new FxConversion.Converted(Money.of(rs.getBigDecimal(19),
                     bookedCurrency), credit, rs.getBigDecimal(15).stripTrailingZeros())) : deal;
             return Map.entry(rs.getString(17),

@@ -2,8 +2,11 @@ package io.compclose.intake;
 
 import io.compclose.core.input.Booking;
 import io.compclose.core.input.BookingType;
+import io.compclose.core.input.DealAttribute;
+import io.compclose.core.input.DealAttributes;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -79,7 +82,31 @@ public record BookingValidator(YearMonth period, Roster roster, PlanCatalog plan
                 term == null ? Booking.DEFAULT_TERM_MONTHS : term,
                 row.optionalText("sourced_by_rep_id"),
                 row.optionalText("bundle_id"),
+                attributes(row),
                 row.line());
+    }
+
+    /** The optional figures a plan may test; a blank cell is a figure not given. */
+    private static DealAttributes attributes(CsvRow row) {
+        return new DealAttributes(attribute(row, DealAttribute.GROSS_MARGIN_PCT),
+                attribute(row, DealAttribute.DISCOUNT_PCT), wholeAttribute(row, DealAttribute.PAYMENT_TERMS_DAYS));
+    }
+
+    private static BigDecimal attribute(CsvRow row, DealAttribute attribute) {
+        return inRange(row, attribute, row.optionalDecimal(attribute.column(), DealAttribute.DECIMALS));
+    }
+
+    private static Integer wholeAttribute(CsvRow row, DealAttribute attribute) {
+        Integer value = row.optionalWholeNumber(attribute.column());
+        return value == null ? null : inRange(row, attribute, BigDecimal.valueOf(value)).intValueExact();
+    }
+
+    private static BigDecimal inRange(CsvRow row, DealAttribute attribute, BigDecimal value) {
+        if (value != null && !attribute.admits(value)) {
+            throw new RowRejectedException(attribute.column(), "must be " + attribute.range(),
+                    row.optionalText(attribute.column()));
+        }
+        return value;
     }
 
     private void check(Booking booking) {

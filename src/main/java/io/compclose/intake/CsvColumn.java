@@ -26,6 +26,7 @@ public record CsvColumn(String name, boolean required, Type type, Class<? extend
         AMOUNT("amount: a decimal with no more decimals than the currency's minor unit (2 for USD, 0 for JPY)"),
         CURRENCY("ISO 4217 code, upper case"),
         COUNT("whole number above 0"),
+        WHOLE("whole number"),
         EMAIL("email address"),
         CHOICE("one of");
 
@@ -53,6 +54,7 @@ public record CsvColumn(String name, boolean required, Type type, Class<? extend
                 case AMOUNT -> row.money(name, row.currency("currency"));
                 case CURRENCY -> row.currency(name);
                 case COUNT -> row.optionalPositiveInt(name);
+                case WHOLE -> row.optionalWholeNumber(name);
                 case EMAIL -> row.email(name);
                 case CHOICE -> readChoice(row, name, column.choices());
             }

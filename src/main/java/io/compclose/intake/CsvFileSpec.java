@@ -9,11 +9,13 @@ import static io.compclose.intake.CsvColumn.Type.EMAIL;
 import static io.compclose.intake.CsvColumn.Type.MONTH;
 import static io.compclose.intake.CsvColumn.Type.PERIOD;
 import static io.compclose.intake.CsvColumn.Type.TEXT;
+import static io.compclose.intake.CsvColumn.Type.WHOLE;
 import static io.compclose.intake.CsvColumn.choice;
 import static io.compclose.intake.CsvColumn.column;
 import static io.compclose.intake.CsvColumn.optionalColumn;
 
 import io.compclose.core.input.BookingType;
+import io.compclose.core.input.DealAttribute;
 import io.compclose.core.input.Role;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,13 @@ public record CsvFileSpec(String fileName, boolean required, String description,
                     optionalColumn("sourced_by_rep_id", TEXT, ID, "SDR or marketing rep who sourced the lead", "R005",
                             "a rep on the roster"),
                     optionalColumn("bundle_id", TEXT, ID, "bookings sharing a bundle_id were sold together", "BU-7",
-                            "")),
+                            ""),
+                    attribute(DealAttribute.GROSS_MARGIN_PCT, DECIMAL, "gross margin of the deal, in percent; "
+                            + "plan conditions read it as grossMarginPct (empty = not given)", "32.5"),
+                    attribute(DealAttribute.DISCOUNT_PCT, DECIMAL, "discount off list price, in percent; "
+                            + "plan conditions read it as discountPct (empty = not given)", "15"),
+                    attribute(DealAttribute.PAYMENT_TERMS_DAYS, WHOLE, "days the customer has to pay; "
+                            + "plan conditions read it as paymentTermsDays (empty = not given)", "30")),
             List.of("a booking_id delivered in an earlier period with other values corrects it from this period on; "
                     + "with the same values it is rejected"));
 
@@ -159,6 +167,12 @@ public record CsvFileSpec(String fileName, boolean required, String description,
                     column("reason", TEXT, 500, "why; may span lines when quoted", "SPIFF Q3", ""),
                     column("approved_by", TEXT, 128, "who approved it", "cfo@example.com", "not the rep")),
             List.of());
+
+    /** An optional figure of a booking, checked against its range (see {@link DealAttribute}). */
+    private static CsvColumn attribute(DealAttribute attribute, CsvColumn.Type type, String meaning, String example) {
+        return optionalColumn(attribute.column(), type, 0, meaning, example, attribute.range()
+                + (attribute.whole() ? "" : ", at most " + DealAttribute.DECIMALS + " decimal places"));
+    }
 
     /** The columns a header must name. */
     public List<String> requiredColumns() {

@@ -139,6 +139,19 @@ public record CsvRow(String file, long line, Map<String, String> values, String 
         }
     }
 
+    /** A whole number, any sign (its range is the column's rule to check), or null when blank. */
+    public Integer optionalWholeNumber(String column) {
+        String value = optionalText(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new RowRejectedException(column, "not a whole number", value);
+        }
+    }
+
     public String currency(String column) {
         String value = text(column);
         try {

@@ -6,6 +6,7 @@ import io.compclose.core.input.BilledUsage;
 import io.compclose.core.input.Booking;
 import io.compclose.core.input.BookingType;
 import io.compclose.core.input.Cancellation;
+import io.compclose.core.input.DealAttributes;
 import io.compclose.core.input.FxRate;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.RepFigure;
@@ -66,7 +67,8 @@ public class IntakeRepository {
             rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getString(5),
             BookingType.valueOf(rs.getString(6)), rs.getString(7), Money.of(rs.getBigDecimal(8), rs.getString(11)),
             rs.getBigDecimal(9) == null ? null : Money.of(rs.getBigDecimal(9), rs.getString(11)), rs.getInt(10),
-            rs.getString(12), rs.getString(13), rs.getLong(14));
+            rs.getString(12), rs.getString(13), new DealAttributes(rs.getBigDecimal(14), rs.getBigDecimal(15),
+                    rs.getObject(16, Integer.class)), rs.getLong(17));
 
     static final TableRows<RepAssignment> ASSIGNMENTS = TableRows.of("rep_assignment", 2,
             text("rep_id", RepAssignment::repId), date("effective_from", RepAssignment::effectiveFrom),
@@ -83,6 +85,9 @@ public class IntakeRepository {
             text("product", Booking::product), number("acv", Booking::acv), number("tcv", Booking::tcv),
             whole("term_months", Booking::termMonths), text("currency", Booking::currency),
             text("sourced_by_rep_id", Booking::sourcedByRepId), text("bundle_id", Booking::bundleId),
+            number("gross_margin_pct", b -> b.attributes().grossMarginPct()),
+            number("discount_pct", b -> b.attributes().discountPct()),
+            whole("payment_terms_days", b -> b.attributes().paymentTermsDays()),
             whole("source_line", Booking::line));
 
     static final TableRows<Cancellation> CANCELLATIONS = TableRows.of("cancellation", 1,
@@ -256,7 +261,8 @@ public class IntakeRepository {
         return id -> !earlierIds.mightContain(id) ? Optional.empty() : client.sql("SELECT " + BOOKING_COLUMNS
                 + ", pay_period FROM booking WHERE booking_id = :id AND pay_period < :period ORDER BY pay_period DESC LIMIT 1")
                 .param("id", id).param("period", period)
-                .query((rs, i) -> new BookingValidator.EarlierDelivery(rs.getString(15), BOOKING_ROW.mapRow(rs, i)))
+                .query((rs, i) -> new BookingValidator.EarlierDelivery(rs.getString(BOOKINGS.columns().size() + 1),
+                        BOOKING_ROW.mapRow(rs, i)))
                 .optional();
     }
 

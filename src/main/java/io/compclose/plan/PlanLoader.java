@@ -208,6 +208,9 @@ public final class PlanLoader {
             if (when != null && metric.kind() != Metric.Kind.ACTIVITY_COUNT) {
                 problems.add("when", "conditions read bookings (or an activity's type); " + metric
                         + " has nothing to test");
+            } else if (when != null) {
+                DealAttributeNames.in(when).ifPresent(attribute -> problems.add("when", attribute + " is a "
+                        + "booking's; a condition on " + metric + " reads the activity's type only"));
             }
             if (written.creditMultipliers() != null && !written.creditMultipliers().isEmpty()) {
                 problems.add("credit_multipliers", "multipliers change booking credit; " + metric

@@ -47,7 +47,9 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
  * only compare the transaction's properties with literals: a method call, type, constructor, bean,
  * variable, assignment or index is refused there, naming the file and the rule. When it is
  * evaluated, a read-only {@link SimpleEvaluationContext} resolves no type, bean, method or
- * constructor and assigns nothing, should anything get past the first check.
+ * constructor and assigns nothing, should anything get past the first check. A property no transaction
+ * has is refused when the file is read too, as is a deal attribute ordered without saying what a
+ * booking without it does.
  */
 public final class Conditions {
 
@@ -71,7 +73,10 @@ public final class Conditions {
     private Conditions() {
     }
 
-    /** What is wrong with an expression, if anything: its syntax, or a construct a condition may not use. */
+    /**
+     * What is wrong with an expression, if anything: its syntax, a construct a condition may not use, or a
+     * property it names ({@link ConditionProperties}).
+     */
     public static Optional<String> problem(String expression) {
         SpelExpression parsed;
         try {
@@ -79,8 +84,9 @@ public final class Conditions {
         } catch (ExpressionException e) {
             return Optional.of("not a valid condition: " + e.getSimpleMessage());
         }
-        return refused(parsed.getAST()).map(node -> "not allowed in a condition: " + describe(node) + " ("
-                + node.toStringAST() + "); a condition compares the transaction's properties with literals");
+        Optional<String> refused = refused(parsed.getAST()).map(node -> "not allowed in a condition: " + describe(node)
+                + " (" + node.toStringAST() + "); a condition compares the transaction's properties with literals");
+        return refused.isPresent() ? refused : ConditionProperties.problem(parsed.getAST());
     }
 
     /** Whether the condition holds for the transaction (a record or bean read through its properties). */

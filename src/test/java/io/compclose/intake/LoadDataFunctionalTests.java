@@ -88,8 +88,9 @@ class LoadDataFunctionalTests {
                 "2026-10|U3|ACC-2|tab\\tinside|2026-09|0.000001|back\\slash|0.01|USD|4",
                 "2026-10|U4|ACC-2|line\\nbreak|2026-08|123456789012.123456|\\N|999999999999.99|USD|5",
                 "2026-10|U5|ACC-3|quote \" and comma, too|2026-10|null|µs – Ünit|0|USD|6");
+        // (the deal attributes of changeset 030 last, not given: null)
         assertThat(rows(loaded, "booking")).contains("2026-10|B7|2026-10-11|A7|Tab\\tand \\N and back\\slash, ünïcode|R1"
-                + "|NEW|PLATFORM|0.01|999999999999.99|36|USD|R2|BUNDLE-1|8");
+                + "|NEW|PLATFORM|0.01|999999999999.99|36|USD|R2|BUNDLE-1|8|null|null|null");
         assertThat(rows(loaded, "account_owner")).containsExactly("2026-10|ACC-1|C1|CSM|2026-10-01|null|2",
                 "2026-10|ACC-2|C1|CSM|2026-10-01|2026-12-31|3");
     }

@@ -30,6 +30,20 @@ public final class TestInbox {
             components: [{id: bookings, metric: BOOKINGS_ACV, rate: 0.10}]
             """;
 
+    /** AE-10 with no commission below 20 % gross margin and half the credit above 30 % discount (jobs/plans.md). */
+    public static final String AE_10_MARGIN_PLAN = """
+            plan: AE-10
+            version: 1
+            effective_from: 2026-01-01
+            currency: USD
+            components:
+              - id: bookings
+                metric: BOOKINGS_ACV
+                when: "grossMarginPct != null and grossMarginPct >= 20"
+                rate: 0.10
+                credit_multipliers: [{when: "discountPct != null and discountPct > 30", factor: 0.5}]
+            """;
+
     private TestInbox() {
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 
+import io.compclose.core.input.DealAttributes;
 import io.compclose.core.money.FxConversion;
 
 /**
@@ -12,11 +13,24 @@ import io.compclose.core.money.FxConversion;
  * {@code sourced} marks credit for having sourced the deal (SDR / marketing); {@code note} says how
  * a deal booked in another currency was converted. {@code credit} is the rep's share of the ACV in
  * the pay currency as crediting converted and stored it: the one source of the deal's credited amount.
- * ACV and TCV are in the pay currency too, as crediting converted and stored them.
+ * ACV and TCV are in the pay currency too, as crediting converted and stored them. {@code attributes} are the
+ * booking's optional figures (gross margin, discount, payment terms), read by conditions under their own names.
  */
 public record CreditedDeal(String bookingId, LocalDate bookedOn, String accountId, String type, String product,
         String bundleId, BigDecimal acv, BigDecimal tcv, int termMonths, BigDecimal share, boolean sourced,
-        String note, BigDecimal credit) {
+        String note, BigDecimal credit, DealAttributes attributes) {
+
+    public CreditedDeal {
+        attributes = attributes == null ? DealAttributes.NONE : attributes;
+    }
+
+    /** A deal whose booking carries none of the optional attributes. */
+    public CreditedDeal(String bookingId, LocalDate bookedOn, String accountId, String type, String product,
+            String bundleId, BigDecimal acv, BigDecimal tcv, int termMonths, BigDecimal share, boolean sourced,
+            String note, BigDecimal credit) {
+        this(bookingId, bookedOn, accountId, type, product, bundleId, acv, tcv, termMonths, share, sourced, note,
+                credit, DealAttributes.NONE);
+    }
 
     /** A deal in the pay currency, credited its exact share of the ACV. */
     public CreditedDeal(String bookingId, LocalDate bookedOn, String accountId, String type, String product,
@@ -37,7 +51,22 @@ public record CreditedDeal(String bookingId, LocalDate bookedOn, String accountI
                 + credit.original().amount().stripTrailingZeros().toPlainString() + " × " + rate.toPlainString()
                 + " = " + to + " " + credit.converted().amount().toPlainString();
         return new CreditedDeal(bookingId, bookedOn, accountId, type, product, bundleId, acv, tcv, termMonths, share,
-                sourced, note, credit.converted().amount());
+                sourced, note, credit.converted().amount(), attributes);
+    }
+
+    /** The booking's gross margin in percent, as conditions read it ({@code grossMarginPct >= 20}); null if not given. */
+    public BigDecimal grossMarginPct() {
+        return attributes.grossMarginPct();
+    }
+
+    /** The booking's discount in percent ({@code discountPct > 30}); null if not given. */
+    public BigDecimal discountPct() {
+        return attributes.discountPct();
+    }
+
+    /** The booking's payment terms in days ({@code paymentTermsDays <= 60}); null if not given. */
+    public Integer paymentTermsDays() {
+        return attributes.paymentTermsDays();
     }
 
     /** The rep's credit for a booking metric: the stored credit, or what the metric takes of it. */

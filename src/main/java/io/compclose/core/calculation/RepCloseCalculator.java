@@ -41,6 +41,7 @@ public final class RepCloseCalculator {
     private final PlanCatalog plans;
     private final Roster roster;
     private final RepCalculator core;
+    private final Function<String, Predicate<Object>> conditions;
     private final Function<String, List<CreditedDeal>> dealsOfRep;
 
     /**
@@ -59,6 +60,7 @@ public final class RepCloseCalculator {
         this.plans = plans;
         this.roster = roster;
         this.core = new RepCalculator(conditions, fiscal);
+        this.conditions = conditions;
         this.dealsOfRep = dealsOfRep;
     }
 
@@ -192,10 +194,23 @@ public final class RepCloseCalculator {
                 lines.add(new RepClose.Earning(lines.size() + 1, plan.id(), plan.version(), "-", period.toString(),
                         NOT_COUNTED, deal.bookingId(), period.toString(), deal.credit(),
                         BigDecimal.ONE, "-", BigDecimal.ZERO, Money.zero(currency).rounded(),
-                        "not measured by any component of " + plan.id() + " v" + plan.version()));
+                        "not measured by any component of " + plan.id() + " v" + plan.version() + unmet(plan, deal)));
             }
         }
         return lines;
+    }
+
+    /** The conditions of the plan's booking components the deal does not meet ("grossMarginPct >= 20"), if any. */
+    private String unmet(Plan plan, CreditedDeal deal) {
+        List<String> unmet = new ArrayList<>();
+        for (PlanComponent component : plan.components()) {
+            Metric metric = component.metric();
+            if (component.when() != null && metric.isMeasuredOnBookings() && deal.countsFor(metric.kind())
+                    && !conditions.apply(component.when()).test(deal)) {
+                unmet.add(component.id() + " counts only deals where " + component.when());
+            }
+        }
+        return unmet.isEmpty() ? "" : ": " + String.join("; ", unmet);
     }
 
     /** Each component's latest window: the one that holds the period, as the statement's chart shows it. */

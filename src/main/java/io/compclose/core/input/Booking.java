@@ -19,7 +19,20 @@ public record Booking(
         int termMonths,
         String sourcedByRepId,
         String bundleId,
+        DealAttributes attributes,
         long line) implements KeyedRow<Booking> {
+
+    public Booking {
+        attributes = attributes == null ? DealAttributes.NONE : attributes;
+    }
+
+    /** A booking without the optional attributes. */
+    public Booking(String bookingId, LocalDate bookedOn, String accountId, String accountName, String ownerRepId,
+            BookingType type, String product, Money acv, Money tcv, int termMonths, String sourcedByRepId,
+            String bundleId, long line) {
+        this(bookingId, bookedOn, accountId, accountName, ownerRepId, type, product, acv, tcv, termMonths,
+                sourcedByRepId, bundleId, DealAttributes.NONE, line);
+    }
 
     @Override
     public String key() {
@@ -32,7 +45,7 @@ public record Booking(
         return acv.currencyCode();
     }
 
-    /** Same booking re-delivered: everything but the line it came on is equal. */
+    /** Same booking re-delivered: everything but the line it came on is equal, the attributes too. */
     @Override
     public boolean sameContentAs(Booking other) {
         return withLine(0).equals(other.withLine(0))
@@ -41,6 +54,7 @@ public record Booking(
 
     private Booking withLine(long newLine) {
         return new Booking(bookingId, bookedOn, accountId, accountName, ownerRepId, type, product,
-                new Money(BigDecimal.ZERO, acv.currency()), null, termMonths, sourcedByRepId, bundleId, newLine);
+                new Money(BigDecimal.ZERO, acv.currency()), null, termMonths, sourcedByRepId, bundleId, attributes,
+                newLine);
     }
 }
