@@ -2,7 +2,6 @@ package io.compclose.intake;
 
 import io.compclose.core.input.BadInputException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,10 +14,7 @@ import io.compclose.plan.PlanLoader;
 import io.compclose.core.plan.PlanValidationException;
 import io.compclose.rules.Conditions;
 
-/**
- * Loads the inbox's plans once per folder. Invalid plans stop the close as bad input, and so does a
- * valid plan using a mechanic this close does not compute yet: it is named, never ignored.
- */
+/** Loads the inbox's plans once per folder. Invalid plans stop the close as bad input. */
 @Component
 public class PlanFiles {
 
@@ -36,11 +32,6 @@ public class PlanFiles {
                 throw new BadInputException("plans/: " + e.getMessage(), e);
             }
             catalog.warnings().forEach(warning -> log.warn("plans/: {}", warning));
-            List<String> unsupported = catalog.plans().stream().flatMap(p -> CloseSupport.missing(p).stream())
-                    .toList();
-            if (!unsupported.isEmpty()) {
-                throw new BadInputException("plans/: " + String.join("; ", unsupported));
-            }
             return catalog;
         });
     }
