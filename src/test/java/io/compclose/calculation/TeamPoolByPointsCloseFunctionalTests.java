@@ -118,7 +118,7 @@ class TeamPoolByPointsCloseFunctionalTests {
     }
 
     @Test
-    void aPoolDueWithoutPointsStopsTheCloseNamingTheFileTeamAndPlan() throws Exception {
+    void aPoolDueWithoutPointsStopsTheCloseUntilThePointsArrive() throws Exception {
         // given the same team past its target, and no pool_points.csv
         Path out = work.resolve("out");
         String url = TestDatabases.of("h2", out, "compclose_pool_no_points");
@@ -132,5 +132,18 @@ class TeamPoolByPointsCloseFunctionalTests {
         assertThat(nov.err()).contains("pool_points.csv: team West has no points for 2026-11 nor for 2026, and its "
                 + "pool (plans.yaml: plan AE-POOL v1: team_pool.split: BY_POINTS) is due this period");
         assertThat(out.resolve("payroll/payroll-2026-11.csv")).doesNotExist();
+
+        // and when the points arrive, closing again reads them and pays the pool: 10,000 x 1 / 4 = 2,500 to R1,
+        // 10,000 x 3 / 4 = 7,500 to R2; R3, without a row, has a 0.00 share, which payroll leaves out
+        Files.writeString(inbox.resolve("pool_points.csv"), "period,team,rep_id,points\n2026,West,R1,1\n"
+                + "2026,West,R2,3\n");
+        CliRun again = CliRun.close("2026-11", inbox, out, url);
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-11.csv")))
+                .filteredOn(row -> row.contains("TEAM_POOL")).containsExactly(
+                        "E1,R1,2026-11,TEAM_POOL,2500.00,USD", "E2,R2,2026-11,TEAM_POOL,7500.00,USD");
+        assertThat(new CloseFixture(out, url, false).jdbc().queryForObject("SELECT why FROM pay_line "
+                + "WHERE pay_period = '2026-11' AND rep_id = 'R3' AND earning_code = 'TEAM_POOL'", String.class))
+                .isEqualTo("team West reached 110000 of 100000; pool 10000, share by points 0 / 4");
     }
 }
