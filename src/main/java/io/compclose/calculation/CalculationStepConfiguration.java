@@ -1,12 +1,7 @@
 package io.compclose.calculation;
 
-import io.compclose.core.calculation.CreditedDeal;
 import io.compclose.core.calculation.RepClose;
 import io.compclose.core.calculation.RepCloseCalculator;
-import io.compclose.core.calculation.RepHistory;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
@@ -45,13 +40,10 @@ public class CalculationStepConfiguration {
     @StepScope
     ItemProcessor<String, RepClose> repCalculation(CloseRun run, PlanFiles planFiles, PayCalendar calendar,
             IntakeRepository intake, RepHistoryRepository history, RepHistories histories) {
-        // a team's members read each other's deals for the pool: once each per step, not once per teammate
-        Map<String, List<CreditedDeal>> teamDeals = new HashMap<>();
         Roster roster = intake.roster(run.periodKey());
         RepCloseCalculator calculator = new RepCloseCalculator(run.period(), calendar.fiscalYear(),
                 planFiles.catalog(run.plans()), roster, expression -> deal -> Conditions.holds(expression, deal),
-                mate -> teamDeals.computeIfAbsent(mate, id -> history.dealsOfYear(id, run.period()).stream()
-                        .map(RepHistory.HistoricDeal::deal).toList()));
+                new StepTeammates(run.period(), roster, history));
         return repId -> calculator.calculate(repId, histories.of(repId));
     }
 

@@ -9,6 +9,7 @@ import io.compclose.core.calculation.PayLine;
 import io.compclose.core.calculation.RepHistory;
 import io.compclose.core.calculation.RepPeriodInput;
 import io.compclose.core.input.DealAttributes;
+import io.compclose.core.calculation.TeamPoolShare;
 import io.compclose.core.inquiry.AdjustmentApproval;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -211,7 +212,8 @@ public class RepHistoryRepository {
         });
 
         Map<String, Map<String, Map<String, BigDecimal>>> activities = new HashMap<>();
-        Map<String, Map<String, Map<String, BigDecimal>>> metricValues = metricValues(reps, activities);
+        Map<String, Map<String, Map<String, BigDecimal>>> poolPoints = new HashMap<>();
+        Map<String, Map<String, Map<String, BigDecimal>>> metricValues = metricValues(reps, activities, poolPoints);
         Map<String, Ledger> ledgers = priorLedgers(reps);
         Map<String, List<AccountUsage>> usageOf = usage.ofReps(repIds, period, payCurrency, rates);
         Map<String, List<PayLine>> adjustments = adjustments(reps);
@@ -226,7 +228,8 @@ public class RepHistoryRepository {
                     paid.getOrDefault(repId, Map.of()), bonuses.getOrDefault(repId, Set.of()),
                     ledgers.getOrDefault(repId, Ledger.start(Currency.getInstance(payCurrency.apply(repId)))),
                     usageOf.getOrDefault(repId, List.of()), activities.getOrDefault(repId, Map.of()),
-                    adjustments.getOrDefault(repId, List.of()), late, withoutLate));
+                    adjustments.getOrDefault(repId, List.of()), late, withoutLate,
+                    poolPoints.getOrDefault(repId, Map.of())));
         }
         return histories;
     }
@@ -265,10 +268,12 @@ public class RepHistoryRepository {
     /**
      * Each rep's figures of the year by window key: a KPI or MBO score under the period it measures
      * (the latest delivery wins); activities summed into their month, quarter and year to date, in
-     * total and, into {@code activities}, by type.
+     * total and, into {@code activities}, by type. Pool points go into {@code poolPoints} by team (kept as
+     * the row's detail) and period.
      */
     private Map<String, Map<String, Map<String, BigDecimal>>> metricValues(Map<String, Object> reps,
-            Map<String, Map<String, Map<String, BigDecimal>>> activities) {
+            Map<String, Map<String, Map<String, BigDecimal>>> activities,
+            Map<String, Map<String, Map<String, BigDecimal>>> poolPoints) {
         Map<String, Map<String, Map<String, BigDecimal>>> values = new HashMap<>();
         FiscalYear fiscal = calendar.fiscalYear();
         named.query("""
@@ -280,6 +285,11 @@ public class RepHistoryRepository {
             String figurePeriod = rs.getString(3);
             String metric = rs.getString(4);
             BigDecimal value = rs.getBigDecimal(5);
+            if (rs.getString(2).equals(TeamPoolShare.POINTS_FILE)) {
+                poolPoints.computeIfAbsent(repId, r -> new HashMap<>()).computeIfAbsent(rs.getString(6),
+                        team -> new HashMap<>()).put(figurePeriod, value);
+                return;
+            }
             Map<String, Map<String, BigDecimal>> repValues = values.computeIfAbsent(repId, r -> new HashMap<>());
             if (rs.getString(2).equals("activities.csv")) {
                 Map<String, Map<String, BigDecimal>> repActivities = activities.computeIfAbsent(repId,

@@ -22,6 +22,7 @@ public record CsvColumn(String name, boolean required, Type type, Class<? extend
         DATE("date YYYY-MM-DD"),
         MONTH("month YYYY-MM"),
         PERIOD("month YYYY-MM or quarter YYYY-Qn (FYyyyy-Qn when the plan year starts in another month than January)"),
+        MONTH_OR_YEAR("month YYYY-MM or year YYYY (FYyyyy when the plan year starts in another month than January)"),
         DECIMAL("decimal: '.' before the decimals, no thousands separator"),
         AMOUNT("amount: a decimal with no more decimals than the currency's minor unit (2 for USD, 0 for JPY)"),
         CURRENCY("ISO 4217 code, upper case"),
@@ -31,6 +32,7 @@ public record CsvColumn(String name, boolean required, Type type, Class<? extend
         CHOICE("one of");
 
         private static final Pattern PERIOD_TEXT = Pattern.compile("\\d{4}-(0[1-9]|1[0-2]|Q[1-4])|FY\\d{4}-Q[1-4]");
+        private static final Pattern MONTH_OR_YEAR_TEXT = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2]))?|FY\\d{4}");
 
         private final String description;
 
@@ -48,6 +50,11 @@ public record CsvColumn(String name, boolean required, Type type, Class<? extend
                 case PERIOD -> {
                     if (!PERIOD_TEXT.matcher(row.text(name)).matches()) {
                         throw new RowRejectedException(name, "not a period YYYY-MM or YYYY-Qn", row.text(name));
+                    }
+                }
+                case MONTH_OR_YEAR -> {
+                    if (!MONTH_OR_YEAR_TEXT.matcher(row.text(name)).matches()) {
+                        throw new RowRejectedException(name, "not a month YYYY-MM or year YYYY", row.text(name));
                     }
                 }
                 case DECIMAL -> row.decimal(name, 10);

@@ -7,6 +7,7 @@ import static io.compclose.intake.CsvColumn.Type.DATE;
 import static io.compclose.intake.CsvColumn.Type.DECIMAL;
 import static io.compclose.intake.CsvColumn.Type.EMAIL;
 import static io.compclose.intake.CsvColumn.Type.MONTH;
+import static io.compclose.intake.CsvColumn.Type.MONTH_OR_YEAR;
 import static io.compclose.intake.CsvColumn.Type.PERIOD;
 import static io.compclose.intake.CsvColumn.Type.TEXT;
 import static io.compclose.intake.CsvColumn.Type.WHOLE;
@@ -167,6 +168,19 @@ public record CsvFileSpec(String fileName, boolean required, String description,
                     column("reason", TEXT, 500, "why; may span lines when quoted", "SPIFF Q3", ""),
                     column("approved_by", TEXT, 128, "who approved it", "cfo@example.com", "not the rep")),
             List.of());
+
+    /** Points per member of a team, for a team pool split BY_POINTS; kept in rep_figure, the team as detail. */
+    public static final CsvFileSpec POOL_POINTS = new CsvFileSpec("pool_points.csv", false,
+            "points per member of a team, by which a team pool split BY_POINTS is shared", List.of(
+                    column("period", MONTH_OR_YEAR, 0, "the month the points are for, or the whole plan year",
+                            "2026-11", "the pay period or its year; a month's points replace the year's for the "
+                                    + "whole team"),
+                    column("team", TEXT, 100, "the team whose pool is shared", "West",
+                            "the rep's team on the roster in the pay period"),
+                    column("rep_id", TEXT, ID, "a member of the team", "R001", "a rep on the roster in the pay period"),
+                    column("points", DECIMAL, 0, "the member's points; a member without a row has none", "30",
+                            NOT_NEGATIVE)),
+            List.of("the same period, team and rep with other points is rejected"));
 
     /** An optional figure of a booking, checked against its range (see {@link DealAttribute}). */
     private static CsvColumn attribute(DealAttribute attribute, CsvColumn.Type type, String meaning, String example) {

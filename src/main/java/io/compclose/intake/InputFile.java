@@ -19,7 +19,8 @@ public enum InputFile {
     ACTIVITIES("loadActivities", CsvFileSpec.ACTIVITIES, IntakeRepository.FIGURES),
     ACCOUNT_OWNERS("loadAccountOwners", CsvFileSpec.ACCOUNT_OWNERS, IntakeRepository.ACCOUNT_OWNERS),
     USAGE("loadUsage", CsvFileSpec.USAGE, IntakeRepository.USAGE),
-    ADJUSTMENTS("loadAdjustments", CsvFileSpec.ADJUSTMENTS, IntakeRepository.ADJUSTMENTS);
+    ADJUSTMENTS("loadAdjustments", CsvFileSpec.ADJUSTMENTS, IntakeRepository.ADJUSTMENTS),
+    POOL_POINTS("loadPoolPoints", CsvFileSpec.POOL_POINTS, IntakeRepository.FIGURES);
 
     private final String step;
     private final CsvFileSpec spec;
@@ -50,7 +51,7 @@ public enum InputFile {
 
     /**
      * Whether the table holds this file's rows only, so that the period's rows of the table are the file's
-     * (the KPI and activity files share rep_figure, their rows told apart by source_file).
+     * (the KPI, activity and pool points files share rep_figure, their rows told apart by source_file).
      */
     public boolean ownsTable() {
         return rows != IntakeRepository.FIGURES;

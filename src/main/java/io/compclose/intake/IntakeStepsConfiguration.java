@@ -42,7 +42,7 @@ import io.compclose.system.StepFactory;
 
 /**
  * Intake: validate the plans; load the roster, FX rates, bookings, splits, cancellations, KPIs, activities,
- * account owners, usage and adjustments; publish the rejects.
+ * account owners, usage, adjustments and team pool points; publish the rejects.
  */
 @Configuration
 @Import({IntakeStepsConfiguration.LoadStepRegistrar.class, IntakeStepsConfiguration.LoadSteps.class})
@@ -155,6 +155,9 @@ public class IntakeStepsConfiguration {
                     (currency, month) -> repository.earlierFxRate(period, currency, month))::validate);
             case ACCOUNT_OWNERS -> load(period, repository, IntakeRepository.ACCOUNT_OWNERS,
                     new AccountOwnerValidator(repository.roster(period), repository.accountOwners(period))::validate);
+            case POOL_POINTS -> load(period, repository, IntakeRepository.FIGURES, new PoolPointsValidator(run.period(),
+                    repository.roster(period), repository.figures(period, CsvFileSpec.POOL_POINTS.fileName()),
+                    calendar.fiscalYear())::validate);
             case USAGE -> throw new IllegalStateException("usage is validated as it is read ahead: see usageReader");
         };
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +20,7 @@ import io.compclose.core.plan.PlanValidationException;
 import io.compclose.rules.Conditions;
 import io.compclose.system.PayCalendar;
 
-/**
- * Loads the inbox's plans once per folder. Invalid plans stop the close as bad input, and so does a
- * valid plan using a mechanic this close does not compute yet: it is named, never ignored.
- */
+/** Loads the inbox's plans once per folder. Invalid plans stop the close as bad input. */
 @Component
 public class PlanFiles {
 
@@ -48,10 +44,10 @@ public class PlanFiles {
             }
             catalog.warnings().forEach(warning -> log.warn("plans/: {}", warning));
             FiscalYear fiscal = calendar.fiscalYear();
-            List<String> unsupported = catalog.plans().stream().flatMap(p -> Stream.concat(
-                    CloseSupport.missing(p).stream(), otherYearNaming(p, fiscal).stream())).toList();
-            if (!unsupported.isEmpty()) {
-                throw new BadInputException("plans/: " + String.join("; ", unsupported));
+            List<String> otherNaming = catalog.plans().stream().flatMap(p -> otherYearNaming(p, fiscal).stream())
+                    .toList();
+            if (!otherNaming.isEmpty()) {
+                throw new BadInputException("plans/: " + String.join("; ", otherNaming));
             }
             return catalog;
         });

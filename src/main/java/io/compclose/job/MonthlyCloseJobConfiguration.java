@@ -33,9 +33,9 @@ public class MonthlyCloseJobConfiguration {
      */
     public static final List<String> STEP_ORDER = List.of("validatePlans", "openPeriod", "loadReps", "loadFxRates",
             "loadBookings", "loadSplits", "loadCancellations", "loadKpis", "loadActivities", "loadAccountOwners",
-            "creditBookings", "loadUsage", "summariseUsage", "loadAdjustments", "publishRejects", "calculateEarnings",
-            "summarisePayouts", "reconcile", "reviewGate", "exportPayroll", "renderStatements", "deliverStatements",
-            "summariseClose", "closePeriod");
+            "creditBookings", "loadUsage", "summariseUsage", "loadAdjustments", "loadPoolPoints", "publishRejects",
+            "calculateEarnings", "summarisePayouts", "reconcile", "reviewGate", "exportPayroll", "renderStatements",
+            "deliverStatements", "summariseClose", "closePeriod");
 
     /** The steps from {@code step} on, in {@link #STEP_ORDER}. */
     public static List<String> stepsFrom(String step) {
@@ -51,7 +51,7 @@ public class MonthlyCloseJobConfiguration {
             Step openPeriod, Step validatePlans, Step loadReps, Step loadFxRates, Step loadBookings, Step loadSplits,
             Step loadCancellations,
             Step loadKpis, Step loadActivities, Step loadAccountOwners, Step loadUsage, Step summariseUsage,
-            Step loadAdjustments,
+            Step loadAdjustments, Step loadPoolPoints,
             Step publishRejects,
             Step creditBookings,
             Step calculateEarnings, Step summarisePayouts,
@@ -75,6 +75,7 @@ public class MonthlyCloseJobConfiguration {
                 .next(loadFxRates)
                 .next(inputs)
                 .next(loadAdjustments)
+                .next(loadPoolPoints)
                 .next(publishRejects)
                 .next(calculateEarnings)
                 .next(summarisePayouts)

@@ -139,7 +139,7 @@ public final class PlanLoader {
         List<PlanTerms.Bonus> bonuses = problems.each("bonuses", written.bonuses(), (bonus, at) -> new PlanTerms.Bonus(
                 bonus.id(), metric(bonus.metric(), at), bonus.atLeast(), bonus.amount()));
         PlanFile.TeamPool pool = written.teamPool();
-        Metric poolMetric = pool == null ? null : metric(pool.metric(), problems.under("team_pool"));
+        Metric poolMetric = pool == null ? null : poolMetric(pool.metric(), problems.under("team_pool"));
         List<PlanTerms.Mbo> mbos = problems.each("mbo", written.mbo(), (mbo, at) -> {
             if (target == null) {
                 at.add("MBO pays a share of target_incentive, which the plan does not set");
@@ -370,6 +370,16 @@ public final class PlanLoader {
             }
         });
         return result;
+    }
+
+    /** A team pool's metric: any a member has a year-to-date figure of, which an MBO score is not. */
+    private static Metric poolMetric(String text, FieldProblems problems) {
+        Metric metric = metric(text, problems);
+        if (metric != null && metric.kind() == Metric.Kind.MBO) {
+            problems.add("metric", "a team pool cannot measure an MBO score (" + metric + "): a score of 0-1 per "
+                    + "rep does not add up to a team figure; pool on bookings, usage, activities or a KPI");
+        }
+        return metric;
     }
 
     private static Metric metric(String text, FieldProblems problems) {

@@ -67,7 +67,7 @@ public record Reconciliation(ReconciliationRepository figures, ControlTotalRepos
                 counted(run, InputFile.ACCOUNT_OWNERS),
                 rows(period, CsvFileSpec.USAGE.fileName(), joined(usageRead), usageAccepted, null),
                 withAmounts(run, InputFile.ADJUSTMENTS, "amount"), counted(run, InputFile.KPIS),
-                counted(run, InputFile.ACTIVITIES));
+                counted(run, InputFile.ACTIVITIES), counted(run, InputFile.POOL_POINTS));
         return new ControlSnapshot(period, files, stages, figures.adjustmentLines(period),
                 figures.unbalancedShares(period), figures.uncalculated(period), figures.unsettled(run.period()));
     }

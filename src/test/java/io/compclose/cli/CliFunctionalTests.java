@@ -204,12 +204,13 @@ class CliFunctionalTests {
     }
 
     @Test
-    void aTeamPoolOnAMetricTheCloseCannotPoolIsRefusedByName() throws Exception {
+    void aTeamPoolOnAMetricThatCannotBePooledIsRefusedByName() throws Exception {
+        // usage, activities and KPIs can be pooled (issue 22); an MBO score, a 0-1 per rep, cannot
         CliRun run = closeWithPlan(Files.readString(Path.of("src/test/resources/plans/ae-full.yaml"))
-                .replace("team_pool: {team: EMEA, metric: BOOKINGS_ACV", "team_pool: {team: EMEA, metric: USAGE_REVENUE"));
+                .replace("team_pool: {team: EMEA, metric: BOOKINGS_ACV", "team_pool: {team: EMEA, metric: 'MBO:QBR'"));
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("compclose: plans/: ae.yaml: plan AE-2026 v3: team pool EMEA measures "
-                + "USAGE_REVENUE, and team pools are computed on booking metrics only\n");
+        assertThat(run.err()).startsWith("compclose: plans/: ae.yaml: plan AE-2026: team_pool.metric: a team pool "
+                + "cannot measure an MBO score (MBO:QBR)");
     }
 
     /** Closes the sample roster and bookings with one plan file of the test's own. */

@@ -42,26 +42,26 @@ public final class RepCloseCalculator {
     private final Roster roster;
     private final RepCalculator core;
     private final Function<String, Predicate<Object>> conditions;
-    private final Function<String, List<CreditedDeal>> dealsOfRep;
+    private final Teammates teammates;
 
     /**
-     * @param dealsOfRep a rep's deals of the plan year, for the team pools of their teammates
+     * @param teammates what the team pools of a rep read of their teammates
      */
     public RepCloseCalculator(YearMonth period, PlanCatalog plans, Roster roster,
-            Function<String, Predicate<Object>> conditions, Function<String, List<CreditedDeal>> dealsOfRep) {
-        this(period, FiscalYear.CALENDAR, plans, roster, conditions, dealsOfRep);
+            Function<String, Predicate<Object>> conditions, Teammates teammates) {
+        this(period, FiscalYear.CALENDAR, plans, roster, conditions, teammates);
     }
 
     /** @param fiscal the company's plan year, which the year's deals, windows and pools follow */
     public RepCloseCalculator(YearMonth period, FiscalYear fiscal, PlanCatalog plans, Roster roster,
-            Function<String, Predicate<Object>> conditions, Function<String, List<CreditedDeal>> dealsOfRep) {
+            Function<String, Predicate<Object>> conditions, Teammates teammates) {
         this.period = period;
         this.fiscal = fiscal;
         this.plans = plans;
         this.roster = roster;
         this.core = new RepCalculator(conditions, fiscal);
         this.conditions = conditions;
-        this.dealsOfRep = dealsOfRep;
+        this.teammates = teammates;
     }
 
     public RepClose calculate(String repId, RepHistory history) {
@@ -161,14 +161,26 @@ public final class RepCloseCalculator {
             }
             Plan plan = plans.effective(mate.planId(), mate.lastActiveDayIn(period)).orElse(null);
             if (plan != null && pool.equals(plan.teamPool())) {
-                members.add(new TeamPoolShare.Member(mate.repId(), plan, mate.repId().equals(repId)
-                        ? history.deals().stream().map(RepHistory.HistoricDeal::deal).toList()
-                        : dealsOfRep.apply(mate.repId())));
+                members.add(member(pool, mate.repId(), plan, mate.repId().equals(repId) ? history : null));
             }
         }
         return TeamPoolShare.of(repId, pool, members, period, fiscal, history.bonusesPaidThisYear(), currency)
                 .map(line -> result.plusOutsideQuota(List.of(line)))
                 .orElse(result);
+    }
+
+    /** A member of the pool's team, read from {@code own} (the rep's history) when it is theirs. */
+    private TeamPoolShare.Member member(PlanTerms.TeamPool pool, String mateId, Plan plan, RepHistory own) {
+        if (pool.metric().isMeasuredOnBookings() && pool.split() != PlanTerms.TeamPool.Split.BY_POINTS) {
+            return new TeamPoolShare.Member(mateId, plan, own == null ? teammates.deals(mateId) : deals(own));
+        }
+        RepHistory mate = own == null ? teammates.history(mateId) : own;
+        return new TeamPoolShare.Member(mateId, plan, deals(mate), mate.usage(), mate.metricValues(),
+                mate.poolPoints().getOrDefault(pool.team(), Map.of()));
+    }
+
+    private static List<CreditedDeal> deals(RepHistory history) {
+        return history.deals().stream().map(RepHistory.HistoricDeal::deal).toList();
     }
 
     private List<RepClose.Earning> earnings(RepPeriodResult result, RepHistory history, Map<String, Plan> planOfDeal,

@@ -15,13 +15,15 @@ import java.util.Set;
  * period's manual adjustments, paid as they are. {@code lateCorrections} names the rep's bookings that
  * arrived (or were corrected) after their period was locked, and {@code dealsWithoutLate} is the
  * year's deals as they stood without them, so that what they change can be named (both empty if
- * there are none).
+ * there are none). {@code poolPoints} are the points pool_points.csv gave the rep, by team and period
+ * key (YYYY-MM or YYYY), for a team pool split by points.
  */
 public record RepHistory(List<HistoricDeal> deals, Map<String, Map<String, BigDecimal>> metricValues,
         Map<String, LocalDate> cancellations,
         Map<String, RepPeriodInput.PaidCommission> commissionPaid, Set<String> bonusesPaidThisYear, Ledger prior,
         List<AccountUsage> usage, Map<String, Map<String, BigDecimal>> activities, List<PayLine> adjustments,
-        List<LateCorrection.Item> lateCorrections, List<HistoricDeal> dealsWithoutLate) {
+        List<LateCorrection.Item> lateCorrections, List<HistoricDeal> dealsWithoutLate,
+        Map<String, Map<String, BigDecimal>> poolPoints) {
 
     public RepHistory {
         deals = List.copyOf(deals);
@@ -34,6 +36,7 @@ public record RepHistory(List<HistoricDeal> deals, Map<String, Map<String, BigDe
         cancellations = Map.copyOf(cancellations);
         commissionPaid = Map.copyOf(commissionPaid);
         bonusesPaidThisYear = Set.copyOf(bonusesPaidThisYear);
+        poolPoints = Map.copyOf(poolPoints);
     }
 
     /**

@@ -3,14 +3,14 @@ package io.compclose.core.input;
 import java.math.BigDecimal;
 
 /**
- * A figure measured for one rep outside bookings: a KPI result or MBO score from kpis.csv, or an
- * activity count from activities.csv.
+ * A figure measured for one rep outside bookings: a KPI result or MBO score from kpis.csv, an
+ * activity count from activities.csv, or the points pool_points.csv gives a member of a team.
  *
  * @param sourceFile the file it came from
- * @param sourceId   its key in that file: the activity id, or rep|period|metric for a KPI
- * @param period     {@code YYYY-MM} or {@code YYYY-Qn}: the period the figure measures
- * @param metric     {@code KPI:<name>}, {@code MBO:<objective>} or {@code ACTIVITY_COUNT}
- * @param detail     the activity type, or null
+ * @param sourceId   its key in that file: the activity id, rep|period|metric for a KPI, period|team|rep for points
+ * @param period     {@code YYYY-MM} or {@code YYYY-Qn} (points: {@code YYYY-MM} or {@code YYYY}): the period measured
+ * @param metric     {@code KPI:<name>}, {@code MBO:<objective>}, {@code ACTIVITY_COUNT} or {@code POOL_POINTS}
+ * @param detail     the activity type, the team of points, or null
  */
 public record RepFigure(String sourceFile, String sourceId, String repId, String period, String metric,
         BigDecimal value, String detail, long line) {

@@ -86,10 +86,11 @@ public final class PlanTerms {
     public record Bonus(String id, Metric metric, BigDecimal atLeast, BigDecimal amount) {
     }
 
+    /** A team's pool; split BY_POINTS shares it by the points pool_points.csv gives each member. */
     public record TeamPool(String team, Metric metric, BigDecimal target, BigDecimal pool, Split split,
             boolean allMustQualify) {
         public enum Split {
-            EQUAL, BY_CREDIT
+            EQUAL, BY_CREDIT, BY_POINTS
         }
     }
 

@@ -53,6 +53,19 @@ class ProratedCloseTests {
         return new PlanLoader(Conditions::problem).load(plans);
     }
 
+    /** The rep has no team pool: nothing is read of teammates. */
+    private static final Teammates NO_TEAMMATES = new Teammates() {
+        @Override
+        public List<CreditedDeal> deals(String repId) {
+            throw new AssertionError("no team pool reads teammates");
+        }
+
+        @Override
+        public RepHistory history(String repId) {
+            throw new AssertionError("no team pool reads teammates");
+        }
+    };
+
     private static RepClose close(PlanCatalog catalog) {
         Roster roster = new Roster(List.of(new RepAssignment("R1", "E1", "Rep One", "r1@example.com", Role.AE, null,
                 "T1", "AE", "USD", LocalDate.of(2026, 1, 1), null, 1)));
@@ -60,8 +73,9 @@ class ProratedCloseTests {
                 new BigDecimal("900000"), null, 12, BigDecimal.ONE, false);
         List<RepHistory.HistoricDeal> deals = List.of(new RepHistory.HistoricDeal(d2, "AE", "2026-09", "USD"));
         RepHistory history = new RepHistory(deals, Map.of(), Map.of(), Map.of(), Set.of(),
-                Ledger.start(java.util.Currency.getInstance("USD")), List.of(), Map.of(), List.of(), List.of(), deals);
-        return new RepCloseCalculator(DEC, catalog, roster, expression -> deal -> true, rep -> List.of())
+                Ledger.start(java.util.Currency.getInstance("USD")), List.of(), Map.of(), List.of(), List.of(), deals,
+                Map.of());
+        return new RepCloseCalculator(DEC, catalog, roster, expression -> deal -> true, NO_TEAMMATES)
                 .calculate("R1", history);
     }
 
