@@ -3,6 +3,7 @@ package io.compclose.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.RepFigure;
 import io.compclose.core.input.Role;
 import io.compclose.core.input.Roster;
+import io.compclose.core.plan.FiscalYear;
 
 /** Every reject reason of pool_points.csv, each named by file, line and column, and what is accepted. */
 class PoolPointsValidatorTests {
@@ -45,6 +47,18 @@ class PoolPointsValidatorTests {
         assertThat(points(2, "2026-11,West,R1,30")).isEqualTo("R1 2026-11 West POOL_POINTS 30");
         assertThat(points(3, "2026,West,R2,12.5")).isEqualTo("R2 2026 West POOL_POINTS 12.5");
         assertThat(points(4, "2026-11,West,R2,0")).isEqualTo("R2 2026-11 West POOL_POINTS 0");
+    }
+
+    @Test
+    void underAFebruaryPlanYearTheYearsPointsAreGivenForFY2027() {
+        PoolPointsValidator february = new PoolPointsValidator(NOV, roster, new HashMap<>(),
+                new FiscalYear(Month.FEBRUARY));
+        IntakeItem<RepFigure> fiscal = february.validate(TestRows.row("pool_points.csv", COLUMNS, 2, "FY2027,West,R1,8"));
+        assertThat(fiscal.isAccepted()).isTrue();
+        assertThat(fiscal.accepted().period()).isEqualTo("FY2027");
+        IntakeItem<RepFigure> calendar = february.validate(TestRows.row("pool_points.csv", COLUMNS, 3, "2026,West,R2,8"));
+        assertThat(calendar.reject().column() + ": " + calendar.reject().reason())
+                .isEqualTo("period: not the pay period 2026-11 nor its year FY2027");
     }
 
     @Test

@@ -123,4 +123,22 @@ public class FiscalYearCloseTests {
                         tuple("FY2027-Q2", Money.of("1000.00", "USD")));
         assertThat(may.settlement().earnedToDate()).isEqualTo(Money.of("7000.00", "USD"));
     }
+
+    @Test
+    void aProratedVersionCountsItsDaysInForceOfThePlanYear() throws Exception {
+        Plan august = plan("""
+                plan: AE-PR
+                version: 1
+                effective_from: 2026-08-01
+                currency: USD
+                proration: {by: DAYS}
+                components: [{id: bookings, metric: BOOKINGS_ACV, quota: 365000, rate: 0.1}]
+                """);
+        // FY2027 (1 February 2026 to 31 January 2027, 365 days): August to January is
+        // 31 + 30 + 31 + 30 + 31 + 31 = 184 days; the calendar year 2026 holds 153 of them
+        assertThat(InForce.ofYear(august, List.of(august), YearMonth.of(2026, 11), FEBRUARY).fraction())
+                .isEqualTo("184/365 days");
+        assertThat(InForce.ofYear(august, List.of(august), YearMonth.of(2026, 11), FiscalYear.CALENDAR).fraction())
+                .isEqualTo("153/365 days");
+    }
 }
