@@ -18,6 +18,7 @@ import io.compclose.statement.StatementRepository;
 import io.compclose.system.BulkLoad;
 import io.compclose.system.CloseProperties;
 import io.compclose.system.LocalInfile;
+import io.compclose.system.PayCalendar;
 
 /**
  * The ceiling of statement rendering: JasperReports fill + PDF export of the very statements a
@@ -36,6 +37,9 @@ import io.compclose.system.LocalInfile;
  */
 public class RawStatements {
 
+    /** The reference month's plan year is the calendar year, as the close's default. */
+    private static final PayCalendar NO_CALENDAR = new PayCalendar("");
+
     public static void main(String[] args) throws Exception {
         java.util.Map<String, String> opt = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -51,7 +55,8 @@ public class RawStatements {
         IntakeRepository intake = new IntakeRepository(jdbc,
                 new CloseProperties(500, 10000, false, "bench@example.invalid", "USD"), bulkLoad);
         StatementAssembler assembler = new StatementAssembler(period, 1, intake.roster(period.toString()),
-                new PlanFiles().catalog(Path.of(opt.get("--plans"))), new StatementRepository(jdbc, bulkLoad), null);
+                new PlanFiles(NO_CALENDAR).catalog(Path.of(opt.get("--plans"))),
+                new StatementRepository(jdbc, bulkLoad, NO_CALENDAR), null);
         List<String> reps = jdbc.queryForList("SELECT rep_id FROM active_rep WHERE pay_period = ? ORDER BY rep_id",
                 String.class, period.toString());
         long assembly = System.nanoTime();
