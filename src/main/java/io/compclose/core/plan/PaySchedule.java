@@ -1,0 +1,101 @@
+package io.compclose.core.plan;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The payroll runs a company pays commission in: monthly (a period is a calendar month, named
+ * {@code 2026-10}), semi-monthly (the 1st to the 15th and the 16th to the month's end) or bi-weekly
+ * (fourteen days from an anchor, the first day of any one run). A period that is not a month is named by
+ * its last day ({@code 2026-10-15}): the names sort in time order, after their month's name, as the
+ * database's period columns compare them.
+ */
+public record PaySchedule(Frequency frequency, LocalDate anchor) {
+
+    public enum Frequency {
+        MONTHLY, SEMI_MONTHLY, BI_WEEKLY
+    }
+
+    /** One payroll run's period: its name and its first and last days. */
+    public record PayPeriod(String id, LocalDate start, LocalDate end) {
+
+        /** The month a period belongs to, for monthly measures and the plan year: the month of its last day. */
+        public YearMonth month() {
+            return YearMonth.from(end);
+        }
+    }
+
+    public static final PaySchedule MONTHLY = new PaySchedule(Frequency.MONTHLY, null);
+
+    private static final int FORTNIGHT = 14;
+
+    public PaySchedule {
+        Objects.requireNonNull(frequency, "frequency");
+        if ((frequency == Frequency.BI_WEEKLY) != (anchor != null)) {
+            throw new IllegalArgumentException("a bi-weekly schedule, and only it, needs the first day of one run");
+        }
+    }
+
+    /** The period holding {@code day}. */
+    public PayPeriod containing(LocalDate day) {
+        return switch (frequency) {
+            case MONTHLY -> month(YearMonth.from(day));
+            case SEMI_MONTHLY -> day.getDayOfMonth() <= 15 ? firstHalf(YearMonth.from(day))
+                    : secondHalf(YearMonth.from(day));
+            case BI_WEEKLY -> {
+                LocalDate start = anchor.plusDays(Math.floorDiv(ChronoUnit.DAYS.between(anchor, day), FORTNIGHT)
+                        * (long) FORTNIGHT);
+                yield named(start, start.plusDays(FORTNIGHT - 1L));
+            }
+        };
+    }
+
+    /** The period after {@code period}. */
+    public PayPeriod next(PayPeriod period) {
+        return containing(period.end().plusDays(1));
+    }
+
+    /** The period a name names, if it is one of this schedule's: a month's for monthly, a last day's otherwise. */
+    public Optional<PayPeriod> named(String id) {
+        try {
+            PayPeriod period = frequency == Frequency.MONTHLY ? month(YearMonth.parse(id))
+                    : containing(LocalDate.parse(id));
+            return period.id().equals(id) ? Optional.of(period) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The periods whose last day falls in the plan year that holds {@code month}, in order. */
+    public List<PayPeriod> ofYear(FiscalYear fiscal, YearMonth month) {
+        LocalDate first = fiscal.start(month).atDay(1);
+        LocalDate last = fiscal.end(month).atEndOfMonth();
+        List<PayPeriod> periods = new ArrayList<>();
+        for (PayPeriod period = containing(first); !period.end().isAfter(last); period = next(period)) {
+            periods.add(period);
+        }
+        return periods;
+    }
+
+    private static PayPeriod month(YearMonth m) {
+        return new PayPeriod(m.toString(), m.atDay(1), m.atEndOfMonth());
+    }
+
+    private static PayPeriod firstHalf(YearMonth m) {
+        return named(m.atDay(1), m.atDay(15));
+    }
+
+    private static PayPeriod secondHalf(YearMonth m) {
+        return named(m.atDay(16), m.atEndOfMonth());
+    }
+
+    private static PayPeriod named(LocalDate start, LocalDate end) {
+        return new PayPeriod(end.toString(), start, end);
+    }
+}
