@@ -110,17 +110,21 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
         JobExecution last = history.lastExecution(run);
         List<InputChanges.Change> changes = revise || last == null ? List.of()
                 : inputChanges.since(run, run.inbox().toAbsolutePath().normalize());
-        return new CloseFacts(run, latest, revise, last, layoutProblem(run.period()), changes,
+        return new CloseFacts(run, latest, revise, last, setupProblem(run.period()), changes,
                 changes.isEmpty() ? Optional.empty() : inputChanges.wentOut(run, last),
                 revise ? revisions.laterPeriodClosed(run.period()) : Optional.empty(), lease.takenFrom());
     }
 
-    private Optional<String> layoutProblem(YearMonth period) {
+    private Optional<CloseFacts.SetupProblem> setupProblem(YearMonth period) {
         try {
             payrollLayouts.layouts();
-            return midYearChange(period, payCalendar.fiscalYear());
         } catch (BadInputException e) {
-            return Optional.of(Failures.describe(e));
+            return Optional.of(CloseFacts.SetupProblem.ofLayouts(Failures.describe(e)));
+        }
+        try {
+            return midYearChange(period, payCalendar.fiscalYear()).map(CloseFacts.SetupProblem::ofPayCalendar);
+        } catch (BadInputException e) {
+            return Optional.of(CloseFacts.SetupProblem.ofPayCalendar(Failures.describe(e)));
         }
     }
 

@@ -26,15 +26,27 @@ import io.compclose.system.LeaseHolder;
  * @param run           the latest revision (1 when none has run), as asked for: its inbox as given
  * @param latest        the latest revision that has run, 0 if none
  * @param last          that revision's last execution, null if none
- * @param layoutProblem why the payroll layouts or the pay calendar cannot be read, if they cannot
+ * @param setupProblem  why the payroll layouts or the pay calendar cannot be used, if they cannot
  * @param changes       the inputs that differ in the inbox from what {@code last} read (empty when revising)
  * @param wentOut       what of the close reached payroll or people, if inputs changed
  * @param laterClosed   a later period whose close started from this one's figures (asked only when revising)
  * @param leaseTakenFrom the holder of the expired lease this close took over, if any
  */
-record CloseFacts(CloseRun run, int latest, boolean revise, JobExecution last, Optional<String> layoutProblem,
+record CloseFacts(CloseRun run, int latest, boolean revise, JobExecution last, Optional<SetupProblem> setupProblem,
         List<InputChanges.Change> changes, Optional<String> wentOut, Optional<String> laterClosed,
         Optional<LeaseHolder> leaseTakenFrom) {
+
+    /** What in the close's configuration is wrong, and the file or setting that fixes it. */
+    record SetupProblem(String problem, String fixedIn) {
+
+        static SetupProblem ofLayouts(String problem) {
+            return new SetupProblem(problem, "the layout file (or compclose.payroll.layouts)");
+        }
+
+        static SetupProblem ofPayCalendar(String problem) {
+            return new SetupProblem(problem, "the pay calendar (or compclose.pay-calendar)");
+        }
+    }
 
     CloseDecision decide() {
         return revise ? revision() : close();
@@ -52,8 +64,8 @@ record CloseFacts(CloseRun run, int latest, boolean revise, JobExecution last, O
                     + run.period() + " can no longer be revised: put the correction in the next open period "
                     + "(adjustments.csv)");
         }
-        if (layoutProblem.isPresent()) {
-            return layoutRefused(List.of(), Set.of());
+        if (setupProblem.isPresent()) {
+            return setupRefused(List.of(), Set.of());
         }
         CloseRun revision = run.atRevision(latest + 1);
         return new Launch(List.of("Revising the close of " + revision.period() + " from " + revision.inbox()
@@ -115,8 +127,8 @@ record CloseFacts(CloseRun run, int latest, boolean revise, JobExecution last, O
             recovered += left.size() + " step execution(s) of execution " + last.getId()
                     + " left running marked failed; ";
         }
-        if (layoutProblem.isPresent()) {
-            return layoutRefused(notes, repairs);
+        if (setupProblem.isPresent()) {
+            return setupRefused(notes, repairs);
         }
         String readAgainFrom = null;
         String readAgain = "";
@@ -197,11 +209,9 @@ record CloseFacts(CloseRun run, int latest, boolean revise, JobExecution last, O
     }
 
     /** A broken payroll layout or pay calendar stops the close before it starts, rather than at its step. */
-    private Refuse layoutRefused(List<String> notes, Set<Repair> repairs) {
-        String fix = layoutProblem.get().startsWith("pay calendar") ? "the pay calendar (or compclose.pay-calendar)"
-                : "the layout file (or compclose.payroll.layouts)";
-        return new Refuse(notes, repairs, ExitCode.BAD_INPUT, List.of("compclose: " + layoutProblem.get(),
-                "Fix " + fix + " and run the same command again."), null);
+    private Refuse setupRefused(List<String> notes, Set<Repair> repairs) {
+        return new Refuse(notes, repairs, ExitCode.BAD_INPUT, List.of("compclose: " + setupProblem.get().problem(),
+                "Fix " + setupProblem.get().fixedIn() + " and run the same command again."), null);
     }
 
     static String lowerCase(BatchStatus status) {

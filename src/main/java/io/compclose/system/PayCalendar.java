@@ -24,7 +24,7 @@ public class PayCalendar {
     /** How a message names the calendar: its file, or that there is none. */
     public String describe() {
         return file == null ? "pay calendar: none configured (compclose.pay-calendar), so the plan year is the "
-                + "calendar year" : "pay calendar " + file + " (compclose.pay-calendar)";
+                + "calendar year" : PayCalendarFile.named(file);
     }
 
     /** The plan year every close follows; a problem with the file names it and its field. */

@@ -27,7 +27,7 @@ public final class PayCalendarFile {
     }
 
     public static FiscalYear read(Path file) {
-        String where = "pay calendar " + file + " (compclose.pay-calendar)";
+        String where = named(file);
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(where + ": " + (Files.isDirectory(file) ? "is a folder; name the file"
                     : "no such file"));
@@ -48,6 +48,11 @@ public final class PayCalendarFile {
                     + String.join("; ", problems.named(file.toString())));
         }
         return new FiscalYear(first);
+    }
+
+    /** How messages name the file: "pay calendar jobs/pay-calendar.yaml (compclose.pay-calendar)". */
+    static String named(Path file) {
+        return "pay calendar " + file + " (compclose.pay-calendar)";
     }
 
     private static Month month(String text, FieldProblems problems) {

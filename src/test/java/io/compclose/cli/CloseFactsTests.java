@@ -168,7 +168,7 @@ class CloseFactsTests {
     @Test
     void aBrokenPayrollLayoutStopsARestartBeforeItStarts() {
         CloseFacts facts = new CloseFacts(RUN, 1, false, execution(BatchStatus.FAILED, INBOX),
-                Optional.of("layouts.yaml: no column 'amount'"), List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(CloseFacts.SetupProblem.ofLayouts("layouts.yaml: no column 'amount'")), List.of(), Optional.empty(), Optional.empty(),
                 Optional.empty());
 
         Refuse refuse = (Refuse) facts.decide();
