@@ -3,6 +3,7 @@ package io.compclose.plan;
 import io.compclose.core.plan.Band;
 import io.compclose.core.plan.BandBasis;
 import io.compclose.core.plan.CreditMultiplier;
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.plan.Measurement;
 import io.compclose.core.plan.Metric;
 import io.compclose.core.plan.PayMethod;
@@ -361,7 +362,7 @@ public final class PlanLoader {
         Map<String, BigDecimal> result = new LinkedHashMap<>();
         (written == null ? Map.<String, BigDecimal>of() : written).forEach((period, quota) -> {
             String field = "quota_by_period." + period;
-            if (!period.matches("(FY)?\\d{4}(-Q[1-4])?|\\d{4}-(0[1-9]|1[0-2])")) {
+            if (!FiscalYear.isWindowKey(period)) {
                 problems.add(field, "period must be YYYY, YYYY-Qn or YYYY-MM (FYyyyy, FYyyyy-Qn for a fiscal year)");
             } else if (quota != null && quota.signum() <= 0) {
                 problems.add(field, "must be above zero");

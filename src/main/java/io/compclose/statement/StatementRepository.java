@@ -56,9 +56,10 @@ public class StatementRepository {
      */
     public Map<String, StatementFacts> facts(String period, int revision, Map<String, String> payCurrencies,
             PayoutSource source) {
+        List<String> months = monthsOfYear(period);
         MapSqlParameterSource args = new MapSqlParameterSource("period", period)
                 .addValue("reps", List.copyOf(payCurrencies.keySet())).addValue("revision", revision)
-                .addValue("yearStart", monthsOfYear(period).get(0)).addValue("months", monthsOfYear(period));
+                .addValue("yearStart", months.get(0)).addValue("months", months);
         Map<String, List<StatementLine>> lines = byRep(named.query("""
                 SELECT e.rep_id, e.currency, e.line_kind, e.source_id, b.booked_on, COALESCE(b.account_name, b.account_id),
                        b.booking_type, b.product, b.acv, b.currency, c.credit_share, e.multiplier, e.credit, e.rate,

@@ -86,6 +86,14 @@ public record FiscalYear(Month firstMonth) {
     }
 
     /**
+     * Whether a key names a window in either naming: a month 2026-03, a year 2026 or FY2027, a quarter
+     * 2026-Q1 or FY2027-Q1. Which naming a close takes is {@link #names}'s to say.
+     */
+    public static boolean isWindowKey(String key) {
+        return MONTH_KEY.matcher(key).matches() || YEAR_OR_QUARTER_KEY.matcher(key).matches();
+    }
+
+    /**
      * Whether a window key (a plan's quota_by_period, a kpis.csv period) is written in this plan year's
      * naming: a month "2026-03" always; a year or quarter as {@link #name} and {@link #quarterKey} write them.
      */
