@@ -3,7 +3,6 @@ package io.compclose.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,15 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.compclose.core.plan.Band;
 import io.compclose.core.plan.PlanTerms;
-import io.compclose.rules.Conditions;
 
 /** SPIFFs by value in a plan file: a rate, tiers by deal size, a cap per program, a window the version meets. */
 class SpiffPlanLoaderTests {
 
     @TempDir
     Path plans;
-
-    private final PlanLoader loader = new PlanLoader(Conditions::problem);
 
     private static final String HEAD = """
             plan: X
@@ -44,14 +40,13 @@ class SpiffPlanLoaderTests {
 
     @Test
     void readsARateTiersAndACapAndLeavesThemUnsetWhenAbsent() throws Exception {
-        Files.writeString(plans.resolve("p.yaml"), HEAD + """
+        List<PlanTerms.Spiff> spiffs = new PlanFileFixture(plans).load(HEAD + """
                 spiffs:
                   - {id: fixed, from: 2026-11-01, to: 2026-11-30, amount_per_deal: 500}
                   - {id: acv, from: 2026-11-01, to: 2026-11-30, rate: 0.02, cap_per_year: 5000}
                   - {id: size, from: 2026-11-01, to: 2027-01-31, tiers: [{from: 0, to: 50000, amount: 500},
                       {from: 50000, amount: 1000}]}
-                """);
-        List<PlanTerms.Spiff> spiffs = loader.load(plans).plans().get(0).spiffs();
+                """).spiffs();
 
         assertThat(spiffs.get(0)).isEqualTo(new PlanTerms.Spiff("fixed", java.time.LocalDate.of(2026, 11, 1),
                 java.time.LocalDate.of(2026, 11, 30), null, d("500")));

@@ -3,7 +3,6 @@ package io.compclose.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,15 +14,12 @@ import io.compclose.core.plan.BandAmount;
 import io.compclose.core.plan.RateTable;
 import io.compclose.core.plan.TablePricing;
 import io.compclose.core.plan.TierPolicy;
-import io.compclose.rules.Conditions;
 
 /** rate_table's pricing and amounts fields: read, defaulted, and refused by name when wrong or conflicting. */
 class TablePricingPlanLoaderTests {
 
     @TempDir
     Path plans;
-
-    private final PlanLoader loader = new PlanLoader(Conditions::problem);
 
     private static final String HEAD = """
             plan: X
@@ -41,8 +37,7 @@ class TablePricingPlanLoaderTests {
     }
 
     private RateTable tableOf(String component) throws Exception {
-        Files.writeString(plans.resolve("p.yaml"), HEAD + component);
-        return loader.load(plans).plans().get(0).components().get(0).rateTable();
+        return new PlanFileFixture(plans).load(HEAD + component).components().get(0).rateTable();
     }
 
     @Test
