@@ -6,16 +6,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.PaySchedule;
 
 /**
  * The configured pay calendar ({@code compclose.pay-calendar}, e.g. {@code jobs/pay-calendar.yaml}), read
- * once per run of the command line. Without one the plan year is the calendar year.
+ * once per run of the command line. Without one the plan year is the calendar year and payroll is monthly.
  */
 @Component
 public class PayCalendar {
 
     private final Path file;
-    private FiscalYear fiscalYear;
+    private PayCalendarFile.Read read;
 
     public PayCalendar(@Value("${compclose.pay-calendar:}") String file) {
         this.file = file.isBlank() ? null : Path.of(file);
@@ -29,9 +30,19 @@ public class PayCalendar {
 
     /** The plan year every close follows; a problem with the file names it and its field. */
     public synchronized FiscalYear fiscalYear() {
-        if (fiscalYear == null) {
-            fiscalYear = file == null ? FiscalYear.CALENDAR : PayCalendarFile.read(file);
+        return read().fiscalYear();
+    }
+
+    /** The payroll runs every close pays in; a problem with the file names it and its field. */
+    public synchronized PaySchedule schedule() {
+        return read().schedule();
+    }
+
+    private PayCalendarFile.Read read() {
+        if (read == null) {
+            read = file == null ? new PayCalendarFile.Read(FiscalYear.CALENDAR, PaySchedule.MONTHLY)
+                    : PayCalendarFile.read(file);
         }
-        return fiscalYear;
+        return read;
     }
 }
