@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.PlanFiles;
 import io.compclose.statement.StatementAssembler;
@@ -48,7 +49,7 @@ public class RawStatements {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(opt.get("--url"),
                 opt.getOrDefault("--user", "root"), opt.getOrDefault("--password", ""));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        YearMonth period = YearMonth.parse(opt.get("--period"));
+        PayPeriod period = PayPeriod.of(YearMonth.parse(opt.get("--period")));
         int threads = Integer.parseInt(opt.getOrDefault("--threads", "2"));
 
         BulkLoad bulkLoad = new BulkLoad(jdbc, new LocalInfile());

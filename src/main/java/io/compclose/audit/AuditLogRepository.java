@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import io.compclose.system.ColumnText;
 import io.compclose.system.Secrets;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * The audit trail, {@code audit_event}: one row per command that changed something, with who asked
@@ -80,17 +81,22 @@ public class AuditLogRepository {
      * @param period the pay period it concerns, or null
      * @param detail what happened, including the outcome (masked and cut to fit)
      */
-    public void record(String actor, Action action, YearMonth period, String detail) {
+    public void record(String actor, Action action, PayPeriod period, String detail) {
+        record(actor, action, period == null ? null : period.id(), detail);
+    }
+
+    /** @param period the name of the pay period it concerns, as stored (an inquiry's, a payroll file's) */
+    public void record(String actor, Action action, String period, String detail) {
         jdbc.update("""
                 INSERT INTO audit_event (occurred_at, actor, os_user, action, pay_period, detail)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, Timestamp.valueOf(LocalDateTime.now(clock)), ColumnText.fit(actor, 128),
-                ColumnText.fit(osUser(), 128), action.column(), period == null ? null : period.toString(),
+                ColumnText.fit(osUser(), 128), action.column(), period,
                 ColumnText.fit(Secrets.mask(detail), 1000));
     }
 
     /** The period's events, oldest first. */
-    public List<Event> events(YearMonth period) {
+    public List<Event> events(PayPeriod period) {
         return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM audit_event WHERE pay_period = ? ORDER BY id", EVENT,
                 period.toString());
     }

@@ -41,7 +41,7 @@ public class CalculationStepConfiguration {
     ItemProcessor<String, RepClose> repCalculation(CloseRun run, PlanFiles planFiles, PayCalendar calendar,
             IntakeRepository intake, RepHistoryRepository history, RepHistories histories) {
         Roster roster = intake.roster(run.periodKey());
-        RepCloseCalculator calculator = new RepCloseCalculator(run.period(), calendar.fiscalYear(),
+        RepCloseCalculator calculator = new RepCloseCalculator(run.period(), calendar.fiscalYear(), run.schedule(),
                 planFiles.catalog(run.plans()), roster, expression -> deal -> Conditions.holds(expression, deal),
                 new StepTeammates(run.period(), roster, history));
         return repId -> calculator.calculate(repId, histories.of(repId));

@@ -15,6 +15,7 @@ import io.compclose.core.input.Roster;
 import io.compclose.core.money.FxConversion;
 import io.compclose.partition.RepBlocks;
 import io.compclose.system.CloseRun;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * The histories of the reps a calculation step closes, read a block of reps at a time: a dozen
@@ -29,7 +30,7 @@ public class RepHistories {
     /** Reps read together; their histories wait in memory until each is calculated. */
     static final int BLOCK = 100;
 
-    private final YearMonth period;
+    private final PayPeriod period;
     private final Roster roster;
     private final RepBlocks blocks;
     private final RepHistoryRepository repository;

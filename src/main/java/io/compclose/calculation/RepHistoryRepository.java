@@ -36,6 +36,7 @@ import io.compclose.core.money.FxConversion;
 import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.money.Money;
 import io.compclose.system.PayCalendar;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Reads reps' history for the calculation: the plan year lives in the same database as the close,
@@ -62,8 +63,8 @@ public class RepHistoryRepository {
     }
 
     /** The deals credited to the rep in the plan year up to the period; the latest delivery of a booking wins. */
-    public List<RepHistory.HistoricDeal> dealsOfYear(String repId, YearMonth period) {
-        return List.copyOf(yearDeals(List.of(repId), period, period, Set.of()).getOrDefault(repId, Map.of()).values());
+    public List<RepHistory.HistoricDeal> dealsOfYear(String repId, PayPeriod period) {
+        return List.copyOf(yearDeals(List.of(repId), period, period.id(), Set.of()).getOrDefault(repId, Map.of()).values());
     }
 
     /** Reads a deal row ({@link #DEAL_COLUMNS}) with the rep it is credited to. */
@@ -98,8 +99,8 @@ public class RepHistoryRepository {
      * later period (up to {@code deliveredUpTo}) replaces the earlier row, also when it is now credited
      * to someone else. {@code leaveOut} are bookings of the period itself to read as if not delivered.
      */
-    private Map<String, Map<String, RepHistory.HistoricDeal>> yearDeals(List<String> repIds, YearMonth period,
-            YearMonth deliveredUpTo, Set<String> leaveOut) {
+    private Map<String, Map<String, RepHistory.HistoricDeal>> yearDeals(List<String> repIds, PayPeriod period,
+            String deliveredUpTo, Set<String> leaveOut) {
         Map<String, Map<String, RepHistory.HistoricDeal>> deals = new HashMap<>();
         named.query("SELECT " + DEAL_COLUMNS + """
                 FROM credit c JOIN booking b ON b.pay_period = c.pay_period AND b.booking_id = c.booking_id
@@ -108,7 +109,7 @@ public class RepHistoryRepository {
                     AND later.pay_period > c.pay_period AND later.pay_period <= :deliveredUpTo)
                 ORDER BY c.rep_id, c.pay_period, b.booked_on, c.booking_id
                 """, Map.of("reps", repIds, "yearStart", yearStart(period), "period", period.toString(),
-                "deliveredUpTo", deliveredUpTo.toString()), dealRow())
+                "deliveredUpTo", deliveredUpTo), dealRow())
                 .stream()
                 .filter(d -> !(d.getValue().creditedIn().equals(period.toString())
                         && leaveOut.contains(d.getValue().deal().bookingId())))
@@ -122,7 +123,7 @@ public class RepHistoryRepository {
      * period, delivered before, or credited in an earlier period of the year. Without one, no rep has
      * a late correction, and the step reads none rep by rep.
      */
-    public boolean anyLateBookings(YearMonth period) {
+    public boolean anyLateBookings(PayPeriod period) {
         String key = period.toString();
         return !named.getJdbcTemplate().queryForList("""
                 SELECT 1 FROM booking n WHERE n.pay_period = ? AND (n.booked_on < ?
@@ -130,7 +131,7 @@ public class RepHistoryRepository {
                     OR EXISTS (SELECT 1 FROM credit c WHERE c.booking_id = n.booking_id AND c.pay_period >= ?
                         AND c.pay_period < ?))
                 LIMIT 1
-                """, Integer.class, key, period.atDay(1), key, yearStart(period), key).isEmpty();
+                """, Integer.class, key, period.start(), key, yearStart(period), key).isEmpty();
     }
 
     /**
@@ -138,7 +139,7 @@ public class RepHistoryRepository {
      * before the period, first delivered now), a correction (delivered before and again now), or a
      * booking of theirs now delivered again credited to someone else.
      */
-    private List<LateCorrection.Item> lateCorrections(String repId, YearMonth period) {
+    private List<LateCorrection.Item> lateCorrections(String repId, PayPeriod period) {
         String key = period.toString();
         Map<String, LateCorrection.Item> items = new TreeMap<>();
         named.getJdbcTemplate().query("""
@@ -152,9 +153,9 @@ public class RepHistoryRepository {
             LocalDate booked = rs.getObject(2, LocalDate.class);
             String earlier = rs.getString(3);
             items.put(id, earlier == null
-                    ? new LateCorrection.Item(id, YearMonth.from(booked).toString(), "booked late, on " + booked)
+                    ? new LateCorrection.Item(id, calendar.schedule().containing(booked).id(), "booked late, on " + booked)
                     : new LateCorrection.Item(id, earlier, "corrected (replaces the delivery of " + earlier + ")"));
-        }, key, repId, key, period.atDay(1), key);
+        }, key, repId, key, period.start(), key);
         named.getJdbcTemplate().query("""
                 SELECT DISTINCT c.booking_id, c.pay_period FROM credit c
                 WHERE c.rep_id = ? AND c.pay_period >= ? AND c.pay_period < ?
@@ -178,10 +179,10 @@ public class RepHistoryRepository {
      *                     no rep's late corrections are looked for
      * @param rates        the period's rates by month, shared by the reps of a step
      */
-    public Map<String, RepHistory> histories(List<String> repIds, YearMonth period, Function<String, String> payCurrency,
+    public Map<String, RepHistory> histories(List<String> repIds, PayPeriod period, Function<String, String> payCurrency,
             boolean lateBookings, Map<YearMonth, FxConversion> rates) {
         Map<String, Object> reps = Map.of("reps", repIds, "period", period.toString(), "yearStart", yearStart(period));
-        Map<String, Map<String, RepHistory.HistoricDeal>> deals = yearDeals(repIds, period, period, Set.of());
+        Map<String, Map<String, RepHistory.HistoricDeal>> deals = yearDeals(repIds, period, period.id(), Set.of());
         // an earlier year's deal cancelled this period: needed for its clawback
         named.query("SELECT " + DEAL_COLUMNS + """
                 FROM cancellation x
@@ -221,7 +222,7 @@ public class RepHistoryRepository {
         for (String repId : repIds) {
             List<LateCorrection.Item> late = lateBookings ? lateCorrections(repId, period) : List.of();
             List<RepHistory.HistoricDeal> withoutLate = late.isEmpty() ? List.of() : List.copyOf(yearDeals(
-                    List.of(repId), period, period.minusMonths(1), late.stream().map(LateCorrection.Item::bookingId)
+                    List.of(repId), period, calendar.schedule().previous(period).id(), late.stream().map(LateCorrection.Item::bookingId)
                             .collect(Collectors.toSet())).getOrDefault(repId, Map.of()).values());
             histories.put(repId, new RepHistory(List.copyOf(deals.getOrDefault(repId, Map.of()).values()),
                     metricValues.getOrDefault(repId, Map.of()), cancellations.getOrDefault(repId, Map.of()),
@@ -356,7 +357,7 @@ public class RepHistoryRepository {
     }
 
     /** The plan year's first month, as pay_period holds it: YYYY-MM compares in time order. */
-    private String yearStart(YearMonth period) {
-        return calendar.fiscalYear().start(period).toString();
+    private String yearStart(PayPeriod period) {
+        return calendar.fiscalYear().start(period.month()).toString();
     }
 }

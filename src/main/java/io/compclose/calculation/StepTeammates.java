@@ -10,6 +10,7 @@ import io.compclose.core.calculation.RepHistory;
 import io.compclose.core.calculation.Teammates;
 import io.compclose.core.input.Roster;
 import io.compclose.core.money.FxConversion;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * A calculation step's view of teammates for team pools: each teammate is read once per step, not
@@ -17,14 +18,14 @@ import io.compclose.core.money.FxConversion;
  */
 final class StepTeammates implements Teammates {
 
-    private final YearMonth period;
+    private final PayPeriod period;
     private final Roster roster;
     private final RepHistoryRepository repository;
     private final Map<String, List<CreditedDeal>> deals = new HashMap<>();
     private final Map<String, RepHistory> histories = new HashMap<>();
     private final Map<YearMonth, FxConversion> rates = new HashMap<>();
 
-    StepTeammates(YearMonth period, Roster roster, RepHistoryRepository repository) {
+    StepTeammates(PayPeriod period, Roster roster, RepHistoryRepository repository) {
         this.period = period;
         this.roster = roster;
         this.repository = repository;

@@ -20,6 +20,7 @@ import io.compclose.core.input.BadInputException;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.core.money.FxConversion;
 import io.compclose.system.PayCalendar;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Reads the billed usage a rep is credited with: the accounts account_owners gives them on the last
@@ -54,7 +55,7 @@ public class UsageHistoryRepository {
      * @param payCurrency each rep's pay currency in the period, into which usage is converted at each month's rate
      * @param rates       the period's rates by month, read once and shared by the reps of a step
      */
-    public Map<String, List<AccountUsage>> ofReps(List<String> repIds, YearMonth period,
+    public Map<String, List<AccountUsage>> ofReps(List<String> repIds, PayPeriod period,
             Function<String, String> payCurrency, Map<YearMonth, FxConversion> rates) {
         String key = period.toString();
         Map<String, List<AccountUsage>> usage = new HashMap<>();
@@ -71,7 +72,7 @@ public class UsageHistoryRepository {
         if (owned.isEmpty()) {
             return usage;
         }
-        YearMonth yearStart = calendar.fiscalYear().start(period);
+        YearMonth yearStart = calendar.fiscalYear().start(period.month());
         // rep -> account -> currency -> month -> revenue
         Map<String, Map<String, Map<String, Map<YearMonth, BigDecimal>>>> revenue = new HashMap<>();
         named.query("""
@@ -93,16 +94,16 @@ public class UsageHistoryRepository {
     }
 
     /** Each account's revenue with the rate of every month the rep owns it at the month's end. */
-    private List<AccountUsage> credited(String repId, YearMonth period, String payCurrency,
+    private List<AccountUsage> credited(String repId, PayPeriod period, String payCurrency,
             Map<String, List<Ownership>> owned, Map<String, Map<String, Map<YearMonth, BigDecimal>>> revenue,
             Map<YearMonth, FxConversion> rates) {
         String key = period.toString();
-        YearMonth yearStart = calendar.fiscalYear().start(period);
+        YearMonth yearStart = calendar.fiscalYear().start(period.month());
         List<AccountUsage> result = new ArrayList<>();
         revenue.forEach((account, byCurrency) -> byCurrency.forEach((currency, byMonth) -> {
             List<Ownership> ownerships = owned.getOrDefault(account, List.of());
             Map<YearMonth, BigDecimal> rateByMonth = new LinkedHashMap<>();
-            for (YearMonth m = yearStart; !m.isAfter(period); m = m.plusMonths(1)) {
+            for (YearMonth m = yearStart; !m.isAfter(period.month()); m = m.plusMonths(1)) {
                 YearMonth month = m;
                 if (ownerships.stream().anyMatch(o -> o.ownsAtEndOf(month))) {
                     rateByMonth.put(month, rate(rates, key, month, currency, payCurrency, account, repId));

@@ -16,6 +16,7 @@ import io.compclose.audit.AuditLogRepository;
 import io.compclose.reconciliation.ReviewRepository;
 import io.compclose.reconciliation.ReviewRules;
 import io.compclose.system.CloseRun;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * {@code approve}: records who approved a close stopped for review, when and why, with how many
@@ -25,7 +26,7 @@ import io.compclose.system.CloseRun;
 public record ApproveCommand(CloseHistory history, ReviewRepository review, Clock clock, AuditLogRepository audit,
         TransactionTemplate transaction) {
 
-    public int run(YearMonth period, String by, String note, Path outDir, PrintStream out, PrintStream err) {
+    public int run(PayPeriod period, String by, String note, Path outDir, PrintStream out, PrintStream err) {
         if (by == null) {
             err.println("compclose: --by=NAME is required: an approval names who gave it");
             return ExitCode.BAD_INPUT;

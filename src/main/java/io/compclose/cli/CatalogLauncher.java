@@ -28,7 +28,9 @@ import io.compclose.schedule.CatalogEntry;
 import io.compclose.schedule.ScheduledCommand;
 import io.compclose.system.CloseRun;
 import io.compclose.system.DatabaseLock;
+import io.compclose.system.PayCalendar;
 import io.compclose.system.UsageIntakeRun;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Runs a catalog entry's command now, for the period the clock says, exactly as the command line
@@ -69,9 +71,12 @@ public class CatalogLauncher {
     private final JobRepository jobRepository;
     private final Environment environment;
     private final MeterRegistry meters;
+    private final PayCalendar calendar;
 
     public CatalogLauncher(Clock clock, Path out, CloseCommand close, UsageIntakeCommand usageIntake,
-            ResendCommand resend, JobRepository jobRepository, Environment environment, MeterRegistry meters) {
+            ResendCommand resend, JobRepository jobRepository, Environment environment, MeterRegistry meters,
+            PayCalendar calendar) {
+        this.calendar = calendar;
         this.clock = clock;
         this.out = out;
         this.close = close;
@@ -84,7 +89,7 @@ public class CatalogLauncher {
 
     public Outcome launch(CatalogEntry entry) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(entry.zone()));
-        YearMonth period = entry.period().periodAt(now);
+        PayPeriod period = entry.period().periodAt(now, calendar.schedule());
         String key = entry.command().word() + " " + period;
         Outcome outcome;
         if (!claim(key)) {
@@ -130,7 +135,7 @@ public class CatalogLauncher {
         }
     }
 
-    private Outcome launch(CatalogEntry entry, YearMonth period, ZonedDateTime now) {
+    private Outcome launch(CatalogEntry entry, PayPeriod period, ZonedDateTime now) {
         Optional<JobExecution> elsewhere = runningElsewhere(entry, period);
         if (elsewhere.isPresent()) {
             log.warn("[{}] not started: the {} of {} is running in another process (execution {}, started {})",
@@ -158,7 +163,7 @@ public class CatalogLauncher {
         return outcome;
     }
 
-    private int run(CatalogEntry entry, YearMonth period, ZonedDateTime now, PrintStream o, PrintStream e)
+    private int run(CatalogEntry entry, PayPeriod period, ZonedDateTime now, PrintStream o, PrintStream e)
             throws Exception {
         Path inbox = entry.command().readsInbox() ? entry.inboxOf(period).toAbsolutePath().normalize() : null;
         if (inbox != null && !Files.isDirectory(inbox)) {
@@ -171,8 +176,9 @@ public class CatalogLauncher {
             return ExitCode.OK;
         }
         return switch (entry.command()) {
-            case CLOSE -> close.run(new CloseRun(period, inbox, out), false, Set.of(), o, e);
-            case USAGE_INTAKE -> usageIntake.run(new UsageIntakeRun(period, now.toLocalDate(), inbox, out), o, e);
+            case CLOSE -> close.run(new CloseRun(period, calendar.schedule(), inbox, out), false, Set.of(), o, e);
+            case USAGE_INTAKE -> usageIntake.run(new UsageIntakeRun(period.month(), now.toLocalDate(), inbox, out),
+                    o, e);
             case RESEND -> resend.run(period, null, entry.requestedBy(), out, o, e);
         };
     }
@@ -182,7 +188,7 @@ public class CatalogLauncher {
      * database only this process can be running anything, and what it runs is in {@link #running}:
      * an execution found there was left by a process that is gone, and the command recovers it.
      */
-    private Optional<JobExecution> runningElsewhere(CatalogEntry entry, YearMonth period) {
+    private Optional<JobExecution> runningElsewhere(CatalogEntry entry, PayPeriod period) {
         String job = switch (entry.command()) {
             case CLOSE -> MonthlyCloseJobConfiguration.JOB_NAME;
             case USAGE_INTAKE -> UsageIntakeJobConfiguration.JOB_NAME;

@@ -19,6 +19,8 @@ import org.springframework.context.event.ContextClosedEvent;
 
 import io.compclose.CompCloseApplication;
 import io.compclose.audit.AuditLogRepository;
+import io.compclose.core.input.BadInputException;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.intake.InputContract;
 import io.compclose.partition.PartitionProperties;
 import io.compclose.partition.WorkerConfiguration;
@@ -27,6 +29,7 @@ import io.compclose.schedule.CatalogEntry;
 import io.compclose.schedule.CatalogException;
 import io.compclose.schedule.JobCatalog;
 import io.compclose.system.CloseRun;
+import io.compclose.system.PayCalendar;
 import io.compclose.system.StartupConsole;
 import io.compclose.system.UsageIntakeRun;
 
@@ -105,6 +108,11 @@ public final class Cli {
         } catch (CatalogException e) {
             err.println("compclose: " + e.getMessage());
             return ExitCode.BAD_INPUT;
+        } catch (UnreadableCalendar e) {
+            err.println("compclose: " + e.getMessage());
+            err.println("Fix " + CloseFacts.SetupProblem.ofPayCalendar(e.getMessage()).fixedIn()
+                    + " and run the same command again.");
+            return ExitCode.BAD_INPUT;
         } catch (StartupException e) {
             err.println("compclose: could not start, nothing was run: " + Failures.startup(e.getCause())
                     + " (details: " + e.logFile + ")");
@@ -122,25 +130,50 @@ public final class Cli {
     private static int run(Commands.Base command, ConfigurableApplicationContext context, Path outDir, PrintStream out,
             PrintStream err) throws Exception {
         if (command instanceof Commands.Close close) {
-            return context.getBean(CloseCommand.class).run(new CloseRun(close.period,
-                    close.inbox.toAbsolutePath().normalize(), outDir), close.revise, close.allowEmpty(), out, err);
+            PayCalendar calendar = context.getBean(PayCalendar.class);
+            return context.getBean(CloseCommand.class).run(new CloseRun(period(calendar, close.period),
+                    calendar.schedule(), close.inbox.toAbsolutePath().normalize(), outDir), close.revise,
+                    close.allowEmpty(), out, err);
         } else if (command instanceof Commands.UsageIntake usage) {
-            return context.getBean(UsageIntakeCommand.class).run(new UsageIntakeRun(usage.period,
+            return context.getBean(UsageIntakeCommand.class).run(new UsageIntakeRun(
+                    period(context.getBean(PayCalendar.class), usage.period).month(),
                     LocalDate.now(context.getBean(Clock.class)), usage.inbox.toAbsolutePath().normalize(), outDir),
                     out, err);
         } else if (command instanceof Commands.Status status) {
-            return context.getBean(StatusCommand.class).run(status.period, out);
+            return context.getBean(StatusCommand.class).run(status.period == null ? null
+                    : period(context.getBean(PayCalendar.class), status.period), out);
         } else if (command instanceof Commands.Approve approve) {
-            return context.getBean(ApproveCommand.class).run(approve.period, blankToNull(approve.by),
+            return context.getBean(ApproveCommand.class).run(period(context.getBean(PayCalendar.class), approve.period),
+                    blankToNull(approve.by),
                     blankToNull(approve.note), outDir, out, err);
         } else if (command instanceof Commands.Lock lock) {
-            return context.getBean(LockCommand.class).run(lock.period, blankToNull(lock.by), blankToNull(lock.note),
+            return context.getBean(LockCommand.class).run(period(context.getBean(PayCalendar.class), lock.period),
+                    blankToNull(lock.by), blankToNull(lock.note),
                     out, err);
         } else if (command instanceof Commands.Resend resend) {
-            return context.getBean(ResendCommand.class).run(resend.period, blankToNull(resend.rep),
+            return context.getBean(ResendCommand.class).run(period(context.getBean(PayCalendar.class), resend.period),
+                    blankToNull(resend.rep),
                     blankToNull(resend.by) != null ? blankToNull(resend.by) : AuditLogRepository.osUser(), outDir, out, err);
         }
         throw new IllegalStateException("no way to run " + command.getClass().getSimpleName());
+    }
+
+    /** The pay period {@code --period} names, refused with the calendar's periods of that month if it is none. */
+    private static PayPeriod period(PayCalendar calendar, String name) {
+        try {
+            return calendar.period(name);
+        } catch (BadInputException e) {
+            throw new UnreadableCalendar(Failures.describe(e));
+        } catch (IllegalArgumentException e) {
+            throw new Arguments.UsageException("--period " + e.getMessage());
+        }
+    }
+
+    /** The pay calendar cannot be read: no period can be named, and nothing starts. */
+    private static final class UnreadableCalendar extends RuntimeException {
+        UnreadableCalendar(String message) {
+            super(message);
+        }
     }
 
     /** The output folder, its log folder and log file that do not exist yet, innermost first. */

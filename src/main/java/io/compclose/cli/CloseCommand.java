@@ -23,6 +23,7 @@ import io.compclose.cli.CloseDecision.Launch;
 import io.compclose.cli.CloseDecision.Refuse;
 import io.compclose.core.input.BadInputException;
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.PaySchedule;
 import io.compclose.intake.RequiredRowsCheck;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.payout.PayrollLayouts;
@@ -34,6 +35,7 @@ import io.compclose.system.CloseRun;
 import io.compclose.system.DatabaseLock;
 import io.compclose.system.LeaseHeldException;
 import io.compclose.system.PayCalendar;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * {@code close}: starts the period's close, restarts it after a failure, and does nothing (and
@@ -53,7 +55,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
     private static final long RECORD_PAUSE_MILLIS = 600;
 
     /** The period's lock, if finance or a later close has locked it. */
-    public Optional<PeriodLifecycleRepository.PeriodState> lock(YearMonth period) {
+    public Optional<PeriodLifecycleRepository.PeriodState> lock(PayPeriod period) {
         return lifecycle.locked(period);
     }
 
@@ -61,7 +63,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
      * The command's refusal (its lines for stderr) while a live close holds the period's lease: the console says
      * it before starting one, in the same words; the command checks again, atomically, when it takes the lease.
      */
-    public Optional<List<String>> leaseRefusal(YearMonth period) {
+    public Optional<List<String>> leaseRefusal(PayPeriod period) {
         return leases.holder(MonthlyCloseJobConfiguration.JOB_NAME, period).filter(holder -> !holder.expired())
                 .map(holder -> Refuse.leaseHeld(period, holder).reasons());
     }
@@ -84,6 +86,11 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
      */
     public int run(CloseRun first, boolean revise, Set<String> allowEmpty, PrintStream out,
             PrintStream err, String actor) throws Exception {
+        if (!revise && first.schedule().named(first.period().id()).isEmpty() && history.latestRevision(first) == 0) {
+            // a month closed before a switch to semi-monthly pay may be finished or revised, not begun
+            return carryOut(Refuse.because(ExitCode.BAD_INPUT, "compclose: " + payCalendar.notAPeriod(
+                    first.period().id())), first.period(), null, allowEmpty, out, err, actor);
+        }
         Optional<PeriodLifecycleRepository.PeriodState> locked = lifecycle.locked(first.period());
         if (locked.isPresent()) {
             return carryOut(Refuse.locked(first.period(), locked.get(), lifecycle.nextOpen(first.period()),
@@ -115,7 +122,7 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
                 revise ? revisions.laterPeriodClosed(run.period()) : Optional.empty(), lease.takenFrom());
     }
 
-    private Optional<CloseFacts.SetupProblem> setupProblem(YearMonth period) {
+    private Optional<CloseFacts.SetupProblem> setupProblem(PayPeriod period) {
         try {
             payrollLayouts.layouts();
         } catch (BadInputException e) {
@@ -130,21 +137,30 @@ public record CloseCommand(JobOperator jobOperator, Job monthlyClose, CloseRepor
 
     /**
      * A plan year's start moved while the year runs would measure this close's year to date from another month
-     * than the closes already paid in it: the calendar may change only where a new plan year begins.
+     * than the closes already paid in it; a frequency changed while it runs would count its draws and list its
+     * statements' periods otherwise than they were: the calendar may change only where a new plan year begins.
+     * A period named the old way (a month closed before semi-monthly pay) is finished or revised as it was.
      */
-    private Optional<String> midYearChange(YearMonth period, FiscalYear fiscal) {
+    private Optional<String> midYearChange(PayPeriod period, FiscalYear fiscal) {
+        PaySchedule schedule = payCalendar.schedule();
         return lifecycle.lastClosedUpTo(period)
-                .filter(closed -> fiscal.sameYear(closed.period(), period)
-                        && !fiscal.start(closed.period()).equals(closed.planYearStart()))
-                .map(closed -> payCalendar.describe() + ": puts " + closed.period() + " in the plan year from "
-                        + fiscal.start(closed.period()) + ", but its close measured the year to date from "
-                        + closed.planYearStart() + ". Change fiscal_year_start only between two plan years: "
-                        + "the first close under it must be the first month of a plan year, with no closed period "
-                        + "of that year before it.");
+                .filter(closed -> fiscal.sameYear(closed.month(), period.month()))
+                .flatMap(closed -> !fiscal.start(closed.month()).equals(closed.planYearStart())
+                        ? Optional.of(payCalendar.describe() + ": puts " + closed.id() + " in the plan year from "
+                                + fiscal.start(closed.month()) + ", but its close measured the year to date from "
+                                + closed.planYearStart() + ". Change fiscal_year_start only between two plan years: "
+                                + "the first close under it must be the first month of a plan year, with no closed "
+                                + "period of that year before it.")
+                        : schedule.named(period.id()).isPresent() && schedule.named(closed.id()).isEmpty()
+                                ? Optional.of(payCalendar.describe() + ": pays " + schedule + ", but " + closed.id()
+                                        + " of the same plan year " + fiscal.name(period.month()) + " was closed "
+                                        + "on another frequency. Change frequency only between two plan years: "
+                                        + "the first close under it must be the first period of a plan year.")
+                                : Optional.empty());
     }
 
     /** Prints what was found, makes the repairs the decision names, and refuses, reports or launches. */
-    private int carryOut(CloseDecision decision, YearMonth period, JobExecution last, Set<String> allowEmpty, PrintStream out,
+    private int carryOut(CloseDecision decision, PayPeriod period, JobExecution last, Set<String> allowEmpty, PrintStream out,
             PrintStream err, String actor) throws Exception {
         decision.notes().forEach(out::println);
         if (decision instanceof Completed completed) {

@@ -11,6 +11,7 @@ import io.compclose.core.plan.FiscalYear;
 import io.compclose.period.PeriodLifecycleRepository;
 import io.compclose.system.CloseRun;
 import io.compclose.system.LeaseHolder;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * What {@code close} does for a period, decided from {@link CloseFacts} before anything is repaired, started
@@ -38,19 +39,19 @@ sealed interface CloseDecision {
             return new Refuse(List.of(), Set.of(), exitCode, List.of(reasons), null);
         }
 
-        static Refuse locked(YearMonth period, PeriodLifecycleRepository.PeriodState lock, YearMonth next,
+        static Refuse locked(PayPeriod period, PeriodLifecycleRepository.PeriodState lock, PayPeriod next,
                 FiscalYear fiscal) {
             return because(ExitCode.BAD_INPUT, "compclose: " + period + " is " + lock.lockDescription() + ". A locked "
                     + "period's figures never change, so it cannot be closed or revised again.",
                     "Put late inputs and corrections for " + period + " in the inbox of the next open period, " + next
-                            + (fiscal.sameYear(next, period)
+                            + (fiscal.sameYear(next.month(), period.month())
                                     ? ": a booking dated in " + period + " is accepted there, and what it changes is "
                                             + "paid as an adjustment that names what it corrects."
-                                    : ", as adjustments.csv rows: the plan year " + fiscal.name(period)
+                                    : ", as adjustments.csv rows: the plan year " + fiscal.name(period.month())
                                             + " is settled."));
         }
 
-        static Refuse leaseHeld(YearMonth period, LeaseHolder holder) {
+        static Refuse leaseHeld(PayPeriod period, LeaseHolder holder) {
             return because(ExitCode.BUSY, "compclose: a close of " + period + " is already running on "
                     + holder.owner() + " since " + CloseReport.time(holder.acquiredAt()) + " (last heartbeat "
                     + CloseReport.time(holder.heartbeatAt()) + "); nothing was started",

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.reconciliation.ReviewGateStepConfiguration;
 import io.compclose.system.CloseRun;
+import io.compclose.core.plan.PayPeriod;
 
 /** The closes of a period as the job repository knows them: which revision is the latest, and how it ended. */
 @Component
@@ -26,8 +27,8 @@ public record CloseHistory(JobRepository jobRepository) {
     }
 
     /** The last execution of the period's latest revision: null when no close of the period has run. */
-    public JobExecution latestExecution(YearMonth period, Path out) {
-        CloseRun any = new CloseRun(period, out, out);
+    public JobExecution latestExecution(PayPeriod period, Path out) {
+        CloseRun any = CloseRun.identity(period, out);
         int revision = latestRevision(any);
         return revision == 0 ? null : lastExecution(any.atRevision(revision));
     }

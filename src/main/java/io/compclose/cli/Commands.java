@@ -73,9 +73,10 @@ final class Commands {
 
     /** A command of one pay period, which it names first. */
     abstract static class ForPeriod extends Base {
-        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, converter = Month.class,
-                description = "the pay period")
-        YearMonth period;
+        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, converter = PeriodName.class,
+                description = {"the pay period; on a semi-monthly or bi-weekly pay",
+                    "calendar its last day, YYYY-MM-DD"})
+        String period;
     }
 
     /** A decision about a period that names who takes it (approve, lock): "who approves", "who locks". */
@@ -118,9 +119,9 @@ final class Commands {
     @Command(name = "status", sortOptions = false, sortSynopsis = false, description =
             "executions, steps, and read / written / rejected counts")
     static final class Status extends Base {
-        @Option(names = "--period", paramLabel = "YYYY-MM", converter = Month.class,
+        @Option(names = "--period", paramLabel = "YYYY-MM", converter = PeriodName.class,
                 description = "only this pay period")
-        YearMonth period;
+        String period;
         @Mixin
         OutFolder output;
     }
@@ -199,14 +200,23 @@ final class Commands {
         String command;
     }
 
-    /** {@code --period}: a month as YYYY-MM. */
-    static final class Month implements ITypeConverter<YearMonth> {
+    /**
+     * {@code --period}: a month as YYYY-MM, or a day as YYYY-MM-DD (a semi-monthly or bi-weekly period's last
+     * day). Whether it is one of the pay calendar's periods is known once the configuration is read.
+     */
+    static final class PeriodName implements ITypeConverter<String> {
         @Override
-        public YearMonth convert(String value) {
+        public String convert(String value) {
             try {
-                return YearMonth.parse(value);
+                if (value.length() == 7) {
+                    YearMonth.parse(value);
+                } else {
+                    java.time.LocalDate.parse(value);
+                }
+                return value;
             } catch (DateTimeParseException e) {
-                throw new Refused("must be a month YYYY-MM, was '" + value + "'");
+                throw new Refused("must be a month YYYY-MM, was '" + value + "' (on a semi-monthly or bi-weekly "
+                        + "pay calendar: the period's last day, YYYY-MM-DD)");
             }
         }
     }

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.compclose.audit.AuditLogRepository;
 import io.compclose.period.PeriodLifecycleRepository;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * {@code lock}: finance locks a closed period once payroll has imported it. A locked period is
@@ -19,7 +20,7 @@ import io.compclose.period.PeriodLifecycleRepository;
 public record LockCommand(PeriodLifecycleRepository lifecycle, Clock clock, AuditLogRepository audit,
         TransactionTemplate transaction) {
 
-    public int run(YearMonth period, String by, String note, PrintStream out, PrintStream err) {
+    public int run(PayPeriod period, String by, String note, PrintStream out, PrintStream err) {
         if (by == null || by.isBlank()) {
             err.println("compclose: --by=NAME is required: a lock names who locked the period");
             return ExitCode.BAD_INPUT;

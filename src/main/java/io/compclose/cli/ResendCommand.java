@@ -14,6 +14,7 @@ import io.compclose.delivery.Postman;
 import io.compclose.delivery.StatementResend;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.system.CloseRun;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * {@code resend}: one more email of a rep's statement (a lost email), or of every statement of the
@@ -23,9 +24,9 @@ import io.compclose.system.CloseRun;
 @Component
 public record ResendCommand(JobRepository jobRepository, StatementResend resend) {
 
-    public int run(YearMonth period, String repId, String requestedBy, Path outDir, PrintStream out, PrintStream err)
+    public int run(PayPeriod period, String repId, String requestedBy, Path outDir, PrintStream out, PrintStream err)
             throws Exception {
-        CloseRun run = new CloseRun(period, outDir, outDir);
+        CloseRun run = CloseRun.identity(period, outDir);
         JobExecution close = jobRepository.getLastJobExecution(MonthlyCloseJobConfiguration.JOB_NAME,
                 run.toJobParameters());
         if (close == null || close.getStatus() != BatchStatus.COMPLETED) {

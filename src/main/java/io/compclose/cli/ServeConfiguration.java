@@ -15,6 +15,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.compclose.schedule.JobCatalog;
+import io.compclose.system.PayCalendar;
 
 /**
  * {@code serve} only (the one command that starts a web server): the job catalog on Spring's
@@ -58,9 +59,9 @@ public class ServeConfiguration {
     @Bean
     CatalogLauncher catalogLauncher(Clock clock, ServeProperties properties, CloseCommand close,
             UsageIntakeCommand usageIntake, ResendCommand resend, JobRepository jobRepository, Environment environment,
-            MeterRegistry meters) {
+            MeterRegistry meters, PayCalendar calendar) {
         return new CatalogLauncher(clock, properties.out().toAbsolutePath().normalize(), close, usageIntake, resend,
-                jobRepository, environment, meters);
+                jobRepository, environment, meters, calendar);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import io.compclose.partition.RepRanges;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.system.CloseLeases;
 import io.compclose.system.CloseRun;
+import io.compclose.core.plan.PayPeriod;
 
 /** {@code status}: every execution of the close (or of one period), its steps and their counts. */
 @Component
@@ -33,12 +34,12 @@ public record StatusCommand(JobRepository jobRepository, IntakeRepository intake
     private record Revision(CloseRun run, List<JobExecution> executions) {
     }
 
-    public int run(YearMonth period, PrintStream out) {
+    public int run(PayPeriod period, PrintStream out) {
         List<JobInstance> instances = jobRepository.findJobInstances(MonthlyCloseJobConfiguration.JOB_NAME).stream()
                 .sorted(Comparator.comparingLong(JobInstance::getInstanceId))
                 .toList();
         // a period's revisions are job instances of their own: the period is named once, above them all
-        Map<YearMonth, List<Revision>> periods = new LinkedHashMap<>();
+        Map<PayPeriod, List<Revision>> periods = new LinkedHashMap<>();
         for (JobInstance instance : instances) {
             List<JobExecution> executions = jobRepository.getJobExecutions(instance).stream()
                     .sorted(Comparator.comparingLong(JobExecution::getId)).toList();

@@ -2,20 +2,21 @@ package io.compclose.delivery;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * One send of an email about a rep's statement: to whom, which version, which send (1 is the first, 2 and up
  * are resends), what it carries ({@link #STATEMENT}, with the PDF, or an inquiry's message about that statement),
  * and the PDF if any.
  */
-public record Delivery(YearMonth period, String repId, int version, int sendNo, String recipient, String repName,
+public record Delivery(PayPeriod period, String repId, int version, int sendNo, String recipient, String repName,
         Path pdf, String subject) {
 
     /** The subject of the statement's own email. */
     public static final String STATEMENT = "statement";
 
     /** The statement's own email. */
-    public Delivery(YearMonth period, String repId, int version, int sendNo, String recipient, String repName,
+    public Delivery(PayPeriod period, String repId, int version, int sendNo, String recipient, String repName,
             Path pdf) {
         this(period, repId, version, sendNo, recipient, repName, pdf, STATEMENT);
     }

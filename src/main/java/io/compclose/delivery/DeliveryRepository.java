@@ -22,6 +22,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.compclose.system.ColumnText;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * The at-most-once guard of statement delivery, one row per send of a (period, rep, statement
@@ -67,12 +68,12 @@ public class DeliveryRepository {
     }
 
     /** The latest version of each rep's statement of the period, in rep order. */
-    public List<Statement> latestStatements(YearMonth period) {
+    public List<Statement> latestStatements(PayPeriod period) {
         return jdbc.query(LATEST_STATEMENTS, STATEMENT, period.toString());
     }
 
     /** The close's delivery reads them with a cursor, its position kept in the step's context for a restart. */
-    public JdbcCursorItemReader<Statement> statementsToSend(YearMonth period) {
+    public JdbcCursorItemReader<Statement> statementsToSend(PayPeriod period) {
         return new JdbcCursorItemReaderBuilder<Statement>().name("statementsToSend").dataSource(dataSource)
                 .sql(LATEST_STATEMENTS).queryArguments(period.toString()).rowMapper(STATEMENT).build();
     }
@@ -156,7 +157,7 @@ public class DeliveryRepository {
     }
 
     /** The close's own outbox sends of the period that a killed close left SENDING. */
-    public List<InterruptedSend> interruptedOutboxSends(YearMonth period) {
+    public List<InterruptedSend> interruptedOutboxSends(PayPeriod period) {
         return jdbc.query("""
                 SELECT rep_id, statement_version, send_no FROM delivery_log
                 WHERE pay_period = ? AND outcome = ? AND channel = 'OUTBOX' AND requested_by IS NULL
@@ -170,7 +171,7 @@ public class DeliveryRepository {
      * Settles an interrupted send by what the outbox holds: written, it was sent (by the one attempt
      * that wrote it); not written, it is FAILED, so the close claims and writes it again.
      */
-    public void settle(YearMonth period, InterruptedSend send, boolean written) {
+    public void settle(PayPeriod period, InterruptedSend send, boolean written) {
         ownTransaction.executeWithoutResult(status -> jdbc.update("""
                 UPDATE delivery_log SET outcome = ?, detail = ?, attempts = attempts + ?
                 WHERE pay_period = ? AND rep_id = ? AND statement_version = ? AND send_no = ? AND outcome = ?
@@ -180,12 +181,12 @@ public class DeliveryRepository {
     }
 
     /** The number the next resend of a statement gets: one more than any send so far. */
-    public int nextSendNo(YearMonth period, String repId, int version) {
+    public int nextSendNo(PayPeriod period, String repId, int version) {
         return nextSendNo(period, repId, version, Delivery.STATEMENT);
     }
 
     /** The number the next resend of an email about a statement gets (see {@link Delivery#subject}). */
-    public int nextSendNo(YearMonth period, String repId, int version, String subject) {
+    public int nextSendNo(PayPeriod period, String repId, int version, String subject) {
         Integer last = jdbc.queryForObject("""
                 SELECT MAX(send_no) FROM delivery_log WHERE pay_period = ? AND rep_id = ? AND statement_version = ?
                 AND subject = ?
@@ -218,7 +219,7 @@ public class DeliveryRepository {
     }
 
     /** Statements of the period with no SENT row, with the outcome of their latest send. */
-    public List<Undelivered> undelivered(YearMonth period) {
+    public List<Undelivered> undelivered(PayPeriod period) {
         return jdbc.query("""
                 SELECT d.rep_id, d.statement_version, d.send_no, d.recipient, d.outcome, d.detail FROM delivery_log d
                 WHERE d.pay_period = ? AND d.subject = 'statement' AND d.send_no = (SELECT MAX(l.send_no)

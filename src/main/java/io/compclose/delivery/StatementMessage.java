@@ -45,8 +45,7 @@ public final class StatementMessage {
     public static MimeMessage build(Session session, String from, Delivery delivery) throws Exception {
         MimeMessage message = new FixedIdMimeMessage(session, delivery.messageId());
         MimeMessageHelper helper = new SharedTypesHelper(message);
-        String month = delivery.period().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-                + delivery.period().getYear();
+        String month = delivery.period().describe();
         helper.setFrom(from);
         helper.setSentDate(new java.util.Date());
         helper.setTo(delivery.recipient());

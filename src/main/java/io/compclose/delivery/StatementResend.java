@@ -18,6 +18,7 @@ import io.compclose.delivery.DeliveryRepository.Statement;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.system.CloseProperties;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Sends a period's statements again, once per request: one rep's (a lost email), or every one not
@@ -34,7 +35,7 @@ public record StatementResend(DeliveryRepository log, IntakeRepository intake, O
     }
 
     /** The latest version of each rep's statement of the period, by rep: what a resend sends. */
-    public Map<String, Statement> statements(YearMonth period) {
+    public Map<String, Statement> statements(PayPeriod period) {
         return log.latestStatements(period).stream().collect(Collectors.toMap(Statement::repId, s -> s,
                 (a, b) -> b, LinkedHashMap::new));
     }
@@ -43,7 +44,7 @@ public record StatementResend(DeliveryRepository log, IntakeRepository intake, O
      * @param repId       the one rep whose statement goes again, or null for every statement not yet delivered
      * @param requestedBy who asked, recorded with each send
      */
-    public List<Resent> resend(YearMonth period, String repId, Path outbox, String requestedBy) throws Exception {
+    public List<Resent> resend(PayPeriod period, String repId, Path outbox, String requestedBy) throws Exception {
         Map<String, Statement> statements = statements(period);
         List<Statement> chosen;
         if (repId != null) {

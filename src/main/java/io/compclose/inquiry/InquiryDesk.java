@@ -21,6 +21,8 @@ import io.compclose.core.inquiry.InquiryState;
 import io.compclose.core.inquiry.NextOpenPeriod;
 import io.compclose.delivery.DeliveryRepository;
 import io.compclose.period.PeriodLifecycleRepository;
+import io.compclose.core.plan.PayPeriod;
+import io.compclose.system.PayCalendar;
 
 /**
  * What the console's inquiry pages do: a rep raises an inquiry on their statement, finance answers and
@@ -39,9 +41,11 @@ public class InquiryDesk {
     private final InquiryMail mail;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final PayCalendar calendar;
 
     public InquiryDesk(InquiryRepository inquiries, PeriodLifecycleRepository periods, AuditLogRepository audit,
-            InquiryMail mail, PlatformTransactionManager transactionManager, Clock clock) {
+            InquiryMail mail, PlatformTransactionManager transactionManager, Clock clock, PayCalendar calendar) {
+        this.calendar = calendar;
         this.inquiries = inquiries;
         this.periods = periods;
         this.audit = audit;
@@ -51,7 +55,7 @@ public class InquiryDesk {
     }
 
     /** Raises an inquiry on the rep's own statement (a line of it, or all of it); returns its id. */
-    public long raise(String repId, String username, YearMonth period, int version, Integer lineNo, String text,
+    public long raise(String repId, String username, PayPeriod period, int version, Integer lineNo, String text,
             Attachment attachment) {
         String body = text(text, "Say what your question is.");
         inquiries.statementCurrency(repId, period.toString(), version).orElseThrow(() -> new InquiryException(
@@ -74,7 +78,7 @@ public class InquiryDesk {
         int no = transaction.execute(status -> {
             InquiryRepository.Inquiry inquiry = inquiry(id);
             move(inquiry, inquiry.state().answered());
-            audit.record(by, Action.ANSWER, YearMonth.parse(inquiry.period()), "answered inquiry #" + id + " of rep "
+            audit.record(by, Action.ANSWER, calendar.period(inquiry.period()), "answered inquiry #" + id + " of rep "
                     + inquiry.repId());
             return inquiries.addMessage(id, "ANSWER", by, now(), body);
         });
@@ -87,7 +91,7 @@ public class InquiryDesk {
         int no = transaction.execute(status -> {
             InquiryRepository.Inquiry inquiry = inquiry(id);
             move(inquiry, inquiry.state().resolvedWithoutChange());
-            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "resolved inquiry #" + id
+            audit.record(by, Action.RESOLVE, calendar.period(inquiry.period()), "resolved inquiry #" + id
                     + " of rep " + inquiry.repId() + " with no change");
             return inquiries.addMessage(id, "RESOLVED", by, now(), "No change: " + body);
         });
@@ -105,7 +109,7 @@ public class InquiryDesk {
             move(inquiry, inquiry.state().adjustmentProposed());
             inquiries.propose(id, proposal, now());
             String money = inquiry.currency() + " " + proposal.amount().toPlainString();
-            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "proposed adjustment "
+            audit.record(by, Action.RESOLVE, calendar.period(inquiry.period()), "proposed adjustment "
                     + AdjustmentApproval.adjustmentId(id) + " of " + money + " for inquiry #" + id + " of rep "
                     + inquiry.repId() + ": " + proposal.reason());
             return "Adjustment of " + money + " proposed; it waits for another finance user's approval.";
@@ -125,12 +129,11 @@ public class InquiryDesk {
             approval = inquiries.proposal(id).orElseThrow(() -> new InquiryException("Inquiry #" + id
                     + " has no proposed adjustment.")).approvedBy(by, read.repId());
         } catch (InquiryException refused) {
-            audit.record(by, Action.REFUSED, YearMonth.parse(read.period()), "approval of the adjustment of inquiry #"
+            audit.record(by, Action.REFUSED, calendar.period(read.period()), "approval of the adjustment of inquiry #"
                     + id + " refused: " + refused.getMessage());
             throw refused;
         }
-        YearMonth target = NextOpenPeriod.after(YearMonth.parse(read.period()),
-                p -> periods.state(p).state() != PeriodLifecycleRepository.State.OPEN);
+        PayPeriod target = periods.nextOpen(calendar.period(read.period()));
         String money = read.currency() + " " + approval.amount().toPlainString();
         int no = transaction.execute(status -> {
             InquiryRepository.Inquiry inquiry = inquiry(id);
@@ -141,7 +144,7 @@ public class InquiryDesk {
             audit.record(by, Action.ADJUST, target, "approved adjustment " + AdjustmentApproval.adjustmentId(id)
                     + " of " + money + " for rep " + inquiry.repId() + ", proposed by " + approval.requestedBy() + ": "
                     + approval.reason());
-            audit.record(approval.requestedBy(), Action.RESOLVE, YearMonth.parse(inquiry.period()), "resolved inquiry #"
+            audit.record(approval.requestedBy(), Action.RESOLVE, calendar.period(inquiry.period()), "resolved inquiry #"
                     + id + " of rep " + inquiry.repId() + " with adjustment " + AdjustmentApproval.adjustmentId(id)
                     + " of " + money + ", paid in " + target);
             return inquiries.addMessage(id, "RESOLVED", approval.requestedBy(), now(), "Adjusted by " + money
@@ -162,7 +165,7 @@ public class InquiryDesk {
             String what = proposal == null ? "the adjustment"
                     : "the adjustment of " + inquiry.currency() + " " + proposal.amount().toPlainString()
                             + " proposed by " + proposal.proposedBy();
-            audit.record(by, Action.RESOLVE, YearMonth.parse(inquiry.period()), "declined " + what + " for inquiry #"
+            audit.record(by, Action.RESOLVE, calendar.period(inquiry.period()), "declined " + what + " for inquiry #"
                     + id + " of rep " + inquiry.repId() + ": " + body);
             inquiries.addMessage(id, "DECLINED", by, now(), "Declined " + what + ": " + body);
         });
@@ -179,7 +182,7 @@ public class InquiryDesk {
                 .orElseThrow(() -> new InquiryException("Inquiry #" + id + " has no message " + messageNo
                         + " that is emailed to the rep."));
         String said = mail.resend(inquiry, message, by);
-        audit.record(by, Action.RESEND, YearMonth.parse(inquiry.period()), "email of inquiry #" + id + " message "
+        audit.record(by, Action.RESEND, calendar.period(inquiry.period()), "email of inquiry #" + id + " message "
                 + messageNo + " to rep " + inquiry.repId() + ": " + said);
         return "Message " + messageNo + " emailed again: " + said + ".";
     }

@@ -27,6 +27,7 @@ import io.compclose.delivery.DeliveryRepository;
 import io.compclose.delivery.MailChannel;
 import io.compclose.delivery.Postman;
 import io.compclose.system.CloseProperties;
+import io.compclose.system.PayCalendar;
 
 /**
  * Emails a rep finance's answer or resolution, once per message, through the statements' delivery log and
@@ -42,6 +43,7 @@ public class InquiryMail {
     private static final Logger log = LoggerFactory.getLogger(InquiryMail.class);
 
     private final InquiryRepository inquiries;
+    private final PayCalendar calendar;
     private final DeliveryRepository deliveries;
     private final DeliveryProperties settings;
     private final ObjectProvider<JavaMailSender> smtp;
@@ -49,7 +51,8 @@ public class InquiryMail {
     private final Path outbox;
 
     public InquiryMail(InquiryRepository inquiries, DeliveryRepository deliveries, DeliveryProperties settings,
-            ObjectProvider<JavaMailSender> smtp, CloseProperties close, ServeProperties serve) {
+            ObjectProvider<JavaMailSender> smtp, CloseProperties close, ServeProperties serve, PayCalendar calendar) {
+        this.calendar = calendar;
         this.inquiries = inquiries;
         this.deliveries = deliveries;
         this.settings = settings;
@@ -69,7 +72,7 @@ public class InquiryMail {
 
     /** Sends the message once more, as a new send asked for by {@code by}, whatever became of the ones before. */
     public String resend(InquiryRepository.Inquiry inquiry, InquiryRepository.Message message, String by) {
-        return send(inquiry, message, deliveries.nextSendNo(YearMonth.parse(inquiry.period()), inquiry.repId(),
+        return send(inquiry, message, deliveries.nextSendNo(calendar.period(inquiry.period()), inquiry.repId(),
                 inquiry.version(), subject(inquiry.id(), message.messageNo())), by);
     }
 
@@ -89,7 +92,7 @@ public class InquiryMail {
             String requestedBy) {
         MailChannel channel = MailChannel.of(smtp, close, outbox);
         Optional<String[]> recipient = inquiries.recipient(inquiry.repId(), inquiry.period());
-        Delivery delivery = new Delivery(YearMonth.parse(inquiry.period()), inquiry.repId(), inquiry.version(), sendNo,
+        Delivery delivery = new Delivery(calendar.period(inquiry.period()), inquiry.repId(), inquiry.version(), sendNo,
                 recipient.map(r -> r[0]).orElse("(none)"), recipient.map(r -> r[1]).orElse(inquiry.repId()), null,
                 subject(inquiry.id(), message.messageNo()));
         try {

@@ -7,6 +7,7 @@ import io.compclose.core.input.Roster;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.function.Function;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Validates adjustments.csv rows: a rep on the roster in the period, an amount in cents in the
@@ -15,7 +16,7 @@ import java.util.function.Function;
  *
  * @param paidIn the earlier period whose close paid an adjustment id, if any
  */
-public record AdjustmentValidator(YearMonth period, Roster roster, AcceptedRows<Adjustment> accepted,
+public record AdjustmentValidator(PayPeriod period, Roster roster, AcceptedRows<Adjustment> accepted,
         Function<String, Optional<String>> paidIn) {
 
     public IntakeItem<Adjustment> validate(CsvRow row) {

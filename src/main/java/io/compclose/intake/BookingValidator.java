@@ -16,7 +16,9 @@ import java.util.function.Function;
 import io.compclose.core.money.FxConversion;
 import io.compclose.core.money.Money;
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.PaySchedule;
 import io.compclose.core.plan.PlanCatalog;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Validates bookings.csv rows for one pay period: types and required values, then the rules
@@ -33,16 +35,17 @@ import io.compclose.core.plan.PlanCatalog;
  * @param earlierDelivery the latest delivery of a booking id before this period, if any
  * @param rosterRejects   why a rep without an accepted roster row has none, to say so in their bookings' rejects
  */
-public record BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
-        FxConversion rates, Set<YearMonth> lockedPeriods, Function<String, Optional<EarlierDelivery>> earlierDelivery,
-        RosterRejects rosterRejects, FiscalYear fiscal) {
+public record BookingValidator(PayPeriod period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
+        FxConversion rates, Set<String> lockedPeriods, Function<String, Optional<EarlierDelivery>> earlierDelivery,
+        RosterRejects rosterRejects, FiscalYear fiscal, PaySchedule schedule) {
 
-    /** A validator for a calendar plan year. */
+    /** A validator of a month's bookings in a calendar plan year. */
     public BookingValidator(YearMonth period, Roster roster, PlanCatalog plans, AcceptedRows<Booking> acceptedById,
             FxConversion rates, Set<YearMonth> lockedPeriods,
             Function<String, Optional<EarlierDelivery>> earlierDelivery, RosterRejects rosterRejects) {
-        this(period, roster, plans, acceptedById, rates, lockedPeriods, earlierDelivery, rosterRejects,
-                FiscalYear.CALENDAR);
+        this(PayPeriod.of(period), roster, plans, acceptedById, rates, lockedPeriods.stream().map(YearMonth::toString)
+                .collect(java.util.stream.Collectors.toSet()), earlierDelivery, rosterRejects, FiscalYear.CALENDAR,
+                PaySchedule.MONTHLY);
     }
 
     /** The latest delivery of a booking id in a period before this one. */
@@ -111,7 +114,7 @@ public record BookingValidator(YearMonth period, Roster roster, PlanCatalog plan
 
     private void check(Booking booking) {
         LocalDate day = booking.bookedOn();
-        checkPeriod(YearMonth.from(day), day);
+        checkPeriod(day);
         Optional<EarlierDelivery> earlier = earlierDelivery.apply(booking.bookingId());
         if (earlier.isPresent() && earlier.get().booking().sameContentAs(booking)) {
             throw new RowRejectedException("booking_id", "already accepted in " + earlier.get().period()
@@ -149,13 +152,19 @@ public record BookingValidator(YearMonth period, Roster roster, PlanCatalog plan
                 .orElse("unknown rep (no accepted row in reps.csv)"), repId);
     }
 
-    /** A booking of another month is rejected, but for a locked earlier month of the plan year: it lands late. */
-    private void checkPeriod(YearMonth month, LocalDate day) {
-        String why = month.isAfter(period) ? ""
-                : !fiscal.sameYear(month, period) ? ": booked in the plan year " + fiscal.name(month)
+    /**
+     * A booking dated outside the pay period is rejected, but for a locked earlier period of the plan year: it
+     * lands late. The earlier period is the pay calendar's, or its month where the month was closed as a whole.
+     */
+    private void checkPeriod(LocalDate day) {
+        YearMonth month = YearMonth.from(day);
+        String earlier = schedule.containing(day).id();
+        String why = day.isAfter(period.end()) ? ""
+                : !fiscal.sameYear(month, period.month()) ? ": booked in the plan year " + fiscal.name(month)
                         + ", whose commission is settled; pay it through adjustments.csv"
-                : month.equals(period) || lockedPeriods.contains(month) ? null
-                : ": " + month + " is not a locked period here (a booking lands late only for a locked period)";
+                : period.contains(day) || lockedPeriods.contains(earlier) || lockedPeriods.contains(month.toString())
+                        ? null
+                : ": " + earlier + " is not a locked period here (a booking lands late only for a locked period)";
         if (why != null) {
             throw new RowRejectedException("booked_on", "outside the pay period " + period + why, day.toString());
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Validates cancellations.csv rows: the booking must have been accepted in this period or an
@@ -19,12 +20,12 @@ public final class CancellationValidator {
     public record BookingHistory(LocalDate bookedOn, String cancelledIn) {
     }
 
-    private final YearMonth period;
+    private final PayPeriod period;
     private final Function<String, Optional<BookingHistory>> bookings;
     private final AcceptedRows<Cancellation> accepted;
     private final Map<String, Cancellation> acceptedByBooking = new HashMap<>();
 
-    public CancellationValidator(YearMonth period, Function<String, Optional<BookingHistory>> bookings,
+    public CancellationValidator(PayPeriod period, Function<String, Optional<BookingHistory>> bookings,
             Map<String, Cancellation> acceptedById) {
         this.period = period;
         this.bookings = bookings;
@@ -42,7 +43,7 @@ public final class CancellationValidator {
 
     private void check(Cancellation cancellation) {
         LocalDate day = cancellation.cancelledOn();
-        if (!YearMonth.from(day).equals(period)) {
+        if (!period.contains(day)) {
             throw new RowRejectedException("cancelled_on", "outside the pay period " + period, day.toString());
         }
         String bookingId = cancellation.bookingId();

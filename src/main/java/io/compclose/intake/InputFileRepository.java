@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import io.compclose.core.plan.PayPeriod;
 
 /** {@code close_input}: the fingerprint of each input file a close of a period read, and where from. */
 @Repository
@@ -34,7 +35,7 @@ public class InputFileRepository {
      * with the inserts, locked the gaps the other step inserted into, and MariaDB ended one of them as a
      * deadlock.
      */
-    public void record(YearMonth period, int revision, String step, String inbox, Map<String, String> files,
+    public void record(PayPeriod period, int revision, String step, String inbox, Map<String, String> files,
             LocalDateTime now) {
         List<String> stale = jdbc.queryForList("SELECT file_name FROM close_input WHERE pay_period = ? "
                 + "AND revision = ? AND read_by = ?", String.class, period.toString(), revision, step);
@@ -55,7 +56,7 @@ public class InputFileRepository {
     }
 
     /** What the close (revision) of the period has read so far. */
-    public List<ReadInput> read(YearMonth period, int revision) {
+    public List<ReadInput> read(PayPeriod period, int revision) {
         return jdbc.query("""
                 SELECT file_name, sha256, read_by, inbox FROM close_input WHERE pay_period = ? AND revision = ?
                 ORDER BY file_name""", (rs, n) -> new ReadInput(rs.getString(1), rs.getString(2),

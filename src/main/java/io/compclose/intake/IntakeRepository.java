@@ -50,6 +50,7 @@ import static io.compclose.intake.IntakeRepository.TableRows.date;
 import static io.compclose.intake.IntakeRepository.TableRows.number;
 import static io.compclose.intake.IntakeRepository.TableRows.text;
 import static io.compclose.intake.IntakeRepository.TableRows.whole;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Stores what intake accepted and rejected. Every write is an upsert on the natural key, so a
@@ -164,7 +165,7 @@ public class IntakeRepository {
     }
 
     /** How many reps are active in the period. */
-    public long activeReps(YearMonth period) {
+    public long activeReps(PayPeriod period) {
         return client.sql("SELECT COUNT(*) FROM active_rep WHERE pay_period = :period")
                 .param("period", period.toString()).query(Long.class).single();
     }
@@ -267,9 +268,9 @@ public class IntakeRepository {
     }
 
     /** The locked periods: a booking dated in one of them is accepted late in a later period. */
-    public java.util.Set<YearMonth> lockedPeriods() {
+    public java.util.Set<String> lockedPeriods() {
         return client.sql("SELECT pay_period FROM close_period WHERE locked_at IS NOT NULL").query(String.class)
-                .stream().map(YearMonth::parse).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .stream().collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The booking ids accepted in the period so far (a restarted step continues with them). */

@@ -128,7 +128,8 @@ public class IntakeStepsConfiguration {
                         planFiles.catalog(run.plans()), accepted, repository.fxRates(period, period),
                         repository.lockedPeriods(), repository.earlierDeliveries(period),
                         RosterRejects.read(run.inbox(), repository.rejects(period, CsvFileSpec.REPS.fileName())),
-                        calendar.fiscalYear())::validate, new IntakeWriter<>(period, repository, IntakeRepository.BOOKINGS,
+                        calendar.fiscalYear(), run.schedule())::validate, new IntakeWriter<>(period, repository,
+                        IntakeRepository.BOOKINGS,
                                 accepted::written));
             }
             case SPLITS -> load(period, repository, IntakeRepository.SPLITS,
@@ -144,18 +145,18 @@ public class IntakeStepsConfiguration {
                         bookingId -> repository.bookingHistory(bookingId, period, bookingPeriods),
                         repository.cancellations(period))::validate);
             }
-            case KPIS -> load(period, repository, IntakeRepository.FIGURES, new RepFigureValidator(run.period(),
+            case KPIS -> load(period, repository, IntakeRepository.FIGURES, new RepFigureValidator(run.month(),
                     repository.roster(period), repository.figures(period, CsvFileSpec.KPIS.fileName()),
                     calendar.fiscalYear())::validateKpi);
-            case ACTIVITIES -> load(period, repository, IntakeRepository.FIGURES, new RepFigureValidator(run.period(),
+            case ACTIVITIES -> load(period, repository, IntakeRepository.FIGURES, new RepFigureValidator(run.month(),
                     repository.roster(period), repository.figures(period, CsvFileSpec.ACTIVITIES.fileName()),
                     calendar.fiscalYear())::validateActivity);
-            case FX_RATES -> load(period, repository, IntakeRepository.FX_RATES, new FxRateValidator(run.period(),
+            case FX_RATES -> load(period, repository, IntakeRepository.FX_RATES, new FxRateValidator(run.month(),
                     repository.baseCurrency(), AcceptedRows.inMemory(repository.fxRatesDelivered(period)),
                     (currency, month) -> repository.earlierFxRate(period, currency, month))::validate);
             case ACCOUNT_OWNERS -> load(period, repository, IntakeRepository.ACCOUNT_OWNERS,
                     new AccountOwnerValidator(repository.roster(period), repository.accountOwners(period))::validate);
-            case POOL_POINTS -> load(period, repository, IntakeRepository.FIGURES, new PoolPointsValidator(run.period(),
+            case POOL_POINTS -> load(period, repository, IntakeRepository.FIGURES, new PoolPointsValidator(run.month(),
                     repository.roster(period), repository.figures(period, CsvFileSpec.POOL_POINTS.fileName()),
                     calendar.fiscalYear())::validate);
             case USAGE -> throw new IllegalStateException("usage is validated as it is read ahead: see usageReader");
@@ -179,7 +180,7 @@ public class IntakeStepsConfiguration {
     /** Usage per account and month, and which rows replace an earlier delivery: set-based, after the load. */
     @Bean
     Step summariseUsage(StepFactory steps, UsageSummaryRepository usageSummary) {
-        return steps.once("summariseUsage", execution -> usageSummary.summarise(CloseRun.of(execution).period()));
+        return steps.once("summariseUsage", execution -> usageSummary.summarise(CloseRun.of(execution).month()));
     }
 
     @Bean
@@ -200,7 +201,7 @@ public class IntakeStepsConfiguration {
             ExtractProperties extract, CloseProperties properties, IntakeRepository repository,
             StoredAcceptedRows<BilledUsage> acceptedUsage) {
         FxConversion rates = repository.fxRates(run.periodKey(), run.periodKey());
-        UsageValidator validator = new UsageValidator(run.period(), acceptedUsage, rates::knows);
+        UsageValidator validator = new UsageValidator(run.month(), acceptedUsage, rates::knows);
         return ReadAhead.processing(ExtractRowReader.of(extract, run.inbox(), CsvFileSpec.USAGE),
                 2 * properties.intakeChunkSize(), validator::validate);
     }

@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * A required file (reps.csv, bookings.csv) from which no row was accepted stops the close when its
@@ -80,7 +81,7 @@ public record RequiredRowsCheck(InputFile file, IntakeRepository repository) imp
      * @param rejected of those, the rows rejected (the rest are re-deliveries)
      * @param outside  of those, the bookings dated outside the period, by month (YYYY-MM)
      */
-    static String problem(String file, YearMonth period, long rows, long rejected, Map<String, Long> outside,
+    static String problem(String file, PayPeriod period, long rows, long rejected, Map<String, Long> outside,
             Path rejectsFile) {
         String name = name(file);
         boolean bookings = name.equals("bookings");

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import io.compclose.core.input.Roster;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * The reps a step reads together, a block at a time: a few queries per block instead of a few per
@@ -18,14 +19,14 @@ public final class RepBlocks {
     private final int size;
 
     /** @param lastRep the last rep of the range the step runs, or null when it runs them all */
-    public RepBlocks(Roster roster, YearMonth period, String lastRep, int size) {
+    public RepBlocks(Roster roster, PayPeriod period, String lastRep, int size) {
         this.activeReps = activeReps(roster, period);
         this.lastRep = lastRep;
         this.size = size;
     }
 
     /** The period's active reps, in rep id order: the order steps take them in. */
-    public static List<String> activeReps(Roster roster, YearMonth period) {
+    public static List<String> activeReps(Roster roster, PayPeriod period) {
         return roster.all().stream().map(a -> a.repId()).distinct()
                 .filter(rep -> roster.forPeriod(rep, period).isPresent()).sorted().toList();
     }

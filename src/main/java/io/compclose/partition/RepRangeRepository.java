@@ -9,6 +9,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.compclose.core.plan.PayPeriod;
 
 /** The period's active reps as rep ranges see them: weighed for the cut, and read one range at a time. */
 @Repository
@@ -23,7 +24,7 @@ public class RepRangeRepository {
     }
 
     /** The active reps in rep id order, each weighed by its credits and the accounts it owns, plus one. */
-    List<RepRanges.WeighedRep> weighedReps(YearMonth period) {
+    List<RepRanges.WeighedRep> weighedReps(PayPeriod period) {
         return jdbc.sql("""
                 SELECT r.rep_id,
                     1 + (SELECT COUNT(*) FROM credit c WHERE c.pay_period = :period AND c.rep_id = r.rep_id)
@@ -34,7 +35,7 @@ public class RepRangeRepository {
     }
 
     /** Reads the reps of one range, in rep id order; its position is kept in the range's own step context. */
-    JdbcCursorItemReader<String> repsInRange(YearMonth period, String firstRep, String lastRep) {
+    JdbcCursorItemReader<String> repsInRange(PayPeriod period, String firstRep, String lastRep) {
         return new JdbcCursorItemReaderBuilder<String>()
                 .name("repsInRange")
                 .dataSource(dataSource)

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Splits the period's active reps, in rep id order, into contiguous ranges of about the same work. A
@@ -26,9 +27,9 @@ public class RepRanges implements Partitioner {
     public static final String WEIGHT = "weight";
 
     private final RepRangeRepository reps;
-    private final YearMonth period;
+    private final PayPeriod period;
 
-    public RepRanges(RepRangeRepository reps, YearMonth period) {
+    public RepRanges(RepRangeRepository reps, PayPeriod period) {
         this.reps = reps;
         this.period = period;
     }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.core.input.Roster;
+import io.compclose.core.plan.PayPeriod;
 
 /** Payouts are derived wholesale from the pay lines, so summarising again replaces them. */
 @Repository
@@ -22,7 +23,7 @@ public class PayoutRepository {
     }
 
     /** Replaces the period's payouts with the sums of its pay lines; returns how many rows. */
-    public int summarise(YearMonth period, Roster roster) {
+    public int summarise(PayPeriod period, Roster roster) {
         String key = period.toString();
         record Sum(String repId, String code, String currency, BigDecimal amount, int lines) {
         }

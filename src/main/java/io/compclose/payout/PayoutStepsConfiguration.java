@@ -51,7 +51,7 @@ public class PayoutStepsConfiguration {
             List<PayoutRow> rows = run.isRevision() ? payouts.corrections(run.periodKey(), run.revision(), payable)
                     : payable;
             payouts.saveExport(run.periodKey(), run.revision(), rows);
-            PayrollFile file = PayrollFile.of(PayrollLayout.GENERIC, run.payrollName(), run.periodKey(), rows,
+            PayrollFile file = PayrollFile.of(PayrollLayout.GENERIC, run.payrollName(), run.period(), rows,
                     run.revision());
             Map<String, BigDecimal> asWritten = totalsAsWritten(file);
             requireReconciledPayouts(run, asWritten, payouts, controlTotals);
@@ -75,7 +75,7 @@ public class PayoutStepsConfiguration {
     }
 
     private static void write(CloseRun run, PayrollLayout layout, List<PayoutRow> rows) {
-        PayrollFile file = PayrollFile.of(layout, run.payrollName(), run.periodKey(), rows, run.revision());
+        PayrollFile file = PayrollFile.of(layout, run.payrollName(), run.period(), rows, run.revision());
         totalsAsWritten(file);
         writeFiles(run, file);
     }

@@ -3,6 +3,7 @@ package io.compclose.payout;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.SpreadsheetSafe;
 
 /**
@@ -22,21 +23,22 @@ public record PayrollColumn(String header, PayrollField field, String constant, 
         return new PayrollColumn(header, field, null, null, null);
     }
 
-    public String cell(PayoutRow row) {
+    /** @param period the period the row pays, whose first and last days a date field shows */
+    public String cell(PayoutRow row, PayPeriod period) {
         if (field == PayrollField.AMOUNT) {
-            return field.text(row);
+            return field.text(row, period);
         }
-        return SpreadsheetSafe.text(text(row));
+        return SpreadsheetSafe.text(text(row, period));
     }
 
-    private String text(PayoutRow row) {
+    private String text(PayoutRow row, PayPeriod period) {
         if (field == null) {
             return constant;
         }
         if (format != null) {
-            return format.format(field.date(row));
+            return format.format(field.date(period));
         }
-        String value = field.text(row);
+        String value = field.text(row, period);
         if (codes == null) {
             return value;
         }

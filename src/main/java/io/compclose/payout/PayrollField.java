@@ -5,6 +5,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * What a payroll layout's column can show of a payout row: its own fields and the dates of its pay
@@ -28,13 +29,13 @@ public enum PayrollField {
     }
 
     /** The row's value as text; the amount with its two decimals. */
-    String text(PayoutRow row) {
+    String text(PayoutRow row, PayPeriod period) {
         return switch (this) {
             case EMPLOYEE_ID -> row.employeeId();
             case REP_ID -> row.repId();
             case PAY_PERIOD -> row.payPeriod();
-            case PERIOD_START -> YearMonth.parse(row.payPeriod()).atDay(1).toString();
-            case PERIOD_END -> YearMonth.parse(row.payPeriod()).atEndOfMonth().toString();
+            case PERIOD_START -> period.start().toString();
+            case PERIOD_END -> period.end().toString();
             case EARNING_CODE -> row.earningCode();
             case AMOUNT -> PayrollFile.amount(row).toPlainString();
             case CURRENCY -> row.currency();
@@ -42,12 +43,12 @@ public enum PayrollField {
     }
 
     /** The date fields as a temporal value, for a configured date format. */
-    TemporalAccessor date(PayoutRow row) {
-        YearMonth period = YearMonth.parse(row.payPeriod());
+    TemporalAccessor date(PayPeriod period) {
         return switch (this) {
-            case PAY_PERIOD -> period;
-            case PERIOD_START -> period.atDay(1);
-            case PERIOD_END -> period.atEndOfMonth();
+            // a month is its year and month; a shorter period is named by its last day
+            case PAY_PERIOD -> period.isMonth() ? period.month() : period.end();
+            case PERIOD_START -> period.start();
+            case PERIOD_END -> period.end();
             default -> throw new IllegalStateException(this + " is not a date");
         };
     }

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.AtomicFiles;
 
 /**
@@ -38,13 +39,20 @@ public record PayrollFile(String name, String period, PayrollLayout layout, byte
      */
     public static PayrollFile of(PayrollLayout layout, String baseName, String period, List<PayoutRow> rows,
             int revision) {
+        return of(layout, baseName, PayPeriod.of(java.time.YearMonth.parse(period)), rows, revision);
+    }
+
+    /** @param payPeriod the period paid, whose first and last days a layout may show */
+    public static PayrollFile of(PayrollLayout layout, String baseName, PayPeriod payPeriod, List<PayoutRow> rows,
+            int revision) {
+        String period = payPeriod.id();
         List<PayoutRow> taken = rows.stream().filter(layout::takes).toList();
         StringWriter text = new StringWriter();
         Map<String, BigDecimal> totals = new TreeMap<>();
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180)) {
             csv.printRecord(layout.headers());
             for (PayoutRow row : taken) {
-                csv.printRecord(layout.columns().stream().map(column -> column.cell(row)).toList());
+                csv.printRecord(layout.columns().stream().map(column -> column.cell(row, payPeriod)).toList());
                 totals.merge(row.currency(), amount(row), BigDecimal::add);
             }
         } catch (IOException e) {

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 
 import io.compclose.core.calculation.EarningCode;
 import io.compclose.core.input.BadInputException;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.BoundYaml;
 import io.compclose.system.FieldProblems;
 
@@ -122,7 +123,7 @@ public final class PayrollLayoutFile {
         try {
             DateTimeFormatter format = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
             // a pattern asking for more than the field has (a day of the pay period) fails here, not mid-close
-            format.format(field.date(new PayoutRow("E", "R", "2026-10", "COMMISSION", BigDecimal.ONE, "USD")));
+            format.format(field.date(PayPeriod.of(java.time.YearMonth.of(2026, 10))));
             return format;
         } catch (IllegalArgumentException | DateTimeException e) {
             problems.add("format", "'" + pattern + "' cannot write a " + field.key() + " (" + e.getMessage() + ")");

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.compclose.core.inquiry.NextOpenPeriod;
 import org.springframework.stereotype.Repository;
+import io.compclose.core.plan.PayPeriod;
+import io.compclose.system.PayCalendar;
 
 /**
  * A pay period's lifecycle: open (no completed close) → closed (its close completed; it may still be
@@ -25,10 +27,10 @@ public class PeriodLifecycleRepository {
     }
 
     /** Where a period stands; the times and names are null where they do not apply. */
-    public record PeriodState(YearMonth period, State state, int revision, LocalDateTime closedAt,
+    public record PeriodState(PayPeriod period, State state, int revision, LocalDateTime closedAt,
             LocalDateTime lockedAt, String lockedBy, String note) {
 
-        static PeriodState open(YearMonth period) {
+        static PeriodState open(PayPeriod period) {
             return new PeriodState(period, State.OPEN, 0, null, null, null, null);
         }
 
@@ -56,12 +58,14 @@ public class PeriodLifecycleRepository {
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JdbcTemplate jdbc;
+    private final PayCalendar calendar;
 
-    public PeriodLifecycleRepository(JdbcTemplate jdbc) {
+    public PeriodLifecycleRepository(JdbcTemplate jdbc, PayCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
-    public PeriodState state(YearMonth period) {
+    public PeriodState state(PayPeriod period) {
         return jdbc.query("""
                 SELECT revision, closed_at, locked_at, locked_by, lock_note FROM close_period WHERE pay_period = ?
                 """, (rs, i) -> {
@@ -71,8 +75,17 @@ public class PeriodLifecycleRepository {
         }, period.toString()).stream().findFirst().orElse(PeriodState.open(period));
     }
 
+    /** Records the period's first and last day, which the reps active in it (active_rep) are read against. */
+    public void recordSpan(PayPeriod period) {
+        if (jdbc.update("UPDATE pay_period_span SET first_day = ?, last_day = ? WHERE pay_period = ?", period.start(),
+                period.end(), period.id()) == 0) {
+            jdbc.update("INSERT INTO pay_period_span (pay_period, first_day, last_day) VALUES (?, ?, ?)", period.id(),
+                    period.start(), period.end());
+        }
+    }
+
     /** The close (revision) of the period completed, measuring its year to date from {@code planYearStart}. */
-    public void markClosed(YearMonth period, int revision, LocalDateTime at, YearMonth planYearStart) {
+    public void markClosed(PayPeriod period, int revision, LocalDateTime at, YearMonth planYearStart) {
         if (jdbc.update("UPDATE close_period SET revision = ?, closed_at = ?, plan_year_start = ? WHERE pay_period = ?",
                 revision, at, planYearStart.toString(), period.toString()) == 0) {
             jdbc.update("INSERT INTO close_period (pay_period, revision, closed_at, plan_year_start) VALUES (?, ?, ?, ?)",
@@ -80,46 +93,52 @@ public class PeriodLifecycleRepository {
         }
     }
 
-    /** A closed period and the first month of the plan year its close measured from. */
-    public record ClosedIn(YearMonth period, YearMonth planYearStart) {
+    /** A closed period's name and month, and the first month of the plan year its close measured from. */
+    public record ClosedIn(String id, YearMonth month, YearMonth planYearStart) {
     }
 
     /** The latest closed period up to {@code period}; a close from before pay calendars measured from January. */
-    public Optional<ClosedIn> lastClosedUpTo(YearMonth period) {
+    public Optional<ClosedIn> lastClosedUpTo(PayPeriod period) {
         return jdbc.query("SELECT pay_period, plan_year_start FROM close_period WHERE pay_period <= ? "
                 + "ORDER BY pay_period DESC LIMIT 1", (rs, i) -> {
-                    YearMonth closed = YearMonth.parse(rs.getString(1));
+                    // a period's month is its name's first seven characters (2026-10, 2026-10-15), whatever the
+                    // frequency it was closed on
+                    YearMonth closed = YearMonth.parse(rs.getString(1).substring(0, 7));
                     String start = rs.getString(2);
-                    return new ClosedIn(closed, start == null ? YearMonth.of(closed.getYear(), 1)
+                    return new ClosedIn(rs.getString(1), closed, start == null ? YearMonth.of(closed.getYear(), 1)
                             : YearMonth.parse(start));
                 }, period.toString()).stream().findFirst();
     }
 
     /** Locks a closed period; false if it was locked already (the first lock stands). */
-    public boolean lock(YearMonth period, String by, String note, LocalDateTime at) {
+    public boolean lock(PayPeriod period, String by, String note, LocalDateTime at) {
+        return lock(period.id(), by, note, at);
+    }
+
+    private boolean lock(String period, String by, String note, LocalDateTime at) {
         return jdbc.update("""
                 UPDATE close_period SET locked_at = ?, locked_by = ?, lock_note = ?
                 WHERE pay_period = ? AND locked_at IS NULL
-                """, at, by, note, period.toString()) == 1;
+                """, at, by, note, period) == 1;
     }
 
     /** Locks every closed period before {@code period} that is not locked yet, and names them. */
-    public List<YearMonth> lockClosedBefore(YearMonth period, LocalDateTime at) {
-        List<YearMonth> closed = jdbc.queryForList("""
+    public List<String> lockClosedBefore(PayPeriod period, LocalDateTime at) {
+        List<String> closed = jdbc.queryForList("""
                 SELECT pay_period FROM close_period WHERE pay_period < ? AND locked_at IS NULL ORDER BY pay_period
-                """, String.class, period.toString()).stream().map(YearMonth::parse).toList();
-        for (YearMonth earlier : closed) {
+                """, String.class, period.toString());
+        for (String earlier : closed) {
             lock(earlier, "the close of " + period, "its year-to-date true-up starts from these figures", at);
         }
         return closed;
     }
 
     /** The earliest period after {@code period} that is not closed: where its late inputs go. */
-    public YearMonth nextOpen(YearMonth period) {
-        return NextOpenPeriod.after(period, p -> state(p).state() != State.OPEN);
+    public PayPeriod nextOpen(PayPeriod period) {
+        return NextOpenPeriod.after(period, calendar.schedule()::next, p -> state(p).state() != State.OPEN);
     }
 
-    public Optional<PeriodState> locked(YearMonth period) {
+    public Optional<PeriodState> locked(PayPeriod period) {
         return Optional.of(state(period)).filter(PeriodState::isLocked);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.compclose.intake.InputFile;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Reopens a closed period for a revision: the period's inputs and everything computed from them are
@@ -57,13 +58,13 @@ public class PeriodRevisionRepository {
      * period's figures, so this period can no longer be revised (a correction belongs in the next
      * open period).
      */
-    public Optional<String> laterPeriodClosed(YearMonth period) {
+    public Optional<String> laterPeriodClosed(PayPeriod period) {
         return Optional.ofNullable(jdbc.queryForObject(
                 "SELECT MAX(pay_period) FROM rep_ledger WHERE pay_period > ?", String.class, period.toString()));
     }
 
     /** Clears the period's computed rows; run in one transaction, so it happens whole or not at all. */
-    public void reopen(YearMonth period) {
+    public void reopen(PayPeriod period) {
         for (String table : RECOMPUTED) {
             // table names are this class's constants, never input
             jdbc.update("DELETE FROM " + table + " WHERE pay_period = ?", period.toString());
@@ -75,7 +76,7 @@ public class PeriodRevisionRepository {
      * inputs as if for the first time; an approval of the figures they made no longer holds either.
      * Only before anything was paid or sent: what reached people is never cleared here.
      */
-    public void clearWrittenBy(YearMonth period, int revision, Collection<String> steps) {
+    public void clearWrittenBy(PayPeriod period, int revision, Collection<String> steps) {
         transaction.executeWithoutResult(status -> clear(period.toString(), revision, steps));
     }
 

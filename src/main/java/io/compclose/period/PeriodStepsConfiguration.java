@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.compclose.audit.AuditLogRepository;
 import io.compclose.core.input.BadInputException;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.CloseRun;
 import io.compclose.system.PayCalendar;
 import io.compclose.system.StepFactory;
@@ -26,13 +27,14 @@ public class PeriodStepsConfiguration {
             AuditLogRepository audit) {
         return steps.once("openPeriod", execution -> {
             CloseRun run = CloseRun.of(execution);
+            lifecycle.recordSpan(run.period());
             lifecycle.locked(run.period()).ifPresent(state -> {
                 // the command refuses first; this guards a job started some other way
                 throw new BadInputException(run.period() + " is " + state.lockDescription()
                         + "; its figures never change. Put late inputs and corrections in the inbox of "
                         + lifecycle.nextOpen(run.period()));
             });
-            for (java.time.YearMonth earlier : lifecycle.lockClosedBefore(run.period(), LocalDateTime.now(clock))) {
+            for (String earlier : lifecycle.lockClosedBefore(run.period(), LocalDateTime.now(clock))) {
                 audit.record(AuditLogRepository.osUser(), AuditLogRepository.Action.LOCK, earlier, "locked by the close of "
                         + run.period() + ": its year-to-date true-up starts from these figures");
             }
@@ -47,7 +49,7 @@ public class PeriodStepsConfiguration {
         return steps.once("closePeriod", execution -> {
             CloseRun run = CloseRun.of(execution);
             lifecycle.markClosed(run.period(), run.revision(), LocalDateTime.now(clock),
-                    calendar.fiscalYear().start(run.period()));
+                    calendar.fiscalYear().start(run.month()));
         });
     }
 }

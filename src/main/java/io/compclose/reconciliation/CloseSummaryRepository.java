@@ -17,6 +17,7 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * The close summary finance keeps, read from the close's tables as rows of {@link SummarySection}s: the
@@ -50,7 +51,7 @@ public class CloseSummaryRepository {
         this.controlTotals = controlTotals;
     }
 
-    public List<Row> rows(YearMonth period, int revision) {
+    public List<Row> rows(PayPeriod period, int revision) {
         String p = period.toString();
         String prior = jdbc.query("SELECT MAX(pay_period) FROM close_period WHERE pay_period < ?",
                 rs -> rs.next() ? rs.getString(1) : null, p);

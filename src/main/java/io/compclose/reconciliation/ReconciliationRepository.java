@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import io.compclose.core.plan.PayPeriod;
 
 /** Reads, from the tables each stage of the close wrote, the figures reconciliation ties. */
 @Repository
@@ -32,8 +33,8 @@ public class ReconciliationRepository {
     }
 
     /** The period's figures at each hand-off, in the order they are recorded (see {@link ControlSnapshot#stages}). */
-    Map<String, SortedMap<String, ControlTotal>> stages(YearMonth month) {
-        String period = month.toString();
+    Map<String, SortedMap<String, ControlTotal>> stages(PayPeriod payPeriod) {
+        String period = payPeriod.id();
         Map<String, SortedMap<String, ControlTotal>> stages = new LinkedHashMap<>();
         stages.put("booked_acv", byCurrency("booked_acv", "booking", "acv", period));
         stages.put("credited_acv_booked_currency", primaryCredit(period));
@@ -46,7 +47,7 @@ public class ReconciliationRepository {
         stages.put("payout", byCurrency("payout", "payout", "amount", period));
         // usage is measured, not paid line by line: shown so finance sees what arrived and what no one owns
         stages.put("usage_revenue", byCurrency("usage_revenue", "billed_usage", "revenue", period));
-        stages.put("usage_unowned", unownedUsage(month));
+        stages.put("usage_unowned", unownedUsage(payPeriod));
         stages.put("usage_summarised_delivered", summarisedUsage(period, "DELIVERED"));
         stages.put("usage_replaced", replacedUsage(period));
         stages.put("usage_summarised_replaced", summarisedUsage(period, "REPLACED"));
@@ -86,7 +87,7 @@ public class ReconciliationRepository {
     }
 
     /** The period's usage for the month on accounts with no owner on the month's last day. */
-    private SortedMap<String, ControlTotal> unownedUsage(YearMonth period) {
+    private SortedMap<String, ControlTotal> unownedUsage(PayPeriod period) {
         // the month's own usage cannot replace an earlier delivery, so its summary is what was delivered
         return totals("usage_unowned", """
                 SELECT u.currency, SUM(u.usage_rows), SUM(u.revenue) FROM account_usage u
@@ -95,7 +96,8 @@ public class ReconciliationRepository {
                     AND o.account_id = u.account_id AND o.effective_from <= ?
                     AND (o.effective_to IS NULL OR o.effective_to >= ?))
                 GROUP BY u.currency
-                """, period.toString(), period.toString(), period.atEndOfMonth(), period.atEndOfMonth());
+                """, period.id(), period.month().toString(), period.month().atEndOfMonth(),
+                period.month().atEndOfMonth());
     }
 
     /** The period's usage as summarised by account: the rows delivered, or (as positive amounts) those replaced. */
@@ -161,7 +163,7 @@ public class ReconciliationRepository {
     }
 
     /** Reps active in the month that have no ledger row, i.e. no calculation. */
-    ControlSnapshot.Named unsettled(YearMonth month) {
+    ControlSnapshot.Named unsettled(PayPeriod month) {
         return named("""
                 SELECT a.rep_id FROM active_rep a WHERE a.pay_period = ?
                 AND NOT EXISTS (SELECT 1 FROM rep_ledger l WHERE l.pay_period = ? AND l.rep_id = a.rep_id)

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.system.ColumnText;
+import io.compclose.core.plan.PayPeriod;
+import io.compclose.system.PayCalendar;
 
 /** The figures the review gate checks, what it found, and the approvals. */
 @Repository
@@ -29,12 +31,14 @@ public class ReviewRepository {
     }
 
     private final JdbcTemplate jdbc;
+    private final PayCalendar calendar;
 
-    public ReviewRepository(JdbcTemplate jdbc) {
+    public ReviewRepository(JdbcTemplate jdbc, PayCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
-    public Map<String, RepFigures> repFigures(YearMonth period) {
+    public Map<String, RepFigures> repFigures(PayPeriod period) {
         Map<String, RepFigures> figures = new HashMap<>();
         jdbc.query("""
                 SELECT l.rep_id, l.currency, l.payout, l.carried_balance,
@@ -43,16 +47,16 @@ public class ReviewRepository {
                 """, rs -> {
             figures.put(rs.getString(1), new RepFigures(rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                     rs.getBigDecimal(5)));
-        }, period.minusMonths(1).toString(), period.toString());
+        }, calendar.schedule().previous(period).id(), period.toString());
         return figures;
     }
 
-    public List<String> uncreditedBookings(YearMonth period) {
+    public List<String> uncreditedBookings(PayPeriod period) {
         return jdbc.query("SELECT booking_id, reason FROM credit_exception WHERE pay_period = ? ORDER BY booking_id",
                 (rs, i) -> rs.getString(1) + ": " + rs.getString(2), period.toString());
     }
 
-    public long rejectedRows(YearMonth period) {
+    public long rejectedRows(PayPeriod period) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM intake_reject WHERE pay_period = ? AND kind = 'REJECTED'",
                 Long.class, period.toString());
         return n == null ? 0 : n;
@@ -62,7 +66,7 @@ public class ReviewRepository {
      * Rep ids named by the period's rejected bookings (owner or sourcer) with the booking lines, by rep; the
      * gate keeps those with no accepted roster row.
      */
-    public Map<String, List<Long>> repsOfRejectedBookings(YearMonth period) {
+    public Map<String, List<Long>> repsOfRejectedBookings(PayPeriod period) {
         Map<String, List<Long>> reps = new TreeMap<>();
         jdbc.query("""
                 SELECT raw_value, line_no FROM intake_reject
@@ -78,14 +82,14 @@ public class ReviewRepository {
     }
 
     /** The payout total per currency of the period and of the period before. */
-    public List<ReviewRules.PayoutTotal> payoutTotals(YearMonth period) {
+    public List<ReviewRules.PayoutTotal> payoutTotals(PayPeriod period) {
         Map<String, BigDecimal> now = totals(period);
-        Map<String, BigDecimal> before = totals(period.minusMonths(1));
+        Map<String, BigDecimal> before = totals(calendar.schedule().previous(period));
         return now.entrySet().stream().map(e -> new ReviewRules.PayoutTotal(e.getKey(), e.getValue(),
                 before.get(e.getKey()))).toList();
     }
 
-    private Map<String, BigDecimal> totals(YearMonth period) {
+    private Map<String, BigDecimal> totals(PayPeriod period) {
         Map<String, BigDecimal> totals = new TreeMap<>();
         jdbc.query("SELECT currency, SUM(amount) FROM payout WHERE pay_period = ? GROUP BY currency",
                 rs -> {
@@ -95,7 +99,7 @@ public class ReviewRepository {
     }
 
     /** Each input file's rows read and rejected, as reconciliation counted them. */
-    public List<ReviewRules.FileRows> fileRows(YearMonth period) {
+    public List<ReviewRules.FileRows> fileRows(PayPeriod period) {
         Map<String, long[]> rows = new TreeMap<>();
         jdbc.query("""
                 SELECT stage, row_count FROM control_total
@@ -111,7 +115,7 @@ public class ReviewRepository {
     }
 
     /** The period's bookings whose ACV is above the limit, largest first. */
-    public List<ReviewRules.Booking> bookingsAbove(YearMonth period, BigDecimal limit) {
+    public List<ReviewRules.Booking> bookingsAbove(PayPeriod period, BigDecimal limit) {
         return jdbc.query("""
                 SELECT booking_id, owner_rep_id, currency, acv FROM booking WHERE pay_period = ? AND acv > ?
                 ORDER BY acv DESC, booking_id
@@ -119,7 +123,7 @@ public class ReviewRepository {
                 rs.getBigDecimal(4)), period.toString(), limit);
     }
 
-    public void saveExceptions(YearMonth period, int revision, List<ReviewRules.ReviewException> found) {
+    public void saveExceptions(PayPeriod period, int revision, List<ReviewRules.ReviewException> found) {
         jdbc.update("DELETE FROM review_exception WHERE pay_period = ? AND revision = ?", period.toString(), revision);
         int[] line = {0};
         jdbc.batchUpdate("""
@@ -136,7 +140,7 @@ public class ReviewRepository {
         });
     }
 
-    public List<ReviewRules.ReviewException> exceptions(YearMonth period, int revision) {
+    public List<ReviewRules.ReviewException> exceptions(PayPeriod period, int revision) {
         return jdbc.query("""
                 SELECT kind, subject, detail, amount FROM review_exception WHERE pay_period = ? AND revision = ?
                 ORDER BY line_no
@@ -144,14 +148,14 @@ public class ReviewRepository {
                 rs.getBigDecimal(4)), period.toString(), revision);
     }
 
-    public Optional<Approval> approval(YearMonth period, int revision) {
+    public Optional<Approval> approval(PayPeriod period, int revision) {
         return jdbc.query("""
                 SELECT approved_by, approved_at, note, exceptions FROM close_approval WHERE pay_period = ? AND revision = ?
                 """, (rs, i) -> new Approval(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3),
                 rs.getInt(4)), period.toString(), revision).stream().findFirst();
     }
 
-    public void approve(YearMonth period, int revision, String by, String note, int exceptions, LocalDateTime at) {
+    public void approve(PayPeriod period, int revision, String by, String note, int exceptions, LocalDateTime at) {
         jdbc.update("""
                 INSERT INTO close_approval (pay_period, revision, approved_by, approved_at, note, exceptions)
                 VALUES (?, ?, ?, ?, ?, ?)

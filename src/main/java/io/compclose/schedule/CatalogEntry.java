@@ -2,6 +2,8 @@ package io.compclose.schedule;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+
+import io.compclose.core.plan.PayPeriod;
 import java.time.ZoneId;
 
 /**
@@ -23,6 +25,10 @@ public record CatalogEntry(String name, ScheduledCommand command, String cron, Z
 
     /** The inbox of a period: {@code inbox/{period}} is {@code inbox/2026-10} for October 2026. */
     public Path inboxOf(YearMonth payPeriod) {
-        return Path.of(inbox.replace(PERIOD_PLACEHOLDER, payPeriod.toString()));
+        return inboxOf(PayPeriod.of(payPeriod));
+    }
+
+    public Path inboxOf(PayPeriod payPeriod) {
+        return Path.of(inbox.replace(PERIOD_PLACEHOLDER, payPeriod.id()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanCatalog;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * One plan version a rep was on during the period, with the days it covered: a rep whose plan
@@ -27,21 +28,21 @@ public record PlanPeriod(String planId, int version, String name, LocalDate from
      * "AE-2026 v1 · Account Executive, FY2026 · to 2026-10-15": the dates only where the version
      * does not cover the whole period.
      */
-    public String label(YearMonth period) {
-        boolean fromStart = from.equals(period.atDay(1));
-        boolean toEnd = to.equals(period.atEndOfMonth());
+    public String label(PayPeriod period) {
+        boolean fromStart = from.equals(period.start());
+        boolean toEnd = to.equals(period.end());
         String dates = fromStart && toEnd ? "" : fromStart ? " · to " + to : toEnd ? " · from " + from
                 : " · " + from + " to " + to;
         return (version == 0 ? planId : key()) + (name == null ? "" : " · " + name) + dates;
     }
 
     /** The plan versions of the rep's assignments, day by day over the period, in date order. */
-    public static List<PlanPeriod> of(List<RepAssignment> assignments, PlanCatalog plans, YearMonth period) {
+    public static List<PlanPeriod> of(List<RepAssignment> assignments, PlanCatalog plans, PayPeriod period) {
         List<PlanPeriod> periods = new ArrayList<>();
         List<RepAssignment> sorted = assignments.stream()
-                .filter(a -> a.overlaps(period.atDay(1), period.atEndOfMonth()))
+                .filter(a -> a.overlaps(period.start(), period.end()))
                 .sorted(Comparator.comparing(RepAssignment::effectiveFrom)).toList();
-        for (LocalDate day = period.atDay(1); !day.isAfter(period.atEndOfMonth()); day = day.plusDays(1)) {
+        for (LocalDate day = period.start(); !day.isAfter(period.end()); day = day.plusDays(1)) {
             LocalDate on = day;
             Optional<RepAssignment> assignment = sorted.stream().filter(a -> a.isActiveOn(on)).reduce((a, b) -> b);
             if (assignment.isEmpty()) {

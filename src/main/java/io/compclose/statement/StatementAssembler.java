@@ -18,6 +18,7 @@ import io.compclose.core.plan.PlanComponent;
 import io.compclose.core.plan.PlanTerms;
 import io.compclose.core.reconciliation.ControlBreakException;
 import io.compclose.core.reconciliation.Tie;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Gathers what one rep's statement shows, and refuses to produce a statement whose total differs
@@ -29,7 +30,7 @@ public final class StatementAssembler {
     /** Reps read together: a manager's statement can hold thousands of lines, and a block waits in memory. */
     static final int BLOCK = 50;
 
-    private final YearMonth period;
+    private final PayPeriod period;
     private final int revision;
     private final Roster roster;
     private final PlanCatalog plans;
@@ -42,13 +43,13 @@ public final class StatementAssembler {
      * @param revision the close's revision: the payroll files up to it are what the rep is paid
      * @param lastRep  the last rep of the range the step runs, or null when it runs them all
      */
-    public StatementAssembler(YearMonth period, int revision, Roster roster, PlanCatalog plans,
+    public StatementAssembler(PayPeriod period, int revision, Roster roster, PlanCatalog plans,
             StatementRepository repository, String lastRep) {
         this(period, revision, roster, plans, repository, lastRep, PayoutSource.PAYROLL_FILES);
     }
 
     /** @param source where the pay the statement must equal is read: a draft's, before export, from the payouts */
-    public StatementAssembler(YearMonth period, int revision, Roster roster, PlanCatalog plans,
+    public StatementAssembler(PayPeriod period, int revision, Roster roster, PlanCatalog plans,
             StatementRepository repository, String lastRep, PayoutSource source) {
         this.source = source;
         this.period = period;
@@ -94,7 +95,7 @@ public final class StatementAssembler {
     /** The part of the period's plan year a prorated version is in force; null when it is not prorated. */
     private InForce inForce(Plan plan) {
         return plan.proration() == null ? null : InForce.ofYear(plan,
-                plans.plans().stream().filter(p -> p.id().equals(plan.id())).toList(), period,
+                plans.plans().stream().filter(p -> p.id().equals(plan.id())).toList(), period.month(),
                 repository.fiscalYear());
     }
 

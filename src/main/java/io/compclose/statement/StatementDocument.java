@@ -3,6 +3,7 @@ package io.compclose.statement;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Everything printed on one rep's monthly commission statement: the earning lines of the period,
@@ -21,7 +22,7 @@ import java.util.List;
  * @param history      each month of the plan year up to the period: payout and the lead component's attainment
  * @param revision     what this statement replaces and what changed, or null for a period's first statement
  */
-public record StatementDocument(YearMonth period, String repId, String employeeId, String repName, String role,
+public record StatementDocument(PayPeriod period, String repId, String employeeId, String repName, String role,
         String planId, String planName, List<PlanPeriod> planPeriods, String payCurrency, List<StatementLine> lines,
         BigDecimal earnedBefore, BigDecimal earnedToDate, List<StatementPayLine> payLines, BigDecimal totalCommission, BigDecimal alreadyPaid,
         String calculationNote,

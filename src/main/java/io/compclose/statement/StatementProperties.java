@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Statement options, bound from {@code compclose.statement.*}.
@@ -43,14 +44,18 @@ public record StatementProperties(@DefaultValue Encryption encryption, @DefaultV
         /** The demo's employer: the product's name, no logo, no pay day, no contact. */
         public static final Employer DEFAULT = new Employer("CompClose", null, null, null, null, null);
 
-        /** The day payroll pays the period ("2026-11-15"), the month's last day if it is shorter, or null. */
-        String payDate(YearMonth period) {
-            YearMonth paidIn = period.plusMonths(1);
-            return payDay == null ? null : paidIn.atDay(Math.min(payDay, paidIn.lengthOfMonth())).toString();
+        /**
+         * The day payroll pays a month ("2026-11-15"), the month's last day if it is shorter, or null; null for
+         * a semi-monthly or bi-weekly period, whose pay day is payroll's own calendar.
+         */
+        String payDate(PayPeriod period) {
+            YearMonth paidIn = period.month().plusMonths(1);
+            return payDay == null || !period.isMonth() ? null
+                    : paidIn.atDay(Math.min(payDay, paidIn.lengthOfMonth())).toString();
         }
 
         /** Whom to ask, and where to raise a question on this statement, one a line; null when neither is set. */
-        String contact(YearMonth period, String repId) {
+        String contact(PayPeriod period, String repId) {
             List<String> lines = new ArrayList<>();
             String who = Stream.of(contactName, contactEmail).filter(Objects::nonNull).collect(Collectors.joining(" · "));
             if (!who.isEmpty()) {

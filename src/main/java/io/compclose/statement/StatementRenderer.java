@@ -2,7 +2,6 @@ package io.compclose.statement;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,6 @@ import io.compclose.system.ReportTemplates;
 public final class StatementRenderer {
 
     private static final String TEMPLATE = "reports/statement.jrxml";
-    private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.US);
 
     private final ReportTemplates.OnFirstUse report = new ReportTemplates.OnFirstUse(TEMPLATE);
     private final StatementProperties.Employer employer;
@@ -56,7 +54,7 @@ public final class StatementRenderer {
 
     /** @param draft marks every page "DRAFT — not approved": what would go out if finance approved the close */
     public byte[] render(StatementDocument doc, String password, boolean draft) {
-        String period = PERIOD.format(doc.period());
+        String period = doc.period().describe();
         Map<String, Object> params = new HashMap<>();
         params.put("draft", draft);
         params.put("period", period);
@@ -79,7 +77,7 @@ public final class StatementRenderer {
         params.put("earnedSummary", (doc.bookingCount() == 0 ? "" : doc.bookingCount() + " credited booking"
                 + (doc.bookingCount() == 1 ? "" : "s") + ", " + withCurrency(doc.totalCredited(), doc.payCurrency())
                 + " credited. ") + "Earned this period " + amount(doc.earnedThisPeriod()) + " + earlier in "
-                + fiscal.get().name(doc.period()) + " " + amount(doc.earnedBefore()) + " = earned to date "
+                + fiscal.get().name(doc.period().month()) + " " + amount(doc.earnedBefore()) + " = earned to date "
                 + amount(doc.earnedToDate()) + " " + doc.payCurrency() + ".");
         YearToDate ytd = doc.yearToDate();
         params.put("ytdEarned", amount(ytd.earnedToDate()));

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 
 import io.compclose.core.calculation.ComponentLine;
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.Amounts;
 import io.compclose.system.BulkLoad;
 import io.compclose.system.ColumnText;
@@ -312,14 +313,13 @@ public class StatementRepository {
     }
 
     /**
-     * The months of the plan year up to the period, named one by one: with the period leading each table's key,
-     * a rep's year is twelve key lookups, not a scan of every rep's year.
+     * The pay periods of the plan year up to the period, named one by one: with the period leading each table's
+     * key, a rep's year is a key lookup a period (twelve a year when monthly), not a scan of every rep's year.
      */
     private List<String> monthsOfYear(String period) {
-        java.time.YearMonth last = java.time.YearMonth.parse(period);
-        java.time.YearMonth first = calendar.fiscalYear().start(last);
-        return java.util.stream.IntStream.rangeClosed(0, calendar.fiscalYear().monthOfYear(last) - 1)
-                .mapToObj(m -> first.plusMonths(m).toString()).toList();
+        PayPeriod last = calendar.period(period);
+        return calendar.schedule().ofYear(calendar.fiscalYear(), last.month()).stream().map(PayPeriod::id)
+                .filter(id -> id.compareTo(period) <= 0).toList();
     }
 
     /** A statement version already rendered: its number, when, and the figures it showed. */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * A period's close lease held by this process: renewed by a heartbeat thread while the close
@@ -21,7 +22,7 @@ public final class CloseLease implements AutoCloseable {
 
     private final CloseLeases leases;
     private final String jobName;
-    private final YearMonth period;
+    private final PayPeriod period;
     private final String token;
     private final Optional<LeaseHolder> takenFrom;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -31,7 +32,7 @@ public final class CloseLease implements AutoCloseable {
     });
     private volatile boolean lost;
 
-    CloseLease(CloseLeases leases, String jobName, YearMonth period, String token, Optional<LeaseHolder> takenFrom) {
+    CloseLease(CloseLeases leases, String jobName, PayPeriod period, String token, Optional<LeaseHolder> takenFrom) {
         this.leases = leases;
         this.jobName = jobName;
         this.period = period;
@@ -49,7 +50,7 @@ public final class CloseLease implements AutoCloseable {
         return lost;
     }
 
-    public YearMonth period() {
+    public PayPeriod period() {
         return period;
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * The {@code close_lease} table: at most one live close per job and period, across processes and
@@ -37,7 +38,7 @@ public class CloseLeases {
      * @param takeOver take it even from a holder that has not expired: for a database only one
      *                 process can open (embedded H2), where any other holder must be gone
      */
-    public CloseLease acquire(String jobName, YearMonth period, boolean takeOver) {
+    public CloseLease acquire(String jobName, PayPeriod period, boolean takeOver) {
         Owner owner = new Owner(hostName(), ProcessHandle.current().pid(), UUID.randomUUID().toString());
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
@@ -74,7 +75,7 @@ public class CloseLeases {
     }
 
     /** The period's lease holder, live or expired; empty when no close holds it. */
-    public Optional<LeaseHolder> holder(String jobName, YearMonth period) {
+    public Optional<LeaseHolder> holder(String jobName, PayPeriod period) {
         return jdbc.query("""
                 SELECT owner_host, owner_pid, acquired_at, heartbeat_at, expires_at,
                     CASE WHEN expires_at < LOCALTIMESTAMP(3) THEN 1 ELSE 0 END

@@ -3,31 +3,59 @@ package io.compclose.system;
 import java.nio.file.Path;
 import java.time.YearMonth;
 
+import io.compclose.core.plan.PayPeriod;
+import io.compclose.core.plan.PaySchedule;
+
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * The parameters of one close. The pay period, and from the second on the revision, identify the
- * job instance, so running the same period again restarts it; the folders are non-identifying and
- * may change between attempts. Revision 1 is the period's first close; a later revision recalculates
- * a closed period from corrected inputs.
+ * The parameters of one close. The pay period's name ({@code 2026-10}, or {@code 2026-10-15} for a
+ * semi-monthly or bi-weekly run), and from the second on the revision, identify the job instance, so
+ * running the same period again restarts it; the folders and the pay schedule the period was read under
+ * are non-identifying. Revision 1 is the period's first close; a later revision recalculates a closed
+ * period from corrected inputs.
  */
-public record CloseRun(YearMonth period, Path inbox, Path out, int revision) {
+public record CloseRun(PayPeriod period, PaySchedule schedule, Path inbox, Path out, int revision) {
 
     public static final String PERIOD = "period";
+    public static final String SCHEDULE = "pay_schedule";
     public static final String REVISION = "revision";
     public static final String INBOX = "inbox";
     public static final String OUT = "out";
 
+    /** A calendar month's close on a monthly schedule. */
     public CloseRun(YearMonth period, Path inbox, Path out) {
         this(period, inbox, out, 1);
     }
 
+    public CloseRun(YearMonth period, Path inbox, Path out, int revision) {
+        this(PayPeriod.of(period), PaySchedule.MONTHLY, inbox, out, revision);
+    }
+
+    public CloseRun(PayPeriod period, PaySchedule schedule, Path inbox, Path out) {
+        this(period, schedule, inbox, out, 1);
+    }
+
     public static CloseRun from(JobParameters parameters) {
         Long revision = parameters.getLong(REVISION);
-        return new CloseRun(YearMonth.parse(parameters.getString(PERIOD)), Path.of(parameters.getString(INBOX)),
+        String written = parameters.getString(SCHEDULE);
+        // closes started before pay calendars were monthly and carry no schedule
+        PaySchedule schedule = written == null ? PaySchedule.MONTHLY : PaySchedule.parse(written);
+        String id = parameters.getString(PERIOD);
+        PayPeriod period = schedule.closeNamed(id).orElseThrow(() -> new IllegalStateException(
+                "period " + id + " is not a " + schedule + " pay period"));
+        return new CloseRun(period, schedule, Path.of(parameters.getString(INBOX)),
                 Path.of(parameters.getString(OUT)), revision == null ? 1 : revision.intValue());
+    }
+
+    /**
+     * A period's close as the job repository identifies it, to look its executions up: by the period's name
+     * (and revision) alone, so the schedule and folders given here are placeholders.
+     */
+    public static CloseRun identity(PayPeriod period, Path out) {
+        return new CloseRun(period, PaySchedule.MONTHLY, out, out);
     }
 
     public static CloseRun of(StepExecution execution) {
@@ -36,12 +64,12 @@ public record CloseRun(YearMonth period, Path inbox, Path out, int revision) {
 
     /** The same period and folders, at another revision. */
     public CloseRun atRevision(int newRevision) {
-        return new CloseRun(period, inbox, out, newRevision);
+        return new CloseRun(period, schedule, inbox, out, newRevision);
     }
 
     public JobParameters toJobParameters() {
         JobParametersBuilder parameters = new JobParametersBuilder()
-                .addString(PERIOD, period.toString(), true);
+                .addString(PERIOD, period.id(), true);
         if (revision > 1) {
             // the first close predates revisions: its instance is identified by the period alone
             parameters.addLong(REVISION, (long) revision, true);
@@ -49,6 +77,7 @@ public record CloseRun(YearMonth period, Path inbox, Path out, int revision) {
         return parameters
                 .addString(INBOX, inbox.toAbsolutePath().normalize().toString(), false)
                 .addString(OUT, out.toAbsolutePath().normalize().toString(), false)
+                .addString(SCHEDULE, schedule.toString(), false)
                 .toJobParameters();
     }
 
@@ -57,7 +86,12 @@ public record CloseRun(YearMonth period, Path inbox, Path out, int revision) {
     }
 
     public String periodKey() {
-        return period.toString();
+        return period.id();
+    }
+
+    /** The month the period belongs to: what monthly measures, the plan year and month-named inputs follow. */
+    public YearMonth month() {
+        return period.month();
     }
 
     public Path plans() {

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.plan.PaySchedule;
 
 /**
@@ -26,6 +27,32 @@ public class PayCalendar {
     public String describe() {
         return file == null ? "pay calendar: none configured (compclose.pay-calendar), so the plan year is the "
                 + "calendar year" : PayCalendarFile.named(file);
+    }
+
+    /** The close period a name names: one of the schedule's periods, or a month closed before it. */
+    public PayPeriod period(String id) {
+        return schedule().closeNamed(id).orElseThrow(() -> new IllegalArgumentException(notAPeriod(id)));
+    }
+
+    /** Why {@code id} (YYYY-MM or YYYY-MM-DD) is no period of the calendar, and which periods its month has. */
+    public String notAPeriod(String id) {
+        PaySchedule schedule = schedule();
+        return id + ": not a pay period of " + (file == null
+                ? "the default monthly pay calendar (no compclose.pay-calendar is configured)"
+                : "the " + schedule + " " + PayCalendarFile.named(file)) + "; " + theMonths(schedule, id);
+    }
+
+    /** "its periods in October 2026 are 2026-10-15, 2026-10-31": what to write instead. */
+    private static String theMonths(PaySchedule schedule, String id) {
+        java.time.YearMonth month = java.time.YearMonth.parse(id.substring(0, 7));
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (PayPeriod p = schedule.containing(month.atDay(1)); !p.end().isAfter(month.atEndOfMonth());
+                p = schedule.next(p)) {
+            if (p.month().equals(month)) {
+                ids.add(p.id());
+            }
+        }
+        return "its periods ending in " + PayPeriod.of(month).describe() + " are " + String.join(", ", ids);
     }
 
     /** The plan year every close follows; a problem with the file names it and its field. */

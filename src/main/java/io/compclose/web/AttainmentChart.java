@@ -58,13 +58,14 @@ public record AttainmentChart(String component, String title, int width, int hei
         for (int i = 0; i < months.size(); i++) {
             StatementAttainment a = months.get(i).row();
             int y = y(fraction(a), top);
-            bars.add(new Bar(YearMonth.parse(months.get(i).period()).getMonth().getDisplayName(TextStyle.SHORT,
-                    Locale.US), months.get(i).period(), percent(a), a.money() ? Amounts.format(a.credit())
+            bars.add(new Bar(label(months.get(i).period()), months.get(i).period(), percent(a), a.money() ? Amounts.format(a.credit())
                     : plain(a.credit()), a.quota() == null ? "no quota" : a.money() ? Amounts.format(a.quota())
                     : plain(a.quota()), LEFT + GAP + i * (BAR + GAP), y, PLOT_TOP + PLOT_HEIGHT - y, y - 5));
         }
         int width = LEFT + GAP + Math.max(1, months.size()) * (BAR + GAP) + 10;
-        return new AttainmentChart(component, "Attainment of " + component + " against quota, by month", width,
+        boolean monthly = months.stream().allMatch(m -> m.period().length() == 7);
+        return new AttainmentChart(component, "Attainment of " + component + " against quota, by "
+                + (monthly ? "month" : "pay period"), width,
                 PLOT_TOP + PLOT_HEIGHT + 30, quotaY, bars);
     }
 
@@ -107,5 +108,11 @@ public record AttainmentChart(String component, String title, int width, int hei
 
     public int left() {
         return LEFT;
+    }
+
+    /** "Oct" under a month's bar, "15 Oct" under a semi-monthly or bi-weekly period's (named by its last day). */
+    static String label(String period) {
+        String month = YearMonth.parse(period.substring(0, 7)).getMonth().getDisplayName(TextStyle.SHORT, Locale.US);
+        return period.length() == 7 ? month : Integer.parseInt(period.substring(8)) + " " + month;
     }
 }

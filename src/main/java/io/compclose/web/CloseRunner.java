@@ -30,7 +30,9 @@ import io.compclose.cli.CloseCommand;
 import io.compclose.cli.CloseEnding;
 import io.compclose.cli.CloseHistory;
 import io.compclose.cli.ServeProperties;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.CloseRun;
+import io.compclose.system.PayCalendar;
 import io.compclose.system.ProgressReporter;
 
 /**
@@ -75,15 +77,17 @@ public class CloseRunner implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<YearMonth, Started> started = new ConcurrentHashMap<>();
+    private final Map<PayPeriod, Started> started = new ConcurrentHashMap<>();
     private final CloseCommand close;
     private final CloseHistory history;
     private final InboxLayout inboxes;
     private final ProgressReporter.Board board;
     private final Path out;
+    private final PayCalendar calendar;
 
     public CloseRunner(CloseCommand close, CloseHistory history, ServeProperties serve, InboxLayout inboxes,
-            ProgressReporter progress) {
+            ProgressReporter progress, PayCalendar calendar) {
+        this.calendar = calendar;
         this.close = close;
         this.history = history;
         this.inboxes = inboxes;
@@ -96,20 +100,20 @@ public class CloseRunner implements DisposableBean {
      * (a failed close restarts, a completed one is reported, as there); refused, starting nothing, while the
      * inbox is missing or a close of the period runs here or in another process.
      */
-    public Start start(YearMonth period, String actor) {
+    public Start start(PayPeriod period, String actor) {
         Path inbox = inboxes.inboxOf(period);
         if (!Files.isDirectory(inbox)) {
             return new Start(false, List.of("The inbox folder " + inbox + " does not exist: nothing was started. "
                     + "Put the month's files there first."));
         }
-        return launch(period, new CloseRun(period, inbox, out), actor);
+        return launch(period, new CloseRun(period, calendar.schedule(), inbox, out), actor);
     }
 
     /**
      * Runs the period's latest close again from its own inbox, where the command line would continue it (after
      * approval, after a failure); refused if the period has no close to continue or one is running.
      */
-    public Start continueClose(YearMonth period, String actor) {
+    public Start continueClose(PayPeriod period, String actor) {
         Optional<JobExecution> last = lastExecution(period);
         if (last.isEmpty()) {
             return new Start(false, List.of("No close of " + period + " to continue."));
@@ -117,8 +121,8 @@ public class CloseRunner implements DisposableBean {
         return launch(period, CloseRun.from(last.get().getJobParameters()), actor);
     }
 
-    private synchronized Start launch(YearMonth period, CloseRun run, String actor) {
-        Optional<YearMonth> running = started.entrySet().stream().filter(e -> !e.getValue().exit().isDone())
+    private synchronized Start launch(PayPeriod period, CloseRun run, String actor) {
+        Optional<PayPeriod> running = started.entrySet().stream().filter(e -> !e.getValue().exit().isDone())
                 .map(Map.Entry::getKey).findFirst();
         if (running.isPresent()) {
             return new Start(false, List.of("The close of " + running.get() + " is running from the console; "
@@ -135,7 +139,7 @@ public class CloseRunner implements DisposableBean {
         return new Start(true, List.of());
     }
 
-    public Progress progress(YearMonth period) {
+    public Progress progress(PayPeriod period) {
         Started run = started.get(period);
         boolean ours = run != null && !run.exit().isDone();
         Optional<JobExecution> last = lastExecution(period);
@@ -199,7 +203,7 @@ public class CloseRunner implements DisposableBean {
                 .rate();
     }
 
-    private Optional<JobExecution> lastExecution(YearMonth period) {
+    private Optional<JobExecution> lastExecution(PayPeriod period) {
         return Optional.ofNullable(history.latestExecution(period, out));
     }
 

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.compclose.core.plan.PayPeriod;
+
 /**
  * Starting a close from the browser: the month's inbox in the configured layout is shown first, and the close
  * starts only from a folder that exists; then its progress page follows it.
@@ -32,13 +34,13 @@ public class CloseStartController {
 
     /** The periods page's form: the month chosen there. */
     @GetMapping("/periods/start")
-    String chosen(@RequestParam YearMonth period) {
+    String chosen(@RequestParam PayPeriod period) {
         return "redirect:/periods/" + period + "/start";
     }
 
     /** What a start would read, before anything starts. */
     @GetMapping("/periods/{period}/start")
-    String confirm(@PathVariable YearMonth period, Model model) {
+    String confirm(@PathVariable PayPeriod period, Model model) {
         Path inbox = inboxes.inboxOf(period);
         model.addAttribute("period", period);
         model.addAttribute("inbox", inbox.toString());
@@ -48,7 +50,7 @@ public class CloseStartController {
     }
 
     @PostMapping("/periods/{period}/start")
-    String start(@PathVariable YearMonth period, @AuthenticationPrincipal ConsoleUser user,
+    String start(@PathVariable PayPeriod period, @AuthenticationPrincipal ConsoleUser user,
             RedirectAttributes redirect) {
         CloseRunner.Start start = closes.start(period, user.getUsername());
         if (!start.started()) {

@@ -24,6 +24,7 @@ import org.springframework.security.web.WebAttributes;
 import jakarta.servlet.http.HttpSession;
 
 import io.compclose.audit.AuditLogRepository;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.intake.IntakeStepsConfiguration;
 import io.compclose.intake.RejectsRepository;
 
@@ -31,6 +32,10 @@ import io.compclose.intake.RejectsRepository;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
 public class ConsoleController {
+
+    /** The period a payroll file is named after: payroll-2026-10.csv, payroll-2026-10-15-r2.ctl. */
+    private static final java.util.regex.Pattern PAYROLL_PERIOD =
+            java.util.regex.Pattern.compile("^payroll-(\\d{4}-\\d{2}(?:-\\d{2})?)(?![\\d])");
 
     static final int REJECTS_PAGE = 100;
 
@@ -81,14 +86,14 @@ public class ConsoleController {
     }
 
     @GetMapping("/periods/{period}/review")
-    String review(@PathVariable YearMonth period, Model model) {
+    String review(@PathVariable PayPeriod period, Model model) {
         model.addAttribute("review", reviews.of(period));
         return "review";
     }
 
     /** Approves the close stopped for review, as {@code approve --by=<the signed-in user>} does. */
     @PostMapping("/periods/{period}/approve")
-    String approve(@PathVariable YearMonth period, @RequestParam(required = false) String note,
+    String approve(@PathVariable PayPeriod period, @RequestParam(required = false) String note,
             @AuthenticationPrincipal ConsoleUser user, RedirectAttributes redirect) {
         ReviewDesk.Outcome outcome = reviews.approve(period, user.getUsername(), note);
         redirect.addFlashAttribute(outcome.approved() ? "notice" : "problem", outcome.message());
@@ -97,7 +102,7 @@ public class ConsoleController {
 
     /** Continues the period's close (after approval, after a failure) as the close command would. */
     @PostMapping("/periods/{period}/continue")
-    String continueClose(@PathVariable YearMonth period, @AuthenticationPrincipal ConsoleUser user,
+    String continueClose(@PathVariable PayPeriod period, @AuthenticationPrincipal ConsoleUser user,
             RedirectAttributes redirect) {
         CloseRunner.Start start = closes.continueClose(period, user.getUsername());
         if (!start.started()) {
@@ -107,7 +112,7 @@ public class ConsoleController {
     }
 
     @GetMapping("/periods/{period}/close")
-    String closeProgress(@PathVariable YearMonth period, Model model) {
+    String closeProgress(@PathVariable PayPeriod period, Model model) {
         model.addAttribute("period", period);
         model.addAttribute("progress", closes.progress(period));
         return "close";
@@ -115,7 +120,7 @@ public class ConsoleController {
 
     /** The period's rejected rows, filtered, {@value #REJECTS_PAGE} to a page. */
     @GetMapping("/periods/{period}/rejects")
-    String rejects(@PathVariable YearMonth period, RejectsRepository.Filter filter,
+    String rejects(@PathVariable PayPeriod period, RejectsRepository.Filter filter,
             @RequestParam(defaultValue = "1") int page, Model model) {
         Paging paging = Paging.of(rejects.count(period.toString(), filter), REJECTS_PAGE, page);
         model.addAttribute("period", period);
@@ -128,7 +133,7 @@ public class ConsoleController {
 
     /** The same rows as a CSV file, as the close publishes its rejects (spreadsheet-safe cells). */
     @GetMapping("/periods/{period}/rejects.csv")
-    ResponseEntity<byte[]> rejectsCsv(@PathVariable YearMonth period, RejectsRepository.Filter filter) {
+    ResponseEntity<byte[]> rejectsCsv(@PathVariable PayPeriod period, RejectsRepository.Filter filter) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("rejects-" + period + ".csv").build().toString())
@@ -155,7 +160,7 @@ public class ConsoleController {
      * Another rep's is refused, and the attempt is in the audit trail.
      */
     @GetMapping("/statements/{period}/{rep}")
-    String statementLink(@PathVariable YearMonth period, @PathVariable String rep,
+    String statementLink(@PathVariable PayPeriod period, @PathVariable String rep,
             @AuthenticationPrincipal ConsoleUser user) {
         ownDataOnly.check(user, rep, period, "the statement");
         return "redirect:" + (user.role() == ConsoleRole.FINANCE ? "/periods/" + period + "/review" : user.role().home());
@@ -174,7 +179,7 @@ public class ConsoleController {
     ResponseEntity<FileSystemResource> download(@PathVariable String name, @AuthenticationPrincipal ConsoleUser user) {
         return payrollFiles.file(name).map(file -> {
             audit.record(user.getUsername(), AuditLogRepository.Action.DOWNLOAD,
-                    YearMonth.parse(name.substring("payroll-".length(), "payroll-".length() + 7)),
+                    PAYROLL_PERIOD.matcher(name).results().map(m -> m.group(1)).findFirst().orElse(null),
                     "downloaded " + name + " from the console");
             return ResponseEntity.ok()
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()

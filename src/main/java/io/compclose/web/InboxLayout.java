@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.schedule.CatalogEntry;
 import io.compclose.schedule.JobCatalog;
 import io.compclose.schedule.ScheduledCommand;
@@ -29,7 +30,7 @@ public class InboxLayout {
         this.consolePattern = properties.inbox();
     }
 
-    public Path inboxOf(YearMonth period) {
+    public Path inboxOf(PayPeriod period) {
         return scheduledClose.map(entry -> entry.inboxOf(period))
                 .orElseGet(() -> Path.of(consolePattern.replace(CatalogEntry.PERIOD_PLACEHOLDER, period.toString())))
                 .toAbsolutePath().normalize();

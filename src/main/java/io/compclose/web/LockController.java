@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.compclose.cli.LockCommand;
+import io.compclose.core.plan.PayPeriod;
 
 /** Locks a closed period once payroll has imported it, as {@code lock --by=<the signed-in user> --note} does. */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -27,7 +28,7 @@ public class LockController {
 
     /** Asks before locking: a lock is never undone. */
     @GetMapping("/periods/{period}/lock")
-    String confirmLock(@PathVariable YearMonth period, Model model) {
+    String confirmLock(@PathVariable PayPeriod period, Model model) {
         model.addAttribute("confirm", new Confirmation("Lock " + period, "Lock " + period + "?",
                 "Its figures never change again: late inputs and corrections for " + period
                         + " go to the next open period. Lock it once payroll has imported its file.",
@@ -36,7 +37,7 @@ public class LockController {
     }
 
     @PostMapping("/periods/{period}/lock")
-    String lock(@PathVariable YearMonth period, @RequestParam(required = false) String note,
+    String lock(@PathVariable PayPeriod period, @RequestParam(required = false) String note,
             @RequestParam(required = false) String confirm, @AuthenticationPrincipal ConsoleUser user,
             RedirectAttributes redirect) {
         if (confirm == null) {

@@ -18,10 +18,13 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import io.compclose.cli.CloseHistory;
+import io.compclose.core.plan.PayPeriod;
+import io.compclose.core.plan.PaySchedule;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.period.PeriodLifecycleRepository;
 import io.compclose.system.Amounts;
 import io.compclose.system.CloseRun;
+import io.compclose.system.PayCalendar;
 
 /** Every period a close has run for, newest first, with what finance looks at first. */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,9 +37,11 @@ public class PeriodOverview {
     private final PeriodLifecycleRepository lifecycle;
     private final PeriodFiguresRepository figures;
     private final java.time.Clock clock;
+    private final PayCalendar calendar;
 
     public PeriodOverview(JobRepository jobRepository, PeriodLifecycleRepository lifecycle,
-            PeriodFiguresRepository figures, java.time.Clock clock) {
+            PeriodFiguresRepository figures, java.time.Clock clock, PayCalendar calendar) {
+        this.calendar = calendar;
         this.clock = clock;
         this.jobRepository = jobRepository;
         this.lifecycle = lifecycle;
@@ -56,10 +61,11 @@ public class PeriodOverview {
         List<PeriodRow> rows = new ArrayList<>();
         for (String period : periods.descendingSet()) {
             List<PeriodFiguresRepository.Payout> paid = payouts.getOrDefault(period, List.of());
-            Map<String, BigDecimal> before = Optional.ofNullable(payouts.get(YearMonth.parse(period).minusMonths(1)
-                    .toString())).orElse(List.of()).stream().collect(Collectors.toMap(
+            PayPeriod payPeriod = calendar.period(period);
+            Map<String, BigDecimal> before = Optional.ofNullable(payouts.get(calendar.schedule().previous(payPeriod)
+                    .id())).orElse(List.of()).stream().collect(Collectors.toMap(
                             PeriodFiguresRepository.Payout::currency, PeriodFiguresRepository.Payout::amount));
-            rows.add(new PeriodRow(period, state(lifecycle.state(YearMonth.parse(period))),
+            rows.add(new PeriodRow(period, state(lifecycle.state(payPeriod)),
                     Optional.ofNullable(lastRuns.get(period)).map(PeriodOverview::outcome).orElse("no close run"),
                     paid.stream().map(p -> p.currency() + " " + Amounts.format(p.amount())).toList(),
                     paid.stream().map(p -> change(p.amount(), before.get(p.currency()))).toList(),
@@ -73,15 +79,17 @@ public class PeriodOverview {
     }
 
     /**
-     * The month a new close is most likely for: the one after the latest closed (or locked) period, else after
-     * the latest period any close ran for, else the month before this one.
+     * The period a new close is most likely for: the one after the latest closed (or locked) period, else after
+     * the latest period any close ran for, else the one before today's.
      */
-    public YearMonth nextToClose(List<PeriodRow> rows) {
+    public PayPeriod nextToClose(List<PeriodRow> rows) {
+        PaySchedule schedule = calendar.schedule();
+        // period names sort in time order
         return rows.stream().filter(row -> row.state().startsWith("closed") || row.state().startsWith("locked"))
-                .map(row -> YearMonth.parse(row.period())).max(Comparator.naturalOrder())
-                .or(() -> rows.stream().map(row -> YearMonth.parse(row.period())).max(Comparator.naturalOrder()))
-                .map(latest -> latest.plusMonths(1))
-                .orElseGet(() -> YearMonth.now(clock).minusMonths(1));
+                .map(PeriodRow::period).max(Comparator.naturalOrder())
+                .or(() -> rows.stream().map(PeriodRow::period).max(Comparator.naturalOrder()))
+                .map(latest -> schedule.next(calendar.period(latest)))
+                .orElseGet(() -> schedule.previous(schedule.containing(java.time.LocalDate.now(clock))));
     }
 
     /** The latest execution of each period's close. */

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.compclose.cli.CloseHistory;
 import io.compclose.cli.ServeProperties;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.reconciliation.ControlTies;
 import io.compclose.reconciliation.ControlTotalRepository;
 import io.compclose.system.Amounts;
@@ -29,7 +30,7 @@ public class PeriodTies {
     }
 
     /** @param closed false if no close of the period has run */
-    public record Chain(YearMonth period, boolean closed, List<Row> ties) {
+    public record Chain(PayPeriod period, boolean closed, List<Row> ties) {
 
         public long breaks() {
             return ties.stream().filter(t -> !t.holds()).count();
@@ -46,7 +47,7 @@ public class PeriodTies {
         this.out = serve.out().toAbsolutePath().normalize();
     }
 
-    public Chain of(YearMonth period) {
+    public Chain of(PayPeriod period) {
         List<Row> rows = ControlTies.of(controlTotals.totals(period.toString())).stream()
                 .map(t -> new Row(stage(t.key()), t.label(), t.counts() ? "rows" : t.currency(),
                         figure(t.left(), t.counts()), figure(t.right(), t.counts()),

@@ -8,6 +8,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import io.compclose.core.plan.PayPeriod;
+
 /** A period's control-total chain, each tie with both figures and the difference, a break marked as one. */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
@@ -20,7 +22,7 @@ public class ReconciliationController {
     }
 
     @GetMapping("/periods/{period}/reconciliation")
-    String reconciliation(@PathVariable YearMonth period, Model model) {
+    String reconciliation(@PathVariable PayPeriod period, Model model) {
         model.addAttribute("chain", ties.of(period));
         return "reconciliation";
     }

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.Amounts;
 import io.compclose.web.RepDrillDownRepository.Booking;
 import io.compclose.web.RepDrillDownRepository.Credit;
@@ -19,7 +20,7 @@ import io.compclose.web.RepDrillDownRepository.UsageMonth;
  * to the earning lines whose sum is earned to date, an earning line to the credit it priced (or the usage or KPI rows
  * it measured), a credit to the booking row, file and line it came from. Links are anchors within the page.
  */
-public record RepDrillDown(YearMonth period, String repId, String name, List<PayoutRow> payouts,
+public record RepDrillDown(PayPeriod period, String repId, String name, List<PayoutRow> payouts,
         List<PayLineRow> payLines, List<EarningRow> earningLines, List<CreditRow> credits, List<Booking> bookings,
         List<UsageMonth> usage, List<Figure> figures) {
 
@@ -50,7 +51,7 @@ public record RepDrillDown(YearMonth period, String repId, String name, List<Pay
     /** Pay lines that settle commission to date: what they pay is earned to date, the sum of the earning lines. */
     private static final List<String> TRUE_UP = List.of("COMMISSION", "ACCELERATOR");
 
-    static RepDrillDown of(YearMonth period, String repId, String name, List<Payout> payouts, List<PayLine> payLines,
+    static RepDrillDown of(PayPeriod period, String repId, String name, List<Payout> payouts, List<PayLine> payLines,
             List<EarningLine> earningLines, List<Credit> credits, List<Booking> bookings, List<UsageMonth> usage,
             List<Figure> figures) {
         List<PayoutRow> payoutRows = payouts.stream().map(p -> new PayoutRow(p, payLines.stream()

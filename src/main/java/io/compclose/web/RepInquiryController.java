@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.compclose.core.inquiry.Attachment;
 import io.compclose.core.inquiry.InquiryException;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.inquiry.InquiryDesk;
 import io.compclose.inquiry.InquiryRepository;
 
@@ -49,7 +50,7 @@ public class RepInquiryController {
     }
 
     @GetMapping("/me/inquiries/new")
-    String form(@RequestParam YearMonth period, @RequestParam int version, @RequestParam(required = false) Integer line,
+    String form(@RequestParam PayPeriod period, @RequestParam int version, @RequestParam(required = false) Integer line,
             Model model, @AuthenticationPrincipal ConsoleUser user, HttpServletResponse response) {
         model.addAttribute("period", period);
         model.addAttribute("version", version);
@@ -63,7 +64,7 @@ public class RepInquiryController {
     }
 
     @PostMapping("/me/inquiries")
-    String raise(@RequestParam YearMonth period, @RequestParam int version,
+    String raise(@RequestParam PayPeriod period, @RequestParam int version,
             @RequestParam(required = false) Integer line, @RequestParam(required = false) String text,
             @RequestParam(required = false) MultipartFile attachment, Model model,
             @AuthenticationPrincipal ConsoleUser user, HttpServletResponse response) throws IOException {
@@ -110,7 +111,7 @@ public class RepInquiryController {
     /** The signed-in rep's inquiry; another rep's is refused, and the attempt is in the audit trail. */
     private InquiryRepository.Inquiry own(long id, ConsoleUser user) {
         InquiryRepository.Inquiry inquiry = inquiries.find(id).orElseThrow(() -> new NotFound(id));
-        ownDataOnly.check(user, inquiry.repId(), YearMonth.parse(inquiry.period()), "inquiry #" + id);
+        ownDataOnly.check(user, inquiry.repId(), inquiry.period(), "inquiry #" + id);
         return inquiry;
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.compclose.cli.CloseHistory;
 import io.compclose.cli.ServeProperties;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.PlanFiles;
 import io.compclose.statement.PayoutSource;
@@ -52,8 +53,9 @@ public class RepPages {
     }
 
     /** A statement as a page: the document the PDF renders, or for a replaced version the figures it showed. */
+    /** @param planYear the plan year's name ("2026", "FY2027"), whose earlier earnings the statement adds up */
     public record StatementPage(IssuedStatement issued, boolean latest, StatementDocument document,
-            List<RepStatementsRepository.Figure> figures) {
+            List<RepStatementsRepository.Figure> figures, String planYear) {
     }
 
     private final RepDrillDownRepository drillDown;
@@ -76,7 +78,7 @@ public class RepPages {
     }
 
     /** The rep's pay of the period back to its inputs; empty when the period pays the rep nothing. */
-    public Optional<RepDrillDown> drillDown(YearMonth period, String repId) {
+    public Optional<RepDrillDown> drillDown(PayPeriod period, String repId) {
         String key = period.toString();
         List<RepDrillDownRepository.Payout> payouts = drillDown.payouts(key, repId);
         if (payouts.isEmpty()) {
@@ -91,7 +93,7 @@ public class RepPages {
      * The rep's year to date after the period, from its latest statement of the period, or before any statement
      * (a close stopped for review) from the period's payouts, as the draft statement reads them.
      */
-    public Optional<YearToDatePage> yearToDate(YearMonth period, String repId) {
+    public Optional<YearToDatePage> yearToDate(PayPeriod period, String repId) {
         Optional<IssuedStatement> statement = issued.of(repId).stream()
                 .filter(s -> s.period().equals(period.toString())).findFirst();
         if (statement.isPresent()) {
@@ -117,7 +119,7 @@ public class RepPages {
     }
 
     /** The rep's statement of the period and version as a page; empty when none was issued. */
-    public Optional<StatementPage> statement(String repId, YearMonth period, int version) {
+    public Optional<StatementPage> statement(String repId, PayPeriod period, int version) {
         List<IssuedStatement> ofPeriod = issued.of(repId).stream().filter(s -> s.period().equals(period.toString()))
                 .toList();
         Optional<IssuedStatement> wanted = ofPeriod.stream().filter(s -> s.version() == version).findFirst();
@@ -127,7 +129,7 @@ public class RepPages {
         if (ofPeriod.get(0).version() != version) {
             // a replaced version: the close's tables now hold what replaced it, its figures are what it showed
             return Optional.of(new StatementPage(wanted.get(), false, null,
-                    issued.figures(repId, period.toString(), version)));
+                    issued.figures(repId, period.toString(), version), statements.fiscalYear().name(period.month())));
         }
         JobExecution last = history.latestExecution(period, out);
         if (last == null) {
@@ -137,6 +139,7 @@ public class RepPages {
         // the rep as the last of the range: the assembler reads this rep's facts only
         StatementAssembler assembler = new StatementAssembler(period, version, intake.roster(period.toString()),
                 planFiles.catalog(run.plans()), statements, repId);
-        return Optional.of(new StatementPage(wanted.get(), true, assembler.assemble(repId), List.of()));
+        return Optional.of(new StatementPage(wanted.get(), true, assembler.assemble(repId), List.of(),
+                statements.fiscalYear().name(period.month())));
     }
 }

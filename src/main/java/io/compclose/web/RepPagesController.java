@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.compclose.core.plan.PayPeriod;
+
 /**
  * One rep's pages: for finance, a period's reps and each rep's pay drilled down to its source rows, and the rep's
  * year to date; for a rep, their own statement as a page and their year to date (the signed-in rep's only).
@@ -32,7 +34,7 @@ public class RepPagesController {
 
     /** The period's paid reps, found by id or name, {@value #REPS_PAGE} to a page. */
     @GetMapping("/periods/{period}/reps")
-    String periodReps(@PathVariable YearMonth period, @RequestParam(defaultValue = "") String q,
+    String periodReps(@PathVariable PayPeriod period, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "1") int page, Model model) {
         if (!reps.hasPayouts(period.toString())) {
             throw notFound();
@@ -46,14 +48,14 @@ public class RepPagesController {
     }
 
     @GetMapping("/periods/{period}/reps/{rep}")
-    String drillDown(@PathVariable YearMonth period, @PathVariable String rep, Model model) {
+    String drillDown(@PathVariable PayPeriod period, @PathVariable String rep, Model model) {
         model.addAttribute("pay", pages.drillDown(period, rep).orElseThrow(RepPagesController::notFound));
         return "rep-drilldown";
     }
 
     /** The usage.csv rows of an account's month that a usage line priced, with their lines (the first 200). */
     @GetMapping("/periods/{period}/usage/{account}/{month}")
-    String usageRows(@PathVariable YearMonth period, @PathVariable String account, @PathVariable YearMonth month,
+    String usageRows(@PathVariable PayPeriod period, @PathVariable String account, @PathVariable YearMonth month,
             Model model) {
         model.addAttribute("period", period);
         model.addAttribute("account", account);
@@ -64,7 +66,7 @@ public class RepPagesController {
     }
 
     @GetMapping("/periods/{period}/reps/{rep}/ytd")
-    String yearToDate(@PathVariable YearMonth period, @PathVariable String rep, Model model) {
+    String yearToDate(@PathVariable PayPeriod period, @PathVariable String rep, Model model) {
         model.addAttribute("ytd", pages.yearToDate(period, rep).orElseThrow(RepPagesController::notFound));
         model.addAttribute("mine", false);
         return "rep-ytd";
@@ -79,7 +81,7 @@ public class RepPagesController {
 
     /** The signed-in rep's statement as a page: what the PDF shows, with a way to ask about each line. */
     @GetMapping("/me/statements/{period}/{version}/page")
-    String myStatement(@PathVariable YearMonth period, @PathVariable int version,
+    String myStatement(@PathVariable PayPeriod period, @PathVariable int version,
             @AuthenticationPrincipal ConsoleUser user, Model model) {
         model.addAttribute("statement", pages.statement(user.repId(), period, version)
                 .orElseThrow(RepPagesController::notFound));

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import io.compclose.cli.ApproveCommand;
 import io.compclose.cli.CloseHistory;
 import io.compclose.cli.ServeProperties;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.reconciliation.ReviewRepository;
 import io.compclose.reconciliation.ReviewRules;
 import io.compclose.system.CloseRun;
@@ -26,7 +27,7 @@ import io.compclose.system.CloseRun;
 public class ReviewDesk {
 
     /** A period's review as finance sees it. */
-    public record Review(YearMonth period, int revision, boolean waiting,
+    public record Review(PayPeriod period, int revision, boolean waiting,
             List<ReviewRules.ReviewException> exceptions, Optional<ReviewRepository.Approval> approval) {
     }
 
@@ -46,14 +47,14 @@ public class ReviewDesk {
         this.out = serve.out().toAbsolutePath().normalize();
     }
 
-    public Review of(YearMonth period) {
+    public Review of(PayPeriod period) {
         JobExecution last = history.latestExecution(period, out);
         int revision = last == null ? 0 : CloseRun.from(last.getJobParameters()).revision();
         return new Review(period, revision, CloseHistory.stoppedForReview(last), review.exceptions(period, revision),
                 review.approval(period, revision));
     }
 
-    public Outcome approve(YearMonth period, String by, String note) {
+    public Outcome approve(PayPeriod period, String by, String note) {
         CommandSaid said = CommandSaid.of((out, err) -> approve.run(period, by,
                 note == null || note.isBlank() ? null : note.strip(), this.out, out, err));
         return new Outcome(said.ok(), said.message());

@@ -15,6 +15,7 @@ import io.compclose.cli.CloseHistory;
 import io.compclose.cli.ResendCommand;
 import io.compclose.cli.ServeProperties;
 import io.compclose.core.input.RepAssignment;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.delivery.StatementResend;
 import io.compclose.intake.IntakeRepository;
 
@@ -50,11 +51,11 @@ public class StatementDesk {
         this.out = serve.out().toAbsolutePath().normalize();
     }
 
-    public boolean closeRan(YearMonth period) {
+    public boolean closeRan(PayPeriod period) {
         return history.latestExecution(period, out) != null;
     }
 
-    public List<Statement> of(YearMonth period) {
+    public List<Statement> of(PayPeriod period) {
         Map<String, Integer> latest = resend.statements(period).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().version()));
         Map<String, List<PeriodStatementsRepository.Send>> sends = statements.sends(period.toString()).stream()
@@ -67,16 +68,16 @@ public class StatementDesk {
     }
 
     /** The rep as the roster stands now, whose address a resend goes to; empty if the period has no statement of theirs. */
-    public Optional<RepAssignment> resendable(YearMonth period, String repId) {
+    public Optional<RepAssignment> resendable(PayPeriod period, String repId) {
         return resend.statements(period).containsKey(repId) ? intake.latestAssignment(repId) : Optional.empty();
     }
 
     /** {@code resend --period --rep --by}: what it said, as one line. */
-    CommandSaid resend(YearMonth period, String repId, String by) {
+    CommandSaid resend(PayPeriod period, String repId, String by) {
         return CommandSaid.of((said, refused) -> resendCommand.run(period, repId, by, out, said, refused));
     }
 
-    public Optional<Path> pdf(YearMonth period, String repId, int version) {
+    public Optional<Path> pdf(PayPeriod period, String repId, int version) {
         return files.file(repId, period.toString(), version).map(Path::of).filter(Files::isRegularFile);
     }
 }

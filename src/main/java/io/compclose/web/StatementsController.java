@@ -17,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.compclose.core.input.RepAssignment;
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * A period's statements for finance: every version, its PDF, its sends, and a resend that asks first. The resend
@@ -33,7 +34,7 @@ public class StatementsController {
     }
 
     @GetMapping("/periods/{period}/statements")
-    String statements(@PathVariable YearMonth period, Model model) {
+    String statements(@PathVariable PayPeriod period, Model model) {
         model.addAttribute("period", period);
         model.addAttribute("closeRan", desk.closeRan(period));
         model.addAttribute("statements", desk.of(period));
@@ -41,7 +42,7 @@ public class StatementsController {
     }
 
     @GetMapping("/periods/{period}/statements/{rep}/{version}.pdf")
-    ResponseEntity<FileSystemResource> pdf(@PathVariable YearMonth period, @PathVariable String rep,
+    ResponseEntity<FileSystemResource> pdf(@PathVariable PayPeriod period, @PathVariable String rep,
             @PathVariable int version) {
         return desk.pdf(period, rep, version)
                 .map(file -> InlinePdf.of(file, "statement-" + period + "-" + rep + "-v" + version + ".pdf"))
@@ -50,7 +51,7 @@ public class StatementsController {
 
     /** Asks before sending: an email cannot be taken back. */
     @GetMapping("/periods/{period}/statements/{rep}/resend")
-    String confirmResend(@PathVariable YearMonth period, @PathVariable String rep, Model model) {
+    String confirmResend(@PathVariable PayPeriod period, @PathVariable String rep, Model model) {
         RepAssignment to = resendable(period, rep);
         model.addAttribute("confirm", new Confirmation("Resend a statement",
                 "Send the statement of " + rep + " for " + period + " to " + to.email() + " again?",
@@ -62,7 +63,7 @@ public class StatementsController {
     }
 
     @PostMapping("/periods/{period}/statements/{rep}/resend")
-    String resend(@PathVariable YearMonth period, @PathVariable String rep,
+    String resend(@PathVariable PayPeriod period, @PathVariable String rep,
             @RequestParam(required = false) String confirm, @AuthenticationPrincipal ConsoleUser user,
             RedirectAttributes redirect) {
         resendable(period, rep);
@@ -74,7 +75,7 @@ public class StatementsController {
         return "redirect:/periods/" + period + "/statements";
     }
 
-    private RepAssignment resendable(YearMonth period, String rep) {
+    private RepAssignment resendable(PayPeriod period, String rep) {
         return desk.resendable(period, rep).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no statement of rep " + rep + " for " + period));
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.support.CliRun;
 import io.compclose.support.CloseFixture;
 import io.compclose.support.Pdfs;
@@ -73,7 +74,7 @@ class CrossCurrencySplitFunctionalTests {
                 .containsExactly("A1 1347.29 4041.86", "B1 1347.29 4041.86", "C1 1347.29 4041.86");
         // the calculation reads what is stored, never converting the booking again
         jdbc.update("UPDATE credit SET acv_pay = 60000, tcv_pay = 180000 WHERE rep_id = 'A1'");
-        assertThat(new RepHistoryRepository(jdbc, null, new io.compclose.system.PayCalendar("")).dealsOfYear("A1", YearMonth.of(2026, 10)))
+        assertThat(new RepHistoryRepository(jdbc, null, new io.compclose.system.PayCalendar("")).dealsOfYear("A1", PayPeriod.of(YearMonth.of(2026, 10))))
                 .singleElement().satisfies(d -> assertThat(plain(d.deal().acv()) + " " + plain(d.deal().tcv()))
                         .isEqualTo("60000 180000"));
         for (String rep : new String[] {"A1:449.05 10 % 44.90", "B1:449.05 10 % 44.90", "C1:449.19 10 % 44.92"}) {

@@ -24,14 +24,14 @@ class CliOptionsTests {
         Commands.Close close = (Commands.Close) parsed("close", "--period=2026-10", "--inbox=in", "--out=o",
                 "--revise", "--allow-empty=Bookings.csv");
 
-        assertThat(close.period).isEqualTo(YearMonth.of(2026, 10));
+        assertThat(close.period).isEqualTo("2026-10");
         assertThat(close.inbox).isEqualTo(Path.of("in"));
         assertThat(close.out()).isEqualTo(Path.of("o"));
         assertThat(close.revise).isTrue();
         assertThat(close.allowEmpty()).isEqualTo(Set.of("bookings"));
 
         Commands.Close defaults = (Commands.Close) parsed("close", "--period", "2026-11", "--inbox", "in");
-        assertThat(defaults.period).isEqualTo(YearMonth.of(2026, 11));
+        assertThat(defaults.period).isEqualTo("2026-11");
         assertThat(defaults.out()).isEqualTo(Path.of("out"));
         assertThat(defaults.revise).isFalse();
         assertThat(defaults.allowEmpty()).isEmpty();
@@ -41,23 +41,23 @@ class CliOptionsTests {
     void theOtherCommandsTakeTheirTypedOptions() {
         Commands.Status status = (Commands.Status) parsed("status");
         assertThat(status.period).isNull();
-        assertThat(((Commands.Status) parsed("status", "--period=2026-01")).period).isEqualTo(YearMonth.of(2026, 1));
+        assertThat(((Commands.Status) parsed("status", "--period=2026-01")).period).isEqualTo("2026-01");
 
         Commands.Approve approve = (Commands.Approve) parsed("approve", "--period=2026-10", "--by=Dana",
                 "--note=ok after checking R010");
         assertThat(List.of(approve.period, approve.by, approve.note))
-                .containsExactly(YearMonth.of(2026, 10), "Dana", "ok after checking R010");
+                .containsExactly("2026-10", "Dana", "ok after checking R010");
 
         Commands.Lock lock = (Commands.Lock) parsed("lock", "--period=2026-10", "--by=Dana");
-        assertThat(List.of(lock.period, lock.by)).containsExactly(YearMonth.of(2026, 10), "Dana");
+        assertThat(List.of(lock.period, lock.by)).containsExactly("2026-10", "Dana");
         assertThat(lock.note).isNull();
 
         Commands.Resend resend = (Commands.Resend) parsed("resend", "--period=2026-10", "--rep=R001", "--by=ops");
-        assertThat(List.of(resend.period, resend.rep, resend.by)).containsExactly(YearMonth.of(2026, 10), "R001",
+        assertThat(List.of(resend.period, resend.rep, resend.by)).containsExactly("2026-10", "R001",
                 "ops");
 
         Commands.UsageIntake usage = (Commands.UsageIntake) parsed("usage-intake", "--period=2026-10", "--inbox=u");
-        assertThat(List.of(usage.period, usage.inbox)).containsExactly(YearMonth.of(2026, 10), Path.of("u"));
+        assertThat(List.of(usage.period, usage.inbox)).containsExactly("2026-10", Path.of("u"));
 
         Commands.Serve serve = (Commands.Serve) parsed("serve");
         assertThat(List.of(serve.jobs, serve.out(), serve.worker)).containsExactly(Path.of("jobs/catalog"),
@@ -93,7 +93,8 @@ class CliOptionsTests {
         CliRun run = CliRun.of(List.of("status", "--period=2026-1"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).isEqualTo("compclose: --period must be a month YYYY-MM, was '2026-1'\n"
+        assertThat(run.err()).isEqualTo("compclose: --period must be a month YYYY-MM, was '2026-1' (on a "
+                + "semi-monthly or bi-weekly pay calendar: the period's last day, YYYY-MM-DD)\n"
                 + "run 'java -jar compclose.jar help' for usage\n");
         assertThat(run.out()).isEmpty();
     }
@@ -128,7 +129,7 @@ class CliOptionsTests {
                 Usage: java -jar compclose.jar close --period=YYYY-MM --inbox=DIR [--out=DIR]
                                                      [--revise] [--allow-empty=bookings]
                 run the close of a pay period, or restart it where it stopped;
-                """).contains("      --period=YYYY-MM   the pay period\n")
+                """).contains("      --period=YYYY-MM   the pay period; on a semi-monthly or bi-weekly pay\n")
                 .contains("      --revise           recalculate a closed period from a corrected inbox\n")
                 .doesNotContain("--jobs");
         assertThat(CliRun.of(List.of("close", "--help")).out()).isEqualTo(help.out());

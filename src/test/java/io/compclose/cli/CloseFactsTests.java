@@ -20,6 +20,7 @@ import io.compclose.cli.CloseDecision.Completed;
 import io.compclose.cli.CloseDecision.Launch;
 import io.compclose.cli.CloseDecision.Refuse;
 import io.compclose.cli.CloseDecision.Repair;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.CloseRun;
 import io.compclose.system.LeaseHolder;
 
@@ -183,7 +184,7 @@ class CloseFactsTests {
         LeaseHolder holder = new LeaseHolder("build-7", 4242, LocalDateTime.of(2026, 11, 2, 9, 0),
                 LocalDateTime.of(2026, 11, 2, 9, 5), LocalDateTime.of(2026, 11, 2, 9, 10), false);
 
-        Refuse refuse = Refuse.leaseHeld(OCTOBER, holder);
+        Refuse refuse = Refuse.leaseHeld(PayPeriod.of(OCTOBER), holder);
 
         assertThat(refuse.exitCode()).isEqualTo(ExitCode.BUSY);
         assertThat(refuse.reasons().get(0)).startsWith("compclose: a close of 2026-10 is already running on host "

@@ -4,6 +4,7 @@ import io.compclose.core.input.Adjustment;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Role;
 import io.compclose.core.input.Roster;
+import io.compclose.core.plan.PayPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ class AdjustmentValidatorTests {
                     LocalDate.of(2026, 1, 1), null, 2),
             new RepAssignment("R2", "E2", "Bo", "bo@example.com", Role.AE, "M1", "West", "AE", "USD",
                     LocalDate.of(2026, 1, 1), LocalDate.of(2026, 9, 30), 3)));
-    private final AdjustmentValidator validator = new AdjustmentValidator(YearMonth.of(2026, 10), roster,
+    private final AdjustmentValidator validator = new AdjustmentValidator(PayPeriod.of(YearMonth.of(2026, 10)), roster,
             AcceptedRows.inMemory(new HashMap<String, Adjustment>()), id -> id.equals("OLD") ? Optional.of("2026-09") : Optional.empty());
 
     private String validate(long line, String csv) {

@@ -5,6 +5,7 @@ import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.RepFigure;
 import io.compclose.core.input.Role;
 import io.compclose.core.input.Roster;
+import io.compclose.core.plan.PayPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ class CancellationAndFigureValidatorTests {
             "B-1", new CancellationValidator.BookingHistory(LocalDate.of(2026, 10, 10), null),
             "B-2", new CancellationValidator.BookingHistory(LocalDate.of(2026, 11, 20), null),
             "B-3", new CancellationValidator.BookingHistory(LocalDate.of(2026, 9, 1), "2026-10"));
-    private final CancellationValidator cancellations = new CancellationValidator(NOV,
+    private final CancellationValidator cancellations = new CancellationValidator(PayPeriod.of(NOV),
             id -> Optional.ofNullable(bookings.get(id)), new HashMap<>());
 
     private final Roster roster = new Roster(List.of(new RepAssignment("R1", "E1", "Ann", "ann@example.com", Role.SDR,

@@ -8,10 +8,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.compclose.core.plan.PayPeriod;
+
 /** What a required file without an accepted row stops the close with (issue 20, defect 4). */
 class RequiredRowsCheckTests {
 
-    private static final YearMonth NOV = YearMonth.of(2026, 11);
+    private static final PayPeriod NOV = PayPeriod.of(YearMonth.of(2026, 11));
     private static final Path REJECTS = Path.of("/out/rejects/rejects-2026-11.csv");
 
     @Test

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Role;
 import io.compclose.core.input.Roster;
+import io.compclose.core.plan.PayPeriod;
 
 class RepBlocksTests {
 
-    private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    private static final PayPeriod OCTOBER = PayPeriod.of(YearMonth.of(2026, 10));
 
     /** R1..R6 active in October, given out of order; R4 left in September; R2 holds two assignments. */
     private final Roster roster = new Roster(List.of(

@@ -12,12 +12,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.compclose.core.plan.PayPeriod;
+import io.compclose.core.plan.PaySchedule;
 import io.compclose.system.AtomicFiles;
 
 /** The shipped ADP-style layout and a hand-written one, over rows whose file is written out by hand. */
 class PayrollLayoutTests {
 
     private static final Path ADP = Path.of("jobs/payroll-layouts/adp.yaml");
+    /** Every date field, a constant and a currency column. */
+    private static final String SAGE = """
+            columns:
+              - {header: Employee, field: employee_id}
+              - {header: From, field: period_start, format: dd.MM.yyyy}
+              - {header: To, field: period_end}
+              - {header: Period, field: pay_period}
+              - {header: Code, field: earning_code}
+              - {header: Note, value: ""}
+              - {header: Value, field: amount}
+              - {header: Ccy, field: currency}
+            """;
 
     @TempDir
     Path dir;
@@ -71,17 +85,7 @@ class PayrollLayoutTests {
 
     @Test
     void aLayoutWithACurrencyColumnTakesEveryRowAndTotalsPerCurrency() throws IOException {
-        Path layout = write("sage.yaml", """
-                columns:
-                  - {header: Employee, field: employee_id}
-                  - {header: From, field: period_start, format: dd.MM.yyyy}
-                  - {header: To, field: period_end}
-                  - {header: Period, field: pay_period}
-                  - {header: Code, field: earning_code}
-                  - {header: Note, value: ""}
-                  - {header: Value, field: amount}
-                  - {header: Ccy, field: currency}
-                """);
+        Path layout = write("sage.yaml", SAGE);
 
         PayrollFile file = PayrollFile.of(PayrollLayoutFile.read(layout), "payroll-2026-10", "2026-10", ROWS, 1);
 
@@ -93,6 +97,23 @@ class PayrollLayoutTests {
         assertThat(text(file.control())).isEqualTo("file=payroll-2026-10.sage.csv\nlayout=sage\npay_period=2026-10\n"
                 + "row_count=4\ntotal_EUR=700.00\ntotal_USD=1089.50\nsha256=" + AtomicFiles.sha256(file.csv()) + "\n");
         assertThat(file.totalsAsWritten()).isEqualTo(file.totals());
+    }
+
+    @Test
+    void aSemiMonthlyPeriodWritesItsOwnFirstAndLastDayAndItsName() throws IOException {
+        Path layout = write("sage.yaml", SAGE);
+        PayPeriod secondHalf = new PaySchedule(PaySchedule.Frequency.SEMI_MONTHLY, null).named("2026-10-31")
+                .orElseThrow();
+        List<PayoutRow> rows = List.of(new PayoutRow("E1", "R1", "2026-10-31", "COMMISSION", new BigDecimal("500.00"),
+                "USD"));
+
+        PayrollFile file = PayrollFile.of(PayrollLayoutFile.read(layout), "payroll-2026-10-31", secondHalf, rows, 1);
+
+        // 16 to 31 October, named by its last day
+        assertThat(text(file.csv())).isEqualTo("Employee,From,To,Period,Code,Note,Value,Ccy\r\n"
+                + "E1,16.10.2026,2026-10-31,2026-10-31,COMMISSION,,500.00,USD\r\n");
+        assertThat(file.csvName()).isEqualTo("payroll-2026-10-31.sage.csv");
+        assertThat(text(file.control())).contains("pay_period=2026-10-31\n");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.compclose.core.plan.PayPeriod;
+
 class PayLineWhyTests {
 
     @Test
@@ -71,7 +73,7 @@ class PayLineWhyTests {
     }
 
     private static StatementDocument document(List<StatementCap> caps) {
-        return new StatementDocument(YearMonth.of(2026, 11), "R1", "E1", "Rae", "AE", "AE-2026", "AE", List.of(), "EUR",
+        return new StatementDocument(PayPeriod.of(YearMonth.of(2026, 11)), "R1", "E1", "Rae", "AE", "AE-2026", "AE", List.of(), "EUR",
                 List.of(), BigDecimal.ZERO, BigDecimal.ZERO, List.of(), BigDecimal.ZERO, BigDecimal.ZERO, "", YearToDate.NONE, List.of(),
                 caps, List.of(), List.of(), List.of(), null);
     }

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Role;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanCatalog;
 import io.compclose.core.plan.PlanComponent;
 
 class PlanPeriodTests {
 
-    private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    private static final PayPeriod OCTOBER = PayPeriod.of(YearMonth.of(2026, 10));
 
     @Test
     void aPlanChangeAndANewVersionSplitThePeriodIntoTheDaysEachVersionCovered() {

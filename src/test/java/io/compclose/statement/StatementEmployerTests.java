@@ -6,9 +6,11 @@ import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 
+import io.compclose.core.plan.PayPeriod;
+
 class StatementEmployerTests {
 
-    private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    private static final PayPeriod OCTOBER = PayPeriod.of(YearMonth.of(2026, 10));
 
     @Test
     void payDayThirtyOneIsNovembersLastDayAndTheConsoleLinkNamesPeriodAndRep() {

@@ -27,6 +27,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
+import io.compclose.core.plan.PayPeriod;
+
 class StatementRendererTests {
 
     private static final StatementRenderer RENDERER = new StatementRenderer();
@@ -238,7 +240,7 @@ class StatementRendererTests {
         // nothing earned before this period; the lines' commission is paid as one line
         List<StatementPayLine> pay = payout.signum() == 0 ? List.of()
                 : List.of(new StatementPayLine("COMMISSION", "commission on the lines above", payout));
-        return new StatementDocument(YearMonth.of(2026, 10), "R-1042", "E-00917", "Jane Doe",
+        return new StatementDocument(PayPeriod.of(YearMonth.of(2026, 10)), "R-1042", "E-00917", "Jane Doe",
                 "Account Executive", "AE-2026", "Account Executive 2026", List.of(), "USD", lines, BigDecimal.ZERO, payout, pay,
                 payout, BigDecimal.ZERO, NOTE, new YearToDate(payout, BigDecimal.ZERO, payout, BigDecimal.ZERO, BigDecimal.ZERO,
                         BigDecimal.ZERO, BigDecimal.ZERO), List.of(), List.of(), List.of(), List.of(), List.of(), null);

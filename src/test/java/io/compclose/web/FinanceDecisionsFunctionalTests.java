@@ -114,7 +114,7 @@ class FinanceDecisionsFunctionalTests {
         // given 105 downloads in January, the last with markup in its detail
         AuditLogRepository audit = demo.context.getBean(AuditLogRepository.class);
         for (int i = 1; i <= 105; i++) {
-            audit.record("pat", AuditLogRepository.Action.DOWNLOAD, YearMonth.of(2026, 1),
+            audit.record("pat", AuditLogRepository.Action.DOWNLOAD, "2026-01",
                     i == 105 ? "<script>alert('x')</script>" : "download " + i);
         }
 

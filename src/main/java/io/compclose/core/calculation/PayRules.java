@@ -1,9 +1,11 @@
 package io.compclose.core.calculation;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 
 import io.compclose.core.money.Money;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.plan.PlanTerms.Clawback.Recovery;
 import io.compclose.core.plan.PlanTerms.Draw.Kind;
 
@@ -17,7 +19,7 @@ import io.compclose.core.plan.PlanTerms.Draw.Kind;
  * @param targetIncentive  annual target incentive, for the multiple-of-target cap
  * @param draw             a draw against commission
  * @param holdbackShare    share of each payout held back until {@code holdbackRelease}
- * @param holdbackRelease  the period in which held-back commission is paid out
+ * @param holdbackRelease  the month whose closing pay period pays held-back commission out
  * @param clawbackRecovery how a clawback larger than the period's pay is recovered; null is NET_AND_CARRY
  */
 public record PayRules(Money perPeriodCap, Money perYearCap, BigDecimal multipleOfTarget, Money targetIncentive,
@@ -39,13 +41,18 @@ public record PayRules(Money perPeriodCap, Money perYearCap, BigDecimal multiple
     }
 
     /**
-     * A draw of {@code perPeriod} for {@code periods} periods from {@code first}: RECOVERABLE is an
+     * A draw of {@code perPeriod} in each pay period ending from {@code from} to {@code to}: RECOVERABLE is an
      * advance recovered from later commission above it, NON_RECOVERABLE a guaranteed minimum.
      */
-    public record Draw(Kind kind, Money perPeriod, YearMonth first, int periods) {
+    public record Draw(Kind kind, Money perPeriod, LocalDate from, LocalDate to) {
 
-        boolean activeIn(YearMonth period) {
-            return !period.isBefore(first) && period.isBefore(first.plusMonths(periods));
+        /** A draw for {@code periods} months from {@code first}. */
+        public Draw(Kind kind, Money perPeriod, YearMonth first, int periods) {
+            this(kind, perPeriod, first.atDay(1), first.plusMonths(periods - 1L).atEndOfMonth());
+        }
+
+        boolean activeIn(PayPeriod period) {
+            return !period.end().isBefore(from) && !period.end().isAfter(to);
         }
     }
 

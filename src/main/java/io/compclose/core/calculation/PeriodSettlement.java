@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.plan.PlanTerms;
 import io.compclose.core.money.Money;
 
@@ -19,10 +20,17 @@ import io.compclose.core.money.Money;
  */
 public final class PeriodSettlement {
 
-    /** A settlement with nothing earned above quota. */
+    /** A monthly settlement with nothing earned above quota. */
     public Settlement settle(YearMonth period, Money earnedToDate, List<PayLine> newClawbacks, Ledger prior,
             PayRules rules) {
-        return settle(period, earnedToDate, Money.zero(earnedToDate.currency()), newClawbacks, prior, rules);
+        return settle(PayPeriod.of(period), earnedToDate, Money.zero(earnedToDate.currency()), newClawbacks, prior,
+                rules);
+    }
+
+    /** A calendar month's settlement. */
+    public Settlement settle(YearMonth period, Money earnedToDate, Money acceleratorToDate, List<PayLine> newClawbacks,
+            Ledger prior, PayRules rules) {
+        return settle(PayPeriod.of(period), earnedToDate, acceleratorToDate, newClawbacks, prior, rules);
     }
 
     /**
@@ -30,7 +38,7 @@ public final class PeriodSettlement {
      *                          the year cap takes from it first, and the settlement pays what is due of it
      *                          as ACCELERATOR ({@link AcceleratorSplit})
      */
-    public Settlement settle(YearMonth period, Money earnedToDate, Money acceleratorToDate, List<PayLine> newClawbacks,
+    public Settlement settle(PayPeriod period, Money earnedToDate, Money acceleratorToDate, List<PayLine> newClawbacks,
             Ledger prior, PayRules rules) {
         List<PayLine> lines = new ArrayList<>();
         List<Settlement.CapEffect> caps = new ArrayList<>();
@@ -65,7 +73,7 @@ public final class PeriodSettlement {
                     + ComponentLine.percent(rules.holdbackShare()) + " until " + rules.holdbackRelease()));
         }
         Money paid = PayLine.sum(prior.paidToDate(), lines);
-        if (period.equals(rules.holdbackRelease()) && heldBack.signum() > 0) {
+        if (period.closesMonth() && period.month().equals(rules.holdbackRelease()) && heldBack.signum() > 0) {
             lines.add(new PayLine(EarningCode.COMMISSION, heldBack, "holdback released"));
             paid = paid.plus(heldBack);
             heldBack = zero;

@@ -16,6 +16,8 @@ import io.compclose.core.plan.CreditMultiplier;
 import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.plan.Measurement;
 import io.compclose.core.plan.Metric;
+import io.compclose.core.plan.PayPeriod;
+import io.compclose.core.plan.PaySchedule;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanComponent;
 import io.compclose.core.plan.PlanTerms;
@@ -37,6 +39,7 @@ public final class RepCalculator {
 
     private final Function<String, Predicate<Object>> conditions;
     private final FiscalYear fiscal;
+    private final PaySchedule schedule;
     private final ComponentCalculator components = new ComponentCalculator();
     private final PeriodSettlement settlement = new PeriodSettlement();
 
@@ -47,11 +50,21 @@ public final class RepCalculator {
 
     /** @param fiscal the company's plan year (jobs/pay-calendar.yaml), which every year-to-date figure follows */
     public RepCalculator(Function<String, Predicate<Object>> conditions, FiscalYear fiscal) {
+        this(conditions, fiscal, PaySchedule.MONTHLY);
+    }
+
+    /** @param schedule the company's payroll runs (jobs/pay-calendar.yaml), which a draw's periods count */
+    public RepCalculator(Function<String, Predicate<Object>> conditions, FiscalYear fiscal, PaySchedule schedule) {
         this.conditions = conditions;
         this.fiscal = fiscal;
+        this.schedule = schedule;
     }
 
     public RepPeriodResult calculate(Plan plan, YearMonth period, RepPeriodInput input) {
+        return calculate(plan, PayPeriod.of(period), input);
+    }
+
+    public RepPeriodResult calculate(Plan plan, PayPeriod period, RepPeriodInput input) {
         return calculate(List.of(new PlanDeals(plan, input.deals())), plan, period, input);
     }
 
@@ -75,12 +88,22 @@ public final class RepCalculator {
      */
     public RepPeriodResult calculate(List<PlanDeals> versions, Plan settling, YearMonth period,
             RepPeriodInput input) {
+        return calculate(versions, settling, PayPeriod.of(period), input);
+    }
+
+    /**
+     * A pay period shorter than a month measures its month up to the period's end: what the month's earlier
+     * periods paid is in {@code input.prior()}, so each period pays what the month has earned since.
+     */
+    public RepPeriodResult calculate(List<PlanDeals> versions, Plan settling, PayPeriod period,
+            RepPeriodInput input) {
+        YearMonth month = period.month();
         List<PricedComponent> computed = new ArrayList<>();
         List<Settlement.CapEffect> dealCaps = new ArrayList<>();
         Currency currency = input.currency();
         Money earnedToDate = Money.zero(currency);
         Money acceleratorToDate = Money.zero(currency);
-        for (SharedQuota.Measured measured : SharedQuota.combine(measure(versions, period, input))) {
+        for (SharedQuota.Measured measured : SharedQuota.combine(measure(versions, month, input))) {
             PlanComponent component = measured.component();
             Window window = measured.window();
             ComponentEarnings earnings = components.calculate(measured.terms(), measured.transactions(),
@@ -95,7 +118,7 @@ public final class RepCalculator {
             acceleratorToDate = acceleratorToDate.plus(kept.acceleratorToDate());
         }
         Settlement settled = settlement.settle(period, earnedToDate, acceleratorToDate, clawbacks(settling, period, input,
-                        earnedNow(computed, period)), input.prior(), payRules(settling, period, currency, fiscal));
+                        earnedNow(computed, month)), input.prior(), payRules(settling, period, currency));
         return new RepPeriodResult(computed, dealCaps, settled, outsideQuota(settling, period, input));
     }
 
@@ -284,7 +307,7 @@ public final class RepCalculator {
      * paid; a deal booked and cancelled in the same period gives back what it earns now, so nothing is
      * paid for it.
      */
-    private static List<PayLine> clawbacks(Plan plan, YearMonth period, RepPeriodInput input,
+    private static List<PayLine> clawbacks(Plan plan, PayPeriod period, RepPeriodInput input,
             Map<String, Money> earnedNow) {
         List<PayLine> lines = new ArrayList<>();
         if (plan.clawback() == null) {
@@ -308,25 +331,37 @@ public final class RepCalculator {
         return lines;
     }
 
-    private static PayRules payRules(Plan plan, YearMonth period, Currency currency, FiscalYear fiscal) {
-        PayRules.Draw draw = plan.draw() == null ? null : new PayRules.Draw(plan.draw().kind(),
-                in(currency, plan.draw().perPeriod()),
-                YearMonth.from(planYearStart(period, plan.effectiveFrom(), fiscal)), plan.draw().periods());
+    private PayRules payRules(Plan plan, PayPeriod period, Currency currency) {
+        PayRules.Draw draw = plan.draw() == null ? null : draw(plan.draw(),
+                planYearStart(period.month(), plan.effectiveFrom(), fiscal), in(currency, plan.draw().perPeriod()));
         return new PayRules(in(currency, plan.caps().perPeriod()), in(currency, plan.caps().perYear()),
                 plan.caps().multipleOfTarget(), in(currency, plan.targetIncentive()), draw,
                 plan.holdback() == null ? null : plan.holdback().share(),
-                plan.holdback() == null ? null : fiscal.end(period),
+                plan.holdback() == null ? null : fiscal.end(period.month()),
                 plan.clawback() == null ? null : plan.clawback().recovery());
     }
 
-    private List<PayLine> outsideQuota(Plan plan, YearMonth period, RepPeriodInput input) {
+    /**
+     * A draw's periods are the pay periods ending from the plan's first day of the year on: so many months
+     * for a monthly schedule, twice as many half-months for a semi-monthly one.
+     */
+    private PayRules.Draw draw(PlanTerms.Draw terms, LocalDate yearStart, Money perPeriod) {
+        PayPeriod last = schedule.containing(yearStart);
+        for (int i = 1; i < terms.periods(); i++) {
+            last = schedule.next(last);
+        }
+        return new PayRules.Draw(terms.kind(), perPeriod, yearStart, last.end());
+    }
+
+    private List<PayLine> outsideQuota(Plan plan, PayPeriod payPeriod, RepPeriodInput input) {
         List<PayLine> lines = new ArrayList<>();
         Currency currency = input.currency();
+        YearMonth period = payPeriod.month();
         List<CreditedDeal> closedThisPeriod = input.deals().stream()
-                .filter(d -> YearMonth.from(d.bookedOn()).equals(period) && !d.sourced()).toList();
+                .filter(d -> payPeriod.contains(d.bookedOn()) && !d.sourced()).toList();
         // a program's cap counts what it paid on the year's earlier deals, each in the period it was booked
         List<CreditedDeal> closedEarlierThisYear = input.deals().stream()
-                .filter(d -> fiscal.contains(period, d.bookedOn()) && d.bookedOn().isBefore(period.atDay(1))
+                .filter(d -> fiscal.contains(period, d.bookedOn()) && d.bookedOn().isBefore(payPeriod.start())
                         && !d.sourced()).toList();
         for (PlanTerms.Spiff terms : plan.spiffs()) {
             Predicate<CreditedDeal> when = terms.when() == null ? d -> true : conditions.apply(terms.when())::test;
@@ -338,13 +373,13 @@ public final class RepCalculator {
                 case USAGE_GROWTH -> usageGrowthRate(period, input.usage());
                 default -> terms.metric().isMeasuredOnBookings()
                         ? bookedToDate(terms.metric().kind(), period, input.deals(), fiscal)
-                        : valueFor(input, period, terms.metric().toString(), fiscal);
+                        : valueFor(input, payPeriod, terms.metric().toString(), fiscal);
             };
             new MilestoneBonus(terms.id(), terms.metric().toString(), terms.atLeast(), in(currency, terms.amount()))
                     .pay(achieved, input.bonusesPaidThisYear().contains(terms.id())).ifPresent(lines::add);
         }
         for (PlanTerms.Mbo mbo : plan.mbos()) {
-            List<String> keys = keysClosingIn(period, fiscal);
+            List<String> keys = keysClosingIn(payPeriod, fiscal);
             for (int i = 0; i < keys.size(); i++) {
                 String key = keys.get(i);
                 BigDecimal score = input.metricValues().getOrDefault(key, Map.of()).get("MBO:" + mbo.objective());
@@ -410,7 +445,12 @@ public final class RepCalculator {
         return first.values().stream().map(CreditedDeal::bookingId).collect(java.util.stream.Collectors.toSet());
     }
 
-    /** The window keys a period closes: its month, its quarter when it ends one, its plan year in its last month. */
+    /** The window keys a pay period closes: none before the last period ending in its month. */
+    static List<String> keysClosingIn(PayPeriod period, FiscalYear fiscal) {
+        return period.closesMonth() ? keysClosingIn(period.month(), fiscal) : List.of();
+    }
+
+    /** The window keys a month closes: the month, its quarter when it ends one, its plan year in its last month. */
     static List<String> keysClosingIn(YearMonth period, FiscalYear fiscal) {
         List<String> keys = new ArrayList<>(List.of(period.toString()));
         if (fiscal.endsQuarter(period)) {
@@ -422,7 +462,7 @@ public final class RepCalculator {
         return keys;
     }
 
-    private static BigDecimal valueFor(RepPeriodInput input, YearMonth period, String metric, FiscalYear fiscal) {
+    private static BigDecimal valueFor(RepPeriodInput input, PayPeriod period, String metric, FiscalYear fiscal) {
         for (String key : keysClosingIn(period, fiscal)) {
             BigDecimal value = input.metricValues().getOrDefault(key, Map.of()).get(metric);
             if (value != null) {

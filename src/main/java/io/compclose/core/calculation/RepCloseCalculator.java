@@ -20,6 +20,8 @@ import io.compclose.core.input.BadInputException;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.PayPeriod;
+import io.compclose.core.plan.PaySchedule;
 import io.compclose.core.plan.Metric;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanCatalog;
@@ -36,7 +38,9 @@ public final class RepCloseCalculator {
 
     private static final String NOT_COUNTED = "NOT_COUNTED";
 
-    private final YearMonth period;
+    private final PayPeriod period;
+    private final PaySchedule schedule;
+    private final YearMonth month;
     private final FiscalYear fiscal;
     private final PlanCatalog plans;
     private final Roster roster;
@@ -55,11 +59,19 @@ public final class RepCloseCalculator {
     /** @param fiscal the company's plan year, which the year's deals, windows and pools follow */
     public RepCloseCalculator(YearMonth period, FiscalYear fiscal, PlanCatalog plans, Roster roster,
             Function<String, Predicate<Object>> conditions, Teammates teammates) {
+        this(PayPeriod.of(period), fiscal, PaySchedule.MONTHLY, plans, roster, conditions, teammates);
+    }
+
+    /** @param schedule the company's payroll runs, of which {@code period} is one */
+    public RepCloseCalculator(PayPeriod period, FiscalYear fiscal, PaySchedule schedule, PlanCatalog plans,
+            Roster roster, Function<String, Predicate<Object>> conditions, Teammates teammates) {
         this.period = period;
+        this.schedule = schedule;
+        this.month = period.month();
         this.fiscal = fiscal;
         this.plans = plans;
         this.roster = roster;
-        this.core = new RepCalculator(conditions, fiscal);
+        this.core = new RepCalculator(conditions, fiscal, schedule);
         this.conditions = conditions;
         this.teammates = teammates;
     }
@@ -98,7 +110,7 @@ public final class RepCloseCalculator {
                 throw new IllegalStateException("deal " + deal.bookingId() + " of rep " + repId + " is in "
                         + historic.currency() + " but the rep is paid in " + assignment.payCurrency());
             }
-            if (!fiscal.contains(period, deal.bookedOn())) {
+            if (!fiscal.contains(month, deal.bookedOn())) {
                 continue; // an earlier year's deal cancelled now: only its clawback concerns this year
             }
             Plan plan = plans.effective(historic.planId(), deal.bookedOn()).orElseThrow(() -> new BadInputException(
@@ -129,7 +141,7 @@ public final class RepCloseCalculator {
         }
         List<Plan> versions = plans.plans().stream().filter(p -> p.id().equals(plan.id())).toList();
         return versions.stream().filter(v -> v.proration() != null
-                && InForce.ofYear(v, versions, period, fiscal).inForce() > 0).toList();
+                && InForce.ofYear(v, versions, month, fiscal).inForce() > 0).toList();
     }
 
     /** Earned to date as it would stand had the late inputs not arrived: the same calculation without them. */
@@ -164,7 +176,7 @@ public final class RepCloseCalculator {
                 members.add(member(pool, mate.repId(), plan, mate.repId().equals(repId) ? history : null));
             }
         }
-        return TeamPoolShare.of(repId, pool, members, period, fiscal, history.bonusesPaidThisYear(), currency)
+        return TeamPoolShare.of(repId, pool, members, month, fiscal, history.bonusesPaidThisYear(), currency)
                 .map(line -> result.plusOutsideQuota(List.of(line)))
                 .orElse(result);
     }
@@ -187,6 +199,8 @@ public final class RepCloseCalculator {
             Currency currency) {
         List<RepClose.Earning> lines = new ArrayList<>();
         Set<String> counted = new HashSet<>();
+        Map<String, LocalDate> bookedOn = new HashMap<>();
+        history.deals().forEach(d -> bookedOn.put(d.deal().bookingId(), d.deal().bookedOn()));
         for (PricedComponent priced : result.priced()) {
             for (ComponentLine line : priced.earnings().lines()) {
                 if (line.kind() == ComponentLine.Kind.TRANSACTION) {
@@ -194,7 +208,7 @@ public final class RepCloseCalculator {
                 }
                 lines.add(new RepClose.Earning(lines.size() + 1, priced.planId(), priced.planVersion(),
                         priced.componentId(), priced.window(), line.kind().name(), line.sourceId(),
-                        line.period().toString(), line.credit(), line.multiplier(), line.band(), line.rate(),
+                        sourcePeriod(line, bookedOn), line.credit(), line.multiplier(), line.band(), line.rate(),
                         line.amount(), line.why()));
             }
         }
@@ -210,6 +224,15 @@ public final class RepCloseCalculator {
             }
         }
         return lines;
+    }
+
+    /**
+     * The period whose credit a line prices: a deal's is the pay period it was booked in (its month on a monthly
+     * calendar, where the booking is stored), a usage line's the month of its usage.
+     */
+    private String sourcePeriod(ComponentLine line, Map<String, LocalDate> bookedOn) {
+        LocalDate booked = line.kind() == ComponentLine.Kind.TRANSACTION ? bookedOn.get(line.sourceId()) : null;
+        return booked == null ? line.period().toString() : schedule.containing(booked).id();
     }
 
     /** The conditions of the plan's booking components the deal does not meet ("grossMarginPct >= 20"), if any. */

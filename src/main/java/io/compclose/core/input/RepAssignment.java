@@ -2,6 +2,8 @@ package io.compclose.core.input;
 
 import java.time.LocalDate;
 
+import io.compclose.core.plan.PayPeriod;
+
 /** One row of the roster: a rep's employee id, plan, manager and pay currency for a date range. */
 public record RepAssignment(
         String repId,
@@ -23,7 +25,11 @@ public record RepAssignment(
 
     /** The assignment's last day within the period: the period's end, or the assignment's if earlier. */
     public LocalDate lastActiveDayIn(java.time.YearMonth period) {
-        LocalDate end = period.atEndOfMonth();
+        return lastActiveDayIn(PayPeriod.of(period));
+    }
+
+    public LocalDate lastActiveDayIn(PayPeriod period) {
+        LocalDate end = period.end();
         return effectiveTo != null && effectiveTo.isBefore(end) ? effectiveTo : end;
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.compclose.core.plan.PayPeriod;
+
 /** The accepted roster, effective-dated: who a rep is, and on which plan, on a given day. */
 public final class Roster {
 
@@ -41,8 +43,13 @@ public final class Roster {
 
     /** The assignment that pays the rep for the period: the latest one that overlaps it. */
     public Optional<RepAssignment> forPeriod(String repId, YearMonth period) {
+        return forPeriod(repId, PayPeriod.of(period));
+    }
+
+    /** The rep's latest assignment in force on some day of the pay period. */
+    public Optional<RepAssignment> forPeriod(String repId, PayPeriod period) {
         return assignments(repId).stream()
-                .filter(a -> a.overlaps(period.atDay(1), period.atEndOfMonth()))
+                .filter(a -> a.overlaps(period.start(), period.end()))
                 .max(Comparator.comparing(RepAssignment::effectiveFrom));
     }
 }

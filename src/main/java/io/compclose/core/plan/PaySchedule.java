@@ -22,15 +22,6 @@ public record PaySchedule(Frequency frequency, LocalDate anchor) {
         MONTHLY, SEMI_MONTHLY, BI_WEEKLY
     }
 
-    /** One payroll run's period: its name and its first and last days. */
-    public record PayPeriod(String id, LocalDate start, LocalDate end) {
-
-        /** The month a period belongs to, for monthly measures and the plan year: the month of its last day. */
-        public YearMonth month() {
-            return YearMonth.from(end);
-        }
-    }
-
     public static final PaySchedule MONTHLY = new PaySchedule(Frequency.MONTHLY, null);
 
     private static final int FORTNIGHT = 14;
@@ -49,9 +40,8 @@ public record PaySchedule(Frequency frequency, LocalDate anchor) {
             case SEMI_MONTHLY -> day.getDayOfMonth() <= 15 ? firstHalf(YearMonth.from(day))
                     : secondHalf(YearMonth.from(day));
             case BI_WEEKLY -> {
-                LocalDate start = anchor.plusDays(Math.floorDiv(ChronoUnit.DAYS.between(anchor, day), FORTNIGHT)
-                        * (long) FORTNIGHT);
-                yield named(start, start.plusDays(FORTNIGHT - 1L));
+                yield fortnight(anchor.plusDays(Math.floorDiv(ChronoUnit.DAYS.between(anchor, day), FORTNIGHT)
+                        * (long) FORTNIGHT));
             }
         };
     }
@@ -64,6 +54,9 @@ public record PaySchedule(Frequency frequency, LocalDate anchor) {
     /** The period a name names, if it is one of this schedule's: a month's for monthly, a last day's otherwise. */
     public Optional<PayPeriod> named(String id) {
         try {
+            if (id == null) {
+                return Optional.empty();
+            }
             PayPeriod period = frequency == Frequency.MONTHLY ? month(YearMonth.parse(id))
                     : containing(LocalDate.parse(id));
             return period.id().equals(id) ? Optional.of(period) : Optional.empty();
@@ -83,19 +76,55 @@ public record PaySchedule(Frequency frequency, LocalDate anchor) {
         return periods;
     }
 
+    /** The period before {@code period}. */
+    public PayPeriod previous(PayPeriod period) {
+        return containing(period.start().minusDays(1));
+    }
+
+    /**
+     * The period a close names: one of this schedule's, or a calendar month, which is how every period
+     * before a switch to semi-monthly or bi-weekly pay was named.
+     */
+    public Optional<PayPeriod> closeNamed(String id) {
+        if (id != null && id.length() == 7) {
+            try {
+                return Optional.of(PayPeriod.of(YearMonth.parse(id)));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return named(id);
+    }
+
+    /** "monthly", "semi-monthly" or "bi-weekly from 2026-01-05": for messages, and read back by {@link #parse}. */
+    @Override
+    public String toString() {
+        return frequency.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                + (anchor == null ? "" : " from " + anchor);
+    }
+
+    /** The schedule {@link #toString} wrote. */
+    public static PaySchedule parse(String text) {
+        String[] parts = text.trim().split(" from ");
+        return new PaySchedule(Frequency.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+                parts.length > 1 ? LocalDate.parse(parts[1]) : null);
+    }
+
     private static PayPeriod month(YearMonth m) {
-        return new PayPeriod(m.toString(), m.atDay(1), m.atEndOfMonth());
+        return PayPeriod.of(m);
     }
 
     private static PayPeriod firstHalf(YearMonth m) {
-        return named(m.atDay(1), m.atDay(15));
+        return new PayPeriod(m.atDay(15).toString(), m.atDay(1), m.atDay(15), false);
     }
 
     private static PayPeriod secondHalf(YearMonth m) {
-        return named(m.atDay(16), m.atEndOfMonth());
+        return new PayPeriod(m.atEndOfMonth().toString(), m.atDay(16), m.atEndOfMonth(), true);
     }
 
-    private static PayPeriod named(LocalDate start, LocalDate end) {
-        return new PayPeriod(end.toString(), start, end);
+    private static PayPeriod fortnight(LocalDate start) {
+        LocalDate end = start.plusDays(FORTNIGHT - 1L);
+        return new PayPeriod(end.toString(), start, end,
+                !YearMonth.from(end.plusDays(FORTNIGHT)).equals(YearMonth.from(end)));
     }
 }

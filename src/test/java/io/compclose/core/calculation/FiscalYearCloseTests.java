@@ -52,7 +52,8 @@ public class FiscalYearCloseTests {
         return new PlanFileFixture(plans).load(yaml);
     }
 
-    private static CreditedDeal deal(String id, String date, String acv) {
+    /** A new deal of {@code acv} booked on {@code date}, credited whole. */
+    static CreditedDeal deal(String id, String date, String acv) {
         return new CreditedDeal(id, LocalDate.parse(date), "A-" + id, "NEW", "PLATFORM", null, new BigDecimal(acv),
                 null, 12, BigDecimal.ONE, false);
     }

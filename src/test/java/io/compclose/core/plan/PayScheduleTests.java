@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
 import io.compclose.core.plan.PaySchedule.Frequency;
-import io.compclose.core.plan.PaySchedule.PayPeriod;
 
 /** Monthly, semi-monthly and bi-weekly payroll runs: their periods, their names and their plan years. */
 class PayScheduleTests {
@@ -20,7 +19,12 @@ class PayScheduleTests {
     private static final PaySchedule BI_WEEKLY = new PaySchedule(Frequency.BI_WEEKLY, LocalDate.of(2026, 1, 5));
 
     private static PayPeriod period(String id, String start, String end) {
-        return new PayPeriod(id, LocalDate.parse(start), LocalDate.parse(end));
+        LocalDate last = LocalDate.parse(end);
+        return new PayPeriod(id, LocalDate.parse(start), last, last.equals(YearMonth.from(last).atEndOfMonth()));
+    }
+
+    private static PayPeriod period(String id, String start, String end, boolean closesMonth) {
+        return new PayPeriod(id, LocalDate.parse(start), LocalDate.parse(end), closesMonth);
     }
 
     @Test
@@ -51,10 +55,10 @@ class PayScheduleTests {
     void biWeeklyRunsCountFourteenDaysFromTheAnchorBothWays() {
         // 5 January + 14 x 21 = 5 January + 294 days = 26 October; that run ends on 8 November
         assertThat(BI_WEEKLY.containing(LocalDate.of(2026, 11, 1)))
-                .isEqualTo(period("2026-11-08", "2026-10-26", "2026-11-08"));
+                .isEqualTo(period("2026-11-08", "2026-10-26", "2026-11-08", false));
         // before the anchor: 22 December 2025 to 4 January 2026
         assertThat(BI_WEEKLY.containing(LocalDate.of(2025, 12, 25)))
-                .isEqualTo(period("2026-01-04", "2025-12-22", "2026-01-04"));
+                .isEqualTo(period("2026-01-04", "2025-12-22", "2026-01-04", false));
         assertThat(BI_WEEKLY.named("2026-11-08")).isPresent();
         assertThat(BI_WEEKLY.named("2026-11-07")).isEmpty();
     }
@@ -71,7 +75,7 @@ class PayScheduleTests {
         // one ending 31 January 2027, 364 days apart: 364 / 14 + 1 = 27 runs
         var fiscal = BI_WEEKLY.ofYear(new FiscalYear(Month.FEBRUARY), YearMonth.of(2026, 6));
         assertThat(fiscal).hasSize(27);
-        assertThat(fiscal.get(0)).isEqualTo(period("2026-02-01", "2026-01-19", "2026-02-01"));
+        assertThat(fiscal.get(0)).isEqualTo(period("2026-02-01", "2026-01-19", "2026-02-01", false));
         assertThat(fiscal.get(0).month()).isEqualTo(YearMonth.of(2026, 2));
         assertThat(fiscal.get(26).id()).isEqualTo("2027-01-31");
     }
@@ -82,5 +86,39 @@ class PayScheduleTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PaySchedule(Frequency.SEMI_MONTHLY, LocalDate.of(2026, 1, 5)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLastRunEndingInAMonthClosesIt() {
+        // semi-monthly: the second half; bi-weekly: the run whose successor ends in the next month
+        assertThat(SEMI_MONTHLY.named("2026-10-15").orElseThrow().closesMonth()).isFalse();
+        assertThat(SEMI_MONTHLY.named("2026-10-31").orElseThrow().closesMonth()).isTrue();
+        // runs end 11 and 25 October 2026 (26 October + 13 = 8 November): the one ending the 25th closes October
+        assertThat(BI_WEEKLY.named("2026-10-11").orElseThrow().closesMonth()).isFalse();
+        assertThat(BI_WEEKLY.named("2026-10-25").orElseThrow().closesMonth()).isTrue();
+        assertThat(PaySchedule.MONTHLY.named("2026-10").orElseThrow().closesMonth()).isTrue();
+    }
+
+    @Test
+    void aPeriodBeforeASwitchToSemiMonthlyPayIsStillNamedByItsMonth() {
+        assertThat(SEMI_MONTHLY.closeNamed("2026-09")).contains(PayPeriod.of(YearMonth.of(2026, 9)));
+        assertThat(SEMI_MONTHLY.closeNamed("2026-09-15")).contains(period("2026-09-15", "2026-09-01", "2026-09-15"));
+        assertThat(SEMI_MONTHLY.closeNamed("2026-13")).isEmpty();
+        assertThat(SEMI_MONTHLY.previous(period("2026-10-15", "2026-10-01", "2026-10-15")).id()).isEqualTo("2026-09-30");
+    }
+
+    @Test
+    void aScheduleIsWrittenAndReadBackForARestart() {
+        assertThat(BI_WEEKLY.toString()).isEqualTo("bi-weekly from 2026-01-05");
+        assertThat(PaySchedule.parse(BI_WEEKLY.toString())).isEqualTo(BI_WEEKLY);
+        assertThat(PaySchedule.parse("semi-monthly")).isEqualTo(SEMI_MONTHLY);
+        assertThat(PaySchedule.parse("monthly")).isEqualTo(PaySchedule.MONTHLY);
+    }
+
+    @Test
+    void aPeriodDescribesItsDays() {
+        assertThat(period("2026-10-15", "2026-10-01", "2026-10-15").describe()).isEqualTo("1–15 October 2026");
+        assertThat(period("2026-11-08", "2026-10-26", "2026-11-08").describe()).isEqualTo("26 October–8 November 2026");
+        assertThat(PayPeriod.of(YearMonth.of(2026, 10)).describe()).isEqualTo("October 2026");
     }
 }
