@@ -3,7 +3,6 @@ package io.compclose.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.ColumnText;
 import io.compclose.system.Secrets;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * The audit trail, {@code audit_event}: one row per command that changed something, with who asked

@@ -10,13 +10,13 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.compclose.intake.IntakeRepository;
 import io.compclose.core.input.Roster;
+import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.PlanFiles;
-import io.compclose.system.PayCalendar;
 import io.compclose.partition.PartitionedSteps;
 import io.compclose.rules.Conditions;
 import io.compclose.system.CloseRun;
+import io.compclose.system.PayCalendar;
 
 /**
  * Calculation: every rep active in the period is closed by the core over their plan year, and

@@ -3,19 +3,18 @@ package io.compclose.calculation;
 import io.compclose.core.calculation.RepHistory;
 import java.time.YearMonth;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import io.compclose.intake.IntakeRepository;
 import io.compclose.core.input.Roster;
 import io.compclose.core.money.FxConversion;
+import io.compclose.core.plan.PayPeriod;
+import io.compclose.intake.IntakeRepository;
 import io.compclose.partition.RepBlocks;
 import io.compclose.system.CloseRun;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * The histories of the reps a calculation step closes, read a block of reps at a time: a dozen

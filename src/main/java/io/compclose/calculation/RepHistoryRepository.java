@@ -8,8 +8,8 @@ import io.compclose.core.calculation.Ledger;
 import io.compclose.core.calculation.PayLine;
 import io.compclose.core.calculation.RepHistory;
 import io.compclose.core.calculation.RepPeriodInput;
-import io.compclose.core.input.DealAttributes;
 import io.compclose.core.calculation.TeamPoolShare;
+import io.compclose.core.input.DealAttributes;
 import io.compclose.core.inquiry.AdjustmentApproval;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -33,10 +33,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.core.money.FxConversion;
-import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.money.Money;
-import io.compclose.system.PayCalendar;
+import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.plan.PayPeriod;
+import io.compclose.system.PayCalendar;
 
 /**
  * Reads reps' history for the calculation: the plan year lives in the same database as the close,

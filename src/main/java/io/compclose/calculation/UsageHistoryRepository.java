@@ -17,10 +17,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.compclose.core.input.BadInputException;
-import io.compclose.intake.IntakeRepository;
 import io.compclose.core.money.FxConversion;
-import io.compclose.system.PayCalendar;
 import io.compclose.core.plan.PayPeriod;
+import io.compclose.intake.IntakeRepository;
+import io.compclose.system.PayCalendar;
 
 /**
  * Reads the billed usage a rep is credited with: the accounts account_owners gives them on the last

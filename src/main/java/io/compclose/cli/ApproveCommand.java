@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,10 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.compclose.audit.AuditLogRepository;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.reconciliation.ReviewRepository;
 import io.compclose.reconciliation.ReviewRules;
 import io.compclose.system.CloseRun;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * {@code approve}: records who approved a close stopped for review, when and why, with how many

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.HashSet;
@@ -22,6 +21,7 @@ import org.springframework.core.env.Environment;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.job.UsageIntakeJobConfiguration;
 import io.compclose.schedule.CatalogEntry;
@@ -30,7 +30,6 @@ import io.compclose.system.CloseRun;
 import io.compclose.system.DatabaseLock;
 import io.compclose.system.PayCalendar;
 import io.compclose.system.UsageIntakeRun;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * Runs a catalog entry's command now, for the period the clock says, exactly as the command line

@@ -1,7 +1,6 @@
 package io.compclose.cli;
 
 import java.io.PrintStream;
-import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import io.compclose.cli.CloseDecision.Launch;
 import io.compclose.cli.CloseDecision.Refuse;
 import io.compclose.core.input.BadInputException;
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.plan.PaySchedule;
 import io.compclose.intake.RequiredRowsCheck;
 import io.compclose.job.MonthlyCloseJobConfiguration;
@@ -35,7 +35,6 @@ import io.compclose.system.CloseRun;
 import io.compclose.system.DatabaseLock;
 import io.compclose.system.LeaseHeldException;
 import io.compclose.system.PayCalendar;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * {@code close}: starts the period's close, restarts it after a failure, and does nothing (and

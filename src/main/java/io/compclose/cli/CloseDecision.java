@@ -1,6 +1,5 @@
 package io.compclose.cli;
 
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 
@@ -8,10 +7,10 @@ import org.springframework.batch.core.job.JobExecution;
 
 import io.compclose.audit.AuditLogRepository;
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.period.PeriodLifecycleRepository;
 import io.compclose.system.CloseRun;
 import io.compclose.system.LeaseHolder;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * What {@code close} does for a period, decided from {@link CloseFacts} before anything is repaired, started

@@ -2,7 +2,6 @@ package io.compclose.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,10 +12,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.reconciliation.ReviewGateStepConfiguration;
 import io.compclose.system.CloseRun;
-import io.compclose.core.plan.PayPeriod;
 
 /** The closes of a period as the job repository knows them: which revision is the latest, and how it ended. */
 @Component

@@ -3,14 +3,13 @@ package io.compclose.cli;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.compclose.audit.AuditLogRepository;
-import io.compclose.period.PeriodLifecycleRepository;
 import io.compclose.core.plan.PayPeriod;
+import io.compclose.period.PeriodLifecycleRepository;
 
 /**
  * {@code lock}: finance locks a closed period once payroll has imported it. A locked period is

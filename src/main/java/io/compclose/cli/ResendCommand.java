@@ -2,7 +2,6 @@ package io.compclose.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.batch.core.BatchStatus;
@@ -10,11 +9,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.delivery.Postman;
 import io.compclose.delivery.StatementResend;
 import io.compclose.job.MonthlyCloseJobConfiguration;
 import io.compclose.system.CloseRun;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * {@code resend}: one more email of a rep's statement (a lost email), or of every statement of the

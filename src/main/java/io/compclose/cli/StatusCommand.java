@@ -1,7 +1,6 @@
 package io.compclose.cli;
 
 import java.io.PrintStream;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,15 +14,15 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.intake.InputFile;
 import io.compclose.intake.InputFileRepository;
 import io.compclose.intake.IntakeRepository;
 import io.compclose.intake.RejectCount;
-import io.compclose.partition.RepRanges;
 import io.compclose.job.MonthlyCloseJobConfiguration;
+import io.compclose.partition.RepRanges;
 import io.compclose.system.CloseLeases;
 import io.compclose.system.CloseRun;
-import io.compclose.core.plan.PayPeriod;
 
 /** {@code status}: every execution of the close (or of one period), its steps and their counts. */
 @Component

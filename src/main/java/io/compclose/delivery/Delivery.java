@@ -1,7 +1,6 @@
 package io.compclose.delivery;
 
 import java.nio.file.Path;
-import java.time.YearMonth;
 import io.compclose.core.plan.PayPeriod;
 
 /**

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.compclose.system.ColumnText;
 import io.compclose.core.plan.PayPeriod;
+import io.compclose.system.ColumnText;
 
 /**
  * The at-most-once guard of statement delivery, one row per send of a (period, rep, statement

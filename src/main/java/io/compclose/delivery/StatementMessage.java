@@ -1,8 +1,6 @@
 package io.compclose.delivery;
 
 import java.nio.file.Files;
-import java.time.format.TextStyle;
-import java.util.Locale;
 
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;

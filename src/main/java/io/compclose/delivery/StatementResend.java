@@ -1,7 +1,6 @@
 package io.compclose.delivery;
 
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +13,11 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import io.compclose.audit.AuditLogRepository;
+import io.compclose.core.input.RepAssignment;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.delivery.DeliveryRepository.Statement;
 import io.compclose.intake.IntakeRepository;
-import io.compclose.core.input.RepAssignment;
 import io.compclose.system.CloseProperties;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * Sends a period's statements again, once per request: one rep's (a lost email), or every one not

@@ -3,7 +3,6 @@ package io.compclose.inquiry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,17 +10,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.compclose.audit.AuditLogRepository;
 import io.compclose.audit.AuditLogRepository.Action;
+import io.compclose.audit.AuditLogRepository;
 import io.compclose.core.inquiry.AdjustmentApproval;
 import io.compclose.core.inquiry.AdjustmentProposal;
 import io.compclose.core.inquiry.Attachment;
 import io.compclose.core.inquiry.InquiryException;
 import io.compclose.core.inquiry.InquiryState;
-import io.compclose.core.inquiry.NextOpenPeriod;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.delivery.DeliveryRepository;
 import io.compclose.period.PeriodLifecycleRepository;
-import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.PayCalendar;
 
 /**

@@ -1,7 +1,6 @@
 package io.compclose.inquiry;
 
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

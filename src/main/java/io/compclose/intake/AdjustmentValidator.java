@@ -1,10 +1,9 @@
 package io.compclose.intake;
 
-import io.compclose.core.inquiry.AdjustmentApproval;
 import io.compclose.core.input.Adjustment;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
-import java.time.YearMonth;
+import io.compclose.core.inquiry.AdjustmentApproval;
 import java.util.Optional;
 import java.util.function.Function;
 import io.compclose.core.plan.PayPeriod;

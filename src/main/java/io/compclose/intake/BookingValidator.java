@@ -16,9 +16,9 @@ import java.util.function.Function;
 import io.compclose.core.money.FxConversion;
 import io.compclose.core.money.Money;
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.plan.PaySchedule;
 import io.compclose.core.plan.PlanCatalog;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * Validates bookings.csv rows for one pay period: types and required values, then the rules

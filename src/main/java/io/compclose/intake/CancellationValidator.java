@@ -2,7 +2,6 @@ package io.compclose.intake;
 
 import io.compclose.core.input.Cancellation;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -2,7 +2,6 @@ package io.compclose.intake;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 

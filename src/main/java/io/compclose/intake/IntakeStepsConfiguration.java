@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.core.env.Environment;
 
-import io.compclose.plan.CreditingRulesFile;
 import io.compclose.core.money.FxConversion;
+import io.compclose.plan.CreditingRulesFile;
 import io.compclose.rules.Conditions;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseProperties;

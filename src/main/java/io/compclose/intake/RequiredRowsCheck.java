@@ -15,9 +15,9 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * A required file (reps.csv, bookings.csv) from which no row was accepted stops the close when its

@@ -1,6 +1,5 @@
 package io.compclose.partition;
 
-import java.time.YearMonth;
 import java.util.Collections;
 import java.util.List;
 

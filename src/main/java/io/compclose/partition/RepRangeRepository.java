@@ -1,6 +1,5 @@
 package io.compclose.partition;
 
-import java.time.YearMonth;
 import java.util.List;
 
 import javax.sql.DataSource;

@@ -1,6 +1,5 @@
 package io.compclose.partition;
 
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

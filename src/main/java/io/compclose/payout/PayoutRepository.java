@@ -1,7 +1,6 @@
 package io.compclose.payout;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,11 +11,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.compclose.intake.IntakeRepository;
 import io.compclose.core.reconciliation.ControlBreakException;
 import io.compclose.core.reconciliation.ControlTotal;
-import io.compclose.reconciliation.ControlTotalRepository;
 import io.compclose.core.reconciliation.Tie;
+import io.compclose.intake.IntakeRepository;
+import io.compclose.reconciliation.ControlTotalRepository;
 import io.compclose.system.AtomicFiles;
 import io.compclose.system.CloseRun;
 import io.compclose.system.StepFactory;

@@ -1,6 +1,5 @@
 package io.compclose.payout;
 
-import java.time.YearMonth;
 import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package io.compclose.payout;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,5 @@
 package io.compclose.period;
 
-import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.compclose.intake.InputFile;
 import io.compclose.core.plan.PayPeriod;
+import io.compclose.intake.InputFile;
 
 /**
  * Reopens a closed period for a revision: the period's inputs and everything computed from them are

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 
 import io.compclose.audit.AuditLogRepository;
 import io.compclose.core.input.BadInputException;
-import io.compclose.core.plan.PayPeriod;
 import io.compclose.system.CloseRun;
 import io.compclose.system.PayCalendar;
 import io.compclose.system.StepFactory;

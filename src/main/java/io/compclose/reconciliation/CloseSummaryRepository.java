@@ -5,7 +5,6 @@ import io.compclose.core.reconciliation.ControlChain;
 import io.compclose.core.reconciliation.ControlTies;
 import io.compclose.core.reconciliation.ControlTotal;
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,7 +4,6 @@ import io.compclose.core.reconciliation.ControlSnapshot;
 import io.compclose.core.reconciliation.ControlTotal;
 import io.compclose.core.reconciliation.Tie;
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -3,7 +3,6 @@ package io.compclose.reconciliation;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.compclose.system.ColumnText;
 import io.compclose.core.plan.PayPeriod;
+import io.compclose.system.ColumnText;
 import io.compclose.system.PayCalendar;
 
 /** The figures the review gate checks, what it found, and the approvals. */

@@ -1,16 +1,15 @@
 package io.compclose.statement;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import io.compclose.core.input.RepAssignment;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanCatalog;
-import io.compclose.core.plan.PayPeriod;
 
 /**
  * One plan version a rep was on during the period, with the days it covered: a rep whose plan

@@ -1,7 +1,6 @@
 package io.compclose.statement;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +10,14 @@ import java.util.stream.Stream;
 import io.compclose.core.calculation.InForce;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
-import io.compclose.partition.RepBlocks;
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanCatalog;
 import io.compclose.core.plan.PlanComponent;
 import io.compclose.core.plan.PlanTerms;
 import io.compclose.core.reconciliation.ControlBreakException;
 import io.compclose.core.reconciliation.Tie;
-import io.compclose.core.plan.PayPeriod;
+import io.compclose.partition.RepBlocks;
 
 /**
  * Gathers what one rep's statement shows, and refuses to produce a statement whose total differs

@@ -1,7 +1,6 @@
 package io.compclose.statement;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.List;
 import io.compclose.core.plan.PayPeriod;
 

@@ -1,7 +1,6 @@
 package io.compclose.system;
 
 import java.time.Duration;
-import java.time.YearMonth;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -2,7 +2,6 @@ package io.compclose.system;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.YearMonth;
 import java.util.Optional;
 import java.util.UUID;
 

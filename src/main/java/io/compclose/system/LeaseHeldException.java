@@ -1,6 +1,5 @@
 package io.compclose.system;
 
-import java.time.YearMonth;
 import io.compclose.core.plan.PayPeriod;
 
 /** Another live close holds the period's lease: this one must not start. */

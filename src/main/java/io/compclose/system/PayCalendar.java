@@ -1,6 +1,9 @@
 package io.compclose.system;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -44,8 +47,8 @@ public class PayCalendar {
 
     /** "its periods in October 2026 are 2026-10-15, 2026-10-31": what to write instead. */
     private static String theMonths(PaySchedule schedule, String id) {
-        java.time.YearMonth month = java.time.YearMonth.parse(id.substring(0, 7));
-        java.util.List<String> ids = new java.util.ArrayList<>();
+        YearMonth month = YearMonth.parse(id.substring(0, 7));
+        List<String> ids = new ArrayList<>();
         for (PayPeriod p = schedule.containing(month.atDay(1)); !p.end().isAfter(month.atEndOfMonth());
                 p = schedule.next(p)) {
             if (p.month().equals(month)) {

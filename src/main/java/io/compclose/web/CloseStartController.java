@@ -2,7 +2,6 @@ package io.compclose.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

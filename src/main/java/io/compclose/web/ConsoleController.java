@@ -2,7 +2,7 @@ package io.compclose.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;
@@ -34,8 +34,8 @@ import io.compclose.intake.RejectsRepository;
 public class ConsoleController {
 
     /** The period a payroll file is named after: payroll-2026-10.csv, payroll-2026-10-15-r2.ctl. */
-    private static final java.util.regex.Pattern PAYROLL_PERIOD =
-            java.util.regex.Pattern.compile("^payroll-(\\d{4}-\\d{2}(?:-\\d{2})?)(?![\\d])");
+    private static final Pattern PAYROLL_PERIOD =
+            Pattern.compile("^payroll-(\\d{4}-\\d{2}(?:-\\d{2})?)(?![\\d])");
 
     static final int REJECTS_PAGE = 100;
 

@@ -1,7 +1,6 @@
 package io.compclose.web;
 
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -1,7 +1,5 @@
 package io.compclose.web;
 
-import java.time.YearMonth;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,6 @@
 package io.compclose.web;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;

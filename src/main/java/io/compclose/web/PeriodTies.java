@@ -2,7 +2,6 @@ package io.compclose.web;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -1,7 +1,5 @@
 package io.compclose.web;
 
-import java.time.YearMonth;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

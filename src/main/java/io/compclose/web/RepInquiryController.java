@@ -1,7 +1,6 @@
 package io.compclose.web;
 
 import java.io.IOException;
-import java.time.YearMonth;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ContentDisposition;

@@ -8,8 +8,8 @@ import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
 import io.compclose.core.plan.PayPeriod;
-import io.compclose.core.plan.PaySchedule;
 import io.compclose.core.plan.PaySchedule.Frequency;
+import io.compclose.core.plan.PaySchedule;
 
 /** A scheduled job's period on each pay calendar: the run that has just ended, or the one under way. */
 class PeriodRuleTests {

@@ -4,9 +4,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.compclose.core.money.Money;
 import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.plan.PlanTerms;
-import io.compclose.core.money.Money;
 
 /**
  * Settles one period for one rep by year-to-date true-up: commission due = earned to date (after

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.compclose.core.money.Money;
 import io.compclose.core.plan.CreditMultiplier;
 import io.compclose.core.plan.FiscalYear;
 import io.compclose.core.plan.Measurement;
@@ -21,7 +22,6 @@ import io.compclose.core.plan.PaySchedule;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanComponent;
 import io.compclose.core.plan.PlanTerms;
-import io.compclose.core.money.Money;
 
 /**
  * One rep, one period, one plan: the core's entry point. Every component is computed over each

@@ -19,15 +19,15 @@ import java.util.stream.Stream;
 import io.compclose.core.input.BadInputException;
 import io.compclose.core.input.RepAssignment;
 import io.compclose.core.input.Roster;
+import io.compclose.core.money.Money;
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.Metric;
 import io.compclose.core.plan.PayPeriod;
 import io.compclose.core.plan.PaySchedule;
-import io.compclose.core.plan.Metric;
 import io.compclose.core.plan.Plan;
 import io.compclose.core.plan.PlanCatalog;
 import io.compclose.core.plan.PlanComponent;
 import io.compclose.core.plan.PlanTerms;
-import io.compclose.core.money.Money;
 
 /**
  * Closes one rep's period with the core: finds the plan version behind every deal of the year and

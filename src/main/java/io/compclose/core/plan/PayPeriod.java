@@ -2,6 +2,8 @@ package io.compclose.core.plan;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -42,12 +44,12 @@ public record PayPeriod(String id, LocalDate start, LocalDate end, boolean close
 
     /** "October 2026", or "1–15 October 2026" for a period shorter than its month. */
     public String describe() {
-        String month = end.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        String month = end.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
         if (isMonth()) {
             return month + " " + end.getYear();
         }
         String from = start.getDayOfMonth() + (start.getMonth() == end.getMonth() ? ""
-                : " " + start.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                : " " + start.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
                         + (start.getYear() == end.getYear() ? "" : " " + start.getYear()));
         return from + "–" + end.getDayOfMonth() + " " + month + " " + end.getYear();
     }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -99,14 +100,14 @@ public record PaySchedule(Frequency frequency, LocalDate anchor) {
     /** "monthly", "semi-monthly" or "bi-weekly from 2026-01-05": for messages, and read back by {@link #parse}. */
     @Override
     public String toString() {
-        return frequency.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+        return frequency.name().toLowerCase(Locale.ROOT).replace('_', '-')
                 + (anchor == null ? "" : " from " + anchor);
     }
 
     /** The schedule {@link #toString} wrote. */
     public static PaySchedule parse(String text) {
         String[] parts = text.trim().split(" from ");
-        return new PaySchedule(Frequency.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
+        return new PaySchedule(Frequency.valueOf(parts[0].toUpperCase(Locale.ROOT).replace('-', '_')),
                 parts.length > 1 ? LocalDate.parse(parts[1]) : null);
     }
 
