@@ -148,9 +148,12 @@ public class IntakeStepsConfiguration {
             case KPIS -> load(period, repository, IntakeRepository.FIGURES, new RepFigureValidator(run.month(),
                     repository.roster(period), repository.figures(period, CsvFileSpec.KPIS.fileName()),
                     calendar.fiscalYear())::validateKpi);
-            case ACTIVITIES -> load(period, repository, IntakeRepository.FIGURES, new RepFigureValidator(run.month(),
-                    repository.roster(period), repository.figures(period, CsvFileSpec.ACTIVITIES.fileName()),
-                    calendar.fiscalYear())::validateActivity);
+            case ACTIVITIES -> {
+                RepFigureValidator activities = new RepFigureValidator(run.month(), repository.roster(period),
+                        repository.figures(period, CsvFileSpec.ACTIVITIES.fileName()), calendar.fiscalYear());
+                yield load(period, repository, IntakeRepository.FIGURES, row -> activities.validateActivity(row,
+                        run.period()));
+            }
             case FX_RATES -> load(period, repository, IntakeRepository.FX_RATES, new FxRateValidator(run.month(),
                     repository.baseCurrency(), AcceptedRows.inMemory(repository.fxRatesDelivered(period)),
                     (currency, month) -> repository.earlierFxRate(period, currency, month))::validate);
@@ -180,7 +183,7 @@ public class IntakeStepsConfiguration {
     /** Usage per account and month, and which rows replace an earlier delivery: set-based, after the load. */
     @Bean
     Step summariseUsage(StepFactory steps, UsageSummaryRepository usageSummary) {
-        return steps.once("summariseUsage", execution -> usageSummary.summarise(CloseRun.of(execution).month()));
+        return steps.once("summariseUsage", execution -> usageSummary.summarise(CloseRun.of(execution).period()));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.compclose.intake;
 import io.compclose.core.input.RepFigure;
 import io.compclose.core.input.Roster;
 import io.compclose.core.plan.FiscalYear;
+import io.compclose.core.plan.PayPeriod;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -40,12 +41,20 @@ public record RepFigureValidator(YearMonth period, Roster roster, Map<String, Re
     }
 
     public IntakeItem<RepFigure> validateActivity(CsvRow row) {
+        return validateActivity(row, PayPeriod.of(period));
+    }
+
+    /**
+     * An activity of the pay period's days: a semi-monthly period takes those of its half of the month, so an
+     * activity is counted in one period only; its count goes into its month.
+     */
+    public IntakeItem<RepFigure> validateActivity(CsvRow row, PayPeriod payPeriod) {
         return validate(row, () -> {
             String id = row.text("activity_id");
             String repId = knownRep(row.text("rep_id"));
             LocalDate day = row.date("activity_date");
-            if (!YearMonth.from(day).equals(period)) {
-                throw new RowRejectedException("activity_date", "outside the pay period " + period, day.toString());
+            if (!payPeriod.contains(day)) {
+                throw new RowRejectedException("activity_date", "outside the pay period " + payPeriod, day.toString());
             }
             Integer count = row.optionalPositiveInt("count");
             return new RepFigure(CsvFileSpec.ACTIVITIES.fileName(), id, repId, YearMonth.from(day).toString(),

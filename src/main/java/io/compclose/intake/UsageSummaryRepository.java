@@ -1,6 +1,5 @@
 package io.compclose.intake;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +8,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.compclose.core.plan.PayPeriod;
 
 /**
  * Summarises a pay period's usage delivery by account, month and currency, set-based in the
@@ -31,8 +32,8 @@ public class UsageSummaryRepository {
     }
 
     /** Re-builds the period's summary; run inside one transaction it can be repeated any number of times. */
-    public void summarise(YearMonth period) {
-        String key = period.toString();
+    public void summarise(PayPeriod period) {
+        String key = period.id();
         jdbc.sql("DELETE FROM account_usage WHERE pay_period = :period").param("period", key).update();
         jdbc.sql("DELETE FROM usage_redelivery WHERE pay_period = :period").param("period", key).update();
         recordRedeliveries(period);
@@ -62,11 +63,11 @@ public class UsageSummaryRepository {
      * earlier period that holds usage is one outer join by primary key, newest first, so the first
      * match is the latest: the period's rows are read once, in key order, with no grouping.
      */
-    private void recordRedeliveries(YearMonth period) {
+    private void recordRedeliveries(PayPeriod period) {
         List<String> earlier = jdbc.sql("""
                 SELECT DISTINCT pay_period FROM billed_usage WHERE pay_period >= :from AND pay_period < :period
                 ORDER BY pay_period DESC
-                """).param("from", period.minusMonths(MONTHS_BACK).toString()).param("period", period.toString())
+                """).param("from", period.month().minusMonths(MONTHS_BACK).toString()).param("period", period.id())
                 .query(String.class).list();
         if (earlier.isEmpty()) {
             return;
@@ -83,7 +84,7 @@ public class UsageSummaryRepository {
             params.put(e, earlier.get(i));
         }
         String replaces = latest.size() == 1 ? latest.get(0) : "COALESCE(" + String.join(", ", latest) + ")";
-        params.put("period", period.toString());
+        params.put("period", period.id());
         jdbc.sql("INSERT INTO usage_redelivery (pay_period, usage_id, replaces_period) SELECT b.pay_period, "
                 + "b.usage_id, " + replaces + " FROM billed_usage b" + joins
                 + " WHERE b.pay_period = :period AND b.usage_month < :period AND " + replaces + " IS NOT NULL")

@@ -190,6 +190,52 @@ class PayPeriodCloseFunctionalTests {
                 .contains("26 October–8 November 2026");
     }
 
+    /**
+     * Usage delivered in each half of October: the second half's usage.csv re-delivers a row of the first with a
+     * corrected revenue, which replaces it, and adds one; the CSM is paid 5 % of October's usage to date.
+     */
+    @Test
+    void usageDeliveredInTheFirstHalfIsReplacedByItsRedeliveryInTheSecond() throws Exception {
+        Path out = work.resolve("out");
+        String url = TestDatabases.h2(out);
+        Path calendar = work.resolve("pay-calendar.yaml");
+        Files.writeString(calendar, "fiscal_year_start: JANUARY\nfrequency: SEMI_MONTHLY\n");
+        String semiMonthly = "--compclose.pay-calendar=" + calendar;
+        String reps = """
+                rep_id,name,employee_id,email,role,manager_id,team,plan_id,pay_currency,effective_from,effective_to
+                C1,Cora Csm,E3,cora@example.com,CSM,,West,CSM-USE,USD,2026-01-01,
+                """;
+        String plan = """
+                plan: CSM-USE
+                version: 1
+                effective_from: 2026-01-01
+                currency: USD
+                components: [{id: consumption, metric: USAGE_REVENUE, rate: 0.05}]
+                """;
+        String owners = "account_id,rep_id,role,effective_from,effective_to\nACC-1,C1,CSM,2026-10-01,\n";
+        String usage = "usage_id,account_id,product,usage_month,quantity,unit,revenue,currency\n";
+        Path firstHalf = TestInbox.write(work, "2026-10-15", reps, plan, Map.of("bookings.csv",
+                TestInbox.BOOKINGS_HEADER, "account_owners.csv", owners,
+                "usage.csv", usage + "U1,ACC-1,COMPUTE,2026-10,,,10000,USD\n"));
+        Path secondHalf = TestInbox.write(work, "2026-10-31", reps, plan, Map.of("bookings.csv",
+                TestInbox.BOOKINGS_HEADER, "account_owners.csv", owners,
+                "usage.csv", usage + "U1,ACC-1,COMPUTE,2026-10,,,12000,USD\nU2,ACC-1,COMPUTE,2026-10,,,3000,USD\n"));
+
+        // 1 to 15 October: 10,000 x 5 % = 500.00
+        CliRun early = CliRun.close("2026-10-15", firstHalf, out, url, semiMonthly, "--allow-empty=bookings");
+        assertThat(early.exitCode()).as(early.toString()).isZero();
+        assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-10-15.csv"))).containsExactly(
+                "employee_id,rep_id,pay_period,earning_code,amount,currency",
+                "E3,C1,2026-10-15,COMMISSION,500.00,USD");
+
+        // 16 to 31 October: U1 is now 12,000 (replacing 10,000) and U2 3,000: 15,000 x 5 % = 750.00 - 500.00 paid
+        CliRun late = CliRun.close("2026-10-31", secondHalf, out, url, semiMonthly, "--allow-empty=bookings");
+        assertThat(late.exitCode()).as(late.toString()).isZero();
+        assertThat(Files.readAllLines(out.resolve("payroll/payroll-2026-10-31.csv"))).containsExactly(
+                "employee_id,rep_id,pay_period,earning_code,amount,currency",
+                "E3,C1,2026-10-31,COMMISSION,250.00,USD");
+    }
+
     /** Closes the period, approving it for finance when the review gate stops it. */
     private static void closeApproved(String period, Path inbox, Path out, String... options) {
         String url = TestDatabases.h2(out);
