@@ -101,9 +101,7 @@ public class PeriodLifecycleRepository {
     public Optional<ClosedIn> lastClosedUpTo(PayPeriod period) {
         return jdbc.query("SELECT pay_period, plan_year_start FROM close_period WHERE pay_period <= ? "
                 + "ORDER BY pay_period DESC LIMIT 1", (rs, i) -> {
-                    // a period's month is its name's first seven characters (2026-10, 2026-10-15), whatever the
-                    // frequency it was closed on
-                    YearMonth closed = YearMonth.parse(rs.getString(1).substring(0, 7));
+                    YearMonth closed = PayPeriod.monthOf(rs.getString(1));
                     String start = rs.getString(2);
                     return new ClosedIn(rs.getString(1), closed, start == null ? YearMonth.of(closed.getYear(), 1)
                             : YearMonth.parse(start));

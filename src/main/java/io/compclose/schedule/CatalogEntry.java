@@ -1,7 +1,6 @@
 package io.compclose.schedule;
 
 import java.nio.file.Path;
-import java.time.YearMonth;
 
 import io.compclose.core.plan.PayPeriod;
 import java.time.ZoneId;
@@ -24,10 +23,6 @@ public record CatalogEntry(String name, ScheduledCommand command, String cron, Z
     public static final String PERIOD_PLACEHOLDER = "{period}";
 
     /** The inbox of a period: {@code inbox/{period}} is {@code inbox/2026-10} for October 2026. */
-    public Path inboxOf(YearMonth payPeriod) {
-        return inboxOf(PayPeriod.of(payPeriod));
-    }
-
     public Path inboxOf(PayPeriod payPeriod) {
         return Path.of(inbox.replace(PERIOD_PLACEHOLDER, payPeriod.id()));
     }

@@ -1,6 +1,5 @@
 package io.compclose.schedule;
 
-import java.time.YearMonth;
 import java.time.ZonedDateTime;
 
 import io.compclose.core.plan.PayPeriod;
@@ -25,11 +24,6 @@ public enum PeriodRule {
 
     public String word() {
         return word;
-    }
-
-    public YearMonth periodAt(ZonedDateTime now) {
-        YearMonth month = YearMonth.from(now);
-        return this == PREVIOUS_MONTH ? month.minusMonths(1) : month;
     }
 
     /** The period of {@code schedule} a run at {@code now} works on. */

@@ -2,8 +2,6 @@ package io.compclose.system;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -47,15 +45,9 @@ public class PayCalendar {
 
     /** "its periods in October 2026 are 2026-10-15, 2026-10-31": what to write instead. */
     private static String theMonths(PaySchedule schedule, String id) {
-        YearMonth month = YearMonth.parse(id.substring(0, 7));
-        List<String> ids = new ArrayList<>();
-        for (PayPeriod p = schedule.containing(month.atDay(1)); !p.end().isAfter(month.atEndOfMonth());
-                p = schedule.next(p)) {
-            if (p.month().equals(month)) {
-                ids.add(p.id());
-            }
-        }
-        return "its periods ending in " + PayPeriod.of(month).describe() + " are " + String.join(", ", ids);
+        YearMonth month = PayPeriod.monthOf(id);
+        return "its periods ending in " + PayPeriod.of(month).describe() + " are "
+                + String.join(", ", schedule.endingIn(month).stream().map(PayPeriod::id).toList());
     }
 
     /** The plan year every close follows; a problem with the file names it and its field. */

@@ -2,13 +2,13 @@ package io.compclose.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.compclose.core.plan.PayPeriod;
 import io.compclose.statement.StatementAttainment;
 import io.compclose.system.Amounts;
 
@@ -112,7 +112,7 @@ public record AttainmentChart(String component, String title, int width, int hei
 
     /** "Oct" under a month's bar, "15 Oct" under a semi-monthly or bi-weekly period's (named by its last day). */
     static String label(String period) {
-        String month = YearMonth.parse(period.substring(0, 7)).getMonth().getDisplayName(TextStyle.SHORT, Locale.US);
+        String month = PayPeriod.monthOf(period).getMonth().getDisplayName(TextStyle.SHORT, Locale.US);
         return period.length() == 7 ? month : Integer.parseInt(period.substring(8)) + " " + month;
     }
 }

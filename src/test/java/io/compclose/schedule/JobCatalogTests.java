@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.scheduling.support.SimpleTriggerContext;
 
+import io.compclose.core.plan.PayPeriod;
+import io.compclose.core.plan.PaySchedule;
+
 /** The catalog the product ships, and what a catalog with mistakes is told. */
 class JobCatalogTests {
 
@@ -31,7 +34,7 @@ class JobCatalogTests {
                 "monthly-close close '0 0 6 1-10 * *' UTC previous-month inbox/{period} null",
                 "statement-resend resend '0 0 7 2-15 * *' UTC previous-month null schedule statement-resend");
         CatalogEntry close = catalog.entries().get(1);
-        assertThat(close.inboxOf(YearMonth.of(2026, 10))).isEqualTo(Path.of("inbox/2026-10"));
+        assertThat(close.inboxOf(PayPeriod.of(YearMonth.of(2026, 10)))).isEqualTo(Path.of("inbox/2026-10"));
     }
 
     @Test
@@ -41,10 +44,10 @@ class JobCatalogTests {
         assertThat(next(close, "2026-10-31T12:00:00Z")).isEqualTo("2026-11-01T06:00:00Z");
         assertThat(next(close, "2026-11-01T06:00:00Z")).isEqualTo("2026-11-02T06:00:00Z");
         assertThat(next(close, "2026-11-10T06:00:00Z")).isEqualTo("2026-12-01T06:00:00Z");
-        assertThat(close.period().periodAt(ZonedDateTime.parse("2026-11-01T06:00:00Z")))
-                .isEqualTo(YearMonth.of(2026, 10));
-        assertThat(close.period().periodAt(ZonedDateTime.parse("2027-01-01T06:00:00Z")))
-                .isEqualTo(YearMonth.of(2026, 12));
+        assertThat(close.period().periodAt(ZonedDateTime.parse("2026-11-01T06:00:00Z"), PaySchedule.MONTHLY))
+                .isEqualTo(PayPeriod.of(YearMonth.of(2026, 10)));
+        assertThat(close.period().periodAt(ZonedDateTime.parse("2027-01-01T06:00:00Z"), PaySchedule.MONTHLY))
+                .isEqualTo(PayPeriod.of(YearMonth.of(2026, 12)));
     }
 
     @Test
@@ -61,8 +64,9 @@ class JobCatalogTests {
 
         // midnight in Paris on 1 December is 23:00 UTC on 30 November (CET, UTC+1): already December there
         assertThat(next(close, "2026-11-15T00:00:00Z")).isEqualTo("2026-11-30T23:00:00Z");
-        assertThat(close.period().periodAt(Instant.parse("2026-11-30T23:00:00Z").atZone(close.zone())))
-                .isEqualTo(YearMonth.of(2026, 11));
+        assertThat(close.period().periodAt(Instant.parse("2026-11-30T23:00:00Z").atZone(close.zone()),
+                PaySchedule.MONTHLY))
+                .isEqualTo(PayPeriod.of(YearMonth.of(2026, 11)));
     }
 
     @Test

@@ -24,10 +24,6 @@ public record RepAssignment(
     }
 
     /** The assignment's last day within the period: the period's end, or the assignment's if earlier. */
-    public LocalDate lastActiveDayIn(java.time.YearMonth period) {
-        return lastActiveDayIn(PayPeriod.of(period));
-    }
-
     public LocalDate lastActiveDayIn(PayPeriod period) {
         LocalDate end = period.end();
         return effectiveTo != null && effectiveTo.isBefore(end) ? effectiveTo : end;

@@ -33,6 +33,14 @@ public record PayPeriod(String id, LocalDate start, LocalDate end, boolean close
         return YearMonth.from(end);
     }
 
+    /**
+     * The month of a period stored by name, whatever calendar it was closed on: a name's first seven characters
+     * (2026-10 of 2026-10 and of 2026-10-15), since a period is named by its month or by its last day.
+     */
+    public static YearMonth monthOf(String id) {
+        return YearMonth.parse(id.substring(0, 7));
+    }
+
     public boolean contains(LocalDate day) {
         return !day.isBefore(start) && !day.isAfter(end);
     }

@@ -68,8 +68,15 @@ public record PaySchedule(Frequency frequency, LocalDate anchor) {
 
     /** The periods whose last day falls in the plan year that holds {@code month}, in order. */
     public List<PayPeriod> ofYear(FiscalYear fiscal, YearMonth month) {
-        LocalDate first = fiscal.start(month).atDay(1);
-        LocalDate last = fiscal.end(month).atEndOfMonth();
+        return ending(fiscal.start(month).atDay(1), fiscal.end(month).atEndOfMonth());
+    }
+
+    /** The periods whose last day falls in {@code month}, in order. */
+    public List<PayPeriod> endingIn(YearMonth month) {
+        return ending(month.atDay(1), month.atEndOfMonth());
+    }
+
+    private List<PayPeriod> ending(LocalDate first, LocalDate last) {
         List<PayPeriod> periods = new ArrayList<>();
         for (PayPeriod period = containing(first); !period.end().isAfter(last); period = next(period)) {
             periods.add(period);
